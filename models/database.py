@@ -1,0 +1,226 @@
+"""Finding, checking, opening and upgrading the database.
+
+SQLite by default, in the platform's user data folder; `--db`, a SQLAlchemy URL or
+TREATY_TRACKER_DB chooses another. A file that is not a Treaty Tracker database is
+refused before anything is written to it; an older one is backed up, then upgraded.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+import platformdirs
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import URL, Engine, create_engine, event, make_url
+from sqlalchemy.exc import ArgumentError
+from sqlalchemy.orm import Session, sessionmaker
+
+ENV_VARIABLE = "TREATY_TRACKER_DB"
+APPLICATION_ID = 0x54545254  # 'TTRT', set by the first migration
+BUSY_TIMEOUT_MS = 5000
+_MIGRATIONS = Path(__file__).with_name("migrations")
+_SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+class DatabaseError(Exception):
+    """The database can't be used; the message says why, in words for the user."""
+
+
+class NotTreatyDatabaseError(DatabaseError):
+    pass
+
+
+class DamagedDatabaseError(DatabaseError):
+    pass
+
+
+class NewerDatabaseError(DatabaseError):
+    pass
+
+
+def default_database_path() -> Path:
+    return Path(platformdirs.user_data_dir("TreatyTracker", appauthor=False)) / "treaties.db"
+
+
+def resolve_url(
+    target: str | os.PathLike[str] | None = None, environ: Mapping[str, str] | None = None
+) -> URL:
+    """The database to open: *target* (a path or URL), else $TREATY_TRACKER_DB, else the default."""
+    environ = os.environ if environ is None else environ
+    value = (
+        os.fspath(target) if target else environ.get(ENV_VARIABLE) or str(default_database_path())
+    )
+    if "://" in value:
+        try:
+            return make_url(value)
+        except ArgumentError as error:
+            raise DatabaseError(f"'{value}' is not a database URL: {error}") from None
+    return URL.create("sqlite", database=str(Path(value).expanduser().resolve()))
+
+
+def sqlite_path(url: URL) -> Path | None:
+    if url.get_backend_name() != "sqlite" or not url.database or url.database == ":memory:":
+        return None
+    return Path(url.database)
+
+
+def describe(url: URL) -> str:
+    """What to call the database in messages and reports: a path, or the URL without password."""
+    path = sqlite_path(url)
+    return str(path) if path else url.render_as_string(hide_password=True)
+
+
+@dataclass
+class Database:
+    url: URL
+    engine: Engine
+    sessions: sessionmaker[Session]
+    backup: Path | None = None
+
+    @property
+    def name(self) -> str:
+        return describe(self.url)
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+def open_database(
+    target: str | os.PathLike[str] | URL | None = None, *, create: bool = True
+) -> Database:
+    """Check, back up if older, upgrade to the current schema, and return a ready Database."""
+    url = target if isinstance(target, URL) else resolve_url(target)
+    path = sqlite_path(url)
+    revision = _inspect_sqlite_file(path) if path else None
+    if path and not path.exists():
+        if not create:
+            raise DatabaseError(f"{path} does not exist")
+        path.parent.mkdir(parents=True, exist_ok=True)
+    engine = make_engine(url)
+    backup = None
+    try:
+        with engine.connect() as connection:
+            if path is None:
+                revision = MigrationContext.configure(connection).get_current_revision()
+            _check_revision(url, revision)
+            if path and revision is not None and revision != head_revision():
+                backup = backup_sqlite(path, revision)
+            _upgrade(connection)
+            connection.commit()
+    except Exception:
+        engine.dispose()
+        raise
+    return Database(url, engine, sessionmaker(engine, expire_on_commit=False), backup)
+
+
+def make_engine(url: URL) -> Engine:
+    """An engine with SQLite's foreign keys, WAL and busy timeout set on every connection."""
+    if url.get_backend_name() != "sqlite":
+        return create_engine(url, pool_pre_ping=True)
+    engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
+    event.listen(engine, "connect", _configure_sqlite)
+    return engine
+
+
+def _configure_sqlite(dbapi_connection: Any, _record: Any) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA foreign_keys = ON")
+    cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    cursor.execute("PRAGMA journal_mode = WAL")
+    cursor.execute("PRAGMA synchronous = NORMAL")
+    cursor.close()
+
+
+def alembic_config(connection: Any = None) -> Config:
+    config = Config()
+    config.set_main_option("script_location", str(_MIGRATIONS))
+    config.attributes["connection"] = connection
+    return config
+
+
+def head_revision() -> str:
+    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
+    assert head is not None
+    return head
+
+
+def _known_revisions() -> set[str]:
+    return {
+        script.revision for script in ScriptDirectory.from_config(alembic_config()).walk_revisions()
+    }
+
+
+def _upgrade(connection: Any, revision: str = "head") -> None:
+    command.upgrade(alembic_config(connection), revision)
+
+
+def _check_revision(url: URL, revision: str | None) -> None:
+    if revision is not None and revision not in _known_revisions():
+        raise NewerDatabaseError(
+            f"{describe(url)} was made by a newer version of Treaty Tracker "
+            f"(schema {revision}); update the app to open it"
+        )
+
+
+def _inspect_sqlite_file(path: Path) -> str | None:
+    """The schema revision of a Treaty Tracker file, None if new or empty; refuse anything else.
+
+    Reads through a read-only connection, so a foreign or damaged file is never written to.
+    """
+    if not path.exists() or path.stat().st_size == 0:
+        return None
+    if path.is_dir():
+        raise NotTreatyDatabaseError(f"{path} is a folder, not a database file")
+    with path.open("rb") as handle:
+        header = handle.read(len(_SQLITE_HEADER))
+    if header != _SQLITE_HEADER:
+        raise NotTreatyDatabaseError(
+            f"{path} is not a Treaty Tracker database (not an SQLite file)"
+        )
+    try:
+        connection = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
+    except sqlite3.Error as error:
+        raise DamagedDatabaseError(f"{path} can't be opened: {error}") from None
+    try:
+        application_id = connection.execute("PRAGMA application_id").fetchone()[0]
+        tables = {
+            row[0]
+            for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+        }
+        if not tables:
+            return None
+        if application_id != APPLICATION_ID or "alembic_version" not in tables:
+            raise NotTreatyDatabaseError(
+                f"{path} is an SQLite database of another program, not a Treaty Tracker database"
+            )
+        row = connection.execute("SELECT version_num FROM alembic_version").fetchone()
+        return row[0] if row else None
+    except sqlite3.DatabaseError as error:
+        raise DamagedDatabaseError(f"{path} is damaged and can't be read ({error})") from None
+    finally:
+        connection.close()
+
+
+def backup_sqlite(path: Path, revision: str) -> Path:
+    """Copy the database (consistently, through SQLite's backup API) before an upgrade."""
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    target = path.with_name(
+        f"{path.stem}.before-upgrade-from-{revision}.{stamp}{path.suffix or '.db'}"
+    )
+    source = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
+    destination = sqlite3.connect(target)
+    try:
+        source.backup(destination)
+    finally:
+        destination.close()
+        source.close()
+    return target

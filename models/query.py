@@ -1,0 +1,470 @@
+"""The filter value, compiled to SQL; ordered ids, pages of rows, and facet counts.
+
+Everything the GUI table, the command line and the reports show comes through here.
+Nothing loads every agreement as an object: the filter selects ids in SQL, rows are
+fetched for a page of ids at a time, and counts are computed by the database.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections import defaultdict
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from enum import StrEnum
+from typing import Any
+
+from sqlalchemy import (
+    ColumnElement,
+    Select,
+    String,
+    and_,
+    func,
+    literal_column,
+    or_,
+    select,
+    table,
+    type_coerce,
+)
+from sqlalchemy.orm import Session
+
+from models.dates import PartialDate
+from models.schema import Agreement, Field, Participation, Party, agreement_fields
+from models.search_index import SEARCH_TABLE, has_search_index
+from models.text import fold, search_terms
+from models.vocab import Kind, Level, Status
+
+
+@dataclass(frozen=True)
+class AgreementFilter:
+    """What the user asked for. Empty dimensions do not filter.
+
+    Across dimensions the conditions combine with AND; any of the chosen fields,
+    kinds, statuses or levels matches; all chosen parties must take part (agreements
+    *between* them) unless `any_party` is set. A field includes its subfields.
+    Partial dates compare as their first day: '2021' falls before '2021-06'.
+    """
+
+    fields: tuple[int, ...] = ()
+    parties: tuple[int, ...] = ()
+    any_party: bool = False
+    kinds: tuple[Kind, ...] = ()
+    statuses: tuple[Status, ...] = ()
+    levels: tuple[Level, ...] = ()
+    signed_from: PartialDate | None = None
+    signed_to: PartialDate | None = None
+    text: str = ""
+
+    def is_empty(self) -> bool:
+        return self == AgreementFilter(any_party=self.any_party)
+
+    def replace(self, **changes: Any) -> AgreementFilter:
+        return dataclasses.replace(self, **changes)
+
+    def to_json(self) -> dict[str, Any]:
+        """Plain data for saved views (ids, vocabulary values, ISO dates)."""
+        return {
+            "fields": list(self.fields),
+            "parties": list(self.parties),
+            "any_party": self.any_party,
+            "kinds": [kind.value for kind in self.kinds],
+            "statuses": [status.value for status in self.statuses],
+            "levels": [level.value for level in self.levels],
+            "signed_from": self.signed_from.iso() if self.signed_from else None,
+            "signed_to": self.signed_to.iso() if self.signed_to else None,
+            "text": self.text,
+        }
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> AgreementFilter:
+        return cls(
+            fields=tuple(data.get("fields", ())),
+            parties=tuple(data.get("parties", ())),
+            any_party=bool(data.get("any_party", False)),
+            kinds=tuple(Kind(value) for value in data.get("kinds", ())),
+            statuses=tuple(Status(value) for value in data.get("statuses", ())),
+            levels=tuple(Level(value) for value in data.get("levels", ())),
+            signed_from=PartialDate.parse_optional(data.get("signed_from")),
+            signed_to=PartialDate.parse_optional(data.get("signed_to")),
+            text=data.get("text", ""),
+        )
+
+
+class SortColumn(StrEnum):
+    TITLE = "title"
+    KIND = "kind"
+    LEVEL = "level"
+    STATUS = "status"
+    SIGNED_ON = "signed_on"
+    SIGNED_AT = "signed_at"
+    ENTRY_INTO_FORCE = "entry_into_force"
+    EXPIRES_ON = "expires_on"
+    PARTIES = "parties"
+    FIELDS = "fields"
+    UPDATED_AT = "updated_at"
+    CREATED_AT = "created_at"
+    ID = "id"
+
+
+@dataclass(frozen=True)
+class Sort:
+    column: SortColumn = SortColumn.SIGNED_ON
+    descending: bool = False
+
+
+@dataclass(frozen=True)
+class AgreementRow:
+    """One agreement as a table, a CSV line or a register entry shows it."""
+
+    id: int
+    title: str
+    kind: Kind
+    level: Level
+    status: Status
+    signed_on: PartialDate | None
+    signed_at: str | None
+    entry_into_force: PartialDate | None
+    expires_on: PartialDate | None
+    parties: tuple[str, ...]
+    fields: tuple[str, ...]
+    summary: str
+    source_url: str | None
+    notes: str
+    version: int
+    updated_at: datetime
+
+
+@dataclass(frozen=True)
+class Facets:
+    """Matching agreements per value of each dimension."""
+
+    fields: dict[int, int] = field(default_factory=dict)
+    parties: dict[int, int] = field(default_factory=dict)
+    statuses: dict[Status, int] = field(default_factory=dict)
+    kinds: dict[Kind, int] = field(default_factory=dict)
+    levels: dict[Level, int] = field(default_factory=dict)
+    years: dict[int, int] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class FieldNode:
+    id: int
+    name: str
+    parent_id: int | None
+    path: str
+
+
+@dataclass(frozen=True)
+class PartyEntry:
+    id: int
+    name: str
+    kind: str
+    iso3: str | None
+
+
+# ----------------------------------------------------------------- compiling a filter
+
+
+def conditions(session: Session, wanted: AgreementFilter) -> list[ColumnElement[bool]]:
+    """The WHERE clauses on `agreements` that *wanted* compiles to."""
+    clauses: list[ColumnElement[bool]] = []
+    if wanted.fields:
+        ids = descendant_field_ids(session, wanted.fields)
+        clauses.append(
+            Agreement.id.in_(
+                select(agreement_fields.c.agreement_id).where(agreement_fields.c.field_id.in_(ids))
+            )
+        )
+    if wanted.parties:
+        if wanted.any_party:
+            clauses.append(Agreement.id.in_(_with_party(*wanted.parties)))
+        else:
+            clauses.extend(Agreement.id.in_(_with_party(party)) for party in wanted.parties)
+    if wanted.kinds:
+        clauses.append(Agreement.kind.in_(wanted.kinds))
+    if wanted.statuses:
+        clauses.append(Agreement.status.in_(wanted.statuses))
+    if wanted.levels:
+        clauses.append(Agreement.level.in_(wanted.levels))
+    signed = type_coerce(Agreement.signed_on, String)
+    if wanted.signed_from:
+        clauses.append(signed >= wanted.signed_from.iso())
+    if wanted.signed_to:
+        clauses.append(signed < wanted.signed_to.end_key())
+    text_clause = _text_condition(session, wanted.text)
+    if text_clause is not None:
+        clauses.append(text_clause)
+    return clauses
+
+
+def _with_party(*party_ids: int) -> Select[tuple[int]]:
+    return select(Participation.agreement_id).where(Participation.party_id.in_(party_ids))
+
+
+def fts_query(text: str) -> str | None:
+    """An FTS5 MATCH string of quoted prefix terms; no user character survives as syntax."""
+    terms = search_terms(text)
+    return " ".join(f'"{term}"*' for term in terms) if terms else None
+
+
+def _text_condition(session: Session, text: str) -> ColumnElement[bool] | None:
+    match = fts_query(text)
+    if match is None:
+        return None
+    if has_search_index(session.connection()):
+        search = table(SEARCH_TABLE)
+        return Agreement.id.in_(
+            select(literal_column("rowid"))
+            .select_from(search)
+            .where(literal_column(SEARCH_TABLE).op("MATCH")(match))
+        )
+    # Portable fallback (no FTS5): every word must appear in one of the text columns.
+    columns = (Agreement.title, Agreement.summary, Agreement.notes, Agreement.signed_at)
+    return and_(
+        *(
+            or_(*(func.lower(column).contains(term, autoescape=True) for column in columns))
+            for term in search_terms(text)
+        )
+    )
+
+
+def matching_ids(session: Session, wanted: AgreementFilter) -> Select[tuple[int]]:
+    return select(Agreement.id).where(*conditions(session, wanted))
+
+
+def descendant_field_ids(session: Session, field_ids: Sequence[int]) -> list[int]:
+    """The fields and all their subfields."""
+    children: dict[int | None, list[int]] = defaultdict(list)
+    for field_id, parent_id in session.execute(select(Field.id, Field.parent_id)):
+        children[parent_id].append(field_id)
+    found: list[int] = []
+    pending = list(field_ids)
+    while pending:
+        current = pending.pop()
+        if current not in found:
+            found.append(current)
+            pending.extend(children[current])
+    return found
+
+
+# ----------------------------------------------------------------- ids, rows, counts
+
+
+def _order_by(sort: Sort) -> list[ColumnElement[Any]]:
+    first_party = (
+        select(Party.name)
+        .join(Participation, Participation.party_id == Party.id)
+        .where(Participation.agreement_id == Agreement.id)
+        .order_by(Participation.position)
+        .limit(1)
+        .scalar_subquery()
+    )
+    first_field = (
+        select(func.min(Field.key))
+        .join(agreement_fields, agreement_fields.c.field_id == Field.id)
+        .where(agreement_fields.c.agreement_id == Agreement.id)
+        .scalar_subquery()
+    )
+    expressions: dict[SortColumn, Any] = {
+        SortColumn.TITLE: Agreement.title_key,
+        SortColumn.KIND: Agreement.kind,
+        SortColumn.LEVEL: Agreement.level,
+        SortColumn.STATUS: Agreement.status,
+        SortColumn.SIGNED_ON: Agreement.signed_on,
+        SortColumn.SIGNED_AT: func.lower(Agreement.signed_at),
+        SortColumn.ENTRY_INTO_FORCE: Agreement.entry_into_force,
+        SortColumn.EXPIRES_ON: Agreement.expires_on,
+        SortColumn.PARTIES: first_party,
+        SortColumn.FIELDS: first_field,
+        SortColumn.UPDATED_AT: Agreement.updated_at,
+        SortColumn.CREATED_AT: Agreement.created_at,
+        SortColumn.ID: Agreement.id,
+    }
+    expression = expressions[sort.column]
+    ordered = expression.desc() if sort.descending else expression.asc()
+    # Missing values go last either way; the id keeps the order stable.
+    tie = Agreement.id.desc() if sort.descending else Agreement.id.asc()
+    return [ordered.nulls_last(), tie]
+
+
+def agreement_ids(session: Session, wanted: AgreementFilter, sort: Sort = Sort()) -> list[int]:
+    """The ids of every match, in order: enough for a table to know its length at once."""
+    statement = matching_ids(session, wanted).order_by(*_order_by(sort))
+    return list(session.scalars(statement))
+
+
+def count(session: Session, wanted: AgreementFilter = AgreementFilter()) -> int:
+    statement = select(func.count()).select_from(Agreement).where(*conditions(session, wanted))
+    return session.scalar(statement) or 0
+
+
+def fetch_rows(session: Session, ids: Sequence[int]) -> list[AgreementRow]:
+    """Rows for these ids, in the order given (ids that no longer exist are left out)."""
+    if not ids:
+        return []
+    paths = field_paths(session)
+    parties: dict[int, list[str]] = defaultdict(list)
+    for agreement_id, name in session.execute(
+        select(Participation.agreement_id, Party.name)
+        .join(Party, Party.id == Participation.party_id)
+        .where(Participation.agreement_id.in_(ids))
+        .order_by(Participation.agreement_id, Participation.position, Participation.id)
+    ):
+        parties[agreement_id].append(name)
+    fields: dict[int, list[str]] = defaultdict(list)
+    for agreement_id, field_id in session.execute(
+        select(agreement_fields.c.agreement_id, agreement_fields.c.field_id).where(
+            agreement_fields.c.agreement_id.in_(ids)
+        )
+    ):
+        fields[agreement_id].append(paths[field_id])
+    found = {}
+    for a in session.execute(
+        select(
+            Agreement.id,
+            Agreement.title,
+            Agreement.kind,
+            Agreement.level,
+            Agreement.status,
+            Agreement.signed_on,
+            Agreement.signed_at,
+            Agreement.entry_into_force,
+            Agreement.expires_on,
+            Agreement.summary,
+            Agreement.source_url,
+            Agreement.notes,
+            Agreement.version,
+            Agreement.updated_at,
+        ).where(Agreement.id.in_(ids))
+    ):
+        found[a.id] = AgreementRow(
+            id=a.id,
+            title=a.title,
+            kind=a.kind,
+            level=a.level,
+            status=a.status,
+            signed_on=a.signed_on,
+            signed_at=a.signed_at,
+            entry_into_force=a.entry_into_force,
+            expires_on=a.expires_on,
+            parties=tuple(parties[a.id]),
+            fields=tuple(sorted(fields[a.id], key=fold)),
+            summary=a.summary,
+            source_url=a.source_url,
+            notes=a.notes,
+            version=a.version,
+            updated_at=a.updated_at,
+        )
+    return [found[agreement_id] for agreement_id in ids if agreement_id in found]
+
+
+def page(
+    session: Session, wanted: AgreementFilter, sort: Sort, offset: int, limit: int
+) -> list[AgreementRow]:
+    statement = matching_ids(session, wanted).order_by(*_order_by(sort)).offset(offset).limit(limit)
+    return fetch_rows(session, list(session.scalars(statement)))
+
+
+def iter_rows(
+    session: Session, wanted: AgreementFilter, sort: Sort = Sort(), batch: int = 500
+) -> Iterator[AgreementRow]:
+    """Every match in order, fetched *batch* rows at a time (bounded memory for reports)."""
+    ids = agreement_ids(session, wanted, sort)
+    for start in range(0, len(ids), batch):
+        yield from fetch_rows(session, ids[start : start + batch])
+
+
+def facet_counts(session: Session, wanted: AgreementFilter, *, exclude_own: bool = True) -> Facets:
+    """Matching agreements per field, party, status, kind, level and year.
+
+    With *exclude_own* (the filter panel), each "any of" dimension is counted without its
+    own selection, so ticking Energy does not zero the count beside Transport; chosen
+    parties that must all take part narrow their own counts (drill-down). Without it
+    (reports), every count is of exactly the matching agreements.
+    """
+
+    def without(**cleared: Any) -> AgreementFilter:
+        return wanted.replace(**cleared) if exclude_own else wanted
+
+    party_filter = without(parties=()) if wanted.any_party else wanted
+    return Facets(
+        fields=_field_counts(session, without(fields=())),
+        parties=_group_counts(
+            session,
+            party_filter,
+            select(Participation.party_id, func.count()).group_by(Participation.party_id),
+            Participation.agreement_id,
+        ),
+        statuses=_column_counts(session, without(statuses=()), Agreement.status),
+        kinds=_column_counts(session, without(kinds=()), Agreement.kind),
+        levels=_column_counts(session, without(levels=()), Agreement.level),
+        years={
+            int(year): number
+            for year, number in _column_counts(
+                session,
+                without(signed_from=None, signed_to=None),
+                func.substr(type_coerce(Agreement.signed_on, String), 1, 4),
+            ).items()
+            if year
+        },
+    )
+
+
+def _column_counts(session: Session, wanted: AgreementFilter, column: Any) -> dict[Any, int]:
+    statement = select(column, func.count()).where(*conditions(session, wanted)).group_by(column)
+    return {value: number for value, number in session.execute(statement) if value is not None}
+
+
+def _group_counts(
+    session: Session, wanted: AgreementFilter, statement: Select[Any], agreement_column: Any
+) -> dict[int, int]:
+    if not wanted.is_empty():
+        statement = statement.where(agreement_column.in_(matching_ids(session, wanted)))
+    return dict(session.execute(statement).tuples().all())
+
+
+def _field_counts(session: Session, wanted: AgreementFilter) -> dict[int, int]:
+    """Per field, agreements in it or any of its subfields (each agreement counted once)."""
+    ancestors = select(Field.id.label("field_id"), Field.id.label("ancestor_id")).cte(
+        "ancestors", recursive=True
+    )
+    parent = select(Field.id, Field.parent_id).subquery()
+    ancestors = ancestors.union_all(
+        select(ancestors.c.field_id, parent.c.parent_id)
+        .join(parent, parent.c.id == ancestors.c.ancestor_id)
+        .where(parent.c.parent_id.is_not(None))
+    )
+    statement = (
+        select(ancestors.c.ancestor_id, func.count(agreement_fields.c.agreement_id.distinct()))
+        .join(ancestors, ancestors.c.field_id == agreement_fields.c.field_id)
+        .group_by(ancestors.c.ancestor_id)
+    )
+    return _group_counts(session, wanted, statement, agreement_fields.c.agreement_id)
+
+
+# ----------------------------------------------------------------- vocabularies in use
+
+
+def field_tree(session: Session) -> list[FieldNode]:
+    """Every field with its full path ('Transport > Rail'), parents before children."""
+    paths = field_paths(session)
+    rows = session.execute(select(Field.id, Field.name, Field.parent_id)).all()
+    nodes = [FieldNode(row.id, row.name, row.parent_id, paths[row.id]) for row in rows]
+    return sorted(nodes, key=lambda node: fold(node.path))
+
+
+def field_paths(session: Session) -> dict[int, str]:
+    rows = {row.id: row for row in session.execute(select(Field.id, Field.name, Field.parent_id))}
+
+    def path(field_id: int) -> str:
+        row = rows[field_id]
+        return row.name if row.parent_id is None else f"{path(row.parent_id)} > {row.name}"
+
+    return {field_id: path(field_id) for field_id in rows}
+
+
+def party_list(session: Session) -> list[PartyEntry]:
+    rows = session.execute(select(Party.id, Party.name, Party.kind, Party.iso3))
+    entries = [PartyEntry(row.id, row.name, row.kind.value, row.iso3) for row in rows]
+    return sorted(entries, key=lambda entry: fold(entry.name))

@@ -1,0 +1,314 @@
+"""The ORM classes: agreements, parties, fields, participations, actions, milestones."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Column,
+    DateTime,
+    Enum,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.engine import Dialect
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+from sqlalchemy.types import TypeDecorator
+
+from models.dates import PartialDate
+from models.vocab import (
+    ActionType,
+    Kind,
+    Level,
+    MilestoneKind,
+    PartyKind,
+    RelationType,
+    Role,
+    Status,
+    Vocabulary,
+)
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+class PartialDateType(TypeDecorator[PartialDate]):
+    """Stores a PartialDate as its ISO text ('2021', '2021-12', '2021-12-06'), which sorts right."""
+
+    impl = String(10)
+    cache_ok = True
+
+    def process_bind_param(self, value: Any, dialect: Dialect) -> str | None:
+        if value is None:
+            return None
+        if isinstance(value, str):
+            value = PartialDate.parse(value)
+        return value.iso()
+
+    def process_result_value(self, value: str | None, dialect: Dialect) -> PartialDate | None:
+        return None if value is None else PartialDate.parse(value)
+
+
+class UTCDateTime(TypeDecorator[datetime]):
+    """Timestamps stored as UTC and read back timezone-aware on every back end."""
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is not None and value.tzinfo is not None:
+            value = value.astimezone(UTC)
+        return value
+
+    def process_result_value(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is not None and value.tzinfo is None:
+            value = value.replace(tzinfo=UTC)
+        return value
+
+
+def vocabulary_column(vocabulary: type[Vocabulary]) -> Enum:
+    """A VARCHAR with a CHECK constraint holding the vocabulary's values (not its names)."""
+    return Enum(
+        vocabulary,
+        name=vocabulary.__name__.lower(),
+        native_enum=False,
+        create_constraint=True,
+        length=40,
+        values_callable=lambda members: [member.value for member in members],
+        validate_strings=True,
+    )
+
+
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class Base(DeclarativeBase):
+    # Named constraints let Alembic's batch mode rebuild SQLite tables in later migrations.
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+    type_annotation_map = {PartialDate: PartialDateType, datetime: UTCDateTime}
+
+
+agreement_fields = Table(
+    "agreement_fields",
+    Base.metadata,
+    Column(
+        "agreement_id",
+        ForeignKey("agreements.id", ondelete="CASCADE"),
+        primary_key=True,
+    ),
+    Column("field_id", ForeignKey("fields.id", ondelete="RESTRICT"), primary_key=True),
+    Index("ix_agreement_fields_field", "field_id", "agreement_id"),
+)
+
+
+class Agreement(Base):
+    __tablename__ = "agreements"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    title: Mapped[str] = mapped_column(String(2000))
+    title_key: Mapped[str] = mapped_column(String(200), index=True)
+    short_title: Mapped[str | None] = mapped_column(String(500))
+    alternative_titles: Mapped[list[str]] = mapped_column(JSON, default=list)
+    kind: Mapped[Kind] = mapped_column(vocabulary_column(Kind), index=True)
+    binding: Mapped[bool | None] = mapped_column(Boolean)
+    level: Mapped[Level] = mapped_column(vocabulary_column(Level), default=Level.UNKNOWN)
+    status: Mapped[Status] = mapped_column(vocabulary_column(Status), index=True)
+    signed_on: Mapped[PartialDate | None] = mapped_column(index=True)
+    signed_at: Mapped[str | None] = mapped_column(String(300))
+    entry_into_force: Mapped[PartialDate | None]
+    entry_into_force_rule: Mapped[str | None] = mapped_column(String(1000))
+    expires_on: Mapped[PartialDate | None]
+    duration: Mapped[str | None] = mapped_column(String(300))
+    renewal: Mapped[str | None] = mapped_column(String(1000))
+    terminated_on: Mapped[PartialDate | None]
+    termination_grounds: Mapped[str | None] = mapped_column(String(1000))
+    depositary: Mapped[str | None] = mapped_column(String(300))
+    languages: Mapped[list[str]] = mapped_column(JSON, default=list)
+    un_registration: Mapped[str | None] = mapped_column(String(100))
+    summary: Mapped[str] = mapped_column(Text, default="")
+    notes: Mapped[str] = mapped_column(Text, default="")
+    source_citation: Mapped[str | None] = mapped_column(String(1000))
+    source_url: Mapped[str | None] = mapped_column(String(2000))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow, index=True)
+    version: Mapped[int] = mapped_column(Integer, nullable=False)
+
+    participations: Mapped[list[Participation]] = relationship(
+        back_populates="agreement",
+        cascade="all, delete-orphan",
+        order_by="Participation.position",
+        passive_deletes=True,
+    )
+    fields: Mapped[list[Field]] = relationship(secondary=agreement_fields, order_by="Field.key")
+    milestones: Mapped[list[Milestone]] = relationship(
+        back_populates="agreement",
+        cascade="all, delete-orphan",
+        order_by="Milestone.position",
+        passive_deletes=True,
+    )
+    relations: Mapped[list[Relation]] = relationship(
+        foreign_keys="Relation.agreement_id",
+        back_populates="agreement",
+        cascade="all, delete-orphan",
+        passive_deletes=True,
+    )
+
+    __mapper_args__ = {"version_id_col": version}
+
+
+class Party(Base):
+    """A state (one per ISO 3166 code), an international organization or a government body."""
+
+    __tablename__ = "parties"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(300))
+    kind: Mapped[PartyKind] = mapped_column(vocabulary_column(PartyKind))
+    iso3: Mapped[str | None] = mapped_column(String(3), unique=True)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    aliases: Mapped[list[PartyAlias]] = relationship(
+        back_populates="party", cascade="all, delete-orphan", passive_deletes=True
+    )
+
+
+class PartyAlias(Base):
+    """A spelling that resolves to a party; `key` is the folded form and is unique."""
+
+    __tablename__ = "party_aliases"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    party_id: Mapped[int] = mapped_column(ForeignKey("parties.id", ondelete="CASCADE"), index=True)
+    alias: Mapped[str] = mapped_column(String(300))
+    key: Mapped[str] = mapped_column(String(300), unique=True)
+
+    party: Mapped[Party] = relationship(back_populates="aliases")
+
+
+class Field(Base):
+    """A subject area, optionally nested; `key` is the folded path ('transport > rail')."""
+
+    __tablename__ = "fields"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+    parent_id: Mapped[int | None] = mapped_column(
+        ForeignKey("fields.id", ondelete="RESTRICT"), index=True
+    )
+    key: Mapped[str] = mapped_column(String(1000), unique=True)
+
+    parent: Mapped[Field | None] = relationship(remote_side=[id])
+
+
+class Participation(Base):
+    """An agreement–party link: the role, who signed, and the party's own dated actions."""
+
+    __tablename__ = "participations"
+    __table_args__ = (
+        UniqueConstraint("agreement_id", "party_id", name="uq_participations_agreement_party"),
+        Index("ix_participations_party", "party_id", "agreement_id"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    agreement_id: Mapped[int] = mapped_column(ForeignKey("agreements.id", ondelete="CASCADE"))
+    party_id: Mapped[int] = mapped_column(ForeignKey("parties.id", ondelete="RESTRICT"))
+    role: Mapped[Role] = mapped_column(vocabulary_column(Role), default=Role.PARTY)
+    signatory_name: Mapped[str | None] = mapped_column(String(300))
+    signatory_title: Mapped[str | None] = mapped_column(String(300))
+    position: Mapped[int] = mapped_column(default=0)
+
+    agreement: Mapped[Agreement] = relationship(back_populates="participations")
+    party: Mapped[Party] = relationship(lazy="joined")
+    actions: Mapped[list[Action]] = relationship(
+        back_populates="participation",
+        cascade="all, delete-orphan",
+        order_by="Action.position",
+        passive_deletes=True,
+    )
+
+
+class Action(Base):
+    """One of a party's own acts: signature, ratification, withdrawal … with its dates."""
+
+    __tablename__ = "actions"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    participation_id: Mapped[int] = mapped_column(
+        ForeignKey("participations.id", ondelete="CASCADE"), index=True
+    )
+    type: Mapped[ActionType] = mapped_column(vocabulary_column(ActionType))
+    deposited_on: Mapped[PartialDate | None]
+    effective_on: Mapped[PartialDate | None]
+    text: Mapped[str | None] = mapped_column(Text)
+    position: Mapped[int] = mapped_column(default=0)
+
+    participation: Mapped[Participation] = relationship(back_populates="actions")
+
+
+class Milestone(Base):
+    """A dated event in an agreement's life, past or coming."""
+
+    __tablename__ = "milestones"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    agreement_id: Mapped[int] = mapped_column(
+        ForeignKey("agreements.id", ondelete="CASCADE"), index=True
+    )
+    kind: Mapped[MilestoneKind] = mapped_column(vocabulary_column(MilestoneKind))
+    on: Mapped[PartialDate | None]
+    description: Mapped[str] = mapped_column(String(1000), default="")
+    position: Mapped[int] = mapped_column(default=0)
+
+    agreement: Mapped[Agreement] = relationship(back_populates="milestones")
+
+
+class Relation(Base):
+    """'This agreement is a protocol to / amends / supersedes … that one'."""
+
+    __tablename__ = "relations"
+    __table_args__ = (
+        UniqueConstraint(
+            "agreement_id", "type", "other_id", name="uq_relations_agreement_type_other"
+        ),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    agreement_id: Mapped[int] = mapped_column(
+        ForeignKey("agreements.id", ondelete="CASCADE"), index=True
+    )
+    type: Mapped[RelationType] = mapped_column(vocabulary_column(RelationType))
+    other_id: Mapped[int] = mapped_column(
+        ForeignKey("agreements.id", ondelete="CASCADE"), index=True
+    )
+
+    agreement: Mapped[Agreement] = relationship(
+        foreign_keys=[agreement_id], back_populates="relations"
+    )
+    other: Mapped[Agreement] = relationship(foreign_keys=[other_id])
+
+
+class SavedView(Base):
+    """A named filter, stored in the database so that it travels with it."""
+
+    __tablename__ = "saved_views"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(200), unique=True)
+    filter: Mapped[dict[str, Any]] = mapped_column(JSON)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)

@@ -1,0 +1,94 @@
+"""Keeps the SQLite FTS5 table `agreement_search` in step with the agreements.
+
+Row id = agreement id. Every column holds folded text (models.text.index_text), so the
+query side folds the user's words the same way and matches across case, accents and
+apostrophes. Other back ends have no such table: query.py falls back to LIKE there.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+
+from sqlalchemy import Connection, bindparam, text
+
+from models.text import index_text
+
+SEARCH_TABLE = "agreement_search"
+_CHUNK = 500
+
+_AGREEMENTS = text(
+    "SELECT id, title, short_title, alternative_titles, summary, notes, signed_at, "
+    "depositary, un_registration FROM agreements WHERE id IN :ids"
+).bindparams(bindparam("ids", expanding=True))
+_PARTIES = text(
+    "SELECT pa.agreement_id, p.name, pa.signatory_name, pa.signatory_title, "
+    "(SELECT group_concat(a.alias, ' ') FROM party_aliases a WHERE a.party_id = p.id) "
+    "FROM participations pa JOIN parties p ON p.id = pa.party_id "
+    "WHERE pa.agreement_id IN :ids"
+).bindparams(bindparam("ids", expanding=True))
+_DELETE = text(f"DELETE FROM {SEARCH_TABLE} WHERE rowid IN :ids").bindparams(
+    bindparam("ids", expanding=True)
+)
+_INSERT = text(
+    f"INSERT INTO {SEARCH_TABLE} (rowid, title, body, place, parties) "
+    "VALUES (:id, :title, :body, :place, :parties)"
+)
+
+
+def has_search_index(connection: Connection) -> bool:
+    if connection.dialect.name != "sqlite":
+        return False
+    found = connection.execute(
+        text("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = :name"),
+        {"name": SEARCH_TABLE},
+    ).first()
+    return found is not None
+
+
+def update_search_index(connection: Connection, agreement_ids: Iterable[int]) -> None:
+    """Re-index these agreements (deleted ones simply leave the index)."""
+    if not has_search_index(connection):
+        return
+    ids = list(agreement_ids)
+    for start in range(0, len(ids), _CHUNK):
+        _index_chunk(connection, ids[start : start + _CHUNK])
+
+
+def rebuild_search_index(connection: Connection) -> None:
+    """Index every agreement afresh (after a migration or a bulk change)."""
+    if not has_search_index(connection):
+        return
+    connection.execute(text(f"DELETE FROM {SEARCH_TABLE}"))
+    ids = [row[0] for row in connection.execute(text("SELECT id FROM agreements ORDER BY id"))]
+    for start in range(0, len(ids), _CHUNK):
+        _index_chunk(connection, ids[start : start + _CHUNK])
+
+
+def _index_chunk(connection: Connection, ids: Sequence[int]) -> None:
+    connection.execute(_DELETE, {"ids": ids})
+    parties: dict[int, list[str]] = defaultdict(list)
+    for agreement_id, *names in connection.execute(_PARTIES, {"ids": ids}):
+        parties[agreement_id].extend(name for name in names if name)
+    rows = []
+    for row in connection.execute(_AGREEMENTS, {"ids": ids}):
+        alternative = row.alternative_titles
+        if isinstance(alternative, str):
+            alternative = json.loads(alternative or "[]")
+        titles = [row.title, row.short_title or "", *(alternative or [])]
+        rows.append(
+            {
+                "id": row.id,
+                "title": index_text(" ".join(titles)),
+                "body": index_text(
+                    " ".join(
+                        filter(None, [row.summary, row.notes, row.depositary, row.un_registration])
+                    )
+                ),
+                "place": index_text(row.signed_at),
+                "parties": index_text(" ".join(parties[row.id])),
+            }
+        )
+    if rows:
+        connection.execute(_INSERT, rows)

@@ -1,0 +1,466 @@
+"""Create, update and delete agreements, with validation and optimistic versions.
+
+Functions take a session and never commit: the caller owns the transaction
+(`with database.sessions.begin() as session:`), so one user action is one transaction
+and a refused save changes nothing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from urllib.parse import urlparse
+
+from sqlalchemy import delete as sql_delete
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+
+from models.dates import PartialDate
+from models.fields import resolve_field, split_path
+from models.parties import resolve_party
+from models.schema import (
+    Action,
+    Agreement,
+    Milestone,
+    Participation,
+    Relation,
+    utcnow,
+)
+from models.search_index import update_search_index
+from models.text import fold, sort_key
+from models.vocab import (
+    ActionType,
+    Kind,
+    Level,
+    MilestoneKind,
+    PartyKind,
+    RelationType,
+    Role,
+    Status,
+    Vocabulary,
+)
+
+TITLE_MAX = 2000
+
+
+@dataclass
+class ActionInput:
+    type: str
+    deposited_on: str = ""
+    effective_on: str = ""
+    text: str = ""
+
+
+@dataclass
+class ParticipationInput:
+    party: str
+    role: str = Role.PARTY.value
+    signatory_name: str = ""
+    signatory_title: str = ""
+    actions: list[ActionInput] = field(default_factory=list)
+    party_kind: str = PartyKind.ORGANIZATION.value  # for a new party that is not a state
+
+
+@dataclass
+class MilestoneInput:
+    kind: str
+    on: str = ""
+    description: str = ""
+
+
+@dataclass
+class RelationInput:
+    type: str
+    other_id: int
+
+
+@dataclass
+class AgreementInput:
+    """An agreement as a user enters it: text everywhere, checked by validate()."""
+
+    title: str
+    kind: str = Kind.AGREEMENT.value
+    level: str = Level.UNKNOWN.value
+    status: str = Status.SIGNED.value
+    binding: bool | None = None
+    short_title: str = ""
+    alternative_titles: list[str] = field(default_factory=list)
+    signed_on: str = ""
+    signed_at: str = ""
+    entry_into_force: str = ""
+    entry_into_force_rule: str = ""
+    expires_on: str = ""
+    duration: str = ""
+    renewal: str = ""
+    terminated_on: str = ""
+    termination_grounds: str = ""
+    depositary: str = ""
+    languages: list[str] = field(default_factory=list)
+    un_registration: str = ""
+    summary: str = ""
+    notes: str = ""
+    source_citation: str = ""
+    source_url: str = ""
+    parties: list[ParticipationInput] = field(default_factory=list)
+    fields: list[str] = field(default_factory=list)
+    milestones: list[MilestoneInput] = field(default_factory=list)
+    relations: list[RelationInput] = field(default_factory=list)
+
+
+class ValidationError(Exception):
+    """Every problem with an input at once, as field -> message."""
+
+    def __init__(self, errors: dict[str, str]) -> None:
+        self.errors = errors
+        super().__init__("; ".join(f"{key}: {message}" for key, message in errors.items()))
+
+
+class ConflictError(Exception):
+    """The agreement changed since it was read; saving would overwrite that change."""
+
+    def __init__(self, agreement_id: int, expected: int, current: int, changed_at: datetime):
+        self.agreement_id = agreement_id
+        self.expected_version = expected
+        self.current_version = current
+        self.changed_at = changed_at
+        when = changed_at.astimezone().strftime("%Y-%m-%d %H:%M")
+        super().__init__(
+            f"agreement {agreement_id} was changed by someone else at {when} "
+            f"(version {current}, you opened version {expected}); reload it to see the change"
+        )
+
+
+class NotFoundError(Exception):
+    def __init__(self, agreement_id: int) -> None:
+        self.agreement_id = agreement_id
+        super().__init__(f"agreement {agreement_id} does not exist (it may have been deleted)")
+
+
+# ----------------------------------------------------------------- validation
+
+
+_DATE_FIELDS = ("signed_on", "entry_into_force", "expires_on", "terminated_on")
+
+
+def validate(data: AgreementInput) -> dict[str, str]:
+    """Every problem with *data*, as field -> message; empty when it can be saved."""
+    errors: dict[str, str] = {}
+    title = data.title.strip()
+    if not title:
+        errors["title"] = "title is required"
+    elif len(title) > TITLE_MAX:
+        errors["title"] = f"title is {len(title)} characters long; the limit is {TITLE_MAX}"
+    for name, vocabulary in (("kind", Kind), ("level", Level), ("status", Status)):
+        _check_vocabulary(errors, name, vocabulary, getattr(data, name))
+    dates = {name: _check_date(errors, name, getattr(data, name)) for name in _DATE_FIELDS}
+    _check_order(errors, dates, "entry_into_force", "signed_on", "entry into force", "signature")
+    _check_order(errors, dates, "expires_on", "signed_on", "expiry", "signature")
+    _check_order(errors, dates, "expires_on", "entry_into_force", "expiry", "entry into force")
+    _check_order(errors, dates, "terminated_on", "signed_on", "termination", "signature")
+    if data.source_url.strip():
+        parsed = urlparse(data.source_url.strip())
+        if parsed.scheme not in ("http", "https", "ftp") or not parsed.netloc:
+            errors["source_url"] = f"'{data.source_url}' is not a web address (http:// or https://)"
+    _validate_parties(errors, data.parties)
+    for index, path in enumerate(data.fields):
+        if not split_path(path):
+            errors[f"fields.{index}"] = "field name is empty"
+    for index, milestone in enumerate(data.milestones):
+        _check_vocabulary(errors, f"milestones.{index}.kind", MilestoneKind, milestone.kind)
+        _check_date(errors, f"milestones.{index}.on", milestone.on)
+    for index, relation in enumerate(data.relations):
+        _check_vocabulary(errors, f"relations.{index}.type", RelationType, relation.type)
+    return errors
+
+
+def _validate_parties(errors: dict[str, str], parties: list[ParticipationInput]) -> None:
+    named = [p for p in parties if p.party.strip()]
+    if not named:
+        errors["parties"] = "at least one party is required"
+    seen: dict[str, int] = {}
+    for index, participation in enumerate(parties):
+        prefix = f"parties.{index}"
+        key = fold(" ".join(participation.party.split()))
+        if not key:
+            if named:
+                errors[f"{prefix}.party"] = "party name is empty"
+            continue
+        if key in seen:
+            errors[f"{prefix}.party"] = (
+                f"'{participation.party}' is listed twice (also party {seen[key] + 1})"
+            )
+        seen.setdefault(key, index)
+        _check_vocabulary(errors, f"{prefix}.role", Role, participation.role)
+        _check_vocabulary(errors, f"{prefix}.party_kind", PartyKind, participation.party_kind)
+        for number, action in enumerate(participation.actions):
+            where = f"{prefix}.actions.{number}"
+            _check_vocabulary(errors, f"{where}.type", ActionType, action.type)
+            deposited = _check_date(errors, f"{where}.deposited_on", action.deposited_on)
+            effective = _check_date(errors, f"{where}.effective_on", action.effective_on)
+            if deposited and effective and effective.certainly_before(deposited):
+                errors[f"{where}.effective_on"] = (
+                    f"takes effect ({effective.display()}) before it was deposited "
+                    f"({deposited.display()})"
+                )
+
+
+def _check_vocabulary(
+    errors: dict[str, str], name: str, vocabulary: type[Vocabulary], value: str
+) -> None:
+    try:
+        vocabulary.parse(value)
+    except ValueError as error:
+        errors[name] = str(error)
+
+
+def _check_date(errors: dict[str, str], name: str, value: str) -> PartialDate | None:
+    try:
+        return PartialDate.parse_optional(value)
+    except ValueError as error:
+        errors[name] = str(error)
+        return None
+
+
+def _check_order(
+    errors: dict[str, str],
+    dates: dict[str, PartialDate | None],
+    later: str,
+    earlier: str,
+    later_words: str,
+    earlier_words: str,
+) -> None:
+    late, early = dates.get(later), dates.get(earlier)
+    if late and early and late.certainly_before(early) and later not in errors:
+        errors[later] = (
+            f"{later_words} ({late.display()}) is before {earlier_words} ({early.display()})"
+        )
+
+
+# ----------------------------------------------------------------- saving
+
+
+def create(session: Session, data: AgreementInput, *, agreement_id: int | None = None) -> int:
+    """Record a new agreement; return its id. Raises ValidationError, changing nothing."""
+    _raise_if_invalid(data)
+    agreement = Agreement(id=agreement_id, created_at=utcnow())
+    _apply(session, agreement, data)
+    session.add(agreement)
+    session.flush()
+    update_search_index(session.connection(), [agreement.id])
+    return agreement.id
+
+
+def update(session: Session, agreement_id: int, data: AgreementInput, version: int) -> int:
+    """Save *data* over the agreement read at *version*; return the new version.
+
+    Raises ConflictError when someone saved it since, NotFoundError when it was deleted.
+    """
+    agreement = _load(session, agreement_id)
+    if agreement.version != version:
+        raise ConflictError(agreement_id, version, agreement.version, agreement.updated_at)
+    _raise_if_invalid(data)
+    # Old links go first: new ones may repeat a (agreement, party) pair that is unique.
+    agreement.participations.clear()
+    agreement.milestones.clear()
+    agreement.relations.clear()
+    session.flush()
+    _apply(session, agreement, data)
+    agreement.updated_at = utcnow()
+    session.flush()
+    update_search_index(session.connection(), [agreement_id])
+    return agreement.version
+
+
+def delete(
+    session: Session, ids: list[int], versions: dict[int, int] | None = None
+) -> list[tuple[int, AgreementInput]]:
+    """Delete agreements; return (id, input) snapshots from which undo can restore them."""
+    snapshots = []
+    for agreement_id in ids:
+        agreement = _load(session, agreement_id)
+        expected = (versions or {}).get(agreement_id, agreement.version)
+        if agreement.version != expected:
+            raise ConflictError(agreement_id, expected, agreement.version, agreement.updated_at)
+        snapshots.append((agreement_id, to_input(agreement)))
+    if ids:
+        session.execute(sql_delete(Agreement).where(Agreement.id.in_(ids)))
+        session.expire_all()
+        update_search_index(session.connection(), ids)
+    return snapshots
+
+
+def restore(session: Session, snapshots: list[tuple[int, AgreementInput]]) -> list[int]:
+    """Undo a delete: record the snapshots again under their old ids."""
+    return [create(session, data, agreement_id=agreement_id) for agreement_id, data in snapshots]
+
+
+def load_input(session: Session, agreement_id: int) -> tuple[AgreementInput, int]:
+    """The agreement as an editable input, with the version it was read at."""
+    agreement = _load(session, agreement_id)
+    return to_input(agreement), agreement.version
+
+
+def _load(session: Session, agreement_id: int) -> Agreement:
+    agreement = session.scalar(
+        select(Agreement)
+        .where(Agreement.id == agreement_id)
+        .options(
+            selectinload(Agreement.participations).selectinload(Participation.actions),
+            selectinload(Agreement.fields),
+            selectinload(Agreement.milestones),
+            selectinload(Agreement.relations),
+        )
+        .execution_options(populate_existing=True)
+    )
+    if agreement is None:
+        raise NotFoundError(agreement_id)
+    return agreement
+
+
+def _raise_if_invalid(data: AgreementInput) -> None:
+    errors = validate(data)
+    if errors:
+        raise ValidationError(errors)
+
+
+def _text(value: str) -> str | None:
+    cleaned = value.strip()
+    return cleaned or None
+
+
+def _apply(session: Session, agreement: Agreement, data: AgreementInput) -> None:
+    title = " ".join(data.title.split())
+    agreement.title = title
+    agreement.title_key = sort_key(title)
+    agreement.short_title = _text(data.short_title)
+    agreement.alternative_titles = [t.strip() for t in data.alternative_titles if t.strip()]
+    agreement.kind = Kind.parse(data.kind)  # type: ignore[assignment]
+    agreement.level = Level.parse(data.level)  # type: ignore[assignment]
+    agreement.status = Status.parse(data.status)  # type: ignore[assignment]
+    agreement.binding = data.binding
+    for name in _DATE_FIELDS:
+        setattr(agreement, name, PartialDate.parse_optional(getattr(data, name)))
+    for name in (
+        "signed_at",
+        "entry_into_force_rule",
+        "duration",
+        "renewal",
+        "termination_grounds",
+        "depositary",
+        "un_registration",
+        "source_citation",
+        "source_url",
+    ):
+        setattr(agreement, name, _text(getattr(data, name)))
+    agreement.languages = [language.strip() for language in data.languages if language.strip()]
+    agreement.summary = data.summary.strip()
+    agreement.notes = data.notes.strip()
+    with session.no_autoflush:
+        agreement.participations = [
+            _participation(session, position, item)
+            for position, item in enumerate(p for p in data.parties if p.party.strip())
+        ]
+        fields = [resolve_field(session, path) for path in data.fields]
+        agreement.fields = list({id(f): f for f in fields}.values())
+    agreement.milestones = [
+        Milestone(
+            kind=MilestoneKind.parse(m.kind),
+            on=PartialDate.parse_optional(m.on),
+            description=m.description.strip(),
+            position=position,
+        )
+        for position, m in enumerate(data.milestones)
+    ]
+    agreement.relations = [
+        Relation(type=RelationType.parse(r.type), other_id=r.other_id) for r in data.relations
+    ]
+
+
+def _participation(session: Session, position: int, item: ParticipationInput) -> Participation:
+    party = resolve_party(session, item.party, PartyKind.parse(item.party_kind))  # type: ignore[arg-type]
+    return Participation(
+        party=party,
+        role=Role.parse(item.role),
+        signatory_name=_text(item.signatory_name),
+        signatory_title=_text(item.signatory_title),
+        position=position,
+        actions=[
+            Action(
+                type=ActionType.parse(action.type),
+                deposited_on=PartialDate.parse_optional(action.deposited_on),
+                effective_on=PartialDate.parse_optional(action.effective_on),
+                text=_text(action.text),
+                position=number,
+            )
+            for number, action in enumerate(item.actions)
+        ],
+    )
+
+
+def to_input(agreement: Agreement) -> AgreementInput:
+    """The stored agreement as an input (for editing, duplicating and undoing a delete)."""
+
+    def iso(value: PartialDate | None) -> str:
+        return value.iso() if value else ""
+
+    return AgreementInput(
+        title=agreement.title,
+        kind=agreement.kind.value,
+        level=agreement.level.value,
+        status=agreement.status.value,
+        binding=agreement.binding,
+        short_title=agreement.short_title or "",
+        alternative_titles=list(agreement.alternative_titles or []),
+        signed_on=iso(agreement.signed_on),
+        signed_at=agreement.signed_at or "",
+        entry_into_force=iso(agreement.entry_into_force),
+        entry_into_force_rule=agreement.entry_into_force_rule or "",
+        expires_on=iso(agreement.expires_on),
+        duration=agreement.duration or "",
+        renewal=agreement.renewal or "",
+        terminated_on=iso(agreement.terminated_on),
+        termination_grounds=agreement.termination_grounds or "",
+        depositary=agreement.depositary or "",
+        languages=list(agreement.languages or []),
+        un_registration=agreement.un_registration or "",
+        summary=agreement.summary,
+        notes=agreement.notes,
+        source_citation=agreement.source_citation or "",
+        source_url=agreement.source_url or "",
+        parties=[
+            ParticipationInput(
+                party=p.party.name,
+                role=p.role.value,
+                signatory_name=p.signatory_name or "",
+                signatory_title=p.signatory_title or "",
+                party_kind=p.party.kind.value,
+                actions=[
+                    ActionInput(
+                        type=a.type.value,
+                        deposited_on=iso(a.deposited_on),
+                        effective_on=iso(a.effective_on),
+                        text=a.text or "",
+                    )
+                    for a in p.actions
+                ],
+            )
+            for p in agreement.participations
+        ],
+        fields=[_field_path(f) for f in agreement.fields],
+        milestones=[
+            MilestoneInput(kind=m.kind.value, on=iso(m.on), description=m.description)
+            for m in agreement.milestones
+        ],
+        relations=[
+            RelationInput(type=r.type.value, other_id=r.other_id) for r in agreement.relations
+        ],
+    )
+
+
+def _field_path(item: object) -> str:
+    parts = []
+    current = item
+    while current is not None:
+        parts.append(current.name)  # type: ignore[attr-defined]
+        current = current.parent  # type: ignore[attr-defined]
+    return " > ".join(reversed(parts))

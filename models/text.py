@@ -1,0 +1,76 @@
+"""Folding text for search and sorting: case-, accent- and apostrophe-insensitive."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Letters that carry no combining mark to strip, mapped to what a user types without
+# them: Kazakh and Uzbek Cyrillic letters, Turkish dotless i, a few Latin ligatures.
+_LETTERS = str.maketrans(
+    {
+        "ı": "i",
+        "ß": "ss",
+        "æ": "ae",
+        "œ": "oe",
+        "ø": "o",
+        "đ": "d",
+        "ð": "d",
+        "ł": "l",
+        "þ": "th",
+        "қ": "к",
+        "ғ": "г",
+        "ң": "н",
+        "ә": "а",
+        "ө": "о",
+        "ұ": "у",
+        "ү": "у",
+        "һ": "х",
+        "і": "и",
+        "ў": "у",
+        "ҳ": "х",
+    }
+)
+# Apostrophe-like marks inside words: Uzbek oʻ and gʻ (U+02BB), ʼ (U+02BC), typographic
+# and typewriter quotes. Users type Oʻzbekiston as O'zbekiston or Ozbekiston.
+_APOSTROPHES = "ʻʼ'’‘`´ʹ"
+_APOSTROPHE_RE = re.compile(f"[{_APOSTROPHES}]")
+_WORD_RE = re.compile(r"[^\W_]+")
+_WORD_WITH_APOSTROPHES_RE = re.compile(f"[^\\W_]+(?:[{_APOSTROPHES}][^\\W_]+)+")
+
+
+def fold(text: str) -> str:
+    """Lower case, no accents, no apostrophes: 'Oʻzbekiston' -> 'ozbekiston', 'Тоқаев' -> 'токаев'.
+
+    The result is what is indexed and compared; it is never shown.
+    """
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    stripped = "".join(char for char in decomposed if not unicodedata.combining(char))
+    return _APOSTROPHE_RE.sub("", stripped.translate(_LETTERS))
+
+
+def search_terms(text: str) -> list[str]:
+    """The folded words of a search string; punctuation and operators are dropped."""
+    return _WORD_RE.findall(fold(text))
+
+
+def index_text(text: str | None) -> str:
+    """Folded words to index; "d'Ivoire" yields 'divoire', 'd' and 'ivoire', so each is found."""
+    if not text:
+        return ""
+    words = search_terms(text)
+    for compound in _WORD_WITH_APOSTROPHES_RE.findall(text):
+        words.extend(_WORD_RE.findall(_APOSTROPHE_RE.sub(" ", fold_keep_apostrophes(compound))))
+    return " ".join(words)
+
+
+def fold_keep_apostrophes(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(char for char in decomposed if not unicodedata.combining(char)).translate(
+        _LETTERS
+    )
+
+
+def sort_key(text: str) -> str:
+    """A stored key that sorts titles the way a reader expects, whatever their script."""
+    return " ".join(search_terms(text))[:200]
