@@ -421,7 +421,7 @@ def _group_counts(
 ) -> dict[int, int]:
     if not wanted.is_empty():
         statement = statement.where(agreement_column.in_(matching_ids(session, wanted)))
-    return dict(session.execute(statement).tuples().all())
+    return {value: number for value, number in session.execute(statement)}
 
 
 def _field_counts(session: Session, wanted: AgreementFilter) -> dict[int, int]:

@@ -1,0 +1,165 @@
+"""Looking after parties and fields: rename, merge two spellings into one, delete unused."""
+
+from __future__ import annotations
+
+from sqlalchemy import delete, func, select, update
+from sqlalchemy.orm import Session
+
+from models.parties import add_alias
+from models.schema import Field, Participation, Party, PartyAlias, agreement_fields
+from models.search_index import update_search_index
+from models.text import fold
+
+
+class CatalogError(ValueError):
+    """A rename, merge or delete that can't be done; the message says why."""
+
+
+def party_usage(session: Session, party_id: int) -> int:
+    statement = select(func.count()).where(Participation.party_id == party_id)
+    return session.scalar(statement) or 0
+
+
+def rename_party(session: Session, party_id: int, name: str) -> None:
+    """Give a party a new name; the old name stays an alias, so imports still find it."""
+    party = _party(session, party_id)
+    cleaned = " ".join(name.split())
+    if not cleaned:
+        raise CatalogError("a party needs a name")
+    owner = session.scalar(select(PartyAlias.party_id).where(PartyAlias.key == fold(cleaned)))
+    if owner is not None and owner != party_id:
+        other = _party(session, owner)
+        raise CatalogError(
+            f"'{cleaned}' already names the party '{other.name}'; merge them instead"
+        )
+    party.name = cleaned
+    add_alias(session, party, cleaned)
+    session.flush()
+    _reindex_party(session, party_id)
+
+
+def merge_parties(session: Session, source_id: int, target_id: int) -> None:
+    """Fold *source* into *target*: its links, actions and spellings move; source is deleted."""
+    if source_id == target_id:
+        raise CatalogError("a party can't be merged into itself")
+    source, target = _party(session, source_id), _party(session, target_id)
+    if source.iso3 and target.iso3:
+        raise CatalogError(f"'{source.name}' and '{target.name}' are two different states")
+    shared = select(Participation.agreement_id).where(Participation.party_id == target_id)
+    both = session.scalar(
+        select(func.count()).where(
+            Participation.party_id == source_id, Participation.agreement_id.in_(shared)
+        )
+    )
+    if both:
+        raise CatalogError(
+            f"'{source.name}' and '{target.name}' both take part in {both} agreement(s); "
+            "edit those first so that only one of them is listed"
+        )
+    affected = _agreements_of_party(session, source_id)
+    session.execute(
+        update(Participation).where(Participation.party_id == source_id).values(party_id=target_id)
+    )
+    session.execute(
+        update(PartyAlias).where(PartyAlias.party_id == source_id).values(party_id=target_id)
+    )
+    if target.iso3 is None and source.iso3:
+        target.iso3, target.kind, target.name = source.iso3, source.kind, source.name
+        source.iso3 = None
+        session.flush()
+    session.expire_all()
+    session.execute(delete(Party).where(Party.id == source_id))
+    session.flush()
+    update_search_index(session.connection(), affected)
+
+
+def delete_party(session: Session, party_id: int) -> None:
+    party = _party(session, party_id)
+    used = party_usage(session, party_id)
+    if used:
+        raise CatalogError(f"'{party.name}' takes part in {used} agreement(s); it can't be deleted")
+    session.delete(party)
+
+
+def field_usage(session: Session, field_id: int) -> int:
+    statement = select(func.count()).where(agreement_fields.c.field_id == field_id)
+    return session.scalar(statement) or 0
+
+
+def rename_field(session: Session, field_id: int, name: str) -> None:
+    item = _field(session, field_id)
+    cleaned = " ".join(name.replace(">", " ").split())
+    if not cleaned:
+        raise CatalogError("a field needs a name")
+    prefix = item.key.rsplit(" > ", 1)[0] + " > " if item.parent_id else ""
+    new_key = prefix + fold(cleaned)
+    clash = session.scalar(select(Field).where(Field.key == new_key, Field.id != field_id))
+    if clash is not None:
+        raise CatalogError(f"a field named '{cleaned}' already exists there; merge them instead")
+    old_key = item.key
+    item.name, item.key = cleaned, new_key
+    for child in session.scalars(select(Field).where(Field.key.startswith(old_key + " > "))):
+        child.key = new_key + child.key[len(old_key) :]
+    session.flush()
+
+
+def merge_fields(session: Session, source_id: int, target_id: int) -> None:
+    """Move every agreement of *source* to *target*, then delete *source* (with no subfields)."""
+    if source_id == target_id:
+        raise CatalogError("a field can't be merged into itself")
+    source, target = _field(session, source_id), _field(session, target_id)
+    if session.scalar(select(func.count()).where(Field.parent_id == source_id)):
+        raise CatalogError(f"'{source.name}' has subfields; move or merge them first")
+    already = select(agreement_fields.c.agreement_id).where(
+        agreement_fields.c.field_id == target_id
+    )
+    session.execute(
+        delete(agreement_fields).where(
+            agreement_fields.c.field_id == source_id, agreement_fields.c.agreement_id.in_(already)
+        )
+    )
+    session.execute(
+        update(agreement_fields)
+        .where(agreement_fields.c.field_id == source_id)
+        .values(field_id=target.id)
+    )
+    session.expire_all()
+    session.execute(delete(Field).where(Field.id == source_id))
+
+
+def delete_field(session: Session, field_id: int) -> None:
+    item = _field(session, field_id)
+    used = field_usage(session, field_id)
+    if used:
+        raise CatalogError(
+            f"'{item.name}' is the field of {used} agreement(s); it can't be deleted"
+        )
+    if session.scalar(select(func.count()).where(Field.parent_id == field_id)):
+        raise CatalogError(f"'{item.name}' has subfields; delete them first")
+    session.delete(item)
+
+
+def _party(session: Session, party_id: int) -> Party:
+    party = session.get(Party, party_id)
+    if party is None:
+        raise CatalogError(f"party {party_id} no longer exists")
+    return party
+
+
+def _field(session: Session, field_id: int) -> Field:
+    item = session.get(Field, field_id)
+    if item is None:
+        raise CatalogError(f"field {field_id} no longer exists")
+    return item
+
+
+def _agreements_of_party(session: Session, party_id: int) -> list[int]:
+    return list(
+        session.scalars(
+            select(Participation.agreement_id).where(Participation.party_id == party_id)
+        )
+    )
+
+
+def _reindex_party(session: Session, party_id: int) -> None:
+    update_search_index(session.connection(), _agreements_of_party(session, party_id))

@@ -1,0 +1,237 @@
+"""One agreement with everything about it, as plain data for the detail pane and fact sheets."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+
+from models.dates import PartialDate
+from models.query import field_paths
+from models.schema import Agreement, Participation, Relation
+from models.service import NotFoundError
+from models.status import (
+    ParticipationCounts,
+    count_participation,
+    implied_status,
+    party_status,
+)
+from models.vocab import (
+    ActionType,
+    Kind,
+    Level,
+    MilestoneKind,
+    PartyKind,
+    PartyStatus,
+    RelationType,
+    Role,
+    Status,
+)
+
+
+@dataclass(frozen=True)
+class ActionView:
+    type: ActionType
+    deposited_on: PartialDate | None
+    effective_on: PartialDate | None
+    text: str | None
+
+
+@dataclass(frozen=True)
+class PartyView:
+    party_id: int
+    name: str
+    kind: PartyKind
+    iso3: str | None
+    role: Role
+    signatory_name: str | None
+    signatory_title: str | None
+    actions: tuple[ActionView, ...]
+    status: PartyStatus | None
+
+
+@dataclass(frozen=True)
+class MilestoneView:
+    kind: MilestoneKind
+    on: PartialDate | None
+    description: str
+
+
+@dataclass(frozen=True)
+class RelationView:
+    """'This agreement <type> <other>' when outgoing, '<other> <type> this one' otherwise."""
+
+    type: RelationType
+    other_id: int
+    other_title: str
+    outgoing: bool
+
+
+@dataclass(frozen=True)
+class TimelineEvent:
+    on: PartialDate | None
+    what: str
+
+
+@dataclass(frozen=True)
+class AgreementDetail:
+    id: int
+    title: str
+    short_title: str | None
+    alternative_titles: tuple[str, ...]
+    kind: Kind
+    binding: bool | None
+    level: Level
+    status: Status
+    implied_status: Status | None
+    signed_on: PartialDate | None
+    signed_at: str | None
+    entry_into_force: PartialDate | None
+    entry_into_force_rule: str | None
+    expires_on: PartialDate | None
+    duration: str | None
+    renewal: str | None
+    terminated_on: PartialDate | None
+    termination_grounds: str | None
+    depositary: str | None
+    languages: tuple[str, ...]
+    un_registration: str | None
+    summary: str
+    notes: str
+    source_citation: str | None
+    source_url: str | None
+    parties: tuple[PartyView, ...]
+    fields: tuple[str, ...]
+    milestones: tuple[MilestoneView, ...]
+    relations: tuple[RelationView, ...]
+    counts: ParticipationCounts
+    created_at: datetime
+    updated_at: datetime
+    version: int
+
+    @property
+    def lateral(self) -> str:
+        """Bilateral or multilateral, as follows from the parties."""
+        number = len(self.parties)
+        return "bilateral" if number == 2 else "multilateral" if number > 2 else "unilateral"
+
+    @property
+    def status_disagrees(self) -> bool:
+        return self.implied_status is not None and self.implied_status != self.status
+
+    def timeline(self) -> list[TimelineEvent]:
+        """Every dated event, oldest first; undated milestones last."""
+        events: list[TimelineEvent] = []
+        if self.signed_on:
+            place = f" at {self.signed_at}" if self.signed_at else ""
+            events.append(TimelineEvent(self.signed_on, f"Signed{place}"))
+        if self.entry_into_force:
+            events.append(TimelineEvent(self.entry_into_force, "Entered into force"))
+        for party in self.parties:
+            for action in party.actions:
+                on = action.effective_on or action.deposited_on
+                if on:
+                    events.append(TimelineEvent(on, f"{party.name}: {action.type.value}"))
+        for milestone in self.milestones:
+            text = milestone.kind.label
+            if milestone.description:
+                text += f": {milestone.description}"
+            events.append(TimelineEvent(milestone.on, text))
+        if self.expires_on:
+            events.append(TimelineEvent(self.expires_on, "Expires"))
+        if self.terminated_on:
+            events.append(TimelineEvent(self.terminated_on, "Terminated"))
+        unique = list(dict.fromkeys(events))
+        dated = sorted((e for e in unique if e.on), key=lambda e: e.on.iso())  # type: ignore[union-attr]
+        return dated + [e for e in unique if not e.on]
+
+
+def load_detail(session: Session, agreement_id: int, today: date | None = None) -> AgreementDetail:
+    agreement = session.scalar(
+        select(Agreement)
+        .where(Agreement.id == agreement_id)
+        .options(
+            selectinload(Agreement.participations).selectinload(Participation.actions),
+            selectinload(Agreement.fields),
+            selectinload(Agreement.milestones),
+            selectinload(Agreement.relations).joinedload(Relation.other),
+        )
+    )
+    if agreement is None:
+        raise NotFoundError(agreement_id)
+    in_force = agreement.status == Status.IN_FORCE or bool(
+        agreement.entry_into_force
+        and agreement.entry_into_force.last_day() <= (today or date.today())
+    )
+    parties = tuple(_party_view(p, in_force) for p in agreement.participations)
+    statuses = [p.status for p in parties]
+    paths = field_paths(session)
+    incoming = session.execute(
+        select(Relation.type, Agreement.id, Agreement.title)
+        .join(Agreement, Agreement.id == Relation.agreement_id)
+        .where(Relation.other_id == agreement_id)
+    ).all()
+    return AgreementDetail(
+        id=agreement.id,
+        title=agreement.title,
+        short_title=agreement.short_title,
+        alternative_titles=tuple(agreement.alternative_titles or ()),
+        kind=agreement.kind,
+        binding=agreement.binding,
+        level=agreement.level,
+        status=agreement.status,
+        implied_status=implied_status(
+            signed_on=agreement.signed_on,
+            entry_into_force=agreement.entry_into_force,
+            expires_on=agreement.expires_on,
+            terminated_on=agreement.terminated_on,
+            party_statuses=statuses,
+            today=today,
+        ),
+        signed_on=agreement.signed_on,
+        signed_at=agreement.signed_at,
+        entry_into_force=agreement.entry_into_force,
+        entry_into_force_rule=agreement.entry_into_force_rule,
+        expires_on=agreement.expires_on,
+        duration=agreement.duration,
+        renewal=agreement.renewal,
+        terminated_on=agreement.terminated_on,
+        termination_grounds=agreement.termination_grounds,
+        depositary=agreement.depositary,
+        languages=tuple(agreement.languages or ()),
+        un_registration=agreement.un_registration,
+        summary=agreement.summary,
+        notes=agreement.notes,
+        source_citation=agreement.source_citation,
+        source_url=agreement.source_url,
+        parties=parties,
+        fields=tuple(sorted(paths[f.id] for f in agreement.fields)),
+        milestones=tuple(MilestoneView(m.kind, m.on, m.description) for m in agreement.milestones),
+        relations=tuple(
+            [RelationView(r.type, r.other_id, r.other.title, True) for r in agreement.relations]
+            + [RelationView(kind, other, title, False) for kind, other, title in incoming]
+        ),
+        counts=count_participation([[a.type for a in p.actions] for p in parties], statuses),
+        created_at=agreement.created_at,
+        updated_at=agreement.updated_at,
+        version=agreement.version,
+    )
+
+
+def _party_view(participation: Participation, in_force: bool) -> PartyView:
+    actions = tuple(
+        ActionView(a.type, a.deposited_on, a.effective_on, a.text) for a in participation.actions
+    )
+    return PartyView(
+        party_id=participation.party.id,
+        name=participation.party.name,
+        kind=participation.party.kind,
+        iso3=participation.party.iso3,
+        role=participation.role,
+        signatory_name=participation.signatory_name,
+        signatory_title=participation.signatory_title,
+        actions=actions,
+        status=party_status((a.type for a in actions), in_force),
+    )

@@ -1,0 +1,88 @@
+"""What a party's actions make of it, and what an agreement's dates and actions imply.
+
+Derived, never stored: the user's status stays the record, and where the two disagree
+the detail pane and the reports show what the actions imply beside it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from models.dates import PartialDate
+from models.vocab import (
+    CONSENT_ACTIONS,
+    LEAVING_ACTIONS,
+    SIGNATURE_ACTIONS,
+    ActionType,
+    PartyStatus,
+    Status,
+)
+
+
+def party_status(actions: Iterable[ActionType], agreement_in_force: bool) -> PartyStatus | None:
+    """Withdrawn, party, provisionally applying, contracting or signatory — or None if no act."""
+    done = set(actions)
+    if done & LEAVING_ACTIONS:
+        return PartyStatus.WITHDRAWN
+    consented = bool(done & CONSENT_ACTIONS)
+    if ActionType.ENTRY_INTO_FORCE in done or (consented and agreement_in_force):
+        return PartyStatus.PARTY
+    if ActionType.PROVISIONAL_APPLICATION in done:
+        return PartyStatus.PROVISIONALLY_APPLYING
+    if consented:
+        return PartyStatus.CONTRACTING
+    if done & SIGNATURE_ACTIONS:
+        return PartyStatus.SIGNATORY
+    return None
+
+
+@dataclass(frozen=True)
+class ParticipationCounts:
+    """Counted in the UN's style: signatories and parties are never one number."""
+
+    signatories: int
+    parties: int
+    withdrawn: int
+
+    def sentence(self) -> str:
+        text = f"Signatories: {self.signatories}. Parties: {self.parties}."
+        return text + (f" Withdrawn: {self.withdrawn}." if self.withdrawn else "")
+
+
+def count_participation(
+    actions_per_party: Sequence[Iterable[ActionType]], statuses: Sequence[PartyStatus | None]
+) -> ParticipationCounts:
+    signed = sum(1 for actions in actions_per_party if set(actions) & SIGNATURE_ACTIONS)
+    parties = sum(1 for status in statuses if status == PartyStatus.PARTY)
+    withdrawn = sum(1 for status in statuses if status == PartyStatus.WITHDRAWN)
+    return ParticipationCounts(signed, parties, withdrawn)
+
+
+def implied_status(
+    *,
+    signed_on: PartialDate | None,
+    entry_into_force: PartialDate | None,
+    expires_on: PartialDate | None,
+    terminated_on: PartialDate | None,
+    party_statuses: Sequence[PartyStatus | None],
+    today: date | None = None,
+) -> Status | None:
+    """The status the recorded dates and actions point to, or None when they say nothing."""
+    today = today or date.today()
+    if terminated_on and terminated_on.last_day() <= today:
+        return Status.TERMINATED
+    if expires_on and expires_on.last_day() < today:
+        return Status.EXPIRED
+    if entry_into_force and entry_into_force.last_day() <= today:
+        return Status.IN_FORCE
+    if PartyStatus.PARTY in party_statuses:
+        return Status.IN_FORCE
+    if PartyStatus.PROVISIONALLY_APPLYING in party_statuses:
+        return Status.PROVISIONALLY_APPLIED
+    if PartyStatus.CONTRACTING in party_statuses:
+        return Status.RATIFIED
+    if signed_on or PartyStatus.SIGNATORY in party_statuses:
+        return Status.SIGNED
+    return None

@@ -1,0 +1,65 @@
+"""Saved views: named filters stored in the database, so they travel with it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from models.query import AgreementFilter
+from models.schema import SavedView
+
+
+class ViewNameError(ValueError):
+    """A view name that is empty or already taken."""
+
+
+@dataclass(frozen=True)
+class ViewEntry:
+    id: int
+    name: str
+    filter: AgreementFilter
+
+
+def list_views(session: Session) -> list[ViewEntry]:
+    views = session.scalars(select(SavedView).order_by(func.lower(SavedView.name)))
+    return [ViewEntry(view.id, view.name, AgreementFilter.from_json(view.filter)) for view in views]
+
+
+def save_view(session: Session, name: str, wanted: AgreementFilter) -> int:
+    """Store *wanted* under *name*, replacing the filter of a view of that name."""
+    cleaned = _clean(name)
+    view = session.scalar(select(SavedView).where(SavedView.name == cleaned))
+    if view is None:
+        view = SavedView(name=cleaned, filter=wanted.to_json())
+        session.add(view)
+    else:
+        view.filter = wanted.to_json()
+    session.flush()
+    return view.id
+
+
+def rename_view(session: Session, view_id: int, name: str) -> None:
+    cleaned = _clean(name)
+    taken = session.scalar(
+        select(SavedView).where(SavedView.name == cleaned, SavedView.id != view_id)
+    )
+    if taken is not None:
+        raise ViewNameError(f"a view named '{cleaned}' already exists")
+    view = session.get(SavedView, view_id)
+    if view is not None:
+        view.name = cleaned
+
+
+def delete_view(session: Session, view_id: int) -> None:
+    view = session.get(SavedView, view_id)
+    if view is not None:
+        session.delete(view)
+
+
+def _clean(name: str) -> str:
+    cleaned = " ".join(name.split())
+    if not cleaned:
+        raise ViewNameError("a view needs a name")
+    return cleaned

@@ -1,0 +1,41 @@
+"""GUI fixtures: Qt settings in tmp_path, a main window on a real database, dialogs answered."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings
+
+from models.database import Database
+from ui.main_window import MainWindow
+from ui.settings import Settings
+
+
+@pytest.fixture
+def qt_settings(tmp_path: Path, qapp) -> Settings:  # type: ignore[no-untyped-def]
+    """Settings in an INI file under tmp_path: tests never touch the user's real settings."""
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "qt"))
+    qapp.setOrganizationName("Treaty Tracker Tests")
+    qapp.setApplicationName("Treaty Tracker Tests")
+    return Settings(QSettings(str(tmp_path / "qt" / "settings.ini"), QSettings.Format.IniFormat))
+
+
+@pytest.fixture
+def make_window(qtbot, qt_settings: Settings) -> Iterator:  # type: ignore[no-untyped-def]
+    """Open a main window on a database and wait until its first search has been shown."""
+    windows: list[MainWindow] = []
+
+    def make(database: Database) -> MainWindow:
+        window = MainWindow(database, qt_settings)
+        qtbot.addWidget(window)
+        with qtbot.waitSignal(window.refreshed, timeout=5000):
+            window.show()
+        windows.append(window)
+        return window
+
+    yield make
+    for window in windows:
+        window.worker.shutdown()

@@ -1,0 +1,377 @@
+"""The main window driven as a user would: search, tick, sort, edit, delete, undo, views."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtWidgets import QInputDialog, QListWidget, QMessageBox, QTreeWidget
+
+from models import service
+from models.database import Database, open_database
+from models.query import count
+from models.service import ActionInput, AgreementInput, ParticipationInput
+from ui.agreement_table_model import COLUMNS
+from ui.main_window import MainWindow
+
+RECORDS = [
+    (
+        "Agreement on the Turkistan–Tashkent high-speed rail line",
+        "2021-12-06",
+        ["Kazakhstan", "Uzbekistan"],
+        ["Transport > Rail"],
+        "signed",
+    ),
+    (
+        "Agreement on the Kyzylorda–Uchquduq highway",
+        "2021-12",
+        ["Kazakhstan", "Uzbekistan"],
+        ["Transport > Roads"],
+        "signed",
+    ),
+    (
+        "Convention on electricity trade with Türkiye",
+        "2019",
+        ["Türkiye", "Kazakhstan"],
+        ["Energy"],
+        "in force",
+    ),
+    (
+        "Memorandum on outer space cooperation",
+        "2018-05-01",
+        ["Uzbekistan", "Russia"],
+        ["Outer space"],
+        "ratified",
+    ),
+    (
+        "Protocol on transit of oil",
+        "2020-02",
+        ["Russia", "Kazakhstan", "Türkiye"],
+        ["Energy", "Transport"],
+        "in force",
+    ),
+]
+
+
+def _record(database: Database) -> None:
+    with database.sessions.begin() as session:
+        for title, signed, parties, fields, status in RECORDS:
+            service.create(
+                session,
+                AgreementInput(
+                    title=title,
+                    signed_on=signed,
+                    status=status,
+                    parties=[
+                        ParticipationInput(p, actions=[ActionInput("signature", signed)])
+                        for p in parties
+                    ],
+                    fields=fields,
+                    summary=f"Signed by Тоқаев. {title}.",
+                ),
+            )
+
+
+@pytest.fixture
+def window(database: Database, make_window) -> MainWindow:  # type: ignore[no-untyped-def]
+    _record(database)
+    return make_window(database)
+
+
+def _titles(window: MainWindow) -> list[str]:
+    model = window.model
+    return [model.data(model.index(row, 0)) for row in range(model.rowCount())]
+
+
+def _item(widget: QListWidget | QTreeWidget, name: str):  # type: ignore[no-untyped-def]
+    flags = Qt.MatchFlag.MatchStartsWith | Qt.MatchFlag.MatchRecursive
+    found = (
+        widget.findItems(name, flags)
+        if isinstance(widget, QTreeWidget)
+        else widget.findItems(name, Qt.MatchFlag.MatchStartsWith)
+    )
+    assert found, f"{name} not in {widget.objectName()}"
+    return found[0]
+
+
+def _tick(window: MainWindow, widget, name: str, qtbot) -> None:  # type: ignore[no-untyped-def]
+    item = _item(widget, name)
+    with qtbot.waitSignal(window.refreshed, timeout=5000):
+        if isinstance(widget, QTreeWidget):
+            item.setCheckState(0, Qt.CheckState.Checked)
+        else:
+            item.setCheckState(Qt.CheckState.Checked)
+
+
+def test_window_shows_every_agreement_with_status_bar(window: MainWindow) -> None:
+    assert window.model.rowCount() == 5
+    assert window.status_label.text() == "Showing 5 of 5 agreements"
+    assert window.stack.currentWidget() is window.table
+    for name in (
+        "searchBox",
+        "agreementTable",
+        "fieldFilter",
+        "partyFilter",
+        "statusFilter",
+        "kindFilter",
+        "dateFilter",
+        "detailPane",
+        "savedViews",
+    ):
+        widget = window.findChild(object, name)
+        assert widget is not None, name
+        assert widget.accessibleName(), name
+
+
+def test_typing_in_search_box_shrinks_table_and_counts(window: MainWindow, qtbot) -> None:
+    party = _item(window.filter_panel.parties, "Kazakhstan")
+    assert party.text() == "Kazakhstan  (4)"
+    with qtbot.waitSignal(window.refreshed, timeout=5000):
+        qtbot.keyClicks(window.filter_panel.search_box, "turkiye")
+    assert _titles(window) == [
+        "Protocol on transit of oil",
+        "Convention on electricity trade with Türkiye",
+    ]
+    assert window.status_label.text() == "Showing 2 of 5 agreements"
+    assert party.text() == "Kazakhstan  (2)"
+    assert _item(window.filter_panel.parties, "Uzbekistan").text() == "Uzbekistan  (0)"
+
+
+def test_search_is_accent_and_script_insensitive(window: MainWindow, qtbot) -> None:
+    with qtbot.waitSignal(window.refreshed, timeout=5000):
+        window.filter_panel.search_box.setText("токаев")
+    assert window.model.rowCount() == 5
+    with qtbot.waitSignal(window.refreshed, timeout=5000):
+        window.filter_panel.search_box.setText("uchquduq")
+    assert _titles(window) == ["Agreement on the Kyzylorda–Uchquduq highway"]
+
+
+def test_ticking_a_field_and_a_party_filters(window: MainWindow, qtbot) -> None:
+    _tick(window, window.filter_panel.fields, "Transport", qtbot)
+    assert sorted(_titles(window)) == [
+        "Agreement on the Kyzylorda–Uchquduq highway",
+        "Agreement on the Turkistan–Tashkent high-speed rail line",
+        "Protocol on transit of oil",
+    ]
+    _tick(window, window.filter_panel.parties, "Russian Federation", qtbot)
+    assert _titles(window) == ["Protocol on transit of oil"]
+    # "Energy" keeps a count though Transport is ticked: fields are any-of
+    assert _item(window.filter_panel.fields, "Energy").text(0) == "Energy  (1)"
+    with qtbot.waitSignal(window.refreshed, timeout=5000):
+        window.action_clear.trigger()
+    assert window.model.rowCount() == 5
+
+
+def test_between_two_parties_and_status(window: MainWindow, qtbot) -> None:
+    _tick(window, window.filter_panel.parties, "Kazakhstan", qtbot)
+    _tick(window, window.filter_panel.parties, "Uzbekistan", qtbot)
+    assert window.model.rowCount() == 2
+    with qtbot.waitSignal(window.refreshed, timeout=5000):
+        window.filter_panel.any_party.setChecked(True)
+    assert window.model.rowCount() == 5
+    _tick(window, window.filter_panel.statuses, "In force", qtbot)
+    assert window.model.rowCount() == 2
+
+
+def test_signed_date_range(window: MainWindow, qtbot) -> None:
+    panel = window.filter_panel
+    panel.signed_from.setText("2019")
+    with qtbot.waitSignal(window.refreshed, timeout=5000):
+        panel.signed_to.setText("2020-12")
+        panel.signed_to.editingFinished.emit()
+    assert sorted(_titles(window)) == [
+        "Convention on electricity trade with Türkiye",
+        "Protocol on transit of oil",
+    ]
+
+
+def test_sort_by_signed_date_and_title(window: MainWindow, qtbot) -> None:
+    header = window.table.horizontalHeader()
+    signed = next(i for i, c in enumerate(COLUMNS) if c.header == "Signed")
+    with qtbot.waitSignal(window.refreshed, timeout=5000):
+        header.setSortIndicator(signed, Qt.SortOrder.AscendingOrder)
+    dates = [window.model.data(window.model.index(r, signed)) for r in range(5)]
+    assert dates == ["2018-05-01", "2019", "2020-02", "2021-12", "2021-12-06"]
+    with qtbot.waitSignal(window.refreshed, timeout=5000):
+        header.setSortIndicator(0, Qt.SortOrder.DescendingOrder)
+    assert _titles(window)[0] == "Protocol on transit of oil"
+
+
+def test_selecting_a_row_shows_details(window: MainWindow) -> None:
+    window.table.selectRow(0)
+    html = window.detail.toPlainText()
+    title = _titles(window)[0]
+    assert title in html
+    assert "Signatories:" in html
+    assert "Source" in html and "source not recorded" in html
+
+
+def test_delete_asks_then_undo_restores(
+    window: MainWindow, database: Database, qtbot, monkeypatch
+) -> None:
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    window.table.selectRow(0)
+    deleted_title = _titles(window)[0]
+    with qtbot.waitSignal(window.refreshed, timeout=5000):
+        window.action_delete.trigger()
+    assert window.model.rowCount() == 4
+    assert deleted_title not in _titles(window)
+    assert window.action_undo.isEnabled()
+    with qtbot.waitSignal(window.refreshed, timeout=5000):
+        window.action_undo.trigger()
+    assert deleted_title in _titles(window)
+    with database.sessions() as session:
+        assert count(session) == 5
+    assert window.selected_ids() and deleted_title in window.detail.toPlainText()
+    assert "Kazakhstan" in window.detail.toPlainText()
+
+
+def test_delete_refused_by_user_changes_nothing(window: MainWindow, monkeypatch) -> None:
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.No)
+    window.table.selectRow(0)
+    window.action_delete.trigger()
+    assert window.model.rowCount() == 5
+    assert not window.action_undo.isEnabled()
+
+
+def test_save_and_reopen_view(window: MainWindow, qtbot, monkeypatch) -> None:
+    _tick(window, window.filter_panel.fields, "Energy", qtbot)
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("Energy deals", True))
+    with qtbot.waitSignal(window.refreshed, timeout=5000):
+        window.action_save_view.trigger()
+    with qtbot.waitSignal(window.refreshed, timeout=5000):
+        window.action_clear.trigger()
+    assert window.model.rowCount() == 5
+    views = window.filter_panel.views
+    assert [views.item(i).text() for i in range(views.count())] == ["Energy deals"]
+    with qtbot.waitSignal(window.refreshed, timeout=5000):
+        window.filter_panel.view_chosen.emit(views.item(0).data(Qt.ItemDataRole.UserRole))
+    assert window.model.rowCount() == 2
+    assert _item(window.filter_panel.fields, "Energy").checkState(0) == Qt.CheckState.Checked
+
+
+def test_rename_and_merge_party_from_panel(
+    window: MainWindow, database: Database, qtbot, monkeypatch
+) -> None:
+    with database.sessions.begin() as session:
+        service.create(
+            session,
+            AgreementInput(
+                title="Statute of the Organisation", parties=[ParticipationInput("OTS")]
+            ),
+        )
+        service.create(
+            session,
+            AgreementInput(
+                title="Charter of the Organization of Turkic States",
+                parties=[ParticipationInput("Organization of Turkic States")],
+            ),
+        )
+    window.reload_catalog()
+    ots = _item(window.filter_panel.parties, "OTS").data(Qt.ItemDataRole.UserRole)
+    monkeypatch.setattr(
+        QInputDialog, "getItem", lambda *a, **k: ("Organization of Turkic States", True)
+    )
+    with qtbot.waitSignal(window.refreshed, timeout=5000):
+        window.filter_panel.party_action.emit("merge", ots)
+    names = [
+        window.filter_panel.parties.item(i).data(Qt.ItemDataRole.UserRole + 1)
+        for i in range(window.filter_panel.parties.count())
+    ]
+    assert "OTS" not in names
+    assert (
+        _item(window.filter_panel.parties, "Organization of Turkic States").text().endswith("(2)")
+    )
+
+
+def test_deleting_a_used_party_is_refused(window: MainWindow, monkeypatch) -> None:
+    messages: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text, *a: messages.append(text))
+    party = _item(window.filter_panel.parties, "Kazakhstan").data(Qt.ItemDataRole.UserRole)
+    window.filter_panel.party_action.emit("delete", party)
+    assert messages and "takes part in 4 agreement(s)" in messages[0]
+
+
+def test_table_model_passes_qt_model_tester(window: MainWindow, qtmodeltester) -> None:
+    qtmodeltester.check(window.model)
+
+
+def test_first_run_welcome_page_loads_sample(db_path, make_window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    database = open_database(db_path)
+    try:
+        window = make_window(database)
+        assert window.stack.currentWidget() is window.welcome
+        assert window.status_label.text() == "Showing 0 of 0 agreements"
+        with qtbot.waitSignal(window.refreshed, timeout=10000):
+            qtbot.mouseClick(window.welcome.sample_button, Qt.MouseButton.LeftButton)
+        assert window.stack.currentWidget() is window.table
+        assert window.model.rowCount() == 8
+    finally:
+        database.close()
+
+
+def test_columns_and_sort_are_remembered(
+    window: MainWindow, database: Database, make_window, qtbot
+) -> None:
+    header = window.table.horizontalHeader()
+    level = next(i for i, c in enumerate(COLUMNS) if c.header == "Level")
+    header.setSectionHidden(level, False)
+    with qtbot.waitSignal(window.refreshed, timeout=5000):
+        header.setSortIndicator(0, Qt.SortOrder.AscendingOrder)
+    window.close()
+    again = make_window(database)
+    assert not again.table.horizontalHeader().isSectionHidden(level)
+    assert _titles(again)[0] == "Agreement on the Kyzylorda–Uchquduq highway"
+    assert again.settings.last_database == database.name
+
+
+def test_open_a_file_that_is_not_a_database_keeps_the_current_one(
+    window: MainWindow, tmp_path, monkeypatch
+) -> None:
+    bogus = tmp_path / "notes.db"
+    bogus.write_text("just some notes")
+    messages: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text, *a: messages.append(text))
+    assert not window.switch_database(str(bogus))
+    assert "not a Treaty Tracker database" in messages[0]
+    assert bogus.read_text() == "just some notes"
+    assert window.model.rowCount() == 5
+
+
+def test_switching_database_lists_it_as_recent(window: MainWindow, tmp_path, qtbot) -> None:
+    other = tmp_path / "other.db"
+    with qtbot.waitSignal(window.refreshed, timeout=5000):
+        assert window.switch_database(str(other))
+    assert window.model.rowCount() == 0
+    assert window.stack.currentWidget() is window.welcome
+    assert window.settings.recent_databases[0] == str(other)
+    window.database.close()
+
+
+def test_ctrl_f_focuses_search(window: MainWindow, qtbot) -> None:
+    window.activateWindow()
+    window.table.setFocus()
+    window.action_find.trigger()
+    assert window.filter_panel.search_box.hasFocus() or (
+        window.focusWidget() is window.filter_panel.search_box
+    )
+
+
+def test_table_fetches_rows_in_pages(database: Database, make_window) -> None:  # type: ignore[no-untyped-def]
+    with database.sessions.begin() as session:
+        for number in range(1000):
+            service.create(
+                session,
+                AgreementInput(
+                    title=f"Agreement {number:04d}",
+                    signed_on="2000",
+                    parties=[ParticipationInput("France")],
+                ),
+            )
+    window = make_window(database)
+    model = window.model
+    assert model.rowCount() == 1000
+    assert model.pages_fetched <= 2  # only what the view showed
+    last = model.index(999, 0)
+    assert model.data(last).startswith("Agreement")
+    assert model.pages_fetched <= 3
+    assert model.data(QModelIndex()) is None

@@ -1,0 +1,168 @@
+"""The agreement table: a thin adapter over the query layer.
+
+The model holds the ordered ids of every match (so rowCount is right at once and the
+scrollbar is true) and fetches display rows a page at a time as they scroll into view,
+keeping a bounded window of pages. Sorting happens in SQL: sort() only asks for it.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+from sqlalchemy.orm import Session, sessionmaker
+
+from models.dates import PartialDate
+from models.query import AgreementRow, Sort, SortColumn, fetch_rows
+
+Index = QModelIndex | QPersistentModelIndex
+ID_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+def _date(value: PartialDate | None) -> str:
+    return value.iso() if value else ""
+
+
+@dataclass(frozen=True)
+class Column:
+    header: str
+    sort: SortColumn
+    text: Callable[[AgreementRow], str]
+    shown: bool = True
+    width: int = 110
+
+
+COLUMNS: tuple[Column, ...] = (
+    Column("Title", SortColumn.TITLE, lambda r: r.title, width=360),
+    Column("Kind", SortColumn.KIND, lambda r: r.kind.label, width=95),
+    Column("Status", SortColumn.STATUS, lambda r: r.status.label, width=85),
+    Column("Signed", SortColumn.SIGNED_ON, lambda r: _date(r.signed_on), width=85),
+    Column("Place", SortColumn.SIGNED_AT, lambda r: r.signed_at or "", width=120),
+    Column("Parties", SortColumn.PARTIES, lambda r: "; ".join(r.parties), width=180),
+    Column("Fields", SortColumn.FIELDS, lambda r: "; ".join(r.fields), width=200),
+    Column("Level", SortColumn.LEVEL, lambda r: r.level.label, shown=False),
+    Column("In force", SortColumn.ENTRY_INTO_FORCE, lambda r: _date(r.entry_into_force), False),
+    Column("Expires", SortColumn.EXPIRES_ON, lambda r: _date(r.expires_on), shown=False),
+    Column(
+        "Updated",
+        SortColumn.UPDATED_AT,
+        lambda r: r.updated_at.astimezone().strftime("%Y-%m-%d %H:%M"),
+        shown=False,
+        width=130,
+    ),
+    Column("ID", SortColumn.ID, lambda r: str(r.id), shown=False, width=60),
+)
+_TOOLTIP_COLUMNS = {SortColumn.TITLE, SortColumn.PARTIES, SortColumn.FIELDS, SortColumn.SIGNED_AT}
+
+
+class AgreementTableModel(QAbstractTableModel):
+    """Rows are agreements in the order the query gave; columns are COLUMNS."""
+
+    PAGE_SIZE = 200
+    MAX_PAGES = 40  # at most 8,000 rows cached, whatever the size of the database
+
+    sort_requested = Signal(object)  # Sort
+
+    def __init__(self, sessions: sessionmaker[Session], parent: object = None) -> None:
+        super().__init__(parent)  # type: ignore[arg-type]
+        self._sessions = sessions
+        self._ids: list[int] = []
+        self._pages: OrderedDict[int, list[AgreementRow | None]] = OrderedDict()
+        self.pages_fetched = 0
+
+    # ------------------------------------------------------------ our API
+
+    def set_sessions(self, sessions: sessionmaker[Session]) -> None:
+        self._sessions = sessions
+
+    def set_ids(self, ids: Sequence[int]) -> None:
+        """Show these agreements, in this order (after a new filter or sort)."""
+        self.beginResetModel()
+        self._ids = list(ids)
+        self._pages.clear()
+        self.endResetModel()
+
+    def ids(self) -> list[int]:
+        return list(self._ids)
+
+    def id_at(self, row: int) -> int:
+        return self._ids[row]
+
+    def row_of(self, agreement_id: int) -> int | None:
+        try:
+            return self._ids.index(agreement_id)
+        except ValueError:
+            return None
+
+    def row_data(self, row: int) -> AgreementRow | None:
+        page_number, offset = divmod(row, self.PAGE_SIZE)
+        page = self._pages.get(page_number)
+        if page is None:
+            page = self._fetch_page(page_number)
+        else:
+            self._pages.move_to_end(page_number)
+        return page[offset]
+
+    def refresh_rows(self, ids: Sequence[int]) -> None:
+        """Forget cached rows of these agreements (edited elsewhere) and repaint them."""
+        wanted = set(ids)
+        for row, agreement_id in enumerate(self._ids):
+            if agreement_id in wanted:
+                self._pages.pop(row // self.PAGE_SIZE, None)
+                left, right = self.index(row, 0), self.index(row, len(COLUMNS) - 1)
+                self.dataChanged.emit(left, right, [Qt.ItemDataRole.DisplayRole])
+
+    def _fetch_page(self, page_number: int) -> list[AgreementRow | None]:
+        start = page_number * self.PAGE_SIZE
+        ids = self._ids[start : start + self.PAGE_SIZE]
+        with self._sessions() as session:
+            rows = {row.id: row for row in fetch_rows(session, ids)}
+        page: list[AgreementRow | None] = [rows.get(agreement_id) for agreement_id in ids]
+        self._pages[page_number] = page
+        self.pages_fetched += 1
+        while len(self._pages) > self.MAX_PAGES:
+            self._pages.popitem(last=False)
+        return page
+
+    # ------------------------------------------------------------ Qt overrides
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._ids)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid() or not 0 <= index.row() < len(self._ids):
+            return None
+        if role == ID_ROLE:
+            return self._ids[index.row()]
+        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return None
+        row = self.row_data(index.row())
+        column = COLUMNS[index.column()]
+        if row is None:  # deleted since the ids were read
+            return "(deleted)" if index.column() == 0 else None
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return column.text(row) if column.sort in _TOOLTIP_COLUMNS else None
+        return column.text(row)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> object:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return COLUMNS[section].header if 0 <= section < len(COLUMNS) else None
+        return None
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if 0 <= column < len(COLUMNS):
+            descending = order == Qt.SortOrder.DescendingOrder
+            self.sort_requested.emit(Sort(COLUMNS[column].sort, descending))

@@ -1,0 +1,145 @@
+"""The detail pane: every recorded fact of the selected agreement, and what is missing."""
+
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtWidgets import QTextBrowser, QWidget
+
+from models.dates import PartialDate
+from models.detail import AgreementDetail, PartyView
+
+EMPTY_TEXT = "Select an agreement to see its details."
+
+
+def _date(value: PartialDate | None, missing: str) -> str:
+    return escape(value.display()) if value else f"<i>{escape(missing)}</i>"
+
+
+def _row(label: str, value: str) -> str:
+    return f"<tr><th align='left' valign='top'>{escape(label)}</th><td>{value}</td></tr>"
+
+
+def _text(value: str | None) -> str:
+    return escape(value) if value else ""
+
+
+def _party(party: PartyView) -> str:
+    parts = [f"<b>{escape(party.name)}</b>"]
+    if party.iso3:
+        parts.append(f" ({escape(party.iso3)})")
+    parts.append(f" — {escape(party.role.label)}")
+    if party.status:
+        marker = " ⚠" if party.status.value == "withdrawn" else ""
+        parts.append(f"; <i>{escape(party.status.value)}{marker}</i>")
+    if party.signatory_name:
+        title = f", {escape(party.signatory_title)}" if party.signatory_title else ""
+        parts.append(f"<br/>Signed by {escape(party.signatory_name)}{title}")
+    for action in party.actions:
+        dates = []
+        if action.deposited_on:
+            dates.append(f"deposited {escape(action.deposited_on.display())}")
+        if action.effective_on:
+            dates.append(f"effective {escape(action.effective_on.display())}")
+        when = ", ".join(dates) or "date not recorded"
+        text = f": “{escape(action.text)}”" if action.text else ""
+        parts.append(f"<br/>&nbsp;&nbsp;• {escape(action.type.label)} ({when}){text}")
+    return "<li>" + "".join(parts) + "</li>"
+
+
+def render_detail(detail: AgreementDetail) -> str:
+    """The agreement as HTML; missing facts are shown as missing, never filled in."""
+    status = escape(detail.status.label)
+    if detail.status_disagrees and detail.implied_status:
+        implied = escape(detail.implied_status.value)
+        status += f" <i>(the recorded dates and actions suggest: {implied})</i>"
+    binding = {True: "binding", False: "non-binding", None: "not recorded"}[detail.binding]
+    rows = [
+        _row("Kind", f"{escape(detail.kind.label)}, {detail.lateral}"),
+        _row("Level", escape(detail.level.label)),
+        _row("Binding", binding),
+        _row("Status", status),
+        _row(
+            "Signed",
+            _date(detail.signed_on, "date not recorded")
+            + (f" at {escape(detail.signed_at)}" if detail.signed_at else ""),
+        ),
+        _row(
+            "Entry into force",
+            _date(detail.entry_into_force, "not recorded")
+            + (
+                f"<br/>{escape(detail.entry_into_force_rule)}"
+                if detail.entry_into_force_rule
+                else ""
+            ),
+        ),
+    ]
+    optional = [
+        ("Short title", _text(detail.short_title)),
+        ("Also known as", escape("; ".join(detail.alternative_titles))),
+        ("Expires", _date(detail.expires_on, "") if detail.expires_on else ""),
+        ("Duration", _text(detail.duration)),
+        ("Renewal", _text(detail.renewal)),
+        ("Terminated", _date(detail.terminated_on, "") if detail.terminated_on else ""),
+        ("Grounds", _text(detail.termination_grounds)),
+        ("Depositary", _text(detail.depositary)),
+        ("Languages", escape(", ".join(detail.languages))),
+        ("UN registration", _text(detail.un_registration)),
+    ]
+    rows.extend(_row(label, value) for label, value in optional if value)
+    rows.append(_row("Fields", escape("; ".join(detail.fields)) or "<i>none recorded</i>"))
+    html = [f"<h3>{escape(detail.title)}</h3>", "<table cellspacing='3'>", *rows, "</table>"]
+    html.append(f"<h4>Parties</h4><p>{escape(detail.counts.sentence())}</p><ul>")
+    html.extend(_party(party) for party in detail.parties)
+    html.append("</ul>")
+    if detail.relations:
+        html.append("<h4>Related agreements</h4><ul>")
+        for relation in detail.relations:
+            other = escape(relation.other_title)
+            verb = escape(relation.type.value)
+            line = (
+                f"This agreement {verb} <i>{other}</i>"
+                if relation.outgoing
+                else (f"<i>{other}</i> {verb} this agreement")
+            )
+            html.append(f"<li>{line}</li>")
+        html.append("</ul>")
+    timeline = detail.timeline()
+    if timeline:
+        html.append("<h4>Timeline</h4><table cellspacing='3'>")
+        for event in timeline:
+            when = escape(event.on.display()) if event.on else "<i>date not recorded</i>"
+            html.append(f"<tr><td valign='top'>{when}</td><td>{escape(event.what)}</td></tr>")
+        html.append("</table>")
+    if detail.summary:
+        html.append(f"<h4>Summary</h4><p>{escape(detail.summary)}</p>")
+    if detail.notes:
+        html.append(f"<h4>Notes</h4><p>{escape(detail.notes)}</p>")
+    html.append("<h4>Source</h4>")
+    if detail.source_citation:
+        html.append(f"<p>{escape(detail.source_citation)}</p>")
+    if detail.source_url:
+        url = escape(detail.source_url, quote=True)
+        html.append(f"<p><a href='{url}'>{escape(detail.source_url)}</a></p>")
+    if not detail.source_citation and not detail.source_url:
+        html.append("<p><i>source not recorded</i></p>")
+    changed = detail.updated_at.astimezone().strftime("%Y-%m-%d %H:%M")
+    html.append(
+        f"<p><small>Record {detail.id}, version {detail.version}, changed {changed}</small></p>"
+    )
+    return "".join(html)
+
+
+class DetailPane(QTextBrowser):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("detailPane")
+        self.setAccessibleName("Agreement details")
+        self.setOpenExternalLinks(True)
+        self.show_nothing()
+
+    def show_detail(self, detail: AgreementDetail) -> None:
+        self.setHtml(render_detail(detail))
+
+    def show_nothing(self, message: str = EMPTY_TEXT) -> None:
+        self.setHtml(f"<p><i>{escape(message)}</i></p>")

@@ -1,0 +1,414 @@
+"""The filter panel: search box, saved views, field tree, parties, status/kind/level, dates.
+
+Every value shows how many agreements match it under the current filter; ticking a
+value filters at once, typing in the search box filters after a short pause.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from PySide6.QtCore import QRegularExpression, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeySequence, QRegularExpressionValidator
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMenu,
+    QPushButton,
+    QSplitter,
+    QTabWidget,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from models.dates import PartialDate
+from models.query import AgreementFilter, Facets, FieldNode, PartyEntry
+from models.text import fold
+from models.views import ViewEntry
+from models.vocab import Kind, Level, Status, Vocabulary
+
+SEARCH_DEBOUNCE_MS = 250
+ID_ROLE = Qt.ItemDataRole.UserRole
+NAME_ROLE = Qt.ItemDataRole.UserRole + 1
+_DATE_PATTERN = QRegularExpression(r"^$|^\d{4}(-\d{2}(-\d{2})?)?$")
+
+
+def _label(name: str, number: int | None) -> str:
+    return name if number is None else f"{name}  ({number:,})"
+
+
+def _named(widget: QWidget, name: str, accessible: str) -> QWidget:
+    widget.setObjectName(name)
+    widget.setAccessibleName(accessible)
+    return widget
+
+
+class FilterPanel(QWidget):
+    filter_changed = Signal(object)  # AgreementFilter
+    view_chosen = Signal(object)  # ViewEntry
+    save_view_requested = Signal()
+    view_action = Signal(str, object)  # ("rename" | "delete", ViewEntry)
+    party_action = Signal(str, int)  # ("rename" | "merge" | "delete", party id)
+    field_action = Signal(str, int)  # ("rename" | "merge" | "delete", field id)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._updating = False
+        self._search_timer = QTimer(self, singleShot=True, interval=SEARCH_DEBOUNCE_MS)
+        self._search_timer.timeout.connect(self._emit)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self._build_search())
+        sections = QSplitter(Qt.Orientation.Vertical, self)
+        sections.setObjectName("filterSections")
+        sections.setChildrenCollapsible(False)
+        sections.addWidget(self._build_views())
+        sections.addWidget(self._build_fields())
+        sections.addWidget(self._build_parties())
+        sections.addWidget(self._build_vocabularies())
+        sections.setSizes([90, 220, 260, 170])
+        layout.addWidget(sections, 1)
+        layout.addWidget(self._build_dates())
+        self.clear_button = QPushButton("Clear filters", self)
+        _named(self.clear_button, "clearFiltersButton", "Clear filters")
+        self.clear_button.clicked.connect(self.clear)
+        layout.addWidget(self.clear_button)
+
+    # ------------------------------------------------------------ building
+
+    def _build_search(self) -> QWidget:
+        self.search_box = QLineEdit(self)
+        _named(self.search_box, "searchBox", "Search agreements")
+        self.search_box.setPlaceholderText("Search titles, summaries, places, parties…")
+        self.search_box.setClearButtonEnabled(True)
+        self.search_box.setToolTip("Filters as you type (Ctrl+F). Accents and case don't matter.")
+        self.search_box.textChanged.connect(lambda _text: self._search_timer.start())
+        self.search_box.returnPressed.connect(self._flush_search)
+        return self.search_box
+
+    def _group(self, title: str, *widgets: QWidget) -> QGroupBox:
+        box = QGroupBox(title, self)
+        layout = QVBoxLayout(box)
+        layout.setContentsMargins(4, 4, 4, 4)
+        for widget in widgets:
+            layout.addWidget(widget)
+        return box
+
+    def _build_views(self) -> QWidget:
+        self.views = QListWidget(self)
+        _named(self.views, "savedViews", "Saved views")
+        self.views.itemActivated.connect(self._choose_view)
+        self.views.itemClicked.connect(self._choose_view)
+        self.views.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.views.customContextMenuRequested.connect(self._view_menu)
+        self.save_view_button = QPushButton("Save current filter as view…", self)
+        _named(self.save_view_button, "saveViewButton", "Save current filter as a view")
+        self.save_view_button.clicked.connect(self.save_view_requested)
+        return self._group("Saved views", self.views, self.save_view_button)
+
+    def _build_fields(self) -> QWidget:
+        self.fields = QTreeWidget(self)
+        _named(self.fields, "fieldFilter", "Fields")
+        self.fields.setHeaderHidden(True)
+        self.fields.itemChanged.connect(self._item_changed)
+        self.fields.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.fields.customContextMenuRequested.connect(self._field_menu)
+        return self._group("Fields", self.fields)
+
+    def _build_parties(self) -> QWidget:
+        self.party_search = QLineEdit(self)
+        _named(self.party_search, "partySearch", "Find a party in the list")
+        self.party_search.setPlaceholderText("Find a party…")
+        self.party_search.setClearButtonEnabled(True)
+        self.party_search.textChanged.connect(self._filter_party_list)
+        self.parties = QListWidget(self)
+        _named(self.parties, "partyFilter", "Parties")
+        self.parties.itemChanged.connect(self._item_changed)
+        self.parties.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.parties.customContextMenuRequested.connect(self._party_menu)
+        self.any_party = QCheckBox("Any of the ticked parties (not all)", self)
+        _named(self.any_party, "anyPartyCheck", "Match any of the ticked parties")
+        self.any_party.setToolTip(
+            "Off: agreements between all ticked parties. On: agreements of any of them."
+        )
+        self.any_party.toggled.connect(lambda _on: self._emit())
+        return self._group("Parties", self.party_search, self.parties, self.any_party)
+
+    def _build_vocabularies(self) -> QWidget:
+        tabs = QTabWidget(self)
+        self.statuses = self._vocabulary_list("statusFilter", "Status", Status)
+        self.kinds = self._vocabulary_list("kindFilter", "Kind", Kind)
+        self.levels = self._vocabulary_list("levelFilter", "Level", Level)
+        tabs.addTab(self.statuses, "Status")
+        tabs.addTab(self.kinds, "Kind")
+        tabs.addTab(self.levels, "Level")
+        return tabs
+
+    def _vocabulary_list(
+        self, name: str, accessible: str, vocabulary: type[Vocabulary]
+    ) -> QListWidget:
+        widget = QListWidget(self)
+        _named(widget, name, accessible)
+        for member in vocabulary:
+            item = QListWidgetItem(member.label, widget)
+            item.setData(ID_ROLE, member)
+            item.setData(NAME_ROLE, member.label)
+            item.setCheckState(Qt.CheckState.Unchecked)
+        widget.itemChanged.connect(self._item_changed)
+        return widget
+
+    def _build_dates(self) -> QWidget:
+        box = QGroupBox("Signed", self)
+        _named(box, "dateFilter", "Signed between")
+        form = QFormLayout(box)
+        form.setContentsMargins(4, 4, 4, 4)
+        self.signed_from = self._date_edit("signedFromEdit", "Signed from")
+        self.signed_to = self._date_edit("signedToEdit", "Signed up to")
+        row = QHBoxLayout()
+        row.addWidget(self.signed_from)
+        row.addWidget(self.signed_to)
+        form.addRow("From / to", row)
+        return box
+
+    def _date_edit(self, name: str, accessible: str) -> QLineEdit:
+        edit = QLineEdit(self)
+        _named(edit, name, accessible)
+        edit.setPlaceholderText("YYYY[-MM[-DD]]")
+        edit.setValidator(QRegularExpressionValidator(_DATE_PATTERN, edit))
+        edit.setClearButtonEnabled(True)
+        edit.editingFinished.connect(self._emit)
+        edit.textChanged.connect(lambda text: self._emit() if not text else None)
+        return edit
+
+    # ------------------------------------------------------------ filling
+
+    def set_fields(self, nodes: Sequence[FieldNode]) -> None:
+        """Rebuild the field tree, keeping what was ticked."""
+        ticked = set(self._checked_ids(self._field_items()))
+        self._updating = True
+        self.fields.clear()
+        items: dict[int, QTreeWidgetItem] = {}
+        for node in sorted(nodes, key=lambda n: n.path.count(">")):
+            parent = items.get(node.parent_id) if node.parent_id else None
+            item = QTreeWidgetItem(parent) if parent else QTreeWidgetItem(self.fields)
+            item.setText(0, node.name)
+            item.setData(0, ID_ROLE, node.id)
+            item.setData(0, NAME_ROLE, node.name)
+            item.setToolTip(0, node.path)
+            item.setCheckState(
+                0, Qt.CheckState.Checked if node.id in ticked else Qt.CheckState.Unchecked
+            )
+            items[node.id] = item
+        self.fields.sortItems(0, Qt.SortOrder.AscendingOrder)
+        self.fields.expandAll()
+        self._updating = False
+
+    def set_parties(self, entries: Sequence[PartyEntry]) -> None:
+        ticked = set(self._checked_ids(self._list_items(self.parties)))
+        self._updating = True
+        self.parties.clear()
+        for entry in entries:
+            item = QListWidgetItem(entry.name, self.parties)
+            item.setData(ID_ROLE, entry.id)
+            item.setData(NAME_ROLE, entry.name)
+            item.setToolTip(
+                f"{entry.name} — {entry.kind}" + (f", {entry.iso3}" if entry.iso3 else "")
+            )
+            item.setCheckState(
+                Qt.CheckState.Checked if entry.id in ticked else Qt.CheckState.Unchecked
+            )
+        self._updating = False
+        self._filter_party_list(self.party_search.text())
+
+    def set_views(self, views: Sequence[ViewEntry]) -> None:
+        self.views.clear()
+        for view in views:
+            item = QListWidgetItem(view.name, self.views)
+            item.setData(ID_ROLE, view)
+
+    def set_counts(self, facets: Facets) -> None:
+        """Show the number of matching agreements beside every value."""
+        self._updating = True
+        for item in self._field_items():
+            self._count_tree_item(item, facets.fields.get(item.data(0, ID_ROLE), 0))
+        for widget, counts in (
+            (self.parties, facets.parties),
+            (self.statuses, facets.statuses),
+            (self.kinds, facets.kinds),
+            (self.levels, facets.levels),
+        ):
+            for item in self._list_items(widget):
+                number = counts.get(item.data(ID_ROLE), 0)
+                item.setText(_label(item.data(NAME_ROLE), number))
+                item.setForeground(self._count_brush(number))
+        self._updating = False
+
+    def _count_tree_item(self, item: QTreeWidgetItem, number: int) -> None:
+        item.setText(0, _label(item.data(0, NAME_ROLE), number))
+        item.setForeground(0, self._count_brush(number))
+
+    def _count_brush(self, number: int):  # type: ignore[no-untyped-def]
+        group = (
+            self.palette().ColorGroup.Disabled if number == 0 else self.palette().ColorGroup.Active
+        )
+        return self.palette().brush(group, self.palette().ColorRole.Text)
+
+    # ------------------------------------------------------------ reading and setting
+
+    def current_filter(self) -> AgreementFilter:
+        return AgreementFilter(
+            fields=tuple(self._checked_ids(self._field_items())),
+            parties=tuple(self._checked_ids(self._list_items(self.parties))),
+            any_party=self.any_party.isChecked(),
+            kinds=tuple(self._checked_ids(self._list_items(self.kinds))),
+            statuses=tuple(self._checked_ids(self._list_items(self.statuses))),
+            levels=tuple(self._checked_ids(self._list_items(self.levels))),
+            signed_from=self._date(self.signed_from),
+            signed_to=self._date(self.signed_to),
+            text=self.search_box.text().strip(),
+        )
+
+    def set_filter(self, wanted: AgreementFilter) -> None:
+        """Show *wanted* in the widgets (a saved view, or Clear) and filter by it once."""
+        self._updating = True
+        self._search_timer.stop()
+        self.search_box.setText(wanted.text)
+        self._search_timer.stop()
+        for item in self._field_items():
+            state = item.data(0, ID_ROLE) in wanted.fields
+            item.setCheckState(0, Qt.CheckState.Checked if state else Qt.CheckState.Unchecked)
+        for widget, chosen in (
+            (self.parties, wanted.parties),
+            (self.statuses, wanted.statuses),
+            (self.kinds, wanted.kinds),
+            (self.levels, wanted.levels),
+        ):
+            for item in self._list_items(widget):
+                state = item.data(ID_ROLE) in chosen
+                item.setCheckState(Qt.CheckState.Checked if state else Qt.CheckState.Unchecked)
+        self.any_party.setChecked(wanted.any_party)
+        self.signed_from.setText(wanted.signed_from.iso() if wanted.signed_from else "")
+        self.signed_to.setText(wanted.signed_to.iso() if wanted.signed_to else "")
+        self._updating = False
+        self._emit()
+
+    def clear(self) -> None:
+        self.set_filter(AgreementFilter())
+
+    def focus_search(self) -> None:
+        self.search_box.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search_box.selectAll()
+
+    # ------------------------------------------------------------ internals
+
+    def _emit(self) -> None:
+        if not self._updating:
+            self.filter_changed.emit(self.current_filter())
+
+    def _flush_search(self) -> None:
+        if self._search_timer.isActive():
+            self._search_timer.stop()
+            self._emit()
+
+    def _item_changed(self, *_args: object) -> None:
+        self._emit()
+
+    @staticmethod
+    def _date(edit: QLineEdit) -> PartialDate | None:
+        try:
+            value = PartialDate.parse_optional(edit.text())
+        except ValueError as error:
+            edit.setToolTip(str(error))
+            edit.setStyleSheet("border: 1px solid #c0392b;")
+            return None
+        edit.setToolTip("A year, a year and month, or a day: 2021, 2021-12, 2021-12-06")
+        edit.setStyleSheet("")
+        return value
+
+    def _field_items(self) -> list[QTreeWidgetItem]:
+        found: list[QTreeWidgetItem] = []
+        pending = [self.fields.topLevelItem(i) for i in range(self.fields.topLevelItemCount())]
+        while pending:
+            item = pending.pop()
+            found.append(item)
+            pending.extend(item.child(i) for i in range(item.childCount()))
+        return found
+
+    @staticmethod
+    def _list_items(widget: QListWidget) -> list[QListWidgetItem]:
+        return [widget.item(row) for row in range(widget.count())]
+
+    @staticmethod
+    def _checked_ids(items: Iterable[QTreeWidgetItem | QListWidgetItem]) -> list:  # type: ignore[type-arg]
+        found = []
+        for item in items:
+            if isinstance(item, QTreeWidgetItem):
+                if item.checkState(0) == Qt.CheckState.Checked:
+                    found.append(item.data(0, ID_ROLE))
+            elif item.checkState() == Qt.CheckState.Checked:
+                found.append(item.data(ID_ROLE))
+        return found
+
+    def _filter_party_list(self, text: str) -> None:
+        wanted = fold(text.strip())
+        for item in self._list_items(self.parties):
+            item.setHidden(bool(wanted) and wanted not in fold(item.data(NAME_ROLE)))
+
+    def _choose_view(self, item: QListWidgetItem) -> None:
+        self.view_chosen.emit(item.data(ID_ROLE))
+
+    def _menu(self, widget: QWidget, position, entries: list[tuple[str, object]]) -> None:  # type: ignore[no-untyped-def]
+        menu = QMenu(widget)
+        for text, slot in entries:
+            action = QAction(text, menu)
+            action.triggered.connect(slot)
+            menu.addAction(action)
+        menu.popup(widget.mapToGlobal(position))
+
+    def _view_menu(self, position) -> None:  # type: ignore[no-untyped-def]
+        item = self.views.itemAt(position)
+        if item is not None:
+            view = item.data(ID_ROLE)
+            self._menu(
+                self.views,
+                position,
+                [
+                    ("Rename view…", lambda: self.view_action.emit("rename", view)),
+                    ("Delete view", lambda: self.view_action.emit("delete", view)),
+                ],
+            )
+
+    def _party_menu(self, position) -> None:  # type: ignore[no-untyped-def]
+        item = self.parties.itemAt(position)
+        if item is not None:
+            self._catalog_menu(
+                self.parties, position, self.party_action, item.data(ID_ROLE), "party"
+            )
+
+    def _field_menu(self, position) -> None:  # type: ignore[no-untyped-def]
+        item = self.fields.itemAt(position)
+        if item is not None:
+            self._catalog_menu(
+                self.fields, position, self.field_action, item.data(0, ID_ROLE), "field"
+            )
+
+    def _catalog_menu(self, widget: QWidget, position, signal, item_id: int, noun: str) -> None:  # type: ignore[no-untyped-def]
+        self._menu(
+            widget,
+            position,
+            [
+                (f"Rename {noun}…", lambda: signal.emit("rename", item_id)),
+                (f"Merge into another {noun}…", lambda: signal.emit("merge", item_id)),
+                (f"Delete {noun} (if unused)", lambda: signal.emit("delete", item_id)),
+            ],
+        )
+
+
+SEARCH_SHORTCUT = QKeySequence.StandardKey.Find

@@ -1,0 +1,617 @@
+"""The main window: filter panel, agreement table and detail pane, with the actions on them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFileDialog,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QSplitter,
+    QStackedWidget,
+    QTableView,
+    QWidget,
+)
+
+from models import catalog, service, views
+from models.database import Database, DatabaseError, open_database
+from models.detail import load_detail
+from models.query import (
+    AgreementFilter,
+    Facets,
+    Sort,
+    SortColumn,
+    agreement_ids,
+    count,
+    facet_counts,
+    field_tree,
+    party_list,
+)
+from models.sample import load_sample
+from ui.agreement_dialog import AgreementDialog
+from ui.agreement_table_model import COLUMNS, AgreementTableModel
+from ui.detail_pane import DetailPane
+from ui.filter_panel import FilterPanel
+from ui.settings import Settings
+from ui.welcome_page import WelcomePage
+from ui.workers import Job, Worker, run_with_progress
+
+DEFAULT_SORT = Sort(SortColumn.SIGNED_ON, descending=True)
+
+
+@dataclass(frozen=True)
+class SearchResult:
+    generation: int
+    ids: list[int]
+    total: int
+    facets: Facets
+
+
+def _search(
+    sessions, wanted: AgreementFilter, sort: Sort, generation: int, job: Job
+) -> SearchResult:  # type: ignore[no-untyped-def]
+    with sessions() as session:
+        ids = agreement_ids(session, wanted, sort)
+        job.check()
+        return SearchResult(generation, ids, count(session), facet_counts(session, wanted))
+
+
+class MainWindow(QMainWindow):
+    refreshed = Signal()  # the table, counts and status bar show the latest filter
+    database_changed = Signal(str)
+
+    def __init__(self, database: Database, settings: Settings, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.database = database
+        self.settings = settings
+        self.worker = Worker(self)
+        self.editor: AgreementDialog | None = None
+        self._sort = DEFAULT_SORT
+        self._generation = 0
+        self._deleted: list[list[tuple[int, service.AgreementInput]]] = []
+        self._pending_selection: list[int] | None = None
+        self.setObjectName("mainWindow")
+        self._build_actions()
+        self._build_widgets()
+        self._build_menus()
+        self._restore_settings()
+        self._open(database)
+
+    # ------------------------------------------------------------ building
+
+    def _action(self, name: str, text: str, slot, shortcut=None, tip: str = "") -> QAction:  # type: ignore[no-untyped-def]
+        action = QAction(text, self)
+        action.setObjectName(name)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.setToolTip(tip or text.replace("…", "").replace("&", ""))
+        action.setStatusTip(action.toolTip())
+        action.triggered.connect(slot)
+        self.addAction(action)
+        return action
+
+    def _build_actions(self) -> None:
+        key = QKeySequence.StandardKey
+        self.action_new = self._action("actionNew", "&New agreement…", self.new_agreement, key.New)
+        self.action_edit = self._action(
+            "actionEdit", "&Edit…", self.edit_agreement, tip="Edit (Enter)"
+        )
+        self.action_duplicate = self._action(
+            "actionDuplicate", "&Duplicate…", self.duplicate_agreement, "Ctrl+D"
+        )
+        self.action_delete = self._action(
+            "actionDelete", "De&lete", self.delete_agreements, key.Delete
+        )
+        self.action_undo = self._action("actionUndo", "&Undo delete", self.undo_delete, key.Undo)
+        self.action_import = self._action("actionImport", "&Import…", self._not_yet)
+        self.action_export = self._action("actionExport", "E&xport…", self._not_yet)
+        self.action_export_pdf = self._action("actionExportPdf", "Export &PDF…", self._not_yet)
+        for action in (self.action_import, self.action_export, self.action_export_pdf):
+            action.setEnabled(False)
+            action.setToolTip(action.toolTip() + " — coming in the next release")
+        self.action_find = self._action("actionFind", "&Find", self._focus_search, key.Find)
+        self.action_clear = self._action(
+            "actionClearFilters", "&Clear filters", self._clear_filters, "Ctrl+Shift+L"
+        )
+        self.action_refresh = self._action("actionRefresh", "&Refresh", self.refresh, key.Refresh)
+        self.action_new_db = self._action("actionNewDatabase", "&New database…", self.new_database)
+        self.action_open_db = self._action(
+            "actionOpenDatabase", "&Open database…", self.open_database_file, key.Open
+        )
+        self.action_quit = self._action("actionQuit", "&Quit", self.close, key.Quit)
+        self.action_save_view = self._action(
+            "actionSaveView", "&Save filter as view…", self.save_view
+        )
+
+    def _build_widgets(self) -> None:
+        self.filter_panel = FilterPanel(self)
+        self.filter_panel.filter_changed.connect(lambda _f: self.refresh())
+        self.filter_panel.save_view_requested.connect(self.save_view)
+        self.filter_panel.view_chosen.connect(
+            lambda view: self.filter_panel.set_filter(view.filter)
+        )
+        self.filter_panel.view_action.connect(self._view_action)
+        self.filter_panel.party_action.connect(self._party_action)
+        self.filter_panel.field_action.connect(self._field_action)
+
+        self.model = AgreementTableModel(self.database.sessions, self)
+        self.model.sort_requested.connect(self._sort_by)
+        self.table = QTableView(self)
+        self.table.setObjectName("agreementTable")
+        self.table.setAccessibleName("Agreements")
+        self.table.setModel(self.model)
+        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.setWordWrap(False)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().hide()
+        rows = self.table.verticalHeader()
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        rows.setDefaultSectionSize(self.fontMetrics().height() + 8)
+        header = self.table.horizontalHeader()
+        header.setSectionsMovable(True)
+        header.setStretchLastSection(True)
+        header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        header.customContextMenuRequested.connect(self._column_menu)
+        for number, column in enumerate(COLUMNS):
+            header.resizeSection(number, column.width)
+            header.setSectionHidden(number, not column.shown)
+        self.table.setSortingEnabled(True)
+        self.table.doubleClicked.connect(lambda _index: self.edit_agreement())
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._table_menu)
+        for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            shortcut = QShortcut(QKeySequence(key), self.table)
+            shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
+            shortcut.activated.connect(self.edit_agreement)
+
+        self.welcome = WelcomePage(self)
+        self.welcome.load_sample_requested.connect(self.load_sample_agreements)
+        self.welcome.import_button.setEnabled(False)
+        self.stack = QStackedWidget(self)
+        self.stack.addWidget(self.table)
+        self.stack.addWidget(self.welcome)
+
+        self.detail = DetailPane(self)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.setObjectName("mainSplitter")
+        self.splitter.addWidget(self.filter_panel)
+        self.splitter.addWidget(self.stack)
+        self.splitter.addWidget(self.detail)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([270, 760, 360])
+        self.setCentralWidget(self.splitter)
+        self.status_label = QLabel(self)
+        self.status_label.setObjectName("statusLabel")
+        self.statusBar().addPermanentWidget(self.status_label)
+        self.setTabOrder(self.filter_panel.search_box, self.table)
+        self.setTabOrder(self.table, self.detail)
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu("&File")
+        file_menu.addActions([self.action_new_db, self.action_open_db])
+        self.recent_menu = file_menu.addMenu("Open &recent")
+        self.recent_menu.setObjectName("recentMenu")
+        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        file_menu.addSeparator()
+        file_menu.addActions([self.action_import, self.action_export, self.action_export_pdf])
+        file_menu.addSeparator()
+        file_menu.addAction(self.action_quit)
+        edit_menu = bar.addMenu("&Edit")
+        edit_menu.addActions([self.action_undo])
+        edit_menu.addSeparator()
+        edit_menu.addActions(self._record_actions())
+        edit_menu.addSeparator()
+        edit_menu.addActions([self.action_find, self.action_clear, self.action_save_view])
+        view_menu = bar.addMenu("&View")
+        view_menu.addAction(self.action_refresh)
+        self.columns_menu = view_menu.addMenu("&Columns")
+        self.columns_menu.aboutToShow.connect(lambda: self._fill_columns_menu(self.columns_menu))
+        toolbar = self.addToolBar("Agreements")
+        toolbar.setObjectName("mainToolbar")
+        toolbar.addActions([*self._record_actions(), self.action_undo])
+        toolbar.addSeparator()
+        toolbar.addActions([self.action_import, self.action_export, self.action_export_pdf])
+        self._update_actions()
+
+    def _record_actions(self) -> list[QAction]:
+        return [self.action_new, self.action_edit, self.action_duplicate, self.action_delete]
+
+    # ------------------------------------------------------------ database
+
+    def _open(self, database: Database) -> None:
+        self.database = database
+        self.model.set_sessions(database.sessions)
+        self.setWindowTitle(f"Treaty Tracker — {Path(database.name).name}")
+        self.settings.remember_database(database.name)
+        self._deleted.clear()
+        self.reload_catalog()
+        self.refresh()
+        self.database_changed.emit(database.name)
+
+    def switch_database(self, target: str) -> bool:
+        """Open another database file; on failure say why and keep the current one."""
+        try:
+            database = open_database(target)
+        except DatabaseError as error:
+            QMessageBox.warning(self, "Can't open the database", str(error))
+            return False
+        old = self.database
+        self._open(database)
+        old.close()
+        if database.backup:
+            self.statusBar().showMessage(
+                f"Upgraded; a copy of the old database was kept as {database.backup.name}", 10000
+            )
+        return True
+
+    def new_database(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(
+            self, "New database", str(Path.home()), "Treaty Tracker databases (*.db)"
+        )
+        if path:
+            if not path.endswith(".db"):
+                path += ".db"
+            if Path(path).exists():
+                QMessageBox.warning(
+                    self, "New database", f"{path} already exists; open it instead."
+                )
+                return
+            self.switch_database(path)
+
+    def open_database_file(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self,
+            "Open database",
+            str(Path.home()),
+            "Treaty Tracker databases (*.db);;All files (*)",
+        )
+        if path:
+            self.switch_database(path)
+
+    def _fill_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        for name in self.settings.recent_databases:
+            action = self.recent_menu.addAction(name)
+            action.triggered.connect(lambda _checked=False, n=name: self.switch_database(n))
+        self.recent_menu.setEnabled(bool(self.settings.recent_databases))
+
+    # ------------------------------------------------------------ querying
+
+    def reload_catalog(self) -> None:
+        """Refill the field tree, party list and saved views (after they may have changed)."""
+        with self.database.sessions() as session:
+            self.filter_panel.set_fields(field_tree(session))
+            self.filter_panel.set_parties(party_list(session))
+            self.filter_panel.set_views(views.list_views(session))
+
+    def refresh(self) -> None:
+        """Run the current filter and sort off the GUI thread; the newest request wins."""
+        self._generation += 1
+        wanted = self.filter_panel.current_filter()
+        sessions, sort, generation = self.database.sessions, self._sort, self._generation
+        self.worker.submit(
+            lambda job: _search(sessions, wanted, sort, generation, job),
+            self._show_result,
+            self._show_error,
+        )
+
+    def _show_result(self, result: SearchResult) -> None:
+        if result.generation != self._generation:
+            return  # a newer filter is on its way
+        keep = self._pending_selection or self.selected_ids()
+        self._pending_selection = None
+        self.model.set_ids(result.ids)
+        self.filter_panel.set_counts(result.facets)
+        self.status_label.setText(f"Showing {len(result.ids):,} of {result.total:,} agreements")
+        self.stack.setCurrentWidget(self.welcome if result.total == 0 else self.table)
+        self.select_ids(keep)
+        self._update_actions()
+        self.refreshed.emit()
+
+    def _show_error(self, error: BaseException) -> None:
+        QMessageBox.critical(self, "Treaty Tracker", f"The search failed: {error}")
+
+    def _sort_by(self, sort: Sort) -> None:
+        self._sort = sort
+        self.refresh()
+
+    # ------------------------------------------------------------ selection
+
+    def selected_ids(self) -> list[int]:
+        selection = self.table.selectionModel()
+        rows = sorted(index.row() for index in selection.selectedRows()) if selection else []
+        return [self.model.id_at(row) for row in rows]
+
+    def current_id(self) -> int | None:
+        index = self.table.currentIndex()
+        if index.isValid() and index.row() < self.model.rowCount():
+            return self.model.id_at(index.row())
+        ids = self.selected_ids()
+        return ids[0] if ids else None
+
+    def select_ids(self, ids: list[int]) -> None:
+        selection = self.table.selectionModel()
+        flags = QItemSelectionModel.SelectionFlag
+        first: QModelIndex | None = None
+        for agreement_id in ids:
+            row = self.model.row_of(agreement_id)
+            if row is None:
+                continue
+            index = self.model.index(row, 0)
+            selection.select(index, flags.Select | flags.Rows)
+            first = first or index
+        if first is not None:
+            selection.setCurrentIndex(first, flags.NoUpdate)
+            self.table.scrollTo(first)
+        self._show_current()
+
+    def _show_current(self) -> None:
+        agreement_id = self.current_id()
+        if agreement_id is None:
+            self.detail.show_nothing()
+            return
+        try:
+            with self.database.sessions() as session:
+                self.detail.show_detail(load_detail(session, agreement_id))
+        except service.NotFoundError:
+            self.detail.show_nothing("This agreement has been deleted.")
+
+    def _selection_changed(self, *_args: object) -> None:
+        self._show_current()
+        self._update_actions()
+
+    def _update_actions(self) -> None:
+        count_selected = len(self.selected_ids())
+        self.action_edit.setEnabled(count_selected == 1)
+        self.action_duplicate.setEnabled(count_selected == 1)
+        self.action_delete.setEnabled(count_selected > 0)
+        self.action_undo.setEnabled(bool(self._deleted))
+        if self._deleted:
+            number = len(self._deleted[-1])
+            self.action_undo.setText(f"&Undo delete of {number} agreement{'s' * (number != 1)}")
+        else:
+            self.action_undo.setText("&Undo delete")
+
+    # ------------------------------------------------------------ editing
+
+    def new_agreement(self) -> None:
+        self._open_editor(AgreementDialog(self.database.sessions, parent=self))
+
+    def edit_agreement(self) -> None:
+        agreement_id = self.current_id()
+        if agreement_id is not None:
+            self._open_editor(AgreementDialog(self.database.sessions, agreement_id, parent=self))
+
+    def duplicate_agreement(self) -> None:
+        agreement_id = self.current_id()
+        if agreement_id is None:
+            return
+        with self.database.sessions() as session:
+            template, _version = service.load_input(session, agreement_id)
+        template.title = f"{template.title} (copy)"
+        self._open_editor(AgreementDialog(self.database.sessions, template=template, parent=self))
+
+    def _open_editor(self, dialog: AgreementDialog) -> None:
+        self.editor = dialog
+        dialog.saved.connect(self._after_save)
+        dialog.open()
+
+    def _after_save(self, agreement_id: int) -> None:
+        self._pending_selection = [agreement_id]
+        self.model.refresh_rows([agreement_id])
+        self.reload_catalog()
+        self.refresh()
+
+    def delete_agreements(self) -> None:
+        ids = self.selected_ids()
+        if not ids:
+            return
+        noun = "this agreement" if len(ids) == 1 else f"these {len(ids)} agreements"
+        answer = QMessageBox.question(
+            self,
+            "Delete agreements",
+            f"Delete {noun}? You can undo this with Ctrl+Z until you close the database.",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        try:
+            with self.database.sessions.begin() as session:
+                snapshots = service.delete(session, ids)
+        except (service.ConflictError, service.NotFoundError) as error:
+            QMessageBox.warning(self, "Delete agreements", str(error))
+            return
+        self._deleted.append(snapshots)
+        self.statusBar().showMessage(f"Deleted {len(ids)} agreement(s). Ctrl+Z brings them back.")
+        self.reload_catalog()
+        self.refresh()
+
+    def undo_delete(self) -> None:
+        if not self._deleted:
+            return
+        snapshots = self._deleted.pop()
+        with self.database.sessions.begin() as session:
+            restored = service.restore(session, snapshots)
+        self._pending_selection = restored
+        self.statusBar().showMessage(f"Restored {len(restored)} agreement(s).", 5000)
+        self.reload_catalog()
+        self.refresh()
+
+    def load_sample_agreements(self) -> None:
+        sessions = self.database.sessions
+
+        def work(job: Job) -> object:
+            with sessions.begin() as session:
+                result = load_sample(session)
+                job.check()
+                return result
+
+        def done(_result: object) -> None:
+            self.reload_catalog()
+            self.refresh()
+
+        self._progress = run_with_progress(
+            self, self.worker, "Loading sample agreements…", work, done, self._show_error
+        )
+
+    # ------------------------------------------------------------ views, parties, fields
+
+    def save_view(self) -> None:
+        name, ok = QInputDialog.getText(self, "Save view", "Name of the view:")
+        if not ok:
+            return
+        self._catalog_change(
+            lambda s: views.save_view(s, name, self.filter_panel.current_filter()), "Save view"
+        )
+
+    def _view_action(self, action: str, view: views.ViewEntry) -> None:
+        if action == "rename":
+            name, ok = QInputDialog.getText(self, "Rename view", "New name:", text=view.name)
+            if ok:
+                self._catalog_change(lambda s: views.rename_view(s, view.id, name), "Rename view")
+        elif action == "delete":
+            self._catalog_change(lambda s: views.delete_view(s, view.id), "Delete view")
+
+    def _party_action(self, action: str, party_id: int) -> None:
+        self._rename_merge_delete(
+            action,
+            party_id,
+            "party",
+            [(p.id, p.name) for p in self._parties()],
+            catalog.rename_party,
+            catalog.merge_parties,
+            catalog.delete_party,
+        )
+
+    def _field_action(self, action: str, field_id: int) -> None:
+        with self.database.sessions() as session:
+            fields = [(f.id, f.path) for f in field_tree(session)]
+        self._rename_merge_delete(
+            action,
+            field_id,
+            "field",
+            fields,
+            catalog.rename_field,
+            catalog.merge_fields,
+            catalog.delete_field,
+        )
+
+    def _parties(self):  # type: ignore[no-untyped-def]
+        with self.database.sessions() as session:
+            return party_list(session)
+
+    def _rename_merge_delete(  # type: ignore[no-untyped-def]
+        self, action: str, item_id: int, noun: str, choices, rename, merge, remove
+    ) -> None:
+        names = dict(choices)
+        name = names.get(item_id, "")
+        title = f"{action.capitalize()} {noun}"
+        if action == "rename":
+            new, ok = QInputDialog.getText(self, title, f"New name for '{name}':", text=name)
+            if ok:
+                self._catalog_change(lambda s: rename(s, item_id, new), title)
+        elif action == "merge":
+            others = [label for other, label in choices if other != item_id]
+            target, ok = QInputDialog.getItem(
+                self, title, f"Merge '{name}' into:", others, 0, False
+            )
+            if ok and target:
+                target_id = next(other for other, label in choices if label == target)
+                self._catalog_change(lambda s: merge(s, item_id, target_id), title)
+        elif action == "delete":
+            self._catalog_change(lambda s: remove(s, item_id), title)
+
+    def _catalog_change(self, change, title: str) -> bool:  # type: ignore[no-untyped-def]
+        """One transaction; a refusal is explained and changes nothing."""
+        try:
+            with self.database.sessions.begin() as session:
+                change(session)
+        except (catalog.CatalogError, views.ViewNameError) as error:
+            QMessageBox.warning(self, title, str(error))
+            return False
+        self.reload_catalog()
+        self.refresh()
+        return True
+
+    # ------------------------------------------------------------ menus and small slots
+
+    def _table_menu(self, position: QPoint) -> None:
+        menu = QMenu(self.table)
+        menu.addActions(self._record_actions())
+        menu.addSeparator()
+        menu.addAction(self.action_export_pdf)
+        menu.popup(self.table.viewport().mapToGlobal(position))
+
+    def _column_menu(self, position: QPoint) -> None:
+        menu = QMenu(self)
+        self._fill_columns_menu(menu)
+        menu.popup(self.table.horizontalHeader().mapToGlobal(position))
+
+    def _fill_columns_menu(self, menu: QMenu) -> None:
+        menu.clear()
+        header = self.table.horizontalHeader()
+        for number, column in enumerate(COLUMNS):
+            action = menu.addAction(column.header)
+            action.setCheckable(True)
+            action.setChecked(not header.isSectionHidden(number))
+            action.setEnabled(number != 0)  # the title always shows
+            action.toggled.connect(lambda shown, n=number: header.setSectionHidden(n, not shown))
+
+    def _focus_search(self) -> None:
+        self.filter_panel.focus_search()
+
+    def _clear_filters(self) -> None:
+        self.filter_panel.clear()
+
+    def _not_yet(self) -> None:
+        QMessageBox.information(self, "Treaty Tracker", "This arrives in the next release.")
+
+    # ------------------------------------------------------------ settings
+
+    def _restore_settings(self) -> None:
+        if self.settings.geometry:
+            self.restoreGeometry(self.settings.geometry)
+        else:
+            self.resize(1400, 820)
+        if self.settings.window_state:
+            self.restoreState(self.settings.window_state)
+        if self.settings.splitter_state:
+            self.splitter.restoreState(self.settings.splitter_state)
+        header = self.table.horizontalHeader()
+        if self.settings.header_state:
+            header.restoreState(self.settings.header_state)
+            section, order = header.sortIndicatorSection(), header.sortIndicatorOrder()
+            if 0 <= section < len(COLUMNS):
+                descending = order == Qt.SortOrder.DescendingOrder
+                self._sort = Sort(COLUMNS[section].sort, descending)
+        else:
+            section = next(i for i, c in enumerate(COLUMNS) if c.sort == DEFAULT_SORT.column)
+            header.blockSignals(True)
+            header.setSortIndicator(section, Qt.SortOrder.DescendingOrder)
+            header.blockSignals(False)
+
+    def save_settings(self) -> None:
+        self.settings.geometry = self.saveGeometry()
+        self.settings.window_state = self.saveState()
+        self.settings.splitter_state = self.splitter.saveState()
+        self.settings.header_state = self.table.horizontalHeader().saveState()
+        self.settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_settings()
+        self.worker.shutdown()
+        super().closeEvent(event)

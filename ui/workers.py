@@ -1,0 +1,127 @@
+"""One serial background thread for database work, with results handed back on the GUI thread.
+
+SQLite has one writer, and a Session is not thread-safe: every job opens its own session
+on this one thread. A job's callbacks run on the GUI thread; a job never touches a widget.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
+from typing import Any
+
+from PySide6.QtCore import QObject, Qt, Signal, Slot
+from PySide6.QtWidgets import QProgressDialog, QWidget
+
+log = logging.getLogger(__name__)
+
+
+class Cancelled(Exception):
+    """Raised inside a job when the user cancelled; its transaction rolls back."""
+
+
+class Job:
+    """What a running job sees: a cancel flag to check between steps, and a progress reporter."""
+
+    def __init__(self, worker: Worker) -> None:
+        self._worker = worker
+        self._cancel = threading.Event()
+        self.on_progress: Callable[[int, int], None] | None = None
+
+    def cancel(self) -> None:
+        self._cancel.set()
+
+    @property
+    def cancelled(self) -> bool:
+        return self._cancel.is_set()
+
+    def check(self) -> None:
+        """Stop here if the user cancelled."""
+        if self._cancel.is_set():
+            raise Cancelled
+
+    def progress(self, done: int, total: int) -> None:
+        callback = self.on_progress
+        if callback is not None:
+            self._worker.deliver(lambda: callback(done, total))
+
+
+class Worker(QObject):
+    """Runs jobs one after another on a background thread."""
+
+    _delivered = Signal(object)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="treaty-db")
+        self._delivered.connect(self._run_callback, Qt.ConnectionType.QueuedConnection)
+
+    def submit(
+        self,
+        work: Callable[[Job], Any],
+        on_done: Callable[[Any], None],
+        on_error: Callable[[BaseException], None] | None = None,
+    ) -> Job:
+        """Run work(job) in the background; on_done(result) or on_error(exc) on the GUI thread."""
+        job = Job(self)
+
+        def finished(future: Future[Any]) -> None:
+            error = future.exception()
+            if error is None:
+                result = future.result()
+                self.deliver(lambda: on_done(result))
+            elif on_error is not None:
+                self.deliver(lambda: on_error(error))
+            else:
+                log.error("background job failed", exc_info=error)
+
+        self._executor.submit(work, job).add_done_callback(finished)
+        return job
+
+    def deliver(self, callback: Callable[[], None]) -> None:
+        """Call *callback* on the GUI thread (safe from any thread)."""
+        self._delivered.emit(callback)
+
+    @Slot(object)
+    def _run_callback(self, callback: Callable[[], None]) -> None:
+        callback()
+
+    def shutdown(self) -> None:
+        self._executor.shutdown(wait=True, cancel_futures=True)
+
+
+def run_with_progress(
+    parent: QWidget,
+    worker: Worker,
+    label: str,
+    work: Callable[[Job], Any],
+    on_done: Callable[[Any], None],
+    on_error: Callable[[BaseException], None],
+) -> QProgressDialog:
+    """Run a long job with a modal progress dialog whose Cancel stops it (changing nothing)."""
+    dialog = QProgressDialog(label, "Cancel", 0, 0, parent)
+    dialog.setObjectName("progressDialog")
+    dialog.setWindowTitle("Treaty Tracker")
+    dialog.setWindowModality(Qt.WindowModality.WindowModal)
+    dialog.setMinimumDuration(400)
+    dialog.setAutoClose(False)
+    dialog.setAutoReset(False)
+
+    def progress(done: int, total: int) -> None:
+        dialog.setMaximum(total)
+        dialog.setValue(done)
+
+    def finish(result: Any) -> None:
+        dialog.close()
+        on_done(result)
+
+    def fail(error: BaseException) -> None:
+        dialog.close()
+        on_error(error)
+
+    job = worker.submit(work, finish, fail)
+    job.on_progress = progress
+    dialog.canceled.connect(job.cancel)
+    return dialog
