@@ -1,0 +1,509 @@
+"""Treaty Tracker's entry point: the command line, and the GUI when no command is given.
+
+The composition root: it resolves the database (--db, $TREATY_TRACKER_DB, else the default
+file), opens it, and hands it to a command or to the window. Bad input ends with one line
+on stderr and exit status 2, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import difflib
+import itertools
+import json
+import os
+import shutil
+import sys
+from collections.abc import Callable, Iterable, Sequence
+from importlib import metadata
+from typing import IO, Any, NoReturn
+
+from sqlalchemy.exc import OperationalError, SQLAlchemyError
+from sqlalchemy.orm import Session
+
+from models.database import (
+    ENV_VARIABLE,
+    Database,
+    DatabaseError,
+    describe,
+    open_database,
+    resolve_url,
+    sqlite_path,
+)
+from models.dates import PartialDate
+from models.fields import find_field, split_path
+from models.parties import find_country, find_party, suggest_parties
+from models.query import (
+    AgreementFilter,
+    AgreementRow,
+    FieldNode,
+    Sort,
+    SortColumn,
+    field_tree,
+    iter_rows,
+)
+from models.sample import load_sample
+from models.text import fold
+from models.vocab import Kind, Level, Status, Vocabulary
+
+PROG = "treaty-tracker"
+FORMATS = ("table", "csv", "json")
+# The keys of `list --format json` and the columns of `--format csv`, in order.
+ROW_KEYS = (
+    "id",
+    "title",
+    "kind",
+    "level",
+    "status",
+    "signed_on",
+    "signed_at",
+    "entry_into_force",
+    "expires_on",
+    "parties",
+    "fields",
+    "summary",
+    "source_url",
+    "notes",
+)
+
+
+class UsageError(Exception):
+    """Bad input on the command line; the message is one line for stderr."""
+
+
+class CliParser(argparse.ArgumentParser):
+    """argparse, but an error is one line on stderr (no usage block) and exit status 2."""
+
+    def error(self, message: str) -> NoReturn:
+        hint = "" if message.endswith(")") else f" (see {self.prog} --help)"
+        self.exit(2, f"{self.prog}: {message}{hint}\n")
+
+
+def version() -> str:
+    try:
+        return metadata.version("treaty-tracker")
+    except metadata.PackageNotFoundError:
+        return "unknown (not installed)"
+
+
+# ----------------------------------------------------------------- the parser
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The whole command line: global options, then one sub-parser per command."""
+    parser = CliParser(
+        prog=PROG,
+        description="Record international agreements by field and party, filter them, "
+        "and export summaries. Without a command, opens the window.",
+        epilog="The database is --db, else $TREATY_TRACKER_DB, else a file in the user data "
+        "folder. Run a command with --help for its options.",
+    )
+    parser.add_argument("--version", action="version", version=f"{PROG} {version()}")
+    add_db_argument(parser, default=None)
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", title="commands")
+    add_list_command(commands)
+    sample = commands.add_parser(
+        "load-sample",
+        help="record the sample agreements (Kazakhstan–Uzbekistan, 2021)",
+        description="Record the eight sample agreements: the Kazakhstan–Uzbekistan alliance "
+        "declaration of 6 December 2021 and the seven documents signed with it. "
+        "Those already recorded are left alone.",
+    )
+    add_db_argument(sample, default=argparse.SUPPRESS)
+    sample.set_defaults(handler=command_load_sample, creates_database=True)
+    return parser
+
+
+def add_db_argument(parser: argparse.ArgumentParser, default: Any) -> None:
+    """--db on the main parser and on each command (SUPPRESS there keeps the main one's value)."""
+    parser.add_argument(
+        "--db",
+        metavar="PATH|URL",
+        default=default,
+        help="database file or SQLAlchemy URL (default: $TREATY_TRACKER_DB, else the "
+        "user data folder)",
+    )
+
+
+def add_list_command(commands: Any) -> None:
+    listing = commands.add_parser(
+        "list",
+        help="list the agreements that match filters",
+        description="List the agreements that match every filter given (any of the values "
+        "of a repeated filter; all of the parties unless --any-party).",
+    )
+    add_db_argument(listing, default=argparse.SUPPRESS)
+    add_filter_arguments(listing)
+    output = listing.add_argument_group("output")
+    output.add_argument(
+        "--sort",
+        choices=[column.value for column in SortColumn],
+        default=SortColumn.SIGNED_ON.value,
+        metavar="COLUMN",
+        help=f"sort by one of: {', '.join(SortColumn)} (default: signed_on)",
+    )
+    output.add_argument("--desc", action="store_true", help="sort in descending order")
+    output.add_argument(
+        "--format", choices=FORMATS, default="table", help="output format (default: table)"
+    )
+    listing.set_defaults(handler=command_list, creates_database=False)
+
+
+def add_filter_arguments(parser: argparse.ArgumentParser) -> None:
+    """The FILTERS shared by list, report and export; read back with filter_from_args()."""
+    group = parser.add_argument_group("filters")
+    group.add_argument(
+        "--field",
+        dest="fields",
+        action="append",
+        metavar="NAME",
+        help="field path, e.g. 'Transport > Rail' or 'Rail'; includes subfields (repeatable)",
+    )
+    group.add_argument(
+        "--party",
+        dest="parties",
+        action="append",
+        metavar="NAME|ISO3",
+        help="party name or ISO code, e.g. KAZ, Uzbekistan, Türkiye; agreements between all "
+        "the parties given (repeatable)",
+    )
+    group.add_argument(
+        "--any-party", action="store_true", help="match agreements with any of the parties"
+    )
+    vocabularies = (("--kind", "kinds", Kind), ("--status", "statuses", Status))
+    for option, dest, vocabulary in (*vocabularies, ("--level", "levels", Level)):
+        group.add_argument(
+            option,
+            dest=dest,
+            action="append",
+            type=vocabulary_value(vocabulary),
+            metavar=option.removeprefix("--").upper(),
+            help=f"one of: {', '.join(vocabulary.values())} (repeatable)",
+        )
+    for option, words in (("--signed-from", "on or after"), ("--signed-to", "on or before")):
+        group.add_argument(
+            option,
+            type=date_value,
+            metavar="DATE",
+            help=f"signed {words} DATE (YYYY, YYYY-MM or YYYY-MM-DD)",
+        )
+    group.add_argument(
+        "--search",
+        default="",
+        metavar="TEXT",
+        help="words in titles, summaries, notes, places or party names (any script, "
+        "accents optional)",
+    )
+
+
+def vocabulary_value(vocabulary: type[Vocabulary]) -> Callable[[str], Vocabulary]:
+    """An argparse type that reads a vocabulary value, suggesting the closest on a typo."""
+
+    def parse(text: str) -> Vocabulary:
+        try:
+            return vocabulary.parse(text)
+        except ValueError as error:
+            # A unique beginning is enough on the command line: 'memorandum', 'exchange'.
+            starts = [value for value in vocabulary.values() if value.startswith(fold(text))]
+            if len(starts) == 1 and text.strip():
+                return vocabulary(starts[0])
+            raise argparse.ArgumentTypeError(str(error)) from None
+
+    parse.__name__ = vocabulary.__name__.lower()
+    return parse
+
+
+def date_value(text: str) -> PartialDate:
+    """An argparse type for YYYY, YYYY-MM or YYYY-MM-DD."""
+    try:
+        return PartialDate.parse(text)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
+
+
+# ----------------------------------------------------------------- filters
+
+
+def filter_from_args(session: Session, args: argparse.Namespace) -> AgreementFilter:
+    """The AgreementFilter the FILTERS arguments describe; raises UsageError on unknown names."""
+    signed_from, signed_to = args.signed_from, args.signed_to
+    if signed_from and signed_to and signed_to.certainly_before(signed_from):
+        raise UsageError(
+            f"--signed-to {signed_to.iso()} is before --signed-from {signed_from.iso()}"
+        )
+    nodes = field_tree(session) if args.fields else []
+    return AgreementFilter(
+        fields=_unique(field_id(session, name, nodes) for name in args.fields or []),
+        parties=_unique(party_id(session, name) for name in args.parties or []),
+        any_party=args.any_party,
+        kinds=_unique(args.kinds or []),
+        statuses=_unique(args.statuses or []),
+        levels=_unique(args.levels or []),
+        signed_from=signed_from,
+        signed_to=signed_to,
+        text=args.search or "",
+    )
+
+
+def _unique(values: Iterable[Any]) -> tuple[Any, ...]:
+    return tuple(dict.fromkeys(values))
+
+
+def field_id(session: Session, name: str, nodes: Sequence[FieldNode]) -> int:
+    """The field a path names: exact ('Transport > Rail'), else by its last parts ('Rail')."""
+    found = find_field(session, name)
+    if found is not None:
+        return found.id
+    wanted = [fold(part) for part in split_path(name)]
+    if not wanted:
+        raise UsageError("--field needs a field name")
+    matches = [
+        node
+        for node in nodes
+        if [fold(part) for part in split_path(node.path)][-len(wanted) :] == wanted
+    ]
+    if len(matches) == 1:
+        return matches[0].id
+    if matches:
+        paths = [node.path for node in matches]
+        raise UsageError(f"field '{name}' is ambiguous: give the full path ({_or_list(paths)})")
+    raise UsageError(f"unknown field '{name}'{did_you_mean(suggest_fields(name, nodes))}")
+
+
+def suggest_fields(name: str, nodes: Sequence[FieldNode], limit: int = 3) -> list[str]:
+    """Close field paths, comparing with whole paths and with last names alike."""
+    candidates: dict[str, str] = {}
+    for node in nodes:
+        candidates.setdefault(fold(node.name), node.path)
+        candidates[fold(node.path)] = node.path
+    close = difflib.get_close_matches(fold(name), list(candidates), n=limit * 2, cutoff=0.6)
+    return list(dict.fromkeys(candidates[key] for key in close))[:limit]
+
+
+def party_id(session: Session, name: str) -> int:
+    """The recorded party a name or ISO code means; unknown names get suggestions."""
+    party = find_party(session, name)
+    if party is not None:
+        return party.id
+    country = find_country(name)
+    if country is not None:
+        raise UsageError(f"no agreement with {country.name} is recorded (--party '{name}')")
+    raise UsageError(f"unknown party '{name}'{did_you_mean(suggest_parties(session, name))}")
+
+
+def did_you_mean(options: Sequence[str]) -> str:
+    return f" (did you mean {_or_list(options)}?)" if options else ""
+
+
+def _or_list(options: Sequence[str]) -> str:
+    quoted = [f"'{option}'" for option in options]
+    return quoted[0] if len(quoted) == 1 else f"{', '.join(quoted[:-1])} or {quoted[-1]}"
+
+
+# ----------------------------------------------------------------- rows as output
+
+
+def row_record(row: AgreementRow) -> dict[str, Any]:
+    """A row as plain data: vocabulary values, dates as recorded, None when missing."""
+
+    def iso(value: PartialDate | None) -> str | None:
+        return value.iso() if value else None
+
+    return {
+        "id": row.id,
+        "title": row.title,
+        "kind": row.kind.value,
+        "level": row.level.value,
+        "status": row.status.value,
+        "signed_on": iso(row.signed_on),
+        "signed_at": row.signed_at,
+        "entry_into_force": iso(row.entry_into_force),
+        "expires_on": iso(row.expires_on),
+        "parties": list(row.parties),
+        "fields": list(row.fields),
+        "summary": row.summary,
+        "source_url": row.source_url,
+        "notes": row.notes,
+    }
+
+
+def write_json(rows: Iterable[AgreementRow], out: IO[str]) -> None:
+    """A JSON list, written one object at a time so memory stays flat on big results."""
+    out.write("[")
+    for number, row in enumerate(rows):
+        text = json.dumps(row_record(row), ensure_ascii=False, indent=2)
+        out.write(("," if number else "") + "\n  " + text.replace("\n", "\n  "))
+    out.write("\n]\n")
+
+
+def write_csv(rows: Iterable[AgreementRow], out: IO[str]) -> None:
+    """CSV with a header; lists joined with '; ', missing values empty."""
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(ROW_KEYS)
+    for row in rows:
+        record = row_record(row)
+        writer.writerow(
+            "; ".join(value) if isinstance(value, list) else "" if value is None else value
+            for value in record.values()
+        )
+
+
+# Table columns: header, the text of a row, the widest it may be.
+TABLE_COLUMNS: tuple[tuple[str, Callable[[AgreementRow], str], int], ...] = (
+    ("ID", lambda row: str(row.id), 9),
+    ("Signed", lambda row: row.signed_on.iso() if row.signed_on else "", 10),
+    ("Title", lambda row: row.title, 200),
+    ("Kind", lambda row: row.kind.value, 27),
+    ("Status", lambda row: row.status.value, 21),
+    ("Parties", lambda row: ", ".join(row.parties), 30),
+    ("Fields", lambda row: "; ".join(row.fields), 30),
+)
+TITLE_MIN = 20
+GAP = "  "
+
+
+def write_table(rows: Iterable[AgreementRow], out: IO[str], width: int | None = None) -> None:
+    """A fixed-width table sized from the first rows, titles clipped to fit the terminal."""
+    iterator = iter(rows)
+    first = list(itertools.islice(iterator, 500))
+    if not first:
+        out.write("No agreements match.\n")
+        return
+    widths = _column_widths(first, width or shutil.get_terminal_size((120, 24)).columns)
+    out.write(_table_line([header for header, _, _ in TABLE_COLUMNS], widths) + "\n")
+    out.write(_table_line(["-" * size for size in widths], widths) + "\n")
+    total = 0
+    for row in itertools.chain(first, iterator):
+        out.write(_table_line([text(row) for _, text, _ in TABLE_COLUMNS], widths) + "\n")
+        total += 1
+    out.write(f"\n{total} agreement{'s' if total != 1 else ''}\n")
+
+
+def _column_widths(rows: Sequence[AgreementRow], line_width: int) -> list[int]:
+    widths = [
+        min(limit, max(len(header), *(len(text(row)) for row in rows)))
+        for header, text, limit in TABLE_COLUMNS
+    ]
+    title = [header for header, _, _ in TABLE_COLUMNS].index("Title")
+    others = sum(widths) - widths[title] + len(GAP) * (len(widths) - 1)
+    widths[title] = min(widths[title], max(TITLE_MIN, line_width - others))
+    return widths
+
+
+def _table_line(cells: Sequence[str], widths: Sequence[int]) -> str:
+    clipped = [clip(cell, size).ljust(size) for cell, size in zip(cells, widths, strict=True)]
+    clipped[0] = clipped[0].strip().rjust(widths[0])  # ids line up on the right
+    return GAP.join(clipped).rstrip()
+
+
+def clip(text: str, width: int) -> str:
+    """*text* cut to *width* characters, an ellipsis marking the cut."""
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+# ----------------------------------------------------------------- commands
+
+
+def command_list(database: Database, args: argparse.Namespace) -> int:
+    writers = {"table": write_table, "csv": write_csv, "json": write_json}
+    with database.sessions.begin() as session:
+        wanted = filter_from_args(session, args)
+        sort = Sort(SortColumn(args.sort), descending=args.desc)
+        writers[args.format](iter_rows(session, wanted, sort), sys.stdout)
+    return 0
+
+
+def command_load_sample(database: Database, args: argparse.Namespace) -> int:
+    with database.sessions.begin() as session:
+        result = load_sample(session)
+    if result.added:
+        print(f"Added {result.added} agreement{'s' if result.added != 1 else ''}")
+    if result.already_present:
+        print(f"Already present: {result.already_present}")
+    return 0
+
+
+def run_window(args: argparse.Namespace) -> int:
+    """The GUI on --db or $TREATY_TRACKER_DB; without either, on the database used last."""
+    # Imported here so that the command line never loads Qt.
+    from ui.app import run_gui
+
+    if args.db is None and not os.environ.get(ENV_VARIABLE):
+        return run_gui(None)
+    database = open_for(args)
+    try:
+        return run_gui(database)
+    finally:
+        database.close()
+
+
+# ----------------------------------------------------------------- running
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run a command (or the GUI) and return the exit status: 0 done, 2 bad input."""
+    _use_utf8_output()
+    try:
+        args = build_parser().parse_args(argv)
+    except SystemExit as exit_request:  # --help, --version and argparse's own errors
+        return exit_request.code if isinstance(exit_request.code, int) else 2
+    if not hasattr(args, "handler"):
+        try:
+            return run_window(args)
+        except DatabaseError as error:
+            return fail(str(error))
+    try:
+        database = open_for(args)
+    except DatabaseError as error:
+        return fail(str(error))
+    try:
+        return args.handler(database, args)
+    except (UsageError, DatabaseError) as error:
+        return fail(str(error))
+    except OperationalError as error:
+        return fail(f"database error: {_first_line(error)}", status=1)
+    except BrokenPipeError:
+        # The reader (`| head`) went away: stop quietly, as command-line tools do.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
+    finally:
+        database.close()
+
+
+def open_for(args: argparse.Namespace) -> Database:
+    """Open the database; commands that only read refuse a missing file (a mistyped --db)."""
+    url = resolve_url(args.db)
+    path = sqlite_path(url)
+    if path and not path.exists() and not getattr(args, "creates_database", True):
+        raise DatabaseError(
+            f"no database at {path} (the window or '{PROG} load-sample' creates one)"
+        )
+    try:
+        return open_database(url)
+    except (SQLAlchemyError, ImportError) as error:
+        # An unknown dialect, a missing driver, a server that does not answer.
+        raise DatabaseError(f"can't open {describe(url)}: {_first_line(error)}") from None
+
+
+def _first_line(error: BaseException) -> str:
+    lines = str(getattr(error, "orig", None) or error).strip().splitlines()
+    return lines[0] if lines else type(error).__name__
+
+
+def fail(message: str, status: int = 2) -> int:
+    """One line on stderr, prefixed with the program name; return the exit status."""
+    print(f"{PROG}: {message}", file=sys.stderr)
+    return status
+
+
+def _use_utf8_output() -> None:
+    """Names such as Тоқаев must print even where the locale's encoding can't hold them."""
+    for stream in (sys.stdout, sys.stderr):
+        encoding = (getattr(stream, "encoding", None) or "").lower().replace("-", "")
+        if encoding != "utf8" and hasattr(stream, "reconfigure"):
+            stream.reconfigure(encoding="utf-8")
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,464 @@
+"""The command line: load-sample and list with filters, output formats and clear errors.
+
+A handful of tests run the real script in a subprocess (exit status, stderr, the console
+encoding, no Qt); the rest call main() in-process, which is the same code and much faster.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from main import ROW_KEYS, main
+from models.database import open_database
+from models.service import AgreementInput, ParticipationInput, create
+
+ROOT = Path(__file__).resolve().parents[1]
+DECLARATION = (
+    "Declaration on Allied Relations between the Republic of Kazakhstan and the Republic of "
+    "Uzbekistan"
+)
+RAIL = "Construction of the Turkistan–Tashkent high-speed rail line (Kazakhstan–Uzbekistan)"
+ROAD = "Kyzylorda–Uchquduq highway (Kazakhstan–Uzbekistan)"
+
+
+def run(*args: str) -> subprocess.CompletedProcess[str]:
+    """The real script, as a user runs it."""
+    return subprocess.run(
+        [sys.executable, "main.py", *args],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=120,
+    )
+
+
+def listed(capsys: pytest.CaptureFixture[str], db: Path, *args: str) -> list[dict]:
+    """`list --format json` with *args*, parsed."""
+    assert main(["list", "--db", str(db), "--format", "json", *args]) == 0
+    return json.loads(capsys.readouterr().out)
+
+
+def titles(capsys: pytest.CaptureFixture[str], db: Path, *args: str) -> set[str]:
+    return {record["title"] for record in listed(capsys, db, *args)}
+
+
+def failure(capsys: pytest.CaptureFixture[str], *args: str) -> str:
+    """Run a command that must fail as bad input; return its single stderr line."""
+    assert main(list(args)) == 2
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    lines = captured.err.splitlines()
+    assert len(lines) == 1, captured.err
+    return lines[0]
+
+
+@pytest.fixture
+def sample_db(db_path: Path, capsys: pytest.CaptureFixture[str]) -> Path:
+    assert main(["load-sample", "--db", str(db_path)]) == 0
+    assert capsys.readouterr().out == "Added 8 agreements\n"
+    return db_path
+
+
+@pytest.fixture
+def more_db(sample_db: Path) -> Path:
+    """The sample plus three agreements with partial dates and other parties."""
+    database = open_database(sample_db)
+    extra = [
+        ("Treaty on Eternal Friendship", "1998", ("Kazakhstan", "Uzbekistan"), "treaty"),
+        ("Kazakhstan–Russia programme on rail freight", "2020-03", ("KAZ", "Russia"), "programme"),
+        ("Türkiye–Uzbekistan roadmap on trade", "2022-05-14", ("Türkiye", "UZB"), "roadmap"),
+    ]
+    with database.sessions.begin() as session:
+        for title, signed_on, parties, kind in extra:
+            create(
+                session,
+                AgreementInput(
+                    title=title,
+                    kind=kind,
+                    signed_on=signed_on,
+                    status="in force" if kind == "treaty" else "signed",
+                    parties=[ParticipationInput(party=name) for name in parties],
+                    fields=["Transport > Rail"] if "rail" in title else [],
+                ),
+            )
+    database.close()
+    return sample_db
+
+
+# ----------------------------------------------------------------- as a user runs it
+
+
+def test_script_loads_the_sample_once_and_lists_it_as_json(db_path: Path) -> None:
+    first = run("load-sample", "--db", str(db_path))
+    assert (first.returncode, first.stdout, first.stderr) == (0, "Added 8 agreements\n", "")
+    again = run("--db", str(db_path), "load-sample")
+    assert (again.returncode, again.stdout) == (0, "Already present: 8\n")
+
+    listing = run("list", "--db", str(db_path), "--format", "json", "--search", "Oʻzbekiston")
+    assert listing.returncode == 0, listing.stderr
+    records = json.loads(listing.stdout)
+    assert len(records) == 8
+    assert all(list(record) == list(ROW_KEYS) for record in records)
+    assert all(record["parties"] == ["Kazakhstan", "Uzbekistan"] for record in records)
+    assert "Тоқаев" not in listing.stdout  # signatories are not part of a list row
+    assert "Қазақстан" in listing.stdout  # and Cyrillic prints whatever the locale
+
+
+def test_script_never_loads_qt_for_a_command(sample_db: Path) -> None:
+    code = (
+        "import sys, main\n"
+        f"status = main.main(['list', '--db', {str(sample_db)!r}, '--format', 'csv'])\n"
+        "print(status, 'PySide6' in sys.modules, file=sys.stderr)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=120
+    )
+    assert result.stderr.strip() == "0 False"
+
+
+def test_script_unknown_party_is_one_line_with_a_suggestion(sample_db: Path) -> None:
+    result = run("list", "--db", str(sample_db), "--party", "KAZ", "--party", "Uzbekistn")
+    assert result.returncode == 2
+    assert result.stdout == ""
+    assert result.stderr == (
+        "treaty-tracker: unknown party 'Uzbekistn' (did you mean 'Uzbekistan'?)\n"
+    )
+
+
+def test_script_bad_date_names_the_option(sample_db: Path) -> None:
+    result = run("list", "--db", str(sample_db), "--signed-from", "2021-02-30")
+    assert result.returncode == 2
+    assert result.stderr.count("\n") == 1
+    assert "--signed-from" in result.stderr and "February 2021 has no day 30" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_script_refuses_a_file_that_is_not_a_database(tmp_path: Path) -> None:
+    notes = tmp_path / "notes.db"
+    notes.write_text("Minutes of the meeting, Tashkent\n", encoding="utf-8")
+    before = notes.read_bytes()
+    result = run("load-sample", "--db", str(notes))
+    assert result.returncode == 2
+    assert result.stderr == (
+        f"treaty-tracker: {notes} is not a Treaty Tracker database (not an SQLite file)\n"
+    )
+    assert notes.read_bytes() == before
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["notes.db"]
+
+
+# ----------------------------------------------------------------- list: what it shows
+
+
+def test_json_rows_hold_the_recorded_values(
+    sample_db: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    records = {record["title"]: record for record in listed(capsys, sample_db)}
+    declaration = records[DECLARATION]
+    assert declaration["kind"] == "declaration"
+    assert declaration["level"] == "interstate"
+    assert declaration["status"] == "signed"
+    assert declaration["signed_on"] == "2021-12-06"
+    assert declaration["signed_at"] == "Nur-Sultan (Akorda Presidential Palace)"
+    assert declaration["entry_into_force"] is None and declaration["expires_on"] is None
+    assert declaration["parties"] == ["Kazakhstan", "Uzbekistan"]
+    assert declaration["fields"] == ["Foreign policy"]
+    assert declaration["source_url"] is None
+    assert "Oʻzbekiston" in declaration["summary"]
+    assert records[RAIL]["fields"] == ["Transport > Rail"]
+    assert records[RAIL]["level"] == "unknown"
+
+
+def test_json_dates_are_shown_as_recorded(
+    more_db: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    dates = {record["title"]: record["signed_on"] for record in listed(capsys, more_db)}
+    assert dates["Treaty on Eternal Friendship"] == "1998"
+    assert dates["Kazakhstan–Russia programme on rail freight"] == "2020-03"
+    assert dates["Türkiye–Uzbekistan roadmap on trade"] == "2022-05-14"
+
+
+def test_csv_reads_back_with_the_csv_module(
+    sample_db: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["list", "--db", str(sample_db), "--format", "csv", "--sort", "title"]) == 0
+    rows = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
+    assert len(rows) == 8
+    assert list(rows[0]) == list(ROW_KEYS)
+    assert [row["title"] for row in rows] == sorted(row["title"] for row in rows)
+    assert {row["parties"] for row in rows} == {"Kazakhstan; Uzbekistan"}
+    assert {row["signed_on"] for row in rows} == {"2021-12-06"}
+    assert {row["source_url"] for row in rows} == {""}
+    declaration = next(row for row in rows if row["kind"] == "declaration")
+    assert "Қазақстан" in declaration["summary"]  # a comma-laden summary survives quoting
+
+
+def test_table_is_readable_and_counts_the_rows(
+    sample_db: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("COLUMNS", "120")
+    assert main(["list", "--db", str(sample_db), "--field", "Transport"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0].split() == ["ID", "Signed", "Title", "Kind", "Status", "Parties", "Fields"]
+    assert all(len(line) <= 120 for line in lines)
+    assert "Transport > Rail" in lines[2] and "…" in lines[2]  # the long title is clipped
+    assert "Kyzylorda–Uchquduq highway" in lines[3]
+    assert lines[-1] == "2 agreements"
+
+
+def test_table_says_when_nothing_matches(
+    sample_db: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["list", "--db", str(sample_db), "--status", "in force"]) == 0
+    assert capsys.readouterr().out == "No agreements match.\n"
+
+
+def test_sort_and_descending(more_db: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    signed = [record["signed_on"] for record in listed(capsys, more_db, "--desc")]
+    assert signed == ["2022-05-14", *["2021-12-06"] * 8, "2020-03", "1998"]
+    ordered = [record["title"] for record in listed(capsys, more_db, "--sort", "title")]
+    assert ordered[0] == "Construction of the Turkistan–Tashkent high-speed rail line " + (
+        "(Kazakhstan–Uzbekistan)"
+    )
+    assert ordered[-1] == "Türkiye–Uzbekistan roadmap on trade"
+
+
+# ----------------------------------------------------------------- list: filters
+
+
+def test_parties_by_name_or_code_and_between_them(
+    more_db: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    between = titles(capsys, more_db, "--party", "KAZ", "--party", "Uzbekistan")
+    assert len(between) == 9 and DECLARATION in between  # the sample and the 1998 treaty
+    assert len(titles(capsys, more_db, "--party", "Қазақстан")) == 10
+    russia = titles(capsys, more_db, "--party", "Russia")
+    assert russia == titles(capsys, more_db, "--party", "RUS")
+    assert russia == {"Kazakhstan–Russia programme on rail freight"}
+    turkey = titles(capsys, more_db, "--party", "Turkey", "--party", "Oʻzbekiston")
+    assert (
+        turkey
+        == titles(capsys, more_db, "--party", "Türkiye")
+        == {"Türkiye–Uzbekistan roadmap on trade"}
+    )
+    either = titles(capsys, more_db, "--any-party", "--party", "RUS", "--party", "TUR")
+    assert len(either) == 2
+
+
+def test_fields_include_subfields_and_take_short_names(
+    more_db: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    transport = titles(capsys, more_db, "--field", "Transport")
+    assert transport == {RAIL, ROAD, "Kazakhstan–Russia programme on rail freight"}
+    rail = titles(capsys, more_db, "--field", "rail")
+    assert rail == titles(capsys, more_db, "--field", "Transport > Rail")
+    assert rail == {RAIL, "Kazakhstan–Russia programme on rail freight"}
+    assert titles(capsys, more_db, "--field", "Roads", "--field", "Outer space") == {
+        ROAD,
+        "Cooperation in the exploration and use of outer space for peaceful purposes "
+        "(Kazakhstan–Uzbekistan)",
+    }
+
+
+def test_search_in_any_script(more_db: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert len(titles(capsys, more_db, "--search", "ozbekiston")) == 10
+    assert titles(capsys, more_db, "--search", "Тоқаев") == {DECLARATION}
+    assert titles(capsys, more_db, "--search", "TURKISTAN") == {RAIL}
+
+
+def test_status_kind_and_level(more_db: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert titles(capsys, more_db, "--status", "in force") == {"Treaty on Eternal Friendship"}
+    assert len(titles(capsys, more_db, "--status", "signed")) == 10
+    assert titles(capsys, more_db, "--kind", "declaration") == {DECLARATION}
+    assert len(titles(capsys, more_db, "--kind", "Declaration", "--kind", "treaty")) == 2
+    assert titles(capsys, more_db, "--level", "interstate") == {DECLARATION}
+    assert titles(capsys, more_db, "--kind", "agreement", "--field", "Transport") == {RAIL, ROAD}
+
+
+def test_signed_dates_with_partial_bounds(
+    more_db: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    def signed(*args: str) -> list[str]:
+        return sorted(record["signed_on"] for record in listed(capsys, more_db, *args))
+
+    assert signed("--signed-from", "2020", "--signed-to", "2020-12") == ["2020-03"]
+    assert signed("--signed-to", "2020-03") == ["1998", "2020-03"]
+    assert signed("--signed-from", "2021-12-06", "--signed-to", "2021-12") == ["2021-12-06"] * 8
+    assert signed("--signed-from", "2022-05") == ["2022-05-14"]
+    assert signed("--signed-from", "2021-12-07", "--signed-to", "2022-05-13") == []
+
+
+# ----------------------------------------------------------------- the database
+
+
+def test_db_comes_from_the_environment_or_either_side_of_the_command(
+    sample_db: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("TREATY_TRACKER_DB", str(sample_db))
+    assert main(["list", "--format", "json"]) == 0
+    assert len(json.loads(capsys.readouterr().out)) == 8
+    other = tmp_path / "other.db"
+    assert main(["--db", str(other), "load-sample"]) == 0
+    assert capsys.readouterr().out == "Added 8 agreements\n"
+    assert other.exists()
+    empty = tmp_path / "empty.db"
+    open_database(empty).close()
+    assert main(["--db", str(sample_db), "list", "--db", str(empty), "--format", "csv"]) == 0
+    assert capsys.readouterr().out.splitlines() == [",".join(ROW_KEYS)]  # the empty one won
+
+
+def test_list_does_not_create_a_mistyped_database(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    missing = tmp_path / "treaties-typo.db"
+    line = failure(capsys, "list", "--db", str(missing))
+    assert line.startswith(f"treaty-tracker: no database at {missing}")
+    assert not missing.exists()
+
+
+def test_another_programs_database_is_refused_and_left_alone(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    other = tmp_path / "contacts.sqlite"
+    connection = sqlite3.connect(other)
+    connection.execute("CREATE TABLE contacts (name TEXT)")
+    connection.commit()
+    connection.close()
+    before = other.read_bytes()
+    line = failure(capsys, "load-sample", "--db", str(other))
+    assert "not a Treaty Tracker database" in line
+    assert other.read_bytes() == before
+
+
+def test_a_newer_database_is_refused(sample_db: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    connection = sqlite3.connect(sample_db)
+    connection.execute("UPDATE alembic_version SET version_num = '9999_from_the_future'")
+    connection.commit()
+    connection.close()
+    line = failure(capsys, "list", "--db", str(sample_db))
+    assert "newer version of Treaty Tracker" in line
+
+
+def test_an_unknown_database_url_is_one_line(capsys: pytest.CaptureFixture[str]) -> None:
+    line = failure(capsys, "list", "--db", "nosuchdialect://server/treaties")
+    assert line.startswith("treaty-tracker: ")
+
+
+# ----------------------------------------------------------------- bad input
+
+
+def test_unknown_field_suggests_close_paths(
+    sample_db: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    line = failure(capsys, "list", "--db", str(sample_db), "--field", "Rial")
+    assert line == "treaty-tracker: unknown field 'Rial' (did you mean 'Transport > Rail'?)"
+    line = failure(capsys, "list", "--db", str(sample_db), "--field", "Energy > Electrcity")
+    assert "did you mean 'Energy > Electricity'?" in line
+
+
+def test_an_ambiguous_short_field_name_asks_for_the_path(
+    sample_db: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    database = open_database(sample_db)
+    with database.sessions.begin() as session:
+        create(
+            session,
+            AgreementInput(
+                title="Agreement on rail tariffs",
+                parties=[ParticipationInput(party="KAZ")],
+                fields=["Trade and investment > Rail"],
+            ),
+        )
+    database.close()
+    line = failure(capsys, "list", "--db", str(sample_db), "--field", "Rail")
+    assert "'Rail' is ambiguous" in line
+    assert "'Trade and investment > Rail'" in line and "'Transport > Rail'" in line
+
+
+def test_a_state_with_no_agreements_is_named(
+    sample_db: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    line = failure(capsys, "list", "--db", str(sample_db), "--party", "RUS")
+    assert (
+        line == "treaty-tracker: no agreement with Russian Federation is recorded (--party 'RUS')"
+    )
+
+
+@pytest.mark.parametrize(
+    ("option", "value", "expected"),
+    [
+        ("--status", "ratifed", "argument --status: 'ratifed' is not a status (did you mean"),
+        ("--kind", "tready", "argument --kind: 'tready' is not a kind (did you mean 'treaty'?)"),
+        ("--level", "national", "argument --level: 'national' is not a level"),
+        ("--signed-to", "6 December 2021", "argument --signed-to: '6 December 2021' is not a date"),
+        ("--sort", "titel", "argument --sort: invalid choice: 'titel'"),
+        ("--format", "xml", "argument --format: invalid choice: 'xml'"),
+    ],
+)
+def test_bad_values_name_the_option(
+    sample_db: Path, capsys: pytest.CaptureFixture[str], option: str, value: str, expected: str
+) -> None:
+    line = failure(capsys, "list", "--db", str(sample_db), option, value)
+    assert line.startswith(f"treaty-tracker list: {expected}")
+
+
+def test_reversed_date_range_is_refused(
+    sample_db: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    args = ["list", "--db", str(sample_db), "--signed-from", "2022", "--signed-to", "2021-12"]
+    assert (
+        failure(capsys, *args) == "treaty-tracker: --signed-to 2021-12 is before --signed-from 2022"
+    )
+
+
+def test_a_unique_beginning_of_a_kind_is_enough(
+    more_db: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert titles(capsys, more_db, "--kind", "prog") == {
+        "Kazakhstan–Russia programme on rail freight"
+    }
+
+
+def test_version_and_help(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--version"]) == 0
+    assert capsys.readouterr().out.startswith("treaty-tracker ")
+    assert main(["list", "--help"]) == 0
+    help_text = capsys.readouterr().out
+    for option in ("--field", "--party", "--any-party", "--signed-from", "--search", "--sort"):
+        assert option in help_text
+
+
+# ----------------------------------------------------------------- the window
+
+
+def test_no_command_opens_the_window_on_the_given_database(
+    sample_db: Path, tmp_path: Path, qapp: object
+) -> None:
+    from PySide6.QtCore import QSettings, QTimer
+    from PySide6.QtWidgets import QApplication
+
+    # The window remembers things in QSettings: keep them in tmp_path, not the user's.
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "qt"))
+    shown: list[str] = []
+
+    def close_windows() -> None:
+        for widget in QApplication.topLevelWidgets():
+            if widget.isVisible():
+                shown.append(widget.windowTitle())
+                widget.close()
+
+    QTimer.singleShot(0, close_windows)  # runs once the window's event loop has started
+    assert main(["--db", str(sample_db)]) == 0
+    assert len(shown) == 1 and sample_db.name in shown[0]
