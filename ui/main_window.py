@@ -43,7 +43,7 @@ from ui.detail_pane import DetailPane
 from ui.filter_panel import FilterPanel
 from ui.settings import Settings
 from ui.welcome_page import WelcomePage
-from ui.workers import Job, Worker, run_with_progress
+from ui.workers import Cancelled, Job, Worker, run_with_progress
 
 DEFAULT_SORT = Sort(SortColumn.SIGNED_ON, descending=True)
 
@@ -62,7 +62,9 @@ def _search(
     with sessions() as session:
         ids = agreement_ids(session, wanted, sort)
         job.check()
-        return SearchResult(generation, ids, count(session), facet_counts(session, wanted))
+        total = count(session)
+        job.check()
+        return SearchResult(generation, ids, total, facet_counts(session, wanted))
 
 
 class MainWindow(QMainWindow):
@@ -79,6 +81,7 @@ class MainWindow(QMainWindow):
         self._generation = 0
         self._deleted: list[list[tuple[int, service.AgreementInput]]] = []
         self._pending_selection: list[int] | None = None
+        self._search_job: Job | None = None
         self.setObjectName("mainWindow")
         self._build_actions()
         self._build_widgets()
@@ -302,10 +305,12 @@ class MainWindow(QMainWindow):
         self._generation += 1
         wanted = self.filter_panel.current_filter()
         sessions, sort, generation = self.database.sessions, self._sort, self._generation
-        self.worker.submit(
+        if self._search_job is not None:
+            self._search_job.cancel()  # its answer would be thrown away: stop it early
+        self._search_job = self.worker.submit(
             lambda job: _search(sessions, wanted, sort, generation, job),
             self._show_result,
-            self._show_error,
+            self._search_failed,
         )
 
     def _show_result(self, result: SearchResult) -> None:
@@ -320,6 +325,10 @@ class MainWindow(QMainWindow):
         self.select_ids(keep)
         self._update_actions()
         self.refreshed.emit()
+
+    def _search_failed(self, error: BaseException) -> None:
+        if not isinstance(error, Cancelled):
+            self._show_error(error)
 
     def _show_error(self, error: BaseException) -> None:
         QMessageBox.critical(self, "Treaty Tracker", f"The search failed: {error}")
