@@ -21,7 +21,7 @@ from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import URL, Engine, create_engine, event, make_url
-from sqlalchemy.exc import ArgumentError
+from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 ENV_VARIABLE = "TREATY_TRACKER_DB"
@@ -105,7 +105,10 @@ def open_database(
         if not create:
             raise DatabaseError(f"{path} does not exist")
         path.parent.mkdir(parents=True, exist_ok=True)
-    engine = make_engine(url)
+    try:
+        engine = make_engine(url)
+    except (ImportError, NoSuchModuleError, ArgumentError) as error:
+        raise DatabaseError(f"can't use {describe(url)}: {error}") from None
     backup = None
     try:
         with engine.connect() as connection:
@@ -116,6 +119,9 @@ def open_database(
                 backup = backup_sqlite(path, revision)
             _upgrade(connection)
             connection.commit()
+    except OperationalError as error:
+        engine.dispose()
+        raise DatabaseError(f"can't open {describe(url)}: {error.orig}") from None
     except Exception:
         engine.dispose()
         raise
