@@ -166,7 +166,38 @@ def _known_revisions() -> set[str]:
 
 
 def _upgrade(connection: Any, revision: str = "head") -> None:
-    command.upgrade(alembic_config(connection), revision)
+    """Migrate to *revision*, all of it or none of it.
+
+    On SQLite the driver would commit DDL piecemeal, so the upgrade runs in one explicit
+    transaction; foreign keys are off meanwhile (a migration that rebuilds a table drops
+    the old one, and the drop would cascade to every child row) and checked at the end.
+    """
+    if connection.dialect.name != "sqlite":
+        command.upgrade(alembic_config(connection), revision)
+        return
+    connection.commit()
+    raw = connection.connection.dbapi_connection
+    previous = raw.isolation_level
+    raw.isolation_level = None  # statements go into our BEGIN … COMMIT, nothing in between
+    raw.execute("PRAGMA foreign_keys = OFF")
+    raw.execute("BEGIN")
+    try:
+        command.upgrade(alembic_config(connection), revision)
+        broken = raw.execute("PRAGMA foreign_key_check").fetchall()
+        if broken:
+            raise DamagedDatabaseError(
+                f"the upgrade found {len(broken)} broken links between records "
+                f"(first in table {broken[0][0]}); nothing was changed"
+            )
+        if raw.in_transaction:
+            raw.execute("COMMIT")
+    except BaseException:
+        if raw.in_transaction:
+            raw.execute("ROLLBACK")
+        raise
+    finally:
+        raw.execute("PRAGMA foreign_keys = ON")
+        raw.isolation_level = previous
 
 
 def _check_revision(url: URL, revision: str | None) -> None:

@@ -18,7 +18,7 @@ class Precision(StrEnum):
     DAY = "day"
 
 
-@dataclass(frozen=True, order=True)
+@dataclass(frozen=True)
 class PartialDate:
     """A date known to a year, a month or a day; ordered as its ISO text sorts."""
 
@@ -89,17 +89,23 @@ class PartialDate:
         month = self.month or 12
         return date(self.year, month, self.day or calendar.monthrange(self.year, month)[1])
 
+    def start_key(self) -> str:
+        """The smallest ISO text whose first day is not before this one's ('from' filters).
+
+        '2021', '2021-01' and '2021-01-01' all begin on 1 January, and '2021' sorts first.
+        """
+        if self.month in (None, 1) and self.day in (None, 1):
+            return f"{self.year:04d}"
+        if self.day in (None, 1):
+            return f"{self.year:04d}-{self.month:02d}"
+        return self.iso()
+
     def end_key(self) -> str:
-        """The smallest ISO text sorting after every date this one covers (for 'up to' filters)."""
-        if self.month is None:
-            return f"{self.year + 1:04d}"
-        if self.day is None:
-            return (
-                f"{self.year + 1:04d}"
-                if self.month == 12
-                else f"{self.year:04d}-{self.month + 1:02d}"
-            )
-        return self.iso() + "~"  # '~' sorts after every digit and '-'
+        """A text sorting after every date this one covers and before any later one ('up to').
+
+        '~' sorts after every digit and '-'; the year after would overflow at 9999.
+        """
+        return self.iso() + "~"
 
     def certainly_before(self, other: PartialDate) -> bool:
         """True only when every day this date may be falls before every day *other* may be."""
@@ -107,3 +113,19 @@ class PartialDate:
 
     def __str__(self) -> str:
         return self.iso()
+
+    # Ordered by hand: a generated order would compare None with a month and raise.
+    def _order_key(self) -> tuple[int, int, int]:
+        return (self.year, self.month or 0, self.day or 0)
+
+    def __lt__(self, other: PartialDate) -> bool:
+        return self._order_key() < other._order_key()
+
+    def __le__(self, other: PartialDate) -> bool:
+        return self._order_key() <= other._order_key()
+
+    def __gt__(self, other: PartialDate) -> bool:
+        return self._order_key() > other._order_key()
+
+    def __ge__(self, other: PartialDate) -> bool:
+        return self._order_key() >= other._order_key()

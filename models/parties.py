@@ -10,6 +10,7 @@ from __future__ import annotations
 import difflib
 from dataclasses import dataclass
 from functools import cache
+from typing import TypeVar
 
 import pycountry
 from sqlalchemy import select
@@ -18,6 +19,8 @@ from sqlalchemy.orm import Session
 from models.schema import Party, PartyAlias
 from models.text import fold
 from models.vocab import PartyKind
+
+_T = TypeVar("_T")
 
 # Short forms in everyday and diplomatic use that pycountry does not carry.
 USUAL_NAMES: dict[str, tuple[str, ...]] = {
@@ -104,7 +107,7 @@ def _country_keys() -> dict[str, str]:
 
 def find_country(name: str) -> Country | None:
     """The state a name or ISO code means, or None."""
-    iso3 = _country_keys().get(fold(name).strip())
+    iso3 = _country_keys().get(" ".join(fold(name).split()))
     return countries()[iso3] if iso3 else None
 
 
@@ -114,12 +117,26 @@ def find_party(session: Session, name: str) -> Party | None:
     if not key:
         return None
     party = session.scalar(select(Party).join(PartyAlias).where(PartyAlias.key == key))
+    if party is None:
+        alias = _pending(session, PartyAlias, "key", key)
+        party = alias.party if alias is not None else None
     if party is not None:
         return party
     country = find_country(name)
     if country is not None:
-        return session.scalar(select(Party).where(Party.iso3 == country.iso3))
+        found = session.scalar(select(Party).where(Party.iso3 == country.iso3))
+        return found or _pending(session, Party, "iso3", country.iso3)
     return None
+
+
+def _pending(session: Session, kind: type[_T], attribute: str, value: str) -> _T | None:
+    """A party or alias added in this session and not yet flushed.
+
+    Services resolve parties with autoflush off, so a query alone would miss a party made
+    a moment ago for another spelling, and a second party for the same state would follow.
+    """
+    pending = (item for item in session.new if isinstance(item, kind))
+    return next((item for item in pending if getattr(item, attribute) == value), None)
 
 
 def resolve_party(session: Session, name: str, kind: PartyKind = PartyKind.ORGANIZATION) -> Party:
@@ -155,7 +172,7 @@ def add_alias(session: Session, party: Party, spelling: str) -> None:
         return
     with session.no_autoflush:
         taken = session.scalar(select(PartyAlias).where(PartyAlias.key == key))
-    if taken is None:
+    if taken is None and _pending(session, PartyAlias, "key", key) is None:
         party.aliases.append(PartyAlias(alias=spelling, key=key))
 
 

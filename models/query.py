@@ -43,7 +43,9 @@ class AgreementFilter:
     Across dimensions the conditions combine with AND; any of the chosen fields,
     kinds, statuses or levels matches; all chosen parties must take part (agreements
     *between* them) unless `any_party` is set. A field includes its subfields.
-    Partial dates compare as their first day: '2021' falls before '2021-06'.
+    Partial dates compare as their first day: '2021' falls before '2021-06', and an
+    agreement signed in '2021' is signed from January 2021 on. `signed_to` takes in the
+    whole of its year or month: up to '2021-06' includes '2021-06-30'.
     """
 
     fields: tuple[int, ...] = ()
@@ -189,7 +191,7 @@ def conditions(session: Session, wanted: AgreementFilter) -> list[ColumnElement[
         clauses.append(Agreement.level.in_(wanted.levels))
     signed = type_coerce(Agreement.signed_on, String)
     if wanted.signed_from:
-        clauses.append(signed >= wanted.signed_from.iso())
+        clauses.append(signed >= wanted.signed_from.start_key())
     if wanted.signed_to:
         clauses.append(signed < wanted.signed_to.end_key())
     text_clause = _text_condition(session, wanted.text)

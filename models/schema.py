@@ -119,6 +119,8 @@ agreement_fields = Table(
 
 class Agreement(Base):
     __tablename__ = "agreements"
+    # Ids are never reused, so undoing a delete can always bring a record back under its id.
+    __table_args__ = {"sqlite_autoincrement": True}
 
     id: Mapped[int] = mapped_column(primary_key=True)
     title: Mapped[str] = mapped_column(String(2000))

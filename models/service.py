@@ -7,8 +7,10 @@ and a refused save changes nothing.
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import NamedTuple
 from urllib.parse import urlparse
 
 from sqlalchemy import delete as sql_delete
@@ -17,7 +19,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from models.dates import PartialDate
 from models.fields import resolve_field, split_path
-from models.parties import resolve_party
+from models.parties import find_country, resolve_party
 from models.schema import (
     Action,
     Agreement,
@@ -185,11 +187,13 @@ def _validate_parties(errors: dict[str, str], parties: list[ParticipationInput])
             if named:
                 errors[f"{prefix}.party"] = "party name is empty"
             continue
-        if key in seen:
+        country = find_country(participation.party)
+        same = country.iso3 if country else key  # 'Russia' and 'RUS' are one party
+        if same in seen:
             errors[f"{prefix}.party"] = (
-                f"'{participation.party}' is listed twice (also party {seen[key] + 1})"
+                f"'{participation.party}' is listed twice (also party {seen[same] + 1})"
             )
-        seen.setdefault(key, index)
+        seen.setdefault(same, index)
         _check_vocabulary(errors, f"{prefix}.role", Role, participation.role)
         _check_vocabulary(errors, f"{prefix}.party_kind", PartyKind, participation.party_kind)
         for number, action in enumerate(participation.actions):
@@ -271,17 +275,34 @@ def update(session: Session, agreement_id: int, data: AgreementInput, version: i
     return agreement.version
 
 
+class DeletedAgreement(NamedTuple):
+    """What undo needs to bring an agreement back: its id, its input, and links to it."""
+
+    id: int
+    data: AgreementInput
+    incoming: tuple[tuple[int, str], ...] = ()  # (agreement that pointed here, relation type)
+
+
 def delete(
     session: Session, ids: list[int], versions: dict[int, int] | None = None
-) -> list[tuple[int, AgreementInput]]:
-    """Delete agreements; return (id, input) snapshots from which undo can restore them."""
+) -> list[DeletedAgreement]:
+    """Delete agreements; return snapshots from which undo can restore them."""
     snapshots = []
     for agreement_id in ids:
         agreement = _load(session, agreement_id)
         expected = (versions or {}).get(agreement_id, agreement.version)
         if agreement.version != expected:
             raise ConflictError(agreement_id, expected, agreement.version, agreement.updated_at)
-        snapshots.append((agreement_id, to_input(agreement)))
+        incoming = session.execute(
+            select(Relation.agreement_id, Relation.type).where(Relation.other_id == agreement_id)
+        ).all()
+        snapshots.append(
+            DeletedAgreement(
+                agreement_id,
+                to_input(agreement),
+                tuple((other, kind.value) for other, kind in incoming),
+            )
+        )
     if ids:
         session.execute(sql_delete(Agreement).where(Agreement.id.in_(ids)))
         session.expire_all()
@@ -289,9 +310,31 @@ def delete(
     return snapshots
 
 
-def restore(session: Session, snapshots: list[tuple[int, AgreementInput]]) -> list[int]:
-    """Undo a delete: record the snapshots again under their old ids."""
-    return [create(session, data, agreement_id=agreement_id) for agreement_id, data in snapshots]
+def restore(session: Session, snapshots: list[DeletedAgreement]) -> list[int]:
+    """Undo a delete: record the agreements again under their old ids, with their relations.
+
+    Relations are added last, so that agreements deleted together can point at each other;
+    a relation to an agreement that is gone since is left out.
+    """
+    restored = []
+    for snapshot in snapshots:
+        data = dataclasses.replace(snapshot.data, relations=[])
+        restored.append(create(session, data, agreement_id=snapshot.id))
+    existing = set(session.scalars(select(Agreement.id)))
+    links = {
+        (snapshot.id, RelationType.parse(relation.type), relation.other_id)
+        for snapshot in snapshots
+        for relation in snapshot.data.relations
+    } | {
+        (other, RelationType.parse(kind), snapshot.id)
+        for snapshot in snapshots
+        for other, kind in snapshot.incoming
+    }
+    for source, kind, target in sorted(links):
+        if source in existing and target in existing:
+            session.add(Relation(agreement_id=source, type=kind, other_id=target))
+    session.flush()
+    return restored
 
 
 def load_input(session: Session, agreement_id: int) -> tuple[AgreementInput, int]:

@@ -44,7 +44,7 @@ def fold(text: str) -> str:
 
     The result is what is indexed and compared; it is never shown.
     """
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    decomposed = _caseless(text)
     stripped = "".join(char for char in decomposed if not unicodedata.combining(char))
     return _APOSTROPHE_RE.sub("", stripped.translate(_LETTERS))
 
@@ -64,8 +64,13 @@ def index_text(text: str | None) -> str:
     return " ".join(words)
 
 
+def _caseless(text: str) -> str:
+    """Decomposed and case-folded; decomposing first lets '𝐀' and 'Ａ' fold to 'a' as 'A' does."""
+    return unicodedata.normalize("NFKD", unicodedata.normalize("NFKD", text).casefold())
+
+
 def fold_keep_apostrophes(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    decomposed = _caseless(text)
     return "".join(char for char in decomposed if not unicodedata.combining(char)).translate(
         _LETTERS
     )

@@ -37,7 +37,8 @@ def unknown_value_message(vocabulary: type[Vocabulary], text: str) -> str:
     noun = VOCABULARY_NOUNS.get(vocabulary.__name__, vocabulary.__name__.lower())
     close = difflib.get_close_matches(text.casefold(), vocabulary.values(), n=1, cutoff=0.6)
     hint = f" (did you mean '{close[0]}'?)" if close else ""
-    return f"'{text}' is not a {noun}{hint}"
+    article = "an" if noun[:1] in "aeiou" else "a"
+    return f"'{text}' is not {article} {noun}{hint}"
 
 
 class Kind(Vocabulary):

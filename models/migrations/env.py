@@ -17,6 +17,7 @@ def run_migrations(connection) -> None:  # type: ignore[no-untyped-def]
         target_metadata=target_metadata,
         render_as_batch=connection.dialect.name == "sqlite",
         compare_type=True,
+        transactional_ddl=True,  # SQLite too: an upgrade is all or nothing
     )
     with context.begin_transaction():
         context.run_migrations()
