@@ -79,7 +79,7 @@ class MainWindow(QMainWindow):
         self.editor: AgreementDialog | None = None
         self._sort = DEFAULT_SORT
         self._generation = 0
-        self._deleted: list[list[tuple[int, service.AgreementInput]]] = []
+        self._deleted: list[list[service.DeletedAgreement]] = []
         self._pending_selection: list[int] | None = None
         self._search_job: Job | None = None
         self.setObjectName("mainWindow")
@@ -401,15 +401,27 @@ class MainWindow(QMainWindow):
 
     def edit_agreement(self) -> None:
         agreement_id = self.current_id()
-        if agreement_id is not None:
-            self._open_editor(AgreementDialog(self.database.sessions, agreement_id, parent=self))
+        if agreement_id is None:
+            return
+        try:
+            dialog = AgreementDialog(self.database.sessions, agreement_id, parent=self)
+        except service.NotFoundError as error:
+            QMessageBox.warning(self, "Edit agreement", str(error))
+            self.refresh()
+            return
+        self._open_editor(dialog)
 
     def duplicate_agreement(self) -> None:
         agreement_id = self.current_id()
         if agreement_id is None:
             return
-        with self.database.sessions() as session:
-            template, _version = service.load_input(session, agreement_id)
+        try:
+            with self.database.sessions() as session:
+                template, _version = service.load_input(session, agreement_id)
+        except service.NotFoundError as error:
+            QMessageBox.warning(self, "Duplicate agreement", str(error))
+            self.refresh()
+            return
         template.title = f"{template.title} (copy)"
         self._open_editor(AgreementDialog(self.database.sessions, template=template, parent=self))
 

@@ -4,7 +4,15 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtWidgets import QInputDialog, QListWidget, QMessageBox, QTreeWidget
+from PySide6.QtWidgets import (
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QMessageBox,
+    QPushButton,
+    QTreeWidget,
+)
 
 from models import service
 from models.database import Database, open_database
@@ -375,3 +383,72 @@ def test_table_fetches_rows_in_pages(database: Database, make_window) -> None:  
     assert model.data(last).startswith("Agreement")
     assert model.pages_fetched <= 3
     assert model.data(QModelIndex()) is None
+
+
+def _close_editor(window: MainWindow) -> None:
+    if window.editor is not None and window.editor.isVisible():
+        window.editor.done(0)
+
+
+def test_create_an_agreement_through_the_dialog(
+    window: MainWindow, database: Database, qtbot
+) -> None:
+    window.action_new.trigger()
+    dialog = window.editor
+    assert dialog is not None and dialog.isVisible()
+    qtbot.keyClicks(dialog.findChild(QLineEdit, "titleEdit"), "Agreement on Caspian shipping")
+    qtbot.keyClicks(dialog.findChild(QLineEdit, "signedOnEdit"), "2022-08")
+    for name in ("KAZ", "Azerbaijan"):
+        qtbot.keyClicks(dialog.findChild(QLineEdit, "newPartyEdit"), name)
+        dialog.findChild(QPushButton, "addPartyButton").click()
+    with qtbot.waitSignal(window.refreshed, timeout=5000):
+        qtbot.mouseClick(dialog.findChild(QPushButton, "saveButton"), Qt.MouseButton.LeftButton)
+    assert not dialog.isVisible()
+    assert "Agreement on Caspian shipping" in _titles(window)
+    assert window.status_label.text() == "Showing 6 of 6 agreements"
+    assert "Azerbaijan" in window.detail.toPlainText()  # the new row is selected and shown
+    assert _item(window.filter_panel.parties, "Azerbaijan").text() == "Azerbaijan  (1)"
+
+
+def test_validation_error_keeps_the_dialog_open_and_saves_nothing(
+    window: MainWindow, database: Database, qtbot
+) -> None:
+    window.action_new.trigger()
+    dialog = window.editor
+    qtbot.keyClicks(dialog.findChild(QLineEdit, "signedOnEdit"), "2021-13-45")
+    qtbot.mouseClick(dialog.findChild(QPushButton, "saveButton"), Qt.MouseButton.LeftButton)
+    assert dialog.isVisible()
+    errors = " ".join(label.text() for label in dialog.findChildren(QLabel) if label.isVisible())
+    assert "title is required" in errors
+    with database.sessions() as session:
+        assert count(session) == 5
+    _close_editor(window)
+
+
+def test_edit_with_enter_changes_the_row(window: MainWindow, qtbot) -> None:
+    window.table.setFocus()
+    window.table.selectRow(0)
+    old = _titles(window)[0]
+    qtbot.keyClick(window.table, Qt.Key.Key_Return)
+    dialog = window.editor
+    assert dialog is not None and dialog.isVisible()
+    title = dialog.findChild(QLineEdit, "titleEdit")
+    assert title.text() == old
+    title.clear()
+    qtbot.keyClicks(title, "Renamed agreement")
+    with qtbot.waitSignal(window.refreshed, timeout=5000):
+        qtbot.mouseClick(dialog.findChild(QPushButton, "saveButton"), Qt.MouseButton.LeftButton)
+    assert "Renamed agreement" in _titles(window)
+    assert old not in _titles(window)
+    assert "version 2" in window.detail.toPlainText()
+
+
+def test_duplicate_prefills_a_copy(window: MainWindow, qtbot) -> None:
+    window.table.selectRow(0)
+    original = _titles(window)[0]
+    window.action_duplicate.trigger()
+    dialog = window.editor
+    assert dialog.findChild(QLineEdit, "titleEdit").text() == f"{original} (copy)"
+    with qtbot.waitSignal(window.refreshed, timeout=5000):
+        qtbot.mouseClick(dialog.findChild(QPushButton, "saveButton"), Qt.MouseButton.LeftButton)
+    assert window.model.rowCount() == 6

@@ -1,0 +1,531 @@
+"""The agreement dialog, driven as a user would, on a real SQLite file."""
+
+from __future__ import annotations
+
+import copy
+import dataclasses
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QTabWidget,
+    QTreeWidget,
+    QWidget,
+)
+from sqlalchemy import select
+
+from models import service
+from models.database import Database
+from models.fields import resolve_field
+from models.query import count
+from models.schema import Participation, Party
+from models.service import (
+    ActionInput,
+    AgreementInput,
+    MilestoneInput,
+    ParticipationInput,
+    RelationInput,
+)
+from ui.agreement_dialog import AgreementDialog
+from ui.party_editor import RecordTable
+
+TITLE = "Agreement on Oʻzbekiston–Türkiye rail transit"
+
+
+# ----------------------------------------------------------------- helpers
+
+
+def type_text(qtbot, widget: QWidget, text: str) -> None:
+    """Type *text* key by key.
+
+    qtbot.keyClicks goes through QTest's ASCII table, which aborts the process on any other
+    character (even 'ü'); those are sent as key events carrying their text, as a keyboard
+    layout or input method delivers them.
+    """
+    for char in text:
+        if char.isascii():
+            qtbot.keyClicks(widget, char)
+        else:
+            QTest.sendKeyEvent(
+                QTest.KeyAction.Click,
+                widget,
+                Qt.Key.Key_unknown,
+                char,
+                Qt.KeyboardModifier.NoModifier,
+            )
+
+
+def child(dialog: QWidget, kind: type, name: str):
+    found = dialog.findChild(kind, name)
+    assert found is not None, f"no {kind.__name__} named {name}"
+    return found
+
+
+def choose(combo: QComboBox, value: str) -> None:
+    index = combo.findData(value)
+    assert index >= 0, value
+    combo.setCurrentIndex(index)
+
+
+def edit_cell(qtbot, table: RecordTable, row: int, attribute: str, text: str) -> None:
+    """Open a cell's editor as a double click would, type, and press Return."""
+    table.edit_cell(row, attribute)
+    editor = table.view.indexWidget(table.view.currentIndex())
+    assert isinstance(editor, QLineEdit)
+    editor.selectAll()
+    type_text(qtbot, editor, text)
+    with qtbot.waitSignal(table.model.dataChanged):  # the delegate commits in a queued call
+        qtbot.keyClick(editor, Qt.Key.Key_Return)
+
+
+def error_text(dialog: QWidget, name: str) -> str:
+    label = child(dialog, QLabel, name)
+    return "" if label.isHidden() else label.text()  # shown, on its tab
+
+
+def stored(database: Database, agreement_id: int) -> tuple[AgreementInput, int]:
+    with database.sessions.begin() as session:
+        return service.load_input(session, agreement_id)
+
+
+def agreement_count(database: Database) -> int:
+    with database.sessions.begin() as session:
+        return count(session)
+
+
+def record(database: Database, data: AgreementInput) -> int:
+    with database.sessions.begin() as session:
+        return service.create(session, data)
+
+
+class MessageBoxes:
+    """Answers QMessageBox.exec with queued button texts, without blocking; keeps what was said."""
+
+    def __init__(self) -> None:
+        self.answers: list[str] = []
+        self.shown: list[str] = []
+
+    def exec(self, box: QMessageBox) -> int:
+        self.shown.append(f"{box.windowTitle()}: {box.text()} {box.informativeText()}")
+        if not self.answers:
+            pytest.fail(f"unexpected message box: {self.shown[-1]}")
+        wanted = self.answers.pop(0)
+        buttons = {button.text(): button for button in box.buttons()}
+        assert wanted in buttons, f"{wanted!r} not among {list(buttons)}"
+        buttons[wanted].click()
+        return 0
+
+
+@pytest.fixture(autouse=True)
+def boxes(monkeypatch: pytest.MonkeyPatch) -> Iterator[MessageBoxes]:
+    """Every message box here is answered from `answers` (or fails the test), never shown."""
+    answering = MessageBoxes()
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: answering.exec(box))
+    yield answering
+    assert not answering.answers, f"answers never asked for: {answering.answers}"
+
+
+@pytest.fixture
+def open_dialog(qtbot, database: Database):
+    def make(agreement_id: int | None = None, template: AgreementInput | None = None):
+        dialog = AgreementDialog(database.sessions, agreement_id, template=template)
+        # Closing at teardown must not ask about unsaved changes.
+        qtbot.addWidget(dialog, before_close_func=lambda widget: widget.done(0))
+        dialog.show()
+        # Window shortcuts (Ctrl+Return) need the active window; offscreen, activateWindow()
+        # and qtbot.waitActive() leave QApplication.activeWindow() None, this does not.
+        dialog.windowHandle().requestActivate()
+        qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)
+        return dialog
+
+    return make
+
+
+def rail_agreement(**changes: object) -> AgreementInput:
+    data = AgreementInput(
+        title=TITLE,
+        signed_on="2021-12-06",
+        parties=[ParticipationInput("Uzbekistan"), ParticipationInput("Türkiye")],
+        fields=["Transport"],
+    )
+    return dataclasses.replace(data, **changes)
+
+
+# ----------------------------------------------------------------- creating
+
+
+def test_new_agreement_is_saved_with_what_was_typed(qtbot, database, open_dialog) -> None:
+    with database.sessions.begin() as session:
+        resolve_field(session, "Transport")
+        resolve_field(session, "Energy")
+    dialog = open_dialog()
+
+    type_text(qtbot, child(dialog, QLineEdit, "titleEdit"), TITLE)
+    choose(child(dialog, QComboBox, "kindCombo"), "memorandum of understanding")
+    qtbot.keyClicks(child(dialog, QLineEdit, "signedOnEdit"), "2021-12")
+    assert child(dialog, QLabel, "signedOnHint").text() == "December 2021"
+    new_party = child(dialog, QLineEdit, "newPartyEdit")
+    for name in ("Uzbekistan", "Turkey"):
+        qtbot.keyClicks(new_party, name)
+        child(dialog, QPushButton, "addPartyButton").click()
+    parties = dialog.party_editor.parties
+    assert parties.model.rowCount() == 2
+    edit_cell(qtbot, parties, 0, "signatory_name", "Тоқаев")
+    parties.select(0)
+    child(dialog, QPushButton, "addActionButton").click()
+    edit_cell(qtbot, dialog.party_editor.actions, 0, "deposited_on", "2021-12-06")
+    tree = child(dialog, QTreeWidget, "fieldTree")
+    transport = tree.findItems("Transport", Qt.MatchFlag.MatchExactly)[0]
+    transport.setCheckState(0, Qt.CheckState.Checked)
+
+    with qtbot.waitSignal(dialog.saved) as saved:
+        qtbot.mouseClick(child(dialog, QPushButton, "saveButton"), Qt.MouseButton.LeftButton)
+
+    assert not dialog.isVisible()
+    data, _ = stored(database, saved.args[0])
+    assert data.title == TITLE
+    assert data.kind == "memorandum of understanding"
+    assert data.signed_on == "2021-12"
+    assert data.fields == ["Transport"]
+    assert [p.signatory_name for p in data.parties] == ["Тоқаев", ""]
+    assert data.parties[0].actions == [ActionInput("signature", deposited_on="2021-12-06")]
+    with database.sessions.begin() as session:
+        codes = session.scalars(
+            select(Party.iso3).join(Participation).order_by(Participation.position)
+        ).all()
+    assert codes == ["UZB", "TUR"]
+
+
+def test_party_column_says_what_a_name_will_be_recorded_as(qtbot, open_dialog) -> None:
+    dialog = open_dialog()
+    new_party = child(dialog, QLineEdit, "newPartyEdit")
+    for name in ("Turkey", "Uzbekistn"):
+        qtbot.keyClicks(new_party, name)
+        qtbot.keyClick(new_party, Qt.Key.Key_Return)
+    model = dialog.party_editor.parties.model
+    assert model.index(0, 4).data() == "Türkiye (TUR)"
+    assert model.index(1, 4).data() == "new international organization"
+
+
+def test_party_names_complete_from_any_part_of_the_name(qtbot, open_dialog) -> None:
+    dialog = open_dialog()
+    dialog.tabs.setCurrentIndex(2)
+    new_party = child(dialog, QLineEdit, "newPartyEdit")
+    new_party.setFocus()
+    qtbot.keyClicks(new_party, "BEK")
+    popup = new_party.completer().popup()
+    assert popup.isVisible()
+    assert new_party.completer().currentCompletion() == "Uzbekistan"
+
+    qtbot.keyClick(popup, Qt.Key.Key_Down)
+    qtbot.keyClick(popup, Qt.Key.Key_Return)  # picking a name adds the party
+
+    assert [p.party for p in dialog.party_editor.parties.model.records] == ["Uzbekistan"]
+    assert new_party.text() == ""
+
+
+def test_tab_moves_through_the_general_tab_in_reading_order(qtbot, open_dialog) -> None:
+    dialog = open_dialog()
+    child(dialog, QLineEdit, "titleEdit").setFocus()
+    order = []
+    for _ in range(12):
+        focused = QApplication.focusWidget()
+        order.append(focused.objectName())
+        qtbot.keyClick(focused, Qt.Key.Key_Tab)
+    assert order == [
+        "titleEdit",
+        "shortTitleEdit",
+        "alternativeTitlesEdit",
+        "kindCombo",
+        "levelCombo",
+        "statusCombo",
+        "bindingCombo",
+        "depositaryEdit",
+        "languagesEdit",
+        "unRegistrationEdit",
+        "saveButton",
+        "cancelButton",
+    ]
+
+
+def test_new_field_typed_as_a_path_is_created_nested_ticked_and_saved(
+    qtbot, database, open_dialog
+) -> None:
+    with database.sessions.begin() as session:
+        resolve_field(session, "Transport")
+    dialog = open_dialog(template=rail_agreement(fields=[]))
+    tree = child(dialog, QTreeWidget, "fieldTree")
+
+    qtbot.keyClicks(child(dialog, QLineEdit, "newFieldEdit"), "transport > Rail")
+    child(dialog, QPushButton, "addFieldButton").click()
+
+    assert tree.topLevelItemCount() == 1  # 'transport' is the recorded Transport
+    rail = tree.topLevelItem(0).child(0)
+    assert rail.text(0) == "Rail"
+    assert rail.checkState(0) == Qt.CheckState.Checked
+    assert tree.topLevelItem(0).checkState(0) == Qt.CheckState.Unchecked
+    with qtbot.waitSignal(dialog.saved) as saved:
+        child(dialog, QPushButton, "saveButton").click()
+    assert stored(database, saved.args[0])[0].fields == ["Transport > Rail"]
+
+
+def test_ctrl_return_saves(qtbot, database, open_dialog) -> None:
+    dialog = open_dialog(template=rail_agreement())
+    title = child(dialog, QLineEdit, "titleEdit")
+    title.setFocus()
+    with qtbot.waitSignal(dialog.saved):
+        qtbot.keyClick(title, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert agreement_count(database) == 1
+
+
+# ----------------------------------------------------------------- validation
+
+
+def test_invalid_input_is_shown_beside_the_fields_and_nothing_is_saved(
+    qtbot, database, open_dialog
+) -> None:
+    record(database, rail_agreement())
+    dialog = open_dialog()
+    qtbot.keyClicks(child(dialog, QLineEdit, "signedOnEdit"), "2021-13-45")
+
+    child(dialog, QPushButton, "saveButton").click()
+
+    assert dialog.isVisible()
+    assert error_text(dialog, "titleError") == "title is required"
+    assert "'2021-13-45' is not a date" in error_text(dialog, "signedOnError")
+    assert error_text(dialog, "partiesError") == "at least one party is required"
+    assert error_text(dialog, "sourceUrlError") == ""
+    assert "3 problems" in error_text(dialog, "generalError")
+    assert child(dialog, QTabWidget, "tabs").currentIndex() == 0  # General, with the title
+    assert agreement_count(database) == 1
+
+
+def test_errors_in_party_actions_and_milestones_name_their_row(
+    qtbot, database, open_dialog
+) -> None:
+    template = rail_agreement(
+        parties=[
+            ParticipationInput("Uzbekistan"),
+            ParticipationInput("Turkey", actions=[ActionInput("ratification", "2021-14")]),
+        ],
+        milestones=[MilestoneInput("review due", "2026"), MilestoneInput("expires", "someday")],
+    )
+    dialog = open_dialog(template=template)
+
+    child(dialog, QPushButton, "saveButton").click()
+
+    assert dialog.isVisible()
+    assert error_text(dialog, "partiesError").startswith(
+        "Party 2 (Turkey), action 1, deposited on: '2021-14' is not a date"
+    )
+    assert error_text(dialog, "milestonesError").startswith(
+        "Milestone 2, date: 'someday' is not a date"
+    )
+    assert child(dialog, QTabWidget, "tabs").tabText(2) == "Parties"
+    assert child(dialog, QTabWidget, "tabs").currentIndex() == 2
+    assert agreement_count(database) == 0
+
+
+def test_fixing_the_errors_then_saving_clears_them(qtbot, database, open_dialog) -> None:
+    dialog = open_dialog(template=rail_agreement(title="", source_url="example.org"))
+    child(dialog, QPushButton, "saveButton").click()
+    assert "not a web address" in error_text(dialog, "sourceUrlError")
+
+    type_text(qtbot, child(dialog, QLineEdit, "titleEdit"), TITLE)
+    child(dialog, QLineEdit, "sourceUrlEdit").setText("https://example.org/treaty")
+    with qtbot.waitSignal(dialog.saved) as saved:
+        child(dialog, QPushButton, "saveButton").click()
+
+    assert stored(database, saved.args[0])[0].source_url == "https://example.org/treaty"
+
+
+# ----------------------------------------------------------------- editing
+
+
+def test_edit_changes_the_title_and_the_version(qtbot, database, open_dialog) -> None:
+    agreement_id = record(database, rail_agreement())
+    before, version = stored(database, agreement_id)
+    dialog = open_dialog(agreement_id)
+    assert child(dialog, QLineEdit, "titleEdit").text() == TITLE
+
+    title = child(dialog, QLineEdit, "titleEdit")
+    title.clear()
+    type_text(qtbot, title, "Rail transit agreement (Oʻzbekiston–Türkiye)")
+    with qtbot.waitSignal(dialog.saved) as saved:
+        child(dialog, QPushButton, "saveButton").click()
+
+    assert saved.args == [agreement_id]
+    after, new_version = stored(database, agreement_id)
+    assert after.title == "Rail transit agreement (Oʻzbekiston–Türkiye)"
+    assert new_version > version
+    assert dataclasses.replace(after, title=before.title) == before
+
+
+def test_conflicting_save_offers_reload_and_overwrites_nothing(
+    qtbot, database, open_dialog, boxes
+) -> None:
+    agreement_id = record(database, rail_agreement())
+    dialog = open_dialog(agreement_id)
+    theirs, version = stored(database, agreement_id)
+    with database.sessions.begin() as session:
+        service.update(
+            session, agreement_id, dataclasses.replace(theirs, title="Their title"), version
+        )
+    child(dialog, QLineEdit, "titleEdit").setText("My title")
+
+    boxes.answers = ["Reload", "Discard and reload"]
+    child(dialog, QPushButton, "saveButton").click()
+
+    assert "changed by someone else" in boxes.shown[0]
+    assert dialog.isVisible()
+    assert child(dialog, QLineEdit, "titleEdit").text() == "Their title"
+    assert stored(database, agreement_id)[0].title == "Their title"
+    # After the reload the dialog holds the current version, so the next save goes through.
+    child(dialog, QLineEdit, "titleEdit").setText("Agreed title")
+    with qtbot.waitSignal(dialog.saved):
+        child(dialog, QPushButton, "saveButton").click()
+    assert stored(database, agreement_id) == (
+        dataclasses.replace(theirs, title="Agreed title"),
+        version + 2,
+    )
+
+
+def test_conflict_keep_editing_keeps_the_typed_changes(qtbot, database, open_dialog, boxes) -> None:
+    agreement_id = record(database, rail_agreement())
+    dialog = open_dialog(agreement_id)
+    theirs, version = stored(database, agreement_id)
+    with database.sessions.begin() as session:
+        service.update(
+            session, agreement_id, dataclasses.replace(theirs, title="Their title"), version
+        )
+    child(dialog, QLineEdit, "titleEdit").setText("My title")
+
+    boxes.answers = ["Keep editing"]
+    child(dialog, QPushButton, "saveButton").click()
+
+    assert child(dialog, QLineEdit, "titleEdit").text() == "My title"
+    assert stored(database, agreement_id)[0].title == "Their title"
+
+
+def test_saving_an_agreement_deleted_meanwhile_says_so(qtbot, database, open_dialog, boxes) -> None:
+    agreement_id = record(database, rail_agreement())
+    dialog = open_dialog(agreement_id)
+    with database.sessions.begin() as session:
+        service.delete(session, [agreement_id])
+
+    boxes.answers = ["Keep editing"]
+    child(dialog, QPushButton, "saveButton").click()
+
+    assert "was deleted" in boxes.shown[0]
+    assert dialog.isVisible()
+    assert agreement_count(database) == 0
+
+
+# ----------------------------------------------------------------- duplicating and closing
+
+
+def full_agreement(other_id: int) -> AgreementInput:
+    return AgreementInput(
+        title=TITLE,
+        kind="memorandum of understanding",
+        level="intergovernmental",
+        status="in force",
+        binding=False,
+        short_title="Rail transit MoU",
+        alternative_titles=[
+            "Temir yoʻl tranziti toʻgʻrisidagi bitim",
+            "Demiryolu transit anlaşması",
+        ],
+        signed_on="2021-12",
+        signed_at="Nur-Sultan",
+        entry_into_force="2022",
+        entry_into_force_rule="on signature",
+        expires_on="2031-12-06",
+        duration="10 years",
+        renewal="renewed for 5 years unless denounced",
+        terminated_on="",
+        termination_grounds="",
+        depositary="Government of Uzbekistan",
+        languages=["Uzbek", "Turkish", "Russian"],
+        un_registration="I-57001",
+        summary="Transit of goods by rail through Oʻzbekiston and Türkiye.",
+        notes="Signed by Тоқаев as a witness.",
+        source_citation="Press release, 6 December 2021",
+        source_url="https://example.org/rail",
+        parties=[
+            ParticipationInput(
+                "Uzbekistan",
+                role="original signatory",
+                signatory_name="Тоқаев",
+                signatory_title="President",
+                party_kind="state",
+                actions=[
+                    ActionInput("signature", "2021-12-06"),
+                    ActionInput("ratification", "2022-03"),
+                ],
+            ),
+            ParticipationInput("Türkiye", party_kind="state"),
+        ],
+        fields=["Energy", "Transport > Rail"],
+        milestones=[MilestoneInput("review due", "2026", "Five-year review")],
+        relations=[RelationInput("supplements", other_id)],
+    )
+
+
+def test_duplicate_prefills_every_field_from_the_template(qtbot, database, open_dialog) -> None:
+    other_id = record(database, rail_agreement(title="Framework agreement"))
+    original_id = record(database, full_agreement(other_id))
+    template, _ = stored(database, original_id)
+
+    dialog = open_dialog(template=copy.deepcopy(template))
+
+    assert dialog.windowTitle() == "New agreement"
+    assert dialog.current_input() == template
+    assert child(dialog, QLineEdit, "titleEdit").text() == TITLE
+    assert child(dialog, QComboBox, "kindCombo").currentText() == "Memorandum of understanding"
+    assert child(dialog, QComboBox, "statusCombo").currentText() == "In force"
+    assert child(dialog, QComboBox, "bindingCombo").currentText() == "Non-binding"
+    assert child(dialog, QLineEdit, "languagesEdit").text() == "Uzbek, Turkish, Russian"
+    assert child(dialog, QLineEdit, "entryIntoForceEdit").text() == "2022"
+    assert dialog.party_editor.parties.model.index(0, 2).data() == "Тоқаев"
+    assert dialog.party_editor.actions.model.rowCount() == 2  # of the first party, selected
+    with qtbot.waitSignal(dialog.saved) as saved:
+        child(dialog, QPushButton, "saveButton").click()
+    assert saved.args[0] not in (other_id, original_id)
+    assert stored(database, saved.args[0])[0] == template
+
+
+def test_escape_asks_before_discarding_changes(qtbot, database, open_dialog, boxes) -> None:
+    dialog = open_dialog()
+    qtbot.keyClicks(child(dialog, QLineEdit, "titleEdit"), "Draft")
+
+    boxes.answers = ["Keep editing"]
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    assert dialog.isVisible()
+
+    boxes.answers = ["Discard changes"]
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    assert not dialog.isVisible()
+    assert "Close without saving" in boxes.shown[0]
+    assert agreement_count(database) == 0
+
+
+def test_escape_closes_an_unchanged_dialog_without_asking(qtbot, open_dialog, boxes) -> None:
+    dialog = open_dialog()
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    assert not dialog.isVisible()
+    assert boxes.shown == []
+
+
+def test_inputs_have_names_for_assistive_technology(open_dialog) -> None:
+    dialog = open_dialog()
+    for name in ("titleEdit", "kindCombo", "signedOnEdit", "summaryEdit", "sourceUrlEdit"):
+        assert child(dialog, QWidget, name).accessibleName()

@@ -1,0 +1,614 @@
+"""The dialog in which an agreement is recorded or edited: every field, parties, fields, milestones.
+
+It reads and writes through `models.service` only, one transaction per load and per save,
+and shows validation messages beside the fields they concern, keeping the dialog open.
+"""
+
+from __future__ import annotations
+
+import copy
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor, QIcon, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QSizePolicy,
+    QStyle,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.orm import Session, sessionmaker
+
+from models import service
+from models.dates import PartialDate
+from models.parties import countries
+from models.query import field_tree, party_list
+from models.service import (
+    AgreementInput,
+    ConflictError,
+    MilestoneInput,
+    NotFoundError,
+    ValidationError,
+)
+from models.vocab import Kind, Level, MilestoneKind, Status, Vocabulary
+from ui.field_picker import FieldPicker
+from ui.party_editor import (
+    ATTRIBUTE_WORDS,
+    DATE_HINT,
+    ERROR_COLOUR,
+    Column,
+    PartyEditor,
+    RecordTable,
+    error_label,
+    mark_invalid,
+    nested_errors,
+    show_error,
+)
+
+GENERAL, DATES, PARTIES, FIELDS, MILESTONES, SOURCE = range(6)
+TAB_NAMES = ("General", "Dates", "Parties", "Fields", "Milestones", "Source && notes")
+
+# Binding is yes / no / not recorded; combo data are strings because None is no QVariant.
+_BINDING = (
+    ("Not recorded", "unknown", None),
+    ("Binding", "yes", True),
+    ("Non-binding", "no", False),
+)
+
+_DATE_KEYS = ("signed_on", "entry_into_force", "expires_on", "terminated_on")
+
+_MILESTONE_COLUMNS = [
+    Column("kind", "Milestone", vocabulary=MilestoneKind, width=210),
+    Column("on", "Date", is_date=True, width=130),
+    Column("description", "Description"),
+]
+
+
+def _camel(key: str) -> str:
+    """'signed_on' -> 'signedOn', for object names."""
+    head, *rest = key.split("_")
+    return head + "".join(part.capitalize() for part in rest)
+
+
+class _Slot:
+    """An input widget with the red label that shows its validation message."""
+
+    def __init__(self, key: str, widget: QWidget, tab: int) -> None:
+        self.widget = widget
+        self.tab = tab
+        self.error = error_label(f"{_camel(key)}Error")
+
+    def show(self, message: str) -> None:
+        show_error(self.error, message)
+        mark_invalid(self.widget, bool(message))
+
+
+class AgreementDialog(QDialog):
+    """Record a new agreement (optionally from a template) or edit an existing one."""
+
+    saved = Signal(int)
+
+    def __init__(
+        self,
+        sessions: sessionmaker[Session],
+        agreement_id: int | None = None,
+        *,
+        template: AgreementInput | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        """Edit *agreement_id*, or record a new one filled from *template*.
+
+        Raises NotFoundError when *agreement_id* does not exist (deleted meanwhile).
+        """
+        super().__init__(parent)
+        self._sessions = sessions
+        self._agreement_id = agreement_id
+        self._version: int | None = None
+        self._relations: list[service.RelationInput] = []
+        self._slots: dict[str, _Slot] = {}
+        self._captions: list[QLabel] = []
+        self.setObjectName("agreementDialog")
+        self._build()
+        self._load(template)
+
+    # ------------------------------------------------------------- building
+
+    def _build(self) -> None:
+        self.banner = error_label("generalError")
+        self.tabs = QTabWidget(self)
+        self.tabs.setObjectName("tabs")
+        self.tabs.setDocumentMode(True)
+        self.party_editor = PartyEditor(self)
+        self.field_picker = FieldPicker(self)
+        self.milestones = RecordTable(
+            _MILESTONE_COLUMNS,
+            lambda: MilestoneInput(kind=MilestoneKind.REVIEW_DUE.value),
+            noun="milestone",
+            plural="milestones",
+            parent=self,
+        )
+        self.milestones_error = error_label("milestonesError")
+        pages = (
+            self._general_page(),
+            self._dates_page(),
+            self.party_editor,
+            self.field_picker,
+            self._milestones_page(),
+            self._source_page(),
+        )
+        for page, name in zip(pages, TAB_NAMES, strict=True):
+            self.tabs.addTab(page, name)
+        widest = max(caption.sizeHint().width() for caption in self._captions)
+        for caption in self._captions:
+            caption.setMinimumWidth(widest)  # the forms of every tab line up
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.banner)
+        layout.addWidget(self.tabs, 1)
+        layout.addWidget(self._buttons())
+        self._shortcuts()
+        self.resize(920, 640)  # fits a 1366x768 screen with its task bar
+
+    def _buttons(self) -> QDialogButtonBox:
+        box = QDialogButtonBox(self)
+        self.save_button = box.addButton("Save", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.save_button.setObjectName("saveButton")
+        self.save_button.setToolTip("Save (Ctrl+Return)")
+        cancel = box.addButton(QDialogButtonBox.StandardButton.Cancel)
+        cancel.setObjectName("cancelButton")
+        for button in (self.save_button, cancel):
+            button.setAutoDefault(False)  # Return in a line edit must not save half a record
+        self.save_button.clicked.connect(self.save)
+        cancel.clicked.connect(self.reject)
+        return box
+
+    def _shortcuts(self) -> None:
+        for keys in ("Ctrl+Return", "Ctrl+Enter"):
+            shortcut = QShortcut(QKeySequence(keys), self)
+            shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
+            shortcut.activated.connect(self.save)
+
+    def _line(self, key: str, label: str, tab: int, placeholder: str = "") -> QLineEdit:
+        edit = QLineEdit(self)
+        edit.setPlaceholderText(placeholder)
+        self._register(key, edit, label, "Edit", tab)
+        return edit
+
+    def _text(
+        self, key: str, label: str, tab: int, lines: int, placeholder: str = ""
+    ) -> QPlainTextEdit:
+        edit = QPlainTextEdit(self)
+        edit.setTabChangesFocus(True)
+        edit.setPlaceholderText(placeholder)
+        if lines:
+            edit.setFixedHeight(edit.fontMetrics().lineSpacing() * lines + 14)
+            # A fixed height alone still lets the form stretch the row around the editor.
+            edit.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self._register(key, edit, label, "Edit", tab)
+        return edit
+
+    def _combo(self, key: str, label: str, vocabulary: type[Vocabulary], tab: int) -> QComboBox:
+        combo = QComboBox(self)
+        for member in vocabulary:
+            combo.addItem(member.label, member.value)
+        self._register(key, combo, label, "Combo", tab)
+        return combo
+
+    def _date(self, key: str, label: str) -> QLineEdit:
+        edit = self._line(key, label, DATES, DATE_HINT)
+        # Wide enough for the whole placeholder, which is the only place the format is told.
+        edit.setFixedWidth(edit.fontMetrics().horizontalAdvance(DATE_HINT) + 40)
+        return edit
+
+    def _register(self, key: str, widget: QWidget, label: str, suffix: str, tab: int) -> None:
+        widget.setObjectName(_camel(key) + suffix)
+        widget.setAccessibleName(label.replace("&", ""))
+        self._slots[key] = _Slot(key, widget, tab)
+
+    def _row(self, form: QFormLayout, label: str, key: str, hint: QWidget | None = None) -> None:
+        """A form row: the widget, an optional hint beside it, its error label under it."""
+        slot = self._slots[key]
+        cell = QWidget(self)
+        column = QVBoxLayout(cell)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(2)
+        line = QHBoxLayout()
+        line.addWidget(slot.widget, 1 if hint is None else 0)
+        if hint is not None:
+            line.addWidget(hint, 1)
+        column.addLayout(line)
+        column.addWidget(slot.error)
+        caption = QLabel(label, self)
+        caption.setBuddy(slot.widget)
+        caption.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self._captions.append(caption)
+        form.addRow(caption, cell)
+
+    def _general_page(self) -> QWidget:
+        page = QWidget(self)
+        self.title_edit = self._line("title", "Title", GENERAL, "Required")
+        self.short_title_edit = self._line("short_title", "Short title", GENERAL)
+        self.alternative_titles_edit = self._text(
+            "alternative_titles", "Alternative titles", GENERAL, 3, "One title per line"
+        )
+        self.kind_combo = self._combo("kind", "Kind", Kind, GENERAL)
+        self.level_combo = self._combo("level", "Level", Level, GENERAL)
+        self.status_combo = self._combo("status", "Status", Status, GENERAL)
+        self.binding_combo = QComboBox(self)
+        for label, value, _ in _BINDING:
+            self.binding_combo.addItem(label, value)
+        self._register("binding", self.binding_combo, "Binding", "Combo", GENERAL)
+        self.depositary_edit = self._line("depositary", "Depositary", GENERAL)
+        self.languages_edit = self._line(
+            "languages", "Languages", GENERAL, "Separated by commas, e.g. Russian, Uzbek"
+        )
+        self.un_registration_edit = self._line(
+            "un_registration", "UN registration number", GENERAL, "e.g. I-54321"
+        )
+        self._rows(
+            page,
+            [
+                ("title", "&Title"),
+                ("short_title", "S&hort title"),
+                ("alternative_titles", "&Alternative titles"),
+                ("kind", "&Kind"),
+                ("level", "&Level"),
+                ("status", "St&atus"),
+                ("binding", "&Binding"),
+                ("depositary", "&Depositary"),
+                ("languages", "Lan&guages"),
+                ("un_registration", "&UN registration no."),
+            ],
+        )
+        return page
+
+    def _rows(self, page: QWidget, rows: list[tuple[str, str]]) -> None:
+        """Lay out registered widgets as a form on *page*, in the order given (the tab order)."""
+        form = QFormLayout(page)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+        for key, label in rows:
+            hint = self._date_hint(self._slots[key].widget) if key in _DATE_KEYS else None
+            self._row(form, label, key, hint)
+
+    def _dates_page(self) -> QWidget:
+        page = QWidget(self)
+        self.signed_on_edit = self._date("signed_on", "Signed on")
+        self.signed_at_edit = self._line("signed_at", "Signed at", DATES, "Place, e.g. Nur-Sultan")
+        self.entry_into_force_edit = self._date("entry_into_force", "Entry into force")
+        self.entry_into_force_rule_edit = self._line(
+            "entry_into_force_rule",
+            "Entry into force rule",
+            DATES,
+            "e.g. 30th day after the 22nd ratification",
+        )
+        self.expires_on_edit = self._date("expires_on", "Expires on")
+        self.duration_edit = self._line("duration", "Duration", DATES, "e.g. 5 years")
+        self.renewal_edit = self._line(
+            "renewal", "Renewal", DATES, "e.g. for 5 years unless denounced 6 months before"
+        )
+        self.terminated_on_edit = self._date("terminated_on", "Terminated on")
+        self.termination_grounds_edit = self._line(
+            "termination_grounds", "Termination grounds", DATES
+        )
+        self._rows(
+            page,
+            [
+                ("signed_on", "&Signed on"),
+                ("signed_at", "Signed &at"),
+                ("entry_into_force", "&Entry into force"),
+                ("entry_into_force_rule", "Entry into force &rule"),
+                ("expires_on", "E&xpires on"),
+                ("duration", "D&uration"),
+                ("renewal", "Re&newal"),
+                ("terminated_on", "Ter&minated on"),
+                ("termination_grounds", "Termination &grounds"),
+            ],
+        )
+        return page
+
+    def _date_hint(self, edit: QWidget) -> QLabel:
+        """A grey label beside a date that reads it back ('December 2021') as it is typed."""
+        assert isinstance(edit, QLineEdit)
+        hint = QLabel(self)
+        hint.setObjectName(edit.objectName().replace("Edit", "Hint"))
+        hint.setEnabled(False)
+
+        def update(text: str) -> None:
+            try:
+                date = PartialDate.parse_optional(text)
+            except ValueError:
+                hint.setText("not a date yet")
+                return
+            hint.setText(date.display() if date else "not recorded")
+
+        edit.textChanged.connect(update)
+        update(edit.text())
+        return hint
+
+    def _milestones_page(self) -> QWidget:
+        page = QWidget(self)
+        layout = QVBoxLayout(page)
+        layout.addWidget(
+            QLabel("Dated events to track: review due, expiry, renewal notice …", page)
+        )
+        layout.addWidget(self.milestones_error)
+        layout.addWidget(self.milestones, 1)
+        return page
+
+    def _source_page(self) -> QWidget:
+        page = QWidget(self)
+        self.summary_edit = self._text("summary", "Summary", SOURCE, 0, "What it provides for")
+        self.notes_edit = self._text("notes", "Notes", SOURCE, 5, "Your own notes")
+        self.source_citation_edit = self._line(
+            "source_citation", "Source citation", SOURCE, "e.g. UNTS vol. 2994, p. 123"
+        )
+        self.source_url_edit = self._line("source_url", "Source URL", SOURCE, "https://…")
+        self._rows(
+            page,
+            [
+                ("summary", "Su&mmary"),
+                ("notes", "&Notes"),
+                ("source_citation", "Source &citation"),
+                ("source_url", "Source &URL"),
+            ],
+        )
+        return page
+
+    # ------------------------------------------------------------- loading
+
+    def _load(self, template: AgreementInput | None) -> None:
+        """Read the agreement (if editing), the field tree and party names in one transaction."""
+        with self._sessions.begin() as session:
+            nodes = field_tree(session)
+            names = [entry.name for entry in party_list(session)]
+            if self._agreement_id is not None:
+                data, self._version = service.load_input(session, self._agreement_id)
+            else:
+                data = copy.deepcopy(template) if template else AgreementInput(title="")
+        self.party_editor.set_known_parties(names, [c.name for c in countries().values()])
+        self.field_picker.set_fields(nodes)
+        self.show_input(data)
+        self._update_title()
+
+    def _update_title(self) -> None:
+        if self._agreement_id is None:
+            self.setWindowTitle("New agreement")
+        else:
+            self.setWindowTitle(f"Edit agreement {self._agreement_id} (version {self._version})")
+
+    def show_input(self, data: AgreementInput) -> None:
+        """Fill every widget from *data*; what is shown now counts as unchanged."""
+        self.clear_errors()
+        self._set_texts(data)
+        for combo, value in (
+            (self.kind_combo, data.kind),
+            (self.level_combo, data.level),
+            (self.status_combo, data.status),
+        ):
+            combo.setCurrentIndex(max(0, combo.findData(value)))
+        binding = next(key for _, key, value in _BINDING if value is data.binding)
+        self.binding_combo.setCurrentIndex(self.binding_combo.findData(binding))
+        self.party_editor.set_parties(data.parties)
+        self.field_picker.set_checked(data.fields)
+        self.milestones.set_records(copy.deepcopy(data.milestones))
+        self._relations = copy.deepcopy(data.relations)  # kept as they are: not edited here
+        self._original = self.current_input()
+
+    def _set_texts(self, data: AgreementInput) -> None:
+        for key, slot in self._slots.items():
+            value = getattr(data, key)
+            if isinstance(slot.widget, QLineEdit):
+                slot.widget.setText(", ".join(value) if key == "languages" else value)
+            elif isinstance(slot.widget, QPlainTextEdit):
+                slot.widget.setPlainText("\n".join(value) if isinstance(value, list) else value)
+
+    def current_input(self) -> AgreementInput:
+        """What the dialog holds now, as the service takes it."""
+        binding = next(v for _, key, v in _BINDING if key == self.binding_combo.currentData())
+        alternative = self.alternative_titles_edit.toPlainText().splitlines()
+        languages = self.languages_edit.text().replace(";", ",").split(",")
+        texts = {
+            key: slot.widget.text()
+            for key, slot in self._slots.items()
+            if isinstance(slot.widget, QLineEdit) and key != "languages"
+        }
+        return AgreementInput(
+            **texts,
+            kind=self.kind_combo.currentData(),
+            level=self.level_combo.currentData(),
+            status=self.status_combo.currentData(),
+            binding=binding,
+            alternative_titles=[line.strip() for line in alternative if line.strip()],
+            languages=[language.strip() for language in languages if language.strip()],
+            summary=self.summary_edit.toPlainText(),
+            notes=self.notes_edit.toPlainText(),
+            parties=self.party_editor.participations(),
+            fields=self.field_picker.checked_paths(),
+            milestones=copy.deepcopy(self.milestones.model.records),
+            relations=copy.deepcopy(self._relations),
+        )
+
+    def is_changed(self) -> bool:
+        return self.current_input() != self._original
+
+    # ------------------------------------------------------------- saving
+
+    def save(self) -> bool:
+        """Save in one transaction; on success emit saved(id) and close, else explain and stay."""
+        data = self.current_input()
+        self.clear_errors()
+        try:
+            with self._sessions.begin() as session:
+                if self._agreement_id is None:
+                    saved_id, version = service.create(session, data), None
+                else:
+                    saved_id = self._agreement_id
+                    version = service.update(session, saved_id, data, self._version or 0)
+        except ValidationError as error:
+            self.show_errors(error.errors)
+            return False
+        except ConflictError as error:
+            self._on_conflict(error)
+            return False
+        except NotFoundError as error:
+            return self._on_deleted(error)
+        except SQLAlchemyError as error:
+            self._ask(QMessageBox.Icon.Critical, "Not saved", _database_message(error), [])
+            return False
+        self._agreement_id, self._version = saved_id, version
+        self._original = data
+        self.saved.emit(saved_id)
+        self.accept()
+        return True
+
+    def _on_conflict(self, error: ConflictError) -> None:
+        answer = self._ask(
+            QMessageBox.Icon.Warning,
+            "Changed by someone else",
+            f"Not saved: {error}.",
+            [("Reload", QMessageBox.ButtonRole.AcceptRole)],
+            "Reload shows their version in place of your changes. "
+            "Keep editing leaves your changes here, unsaved.",
+        )
+        if answer != "Reload":
+            return
+        confirm = self._ask(
+            QMessageBox.Icon.Question,
+            "Discard your changes?",
+            f"Discard your changes and show version {error.current_version}?",
+            [("Discard and reload", QMessageBox.ButtonRole.DestructiveRole)],
+        )
+        if confirm == "Discard and reload":
+            self.reload()
+
+    def _on_deleted(self, error: NotFoundError) -> bool:
+        answer = self._ask(
+            QMessageBox.Icon.Warning,
+            "Agreement deleted",
+            f"Not saved: agreement {error.agreement_id} was deleted since you opened it.",
+            [("Save as new agreement", QMessageBox.ButtonRole.AcceptRole)],
+            "Save as new agreement records what you see here under a new number.",
+        )
+        if answer != "Save as new agreement":
+            return False
+        self._agreement_id, self._version = None, None
+        self._update_title()
+        return self.save()
+
+    def reload(self) -> None:
+        """Show the stored version again, discarding what was typed."""
+        self._load(None)
+
+    def _ask(
+        self,
+        icon: QMessageBox.Icon,
+        title: str,
+        text: str,
+        actions: list[tuple[str, QMessageBox.ButtonRole]],
+        details: str = "",
+    ) -> str:
+        """Ask with a message box; return the clicked button's text ('Keep editing' on Esc)."""
+        box = QMessageBox(icon, title, text, QMessageBox.StandardButton.NoButton, self)
+        box.setObjectName("agreementMessage")
+        box.setInformativeText(details)
+        for label, role in actions:
+            box.addButton(label, role)
+        keep = box.addButton("Keep editing" if actions else "OK", QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(keep)
+        box.setEscapeButton(keep)
+        box.exec()
+        clicked = box.clickedButton()
+        return clicked.text() if clicked is not None else keep.text()
+
+    def reject(self) -> None:
+        """Esc and Cancel close the dialog, asking first if something was changed."""
+        if self.is_changed():
+            answer = self._ask(
+                QMessageBox.Icon.Question,
+                "Discard changes?",
+                "Close without saving your changes?",
+                [("Discard changes", QMessageBox.ButtonRole.DestructiveRole)],
+            )
+            if answer != "Discard changes":
+                return
+        super().reject()
+
+    # ------------------------------------------------------------- validation messages
+
+    def clear_errors(self) -> None:
+        self.show_errors({})
+
+    def show_errors(self, errors: dict[str, str]) -> None:
+        """Put every message beside its field, mark the tabs and go to the first problem."""
+        tabs: set[int] = set()
+        for key, slot in self._slots.items():
+            slot.show(errors.get(key, ""))
+            if key in errors:
+                tabs.add(slot.tab)
+        # Slots were registered page by page, so the first one in error is the first in tab order.
+        first = next((slot for key, slot in self._slots.items() if key in errors), None)
+        if self.party_editor.show_errors(errors):
+            tabs.add(PARTIES)
+        if self.field_picker.show_errors(errors):
+            tabs.add(FIELDS)
+        if self._show_milestone_errors(errors):
+            tabs.add(MILESTONES)
+        self._mark_tabs(tabs)
+        self._show_banner(errors)
+        if tabs:
+            self.tabs.setCurrentIndex(min(tabs))
+            if first is not None and first.tab == min(tabs):
+                first.widget.setFocus()
+
+    def _mark_tabs(self, tabs: set[int]) -> None:
+        """A warning icon and red text on each tab with a problem (not colour alone)."""
+        warning = self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
+        for index in range(self.tabs.count()):
+            bad = index in tabs
+            self.tabs.setTabIcon(index, warning if bad else QIcon())
+            self.tabs.tabBar().setTabTextColor(index, QColor(ERROR_COLOUR) if bad else QColor())
+            self.tabs.setTabToolTip(index, "Has problems to fix" if bad else "")
+
+    def _show_banner(self, errors: dict[str, str]) -> None:
+        """Sum the problems up above the tabs, with any that no field shows."""
+        if not errors:
+            show_error(self.banner, "")
+            return
+        shown = self._slots.keys() | {"parties"}
+        other = [
+            f"{key}: {message}"
+            for key, message in errors.items()
+            if key not in shown and key.split(".")[0] not in ("parties", "fields", "milestones")
+        ]
+        noun = "problem" if len(errors) == 1 else "problems"
+        lines = [f"Not saved: {len(errors)} {noun}, marked in red.", *other]
+        show_error(self.banner, "\n".join(lines))
+
+    def _show_milestone_errors(self, errors: dict[str, str]) -> bool:
+        cells: dict[tuple[int, str], str] = {}
+        lines = []
+        for row, problems in sorted(nested_errors(errors, "milestones").items()):
+            for attribute, message in problems.items():
+                cells[(row, attribute)] = message
+                words = ATTRIBUTE_WORDS.get(attribute, attribute)
+                lines.append(f"Milestone {row + 1}, {words}: {message}")
+        self.milestones.model.set_errors(cells)
+        show_error(self.milestones_error, "\n".join(lines))
+        mark_invalid(self.milestones.view, bool(lines))
+        return bool(lines)
+
+
+def _database_message(error: SQLAlchemyError) -> str:
+    """A one-line reason for a failed save ('database is locked'), without the SQL."""
+    reason = str(getattr(error, "orig", None) or error).splitlines()[0]
+    return f"Nothing was saved: the database refused the change ({reason}). Try again."

@@ -1,0 +1,579 @@
+"""Editable tables of plain records (parties, their actions, milestones) for the agreement dialog.
+
+The tables edit the `models.service` input dataclasses in place: what the user sees is the
+list that is saved, with vocabulary columns shown by label and stored by value.
+"""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QStringListModel,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QCompleter,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSplitter,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from models.parties import find_country
+from models.service import ActionInput, ParticipationInput
+from models.text import fold
+from models.vocab import ActionType, PartyKind, Role, Vocabulary
+
+DATE_HINT = "YYYY, YYYY-MM or YYYY-MM-DD"
+ERROR_COLOUR = "#b3261e"
+_ERROR_BACKGROUND = QColor("#fbe3e1")
+Index = QModelIndex | QPersistentModelIndex
+
+# How nested validation keys ('parties.1.actions.0.deposited_on') are put into words.
+ATTRIBUTE_WORDS = {
+    "party": "name",
+    "role": "role",
+    "party_kind": "party kind",
+    "signatory_name": "signatory",
+    "signatory_title": "signatory's title",
+    "type": "type",
+    "deposited_on": "deposited on",
+    "effective_on": "effective on",
+    "text": "text",
+    "kind": "kind",
+    "on": "date",
+    "description": "description",
+}
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column of a record table: an attribute, or a read-only text derived from the record."""
+
+    attribute: str
+    header: str
+    vocabulary: type[Vocabulary] | None = None
+    is_date: bool = False
+    completes: bool = False
+    width: int = 120
+    derive: Callable[[Any], str] | None = None
+
+
+def make_completer(model: QAbstractItemModel, parent: QWidget) -> QCompleter:
+    """A completer that finds 'Türkiye' from 'türk' and 'Uzbekistan' from 'bek'."""
+    completer = QCompleter(model, parent)
+    completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+    completer.setFilterMode(Qt.MatchFlag.MatchContains)
+    completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+    return completer
+
+
+def mark_invalid(widget: QWidget, invalid: bool) -> None:
+    """Draw (or remove) a red border around *widget*, and only around it, not its children."""
+    # A style sheet of its own rather than a dynamic property and style().unpolish():
+    # PySide6 6.12's QStyle.unpolish(QWidget) loses a reference to None on every call,
+    # which crashes the interpreter once enough validation rounds have run.
+    sheet = f"#{widget.objectName()} {{ border: 1px solid {ERROR_COLOUR}; }}" if invalid else ""
+    if widget.styleSheet() == sheet:
+        return
+    if invalid and isinstance(widget, QLineEdit):
+        widget.setMinimumHeight(
+            widget.sizeHint().height()
+        )  # a style sheet drops the frame's height
+    widget.setStyleSheet(sheet)
+
+
+def error_label(object_name: str) -> QLabel:
+    """A hidden red label that shows a validation message under its widget."""
+    label = QLabel()
+    label.setObjectName(object_name)
+    label.setWordWrap(True)
+    label.setStyleSheet(f"color: {ERROR_COLOUR};")
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    label.hide()
+    return label
+
+
+def show_error(label: QLabel, text: str) -> None:
+    label.setText(text)
+    label.setVisible(bool(text))
+
+
+class RecordModel(QAbstractTableModel):
+    """A table over a list of dataclass records, edited in place."""
+
+    def __init__(self, columns: list[Column], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._columns = columns
+        self._records: list[Any] = []
+        self._errors: dict[tuple[int, str], str] = {}
+
+    @property
+    def records(self) -> list[Any]:
+        return self._records
+
+    def set_records(self, records: list[Any]) -> None:
+        """Show and edit *records* (the list itself, not a copy)."""
+        self.beginResetModel()
+        self._records = records
+        self._errors = {}
+        self.endResetModel()
+
+    def insert(self, row: int, record: Any) -> None:
+        self.beginInsertRows(QModelIndex(), row, row)
+        self._records.insert(row, record)
+        self.endInsertRows()
+
+    def remove(self, row: int) -> None:
+        self.beginRemoveRows(QModelIndex(), row, row)
+        del self._records[row]
+        self.endRemoveRows()
+
+    def move(self, row: int, to: int) -> None:
+        """Move *row* to position *to* (both in the list before the move)."""
+        # Qt's destination is the row the moved one lands before, counted before the move.
+        destination = to + 1 if to > row else to
+        self.beginMoveRows(QModelIndex(), row, row, QModelIndex(), destination)
+        self._records.insert(to, self._records.pop(row))
+        self.endMoveRows()
+
+    def set_errors(self, errors: dict[tuple[int, str], str]) -> None:
+        """Colour the cells named by (row, attribute) and give them the message as tooltip."""
+        self._errors = dict(errors)
+        if self._records:
+            last = self.index(len(self._records) - 1, len(self._columns) - 1)
+            self.dataChanged.emit(self.index(0, 0), last, [Qt.ItemDataRole.BackgroundRole])
+
+    # ------------------------------------------------------------- Qt overrides
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._records)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._columns)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Horizontal:
+            return self._columns[section].header
+        return str(section + 1)  # row numbers match 'Party 2' in error messages
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        flags = super().flags(index)
+        if index.isValid() and self._columns[index.column()].derive is None:
+            flags |= Qt.ItemFlag.ItemIsEditable
+        return flags
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        column = self._columns[index.column()]
+        record = self._records[index.row()]
+        error = self._errors.get((index.row(), column.attribute))
+        if role == Qt.ItemDataRole.DisplayRole:
+            return _display(column, record)
+        if role == Qt.ItemDataRole.EditRole:
+            return getattr(record, column.attribute)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return error or (DATE_HINT if column.is_date else None)
+        if role == Qt.ItemDataRole.BackgroundRole and error:
+            return _ERROR_BACKGROUND
+        return None
+
+    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if not index.isValid() or role != Qt.ItemDataRole.EditRole:
+            return False
+        column = self._columns[index.column()]
+        if column.derive is not None:
+            return False
+        setattr(self._records[index.row()], column.attribute, "" if value is None else str(value))
+        self._errors.pop((index.row(), column.attribute), None)
+        last = self.index(index.row(), len(self._columns) - 1)
+        self.dataChanged.emit(self.index(index.row(), 0), last, [])
+        return True
+
+
+def _display(column: Column, record: Any) -> str:
+    if column.derive is not None:
+        return column.derive(record)
+    value = getattr(record, column.attribute)
+    if column.vocabulary is not None:
+        try:
+            return column.vocabulary.parse(value).label
+        except ValueError:
+            return value
+    return value
+
+
+class RecordDelegate(QStyledItemDelegate):
+    """Combo boxes for vocabulary columns, hinted line edits for dates, completion for names."""
+
+    def __init__(
+        self,
+        columns: list[Column],
+        completions: QAbstractItemModel | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._columns = columns
+        self._completions = completions
+
+    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index) -> QWidget:
+        column = self._columns[index.column()]
+        if column.vocabulary is not None:
+            combo = QComboBox(parent)
+            for member in column.vocabulary:
+                combo.addItem(member.label, member.value)
+            combo.setAccessibleName(column.header)
+            combo.activated.connect(lambda _=0, editor=combo: self.commitData.emit(editor))
+            return combo
+        editor = QLineEdit(parent)
+        editor.setFrame(False)
+        editor.setAccessibleName(column.header)
+        if column.is_date:
+            editor.setPlaceholderText(DATE_HINT)
+        if column.completes and self._completions is not None:
+            editor.setCompleter(make_completer(self._completions, editor))
+        return editor
+
+    def setEditorData(self, editor: QWidget, index: Index) -> None:
+        value = index.data(Qt.ItemDataRole.EditRole) or ""
+        if isinstance(editor, QComboBox):
+            editor.setCurrentIndex(max(0, editor.findData(value)))
+        elif isinstance(editor, QLineEdit):
+            editor.setText(value)
+
+    def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: Index) -> None:
+        if isinstance(editor, QComboBox):
+            model.setData(index, editor.currentData(), Qt.ItemDataRole.EditRole)
+        elif isinstance(editor, QLineEdit):
+            model.setData(index, editor.text(), Qt.ItemDataRole.EditRole)
+
+
+class RecordTable(QWidget):
+    """A record table with Add / Remove (and optionally Move up / Move down) buttons."""
+
+    current_changed = Signal()
+
+    def __init__(
+        self,
+        columns: list[Column],
+        factory: Callable[[], Any],
+        *,
+        noun: str,
+        plural: str,
+        completions: QAbstractItemModel | None = None,
+        movable: bool = False,
+        add_button: bool = True,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._columns = columns
+        self._factory = factory
+        self.model = RecordModel(columns, self)
+        self.view = self._make_view(plural, completions)
+        buttons = QHBoxLayout()
+        name = noun.capitalize()
+        self.add_button = self._button(buttons, f"add{name}Button", f"Add {noun}", self.add)
+        self.add_button.setVisible(add_button)
+        self._button(buttons, f"remove{name}Button", f"Remove {noun}", self.remove_current)
+        if movable:
+            self._button(buttons, f"move{name}UpButton", "Move up", lambda: self.move_current(-1))
+            self._button(
+                buttons, f"move{name}DownButton", "Move down", lambda: self.move_current(1)
+            )
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.view, 1)
+        layout.addLayout(buttons)
+
+    def _make_view(self, plural: str, completions: QAbstractItemModel | None) -> QTableView:
+        view = QTableView(self)
+        view.setObjectName(f"{plural}Table")
+        view.setAccessibleName(plural.capitalize())
+        view.setModel(self.model)
+        view.setItemDelegate(RecordDelegate(self._columns, completions, view))
+        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        view.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.AnyKeyPressed
+        )
+        view.setTabKeyNavigation(False)  # Tab leaves the table, as elsewhere in the dialog
+        header = view.horizontalHeader()
+        header.setStretchLastSection(True)
+        for number, column in enumerate(self._columns):
+            header.resizeSection(number, column.width)
+        view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 10)
+        view.selectionModel().currentRowChanged.connect(lambda *_: self.current_changed.emit())
+        return view
+
+    def _button(
+        self, layout: QHBoxLayout, name: str, text: str, slot: Callable[[], object]
+    ) -> QPushButton:
+        button = QPushButton(text, self)
+        button.setObjectName(name)
+        button.setAutoDefault(False)
+        button.clicked.connect(lambda: slot())
+        layout.addWidget(button)
+        return button
+
+    def set_records(self, records: list[Any]) -> None:
+        self.model.set_records(records)
+        self.current_changed.emit()
+
+    def current_row(self) -> int | None:
+        index = self.view.currentIndex()
+        return index.row() if index.isValid() else None
+
+    def select(self, row: int) -> None:
+        self.view.setCurrentIndex(self.model.index(row, 0))
+
+    def add(self, record: Any = None) -> int:
+        """Append a record (a fresh one by default), select it and start editing it."""
+        row = self.model.rowCount()
+        self.model.insert(row, self._factory() if record is None else record)
+        self.select(row)
+        self.view.setFocus()
+        return row
+
+    def edit_cell(self, row: int, attribute: str) -> None:
+        """Open the editor of one cell, as a double click would."""
+        column = next(i for i, c in enumerate(self._columns) if c.attribute == attribute)
+        index = self.model.index(row, column)
+        self.view.setCurrentIndex(index)
+        self.view.edit(index)
+
+    def remove_current(self) -> None:
+        row = self.current_row()
+        if row is None:
+            return
+        self.model.remove(row)
+        if self.model.rowCount():
+            self.select(min(row, self.model.rowCount() - 1))
+        self.current_changed.emit()
+
+    def move_current(self, step: int) -> None:
+        row = self.current_row()
+        if row is None or not 0 <= row + step < self.model.rowCount():
+            return
+        self.model.move(row, row + step)
+        self.select(row + step)
+
+
+def nested_errors(errors: dict[str, str], prefix: str) -> dict[int, dict[str, str]]:
+    """'parties.1.role' -> {1: {'role': message}}; deeper keys keep their tail ('actions.0.to')."""
+    found: dict[int, dict[str, str]] = {}
+    for key, message in errors.items():
+        parts = key.split(".", 2)
+        if parts[0] == prefix and len(parts) == 3 and parts[1].isdigit():
+            found.setdefault(int(parts[1]), {})[parts[2]] = message
+    return found
+
+
+class PartyEditor(QWidget):
+    """The parties of an agreement: name, role, signatory, and each party's dated actions."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._names = QStringListModel(self)
+        self._country_names: dict[str, str] = {}
+        self._known: set[str] = set()
+        self._action_errors: dict[int, dict[tuple[int, str], str]] = {}
+        self.new_party_edit = self._make_new_party_edit()
+        self.add_button = QPushButton("Add party", self)
+        self.add_button.setObjectName("addPartyButton")
+        self.add_button.setAutoDefault(False)
+        self.add_button.clicked.connect(self.add_typed_party)
+        self.error_label = error_label("partiesError")
+        self.parties = RecordTable(
+            self._party_columns(),
+            lambda: ParticipationInput(party=""),
+            noun="party",
+            plural="parties",
+            completions=self._names,
+            movable=True,
+            add_button=False,
+            parent=self,
+        )
+        self.actions_label = QLabel(self)
+        self.actions = RecordTable(
+            _ACTION_COLUMNS,
+            lambda: ActionInput(type=ActionType.SIGNATURE.value),
+            noun="action",
+            plural="actions",
+            parent=self,
+        )
+        self.parties.current_changed.connect(self._show_actions_of_current)
+        self.parties.model.dataChanged.connect(self._update_actions_label)
+        self._lay_out()
+        self._show_actions_of_current()
+
+    def _make_new_party_edit(self) -> QLineEdit:
+        edit = QLineEdit(self)
+        edit.setObjectName("newPartyEdit")
+        edit.setAccessibleName("New party")
+        edit.setPlaceholderText("A state, organization or government body, e.g. Uzbekistan")
+        edit.setCompleter(make_completer(self._names, edit))
+        edit.returnPressed.connect(self.add_typed_party)
+        return edit
+
+    def _party_columns(self) -> list[Column]:
+        return [
+            Column("party", "Party", completes=True, width=200),
+            Column("role", "Role", vocabulary=Role, width=140),
+            Column("signatory_name", "Signatory", width=150),
+            Column("signatory_title", "Signatory's title", width=150),
+            Column("party", "Recorded as", derive=self._recorded_as),
+        ]
+
+    def _lay_out(self) -> None:
+        adding = QHBoxLayout()
+        adding.addWidget(self.new_party_edit, 1)
+        adding.addWidget(self.add_button)
+        lower = QWidget(self)
+        lower_layout = QVBoxLayout(lower)
+        lower_layout.setContentsMargins(0, 0, 0, 0)
+        lower_layout.addWidget(self.actions_label)
+        lower_layout.addWidget(self.actions, 1)
+        upper = QWidget(self)
+        upper_layout = QVBoxLayout(upper)
+        upper_layout.setContentsMargins(0, 0, 0, 0)
+        upper_layout.addLayout(adding)
+        upper_layout.addWidget(self.error_label)
+        upper_layout.addWidget(self.parties, 1)
+        splitter = QSplitter(Qt.Orientation.Vertical, self)
+        splitter.addWidget(upper)
+        splitter.addWidget(lower)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        splitter.setChildrenCollapsible(False)
+        layout = QVBoxLayout(self)
+        layout.addWidget(splitter)
+
+    # ------------------------------------------------------------- data in and out
+
+    def set_known_parties(self, names: list[str], country_names: list[str]) -> None:
+        """Offer recorded parties and every ISO state as completions."""
+        self._known = {fold(name) for name in names}
+        merged = {fold(name): name for name in [*country_names, *names]}
+        self._names.setStringList(sorted(merged.values(), key=fold))
+
+    def set_parties(self, parties: list[ParticipationInput]) -> None:
+        self._action_errors = {}
+        self.parties.set_records(copy.deepcopy(parties))
+        if parties:
+            self.parties.select(0)
+
+    def participations(self) -> list[ParticipationInput]:
+        return copy.deepcopy(self.parties.model.records)
+
+    def add_typed_party(self) -> int:
+        """Add the party typed in the 'new party' box (or an empty row to fill in)."""
+        name = " ".join(self.new_party_edit.text().split())
+        row = self.parties.add(ParticipationInput(party=name))
+        self.new_party_edit.clear()
+        if not name:
+            self.parties.edit_cell(row, "party")
+        return row
+
+    def _recorded_as(self, participation: ParticipationInput) -> str:
+        """What saving will make of the name: the ISO state, a recorded party, or a new one."""
+        name = participation.party.strip()
+        if not name:
+            return ""
+        country = find_country(name)
+        if country is not None:
+            return f"{country.name} ({country.iso3})"
+        if fold(" ".join(name.split())) in self._known:
+            return "recorded party"
+        return f"new {PartyKind.parse(participation.party_kind).value}"
+
+    def _show_actions_of_current(self) -> None:
+        row = self.parties.current_row()
+        records = self.parties.model.records
+        if row is None or row >= len(records):
+            self.actions.set_records([])
+            self.actions.setEnabled(False)
+            self.actions_label.setText("Actions: select a party above")
+            return
+        participation = records[row]
+        self.actions.setEnabled(True)
+        self.actions.set_records(participation.actions)  # edited in place
+        self.actions.model.set_errors(self._action_errors.get(row, {}))
+        self._update_actions_label()
+
+    def _update_actions_label(self) -> None:
+        row = self.parties.current_row()
+        records = self.parties.model.records
+        if row is not None and row < len(records):
+            name = records[row].party.strip() or f"party {row + 1}"
+            self.actions_label.setText(f"Actions of {name} (signature, ratification, …):")
+
+    # ------------------------------------------------------------- errors
+
+    def show_errors(self, errors: dict[str, str]) -> bool:
+        """Show the 'parties…' messages of a ValidationError; True if there were any."""
+        lines = [errors["parties"]] if "parties" in errors else []
+        party_cells: dict[tuple[int, str], str] = {}
+        self._action_errors = {}
+        records = self.parties.model.records
+        for row, problems in sorted(nested_errors(errors, "parties").items()):
+            name = records[row].party.strip() if row < len(records) else ""
+            where = f"Party {row + 1}" + (f" ({name})" if name else "")
+            for tail, message in problems.items():
+                lines.append(self._describe(where, row, tail, message, party_cells))
+        self.parties.model.set_errors(party_cells)
+        self._show_actions_of_current()
+        show_error(self.error_label, "\n".join(lines))
+        mark_invalid(self.parties.view, bool(lines))
+        return bool(lines)
+
+    def _describe(
+        self,
+        where: str,
+        row: int,
+        tail: str,
+        message: str,
+        party_cells: dict[tuple[int, str], str],
+    ) -> str:
+        parts = tail.split(".")
+        if parts[0] == "actions" and len(parts) == 3 and parts[1].isdigit():
+            number, attribute = int(parts[1]), parts[2]
+            self._action_errors.setdefault(row, {})[(number, attribute)] = message
+            party_cells[(row, "party")] = f"action {number + 1}: {message}"
+            words = ATTRIBUTE_WORDS.get(attribute, attribute)
+            return f"{where}, action {number + 1}, {words}: {message}"
+        party_cells[(row, tail)] = message
+        return f"{where}, {ATTRIBUTE_WORDS.get(tail, tail)}: {message}"
+
+
+_ACTION_COLUMNS = [
+    Column("type", "Action", vocabulary=ActionType, width=170),
+    Column("deposited_on", "Deposited on", is_date=True, width=120),
+    Column("effective_on", "Effective on", is_date=True, width=120),
+    Column("text", "Text (reservation, declaration …)"),
+]
