@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 
 from PySide6.QtWidgets import QApplication
@@ -25,8 +26,24 @@ def application() -> QApplication:
     return app
 
 
+def missing_display() -> str | None:
+    """Why no window can be shown here, in words, or None (Qt itself would abort the process)."""
+    if not sys.platform.startswith("linux") or os.environ.get("QT_QPA_PLATFORM"):
+        return None
+    if os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"):
+        return None
+    return (
+        "no screen to show the window on (neither DISPLAY nor WAYLAND_DISPLAY is set); "
+        "run it with xvfb-run, or use a command such as 'list'"
+    )
+
+
 def run_gui(database: Database | None) -> int:
     """Show the main window on *database*, or on the last one used, and run until it closes."""
+    problem = missing_display()
+    if problem:
+        print(f"treaty-tracker: {problem}", file=sys.stderr)
+        return 2
     app = application()
     settings = Settings()
     if database is None:

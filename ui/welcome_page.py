@@ -23,7 +23,9 @@ class WelcomePage(QWidget):
             self,
         )
         text.setWordWrap(True)
-        text.setMaximumWidth(520)
+        text.setFixedWidth(480)
+        # Centred in a box layout, a wrapped label is given one width's worth of height too few.
+        text.setMinimumHeight(text.heightForWidth(480))
         self.sample_button = QPushButton("Load sample agreements", self)
         self.sample_button.setObjectName("loadSampleButton")
         self.sample_button.setAccessibleName("Load sample agreements")

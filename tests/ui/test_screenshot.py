@@ -1,0 +1,15 @@
+"""The README's screenshot can be made again by its script."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtGui import QImage
+
+from ui.screenshot import take
+
+
+def test_screenshot_script_shows_the_sample(tmp_path: Path, qapp) -> None:  # type: ignore[no-untyped-def]
+    out = take(tmp_path / "shot.png")
+    image = QImage(str(out))
+    assert image.width() >= 1400 and image.height() >= 800
