@@ -17,6 +17,7 @@ import shutil
 import sys
 from collections.abc import Callable, Iterable, Sequence
 from importlib import metadata
+from pathlib import Path
 from typing import IO, Any, NoReturn
 
 from sqlalchemy.exc import OperationalError, SQLAlchemyError
@@ -32,6 +33,14 @@ from models.database import (
     sqlite_path,
 )
 from models.dates import PartialDate
+from models.exchange import (
+    ImportFailed,
+    ImportPreview,
+    export_file,
+    export_format,
+    import_file,
+    preview_import,
+)
 from models.fields import find_field, split_path
 from models.parties import find_country, find_party, suggest_parties
 from models.query import (
@@ -103,6 +112,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_db_argument(parser, default=None)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", title="commands")
     add_list_command(commands)
+    add_exchange_commands(commands)
     sample = commands.add_parser(
         "load-sample",
         help="record the sample agreements (Kazakhstan–Uzbekistan, 2021)",
@@ -148,6 +158,48 @@ def add_list_command(commands: Any) -> None:
         "--format", choices=FORMATS, default="table", help="output format (default: table)"
     )
     listing.set_defaults(handler=command_list, creates_database=False)
+
+
+def add_exchange_commands(commands: Any) -> None:
+    """`export FILE [FILTERS]` and `import FILE [--update] [--dry-run]`."""
+    export = commands.add_parser(
+        "export",
+        help="write the agreements that match filters to a CSV or JSON file",
+        description="Write the agreements that match every filter given to FILE: CSV (the "
+        "table's columns) or JSON (everything recorded), chosen by the suffix. The file is "
+        "replaced only once it is complete.",
+    )
+    export.add_argument("file", metavar="FILE.csv|FILE.json", help="where to write")
+    add_db_argument(export, default=argparse.SUPPRESS)
+    add_filter_arguments(export)
+    export.add_argument(
+        "--sort",
+        choices=[column.value for column in SortColumn],
+        default=SortColumn.SIGNED_ON.value,
+        metavar="COLUMN",
+        help="sort by one of the columns of `list --sort` (default: signed_on)",
+    )
+    export.add_argument("--desc", action="store_true", help="sort in descending order")
+    export.set_defaults(handler=command_export, creates_database=False)
+    imports = commands.add_parser(
+        "import",
+        help="record the agreements in a CSV or JSON file (all or nothing)",
+        description="Record the agreements in FILE (.json is read as JSON, anything else as "
+        "CSV). A row with the title and signing date of a recorded agreement is skipped, or "
+        "with --update overwrites what the file gives. If any row is wrong, nothing is "
+        "imported and every problem is listed.",
+    )
+    imports.add_argument("file", metavar="FILE", help="a .csv or .json file")
+    add_db_argument(imports, default=argparse.SUPPRESS)
+    imports.add_argument(
+        "--update",
+        action="store_true",
+        help="update recorded agreements from their rows instead of skipping them",
+    )
+    imports.add_argument(
+        "--dry-run", action="store_true", help="check the file and say what it would do"
+    )
+    imports.set_defaults(handler=command_import, creates_database=True)
 
 
 def add_filter_arguments(parser: argparse.ArgumentParser) -> None:
@@ -422,6 +474,82 @@ def command_load_sample(database: Database, args: argparse.Namespace) -> int:
     if result.already_present:
         print(f"Already present: {result.already_present}")
     return 0
+
+
+def command_export(database: Database, args: argparse.Namespace) -> int:
+    try:
+        export_format(Path(args.file))
+    except ValueError as error:
+        raise UsageError(str(error)) from None
+    with database.sessions.begin() as session:
+        wanted = filter_from_args(session, args)
+        sort = Sort(SortColumn(args.sort), descending=args.desc)
+        try:
+            written = export_file(session, args.file, wanted, sort=sort)
+        except OSError as error:
+            raise UsageError(f"can't write {args.file}: {error.strerror or error}") from None
+    print(f"Exported {_count(written, 'agreement')} to {args.file}")
+    return 0
+
+
+def command_import(database: Database, args: argparse.Namespace) -> int:
+    try:
+        if args.dry_run:
+            with database.sessions.begin() as session:
+                preview = preview_import(session, args.file, update=args.update)
+            print_preview(preview, args.update)
+            return 0
+        with database.sessions.begin() as session:
+            result = import_file(
+                session, args.file, update=args.update, progress=_progress_printer()
+            )
+    except ImportFailed as failure:
+        for problem in failure.problems:
+            print(f"{PROG}: {args.file}: {problem}", file=sys.stderr)
+        print(f"{PROG}: nothing was imported", file=sys.stderr)
+        return 2
+    print(f"Added {_count(result.added, 'agreement')}")
+    if args.update:
+        print(f"Updated {result.updated}")
+    if result.skipped:
+        print(f"Skipped {_count(result.skipped, 'duplicate')}")
+    _print_names("New parties", result.parties_created)
+    _print_names("New fields", result.fields_created)
+    return 0
+
+
+def print_preview(preview: ImportPreview, update: bool) -> None:
+    """What an import would do, for --dry-run."""
+    print(f"{_count(preview.rows, 'row')}: {preview.new} new")
+    if preview.existing:
+        verb = "would update" if update else "would skip"
+        print(f"Already recorded: {preview.existing} ({verb})")
+    if preview.repeated:
+        print(f"Repeated in the file: {preview.repeated} (would skip)")
+    _print_names("New parties", preview.parties_created)
+    _print_names("New fields", preview.fields_created)
+    print("Nothing was written (--dry-run)")
+
+
+def _print_names(label: str, names: Sequence[str]) -> None:
+    if names:
+        print(f"{label} ({len(names)}): {', '.join(names)}")
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}{'s' if number != 1 else ''}"
+
+
+def _progress_printer() -> Callable[[int, int], None] | None:
+    """A progress line on a terminal's stderr ('Importing 45000 of 100000'); None elsewhere."""
+    if not sys.stderr.isatty():
+        return None
+
+    def show(done: int, total: int) -> None:
+        end = "\n" if done == total else ""
+        print(f"\rImporting {done} of {total}", end=end, file=sys.stderr, flush=True)
+
+    return show
 
 
 def run_window(args: argparse.Namespace) -> int:

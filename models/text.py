@@ -44,6 +44,8 @@ def fold(text: str) -> str:
 
     The result is what is indexed and compared; it is never shown.
     """
+    if text.isascii():  # most text: no case folding, accents or letters of _LETTERS to undo
+        return _APOSTROPHE_RE.sub("", text.lower())
     decomposed = _caseless(text)
     stripped = "".join(char for char in decomposed if not unicodedata.combining(char))
     return _APOSTROPHE_RE.sub("", stripped.translate(_LETTERS))
@@ -59,6 +61,8 @@ def index_text(text: str | None) -> str:
     if not text:
         return ""
     words = search_terms(text)
+    if not _APOSTROPHE_RE.search(text):
+        return " ".join(words)  # no compounds; and their pattern backtracks on every word
     for compound in _WORD_WITH_APOSTROPHES_RE.findall(text):
         words.extend(_WORD_RE.findall(_APOSTROPHE_RE.sub(" ", fold_keep_apostrophes(compound))))
     return " ".join(words)

@@ -1,0 +1,184 @@
+"""How fast CSV import and export are: 100,000 rows in, then out again.
+
+    .venv/bin/python -m benchmarks.io_benchmark [--rows 100000] [--runs 3]
+
+Generates a CSV with ~200 distinct party spellings (ISO codes, names, organizations) and
+~60 field paths, imports it into a fresh temporary database, exports it back (CSV, then
+JSON), and prints the median of each step over the runs, with rows per second.
+The targets (issue "Import and export"): import under 60 s, export under 20 s.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import random
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import pycountry
+
+from models.database import open_database
+from models.exchange import export_file, import_file
+from models.exchange_format import CSV_COLUMNS
+from models.vocab import Kind, Level, Status
+
+TOPICS = (
+    "Energy",
+    "Transport",
+    "Trade and investment",
+    "Outer space",
+    "Emergency management",
+    "Water",
+    "Education",
+    "Health",
+    "Culture",
+    "Defence",
+    "Agriculture",
+    "Digital",
+)
+SUBTOPICS = ("Rail", "Roads", "Oil and gas", "Customs", "Research")
+ORGANIZATIONS = (
+    *(f"Regional Commission No. {number}" for number in range(1, 31)),
+    "United Nations",
+    "European Union",
+    "Shanghai Cooperation Organisation",
+    "Organisation of Turkic States",
+    "World Bank",
+    "Eurasian Economic Union",
+    "Ministry of Energy of the Republic of Kazakhstan",
+    "Oʻzbekiston Temir Yoʻllari",
+    "Türkiye Cumhuriyeti Dışişleri Bakanlığı",
+    "Министерство иностранных дел",
+)
+TEXTS = (
+    'Тоқаев and Mirziyoyev agreed, in principle, to "deepen" ties',
+    "Oʻzbekiston; Türkiye; Kazakhstan",
+    "A summary with a line break\nand a second line",
+    "",
+)
+
+
+def party_names() -> list[str]:
+    """~200 spellings: 110 ISO alpha-3 codes, 50 country names, 40 organizations."""
+    countries = sorted(pycountry.countries, key=lambda country: country.alpha_3)
+    codes = [country.alpha_3 for country in countries[:110]]
+    names = [country.name for country in countries[110:160]]
+    return codes + names + list(ORGANIZATIONS)
+
+
+def field_paths() -> list[str]:
+    """60 paths: 12 topics, each alone and with 4 subtopics."""
+    paths = []
+    for number, topic in enumerate(TOPICS):
+        paths.append(topic)
+        paths.extend(f"{topic} > {sub}" for sub in SUBTOPICS[number % 2 : number % 2 + 4])
+    return paths
+
+
+def partial_date(rng: random.Random, year: int) -> str:
+    precision = rng.random()
+    if precision < 0.2:
+        return str(year)
+    if precision < 0.4:
+        return f"{year}-{rng.randint(1, 12):02d}"
+    return f"{year}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
+
+
+def write_csv(path: Path, rows: int, seed: int = 2021) -> None:
+    rng = random.Random(seed)
+    parties, fields = party_names(), field_paths()
+    kinds, statuses, levels = Kind.values(), Status.values(), Level.values()
+    with path.open("w", encoding="utf-8", newline="") as out:
+        writer = csv.writer(out)
+        writer.writerow((*CSV_COLUMNS, "level"))
+        for number in range(rows):
+            year = rng.randint(1950, 2024)
+            writer.writerow(
+                (
+                    f"Agreement No. {number} on {rng.choice(TOPICS).lower()}, between parties",
+                    rng.choice(kinds),
+                    rng.choice(statuses),
+                    partial_date(rng, year),
+                    rng.choice(("Nur-Sultan", "Tashkent", "Ankara", "Geneva", "")),
+                    partial_date(rng, year + 1) if rng.random() < 0.5 else "",
+                    partial_date(rng, year + 30) if rng.random() < 0.2 else "",
+                    "; ".join(rng.sample(parties, rng.randint(1, 4))),
+                    "; ".join(rng.sample(fields, rng.randint(1, 3))),
+                    rng.choice(TEXTS),
+                    f"https://treaties.example.org/{number}" if rng.random() < 0.3 else "",
+                    rng.choice(TEXTS),
+                    rng.choice(levels),
+                )
+            )
+
+
+def timed(action: Callable[[], object]) -> float:
+    start = time.perf_counter()
+    action()
+    return time.perf_counter() - start
+
+
+def run_once(folder: Path, source: Path, number: int) -> dict[str, float]:
+    database = open_database(folder / f"run{number}.db")
+    try:
+        times = {}
+
+        def import_all() -> None:
+            with database.sessions.begin() as session:
+                import_file(session, source)
+
+        times["import CSV"] = timed(import_all)
+        for suffix in ("csv", "json"):
+
+            def export_all(suffix: str = suffix) -> None:
+                with database.sessions.begin() as session:
+                    export_file(session, folder / f"run{number}.{suffix}")
+
+            times[f"export {suffix.upper()}"] = timed(export_all)
+        return times
+    finally:
+        database.close()
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rows", type=int, default=100_000)
+    parser.add_argument("--runs", type=int, default=3)
+    args = parser.parse_args(argv)
+    with tempfile.TemporaryDirectory() as name:
+        folder = Path(name)
+        source = folder / "agreements.csv"
+        write_csv(source, args.rows)
+        size = source.stat().st_size / 1e6
+        print(
+            f"{args.rows} rows, {size:.1f} MB, {len(party_names())} party spellings, "
+            f"{len(field_paths())} field paths; {args.runs} runs"
+        )
+        runs = [run_once(folder, source, number) for number in range(args.runs)]
+    for step in runs[0]:
+        median = statistics.median(run[step] for run in runs)
+        print(
+            f"{step:<11} median {median:6.2f} s  {args.rows / median:9,.0f} rows/s  "
+            f"(runs: {', '.join(f'{run[step]:.2f}' for run in runs)})"
+        )
+    print(f"peak memory {peak_memory()}")
+    return 0
+
+
+def peak_memory() -> str:
+    """The process's largest resident size so far, where the system tells it."""
+    try:
+        import resource
+    except ImportError:  # Windows
+        return "not measured here"
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return f"{peak / (1024 * 1024 if sys.platform == 'darwin' else 1024):,.0f} MiB"
+
+
+if __name__ == "__main__":
+    sys.exit(main())

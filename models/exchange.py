@@ -1,0 +1,422 @@
+"""Import and export of agreements as CSV and JSON: preview first, then all or nothing.
+
+    preview = preview_import(session, path)         # reads and checks; writes nothing
+    result = import_file(session, path, update=False, progress=..., cancelled=...)
+    count = export_file(session, path, AgreementFilter(...) or [ids], sort=Sort())
+
+Functions take a session and never commit: the caller owns the transaction, so a file
+with a bad row, a clash or a cancel changes nothing once the caller rolls back.
+A row is a duplicate when its title (case, accents and punctuation aside) and signing
+date (with its precision) match a recorded agreement or an earlier row of the file.
+
+The formats are set out in exchange_format; exchange_read, exchange_csv and exchange_json
+read them, exchange_write writes them, and exchange_bulk stores many new agreements fast.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from models.dates import PartialDate
+from models.exchange_bulk import insert_agreements, named, party_key
+from models.exchange_format import ImportCancelled, ImportFailed, Problem, Record
+from models.exchange_read import column_of, read_records
+from models.exchange_write import ExportCancelled, export_file, export_format
+from models.fields import path_key, split_path
+from models.parties import find_country, find_party
+from models.query import field_paths
+from models.schema import Agreement, Field, Party
+from models.service import AgreementInput, ParticipationInput, load_input, validate
+from models.service import update as update_agreement
+from models.text import fold, search_terms
+from models.vocab import ActionType, Kind, Level, MilestoneKind, Role, Status
+
+__all__ = [
+    "ExportCancelled",
+    "ImportCancelled",
+    "ImportFailed",
+    "ImportPreview",
+    "ImportResult",
+    "Problem",
+    "export_file",
+    "export_format",
+    "import_file",
+    "preview_import",
+    "title_identity",
+]
+
+_LOOKUP_CHUNK = 500
+_Key = tuple[str, str]  # (title identity, signing date as recorded)
+_PartyKey = tuple[str, object]  # ('party', id), ('state', iso3) or ('name', folded name)
+_UPDATE_REPORT_EVERY = 100
+
+
+@dataclass(frozen=True)
+class ImportPreview:
+    """What importing a file would do, worked out without writing anything."""
+
+    rows: int
+    new: int
+    existing: int  # rows matching a recorded agreement: skipped, or updated with update=True
+    repeated: int  # rows repeating an earlier row of the file: always skipped
+    parties_created: tuple[str, ...]  # as they will be shown ('Russian Federation' for 'RUS')
+    fields_created: tuple[str, ...]  # full paths, parents included
+
+    @property
+    def duplicates(self) -> int:
+        return self.existing + self.repeated
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    """What an import did."""
+
+    added: int
+    updated: int
+    skipped: int  # duplicates left alone (with update=True: repeated rows and unchanged ones)
+    parties_created: tuple[str, ...]
+    fields_created: tuple[str, ...]
+    added_ids: tuple[int, ...] = ()
+
+
+@dataclass
+class _Plan:
+    new: list[Record]
+    new_title_keys: list[str]  # sort_key(title) of each new row, worked out once
+    existing: list[tuple[int, Record]]  # (recorded agreement id, row)
+    repeated: int
+
+
+def preview_import(
+    session: Session, path: str | os.PathLike[str], *, update: bool = False
+) -> ImportPreview:
+    """Read and check *path* and say what importing it would do; raise ImportFailed if it can't."""
+    records = read_records(Path(path))
+    _check_party_clashes(session, records)
+    plan = _plan(session, records)
+    touched = [record.data for record in plan.new]
+    if update:
+        touched += [change.merged for change in _changes(session, plan.existing)]
+    return ImportPreview(
+        rows=len(records),
+        new=len(plan.new),
+        existing=len(plan.existing),
+        repeated=plan.repeated,
+        parties_created=_by_name(_new_parties(session, touched)),
+        fields_created=_by_name(_new_fields(session, touched)),
+    )
+
+
+def import_file(
+    session: Session,
+    path: str | os.PathLike[str],
+    *,
+    update: bool = False,
+    progress: Callable[[int, int], None] | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> ImportResult:
+    """Record the agreements in *path*; all or nothing (the caller's transaction rolls back).
+
+    Raises ImportFailed listing every problem, or ImportCancelled when *cancelled* returns
+    True. With *update*, a row matching a recorded agreement overwrites the columns the
+    file has (and keeps the rest); otherwise it is skipped.
+    """
+
+    def check() -> None:
+        if cancelled is not None and cancelled():
+            raise ImportCancelled()
+
+    def report(done: int) -> None:
+        if progress is not None:
+            progress(done, total)
+        check()
+
+    records = read_records(Path(path), check)
+    _check_party_clashes(session, records)
+    plan = _plan(session, records)
+    last_party, last_field = _last_id(session, Party), _last_id(session, Field)
+    changes = _changes(session, plan.existing) if update else []
+    total = len(plan.new) + len(changes)
+    report(0)
+    updated = 0
+    for number, change in enumerate(changes, start=1):
+        if _canonical(session, change.merged) != _canonical(session, change.current):
+            update_agreement(session, change.agreement_id, change.merged, change.version)
+            updated += 1
+        if number % _UPDATE_REPORT_EVERY == 0 or number == len(changes):
+            report(number)
+    added = insert_agreements(
+        session,
+        [record.data for record in plan.new],
+        lambda done: report(len(changes) + done),
+        plan.new_title_keys,
+    )
+    return ImportResult(
+        added=len(added),
+        updated=updated,
+        skipped=len(records) - len(added) - updated,
+        parties_created=_by_name(_created_parties(session, last_party)),
+        fields_created=_by_name(_created_fields(session, last_field)),
+        added_ids=tuple(added),
+    )
+
+
+# ----------------------------------------------------------------- duplicates
+
+
+def title_identity(title: str, terms: str | None = None) -> str:
+    """A title as duplicates are compared: its folded words, punctuation and spacing aside."""
+    if terms is None:
+        terms = " ".join(search_terms(title))
+    return terms or fold(" ".join(title.split()))
+
+
+def _identity(title: str, signed_on: PartialDate | None, terms: str | None = None) -> _Key:
+    return title_identity(title, terms), signed_on.iso() if signed_on else ""
+
+
+def _plan(session: Session, records: list[Record]) -> _Plan:
+    """Sort rows into new ones, matches of recorded agreements, and repeats within the file."""
+    # sort_key(title) is these words cut to 200 characters: worked out once per row.
+    terms = [" ".join(search_terms(record.data.title)) for record in records]
+    keys = [
+        _identity(record.data.title, PartialDate.parse_optional(record.data.signed_on), words)
+        for record, words in zip(records, terms, strict=True)
+    ]
+    recorded = _recorded(session, {words[:200] for words in terms})
+    plan = _Plan([], [], [], 0)
+    seen: set[_Key] = set()
+    for key, words, record in zip(keys, terms, records, strict=True):
+        if key in seen:
+            plan.repeated += 1
+        elif key in recorded:
+            plan.existing.append((recorded[key], record))
+        else:
+            plan.new.append(record)
+            plan.new_title_keys.append(words[:200])
+        seen.add(key)
+    return plan
+
+
+def _recorded(session: Session, title_keys: set[str]) -> dict[_Key, int]:
+    """Identity -> the oldest recorded agreement with it, for agreements with these title keys."""
+    found: dict[_Key, int] = {}
+    wanted = sorted(title_keys)
+    for start in range(0, len(wanted), _LOOKUP_CHUNK):
+        rows = session.execute(
+            select(Agreement.id, Agreement.title, Agreement.signed_on)
+            .where(Agreement.title_key.in_(wanted[start : start + _LOOKUP_CHUNK]))
+            .order_by(Agreement.id)
+        )
+        for row in rows:
+            found.setdefault(_identity(row.title, row.signed_on), row.id)
+    return found
+
+
+# ----------------------------------------------------------------- parties and fields
+
+
+def _check_party_clashes(session: Session, records: list[Record]) -> None:
+    """Two spellings in one row that name one recorded party ('UN', 'United Nations')."""
+    identities: dict[str, _PartyKey] = {}
+    problems = []
+    for record in records:
+        seen: dict[_PartyKey, str] = {}
+        for item in named(record.data.parties):
+            key = party_key(item.party)
+            if key not in identities:
+                identities[key] = _party_identity(session, item.party)
+            identity = identities[key]
+            if identity in seen and fold(seen[identity]) != fold(item.party):
+                problems.append(
+                    Problem(
+                        f"'{seen[identity]}' and '{item.party}' are one party",
+                        record.line,
+                        record.index,
+                        "parties",
+                    )
+                )
+            seen.setdefault(identity, item.party)
+    if problems:
+        raise ImportFailed(problems)
+
+
+def _party_identity(session: Session, name: str) -> _PartyKey:
+    """What makes two spellings one party: a recorded party, a state, else the folded name."""
+    party = find_party(session, name)
+    if party is not None:
+        return ("party", party.id)
+    country = find_country(name)
+    return ("state", country.iso3) if country else ("name", party_key(name))
+
+
+def _new_parties(session: Session, inputs: list[AgreementInput]) -> list[str]:
+    """The parties resolving these names would create, named as they will be shown."""
+    known: set[str] = set()
+    planned: dict[_PartyKey, str] = {}
+    for data in inputs:
+        for item in named(data.parties):
+            key = party_key(item.party)
+            if key in known:
+                continue
+            known.add(key)
+            identity = _party_identity(session, item.party)
+            if identity[0] != "party":
+                country = find_country(item.party)
+                planned.setdefault(
+                    identity, country.name if country else " ".join(item.party.split())
+                )
+    return list(planned.values())
+
+
+def _new_fields(session: Session, inputs: list[AgreementInput]) -> list[str]:
+    """The fields (and parents) these paths would create, as full paths."""
+    keys = {row.id: row.key for row in session.execute(select(Field.id, Field.key))}
+    paths = field_paths(session)
+    known = {key: paths[field_id] for field_id, key in keys.items()}
+    created = []
+    for data in inputs:
+        for path in data.fields:
+            parts = split_path(path)
+            for depth in range(1, len(parts) + 1):
+                key = path_key(parts[:depth])
+                if key not in known:
+                    parent = known.get(path_key(parts[: depth - 1])) if depth > 1 else None
+                    known[key] = f"{parent} > {parts[depth - 1]}" if parent else parts[0]
+                    created.append(known[key])
+    return created
+
+
+def _last_id(session: Session, table: type[Party] | type[Field]) -> int:
+    return session.scalar(select(func.max(table.id))) or 0
+
+
+def _created_parties(session: Session, after: int) -> list[str]:
+    return list(session.scalars(select(Party.name).where(Party.id > after)))
+
+
+def _created_fields(session: Session, after: int) -> list[str]:
+    paths = field_paths(session)
+    return [
+        paths[field_id] for field_id in session.scalars(select(Field.id).where(Field.id > after))
+    ]
+
+
+def _by_name(names: Sequence[str]) -> tuple[str, ...]:
+    return tuple(sorted(names, key=lambda name: (fold(name), name)))
+
+
+# ----------------------------------------------------------------- updating
+
+
+@dataclass(frozen=True)
+class _Change:
+    agreement_id: int
+    version: int
+    current: AgreementInput
+    merged: AgreementInput
+
+
+def _changes(session: Session, matches: list[tuple[int, Record]]) -> list[_Change]:
+    """What each matching row would make of its recorded agreement, checked as a whole.
+
+    A row can be valid alone and not with what it keeps (a new signing date after the
+    recorded entry into force): every such problem is raised before anything is written.
+    """
+    changes, problems = [], []
+    for agreement_id, record in matches:
+        current, version = load_input(session, agreement_id)
+        merged = _merged(session, current, record)
+        kind = "csv" if record.line is not None else "json"
+        for key, message in validate(merged).items():
+            column = column_of(key, kind, record.plain_parties)
+            reason = f"{message} (with what agreement {agreement_id} keeps from before)"
+            problems.append(Problem(reason, record.line, record.index, column))
+        changes.append(_Change(agreement_id, version, current, merged))
+    if problems:
+        raise ImportFailed(problems)
+    return changes
+
+
+def _merged(session: Session, current: AgreementInput, record: Record) -> AgreementInput:
+    """The recorded agreement with the file's columns (CSV) or keys (JSON) put over it."""
+    given = record.given - {"parties"}
+    changes = {name: getattr(record.data, name) for name in given}
+    if "parties" in record.given:
+        # A party given by name only keeps its recorded role, signatory and actions.
+        by_party = {_party_identity(session, item.party): item for item in current.parties}
+        changes["parties"] = [
+            by_party.get(_party_identity(session, item.party), item)
+            if number in record.plain_parties
+            else item
+            for number, item in enumerate(record.data.parties)
+        ]
+    return dataclasses.replace(current, **changes)
+
+
+def _canonical(session: Session, data: AgreementInput) -> tuple[object, ...]:
+    """*data* as it would be stored, to tell whether an update changes anything."""
+
+    def date(text: str) -> str:
+        parsed = PartialDate.parse_optional(text)
+        return parsed.iso() if parsed else ""
+
+    def texts(values: list[str]) -> tuple[str, ...]:
+        return tuple(value.strip() for value in values if value.strip())
+
+    plain = dataclasses.replace(
+        data,
+        title=" ".join(data.title.split()),
+        kind=Kind.parse(data.kind).value,
+        level=Level.parse(data.level).value,
+        status=Status.parse(data.status).value,
+        parties=[],
+        fields=[],
+        milestones=[],
+        relations=[],
+        alternative_titles=[],
+        languages=[],
+        **{name: date(getattr(data, name)) for name in _DATE_NAMES},
+    )
+    simple = tuple(
+        value.strip() if isinstance(value, str) else value for value in dataclasses.astuple(plain)
+    )
+    return (
+        simple,
+        texts(data.alternative_titles),
+        texts(data.languages),
+        tuple(_canonical_party(session, item) for item in named(data.parties)),
+        frozenset(path_key(split_path(path)) for path in data.fields),
+        tuple(
+            (MilestoneKind.parse(m.kind), date(m.on), m.description.strip())
+            for m in data.milestones
+        ),
+        tuple((r.type, r.other_id) for r in data.relations),
+    )
+
+
+_DATE_NAMES = ("signed_on", "entry_into_force", "expires_on", "terminated_on")
+
+
+def _canonical_party(session: Session, item: ParticipationInput) -> tuple[object, ...]:
+    def date(text: str) -> str:
+        parsed = PartialDate.parse_optional(text)
+        return parsed.iso() if parsed else ""
+
+    return (
+        _party_identity(session, item.party),
+        Role.parse(item.role),
+        item.signatory_name.strip(),
+        item.signatory_title.strip(),
+        tuple(
+            (ActionType.parse(a.type), date(a.deposited_on), date(a.effective_on), a.text.strip())
+            for a in item.actions
+        ),
+    )

@@ -1,0 +1,255 @@
+"""Recording many new agreements at once, stored exactly as service.create would store them.
+
+service.create goes through the ORM one agreement at a time, far too slow for a file of
+100,000 rows. Here every distinct party and field name is resolved once (through
+parties.resolve_party and fields.resolve_field, so the rules are the same), then the
+rows go in with Core executemany in chunks, inside the caller's transaction.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from datetime import datetime
+from functools import lru_cache
+from typing import Any, TypeVar
+
+from sqlalchemy import Connection, func, insert, select
+from sqlalchemy.orm import Session
+
+from models.dates import PartialDate
+from models.fields import path_key, resolve_field, split_path
+from models.parties import resolve_party
+from models.schema import Action, Agreement, Milestone, Participation, agreement_fields, utcnow
+from models.search_index import update_search_index
+from models.service import AgreementInput, ParticipationInput
+from models.text import fold, sort_key
+from models.vocab import (
+    ActionType,
+    Kind,
+    Level,
+    MilestoneKind,
+    PartyKind,
+    Role,
+    Status,
+    Vocabulary,
+)
+
+CHUNK = 1000
+_AGREEMENTS = Agreement.__table__
+_PARTICIPATIONS = Participation.__table__
+_ACTIONS = Action.__table__
+_MILESTONES = Milestone.__table__
+_DATES = ("signed_on", "entry_into_force", "expires_on", "terminated_on")
+_TEXTS = (
+    "short_title",
+    "signed_at",
+    "entry_into_force_rule",
+    "duration",
+    "renewal",
+    "termination_grounds",
+    "depositary",
+    "un_registration",
+    "source_citation",
+    "source_url",
+)
+
+
+@lru_cache(maxsize=65536)
+def party_key(name: str) -> str:
+    """The folded spelling resolve_party looks a name up by (cached: names repeat a lot)."""
+    return fold(" ".join(name.split())).strip()
+
+
+def named(parties: list[ParticipationInput]) -> list[ParticipationInput]:
+    """The participations service.create keeps: those with a name."""
+    return [item for item in parties if item.party.strip()]
+
+
+def insert_agreements(
+    session: Session,
+    inputs: Sequence[AgreementInput],
+    after_chunk: Callable[[int], None] = lambda done: None,
+    title_keys: Sequence[str] | None = None,
+) -> list[int]:
+    """Record valid *inputs* as new agreements; return their ids, in order.
+
+    *after_chunk* gets the number stored so far after each chunk (progress, cancel);
+    *title_keys* are the inputs' sort_key(title), when the caller has them already.
+    """
+    keys = list(title_keys) if title_keys is not None else [sort_key(d.title) for d in inputs]
+    party_ids = resolve_parties(session, inputs)
+    field_ids = resolve_fields(session, inputs)
+    connection = session.connection()
+    now = utcnow()
+    ids: list[int] = []
+    for start in range(0, len(inputs), CHUNK):
+        chunk = inputs[start : start + CHUNK]
+        rows = [
+            agreement_row(data, now, key)
+            for data, key in zip(chunk, keys[start : start + CHUNK], strict=True)
+        ]
+        new = _insert_chunk(connection, chunk, rows, party_ids, field_ids)
+        update_search_index(connection, new)
+        ids.extend(new)
+        after_chunk(len(ids))
+    return ids
+
+
+def resolve_parties(session: Session, inputs: Sequence[AgreementInput]) -> dict[str, int]:
+    """Folded spelling -> party id for every party named, creating those that are new."""
+    found: dict[str, Any] = {}
+    for data in inputs:
+        for item in named(data.parties):
+            key = party_key(item.party)
+            if key not in found:
+                kind = _member(PartyKind, item.party_kind)
+                found[key] = resolve_party(session, item.party, kind)  # type: ignore[arg-type]
+    session.flush()
+    return {key: party.id for key, party in found.items()}
+
+
+@lru_cache(maxsize=65536)
+def field_key(path: str) -> str:
+    """The folded path resolve_field looks a field up by (cached: paths repeat a lot)."""
+    return path_key(split_path(path))
+
+
+def resolve_fields(session: Session, inputs: Sequence[AgreementInput]) -> dict[str, int]:
+    """Folded path -> field id for every field named, creating those (and parents) that are new."""
+    found: dict[str, Any] = {}
+    for data in inputs:
+        for path in data.fields:
+            key = field_key(path)
+            if key not in found:
+                found[key] = resolve_field(session, path)
+    session.flush()
+    return {key: item.id for key, item in found.items()}
+
+
+def _text(value: str) -> str | None:
+    return value.strip() or None
+
+
+_V = TypeVar("_V", bound=Vocabulary)
+
+
+@lru_cache(maxsize=4096)
+def _member(vocabulary: type[_V], text: str) -> _V:
+    """Vocabulary.parse, remembered: a file repeats a handful of values 100,000 times."""
+    return vocabulary.parse(text)  # type: ignore[return-value]
+
+
+@lru_cache(maxsize=65536)
+def _date(text: str) -> PartialDate | None:
+    return PartialDate.parse_optional(text)
+
+
+def agreement_row(data: AgreementInput, now: datetime, title_key: str) -> dict[str, Any]:
+    """The `agreements` row for *data*, as service._apply fills it."""
+    row: dict[str, Any] = {
+        "title": " ".join(data.title.split()),
+        "title_key": title_key,
+        "alternative_titles": [text.strip() for text in data.alternative_titles if text.strip()],
+        "kind": _member(Kind, data.kind),
+        "level": _member(Level, data.level),
+        "status": _member(Status, data.status),
+        "binding": data.binding,
+        "languages": [language.strip() for language in data.languages if language.strip()],
+        "summary": data.summary.strip(),
+        "notes": data.notes.strip(),
+        "created_at": now,
+        "updated_at": now,
+        "version": 1,
+    }
+    for name in _DATES:
+        row[name] = _date(getattr(data, name))
+    for name in _TEXTS:
+        row[name] = _text(getattr(data, name))
+    return row
+
+
+def _insert_chunk(
+    connection: Connection,
+    chunk: Sequence[AgreementInput],
+    rows: list[dict[str, Any]],
+    party_ids: dict[str, int],
+    field_ids: dict[str, int],
+) -> list[int]:
+    ids = _insert_returning(connection, _AGREEMENTS, rows)
+    participations, actions = [], []
+    links, milestones = [], []
+    for agreement_id, data in zip(ids, chunk, strict=True):
+        for position, item in enumerate(named(data.parties)):
+            participations.append(_participation_row(agreement_id, position, item, party_ids))
+            actions.append(item.actions)
+        for field_id in dict.fromkeys(field_ids[field_key(path)] for path in data.fields):
+            links.append({"agreement_id": agreement_id, "field_id": field_id})
+        milestones.extend(
+            {
+                "agreement_id": agreement_id,
+                "kind": _member(MilestoneKind, milestone.kind),
+                "on": _date(milestone.on),
+                "description": milestone.description.strip(),
+                "position": position,
+            }
+            for position, milestone in enumerate(data.milestones)
+        )
+    _insert_participations(connection, participations, actions)
+    for table, rows in ((agreement_fields, links), (_MILESTONES, milestones)):
+        if rows:
+            connection.execute(insert(table), rows)
+    return ids
+
+
+def _participation_row(
+    agreement_id: int, position: int, item: ParticipationInput, party_ids: dict[str, int]
+) -> dict[str, Any]:
+    return {
+        "agreement_id": agreement_id,
+        "party_id": party_ids[party_key(item.party)],
+        "role": _member(Role, item.role),
+        "signatory_name": _text(item.signatory_name),
+        "signatory_title": _text(item.signatory_title),
+        "position": position,
+    }
+
+
+def _insert_participations(
+    connection: Connection, rows: list[dict[str, Any]], actions: list[list[Any]]
+) -> None:
+    if not rows:
+        return
+    if not any(actions):
+        connection.execute(insert(_PARTICIPATIONS), rows)
+        return
+    ids = _insert_returning(connection, _PARTICIPATIONS, rows)
+    action_rows = [
+        {
+            "participation_id": participation_id,
+            "type": _member(ActionType, action.type),
+            "deposited_on": _date(action.deposited_on),
+            "effective_on": _date(action.effective_on),
+            "text": _text(action.text),
+            "position": position,
+        }
+        for participation_id, items in zip(ids, actions, strict=True)
+        for position, action in enumerate(items)
+    ]
+    if action_rows:
+        connection.execute(insert(_ACTIONS), action_rows)
+
+
+def _insert_returning(connection: Connection, table: Any, rows: list[dict[str, Any]]) -> list[int]:
+    """Insert *rows* and return their new ids, in the order of the rows."""
+    if connection.dialect.name != "sqlite":
+        statement = insert(table).returning(table.c.id, sort_by_parameter_order=True)
+        return list(connection.execute(statement, rows).scalars())
+    # SQLite can't promise the order of RETURNING rows, so SQLAlchemy would insert them one
+    # at a time. The ids SQLite itself would give (max + 1 on) are set instead: this
+    # transaction already holds the write lock (parties and fields were flushed first).
+    first = (connection.execute(select(func.max(table.c.id))).scalar() or 0) + 1
+    ids = list(range(first, first + len(rows)))
+    connection.execute(
+        insert(table), [{**row, "id": new} for row, new in zip(rows, ids, strict=True)]
+    )
+    return ids

@@ -1,0 +1,157 @@
+"""Reading a CSV file of agreements: delimiter, header, and one Record per row.
+
+The first line names the columns, in any order. Parties and fields are listed in one cell,
+separated by '; '. Line numbers are physical lines: a quoted cell may span several, and a
+record is reported at the line where it starts.
+"""
+
+from __future__ import annotations
+
+import csv
+import difflib
+import io
+import re
+from collections.abc import Iterator
+from functools import lru_cache
+from typing import Any
+
+from models.exchange_format import (
+    CSV_COLUMNS,
+    IGNORED,
+    REQUIRED,
+    ImportFailed,
+    Problem,
+    Record,
+)
+from models.service import AgreementInput, ParticipationInput
+from models.vocab import Level
+
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+
+
+def sniff_delimiter(text: str) -> str:
+    """',' or ';' (or a tab), whichever the header line uses most: spreadsheets vary by locale."""
+    header = _LINE_BREAK.split(text.lstrip(), maxsplit=1)[0]
+    counts = {delimiter: header.count(delimiter) for delimiter in (",", ";", "\t")}
+    best = max(counts, key=lambda delimiter: counts[delimiter])
+    return best if counts[best] else ","
+
+
+def csv_records(text: str) -> Iterator[Record]:
+    """A Record per non-blank row; ImportFailed at once for a wrong header or bad quoting."""
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=sniff_delimiter(text), strict=True)
+    rows = _numbered_rows(reader)
+    header_line, header = next(rows)
+    columns = _header_columns(header_line, header)
+    given = frozenset(column for column in columns if column)
+    # One input per party name, shared by every row naming it: nothing changes an input
+    # once read, and a file of 100,000 rows names the same few hundred parties.
+    parties: dict[str, ParticipationInput] = {}
+    for line, cells in rows:
+        record = _csv_record(line, dict(zip(columns, cells, strict=False)), given, parties)
+        if len(cells) > len(columns) and "".join(cells[len(columns) :]).strip():
+            record.problem(
+                "",
+                f"{len(cells)} cells, but the header names {len(columns)} columns "
+                "(is a cell holding the separator not in quotes?)",
+            )
+        yield record
+
+
+def _numbered_rows(reader: Any) -> Iterator[tuple[int, list[str]]]:
+    """Non-blank rows with the physical line each starts on (quoted cells may span lines)."""
+    previous = 0
+    while True:
+        start = previous + 1
+        try:
+            cells = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as error:
+            reason = str(error)
+            if "unexpected end of data" in reason:
+                reason = 'a quoted cell that starts here is never closed (a missing ")'
+            raise ImportFailed([Problem(f"badly quoted cell: {reason}", line=start)]) from None
+        previous = reader.line_num
+        if "".join(cells).strip():
+            yield start, cells
+
+
+def _column_key(cell: str) -> str:
+    return "_".join(cell.strip().casefold().replace("-", " ").split())
+
+
+def _header_columns(line: int, header: list[str]) -> list[str | None]:
+    """The column each header cell names (None: ignored); ImportFailed on a wrong header."""
+    known = (*CSV_COLUMNS, "level", *IGNORED)
+    keys = [_column_key(cell) for cell in header]
+    expected = ",".join(CSV_COLUMNS)
+    if not any(key in known for key in keys):
+        raise ImportFailed(
+            [
+                Problem(
+                    f"this is not a header: the first line must name the columns ({expected})", line
+                )
+            ]
+        )
+    problems = []
+    unknown = [cell for cell, key in zip(header, keys, strict=True) if key not in known]
+    if unknown:
+        named = ", ".join(_with_suggestion(cell, known) for cell in unknown)
+        plural = "s" if len(unknown) > 1 else ""
+        problems.append(
+            Problem(f"unknown column{plural} {named} (the columns are {expected}, level)", line)
+        )
+    for key in dict.fromkeys(key for key in keys if keys.count(key) > 1 and key in known):
+        problems.append(Problem(f"column '{key}' appears {keys.count(key)} times", line))
+    missing = [key for key in REQUIRED if key not in keys]
+    if missing:
+        named = ", ".join(f"'{key}'" for key in missing)
+        problems.append(
+            Problem(f"no {named} column (every file needs {', '.join(REQUIRED)})", line)
+        )
+    if problems:
+        raise ImportFailed(problems)
+    return [None if key in IGNORED else key for key in keys]
+
+
+def _with_suggestion(cell: str, known: tuple[str, ...]) -> str:
+    close = difflib.get_close_matches(_column_key(cell), known, n=1, cutoff=0.6)
+    return f"'{cell}'" + (f" (did you mean '{close[0]}'?)" if close else "")
+
+
+def split_list(cell: str) -> list[str]:
+    """'Kazakhstan; UZB' -> ['Kazakhstan', 'UZB']; a bare ';' separates too, blanks drop."""
+    return [item.strip() for item in cell.split(";") if item.strip()]
+
+
+def _csv_record(
+    line: int,
+    values: dict[str | None, str],
+    given: frozenset[str],
+    known: dict[str, ParticipationInput],
+) -> Record:
+    parties = split_list(values.get("parties", ""))
+    data = AgreementInput(
+        title=values.get("title", ""),
+        kind=values.get("kind", ""),
+        level=values.get("level", "").strip() or Level.UNKNOWN.value,
+        status=values.get("status", ""),
+        signed_on=values.get("signed_on", ""),
+        signed_at=values.get("signed_at", ""),
+        entry_into_force=values.get("entry_into_force", ""),
+        expires_on=values.get("expires_on", ""),
+        parties=[
+            known.get(name) or known.setdefault(name, ParticipationInput(name)) for name in parties
+        ],
+        fields=split_list(values.get("fields", "")),
+        summary=values.get("summary", ""),
+        source_url=values.get("source_url", ""),
+        notes=values.get("notes", ""),
+    )
+    return Record(data, line=line, given=given, plain_parties=_first(len(parties)))
+
+
+@lru_cache(maxsize=256)
+def _first(count: int) -> frozenset[int]:
+    return frozenset(range(count))

@@ -1,0 +1,215 @@
+"""Reading a JSON file of agreements: a list of objects, each checked key by key.
+
+`parties` holds names or objects with the full participation; `milestones` and the keys
+beyond the CSV columns are optional. A wrong type is a problem at its key path
+('parties[1].actions[0].deposited_on'); the sample file's shape ({"agreements": [...]},
+'party' for 'name') is read too.
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+from collections.abc import Iterator
+from typing import Any
+
+from models.exchange_format import (
+    ACTION_KEYS,
+    CSV_COLUMNS,
+    DATE_KEYS,
+    EXTRA_TEXT_KEYS,
+    IGNORED,
+    JSON_KEYS,
+    MILESTONE_KEYS,
+    PARTY_KEYS,
+    PARTY_SYNONYMS,
+    REQUIRED,
+    VOCABULARIES,
+    ImportFailed,
+    Problem,
+    Record,
+    one_of,
+)
+from models.service import ActionInput, AgreementInput, MilestoneInput, ParticipationInput
+from models.vocab import Level, PartyKind, Role
+
+
+def json_records(text: str, name: str) -> Iterator[Record]:
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as error:
+        problem = Problem(
+            f"{name} is not valid JSON ({error.msg} at column {error.colno})", line=error.lineno
+        )
+        raise ImportFailed([problem]) from None
+    if isinstance(data, dict) and isinstance(data.get("agreements"), list):
+        data = data["agreements"]  # the sample file's shape
+    if not isinstance(data, list):
+        raise ImportFailed(
+            [Problem(f'{name} must hold a list of agreements ([{{"title": …}}, …])')]
+        )
+    for index, item in enumerate(data):
+        yield _json_record(index, item)
+
+
+def _json_type(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true or false"
+    names = {dict: "an object", list: "a list", str: "text", int: "a number", float: "a number"}
+    return "null" if value is None else names.get(type(value), type(value).__name__)
+
+
+class _ObjectReader:
+    """Reads typed values out of one JSON object, noting each wrong type as a problem."""
+
+    def __init__(self, record: Record) -> None:
+        self.record = record
+
+    def keys(self, item: dict[str, Any], allowed: tuple[str, ...], path: str) -> None:
+        unknown = [key for key in item if key not in allowed]
+        for key in unknown:
+            close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
+            hint = f" (did you mean '{close[0]}'?)" if close else ""
+            self.record.problem(f"{path}{key}", f"unknown key{hint}")
+
+    def text(self, item: dict[str, Any], key: str, path: str, check: str) -> str:
+        value = item.get(key)
+        if value is None:
+            return ""
+        if isinstance(value, str):
+            return value
+        if key in DATE_KEYS and isinstance(value, int) and not isinstance(value, bool):
+            return str(value)  # a year written as a number
+        self.record.problem(path, f"must be text, not {_json_type(value)}", check)
+        return ""
+
+    def texts(self, item: dict[str, Any], key: str, path: str) -> list[str]:
+        value = item.get(key)
+        if value is None:
+            return []
+        if isinstance(value, list) and all(isinstance(entry, str) for entry in value):
+            return value
+        self.record.problem(path, f"must be a list of text, not {_json_type(value)}", key)
+        return []
+
+    def objects(self, item: dict[str, Any], key: str, path: str) -> list[Any]:
+        value = item.get(key)
+        if value is None:
+            return []
+        if isinstance(value, list):
+            return value
+        self.record.problem(path, f"must be a list, not {_json_type(value)}", key)
+        return []
+
+
+def _json_record(index: int, item: Any) -> Record:
+    record = Record(AgreementInput(title=""), index=index)
+    if not isinstance(item, dict):
+        record.problem("", f"must be an object with the agreement's keys, not {_json_type(item)}")
+        record.readable = False
+        return record
+    read = _ObjectReader(record)
+    read.keys(item, JSON_KEYS, "")
+    for key in REQUIRED:
+        if key not in item:
+            record.problem("" if key == "title" else key, _missing_reason(key), key)
+    texts = {
+        key: read.text(item, key, key, key)
+        for key in (*CSV_COLUMNS, "level", *EXTRA_TEXT_KEYS)
+        if key not in ("parties", "fields")
+    }
+    binding = item.get("binding")
+    if binding is not None and not isinstance(binding, bool):
+        record.problem("binding", f"must be true, false or null, not {_json_type(binding)}")
+        binding = None
+    parties, plain = _json_parties(read, read.objects(item, "parties", "parties"))
+    record.data = AgreementInput(
+        **{**texts, "level": texts["level"].strip() or Level.UNKNOWN.value},
+        binding=binding,
+        alternative_titles=read.texts(item, "alternative_titles", "alternative_titles"),
+        languages=read.texts(item, "languages", "languages"),
+        fields=read.texts(item, "fields", "fields"),
+        parties=parties,
+        milestones=_json_milestones(read, read.objects(item, "milestones", "milestones")),
+    )
+    record.given = frozenset(key for key in item if key in JSON_KEYS and key not in IGNORED)
+    record.plain_parties = plain
+    return record
+
+
+def _json_parties(
+    read: _ObjectReader, items: list[Any]
+) -> tuple[list[ParticipationInput], frozenset[int]]:
+    parties, plain = [], set()
+    for number, item in enumerate(items):
+        path, key = f"parties[{number}]", f"parties.{number}.party"
+        if isinstance(item, str):
+            parties.append(ParticipationInput(party=item))
+            plain.add(number)
+            continue
+        if not isinstance(item, dict):
+            read.record.problem(path, f"must be a name or an object, not {_json_type(item)}", key)
+            parties.append(ParticipationInput(party="?"))
+            continue
+        item = {PARTY_SYNONYMS.get(name, name): value for name, value in item.items()}
+        read.keys(item, PARTY_KEYS, f"{path}.")
+        if "name" not in item:
+            read.record.problem(f"{path}.name", "missing", key)
+        actions = [
+            _json_action(read, f"{path}.actions[{n}]", f"parties.{number}.actions.{n}", action)
+            for n, action in enumerate(read.objects(item, "actions", f"{path}.actions"))
+        ]
+        parties.append(
+            ParticipationInput(
+                party=read.text(item, "name", f"{path}.name", key),
+                role=read.text(item, "role", f"{path}.role", f"parties.{number}.role").strip()
+                or Role.PARTY.value,
+                signatory_name=read.text(item, "signatory_name", f"{path}.signatory_name", ""),
+                signatory_title=read.text(item, "signatory_title", f"{path}.signatory_title", ""),
+                party_kind=read.text(
+                    item, "kind", f"{path}.kind", f"parties.{number}.party_kind"
+                ).strip()
+                or PartyKind.ORGANIZATION.value,
+                actions=actions,
+            )
+        )
+    return parties, frozenset(plain)
+
+
+def _json_action(read: _ObjectReader, path: str, key: str, item: Any) -> ActionInput:
+    if not isinstance(item, dict):
+        read.record.problem(path, f"must be an object, not {_json_type(item)}", f"{key}.type")
+        return ActionInput(type="signature")
+    read.keys(item, ACTION_KEYS, f"{path}.")
+    return ActionInput(
+        type=read.text(item, "type", f"{path}.type", f"{key}.type"),
+        deposited_on=read.text(item, "deposited_on", f"{path}.deposited_on", f"{key}.deposited_on"),
+        effective_on=read.text(item, "effective_on", f"{path}.effective_on", f"{key}.effective_on"),
+        text=read.text(item, "text", f"{path}.text", ""),
+    )
+
+
+def _json_milestones(read: _ObjectReader, items: list[Any]) -> list[MilestoneInput]:
+    milestones = []
+    for number, item in enumerate(items):
+        path, key = f"milestones[{number}]", f"milestones.{number}"
+        if not isinstance(item, dict):
+            read.record.problem(path, f"must be an object, not {_json_type(item)}", f"{key}.kind")
+            milestones.append(MilestoneInput(kind="other"))
+            continue
+        read.keys(item, MILESTONE_KEYS, f"{path}.")
+        milestones.append(
+            MilestoneInput(
+                kind=read.text(item, "kind", f"{path}.kind", f"{key}.kind"),
+                on=read.text(item, "on", f"{path}.on", f"{key}.on"),
+                description=read.text(item, "description", f"{path}.description", ""),
+            )
+        )
+    return milestones
+
+
+def _missing_reason(key: str) -> str:
+    if key == "title":
+        return "title is empty"
+    vocabulary = VOCABULARIES.get(key)
+    return f"missing {one_of(vocabulary)}" if vocabulary else "missing"

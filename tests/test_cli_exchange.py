@@ -1,0 +1,91 @@
+"""`export` and `import` on the command line: round trips, all-or-nothing, clear errors."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from main import main
+from tests.test_cli import listed
+
+
+@pytest.fixture
+def sample_db(db_path: Path, capsys: pytest.CaptureFixture[str]) -> Path:
+    assert main(["load-sample", "--db", str(db_path)]) == 0
+    capsys.readouterr()
+    return db_path
+
+
+def test_export_then_import_into_an_empty_database(
+    sample_db: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    out = tmp_path / "all.json"
+    assert main(["export", str(out), "--db", str(sample_db)]) == 0
+    assert capsys.readouterr().out == f"Exported 8 agreements to {out}\n"
+    records = json.loads(out.read_text(encoding="utf-8"))
+    assert len(records) == 8
+    empty = tmp_path / "copy.db"
+    assert main(["import", str(out), "--db", str(empty)]) == 0
+    assert "Added 8 agreements" in capsys.readouterr().out
+    before = {r["title"]: r for r in listed(capsys, sample_db)}
+    after = {r["title"]: r for r in listed(capsys, empty)}
+    assert before.keys() == after.keys()
+    for title, record in before.items():
+        assert {k: v for k, v in record.items() if k != "id"} == {
+            k: v for k, v in after[title].items() if k != "id"
+        }
+    assert main(["import", str(out), "--db", str(empty)]) == 0
+    assert "Skipped 8 duplicates" in capsys.readouterr().out
+
+
+def test_export_with_filters_to_csv(
+    sample_db: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    out = tmp_path / "transport.csv"
+    assert main(["export", str(out), "--field", "Transport", "--db", str(sample_db)]) == 0
+    capsys.readouterr()
+    lines = out.read_text(encoding="utf-8").splitlines()
+    assert lines[0].startswith("title,kind,status,signed_on")
+    assert len(lines) == 3
+
+
+def test_a_bad_import_lists_every_problem_and_changes_nothing(
+    sample_db: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    bad = tmp_path / "bad.csv"
+    bad.write_text(
+        "title,kind,status,signed_on,parties\n"
+        "Good one,treaty,signed,2020,France\n"
+        ",treaty,signed,2020,France\n"
+        "Third,treaty,ratifed,2021-13-45,France\n",
+        encoding="utf-8",
+    )
+    assert main(["import", str(bad), "--db", str(sample_db)]) == 2
+    captured = capsys.readouterr()
+    err = captured.err.splitlines()
+    assert any("line 3" in line and "title" in line for line in err)
+    assert any(
+        "line 4, status: 'ratifed' is not a status (did you mean 'ratified'?)" in line
+        for line in err
+    )
+    assert any("line 4, signed_on: '2021-13-45' is not a date" in line for line in err)
+    assert err[-1] == "treaty-tracker: nothing was imported"
+    assert len(listed(capsys, sample_db)) == 8
+
+
+def test_export_refuses_an_unknown_suffix(
+    sample_db: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    assert main(["export", str(tmp_path / "out.xlsx"), "--db", str(sample_db)]) == 2
+    assert "name it .csv or .json" in capsys.readouterr().err
+    assert not (tmp_path / "out.xlsx").exists()
