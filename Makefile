@@ -25,5 +25,10 @@ test: lint
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .ruff_cache
 
+# The README's pictures: the main window, and the first page of a sample fact sheet (needs pdftoppm).
 screenshot: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m ui.screenshot docs/main-window.png
+	rm -rf build/screenshot && mkdir -p build/screenshot
+	$(BIN)/python main.py --db build/screenshot/sample.db load-sample
+	$(BIN)/python main.py --db build/screenshot/sample.db report build/screenshot/sheet.pdf --id 1 --author "Treaty Tracker"
+	pdftoppm -png -r 70 -f 1 -l 1 -singlefile build/screenshot/sheet.pdf docs/fact-sheet

@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import csv
 import difflib
+import getpass
 import itertools
 import json
 import os
@@ -53,8 +54,10 @@ from models.query import (
     iter_rows,
 )
 from models.sample import load_sample
+from models.service import NotFoundError
 from models.text import fold
 from models.vocab import Kind, Level, Status, Vocabulary
+from reports import write_fact_sheet, write_summary
 
 PROG = "treaty-tracker"
 FORMATS = ("table", "csv", "json")
@@ -113,6 +116,7 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", title="commands")
     add_list_command(commands)
     add_exchange_commands(commands)
+    add_report_command(commands)
     sample = commands.add_parser(
         "load-sample",
         help="record the sample agreements (Kazakhstan–Uzbekistan, 2021)",
@@ -160,6 +164,39 @@ def add_list_command(commands: Any) -> None:
     listing.set_defaults(handler=command_list, creates_database=False)
 
 
+def add_sort_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--sort",
+        choices=[column.value for column in SortColumn],
+        default=SortColumn.SIGNED_ON.value,
+        metavar="COLUMN",
+        help="sort by one of the columns of `list --sort` (default: signed_on)",
+    )
+    parser.add_argument("--desc", action="store_true", help="sort in descending order")
+
+
+def add_report_command(commands: Any) -> None:
+    """`report OUT.pdf [FILTERS] [--title TEXT]`, or `report OUT.pdf --id N` for a fact sheet."""
+    report = commands.add_parser(
+        "report",
+        help="write a PDF summary of the agreements that match filters (or a fact sheet)",
+        description="Write a PDF: the summary of the agreements that match every filter given "
+        "(a cover with the filter in words, counts and charts, a register, and a section per "
+        "agreement), or with --id the fact sheet of one agreement. The file is replaced only "
+        "once it is complete.",
+    )
+    report.add_argument("file", metavar="OUT.pdf", help="where to write")
+    add_db_argument(report, default=argparse.SUPPRESS)
+    add_filter_arguments(report)
+    add_sort_arguments(report)
+    report.add_argument("--title", metavar="TEXT", help="the report's title")
+    report.add_argument("--author", metavar="NAME", help="who made it (default: your user name)")
+    report.add_argument(
+        "--id", type=int, metavar="N", help="a fact sheet of agreement N instead of a summary"
+    )
+    report.set_defaults(handler=command_report, creates_database=False)
+
+
 def add_exchange_commands(commands: Any) -> None:
     """`export FILE [FILTERS]` and `import FILE [--update] [--dry-run]`."""
     export = commands.add_parser(
@@ -172,14 +209,7 @@ def add_exchange_commands(commands: Any) -> None:
     export.add_argument("file", metavar="FILE.csv|FILE.json", help="where to write")
     add_db_argument(export, default=argparse.SUPPRESS)
     add_filter_arguments(export)
-    export.add_argument(
-        "--sort",
-        choices=[column.value for column in SortColumn],
-        default=SortColumn.SIGNED_ON.value,
-        metavar="COLUMN",
-        help="sort by one of the columns of `list --sort` (default: signed_on)",
-    )
-    export.add_argument("--desc", action="store_true", help="sort in descending order")
+    add_sort_arguments(export)
     export.set_defaults(handler=command_export, creates_database=False)
     imports = commands.add_parser(
         "import",
@@ -490,6 +520,51 @@ def command_export(database: Database, args: argparse.Namespace) -> int:
             raise UsageError(f"can't write {args.file}: {error.strerror or error}") from None
     print(f"Exported {_count(written, 'agreement')} to {args.file}")
     return 0
+
+
+def command_report(database: Database, args: argparse.Namespace) -> int:
+    if not args.file.lower().endswith(".pdf"):
+        raise UsageError(f"name the report .pdf, not '{Path(args.file).name}'")
+    author = args.author if args.author is not None else _user_name()
+    try:
+        if args.id is not None:
+            result = write_fact_sheet(
+                database.sessions,
+                args.id,
+                Path(args.file),
+                author=author,
+                database_name=database.name,
+            )
+        else:
+            with database.sessions.begin() as session:
+                wanted = filter_from_args(session, args)
+            result = write_summary(
+                database.sessions,
+                wanted,
+                Path(args.file),
+                title=args.title,
+                sort=Sort(SortColumn(args.sort), descending=args.desc),
+                author=author,
+                database_name=database.name,
+            )
+    except NotFoundError as error:
+        raise UsageError(str(error)) from None
+    except OSError as error:
+        raise UsageError(f"can't write {args.file}: {error.strerror or error}") from None
+    for warning in result.warnings:
+        print(f"{PROG}: warning: {warning}", file=sys.stderr)
+    print(
+        f"Wrote {args.file}: {_count(result.pages, 'page')}, "
+        f"{_count(result.agreements, 'agreement')}"
+    )
+    return 0
+
+
+def _user_name() -> str:
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return ""
 
 
 def command_import(database: Database, args: argparse.Namespace) -> int:

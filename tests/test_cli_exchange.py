@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
+from pypdf import PdfReader
 
 from main import main
 from tests.test_cli import listed
@@ -89,3 +90,32 @@ def test_export_refuses_an_unknown_suffix(
     assert main(["export", str(tmp_path / "out.xlsx"), "--db", str(sample_db)]) == 2
     assert "name it .csv or .json" in capsys.readouterr().err
     assert not (tmp_path / "out.xlsx").exists()
+
+
+def test_report_of_a_filter_and_a_fact_sheet(
+    sample_db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "transport.pdf"
+    args = ["report", str(out), "--field", "Transport", "--party", "KAZ", "--db", str(sample_db)]
+    assert main([*args, "--title", "Transport between Kazakhstan and Uzbekistan"]) == 0
+    assert "2 agreements" in capsys.readouterr().out
+    text = " ".join(page.extract_text() for page in PdfReader(out).pages)
+    assert "Turkistan–Tashkent" in text and "Kyzylorda–Uchquduq" in text
+    assert "Agreements in Transport involving Kazakhstan" in " ".join(text.split())
+    sheet = tmp_path / "declaration.pdf"
+    assert main(["report", str(sheet), "--id", "1", "--db", str(sample_db)]) == 0
+    capsys.readouterr()
+    sheet_text = " ".join(page.extract_text() for page in PdfReader(sheet).pages)
+    assert "Тоқаев" in sheet_text
+
+
+def test_report_with_no_match_is_still_a_pdf_and_bad_ids_are_refused(
+    sample_db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "none.pdf"
+    assert main(["report", str(out), "--search", "zzzz", "--db", str(sample_db)]) == 0
+    assert out.read_bytes().startswith(b"%PDF")
+    capsys.readouterr()
+    assert main(["report", str(tmp_path / "x.pdf"), "--id", "99", "--db", str(sample_db)]) == 2
+    assert "agreement 99 does not exist" in capsys.readouterr().err
+    assert not (tmp_path / "x.pdf").exists()

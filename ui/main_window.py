@@ -42,6 +42,7 @@ from ui.agreement_table_model import COLUMNS, AgreementTableModel
 from ui.detail_pane import DetailPane
 from ui.filter_panel import FilterPanel
 from ui.settings import Settings
+from ui.transfers import Transfers
 from ui.welcome_page import WelcomePage
 from ui.workers import Cancelled, Job, Worker, run_with_progress
 
@@ -115,12 +116,34 @@ class MainWindow(QMainWindow):
             "actionDelete", "De&lete", self.delete_agreements, key.Delete
         )
         self.action_undo = self._action("actionUndo", "&Undo delete", self.undo_delete, key.Undo)
-        self.action_import = self._action("actionImport", "&Import…", self._not_yet)
-        self.action_export = self._action("actionExport", "E&xport…", self._not_yet)
-        self.action_export_pdf = self._action("actionExportPdf", "Export &PDF…", self._not_yet)
-        for action in (self.action_import, self.action_export, self.action_export_pdf):
-            action.setEnabled(False)
-            action.setToolTip(action.toolTip() + " — coming in the next release")
+        self.transfers = Transfers(self)
+        self.action_import = self._action(
+            "actionImport",
+            "&Import…",
+            lambda: self.transfers.import_agreements(),
+            "Ctrl+I",
+            "Import agreements from a CSV or JSON file",
+        )
+        self.action_export = self._action(
+            "actionExport",
+            "E&xport…",
+            self.transfers.export_agreements,
+            "Ctrl+E",
+            "Export the agreements shown (or the selected ones) to CSV or JSON",
+        )
+        self.action_export_pdf = self._action(
+            "actionExportPdf",
+            "Export &PDF…",
+            self.transfers.export_pdf,
+            "Ctrl+P",
+            "A PDF summary of the agreements shown (or the selected ones)",
+        )
+        self.action_fact_sheet = self._action(
+            "actionExportFactSheet",
+            "Export &fact sheet…",
+            self.transfers.export_fact_sheet,
+            tip="A PDF fact sheet of the selected agreement",
+        )
         self.action_find = self._action("actionFind", "&Find", self._focus_search, key.Find)
         self.action_clear = self._action(
             "actionClearFilters", "&Clear filters", self._clear_filters, "Ctrl+Shift+L"
@@ -181,7 +204,7 @@ class MainWindow(QMainWindow):
 
         self.welcome = WelcomePage(self)
         self.welcome.load_sample_requested.connect(self.load_sample_agreements)
-        self.welcome.import_button.setEnabled(False)
+        self.welcome.import_requested.connect(lambda: self.transfers.import_agreements())
         self.stack = QStackedWidget(self)
         self.stack.addWidget(self.table)
         self.stack.addWidget(self.welcome)
@@ -209,7 +232,9 @@ class MainWindow(QMainWindow):
         self.recent_menu.setObjectName("recentMenu")
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
         file_menu.addSeparator()
-        file_menu.addActions([self.action_import, self.action_export, self.action_export_pdf])
+        file_menu.addActions(
+            [self.action_import, self.action_export, self.action_export_pdf, self.action_fact_sheet]
+        )
         file_menu.addSeparator()
         file_menu.addAction(self.action_quit)
         edit_menu = bar.addMenu("&Edit")
@@ -386,6 +411,10 @@ class MainWindow(QMainWindow):
         count_selected = len(self.selected_ids())
         self.action_edit.setEnabled(count_selected == 1)
         self.action_duplicate.setEnabled(count_selected == 1)
+        self.action_fact_sheet.setEnabled(count_selected == 1)
+        shown = self.model.rowCount() > 0
+        self.action_export.setEnabled(shown)
+        self.action_export_pdf.setEnabled(True)  # an empty result still makes a valid PDF
         self.action_delete.setEnabled(count_selected > 0)
         self.action_undo.setEnabled(bool(self._deleted))
         if self._deleted:
@@ -574,7 +603,7 @@ class MainWindow(QMainWindow):
         menu = QMenu(self.table)
         menu.addActions(self._record_actions())
         menu.addSeparator()
-        menu.addAction(self.action_export_pdf)
+        menu.addActions([self.action_fact_sheet, self.action_export_pdf, self.action_export])
         menu.popup(self.table.viewport().mapToGlobal(position))
 
     def _column_menu(self, position: QPoint) -> None:
@@ -598,8 +627,14 @@ class MainWindow(QMainWindow):
     def _clear_filters(self) -> None:
         self.filter_panel.clear()
 
-    def _not_yet(self) -> None:
-        QMessageBox.information(self, "Treaty Tracker", "This arrives in the next release.")
+    def current_sort(self) -> Sort:
+        return self._sort
+
+    def after_bulk_change(self, select: list[int]) -> None:
+        """Show what an import (or another change of many rows) did, selecting the new rows."""
+        self._pending_selection = select[:1000]
+        self.reload_catalog()
+        self.refresh()
 
     # ------------------------------------------------------------ settings
 

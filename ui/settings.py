@@ -2,9 +2,18 @@
 
 from __future__ import annotations
 
+import getpass
+
 from PySide6.QtCore import QByteArray, QSettings
 
 RECENT_LIMIT = 8
+
+
+def _system_user() -> str:
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):  # no user name in the environment or the password database
+        return ""
 
 
 class Settings:
@@ -71,7 +80,9 @@ class Settings:
 
     @property
     def author(self) -> str:
-        return str(self._settings.value("reports/author", "") or "")
+        """Who made the reports: set in settings, else the operating-system user."""
+        value = str(self._settings.value("reports/author", "") or "")
+        return value or _system_user()
 
     @author.setter
     def author(self, value: str) -> None:

@@ -1,0 +1,54 @@
+"""What a report states about itself: when, by whom, from which database, as of when."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from reportlab.lib.units import mm
+
+from reports import styles as st
+from reports.describe import local_time_text, timestamp_text
+from reports.document import CREATOR
+from reports.grid import PLAIN, Grid, Text
+from reports.kit import StoryKit
+
+NOT_STATED = "not stated"
+
+
+@dataclass(frozen=True)
+class Provenance:
+    """Who made the report, when, and from what."""
+
+    generated_at: datetime
+    author: str
+    database_name: str
+    as_of: datetime | None
+    as_of_note: str = "the latest change to these agreements"
+
+
+def provenance_rows(provenance: Provenance) -> list[tuple[str, str]]:
+    """(label, plain text) pairs, missing values said to be missing."""
+    as_of = (
+        f"{timestamp_text(provenance.as_of)} ({provenance.as_of_note})"
+        if provenance.as_of
+        else "no agreements"
+    )
+    return [
+        ("Generated", local_time_text(provenance.generated_at)),
+        ("Prepared by", provenance.author.strip() or NOT_STATED),
+        ("Database", provenance.database_name.strip() or NOT_STATED),
+        ("Data as of", as_of),
+        ("Made with", CREATOR),
+    ]
+
+
+def facts_table(kit: StoryKit, rows: list[tuple[str, str]], label_width: float = 32 * mm) -> Grid:
+    """A two-column label/value table for the cover."""
+    styles = kit.styles
+    value_width = st.FRAME_WIDTH - label_width
+    data = [
+        [Text(label, styles.label), kit.cell(value, styles.cell, value_width)]
+        for label, value in rows
+    ]
+    return Grid(data, (label_width, value_width), look=PLAIN)

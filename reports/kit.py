@@ -1,0 +1,96 @@
+"""The toolbox a story builder uses: user text made safe, and the cheapest flowable for it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from xml.sax.saxutils import escape
+
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus import Flowable, Paragraph
+
+from reports import styles as st
+from reports.document import Marked, PageNumbers, TocLine
+from reports.grid import PAD_X, Cell, Line, Lines, Text
+from reports.prose import Prose
+from reports.styles import Styles
+
+
+@dataclass
+class StoryKit:
+    """What every story builder needs: styles, fonts, page numbers, and link targets."""
+
+    styles: Styles
+    numbers: PageNumbers
+    linked_agreements: set[int] = field(default_factory=set)
+
+    def markup(self, text: str) -> str:
+        """User text made safe for Paragraph markup, line breaks kept."""
+        return self.styles.fonts.markup(text).replace("\n", "<br/>")
+
+    def para(
+        self, text: str, style: ParagraphStyle | None = None, *, link: str | None = None
+    ) -> Flowable:
+        """Text that wraps: Prose when the style's font has every character (fast), else a
+        Paragraph, whose markup brings in fallback fonts. *link*: a bookmark to go to."""
+        style = style or self.styles.body
+        if self.styles.fonts.covers(text.replace("\n", ""), style.fontName):
+            return Prose(text, style, link=link)
+        markup = self.markup(text)
+        return Paragraph(f'<a href="#{link}">{markup}</a>' if link else markup, style)
+
+    def fits(self, text: str, style: ParagraphStyle, width: float) -> bool:
+        """True when *text* is one line in *width* and its font has every glyph: then it can
+        be drawn as plain text, without a Paragraph's parsing and line breaking."""
+        return (
+            "\n" not in text
+            and self.styles.fonts.covers(text, style.fontName)
+            and stringWidth(text, style.fontName, style.fontSize) <= width
+        )
+
+    def cell(self, text: str, style: ParagraphStyle, width: float) -> Cell:
+        """A table cell: plain text when it fits on one line, else text that wraps."""
+        if self.fits(text, style, width - 2 * PAD_X):
+            return Text(text, style)
+        return self.para(text, style)
+
+    def stack(self, lines: list[tuple[str, ParagraphStyle]], width: float) -> Cell:
+        """Lines of text in one cell, each in its style; a Paragraph if any would wrap."""
+        if all(self.fits(text, style, width - 2 * PAD_X) for text, style in lines):
+            return Lines(tuple(Text(text, style) for text, style in lines))
+        markup = "<br/>".join(
+            f'<font name="{style.fontName}" size="{style.fontSize}" '
+            f'color="{st.hex_color(style.textColor)}">{self.markup(text)}</font>'
+            for text, style in lines
+        )
+        return Paragraph(markup, lines[0][1])
+
+    def link(self, url: str, style: ParagraphStyle) -> Flowable:
+        """A web address that wraps anywhere and opens when clicked."""
+        if self.styles.fonts.covers(url, style.fontName):
+            return Prose(url, style, url=url)
+        href = escape(url, {'"': "&quot;"})
+        return Paragraph(f'<a href="{href}">{self.markup(url)}</a>', style)
+
+    def line(self, text: str, style: ParagraphStyle) -> Flowable:
+        """A one-line heading or note; a Paragraph when it would not fit on one line."""
+        if self.fits(text, style, st.FRAME_WIDTH):
+            return Line(Text(text, style))
+        return self.para(text, style)
+
+    def heading(
+        self, text: str, style: ParagraphStyle, *, key: str, level: int, outline: str = ""
+    ) -> Marked:
+        """A heading that is an outline entry and a link target."""
+        return Marked(
+            self.para(text, style),
+            key=key,
+            outline=" ".join((outline or text).split()),
+            level=level,
+            numbers=self.numbers,
+        )
+
+    def toc_line(self, text: str, key: str, level: int) -> TocLine:
+        styles = self.styles.toc
+        style = styles[min(level, len(styles) - 1)]
+        return TocLine(self.para(text, style, link=key), key, self.numbers)

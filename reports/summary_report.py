@@ -1,0 +1,351 @@
+"""The summary report: cover, contents, overview with charts, register, one section per agreement.
+
+Three steps, each testable: plan_summary() reads the plain data (one streamed pass over
+the rows), build_story() yields flowables (loading one agreement at a time while the
+pages are laid out), and render() writes the PDF, which lands in place only when whole.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import BinaryIO
+
+from reportlab.lib.units import mm
+from reportlab.platypus import (
+    CondPageBreak,
+    Flowable,
+    PageBreak,
+    Spacer,
+)
+from reportlab.platypus.flowables import HRFlowable
+from sqlalchemy.orm import Session, sessionmaker
+
+from models.detail import AgreementDetail, load_details
+from models.query import (
+    AgreementFilter,
+    AgreementRow,
+    Sort,
+    facet_counts,
+    fetch_rows,
+    field_tree,
+    iter_rows,
+    party_list,
+)
+from reports import styles as st
+from reports.charts import fields_chart, years_chart
+from reports.cover import Provenance, facts_table, provenance_rows
+from reports.describe import (
+    NOT_RECORDED,
+    describe_filter,
+    describe_selection,
+    describe_sort,
+    local_time_text,
+)
+from reports.document import DocumentInfo, PageNumbers, render
+from reports.fonts import FontSet
+from reports.grid import Cell, Grid, Text
+from reports.kit import StoryKit
+from reports.output import ReportResult, atomic_output, checkpoint, session_scope
+from reports.overview import (
+    Overview,
+    RegisterRow,
+    RowCounts,
+    overview_from_facets,
+    register_row,
+)
+from reports.section import agreement_key, agreement_section
+from reports.styles import make_styles
+
+DEFAULT_TITLE = "Agreements: summary report"
+DEFAULT_SORT = Sort()
+BATCH = 200
+REGISTER_COLUMNS = (10 * mm, 56 * mm, 23 * mm, 23 * mm, 24 * mm, st.FRAME_WIDTH - 136 * mm)
+COUNT_COLUMNS = (95 * mm, 25 * mm)
+
+Progress = Callable[[int, int], None]
+
+
+@dataclass(frozen=True)
+class SummaryPlan:
+    """Everything the report says before its agreement sections, as plain data."""
+
+    title: str
+    covers: str
+    order: str
+    agreement_ids: tuple[int, ...]
+    register: tuple[RegisterRow, ...]
+    overview: Overview
+    as_of: datetime | None
+    selected: bool
+    requested: int = 0
+
+
+def plan_summary(
+    session: Session,
+    wanted: AgreementFilter,
+    *,
+    sort: Sort = DEFAULT_SORT,
+    agreement_ids: Sequence[int] | None = None,
+    title: str | None = None,
+) -> SummaryPlan:
+    """Read the register, counts and as-of time, streaming the rows in batches."""
+    selected = agreement_ids is not None
+    rows = _selected_rows(session, agreement_ids) if selected else iter_rows(session, wanted, sort)
+    register: list[RegisterRow] = []
+    counts = RowCounts()
+    latest: datetime | None = None
+    for row in rows:
+        register.append(register_row(len(register) + 1, row))
+        latest = row.updated_at if latest is None else max(latest, row.updated_at)
+        if selected:
+            counts.add(row)
+    if selected:
+        overview = counts.overview()
+        covers = describe_selection(len(register))
+        order = "In the order selected"
+    else:
+        fields, parties = field_tree(session), party_list(session)
+        facets = facet_counts(session, wanted, exclude_own=False)
+        overview = overview_from_facets(facets, len(register), fields, parties)
+        field_names = {node.id: node.path for node in fields}
+        covers = describe_filter(wanted, field_names, {p.id: p.name for p in parties})
+        order = describe_sort(sort)
+    return SummaryPlan(
+        title=" ".join((title or "").split()) or DEFAULT_TITLE,
+        covers=covers,
+        order=order,
+        agreement_ids=tuple(entry.agreement_id for entry in register),
+        register=tuple(register),
+        overview=overview,
+        as_of=latest,
+        selected=selected,
+        requested=len(agreement_ids or ()),
+    )
+
+
+def _selected_rows(session: Session, ids: Sequence[int]) -> Iterator[AgreementRow]:
+    """The chosen agreements in the order given, once each; deleted ones are left out."""
+    unique = list(dict.fromkeys(ids))
+    for start in range(0, len(unique), BATCH):
+        yield from fetch_rows(session, unique[start : start + BATCH])
+
+
+# ----------------------------------------------------------------- the story
+
+
+def build_story(
+    session: Session,
+    plan: SummaryPlan,
+    kit: StoryKit,
+    provenance: Provenance,
+    *,
+    progress: Progress | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> Iterator[Flowable]:
+    """Every flowable of the report, in order. Agreements are loaded a batch at a time as
+    the pages fill, and the report stops between agreements once cancelled() is true."""
+    yield from cover(plan, kit, provenance)
+    if not plan.agreement_ids:
+        return
+    for part in (
+        contents(plan, kit),
+        overview_story(plan.overview, kit),
+        register_story(plan, kit),
+    ):
+        checkpoint(cancelled)
+        yield PageBreak()
+        yield from part
+    yield PageBreak()
+    yield kit.heading("Agreements", kit.styles.h1, key="agreements", level=0)
+    total = len(plan.agreement_ids)
+    if progress:
+        progress(0, total)
+    details = load_details(session, plan.agreement_ids)
+    for number, (agreement_id, detail) in enumerate(
+        zip(plan.agreement_ids, details, strict=True), start=1
+    ):
+        checkpoint(cancelled)
+        yield from agreement_story(kit, number, agreement_id, detail)
+        if progress:
+            progress(number, total)
+    checkpoint(cancelled)
+
+
+def cover(plan: SummaryPlan, kit: StoryKit, provenance: Provenance) -> Iterator[Flowable]:
+    styles = kit.styles
+    yield Spacer(1, 30 * mm)
+    yield kit.heading(plan.title, styles.title, key="cover", level=0)
+    yield kit.para(plan.covers, styles.subtitle)
+    number = len(plan.agreement_ids)
+    rows = [
+        ("Agreements", f"{number} agreement{'s' if number != 1 else ''}"),
+        ("Order", plan.order),
+        *provenance_rows(provenance),
+    ]
+    yield facts_table(kit, rows)
+    if not number:
+        yield Spacer(1, 12 * mm)
+        if not plan.selected:
+            words = "No agreements match this filter."
+        elif plan.requested:
+            words = "None of the selected agreements is recorded any more."
+        else:
+            words = "No agreements were selected."
+        yield kit.para(words, styles.h2)
+
+
+def contents(plan: SummaryPlan, kit: StoryKit) -> Iterator[Flowable]:
+    """The clickable table of contents: sections, then every agreement."""
+    yield kit.heading("Contents", kit.styles.h1, key="contents", level=0)
+    for text, key in (("Overview", "overview"), ("Register", "register")):
+        yield kit.toc_line(text, key, 0)
+    yield kit.toc_line("Agreements", "agreements", 0)
+    for row in plan.register:
+        yield kit.toc_line(f"{row.number}. {row.title}", agreement_key(row.agreement_id), 1)
+
+
+def overview_story(overview: Overview, kit: StoryKit) -> Iterator[Flowable]:
+    """Counts per field, party, status and year, as tables, with bar charts."""
+    styles = kit.styles
+    yield kit.heading("Overview", styles.h1, key="overview", level=0)
+    yield kit.para(_overview_sentence(overview))
+    yield kit.heading("Agreements per field", styles.h2, key="per-field", level=1)
+    if overview.fields:
+        yield fields_chart(overview.top_fields(), kit.styles.fonts, st.FRAME_WIDTH)
+        yield count_table(kit, "Field", [(name, n) for name, n in overview.fields])
+    else:
+        yield kit.para("No fields are recorded for these agreements.", styles.muted)
+    yield kit.heading("Agreements per party", styles.h2, key="per-party", level=1)
+    yield count_table(kit, "Party", list(overview.parties))
+    yield kit.heading("Agreements per status", styles.h2, key="per-status", level=1)
+    yield count_table(kit, "Status", [(status.label, n) for status, n in overview.statuses])
+    yield kit.heading("Agreements per year signed", styles.h2, key="per-year", level=1)
+    if overview.years:
+        yield years_chart(overview.years, kit.styles.fonts, st.FRAME_WIDTH)
+    years = [(str(year), n) for year, n in overview.years]
+    if overview.undated:
+        years.append(("Date not recorded", overview.undated))
+    yield count_table(kit, "Year", years)
+
+
+def _overview_sentence(overview: Overview) -> str:
+    total = overview.total
+    text = f"{total} agreement{'s' if total != 1 else ''}"
+    if overview.years:
+        first, last = overview.years[0][0], overview.years[-1][0]
+        text += f", signed {first}" if first == last else f", signed between {first} and {last}"
+    if overview.undated:
+        text += f"; {overview.undated} with no signing date recorded"
+    return text + ". An agreement in several fields or with several parties counts in each."
+
+
+def count_table(kit: StoryKit, label: str, rows: list[tuple[str, int]]) -> Grid:
+    styles = kit.styles
+    header = [Text(label, styles.header_cell), Text("Agreements", styles.header_cell_number)]
+    body = [
+        [kit.cell(name, styles.cell, COUNT_COLUMNS[0]), Text(str(n), styles.cell_number)]
+        for name, n in rows
+    ]
+    table = Grid(body, COUNT_COLUMNS, header=header)
+    table.spaceBefore, table.spaceAfter = 4, 6
+    return table
+
+
+def register_story(plan: SummaryPlan, kit: StoryKit) -> Iterator[Flowable]:
+    """Every agreement on a line; the header row repeats on every page of the table."""
+    styles = kit.styles
+    yield kit.heading("Register", styles.h1, key="register", level=0)
+    yield kit.para(
+        "Every agreement in this report, in report order. Titles link to their sections.",
+        styles.muted,
+    )
+    names = ("No.", "Title", "Kind", "Status", "Signed", "Parties")
+    header: list[Cell] = [Text(name, styles.header_cell) for name in names]
+    header[0] = Text("No.", styles.header_cell_number)
+    yield Grid(
+        [_register_cells(kit, row) for row in plan.register], REGISTER_COLUMNS, header=header
+    )
+
+
+def _register_cells(kit: StoryKit, row: RegisterRow) -> list[Cell]:
+    styles = kit.styles
+    widths = REGISTER_COLUMNS
+    return [
+        Text(str(row.number), styles.cell_number),
+        kit.para(row.title, styles.cell, link=agreement_key(row.agreement_id)),
+        kit.cell(row.kind, styles.cell, widths[2]),
+        kit.cell(row.status, styles.cell, widths[3]),
+        kit.cell(
+            row.signed,
+            styles.cell_missing if row.signed == NOT_RECORDED else styles.cell,
+            widths[4],
+        ),
+        kit.cell(row.parties, styles.cell, widths[5]),
+    ]
+
+
+def agreement_story(
+    kit: StoryKit, number: int, agreement_id: int, detail: AgreementDetail | None
+) -> list[Flowable]:
+    """One agreement's section, headed by its register number and title."""
+    styles = kit.styles
+    key = agreement_key(agreement_id)
+    if detail is None:
+        text = f"{number}. Agreement {agreement_id} was deleted while the report was being made."
+        return [kit.heading(text, styles.h2, key=key, level=1)]
+    title = kit.heading(f"{number}. {detail.title}", styles.agreement_title, key=key, level=1)
+
+    def subheading(text: str, _key: str) -> Flowable:
+        return kit.line(text, styles.subheading)
+
+    return [
+        CondPageBreak(75 * mm),
+        *agreement_section(kit, detail, title, subheading),
+        HRFlowable(width="100%", thickness=0.6, color=st.RULE, spaceBefore=6, spaceAfter=10),
+    ]
+
+
+# ----------------------------------------------------------------- writing
+
+
+def write_summary(
+    sessions_or_session: Session | sessionmaker[Session],
+    wanted: AgreementFilter,
+    out: Path | BinaryIO,
+    *,
+    title: str | None = None,
+    sort: Sort = DEFAULT_SORT,
+    author: str = "",
+    database_name: str = "",
+    agreement_ids: list[int] | None = None,
+    progress: Progress | None = None,
+    cancelled: Callable[[], bool] | None = None,
+    font: Path | None = None,
+    generated_at: datetime | None = None,
+    invariant: bool = False,
+) -> ReportResult:
+    """Write the summary report of *wanted* (or of exactly *agreement_ids*, in that order).
+
+    Raises ReportCancelled when cancelled() turns true; *out* is then left untouched.
+    """
+    checkpoint(cancelled)
+    with session_scope(sessions_or_session) as session:
+        plan = plan_summary(session, wanted, sort=sort, agreement_ids=agreement_ids, title=title)
+        fonts = FontSet(font)
+        kit = StoryKit(make_styles(fonts), PageNumbers(), set(plan.agreement_ids))
+        provenance = Provenance(
+            generated_at or datetime.now(UTC), author, database_name, plan.as_of
+        )
+        info = DocumentInfo(
+            title=plan.title,
+            subject=plan.covers,
+            author=author.strip(),
+            footer=f"Treaty Tracker · generated {local_time_text(provenance.generated_at)}",
+        )
+        story = build_story(session, plan, kit, provenance, progress=progress, cancelled=cancelled)
+        with atomic_output(out) as stream:
+            pages = render(story, stream, info, kit.styles, kit.numbers, invariant=invariant)
+    return ReportResult(pages=pages, agreements=len(plan.agreement_ids), warnings=fonts.warnings())

@@ -1,0 +1,111 @@
+"""The fact sheet: one agreement, its timeline, outline, contents and metadata."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pypdf
+import pytest
+
+from models.database import Database
+from models.query import AgreementFilter, agreement_ids
+from models.service import ActionInput, MilestoneInput, NotFoundError
+from reports import write_fact_sheet
+from tests.reports.conftest import GENERATED, agreement, outline, pages_text, save, text
+
+
+def first_sample(database: Database) -> int:
+    with database.sessions.begin() as session:
+        return agreement_ids(session, AgreementFilter())[0]
+
+
+def test_the_fact_sheet_holds_the_agreement_and_says_who_made_it(
+    sample: Database, tmp_path: Path
+) -> None:
+    target = tmp_path / "fact.pdf"
+    with sample.sessions.begin() as session:
+        result = write_fact_sheet(
+            session,
+            first_sample(sample),
+            target,
+            author="Тоқаев аппараты",
+            database_name="treaties.db",
+            generated_at=GENERATED,
+        )
+    words = text(target)
+    assert result.agreements == 1 and result.warnings == []
+    assert "Declaration on Allied Relations between the Republic of Kazakhstan" in words
+    assert "Prepared by Тоқаев аппараты" in words and "Database treaties.db" in words
+    assert "Қасым-Жомарт Тоқаев" in words and "Oʻzbekiston" in words
+    assert "(when this agreement last changed)" in words
+    info = pypdf.PdfReader(target).metadata
+    assert info is not None and info.creator == "Treaty Tracker"
+    assert info.title.startswith("Fact sheet: Declaration on Allied Relations")
+    assert info.subject == (
+        "Declaration, interstate; signed 6 December 2021; Kazakhstan and Uzbekistan"
+    )
+    assert info.author == "Тоқаев аппараты"
+
+
+def test_outline_and_contents_list_every_section_with_its_page(
+    sample: Database, tmp_path: Path
+) -> None:
+    target = tmp_path / "fact.pdf"
+    result = write_fact_sheet(sample.sessions, first_sample(sample), target)
+    entries = outline(target)
+    assert [title for _level, title, _page in entries][1:] == [
+        "Details",
+        "Parties",
+        "Timeline",
+        "Summary",
+        "Notes",
+        "Source",
+    ]
+    pages = pages_text(target)
+    assert len(pages) == result.pages
+    for _level, title, page in entries[1:]:
+        assert f"{title} {page}" in pages[0]  # the contents, on the first page
+    for number, page in enumerate(pages, start=1):
+        assert page.startswith("Fact sheet: Declaration on Allied Relations")
+        assert f"Page {number} of {len(pages)}" in page
+
+
+def test_the_timeline_runs_oldest_first_with_undated_events_last(
+    database: Database, tmp_path: Path
+) -> None:
+    data = agreement(
+        "Water treaty",
+        "Kazakhstan",
+        "Uzbekistan",
+        signed_on="2019-05",
+        signed_at="Tashkent",
+        entry_into_force="2020",
+    )
+    data.parties[1].actions = [ActionInput("ratification", "2019-11-30")]
+    data.milestones = [
+        MilestoneInput("review due", "2025", "First review"),
+        MilestoneInput("other", "", "Translation awaited"),
+    ]
+    agreement_id = save(database, data)
+    target = tmp_path / "water.pdf"
+    write_fact_sheet(database.sessions, agreement_id, target)
+    words = text(target)
+    timeline = words[words.index("Date Event") :]
+    order = [
+        "May 2019 Signed at Tashkent",
+        "30 November 2019 Uzbekistan: ratification",
+        "2020 Entered into force",
+        "2025 Review due: First review",
+        "date not recorded Other: Translation awaited",
+    ]
+    positions = [timeline.index(event) for event in order]
+    assert positions == sorted(positions)
+
+
+def test_an_agreement_that_does_not_exist_writes_nothing(
+    database: Database, tmp_path: Path
+) -> None:
+    target = tmp_path / "gone.pdf"
+    with pytest.raises(NotFoundError):
+        write_fact_sheet(database.sessions, 404, target)
+    assert list(tmp_path.glob("*.pdf")) == [] and not list(tmp_path.glob(".*part"))

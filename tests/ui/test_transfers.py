@@ -1,0 +1,156 @@
+"""Import, export and PDF from the window: preview first, all or nothing, files only when done."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+from models import service
+from models.database import Database
+from models.query import count
+from models.service import AgreementInput, ParticipationInput
+from ui.main_window import MainWindow
+
+CSV = (
+    "title,kind,status,signed_on,parties,fields\n"
+    "Agreement on Caspian shipping,agreement,signed,2022-08,KAZ; Azerbaijan,Transport > Maritime\n"
+    "Oʻzbekiston–Türkiye energy roadmap,roadmap,adopted,2023,Uzbekistan; Turkey,Energy\n"
+)
+
+
+@pytest.fixture
+def window(database: Database, make_window) -> MainWindow:  # type: ignore[no-untyped-def]
+    with database.sessions.begin() as session:
+        for number in range(3):
+            service.create(
+                session,
+                AgreementInput(
+                    title=f"Existing agreement {number}",
+                    signed_on=f"200{number}",
+                    parties=[ParticipationInput("Kazakhstan"), ParticipationInput("Russia")],
+                    fields=["Energy"],
+                ),
+            )
+    made = make_window(database)
+    made.transfers.open_after_export = False
+    return made
+
+
+def _choose_file(monkeypatch: pytest.MonkeyPatch, path: Path) -> None:
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(path), ""))
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(path), ""))
+
+
+def test_import_shows_a_preview_then_imports(
+    window: MainWindow, database: Database, qtbot, tmp_path: Path, monkeypatch
+) -> None:
+    source = tmp_path / "new.csv"
+    source.write_text(CSV, encoding="utf-8")
+    _choose_file(monkeypatch, source)
+    window.action_import.trigger()
+    qtbot.waitUntil(lambda: window.transfers.preview_dialog is not None, timeout=5000)
+    preview = window.transfers.preview_dialog
+    text = preview.summary.text()
+    assert "<b>2</b> are new" in text
+    assert "Azerbaijan" in text and "Türkiye" in text and "Transport &gt; Maritime" in text
+    with database.sessions() as session:
+        assert count(session) == 3  # nothing written by the preview
+    with qtbot.waitSignal(window.transfers.import_finished, timeout=10000) as finished:
+        preview.accept()
+    assert finished.args[0].added == 2
+    qtbot.waitUntil(lambda: window.model.rowCount() == 5, timeout=5000)
+    assert "Imported 2 agreement(s)" in window.statusBar().currentMessage()
+    titles = [window.model.data(window.model.index(r, 0)) for r in range(5)]
+    assert "Oʻzbekiston–Türkiye energy roadmap" in titles
+
+
+def test_a_bad_file_lists_its_problems_and_changes_nothing(
+    window: MainWindow, database: Database, qtbot, tmp_path: Path, monkeypatch
+) -> None:
+    source = tmp_path / "bad.csv"
+    source.write_text(CSV + "Third,treaty,ratifed,2021-13-45,France,\n", encoding="utf-8")
+    _choose_file(monkeypatch, source)
+    window.action_import.trigger()
+    qtbot.waitUntil(lambda: window.transfers.problems_dialog is not None, timeout=5000)
+    problems = window.transfers.problems_dialog.problems.toPlainText().splitlines()
+    assert "line 4, status: 'ratifed' is not a status (did you mean 'ratified'?)" in problems
+    assert any(
+        line.startswith("line 4, signed_on: '2021-13-45' is not a date") for line in problems
+    )
+    assert window.transfers.preview_dialog is None
+    with database.sessions() as session:
+        assert count(session) == 3
+
+
+def test_a_cancelled_import_changes_nothing(
+    window: MainWindow, database: Database, qtbot, tmp_path: Path, monkeypatch
+) -> None:
+    rows = "".join(f"Agreement number {n},treaty,signed,1999,France; Spain,\n" for n in range(3000))
+    source = tmp_path / "big.csv"
+    source.write_text("title,kind,status,signed_on,parties,fields\n" + rows, encoding="utf-8")
+    told: list[str] = []
+    monkeypatch.setattr(QMessageBox, "information", lambda _p, _t, text, *a: told.append(text))
+    with qtbot.waitSignal(window.transfers.failed, timeout=20000):
+        window.transfers._run_import(str(source), update=False)
+        window.transfers.progress.canceled.emit()  # as the Cancel button does
+    assert told == ["The import was cancelled; nothing was changed."]
+    with database.sessions() as session:
+        assert count(session) == 3
+
+
+def test_export_csv_of_the_current_filter(
+    window: MainWindow, qtbot, tmp_path: Path, monkeypatch
+) -> None:
+    target = tmp_path / "out.csv"
+    _choose_file(monkeypatch, target)
+    with qtbot.waitSignal(window.transfers.export_finished, timeout=10000):
+        window.action_export.trigger()
+    lines = target.read_text(encoding="utf-8").splitlines()
+    assert len(lines) == 4 and "Existing agreement 2" in lines[1]  # newest first, as shown
+
+
+def test_export_of_the_selected_rows(
+    window: MainWindow, qtbot, tmp_path: Path, monkeypatch
+) -> None:
+    target = tmp_path / "chosen.json"
+    _choose_file(monkeypatch, target)
+
+    def pick_selected(box: QMessageBox) -> int:
+        next(b for b in box.buttons() if b.text() == "Selected").click()
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", pick_selected)
+    window.table.selectRow(0)
+    window.table.selectionModel().select(
+        window.model.index(2, 0),
+        window.table.selectionModel().SelectionFlag.Select
+        | window.table.selectionModel().SelectionFlag.Rows,
+    )
+    with qtbot.waitSignal(window.transfers.export_finished, timeout=10000):
+        window.action_export.trigger()
+    text = target.read_text(encoding="utf-8")
+    assert "Existing agreement 2" in text and "Existing agreement 0" in text
+    assert "Existing agreement 1" not in text
+
+
+def test_export_pdf_writes_a_pdf(window: MainWindow, qtbot, tmp_path: Path, monkeypatch) -> None:
+    target = tmp_path / "summary.pdf"
+    _choose_file(monkeypatch, target)
+    with qtbot.waitSignal(window.transfers.export_finished, timeout=30000):
+        window.action_export_pdf.trigger()
+    assert target.read_bytes().startswith(b"%PDF")
+    assert "3 agreement(s)" in window.statusBar().currentMessage()
+
+
+def test_fact_sheet_of_the_selected_agreement(
+    window: MainWindow, qtbot, tmp_path: Path, monkeypatch
+) -> None:
+    target = tmp_path / "one.pdf"
+    _choose_file(monkeypatch, target)
+    window.table.selectRow(0)
+    assert window.action_fact_sheet.isEnabled()
+    with qtbot.waitSignal(window.transfers.export_finished, timeout=30000):
+        window.action_fact_sheet.trigger()
+    assert target.read_bytes().startswith(b"%PDF")

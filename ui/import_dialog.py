@@ -1,0 +1,106 @@
+"""What an import will do, shown before anything is written; and why a file was refused."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from html import escape
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from models.exchange import ImportPreview
+
+LISTED = 40  # names listed in full; the rest are counted
+
+
+def _names(names: Sequence[str]) -> str:
+    shown = ", ".join(escape(name) for name in names[:LISTED])
+    more = f" and {len(names) - LISTED} more" if len(names) > LISTED else ""
+    return shown + more
+
+
+def describe_preview(preview: ImportPreview, file_name: str) -> str:
+    """The preview in words, as rich text."""
+    lines = [
+        f"<b>{escape(file_name)}</b> holds {preview.rows:,} agreement(s).",
+        f"<b>{preview.new:,}</b> are new and will be added.",
+    ]
+    if preview.existing:
+        lines.append(
+            f"{preview.existing:,} are already recorded (same title and signing date): "
+            "they are skipped, unless you choose to update them."
+        )
+    if preview.repeated:
+        lines.append(f"{preview.repeated:,} repeat an earlier row of the file and are skipped.")
+    if preview.parties_created:
+        count = len(preview.parties_created)
+        lines.append(
+            f"{count} new part{'y' if count == 1 else 'ies'}: {_names(preview.parties_created)}."
+        )
+    if preview.fields_created:
+        count = len(preview.fields_created)
+        lines.append(
+            f"{count} new field{'' if count == 1 else 's'}: {_names(preview.fields_created)}."
+        )
+    return "<br/>".join(lines)
+
+
+class ImportPreviewDialog(QDialog):
+    """Import or cancel, knowing what will happen; optionally update what is already recorded."""
+
+    def __init__(self, preview: ImportPreview, file_name: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("importPreview")
+        self.setWindowTitle("Import agreements")
+        self.summary = QLabel(describe_preview(preview, file_name), self)
+        self.summary.setObjectName("importSummary")
+        self.summary.setWordWrap(True)
+        self.update_box = QCheckBox("Update the agreements that are already recorded", self)
+        self.update_box.setObjectName("updateExistingCheck")
+        self.update_box.setEnabled(preview.existing > 0)
+        buttons = QDialogButtonBox(self)
+        self.import_button = buttons.addButton("Import", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.import_button.setObjectName("importConfirmButton")
+        buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.update_box)
+        layout.addWidget(buttons)
+        self.resize(560, self.sizeHint().height())
+
+    @property
+    def update_existing(self) -> bool:
+        return self.update_box.isChecked()
+
+
+class ProblemsDialog(QDialog):
+    """Every reason a file was refused, one per line, to read and copy."""
+
+    def __init__(
+        self, title: str, intro: str, problems: Sequence[str], parent: QWidget | None = None
+    ):
+        super().__init__(parent)
+        self.setObjectName("problemsDialog")
+        self.setWindowTitle(title)
+        label = QLabel(intro, self)
+        label.setWordWrap(True)
+        self.problems = QPlainTextEdit("\n".join(problems), self)
+        self.problems.setObjectName("problemsList")
+        self.problems.setReadOnly(True)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.rejected.connect(self.reject)
+        buttons.accepted.connect(self.accept)
+        layout = QVBoxLayout(self)
+        layout.addWidget(label)
+        layout.addWidget(self.problems)
+        layout.addWidget(buttons)
+        self.resize(680, 380)
