@@ -75,6 +75,7 @@ class AgreementTableModel(QAbstractTableModel):
         super().__init__(parent)  # type: ignore[arg-type]
         self._sessions = sessions
         self._ids: list[int] = []
+        self._rows: dict[int, int] | None = None
         self._pages: OrderedDict[int, list[AgreementRow | None]] = OrderedDict()
         self.pages_fetched = 0
 
@@ -87,6 +88,7 @@ class AgreementTableModel(QAbstractTableModel):
         """Show these agreements, in this order (after a new filter or sort)."""
         self.beginResetModel()
         self._ids = list(ids)
+        self._rows = None
         self._pages.clear()
         self.endResetModel()
 
@@ -97,10 +99,9 @@ class AgreementTableModel(QAbstractTableModel):
         return self._ids[row]
 
     def row_of(self, agreement_id: int) -> int | None:
-        try:
-            return self._ids.index(agreement_id)
-        except ValueError:
-            return None
+        if self._rows is None:  # built once per result, so selecting many rows stays linear
+            self._rows = {value: row for row, value in enumerate(self._ids)}
+        return self._rows.get(agreement_id)
 
     def row_data(self, row: int) -> AgreementRow | None:
         page_number, offset = divmod(row, self.PAGE_SIZE)
@@ -113,9 +114,9 @@ class AgreementTableModel(QAbstractTableModel):
 
     def refresh_rows(self, ids: Sequence[int]) -> None:
         """Forget cached rows of these agreements (edited elsewhere) and repaint them."""
-        wanted = set(ids)
-        for row, agreement_id in enumerate(self._ids):
-            if agreement_id in wanted:
+        for agreement_id in ids:
+            row = self.row_of(agreement_id)
+            if row is not None:
                 self._pages.pop(row // self.PAGE_SIZE, None)
                 left, right = self.index(row, 0), self.index(row, len(COLUMNS) - 1)
                 self.dataChanged.emit(left, right, [Qt.ItemDataRole.DisplayRole])
