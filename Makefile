@@ -32,3 +32,7 @@ screenshot: $(STAMP)
 	$(BIN)/python main.py --db build/screenshot/sample.db load-sample
 	$(BIN)/python main.py --db build/screenshot/sample.db report build/screenshot/sheet.pdf --id 1 --author "Treaty Tracker"
 	pdftoppm -png -r 70 -f 1 -l 1 -singlefile build/screenshot/sheet.pdf docs/fact-sheet
+
+# Benchmarks at 10k, 50k and 250k agreements (about 15 minutes); writes benchmarks/RESULTS.md.
+bench: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m benchmarks.suite

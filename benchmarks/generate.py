@@ -155,6 +155,8 @@ SIGNATORIES = [
     "Mevlüt Çavuşoğlu",
 ]
 CHUNK = 20_000
+# One fixed moment for every timestamp, so that the same seed gives the same file.
+RECORDED_AT = datetime(2026, 1, 1, tzinfo=UTC).isoformat(" ")
 
 
 def party_count(rng: random.Random) -> int:
@@ -199,7 +201,7 @@ def generate(out: Path, agreements: int, seed: int = 1) -> dict[str, int]:
 
 
 def _parties(connection: sqlite3.Connection) -> list[tuple[int, str]]:
-    now = datetime.now(UTC).isoformat(" ")
+    now = RECORDED_AT
     rows = [(c.name, "state", c.iso3) for c in countries().values() if len(c.iso3) == 3]
     rows += [(name, "international organization", None) for name in ORGANIZATIONS]
     found = []
@@ -304,7 +306,7 @@ def _agreements(
 
 
 def _batch(rng, ids, parties, weights, fields) -> dict[str, list]:  # type: ignore[no-untyped-def]
-    now = datetime.now(UTC).isoformat(" ")
+    now = RECORDED_AT
     batch: dict[str, list] = {
         k: [] for k in ("agreements", "links", "fields", "milestones", "search")
     }
