@@ -13,7 +13,7 @@ from datetime import datetime
 from functools import lru_cache
 from typing import Any, TypeVar
 
-from sqlalchemy import Connection, func, insert, select
+from sqlalchemy import Connection, func, insert, select, text
 from sqlalchemy.orm import Session
 
 from models.dates import PartialDate
@@ -239,6 +239,13 @@ def _insert_participations(
         connection.execute(insert(_ACTIONS), action_rows)
 
 
+def _has_sequence(connection: Connection) -> bool:
+    found = connection.execute(
+        text("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'sqlite_sequence'")
+    ).first()
+    return found is not None
+
+
 def _insert_returning(connection: Connection, table: Any, rows: list[dict[str, Any]]) -> list[int]:
     """Insert *rows* and return their new ids, in the order of the rows."""
     if connection.dialect.name != "sqlite":
@@ -247,7 +254,17 @@ def _insert_returning(connection: Connection, table: Any, rows: list[dict[str, A
     # SQLite can't promise the order of RETURNING rows, so SQLAlchemy would insert them one
     # at a time. The ids SQLite itself would give (max + 1 on) are set instead: this
     # transaction already holds the write lock (parties and fields were flushed first).
-    first = (connection.execute(select(func.max(table.c.id))).scalar() or 0) + 1
+    # For an AUTOINCREMENT table (agreements) the highest id ever given counts too, so that
+    # the id of a deleted agreement is never handed out again (undo restores it).
+    last = connection.execute(select(func.max(table.c.id))).scalar() or 0
+    sequence = (
+        connection.execute(
+            text("SELECT seq FROM sqlite_sequence WHERE name = :name"), {"name": table.name}
+        ).scalar()
+        if _has_sequence(connection)
+        else None
+    )
+    first = max(last, sequence or 0) + 1
     ids = list(range(first, first + len(rows)))
     connection.execute(
         insert(table), [{**row, "id": new} for row, new in zip(rows, ids, strict=True)]

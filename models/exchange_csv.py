@@ -49,7 +49,9 @@ def csv_records(text: str) -> Iterator[Record]:
     parties: dict[str, ParticipationInput] = {}
     for line, cells in rows:
         record = _csv_record(line, dict(zip(columns, cells, strict=False)), given, parties)
-        if len(cells) > len(columns) and "".join(cells[len(columns) :]).strip():
+        # Even empty extra cells are refused: they are how a separator inside an unquoted
+        # cell shows ("Türkiye; Қазақстан" split in two shifts every cell after it).
+        if len(cells) > len(columns):
             record.problem(
                 "",
                 f"{len(cells)} cells, but the header names {len(columns)} columns "

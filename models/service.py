@@ -120,7 +120,9 @@ class ValidationError(Exception):
 class ConflictError(Exception):
     """The agreement changed since it was read; saving would overwrite that change."""
 
-    def __init__(self, agreement_id: int, expected: int, current: int, changed_at: datetime):
+    def __init__(
+        self, agreement_id: int, expected: int, current: int, changed_at: datetime
+    ) -> None:
         self.agreement_id = agreement_id
         self.expected_version = expected
         self.current_version = current

@@ -117,6 +117,7 @@ class FilterPanel(QWidget):
         self.fields = QTreeWidget(self)
         _named(self.fields, "fieldFilter", "Fields")
         self.fields.setHeaderHidden(True)
+        self.fields.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         self.fields.itemChanged.connect(self._item_changed)
         self.fields.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.fields.customContextMenuRequested.connect(self._field_menu)
@@ -130,6 +131,9 @@ class FilterPanel(QWidget):
         self.party_search.textChanged.connect(self._filter_party_list)
         self.parties = QListWidget(self)
         _named(self.parties, "partyFilter", "Parties")
+        # Long names lose their middle, not the count at their end.
+        self.parties.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        self.parties.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.parties.itemChanged.connect(self._item_changed)
         self.parties.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.parties.customContextMenuRequested.connect(self._party_menu)

@@ -26,19 +26,35 @@ def _names(names: Sequence[str]) -> str:
     return shown + more
 
 
-def describe_preview(preview: ImportPreview, file_name: str) -> str:
+def _agreements(number: int) -> str:
+    return f"{number:,} agreement{'' if number == 1 else 's'}"
+
+
+def _are(number: int) -> str:
+    return "is" if number == 1 else "are"
+
+
+def describe_preview(preview: ImportPreview, file_name: str, update: bool = False) -> str:
     """The preview in words, as rich text."""
     lines = [
-        f"<b>{escape(file_name)}</b> holds {preview.rows:,} agreement(s).",
-        f"<b>{preview.new:,}</b> are new and will be added.",
+        f"<b>{escape(file_name)}</b> holds {_agreements(preview.rows)}.",
+        f"<b>{preview.new:,}</b> {_are(preview.new)} new and will be added.",
     ]
     if preview.existing:
+        fate = (
+            "will be updated from the file"
+            if update
+            else ("will be skipped, unless you choose to update them")
+        )
         lines.append(
-            f"{preview.existing:,} are already recorded (same title and signing date): "
-            "they are skipped, unless you choose to update them."
+            f"{preview.existing:,} {_are(preview.existing)} already recorded "
+            f"(same title and signing date): {fate}."
         )
     if preview.repeated:
-        lines.append(f"{preview.repeated:,} repeat an earlier row of the file and are skipped.")
+        lines.append(
+            f"{preview.repeated:,} repeat{'s' if preview.repeated == 1 else ''} an earlier row "
+            "of the file and will be skipped."
+        )
     if preview.parties_created:
         count = len(preview.parties_created)
         lines.append(
@@ -55,8 +71,18 @@ def describe_preview(preview: ImportPreview, file_name: str) -> str:
 class ImportPreviewDialog(QDialog):
     """Import or cancel, knowing what will happen; optionally update what is already recorded."""
 
-    def __init__(self, preview: ImportPreview, file_name: str, parent: QWidget | None = None):
+    def __init__(
+        self,
+        preview: ImportPreview,
+        file_name: str,
+        parent: QWidget | None = None,
+        preview_with_update: ImportPreview | None = None,
+    ) -> None:
         super().__init__(parent)
+        self._texts = (
+            describe_preview(preview, file_name),
+            describe_preview(preview_with_update or preview, file_name, update=True),
+        )
         self.setObjectName("importPreview")
         self.setWindowTitle("Import agreements")
         self.summary = QLabel(describe_preview(preview, file_name), self)
@@ -65,6 +91,7 @@ class ImportPreviewDialog(QDialog):
         self.update_box = QCheckBox("Update the agreements that are already recorded", self)
         self.update_box.setObjectName("updateExistingCheck")
         self.update_box.setEnabled(preview.existing > 0)
+        self.update_box.toggled.connect(lambda on: self.summary.setText(self._texts[int(on)]))
         buttons = QDialogButtonBox(self)
         self.import_button = buttons.addButton("Import", QDialogButtonBox.ButtonRole.AcceptRole)
         self.import_button.setObjectName("importConfirmButton")

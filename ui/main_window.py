@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QTableView,
     QWidget,
 )
+from sqlalchemy.exc import SQLAlchemyError
 
 from models import catalog, service, views
 from models.database import Database, DatabaseError, open_database
@@ -170,7 +171,6 @@ class MainWindow(QMainWindow):
         self.filter_panel.field_action.connect(self._field_action)
 
         self.model = AgreementTableModel(self.database.sessions, self)
-        self.model.sort_requested.connect(self._sort_by)
         self.table = QTableView(self)
         self.table.setObjectName("agreementTable")
         self.table.setAccessibleName("Agreements")
@@ -193,7 +193,12 @@ class MainWindow(QMainWindow):
         for number, column in enumerate(COLUMNS):
             header.resizeSection(number, column.width)
             header.setSectionHidden(number, not column.shown)
+        default_column = next(i for i, c in enumerate(COLUMNS) if c.sort == DEFAULT_SORT.column)
+        header.setSortIndicator(default_column, Qt.SortOrder.DescendingOrder)
+        # Enabling sorting makes Qt ask the model to sort by the indicator: set it first.
         self.table.setSortingEnabled(True)
+        self._sort = DEFAULT_SORT
+        self.model.sort_requested.connect(self._sort_by)
         self.table.doubleClicked.connect(lambda _index: self.edit_agreement())
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.customContextMenuRequested.connect(self._table_menu)
@@ -277,8 +282,11 @@ class MainWindow(QMainWindow):
             QMessageBox.warning(self, "Can't open the database", str(error))
             return False
         old = self.database
+        if self._search_job is not None:
+            self._search_job.cancel()
         self._open(database)
-        old.close()
+        # Closed after any job already queued on the old database has run.
+        self.worker.submit(lambda _job: old.close(), lambda _result: None)
         if database.backup:
             self.statusBar().showMessage(
                 f"Upgraded; a copy of the old database was kept as {database.backup.name}", 10000
@@ -493,9 +501,18 @@ class MainWindow(QMainWindow):
     def undo_delete(self) -> None:
         if not self._deleted:
             return
-        snapshots = self._deleted.pop()
-        with self.database.sessions.begin() as session:
-            restored = service.restore(session, snapshots)
+        snapshots = self._deleted[-1]
+        try:
+            with self.database.sessions.begin() as session:
+                restored = service.restore(session, snapshots)
+        except SQLAlchemyError as error:
+            # Kept on the stack: nothing was restored, so the user can try again or keep it.
+            QMessageBox.warning(
+                self, "Undo delete", f"The agreements could not be restored: {error}"
+            )
+            self._update_actions()
+            return
+        self._deleted.pop()
         self._pending_selection = restored
         self.statusBar().showMessage(f"Restored {len(restored)} agreement(s).", 5000)
         self.reload_catalog()
@@ -593,6 +610,9 @@ class MainWindow(QMainWindow):
         except (catalog.CatalogError, views.ViewNameError) as error:
             QMessageBox.warning(self, title, str(error))
             return False
+        except SQLAlchemyError as error:  # a constraint the checks above did not foresee
+            QMessageBox.warning(self, title, f"Nothing was changed: {error}")
+            return False
         self.reload_catalog()
         self.refresh()
         return True
@@ -654,11 +674,6 @@ class MainWindow(QMainWindow):
             if 0 <= section < len(COLUMNS):
                 descending = order == Qt.SortOrder.DescendingOrder
                 self._sort = Sort(COLUMNS[section].sort, descending)
-        else:
-            section = next(i for i, c in enumerate(COLUMNS) if c.sort == DEFAULT_SORT.column)
-            header.blockSignals(True)
-            header.setSortIndicator(section, Qt.SortOrder.DescendingOrder)
-            header.blockSignals(False)
 
     def save_settings(self) -> None:
         self.settings.geometry = self.saveGeometry()

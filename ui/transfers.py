@@ -64,19 +64,22 @@ class Transfers(QObject):
 
         def work(_job: Job) -> Any:
             with sessions() as session:
-                return preview_import(session, path)
+                plain = preview_import(session, path)
+                # With "update" ticked, the rows already recorded may create parties too.
+                updating = preview_import(session, path, update=True) if plain.existing else None
+                return plain, updating
 
         self.progress = run_with_progress(
             self.window,
             self.window.worker,
             f"Reading {Path(path).name}…",
             work,
-            lambda preview: self._confirm_import(path, preview),
+            lambda previews: self._confirm_import(path, *previews),
             lambda error: self._import_failed(path, error),
         )
 
-    def _confirm_import(self, path: str, preview: Any) -> None:
-        dialog = ImportPreviewDialog(preview, Path(path).name, self.window)
+    def _confirm_import(self, path: str, preview: Any, updating: Any) -> None:
+        dialog = ImportPreviewDialog(preview, Path(path).name, self.window, updating)
         self.preview_dialog = dialog
         dialog.accepted.connect(lambda: self._run_import(path, dialog.update_existing))
         dialog.open()

@@ -452,3 +452,33 @@ def test_duplicate_prefills_a_copy(window: MainWindow, qtbot) -> None:
     with qtbot.waitSignal(window.refreshed, timeout=5000):
         qtbot.mouseClick(dialog.findChild(QPushButton, "saveButton"), Qt.MouseButton.LeftButton)
     assert window.model.rowCount() == 6
+
+
+def test_a_new_window_is_sorted_as_its_header_says(window: MainWindow) -> None:
+    header = window.table.horizontalHeader()
+    assert COLUMNS[header.sortIndicatorSection()].header == "Signed"
+    assert header.sortIndicatorOrder() == Qt.SortOrder.DescendingOrder
+    signed = header.sortIndicatorSection()
+    dates = [window.model.data(window.model.index(r, signed)) for r in range(5)]
+    assert dates == ["2021-12-06", "2021-12", "2020-02", "2019", "2018-05-01"]
+
+
+def test_undo_after_an_import_brings_back_the_deleted_agreement(
+    window: MainWindow, database: Database, qtbot, monkeypatch, tmp_path
+) -> None:
+    from models.exchange import import_file
+
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    newest = max(window.model.ids())
+    window.select_ids([newest])
+    with qtbot.waitSignal(window.refreshed, timeout=5000):
+        window.action_delete.trigger()
+    source = tmp_path / "one.csv"
+    source.write_text("title,kind,status,parties\nNew one,treaty,signed,France\n", encoding="utf-8")
+    with database.sessions.begin() as session:
+        added = import_file(session, source).added_ids
+    assert newest not in added  # the deleted agreement's id is not handed out again
+    with qtbot.waitSignal(window.refreshed, timeout=5000):
+        window.action_undo.trigger()
+    assert newest in window.model.ids()
+    assert window.model.rowCount() == 6

@@ -53,7 +53,7 @@ def test_import_shows_a_preview_then_imports(
     qtbot.waitUntil(lambda: window.transfers.preview_dialog is not None, timeout=5000)
     preview = window.transfers.preview_dialog
     text = preview.summary.text()
-    assert "<b>2</b> are new" in text
+    assert "<b>2</b> are new" in text and "holds 2 agreements." in text
     assert "Azerbaijan" in text and "Türkiye" in text and "Transport &gt; Maritime" in text
     with database.sessions() as session:
         assert count(session) == 3  # nothing written by the preview
