@@ -31,9 +31,9 @@ from ui.settings import Settings
 WORDS = ("kaz", "uzb", "energy", "a")
 
 
-def _wait(window: MainWindow, timeout_ms: int = 30000) -> None:
+def _wait(window: MainWindow, timeout_ms: int = 30000, rows_only: bool = False) -> None:
     loop = QEventLoop()
-    window.refreshed.connect(loop.quit)
+    (window.rows_shown if rows_only else window.refreshed).connect(loop.quit)
     QTimer.singleShot(timeout_ms, loop.quit)
     loop.exec()
 
@@ -45,8 +45,9 @@ def main(argv: list[str] | None = None) -> int:
     settings = Settings(QSettings(f"{folder}/settings.ini", QSettings.Format.IniFormat))
     window = MainWindow(open_database(path, create=False), settings)
     window.show()
-    _wait(window)
+    _wait(window, rows_only=True)
     first_page = time.perf_counter() - STARTED
+    _wait(window)  # and its counts
     window.model.data(window.model.index(0, 0))
     stalls: list[float] = []
     last = [time.perf_counter()]

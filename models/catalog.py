@@ -98,7 +98,8 @@ def rename_field(session: Session, field_id: int, name: str) -> None:
         raise CatalogError(f"a field named '{cleaned}' already exists there; merge them instead")
     old_key = item.key
     item.name, item.key = cleaned, new_key
-    for child in session.scalars(select(Field).where(Field.key.startswith(old_key + " > ", autoescape=True))):
+    below = Field.key.startswith(old_key + " > ", autoescape=True)  # '_' in a name is no wildcard
+    for child in session.scalars(select(Field).where(below)):
         child.key = new_key + child.key[len(old_key) :]
     session.flush()
 

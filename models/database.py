@@ -16,15 +16,14 @@ from pathlib import Path
 from typing import Any
 
 import platformdirs
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
 from sqlalchemy import URL, Engine, create_engine, event, make_url
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 ENV_VARIABLE = "TREATY_TRACKER_DB"
+# The newest migration: a database at it opens without loading Alembic (a test holds this
+# equal to the head of models/migrations).
+SCHEMA_REVISION = "0003"
 APPLICATION_ID = 0x54545254  # 'TTRT', set by the first migration
 BUSY_TIMEOUT_MS = 5000
 _MIGRATIONS = Path(__file__).with_name("migrations")
@@ -113,11 +112,14 @@ def open_database(
     try:
         with engine.connect() as connection:
             if path is None:
+                from alembic.runtime.migration import MigrationContext
+
                 revision = MigrationContext.configure(connection).get_current_revision()
-            _check_revision(url, revision)
-            if path and revision is not None and revision != head_revision():
-                backup = backup_sqlite(path, revision)
-            _upgrade(connection)
+            if revision != SCHEMA_REVISION:  # at head there is nothing to do (nor to import)
+                _check_revision(url, revision)
+                if path and revision is not None:
+                    backup = backup_sqlite(path, revision)
+                _upgrade(connection)
             connection.commit()
     except OperationalError as error:
         engine.dispose()
@@ -146,20 +148,33 @@ def _configure_sqlite(dbapi_connection: Any, _record: Any) -> None:
     cursor.close()
 
 
-def alembic_config(connection: Any = None) -> Config:
+def alembic_config(connection: Any = None) -> Any:
+    """Alembic's configuration for our migrations (imported here: opening at head needs none)."""
+    from alembic.config import Config
+
     config = Config()
     config.set_main_option("script_location", str(_MIGRATIONS))
     config.attributes["connection"] = connection
     return config
 
 
+def _alembic_upgrade(connection: Any, revision: str) -> None:
+    from alembic import command
+
+    command.upgrade(alembic_config(connection), revision)
+
+
 def head_revision() -> str:
+    from alembic.script import ScriptDirectory
+
     head = ScriptDirectory.from_config(alembic_config()).get_current_head()
     assert head is not None
     return head
 
 
 def _known_revisions() -> set[str]:
+    from alembic.script import ScriptDirectory
+
     return {
         script.revision for script in ScriptDirectory.from_config(alembic_config()).walk_revisions()
     }
@@ -173,7 +188,7 @@ def _upgrade(connection: Any, revision: str = "head") -> None:
     the old one, and the drop would cascade to every child row) and checked at the end.
     """
     if connection.dialect.name != "sqlite":
-        command.upgrade(alembic_config(connection), revision)
+        _alembic_upgrade(connection, revision)
         return
     connection.commit()
     raw = connection.connection.dbapi_connection
@@ -182,7 +197,7 @@ def _upgrade(connection: Any, revision: str = "head") -> None:
     raw.execute("PRAGMA foreign_keys = OFF")
     raw.execute("BEGIN")
     try:
-        command.upgrade(alembic_config(connection), revision)
+        _alembic_upgrade(connection, revision)
         broken = raw.execute("PRAGMA foreign_key_check").fetchall()
         if broken:
             raise DamagedDatabaseError(

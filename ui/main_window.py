@@ -50,12 +50,14 @@ from ui.workers import Cancelled, Job, Worker, run_with_progress
 DEFAULT_SORT = Sort(SortColumn.SIGNED_ON, descending=True)
 
 
+FACET_CACHE_SIZE = 32
+
+
 @dataclass(frozen=True)
 class SearchResult:
     generation: int
     ids: list[int]
     total: int
-    facets: Facets
 
 
 def _search(
@@ -64,12 +66,17 @@ def _search(
     with sessions() as session:
         ids = agreement_ids(session, wanted, sort)
         job.check()
-        total = count(session)
-        job.check()
-        return SearchResult(generation, ids, total, facet_counts(session, wanted))
+        return SearchResult(generation, ids, count(session))
+
+
+def _facets(sessions, wanted: AgreementFilter, job: Job) -> Facets:  # type: ignore[no-untyped-def]
+    job.check()
+    with sessions() as session:
+        return facet_counts(session, wanted)
 
 
 class MainWindow(QMainWindow):
+    rows_shown = Signal()  # the table and status bar show the latest filter (counts may follow)
     refreshed = Signal()  # the table, counts and status bar show the latest filter
     database_changed = Signal(str)
 
@@ -84,6 +91,8 @@ class MainWindow(QMainWindow):
         self._deleted: list[list[service.DeletedAgreement]] = []
         self._pending_selection: list[int] | None = None
         self._search_job: Job | None = None
+        self._facet_job: Job | None = None
+        self._facet_cache: dict[AgreementFilter, Facets] = {}
         self.setObjectName("mainWindow")
         self._build_actions()
         self._build_widgets()
@@ -328,6 +337,7 @@ class MainWindow(QMainWindow):
 
     def reload_catalog(self) -> None:
         """Refill the field tree, party list and saved views (after they may have changed)."""
+        self._facet_cache.clear()  # called after every change: the counts may be stale
         with self.database.sessions() as session:
             self.filter_panel.set_fields(field_tree(session))
             self.filter_panel.set_parties(party_list(session))
@@ -338,8 +348,9 @@ class MainWindow(QMainWindow):
         self._generation += 1
         wanted = self.filter_panel.current_filter()
         sessions, sort, generation = self.database.sessions, self._sort, self._generation
-        if self._search_job is not None:
-            self._search_job.cancel()  # its answer would be thrown away: stop it early
+        for job in (self._search_job, self._facet_job):
+            if job is not None:
+                job.cancel()  # its answer would be thrown away: stop it early
         self._search_job = self.worker.submit(
             lambda job: _search(sessions, wanted, sort, generation, job),
             self._show_result,
@@ -352,11 +363,31 @@ class MainWindow(QMainWindow):
         keep = self._pending_selection or self.selected_ids()
         self._pending_selection = None
         self.model.set_ids(result.ids)
-        self.filter_panel.set_counts(result.facets)
         self.status_label.setText(f"Showing {len(result.ids):,} of {result.total:,} agreements")
         self.stack.setCurrentWidget(self.welcome if result.total == 0 else self.table)
         self.select_ids(keep)
         self._update_actions()
+        self.rows_shown.emit()
+        # The rows first, the counts after: counting is the slower half on a large database.
+        wanted, generation = self.filter_panel.current_filter(), result.generation
+        cached = self._facet_cache.get(wanted)
+        if cached is not None:
+            self._show_counts(generation, wanted, cached)
+            return
+        sessions = self.database.sessions
+        self._facet_job = self.worker.submit(
+            lambda job: _facets(sessions, wanted, job),
+            lambda facets: self._show_counts(generation, wanted, facets),
+            self._search_failed,
+        )
+
+    def _show_counts(self, generation: int, wanted: AgreementFilter, facets: Facets) -> None:
+        if generation != self._generation:
+            return
+        if len(self._facet_cache) >= FACET_CACHE_SIZE:
+            self._facet_cache.pop(next(iter(self._facet_cache)))
+        self._facet_cache[wanted] = facets
+        self.filter_panel.set_counts(facets)
         self.refreshed.emit()
 
     def _search_failed(self, error: BaseException) -> None:

@@ -17,14 +17,21 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 from models.exchange import ImportResult, import_file, preview_import
 from models.exchange_format import ImportCancelled, ImportFailed
 from models.exchange_write import ExportCancelled, export_file
-from reports import ReportCancelled, ReportResult, write_fact_sheet, write_summary
 from ui.import_dialog import ImportPreviewDialog, ProblemsDialog
 from ui.workers import Cancelled, Job, run_with_progress
 
 if TYPE_CHECKING:
+    from reports import ReportResult
     from ui.main_window import MainWindow
 
-CANCELLED = (Cancelled, ImportCancelled, ExportCancelled, ReportCancelled)
+CANCELLED = (Cancelled, ImportCancelled, ExportCancelled)
+
+
+def _reports() -> Any:
+    """ReportLab loads in a quarter of a second: only when a PDF is asked for, not at start."""
+    import reports
+
+    return reports
 
 
 @dataclass(frozen=True)
@@ -198,7 +205,7 @@ class Transfers(QObject):
         author, name = window.settings.author, window.database.name
 
         def work(job: Job) -> ReportResult:
-            return write_summary(
+            return _reports().write_summary(
                 sessions,
                 wanted,
                 Path(path),
@@ -233,7 +240,7 @@ class Transfers(QObject):
         )
 
         def work(_job: Job) -> ReportResult:
-            return write_fact_sheet(
+            return _reports().write_fact_sheet(
                 sessions, agreement_id, Path(path), author=author, database_name=name
             )
 
@@ -273,7 +280,7 @@ class Transfers(QObject):
                 QDesktopServices.openUrl(QUrl.fromLocalFile(path))
 
     def _export_failed(self, title: str, error: BaseException) -> None:
-        if isinstance(error, CANCELLED):
+        if isinstance(error, (*CANCELLED, _reports().ReportCancelled)):
             self._tell(f"{title} cancelled", "Cancelled; no file was written.")
         else:
             self._tell(f"{title} failed", f"Nothing was written: {error}")

@@ -56,6 +56,7 @@ class Worker(QObject):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="treaty-db")
+        self._closed = False
         self._delivered.connect(self._run_callback, Qt.ConnectionType.QueuedConnection)
 
     def submit(
@@ -64,8 +65,14 @@ class Worker(QObject):
         on_done: Callable[[Any], None],
         on_error: Callable[[BaseException], None] | None = None,
     ) -> Job:
-        """Run work(job) in the background; on_done(result) or on_error(exc) on the GUI thread."""
+        """Run work(job) in the background; on_done(result) or on_error(exc) on the GUI thread.
+
+        After shutdown (the window is closing) nothing runs: the job comes back cancelled.
+        """
         job = Job(self)
+        if self._closed:
+            job.cancel()
+            return job
 
         def finished(future: Future[Any]) -> None:
             error = future.exception()
@@ -89,6 +96,7 @@ class Worker(QObject):
         callback()
 
     def shutdown(self) -> None:
+        self._closed = True
         self._executor.shutdown(wait=True, cancel_futures=True)
 
 

@@ -210,3 +210,10 @@ def test_a_failed_upgrade_changes_nothing(db_path: Path, monkeypatch) -> None:  
     with sqlite3.connect(db_path) as connection:
         tables = {row[0] for row in connection.execute("SELECT name FROM sqlite_master")}
     assert SEARCH_TABLE not in tables
+
+
+def test_the_schema_revision_constant_is_the_newest_migration() -> None:
+    """Opening a database at SCHEMA_REVISION skips Alembic; a new migration must move it."""
+    from models.database import SCHEMA_REVISION, head_revision
+
+    assert head_revision() == SCHEMA_REVISION
