@@ -21,7 +21,12 @@ from models.fields import path_key, resolve_field, split_path
 from models.parties import resolve_party
 from models.schema import Action, Agreement, Milestone, Participation, agreement_fields, utcnow
 from models.search_index import update_search_index
-from models.service import AgreementInput, ParticipationInput
+from models.service import (
+    DATE_FIELDS,
+    OPTIONAL_TEXT_FIELDS,
+    AgreementInput,
+    ParticipationInput,
+)
 from models.text import fold, sort_key
 from models.vocab import (
     ActionType,
@@ -39,19 +44,8 @@ _AGREEMENTS = Agreement.__table__
 _PARTICIPATIONS = Participation.__table__
 _ACTIONS = Action.__table__
 _MILESTONES = Milestone.__table__
-_DATES = ("signed_on", "entry_into_force", "expires_on", "terminated_on")
-_TEXTS = (
-    "short_title",
-    "signed_at",
-    "entry_into_force_rule",
-    "duration",
-    "renewal",
-    "termination_grounds",
-    "depositary",
-    "un_registration",
-    "source_citation",
-    "source_url",
-)
+_DATES = DATE_FIELDS
+_TEXTS = OPTIONAL_TEXT_FIELDS
 
 
 @lru_cache(maxsize=65536)

@@ -143,7 +143,20 @@ class NotFoundError(Exception):
 # ----------------------------------------------------------------- validation
 
 
-_DATE_FIELDS = ("signed_on", "entry_into_force", "expires_on", "terminated_on")
+DATE_FIELDS = ("signed_on", "entry_into_force", "expires_on", "terminated_on")
+# Free-text facts stored as NULL when blank (title, summary and notes have rules of their own).
+OPTIONAL_TEXT_FIELDS = (
+    "short_title",
+    "signed_at",
+    "entry_into_force_rule",
+    "duration",
+    "renewal",
+    "termination_grounds",
+    "depositary",
+    "un_registration",
+    "source_citation",
+    "source_url",
+)
 
 
 def validate(data: AgreementInput) -> dict[str, str]:
@@ -156,7 +169,7 @@ def validate(data: AgreementInput) -> dict[str, str]:
         errors["title"] = f"title is {len(title)} characters long; the limit is {TITLE_MAX}"
     for name, vocabulary in (("kind", Kind), ("level", Level), ("status", Status)):
         _check_vocabulary(errors, name, vocabulary, getattr(data, name))
-    dates = {name: _check_date(errors, name, getattr(data, name)) for name in _DATE_FIELDS}
+    dates = {name: _check_date(errors, name, getattr(data, name)) for name in DATE_FIELDS}
     _check_order(errors, dates, "entry_into_force", "signed_on", "entry into force", "signature")
     _check_order(errors, dates, "expires_on", "signed_on", "expiry", "signature")
     _check_order(errors, dates, "expires_on", "entry_into_force", "expiry", "entry into force")
@@ -377,25 +390,14 @@ def _apply(session: Session, agreement: Agreement, data: AgreementInput) -> None
     title = " ".join(data.title.split())
     agreement.title = title
     agreement.title_key = sort_key(title)
-    agreement.short_title = _text(data.short_title)
     agreement.alternative_titles = [t.strip() for t in data.alternative_titles if t.strip()]
     agreement.kind = Kind.parse(data.kind)  # type: ignore[assignment]
     agreement.level = Level.parse(data.level)  # type: ignore[assignment]
     agreement.status = Status.parse(data.status)  # type: ignore[assignment]
     agreement.binding = data.binding
-    for name in _DATE_FIELDS:
+    for name in DATE_FIELDS:
         setattr(agreement, name, PartialDate.parse_optional(getattr(data, name)))
-    for name in (
-        "signed_at",
-        "entry_into_force_rule",
-        "duration",
-        "renewal",
-        "termination_grounds",
-        "depositary",
-        "un_registration",
-        "source_citation",
-        "source_url",
-    ):
+    for name in OPTIONAL_TEXT_FIELDS:
         setattr(agreement, name, _text(getattr(data, name)))
     agreement.languages = [language.strip() for language in data.languages if language.strip()]
     agreement.summary = data.summary.strip()
