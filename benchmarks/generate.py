@@ -25,6 +25,7 @@ from pathlib import Path
 from models.database import open_database
 from models.parties import countries
 from models.text import fold, index_text, sort_key
+from models.vocab import Kind, Level, Status
 
 ORGANIZATIONS = [
     "United Nations",
@@ -75,35 +76,11 @@ TOPIC_TREE = {
     "Human rights": [],
     "Foreign policy": [],
 }
-KINDS = [
-    "treaty",
-    "convention",
-    "agreement",
-    "protocol",
-    "charter",
-    "declaration",
-    "memorandum of understanding",
-    "exchange of notes",
-    "joint statement",
-    "programme",
-    "roadmap",
-    "other",
-]
+KINDS = Kind.values()  # in the vocabulary's order, which the weights follow
 KIND_WEIGHTS = [6, 5, 40, 10, 1, 6, 18, 5, 4, 2, 1, 2]
-STATUSES = [
-    "draft",
-    "under negotiation",
-    "adopted",
-    "signed",
-    "ratified",
-    "provisionally applied",
-    "in force",
-    "suspended",
-    "terminated",
-    "expired",
-]
+STATUSES = Status.values()
 STATUS_WEIGHTS = [1, 2, 2, 25, 8, 2, 45, 1, 7, 7]
-LEVELS = ["interstate", "intergovernmental", "interdepartmental", "unknown"]
+LEVELS = Level.values()
 TITLE_TEMPLATES = [
     "{kind} between {a} and {b} on cooperation in {topic}",
     "{kind} on {topic} between the Government of {a} and the Government of {b}",
