@@ -16,6 +16,7 @@ from urllib.parse import urlparse
 from sqlalchemy import delete as sql_delete
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm.exc import StaleDataError
 
 from models.dates import PartialDate
 from models.fields import resolve_field, split_path
@@ -278,14 +279,26 @@ def update(session: Session, agreement_id: int, data: AgreementInput, version: i
     if agreement.version != version:
         raise ConflictError(agreement_id, version, agreement.version, agreement.updated_at)
     _raise_if_invalid(data)
-    # Old links go first: new ones may repeat a (agreement, party) pair that is unique.
-    agreement.participations.clear()
-    agreement.milestones.clear()
-    agreement.relations.clear()
-    session.flush()
-    _apply(session, agreement, data)
-    agreement.updated_at = utcnow()
-    session.flush()
+    try:
+        # Old links go first: new ones may repeat a (agreement, party) pair that is unique.
+        agreement.participations.clear()
+        agreement.milestones.clear()
+        agreement.relations.clear()
+        session.flush()
+        _apply(session, agreement, data)
+        agreement.updated_at = utcnow()
+        session.flush()
+    except StaleDataError:
+        # Someone saved between our read and our write: a versioned UPDATE (or the DELETE
+        # of links they replaced) matched no row.
+        # This session must roll back (the caller's block does); their version is read aside.
+        with session.get_bind().connect() as aside:
+            row = aside.execute(
+                select(Agreement.version, Agreement.updated_at).where(Agreement.id == agreement_id)
+            ).first()
+        if row is None:
+            raise NotFoundError(agreement_id) from None
+        raise ConflictError(agreement_id, version, row.version, row.updated_at) from None
     update_search_index(session.connection(), [agreement_id])
     return agreement.version
 

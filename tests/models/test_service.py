@@ -395,3 +395,34 @@ def test_delete_with_a_stale_version_deletes_nothing(database: Database) -> None
     with pytest.raises(ConflictError), database.sessions.begin() as session:
         delete(session, [first, second], versions={first: 1, second: 1})
     assert table_counts(database) == before
+
+
+def test_a_save_racing_between_read_and_write_is_a_conflict(database: Database) -> None:
+    """Another writer commits after our version check and before our UPDATE: still refused."""
+    from sqlalchemy import event
+
+    agreement_id = save(database, full_input())
+    session = database.sessions()
+    mine, my_version = load_input(session, agreement_id)
+    mine.title = "Mine"
+
+    sneaked: list[bool] = []
+
+    def sneak_in(_session, _context, _instances) -> None:  # type: ignore[no-untyped-def]
+        if sneaked:
+            return
+        sneaked.append(True)
+        with database.sessions.begin() as other:
+            theirs, their_version = load_input(other, agreement_id)
+            theirs.title = "Theirs"
+            update(other, agreement_id, theirs, their_version)
+
+    try:
+        event.listen(session, "before_flush", sneak_in)
+        with pytest.raises(ConflictError) as conflict:
+            update(session, agreement_id, mine, my_version)
+        assert conflict.value.current_version == 2
+        session.rollback()
+    finally:
+        session.close()
+    assert stored_row(database, agreement_id) == ("Theirs", 2)
