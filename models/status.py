@@ -45,19 +45,25 @@ class ParticipationCounts:
     signatories: int
     parties: int
     withdrawn: int
+    no_action: int = 0  # listed, but no act of theirs is recorded: counted as nothing
 
     def sentence(self) -> str:
         text = f"Signatories: {self.signatories}. Parties: {self.parties}."
-        return text + (f" Withdrawn: {self.withdrawn}." if self.withdrawn else "")
+        if self.withdrawn:
+            text += f" Withdrawn: {self.withdrawn}."
+        if self.no_action:
+            text += f" No action recorded: {self.no_action}."
+        return text
 
 
 def count_participation(
     actions_per_party: Sequence[Iterable[ActionType]], statuses: Sequence[PartyStatus | None]
 ) -> ParticipationCounts:
-    signed = sum(1 for actions in actions_per_party if set(actions) & SIGNATURE_ACTIONS)
+    acts = [set(actions) for actions in actions_per_party]
+    signed = sum(1 for done in acts if done & SIGNATURE_ACTIONS)
     parties = sum(1 for status in statuses if status == PartyStatus.PARTY)
     withdrawn = sum(1 for status in statuses if status == PartyStatus.WITHDRAWN)
-    return ParticipationCounts(signed, parties, withdrawn)
+    return ParticipationCounts(signed, parties, withdrawn, sum(1 for done in acts if not done))
 
 
 def implied_status(
