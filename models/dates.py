@@ -55,10 +55,6 @@ class PartialDate:
     def parse_optional(cls, text: str | None) -> PartialDate | None:
         return None if text is None or not text.strip() else cls.parse(text)
 
-    @classmethod
-    def from_date(cls, value: date) -> PartialDate:
-        return cls(value.year, value.month, value.day)
-
     @property
     def precision(self) -> Precision:
         if self.day is not None:

@@ -124,10 +124,6 @@ class FontSet:
         )
         return bundled_family()
 
-    def embedded(self) -> list[TTFont]:
-        """Every font this document may draw with: the family, then the fallbacks in use."""
-        return list(dict.fromkeys([*self.fonts.values(), *self._fallbacks]))
-
     def covered(self, font_name: str) -> frozenset[str]:
         """Every character the font has a glyph for (built once per font and document)."""
         found = self._covered.get(font_name)

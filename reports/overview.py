@@ -94,14 +94,6 @@ class RowCounts:
         )
 
 
-def overview_from_rows(rows: Iterable[AgreementRow]) -> Overview:
-    """The overview of given agreements; a field counts the agreements of its subfields too."""
-    counts = RowCounts()
-    for row in rows:
-        counts.add(row)
-    return counts.overview()
-
-
 def _with_ancestors(paths: Iterable[str]) -> set[str]:
     """'Transport > Rail' -> {'Transport', 'Transport > Rail'}."""
     found = set()

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 from PySide6.QtCore import QRegularExpression, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence, QRegularExpressionValidator
+from PySide6.QtGui import QAction, QRegularExpressionValidator
 from PySide6.QtWidgets import (
     QCheckBox,
     QFormLayout,
@@ -413,6 +413,3 @@ class FilterPanel(QWidget):
                 (f"Delete {noun} (if unused)", lambda: signal.emit("delete", item_id)),
             ],
         )
-
-
-SEARCH_SHORTCUT = QKeySequence.StandardKey.Find

@@ -78,7 +78,6 @@ def _facets(sessions, wanted: AgreementFilter, job: Job) -> Facets:  # type: ign
 class MainWindow(QMainWindow):
     rows_shown = Signal()  # the table and status bar show the latest filter (counts may follow)
     refreshed = Signal()  # the table, counts and status bar show the latest filter
-    database_changed = Signal(str)
 
     def __init__(self, database: Database, settings: Settings, parent: QWidget | None = None):
         super().__init__(parent)
@@ -281,7 +280,6 @@ class MainWindow(QMainWindow):
         self._deleted.clear()
         self.reload_catalog()
         self.refresh()
-        self.database_changed.emit(database.name)
 
     def switch_database(self, target: str) -> bool:
         """Open another database file; on failure say why and keep the current one."""
