@@ -314,3 +314,27 @@ class SavedView(Base):
     name: Mapped[str] = mapped_column(String(200), unique=True)
     filter: Mapped[dict[str, Any]] = mapped_column(JSON)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+# One row, bumped by a trigger in the same transaction as every change to the tables
+# below: a window (or a second analyst's window) can tell in one cheap read whether what
+# it shows is still current. Written by the database only (migration 0004).
+data_revision = Table(
+    "data_revision",
+    Base.metadata,
+    Column("id", Integer, primary_key=True),
+    Column("value", Integer, nullable=False),
+)
+
+TRACKED_TABLES = (
+    "agreements",
+    "participations",
+    "actions",
+    "agreement_fields",
+    "fields",
+    "parties",
+    "party_aliases",
+    "milestones",
+    "relations",
+    "saved_views",
+)

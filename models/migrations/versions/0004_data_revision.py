@@ -1,0 +1,67 @@
+"""A data revision: one counter that every change to the data moves on.
+
+Triggers bump `data_revision.value` in the transaction that changes agreements, parties,
+fields, their links, milestones, relations or saved views, so a cached index of the data
+(models.facet_index) or another analyst's window knows in one read whether it is stale.
+On PostgreSQL the trigger runs once per statement and also sends NOTIFY treaty_tracker.
+
+Revision ID: 0004
+Revises: 0003
+Create Date: 2026-11-29
+"""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+from alembic import op
+
+from models.schema import TRACKED_TABLES
+
+revision = "0004"
+down_revision = "0003"
+branch_labels = None
+depends_on = None
+
+NOTIFY_CHANNEL = "treaty_tracker"
+
+
+def upgrade() -> None:
+    op.create_table(
+        "data_revision",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("value", sa.Integer(), nullable=False),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_data_revision")),
+    )
+    op.execute("INSERT INTO data_revision (id, value) VALUES (1, 0)")
+    if op.get_bind().dialect.name == "postgresql":
+        op.execute(
+            "CREATE FUNCTION treaty_tracker_bump_revision() RETURNS trigger "
+            "LANGUAGE plpgsql AS $$ BEGIN "
+            "UPDATE data_revision SET value = value + 1 WHERE id = 1; "
+            f"PERFORM pg_notify('{NOTIFY_CHANNEL}', ''); "
+            "RETURN NULL; END $$"
+        )
+        for table in TRACKED_TABLES:
+            op.execute(
+                f"CREATE TRIGGER {table}_revision AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE "
+                f"ON {table} FOR EACH STATEMENT EXECUTE FUNCTION treaty_tracker_bump_revision()"
+            )
+        return
+    for table in TRACKED_TABLES:
+        for event in ("insert", "update", "delete"):
+            op.execute(
+                f"CREATE TRIGGER {table}_{event}_revision AFTER {event.upper()} ON {table} "
+                "BEGIN UPDATE data_revision SET value = value + 1 WHERE id = 1; END"
+            )
+
+
+def downgrade() -> None:
+    if op.get_bind().dialect.name == "postgresql":
+        for table in TRACKED_TABLES:
+            op.execute(f"DROP TRIGGER {table}_revision ON {table}")
+        op.execute("DROP FUNCTION treaty_tracker_bump_revision()")
+    else:
+        for table in TRACKED_TABLES:
+            for event in ("insert", "update", "delete"):
+                op.execute(f"DROP TRIGGER {table}_{event}_revision")
+    op.drop_table("data_revision")
