@@ -26,6 +26,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from models import catalog, service, views
 from models.database import Database, DatabaseError, open_database
 from models.detail import load_detail
+from models.facet_index import FacetIndex
 from models.query import (
     AgreementFilter,
     Facets,
@@ -33,7 +34,6 @@ from models.query import (
     SortColumn,
     agreement_ids,
     count,
-    facet_counts,
     field_tree,
     party_list,
 )
@@ -58,21 +58,37 @@ class SearchResult:
     generation: int
     ids: list[int]
     total: int
+    indexed: bool  # answered by a current FacetIndex (else by SQL: the index is stale)
 
 
 def _search(
-    sessions, wanted: AgreementFilter, sort: Sort, generation: int, job: Job
+    sessions,
+    index: FacetIndex | None,
+    wanted: AgreementFilter,
+    sort: Sort,
+    generation: int,
+    job: Job,
 ) -> SearchResult:  # type: ignore[no-untyped-def]
     with sessions() as session:
+        if index is not None and index.is_current(session):
+            return SearchResult(generation, index.ids(session, wanted, sort), index.total, True)
         ids = agreement_ids(session, wanted, sort)
         job.check()
-        return SearchResult(generation, ids, count(session))
+        return SearchResult(generation, ids, count(session), False)
 
 
-def _facets(sessions, wanted: AgreementFilter, job: Job) -> Facets:  # type: ignore[no-untyped-def]
+def _facets(sessions, index: FacetIndex | None, wanted: AgreementFilter, job: Job) -> Facets | None:  # type: ignore[no-untyped-def]
+    """The counts from a current index; None when it is stale (they follow its rebuild)."""
     job.check()
     with sessions() as session:
-        return facet_counts(session, wanted)
+        if index is not None and index.is_current(session):
+            return index.facets(session, wanted)
+    return None
+
+
+def _build_index(sessions, job: Job) -> FacetIndex | None:  # type: ignore[no-untyped-def]
+    with sessions() as session:
+        return FacetIndex.build(session, job.check)
 
 
 class MainWindow(QMainWindow):
@@ -84,6 +100,11 @@ class MainWindow(QMainWindow):
         self.database = database
         self.settings = settings
         self.worker = Worker(self)
+        # The index is built on a thread of its own, so that the table keeps answering
+        # (from SQL) while it is built at start-up or after a change.
+        self.index_worker = Worker(self)
+        self._index: FacetIndex | None = None
+        self._index_job: Job | None = None
         self.editor: AgreementDialog | None = None
         self._sort = DEFAULT_SORT
         self._generation = 0
@@ -278,6 +299,10 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"Treaty Tracker — {Path(database.name).name}")
         self.settings.remember_database(database.name)
         self._deleted.clear()
+        self._index = None
+        if self._index_job is not None:
+            self._index_job.cancel()
+            self._index_job = None
         self.reload_catalog()
         self.refresh()
 
@@ -349,8 +374,9 @@ class MainWindow(QMainWindow):
         for job in (self._search_job, self._facet_job):
             if job is not None:
                 job.cancel()  # its answer would be thrown away: stop it early
+        index = self._index
         self._search_job = self.worker.submit(
-            lambda job: _search(sessions, wanted, sort, generation, job),
+            lambda job: _search(sessions, index, wanted, sort, generation, job),
             self._show_result,
             self._search_failed,
         )
@@ -366,27 +392,61 @@ class MainWindow(QMainWindow):
         self.select_ids(keep)
         self._update_actions()
         self.rows_shown.emit()
-        # The rows first, the counts after: counting is the slower half on a large database.
-        wanted, generation = self.filter_panel.current_filter(), result.generation
+        if not result.indexed:
+            self._facet_cache.clear()  # the data has changed since they were counted
+        self._request_counts()
+
+    def _request_counts(self) -> None:
+        """Count the current filter per facet: from the cache, the index, or once it is built."""
+        wanted, generation = self.filter_panel.current_filter(), self._generation
         cached = self._facet_cache.get(wanted)
         if cached is not None:
             self._show_counts(generation, wanted, cached)
             return
-        sessions = self.database.sessions
+        sessions, index = self.database.sessions, self._index
         self._facet_job = self.worker.submit(
-            lambda job: _facets(sessions, wanted, job),
+            lambda job: _facets(sessions, index, wanted, job),
             lambda facets: self._show_counts(generation, wanted, facets),
             self._search_failed,
         )
 
-    def _show_counts(self, generation: int, wanted: AgreementFilter, facets: Facets) -> None:
+    def _show_counts(self, generation: int, wanted: AgreementFilter, facets: Facets | None) -> None:
         if generation != self._generation:
+            return
+        if facets is None:
+            self._rebuild_index()
             return
         if len(self._facet_cache) >= FACET_CACHE_SIZE:
             self._facet_cache.pop(next(iter(self._facet_cache)))
         self._facet_cache[wanted] = facets
         self.filter_panel.set_counts(facets)
         self.refreshed.emit()
+
+    def _rebuild_index(self) -> None:
+        """Build a FacetIndex of the data as it is now (once at a time); counts follow."""
+        if self._index_job is not None:
+            return
+        database = self.database
+
+        def built(index: FacetIndex | None) -> None:
+            if database is not self.database:
+                return  # another database was opened meanwhile
+            self._index_job = None
+            if index is None:  # the data changed while it was read: read it again
+                self._rebuild_index()
+                return
+            self._index = index
+            self._facet_cache.clear()
+            self._request_counts()
+
+        def failed(error: BaseException) -> None:
+            if database is self.database:
+                self._index_job = None
+                self._search_failed(error)
+
+        self._index_job = self.index_worker.submit(
+            lambda job: _build_index(database.sessions, job), built, failed
+        )
 
     def _search_failed(self, error: BaseException) -> None:
         if not isinstance(error, Cancelled):
@@ -713,5 +773,8 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_settings()
+        if self._index_job is not None:
+            self._index_job.cancel()
+        self.index_worker.shutdown()
         self.worker.shutdown()
         super().closeEvent(event)

@@ -217,16 +217,20 @@ def test_delete_asks_then_undo_restores(
     window: MainWindow, database: Database, qtbot, monkeypatch
 ) -> None:
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
-    window.table.selectRow(0)
+    window.table.selectRow(0)  # the newest: Kazakhstan and Uzbekistan, rail
     deleted_title = _titles(window)[0]
     with qtbot.waitSignal(window.refreshed, timeout=5000):
         window.action_delete.trigger()
     assert window.model.rowCount() == 4
     assert deleted_title not in _titles(window)
+    # The counts beside the filters follow the change too.
+    assert _item(window.filter_panel.parties, "Kazakhstan").text() == "Kazakhstan  (3)"
+    assert _item(window.filter_panel.parties, "Uzbekistan").text() == "Uzbekistan  (2)"
     assert window.action_undo.isEnabled()
     with qtbot.waitSignal(window.refreshed, timeout=5000):
         window.action_undo.trigger()
     assert deleted_title in _titles(window)
+    assert _item(window.filter_panel.parties, "Kazakhstan").text() == "Kazakhstan  (4)"
     with database.sessions() as session:
         assert count(session) == 5
     assert window.selected_ids() and deleted_title in window.detail.toPlainText()

@@ -1,0 +1,370 @@
+"""An in-memory bitmap index of the agreements: broad filters, counts and sorts in milliseconds.
+
+SQL answers a narrow filter fast, but counting a broad one per party, field, status and
+year means joining most of a million participations on every keystroke. This index
+holds, for each party, field (with its subfields), kind, status, level and year, the set
+of agreements in it as one Python integer used as a bit set (bit i = agreement id i).
+A filter is then a few ANDs and ORs of those sets, each facet count one AND and a
+population count, and the ordered ids come from a precomputed order per sort column.
+Free text still goes to the database (FTS5), once per distinct search.
+
+It answers exactly what models.query answers (tests compare the two on random filters),
+and only while the data revision it was built at is current: after any change the
+caller falls back to models.query and builds a new index in the background.
+"""
+
+from __future__ import annotations
+
+import re
+from array import array
+from bisect import bisect_left
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import reduce
+from itertools import compress
+from operator import and_, itemgetter, or_
+from typing import Any
+
+from sqlalchemy import Text, cast, func, select
+from sqlalchemy.orm import Session
+
+from models.query import AgreementFilter, Facets, Sort, SortColumn, matching_ids, sorted_ids
+from models.revision import current_revision
+from models.schema import Agreement, Field, Participation, agreement_fields
+from models.text import search_terms
+from models.vocab import Kind, Level, Status
+
+# Below this many matches, the ids are picked out of the bit set and sorted by rank;
+# above it, the precomputed order is filtered by the bit set.
+_SPARSE = 8_000
+_CACHED_SETS = 16
+_NONZERO = re.compile(rb"[^\x00]")
+_BITS = [tuple(bit for bit in range(8) if value >> bit & 1) for value in range(256)]
+
+
+def _no_check() -> None:
+    pass
+
+
+class Bits:
+    """Conversions between id lists and bit sets of one size."""
+
+    def __init__(self, size: int) -> None:
+        self.size = size
+        self.bytes = (size + 7) // 8
+        self._ones = int.from_bytes(b"\x01" * self.bytes, "little")
+
+    def pack(self, ids: Sequence[int]) -> int:
+        if len(ids) < self.size // 32:
+            packed = bytearray(self.bytes)
+            for agreement_id in ids:
+                packed[agreement_id >> 3] |= 1 << (agreement_id & 7)
+            return int.from_bytes(packed, "little")
+        flags = bytearray(self.bytes * 8)
+        for agreement_id in ids:
+            flags[agreement_id] = 1
+        return self._pack_flags(flags)
+
+    def _pack_flags(self, flags: bytearray) -> int:
+        # Byte k of each group of eight becomes bit k of one packed byte.
+        return sum(int.from_bytes(flags[bit::8], "little") << bit for bit in range(8))
+
+    def flags(self, bits: int) -> bytearray:
+        """One byte per id, 1 where the bit is set."""
+        flags = bytearray(self.bytes * 8)
+        for bit in range(8):
+            flags[bit::8] = ((bits >> bit) & self._ones).to_bytes(self.bytes, "little")
+        return flags
+
+    def ids(self, bits: int) -> list[int]:
+        """The ids in a (sparse) bit set, ascending."""
+        packed = bits.to_bytes(self.bytes, "little")
+        found: list[int] = []
+        for match in _NONZERO.finditer(packed):
+            position = match.start()
+            base = position * 8
+            found.extend(base + bit for bit in _BITS[packed[position]])
+        return found
+
+
+@dataclass
+class _Order:
+    """All agreements in one sort column's ascending order; empty values last, by id."""
+
+    ids: list[int]
+    missing_from: int  # ids[missing_from:] have no value in the column
+    _descending: list[int] | None = None
+    _getters: dict[bool, Callable[[Any], Any]] = field(default_factory=dict)
+    _rank: array[int] | None = None
+
+    def listed(self, descending: bool) -> list[int]:
+        if not descending:
+            return self.ids
+        if self._descending is None:
+            cut = self.missing_from
+            self._descending = self.ids[:cut][::-1] + self.ids[cut:][::-1]
+        return self._descending
+
+    def filtered(self, flags: bytearray, descending: bool) -> list[int]:
+        listed = self.listed(descending)
+        if len(listed) < 2:
+            return [agreement_id for agreement_id in listed if flags[agreement_id]]
+        getter = self._getters.get(descending)
+        if getter is None:
+            getter = self._getters[descending] = itemgetter(*listed)
+        return list(compress(listed, getter(flags)))
+
+    def arrange(self, ids: list[int], size: int, descending: bool) -> list[int]:
+        if self._rank is None:
+            rank = array("l", bytes(size * array("l").itemsize))
+            for position, agreement_id in enumerate(self.ids):
+                rank[agreement_id] = position
+            self._rank = rank
+        rank = self._rank
+        ids.sort(key=rank.__getitem__)
+        if not descending:
+            return ids
+        cut = bisect_left(ids, self.missing_from, key=rank.__getitem__)
+        return ids[:cut][::-1] + ids[cut:][::-1]
+
+
+class FacetIndex:
+    """Bit sets of the agreements per facet value, valid at one data revision."""
+
+    def __init__(
+        self,
+        revision: int,
+        bits: Bits,
+        every: int,
+        sets: dict[str, dict[Any, int]],
+        signed: tuple[list[str], list[int]],
+        orders: dict[SortColumn, _Order],
+    ) -> None:
+        self.revision = revision
+        self._bits = bits
+        self._all = every
+        self.total = every.bit_count()
+        self._sets = sets
+        self._signed_keys, self._signed_ids = signed
+        self._orders = orders
+        self._date_sets: dict[tuple[str | None, str | None], int] = {}
+        self._text_sets: dict[tuple[str, ...], int] = {}
+        self.sparse_limit = _SPARSE
+
+    # ------------------------------------------------------------ building
+
+    @classmethod
+    def build(cls, session: Session, check: Callable[[], None] = _no_check) -> FacetIndex | None:
+        """Read the database into a new index; None if it changed while being read.
+
+        *check* is called between steps and may raise to abandon the build.
+        """
+        revision = current_revision(session)
+        signed = _rows(
+            session,
+            select(Agreement.signed_on, Agreement.id)
+            .where(Agreement.signed_on.is_not(None))
+            .order_by(Agreement.signed_on, Agreement.id),
+        )
+        signed.sort()  # already in order on SQLite; a collation elsewhere may differ
+        missing = _column(
+            session,
+            select(Agreement.id).where(Agreement.signed_on.is_(None)).order_by(Agreement.id),
+        )
+        check()
+        interned: dict[str, str] = {}
+        keys = [interned.setdefault(key, key) for key, _id in signed]
+        signed_ids = [agreement_id for _key, agreement_id in signed]
+        bits = Bits(max(signed_ids + missing, default=0) + 1)
+        every = bits.pack(signed_ids + missing)
+        years: dict[Any, int] = {}
+        for year in sorted({key[:4] for key in interned}):
+            low, high = bisect_left(keys, year), bisect_left(keys, year + "~")
+            years[int(year)] = bits.pack(signed_ids[low:high])
+        sets: dict[str, dict[Any, int]] = {"years": years}
+        check()
+        # One pass over the agreements for the three vocabularies, grouped by combination.
+        # (Grouped here, not in SQL: SQLite would walk the status index and then the table
+        # in index order, three times slower than one plain scan.)
+        combinations: dict[tuple[str, ...], list[int]] = defaultdict(list)
+        for status, kind, level, agreement_id in _rows(
+            session, select(Agreement.status, Agreement.kind, Agreement.level, Agreement.id)
+        ):
+            combinations[status, kind, level].append(agreement_id)
+        for position, (name, vocabulary) in enumerate(
+            (("statuses", Status), ("kinds", Kind), ("levels", Level))
+        ):
+            by_value: dict[Any, list[int]] = defaultdict(list)
+            for values, ids in combinations.items():
+                by_value[vocabulary(values[position])].extend(ids)
+            sets[name] = {value: bits.pack(ids) for value, ids in by_value.items()}
+        check()
+        grouped = _grouped(session, (Participation.party_id,), Participation.agreement_id)
+        sets["parties"] = {party: bits.pack(ids) for (party,), ids in grouped.items()}
+        check()
+        grouped = _grouped(session, (agreement_fields.c.field_id,), agreement_fields.c.agreement_id)
+        direct = {field_id: bits.pack(ids) for (field_id,), ids in grouped.items()}
+        sets["fields"] = _with_subfields(session, direct)
+        check()
+        orders = {
+            SortColumn.SIGNED_ON: _Order(signed_ids + missing, len(signed_ids)),
+        }
+        if current_revision(session) != revision:
+            return None
+        return cls(revision, bits, every, sets, (keys, signed_ids), orders)
+
+    def is_current(self, session: Session) -> bool:
+        return current_revision(session) == self.revision
+
+    # ------------------------------------------------------------ answering
+
+    def ids(self, session: Session, wanted: AgreementFilter, sort: Sort) -> list[int]:
+        """What models.query.agreement_ids answers, from the index."""
+        match = self._match(self._dimensions(session, wanted))
+        order = self._order(session, sort.column)
+        found = match.bit_count()
+        if found == self.total:
+            return list(order.listed(sort.descending))
+        if found <= self.sparse_limit:
+            return order.arrange(self._bits.ids(match), self._bits.size, sort.descending)
+        return order.filtered(self._bits.flags(match), sort.descending)
+
+    def count(self, session: Session, wanted: AgreementFilter) -> int:
+        return self._match(self._dimensions(session, wanted)).bit_count()
+
+    def facets(
+        self, session: Session, wanted: AgreementFilter, *, exclude_own: bool = True
+    ) -> Facets:
+        """What models.query.facet_counts answers, from the index."""
+        dimensions = self._dimensions(session, wanted)
+
+        def within(own: str) -> int:
+            if not exclude_own:
+                return self._match(dimensions)
+            return self._match({name: bits for name, bits in dimensions.items() if name != own})
+
+        parties = within("parties") if wanted.any_party else self._match(dimensions)
+        return Facets(
+            fields=_counts(within("fields"), self._sets["fields"]),
+            parties=_counts(parties, self._sets["parties"]),
+            statuses=_counts(within("statuses"), self._sets["statuses"]),
+            kinds=_counts(within("kinds"), self._sets["kinds"]),
+            levels=_counts(within("levels"), self._sets["levels"]),
+            years=_counts(within("dates"), self._sets["years"]),
+        )
+
+    def _match(self, dimensions: dict[str, int]) -> int:
+        return reduce(and_, dimensions.values(), self._all)
+
+    def _dimensions(self, session: Session, wanted: AgreementFilter) -> dict[str, int]:
+        """One bit set per constrained dimension of the filter."""
+        found: dict[str, int] = {}
+        sets = self._sets
+        if wanted.fields:
+            found["fields"] = _union(sets["fields"], wanted.fields)
+        if wanted.parties:
+            chosen = [sets["parties"].get(party, 0) for party in wanted.parties]
+            found["parties"] = reduce(or_ if wanted.any_party else and_, chosen)
+        for name in ("statuses", "kinds", "levels"):
+            values = getattr(wanted, name)
+            if values:
+                found[name] = _union(sets[name], values)
+        if wanted.signed_from or wanted.signed_to:
+            found["dates"] = self._dates(wanted)
+        if search_terms(wanted.text):
+            found["text"] = self._text(session, wanted.text)
+        return found
+
+    def _dates(self, wanted: AgreementFilter) -> int:
+        start = wanted.signed_from.start_key() if wanted.signed_from else None
+        end = wanted.signed_to.end_key() if wanted.signed_to else None
+        cached = self._date_sets.get((start, end))
+        if cached is None:
+            low = bisect_left(self._signed_keys, start) if start else 0
+            high = bisect_left(self._signed_keys, end) if end else len(self._signed_keys)
+            cached = self._bits.pack(self._signed_ids[low:high])
+            _remember(self._date_sets, (start, end), cached)
+        return cached
+
+    def _text(self, session: Session, text: str) -> int:
+        terms = tuple(search_terms(text))
+        cached = self._text_sets.get(terms)
+        if cached is None:
+            ids = _column(session, matching_ids(session, AgreementFilter(text=text)))
+            cached = self._bits.pack([i for i in ids if i < self._bits.size])
+            _remember(self._text_sets, terms, cached)
+        return cached
+
+    def _order(self, session: Session, column: SortColumn) -> _Order:
+        order = self._orders.get(column)
+        if order is None:
+            present, missing = sorted_ids(session, AgreementFilter(), Sort(column))
+            order = self._orders[column] = _Order(present + missing, len(present))
+        return order
+
+
+# ----------------------------------------------------------------- helpers
+
+
+def _rows(session: Session, statement: Any) -> list[Any]:
+    result = session.connection().execute(statement)
+    return list(result.cursor.fetchall()) if result.cursor else []
+
+
+def _column(session: Session, statement: Any) -> list[int]:
+    return [row[0] for row in _rows(session, statement)]
+
+
+def _grouped(session: Session, keys: tuple[Any, ...], agreement_id: Any) -> dict[Any, list[int]]:
+    """Agreement ids per combination of *keys*, joined by the database into one string each."""
+    if session.get_bind().dialect.name == "postgresql":
+        joined = func.string_agg(cast(agreement_id, Text), ",")
+    else:
+        joined = func.group_concat(agreement_id)
+    statement = select(*keys, joined).group_by(*keys)
+    return {
+        tuple(row[:-1]): list(map(int, row[-1].split(","))) for row in _rows(session, statement)
+    }
+
+
+def _with_subfields(session: Session, direct: dict[int, int]) -> dict[int, int]:
+    """Each field's set joined with those of all its subfields."""
+    children: dict[int | None, list[int]] = defaultdict(list)
+    field_ids = []
+    for field_id, parent_id in session.execute(select(Field.id, Field.parent_id)):
+        children[parent_id].append(field_id)
+        field_ids.append(field_id)
+    joined: dict[int, int] = {}
+
+    def visit(field_id: int, seen: frozenset[int]) -> int:
+        if field_id not in joined:
+            bits = direct.get(field_id, 0)
+            for child in children[field_id]:
+                if child not in seen:  # a cycle can't be saved, but never loop on one
+                    bits |= visit(child, seen | {field_id})
+            joined[field_id] = bits
+        return joined[field_id]
+
+    for field_id in field_ids:
+        visit(field_id, frozenset())
+    return joined
+
+
+def _union(sets: dict[Any, int], keys: Iterable[Any]) -> int:
+    return reduce(or_, (sets.get(key, 0) for key in keys), 0)
+
+
+def _counts(match: int, sets: dict[Any, int]) -> dict[Any, int]:
+    counts = {}
+    for key, bits in sets.items():
+        number = (match & bits).bit_count()
+        if number:
+            counts[key] = number
+    return counts
+
+
+def _remember(cache: dict[Any, int], key: Any, bits: int) -> None:
+    if len(cache) >= _CACHED_SETS:
+        cache.pop(next(iter(cache)))
+    cache[key] = bits
