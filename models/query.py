@@ -302,27 +302,35 @@ def _order_by(sort: Sort) -> list[ColumnElement[Any]]:
     return [ordered.nulls_last(), tie]
 
 
-def agreement_ids(session: Session, wanted: AgreementFilter, sort: Sort = Sort()) -> list[int]:
-    """The ids of every match, in order: enough for a table to know its length at once."""
-    present, missing = sorted_ids(session, wanted, sort)
+def agreement_ids(
+    session: Session, wanted: AgreementFilter, sort: Sort = Sort(), limit: int | None = None
+) -> list[int]:
+    """The ids of every match in order (or the first *limit*): a table's rows, all at once."""
+    present, missing = sorted_ids(session, wanted, sort, limit)
     return present + missing
 
 
 def sorted_ids(
-    session: Session, wanted: AgreementFilter, sort: Sort = Sort()
+    session: Session, wanted: AgreementFilter, sort: Sort = Sort(), limit: int | None = None
 ) -> tuple[list[int], list[int]]:
     """The matches with a value in the sort column, in order; then those without, by id."""
     statement = matching_ids(session, wanted)
     if sort.column in NEVER_EMPTY:
-        return _ids(session, statement.order_by(*_order_by(sort))), []
+        return _ids(session, statement.order_by(*_order_by(sort)).limit(limit)), []
     # Two ordered reads rather than one 'NULLS LAST': each can walk an index on the column.
     expression = sort_expression(sort.column)
     tie = Agreement.id.desc() if sort.descending else Agreement.id.asc()
-    present = statement.where(expression.is_not(None)).order_by(
-        expression.desc() if sort.descending else expression.asc(), tie
+    present = _ids(
+        session,
+        statement.where(expression.is_not(None))
+        .order_by(expression.desc() if sort.descending else expression.asc(), tie)
+        .limit(limit),
     )
-    missing = statement.where(expression.is_(None)).order_by(tie)
-    return _ids(session, present), _ids(session, missing)
+    if limit is not None and len(present) >= limit:
+        return present, []
+    rest = None if limit is None else limit - len(present)
+    missing = statement.where(expression.is_(None)).order_by(tie).limit(rest)
+    return present, _ids(session, missing)
 
 
 def _ids(session: Session, statement: Select[tuple[int]]) -> list[int]:

@@ -84,12 +84,18 @@ class AgreementTableModel(QAbstractTableModel):
     def set_sessions(self, sessions: sessionmaker[Session]) -> None:
         self._sessions = sessions
 
-    def set_ids(self, ids: Sequence[int]) -> None:
-        """Show these agreements, in this order (after a new filter or sort)."""
+    def set_ids(self, ids: Sequence[int], first_page: Sequence[AgreementRow] = ()) -> None:
+        """Show these agreements, in this order (after a new filter or sort).
+
+        *first_page*, if given, holds the rows of the first ids, read off the GUI thread.
+        """
         self.beginResetModel()
         self._ids = list(ids)
         self._rows = None
         self._pages.clear()
+        if first_page:
+            by_id = {row.id: row for row in first_page}
+            self._pages[0] = [by_id.get(agreement_id) for agreement_id in ids[: self.PAGE_SIZE]]
         self.endResetModel()
 
     def ids(self) -> list[int]:

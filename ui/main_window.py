@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
@@ -29,16 +30,16 @@ from models.detail import load_detail
 from models.facet_index import FacetIndex
 from models.query import (
     AgreementFilter,
+    AgreementRow,
     Facets,
     Sort,
     SortColumn,
     agreement_ids,
     count,
+    fetch_rows,
     field_tree,
     party_list,
 )
-from models.sample import load_sample
-from ui.agreement_dialog import AgreementDialog
 from ui.agreement_table_model import COLUMNS, AgreementTableModel
 from ui.detail_pane import DetailPane
 from ui.filter_panel import FilterPanel
@@ -46,6 +47,9 @@ from ui.settings import Settings
 from ui.transfers import Transfers
 from ui.welcome_page import WelcomePage
 from ui.workers import Cancelled, Job, Worker, run_with_progress
+
+if TYPE_CHECKING:
+    from ui.agreement_dialog import AgreementDialog
 
 DEFAULT_SORT = Sort(SortColumn.SIGNED_ON, descending=True)
 
@@ -59,6 +63,7 @@ class SearchResult:
     ids: list[int]
     total: int
     indexed: bool  # answered by a current FacetIndex (else by SQL: the index is stale)
+    first_page: list[AgreementRow]
 
 
 def _search(
@@ -70,11 +75,26 @@ def _search(
     job: Job,
 ) -> SearchResult:  # type: ignore[no-untyped-def]
     with sessions() as session:
-        if index is not None and index.is_current(session):
-            return SearchResult(generation, index.ids(session, wanted, sort), index.total, True)
-        ids = agreement_ids(session, wanted, sort)
-        job.check()
-        return SearchResult(generation, ids, count(session), False)
+        indexed = index is not None and index.is_current(session)
+        if index is not None and indexed:
+            ids, total = index.ids(session, wanted, sort), index.total
+        else:
+            ids = agreement_ids(session, wanted, sort)
+            job.check()
+            total = count(session)
+        # The rows the table shows first, read here rather than on the GUI thread.
+        first_page = fetch_rows(session, ids[: AgreementTableModel.PAGE_SIZE])
+        return SearchResult(generation, ids, total, indexed, first_page)
+
+
+def _first_page(
+    sessions, wanted: AgreementFilter, sort: Sort, generation: int, job: Job
+) -> SearchResult:  # type: ignore[no-untyped-def]
+    """Just the rows a freshly opened window shows first: the full search follows at once."""
+    job.check()
+    with sessions() as session:
+        ids = agreement_ids(session, wanted, sort, limit=AgreementTableModel.PAGE_SIZE)
+        return SearchResult(generation, ids, count(session), False, fetch_rows(session, ids))
 
 
 def _facets(sessions, index: FacetIndex | None, wanted: AgreementFilter, job: Job) -> Facets | None:  # type: ignore[no-untyped-def]
@@ -92,6 +112,7 @@ def _build_index(sessions, job: Job) -> FacetIndex | None:  # type: ignore[no-un
 
 
 class MainWindow(QMainWindow):
+    first_page_shown = Signal()  # the first rows of the latest filter are on screen
     rows_shown = Signal()  # the table and status bar show the latest filter (counts may follow)
     refreshed = Signal()  # the table, counts and status bar show the latest filter
 
@@ -303,8 +324,9 @@ class MainWindow(QMainWindow):
         if self._index_job is not None:
             self._index_job.cancel()
             self._index_job = None
+        self.model.set_ids([])
         self.reload_catalog()
-        self.refresh()
+        self.refresh(first_page=True)
 
     def switch_database(self, target: str) -> bool:
         """Open another database file; on failure say why and keep the current one."""
@@ -366,14 +388,25 @@ class MainWindow(QMainWindow):
             self.filter_panel.set_parties(party_list(session))
             self.filter_panel.set_views(views.list_views(session))
 
-    def refresh(self) -> None:
-        """Run the current filter and sort off the GUI thread; the newest request wins."""
+    def refresh(self, first_page: bool = False) -> None:
+        """Run the current filter and sort off the GUI thread; the newest request wins.
+
+        With *first_page* (a database just opened), its first rows are read and shown on
+        their own before all the ids: a first page in milliseconds rather than a quarter
+        of a second at a quarter of a million agreements.
+        """
         self._generation += 1
         wanted = self.filter_panel.current_filter()
         sessions, sort, generation = self.database.sessions, self._sort, self._generation
         for job in (self._search_job, self._facet_job):
             if job is not None:
                 job.cancel()  # its answer would be thrown away: stop it early
+        if first_page:
+            self.worker.submit(
+                lambda job: _first_page(sessions, wanted, sort, generation, job),
+                self._show_first_page,
+                self._search_failed,
+            )
         index = self._index
         self._search_job = self.worker.submit(
             lambda job: _search(sessions, index, wanted, sort, generation, job),
@@ -381,16 +414,25 @@ class MainWindow(QMainWindow):
             self._search_failed,
         )
 
+    def _show_first_page(self, result: SearchResult) -> None:
+        if result.generation != self._generation or self.model.rowCount():
+            return
+        self.model.set_ids(result.ids, result.first_page)
+        self.status_label.setText(f"Reading {result.total:,} agreements…")
+        self.stack.setCurrentWidget(self.welcome if result.total == 0 else self.table)
+        self.first_page_shown.emit()
+
     def _show_result(self, result: SearchResult) -> None:
         if result.generation != self._generation:
             return  # a newer filter is on its way
         keep = self._pending_selection or self.selected_ids()
         self._pending_selection = None
-        self.model.set_ids(result.ids)
+        self.model.set_ids(result.ids, result.first_page)
         self.status_label.setText(f"Showing {len(result.ids):,} of {result.total:,} agreements")
         self.stack.setCurrentWidget(self.welcome if result.total == 0 else self.table)
         self.select_ids(keep)
         self._update_actions()
+        self.first_page_shown.emit()
         self.rows_shown.emit()
         if not result.indexed:
             self._facet_cache.clear()  # the data has changed since they were counted
@@ -523,6 +565,8 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------ editing
 
     def new_agreement(self) -> None:
+        from ui.agreement_dialog import AgreementDialog  # on first use: a faster start
+
         self._open_editor(AgreementDialog(self.database.sessions, parent=self))
 
     def edit_agreement(self) -> None:
@@ -530,6 +574,8 @@ class MainWindow(QMainWindow):
         if agreement_id is None:
             return
         try:
+            from ui.agreement_dialog import AgreementDialog
+
             dialog = AgreementDialog(self.database.sessions, agreement_id, parent=self)
         except service.NotFoundError as error:
             QMessageBox.warning(self, "Edit agreement", str(error))
@@ -549,6 +595,8 @@ class MainWindow(QMainWindow):
             self.refresh()
             return
         template.title = f"{template.title} (copy)"
+        from ui.agreement_dialog import AgreementDialog
+
         self._open_editor(AgreementDialog(self.database.sessions, template=template, parent=self))
 
     def _open_editor(self, dialog: AgreementDialog) -> None:
@@ -612,6 +660,8 @@ class MainWindow(QMainWindow):
 
         def work(job: Job) -> object:
             with sessions.begin() as session:
+                from models.sample import load_sample
+
                 result = load_sample(session)
                 job.check()
                 return result

@@ -131,5 +131,8 @@ def run_with_progress(
 
     job = worker.submit(work, finish, fail)
     job.on_progress = progress
-    dialog.canceled.connect(job.cancel)
+    # A lambda, not the bound method: PySide would watch the Job through a weak reference
+    # and disconnect from the worker thread when it dies there, deadlocking against a GUI
+    # thread that is closing the dialog. The lambda keeps the Job until the dialog goes.
+    dialog.canceled.connect(lambda: job.cancel())
     return dialog
