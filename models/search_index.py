@@ -47,6 +47,15 @@ def has_search_index(connection: Connection) -> bool:
     return found is not None
 
 
+def search_rowids(connection: Connection, match: str) -> list[int]:
+    """Ids of the agreements whose indexed text matches an FTS5 *match* string, ascending."""
+    result = connection.execute(
+        text(f"SELECT rowid FROM {SEARCH_TABLE} WHERE {SEARCH_TABLE} MATCH :match ORDER BY rowid"),
+        {"match": match},
+    )
+    return [row[0] for row in result.cursor.fetchall()] if result.cursor else []
+
+
 def update_search_index(connection: Connection, agreement_ids: Iterable[int]) -> None:
     """Re-index these agreements (deleted ones simply leave the index)."""
     if not has_search_index(connection):
