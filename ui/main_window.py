@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint, Qt, Signal
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QTableView,
     QWidget,
 )
+from sqlalchemy.engine import URL
 from sqlalchemy.exc import SQLAlchemyError
 
 from models import catalog, service, views
@@ -40,7 +41,9 @@ from models.query import (
     field_tree,
     party_list,
 )
+from models.revision import current_revision
 from ui.agreement_table_model import COLUMNS, AgreementTableModel
+from ui.connect_dialog import ConnectDialog, remembered_name
 from ui.detail_pane import DetailPane
 from ui.filter_panel import FilterPanel
 from ui.settings import Settings
@@ -55,6 +58,7 @@ DEFAULT_SORT = Sort(SortColumn.SIGNED_ON, descending=True)
 
 
 FACET_CACHE_SIZE = 32
+CHANGE_POLL_MS = 3000
 
 
 @dataclass(frozen=True)
@@ -64,6 +68,8 @@ class SearchResult:
     total: int
     indexed: bool  # answered by a current FacetIndex (else by SQL: the index is stale)
     first_page: list[AgreementRow]
+    revision: int  # of the data the answer reflects
+    keep_view: bool = False  # a reload: keep the scroll position as it is
 
 
 def _search(
@@ -72,10 +78,12 @@ def _search(
     wanted: AgreementFilter,
     sort: Sort,
     generation: int,
+    keep_view: bool,
     job: Job,
 ) -> SearchResult:  # type: ignore[no-untyped-def]
     with sessions() as session:
-        indexed = index is not None and index.is_current(session)
+        revision = current_revision(session)
+        indexed = index is not None and index.revision == revision
         if index is not None and indexed:
             ids, total = index.ids(session, wanted, sort), index.total
         else:
@@ -84,7 +92,7 @@ def _search(
             total = count(session)
         # The rows the table shows first, read here rather than on the GUI thread.
         first_page = fetch_rows(session, ids[: AgreementTableModel.PAGE_SIZE])
-        return SearchResult(generation, ids, total, indexed, first_page)
+        return SearchResult(generation, ids, total, indexed, first_page, revision, keep_view)
 
 
 def _first_page(
@@ -94,7 +102,8 @@ def _first_page(
     job.check()
     with sessions() as session:
         ids = agreement_ids(session, wanted, sort, limit=AgreementTableModel.PAGE_SIZE)
-        return SearchResult(generation, ids, count(session), False, fetch_rows(session, ids))
+        rows = fetch_rows(session, ids)
+        return SearchResult(generation, ids, count(session), False, rows, -1)
 
 
 def _facets(sessions, index: FacetIndex | None, wanted: AgreementFilter, job: Job) -> Facets | None:  # type: ignore[no-untyped-def]
@@ -106,9 +115,26 @@ def _facets(sessions, index: FacetIndex | None, wanted: AgreementFilter, job: Jo
     return None
 
 
+def _read_revision(sessions, _job: Job) -> int:  # type: ignore[no-untyped-def]
+    with sessions() as session:
+        return current_revision(session)
+
+
 def _build_index(sessions, job: Job) -> FacetIndex | None:  # type: ignore[no-untyped-def]
     with sessions() as session:
         return FacetIndex.build(session, job.check)
+
+
+def _title(database: Database) -> str:
+    url = database.url
+    if url.get_backend_name() == "sqlite":
+        return Path(database.name).name
+    return f"{url.database} on {url.host or 'this computer'}"
+
+
+def _remembered(database: Database) -> str:
+    url = database.url
+    return database.name if url.get_backend_name() == "sqlite" else remembered_name(url)
 
 
 class MainWindow(QMainWindow):
@@ -126,6 +152,12 @@ class MainWindow(QMainWindow):
         self.index_worker = Worker(self)
         self._index: FacetIndex | None = None
         self._index_job: Job | None = None
+        self._shown_revision: int | None = None  # of the data the table shows
+        self._catalog: tuple[object, ...] = ()
+        # Others (another window, another analyst on a team database) may change the data:
+        # a cheap read of the data revision every few seconds notices it.
+        self.change_poll = QTimer(self, interval=CHANGE_POLL_MS, timeout=self._poll_changes)
+        self.change_poll.start()
         self.editor: AgreementDialog | None = None
         self._sort = DEFAULT_SORT
         self._generation = 0
@@ -199,10 +231,22 @@ class MainWindow(QMainWindow):
         self.action_clear = self._action(
             "actionClearFilters", "&Clear filters", self._clear_filters, "Ctrl+Shift+L"
         )
-        self.action_refresh = self._action("actionRefresh", "&Refresh", self.refresh, key.Refresh)
+        self.action_refresh = self._action(
+            "actionRefresh",
+            "&Refresh",
+            self.reload_from_database,
+            key.Refresh,
+            "Show the latest data, including changes made elsewhere (F5)",
+        )
         self.action_new_db = self._action("actionNewDatabase", "&New database…", self.new_database)
         self.action_open_db = self._action(
             "actionOpenDatabase", "&Open database…", self.open_database_file, key.Open
+        )
+        self.action_connect = self._action(
+            "actionConnectTeamDatabase",
+            "&Connect to team database…",
+            self.connect_team_database,
+            tip="Work on a PostgreSQL database shared by your team",
         )
         self.action_quit = self._action("actionQuit", "&Quit", self.close, key.Quit)
         self.action_save_view = self._action(
@@ -286,6 +330,7 @@ class MainWindow(QMainWindow):
         self.recent_menu = file_menu.addMenu("Open &recent")
         self.recent_menu.setObjectName("recentMenu")
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        file_menu.addAction(self.action_connect)
         file_menu.addSeparator()
         file_menu.addActions(
             [self.action_import, self.action_export, self.action_export_pdf, self.action_fact_sheet]
@@ -317,8 +362,8 @@ class MainWindow(QMainWindow):
     def _open(self, database: Database) -> None:
         self.database = database
         self.model.set_sessions(database.sessions)
-        self.setWindowTitle(f"Treaty Tracker — {Path(database.name).name}")
-        self.settings.remember_database(database.name)
+        self.setWindowTitle(f"Treaty Tracker — {_title(database)}")
+        self.settings.remember_database(_remembered(database))
         self._deleted.clear()
         self._index = None
         if self._index_job is not None:
@@ -328,8 +373,8 @@ class MainWindow(QMainWindow):
         self.reload_catalog()
         self.refresh(first_page=True)
 
-    def switch_database(self, target: str) -> bool:
-        """Open another database file; on failure say why and keep the current one."""
+    def switch_database(self, target: str | URL) -> bool:
+        """Open another database (file or URL); on failure say why and keep the current one."""
         try:
             database = open_database(target)
         except DatabaseError as error:
@@ -346,6 +391,12 @@ class MainWindow(QMainWindow):
                 f"Upgraded; a copy of the old database was kept as {database.backup.name}", 10000
             )
         return True
+
+    def connect_team_database(self) -> None:
+        last = next((name for name in self.settings.recent_databases if "://" in name), None)
+        dialog = ConnectDialog(last, self)
+        if dialog.exec() == ConnectDialog.DialogCode.Accepted:
+            self.switch_database(dialog.url())
 
     def new_database(self) -> None:
         path, _ = QFileDialog.getSaveFileName(
@@ -384,16 +435,39 @@ class MainWindow(QMainWindow):
         """Refill the field tree, party list and saved views (after they may have changed)."""
         self._facet_cache.clear()  # called after every change: the counts may be stale
         with self.database.sessions() as session:
-            self.filter_panel.set_fields(field_tree(session))
-            self.filter_panel.set_parties(party_list(session))
-            self.filter_panel.set_views(views.list_views(session))
+            catalog_now = (field_tree(session), party_list(session), views.list_views(session))
+        if catalog_now == self._catalog:
+            return  # unchanged: the lists keep their scroll positions
+        self._catalog = catalog_now
+        fields, parties, saved = catalog_now
+        self.filter_panel.set_fields(fields)
+        self.filter_panel.set_parties(parties)
+        self.filter_panel.set_views(saved)
 
-    def refresh(self, first_page: bool = False) -> None:
+    def reload_from_database(self) -> None:
+        """Show the data as it is now (F5), keeping the filter, selection and scroll position."""
+        self.reload_catalog()
+        self.refresh(keep_view=True)
+
+    def _poll_changes(self) -> None:
+        if self._shown_revision is None or self.worker.busy:
+            return  # a search is on its way anyway
+        sessions, database = self.database.sessions, self.database
+
+        def seen(revision: int) -> None:
+            if database is self.database and revision != self._shown_revision:
+                self.reload_from_database()
+                self.statusBar().showMessage("Updated with changes saved elsewhere.", 5000)
+
+        self.worker.submit(lambda job: _read_revision(sessions, job), seen, lambda _error: None)
+
+    def refresh(self, first_page: bool = False, keep_view: bool = False) -> None:
         """Run the current filter and sort off the GUI thread; the newest request wins.
 
         With *first_page* (a database just opened), its first rows are read and shown on
         their own before all the ids: a first page in milliseconds rather than a quarter
-        of a second at a quarter of a million agreements.
+        of a second at a quarter of a million agreements. With *keep_view* (a reload of the
+        same filter) the table keeps its scroll position.
         """
         self._generation += 1
         wanted = self.filter_panel.current_filter()
@@ -409,7 +483,7 @@ class MainWindow(QMainWindow):
             )
         index = self._index
         self._search_job = self.worker.submit(
-            lambda job: _search(sessions, index, wanted, sort, generation, job),
+            lambda job: _search(sessions, index, wanted, sort, generation, keep_view, job),
             self._show_result,
             self._search_failed,
         )
@@ -427,10 +501,14 @@ class MainWindow(QMainWindow):
             return  # a newer filter is on its way
         keep = self._pending_selection or self.selected_ids()
         self._pending_selection = None
+        scrolled = self.table.verticalScrollBar().value()
+        self._shown_revision = result.revision
         self.model.set_ids(result.ids, result.first_page)
         self.status_label.setText(f"Showing {len(result.ids):,} of {result.total:,} agreements")
         self.stack.setCurrentWidget(self.welcome if result.total == 0 else self.table)
-        self.select_ids(keep)
+        self.select_ids(keep, scroll=not result.keep_view)
+        if result.keep_view:
+            self.table.verticalScrollBar().setValue(scrolled)
         self._update_actions()
         self.first_page_shown.emit()
         self.rows_shown.emit()
@@ -515,7 +593,7 @@ class MainWindow(QMainWindow):
         ids = self.selected_ids()
         return ids[0] if ids else None
 
-    def select_ids(self, ids: list[int]) -> None:
+    def select_ids(self, ids: list[int], scroll: bool = True) -> None:
         selection = self.table.selectionModel()
         flags = QItemSelectionModel.SelectionFlag
         first: QModelIndex | None = None
@@ -528,7 +606,8 @@ class MainWindow(QMainWindow):
             first = first or index
         if first is not None:
             selection.setCurrentIndex(first, flags.NoUpdate)
-            self.table.scrollTo(first)
+            if scroll:
+                self.table.scrollTo(first)
         self._show_current()
 
     def _show_current(self) -> None:
@@ -823,6 +902,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_settings()
+        self.change_poll.stop()
         if self._index_job is not None:
             self._index_job.cancel()
         self.index_worker.shutdown()

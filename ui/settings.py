@@ -9,7 +9,7 @@ from PySide6.QtCore import QByteArray, QSettings
 RECENT_LIMIT = 8
 
 
-def _system_user() -> str:
+def system_user() -> str:
     try:
         return getpass.getuser()
     except (KeyError, OSError):  # no user name in the environment or the password database
@@ -82,7 +82,7 @@ class Settings:
     def author(self) -> str:
         """Who made the reports: set in settings, else the operating-system user."""
         value = str(self._settings.value("reports/author", "") or "")
-        return value or _system_user()
+        return value or system_user()
 
     @author.setter
     def author(self, value: str) -> None:

@@ -57,6 +57,7 @@ class Worker(QObject):
         super().__init__(parent)
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="treaty-db")
         self._closed = False
+        self._pending = 0  # jobs submitted and not yet finished (changed on the GUI thread)
         self._delivered.connect(self._run_callback, Qt.ConnectionType.QueuedConnection)
 
     def submit(
@@ -75,6 +76,7 @@ class Worker(QObject):
             return job
 
         def finished(future: Future[Any]) -> None:
+            self.deliver(self._job_done)
             error = future.exception()
             if error is None:
                 result = future.result()
@@ -84,8 +86,17 @@ class Worker(QObject):
             else:
                 log.error("background job failed", exc_info=error)
 
+        self._pending += 1
         self._executor.submit(work, job).add_done_callback(finished)
         return job
+
+    @property
+    def busy(self) -> bool:
+        """Whether a job is queued or running."""
+        return self._pending > 0
+
+    def _job_done(self) -> None:
+        self._pending -= 1
 
     def deliver(self, callback: Callable[[], None]) -> None:
         """Call *callback* on the GUI thread (safe from any thread)."""

@@ -1,0 +1,110 @@
+"""File > Connect to team database…: the PostgreSQL server a team shares.
+
+The password is used for this connection only and never saved: leave it empty to let
+the server's own mechanisms supply it (~/.pgpass, PGPASSWORD, or a trusted login).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy.engine import URL, make_url
+
+from ui.settings import system_user
+
+DRIVER = "postgresql+psycopg"
+DEFAULT_PORT = 5432
+
+
+def remembered_name(url: URL) -> str:
+    """How a team database is remembered (recent list, settings): never with its password."""
+    without = URL.create(
+        url.drivername, url.username, None, url.host, url.port, url.database, url.query
+    )
+    return without.render_as_string(hide_password=False)
+
+
+class ConnectDialog(QDialog):
+    def __init__(self, last: str | None = None, parent: QWidget | None = None) -> None:
+        """*last*: the team database connected to before (a URL without password), if any."""
+        super().__init__(parent)
+        self.setObjectName("connectDialog")
+        self.setWindowTitle("Connect to team database")
+        self.host = QLineEdit(self, objectName="hostEdit", placeholderText="db.example.org")
+        self.port = QSpinBox(self, objectName="portEdit", minimum=1, maximum=65535)
+        self.port.setValue(DEFAULT_PORT)
+        self.database = QLineEdit(self, objectName="databaseEdit", placeholderText="treaties")
+        self.user = QLineEdit(self, objectName="userEdit")
+        self.password = QLineEdit(self, objectName="passwordEdit")
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password.setPlaceholderText("not saved; empty: ~/.pgpass or PGPASSWORD")
+        for widget, name in (
+            (self.host, "Server"),
+            (self.port, "Port"),
+            (self.database, "Database"),
+            (self.user, "User"),
+            (self.password, "Password"),
+        ):
+            widget.setAccessibleName(name)
+        self._fill(last)
+        form = QFormLayout()
+        form.addRow("&Server:", self.host)
+        form.addRow("P&ort:", self.port)
+        form.addRow("&Database:", self.database)
+        form.addRow("&User:", self.user)
+        form.addRow("&Password:", self.password)
+        self.problem = QLabel(self, objectName="connectProblem")
+        self.problem.setStyleSheet("color: #b00020")
+        self.problem.setWordWrap(True)
+        self.problem.hide()
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Connect")
+        buttons.accepted.connect(self._accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.problem)
+        layout.addWidget(buttons)
+
+    def _fill(self, last: str | None) -> None:
+        try:
+            url = make_url(last) if last and last.startswith("postgresql") else None
+        except Exception:  # a damaged setting: start from the defaults
+            url = None
+        self.host.setText(url.host or "" if url else "")
+        self.port.setValue(url.port or DEFAULT_PORT if url else DEFAULT_PORT)
+        self.database.setText(url.database or "" if url else "")
+        self.user.setText(url.username or "" if url and url.username else system_user())
+
+    def url(self) -> URL:
+        return URL.create(
+            DRIVER,
+            username=self.user.text().strip() or None,
+            password=self.password.text() or None,
+            host=self.host.text().strip() or None,
+            port=self.port.value(),
+            database=self.database.text().strip(),
+        )
+
+    def _accept(self) -> None:
+        missing = [
+            name
+            for name, widget in (("the server", self.host), ("the database", self.database))
+            if not widget.text().strip()
+        ]
+        if missing:
+            self.problem.setText(f"Give {' and '.join(missing)}.")
+            self.problem.show()
+            (self.host if not self.host.text().strip() else self.database).setFocus()
+            return
+        self.accept()
