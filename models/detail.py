@@ -23,6 +23,7 @@ from models.status import (
     ParticipationCounts,
     count_participation,
     implied_status,
+    in_order,
     party_status,
 )
 from models.vocab import (
@@ -284,5 +285,8 @@ def _party_view(participation: Participation, in_force: bool) -> PartyView:
         signatory_name=participation.signatory_name,
         signatory_title=participation.signatory_title,
         actions=actions,
-        status=party_status((a.type for a in actions), in_force),
+        status=party_status(
+            (a.type for a in in_order(actions, lambda a: a.effective_on or a.deposited_on)),
+            in_force,
+        ),
     )

@@ -6,9 +6,10 @@ the detail pane and the reports show what the actions imply beside it.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
+from typing import TypeVar
 
 from models.dates import PartialDate
 from models.vocab import (
@@ -20,12 +21,22 @@ from models.vocab import (
     Status,
 )
 
+T = TypeVar("T")
+
 
 def party_status(actions: Iterable[ActionType], agreement_in_force: bool) -> PartyStatus | None:
-    """Withdrawn, party, provisionally applying, contracting or signatory — or None if no act."""
-    done = set(actions)
-    if done & LEAVING_ACTIONS:
-        return PartyStatus.WITHDRAWN
+    """Withdrawn, party, provisionally applying, contracting or signatory — or None if no act.
+
+    *actions* come in the order they happened: a party that withdrew and later acceded
+    again is a party, not withdrawn; only what follows its last withdrawal counts.
+    """
+    ordered = list(actions)
+    left = [i for i, action in enumerate(ordered) if action in LEAVING_ACTIONS]
+    if left:
+        ordered = ordered[left[-1] + 1 :]
+        if not set(ordered) & (CONSENT_ACTIONS | SIGNATURE_ACTIONS):
+            return PartyStatus.WITHDRAWN
+    done = set(ordered)
     consented = bool(done & CONSENT_ACTIONS)
     if ActionType.ENTRY_INTO_FORCE in done or (consented and agreement_in_force):
         return PartyStatus.PARTY
@@ -36,6 +47,15 @@ def party_status(actions: Iterable[ActionType], agreement_in_force: bool) -> Par
     if done & SIGNATURE_ACTIONS:
         return PartyStatus.SIGNATORY
     return None
+
+
+def in_order(actions: Sequence[T], when: Callable[[T], PartialDate | None]) -> list[T]:
+    """Actions by date when every one is dated; otherwise in the order they were recorded."""
+    dates = [when(action) for action in actions]
+    if any(date_ is None for date_ in dates):
+        return list(actions)
+    keyed = sorted(zip(dates, range(len(actions)), strict=True), key=lambda p: p[0].start_key())
+    return [actions[index] for _date, index in keyed]
 
 
 @dataclass(frozen=True)
