@@ -67,7 +67,7 @@ def resolve_url(
     if "://" in value:
         try:
             url = make_url(value)
-        except ArgumentError as error:
+        except (ArgumentError, ValueError) as error:
             shown = _hide_password(value)
             raise DatabaseError(f"'{shown}' is not a database URL: {error}") from None
         if url.drivername in ("postgresql", "postgres"):
@@ -87,7 +87,7 @@ def describe(url: URL) -> str:
     path = sqlite_path(url)
     if path:
         return str(path)
-    return url.set(password=None).render_as_string(hide_password=True)
+    return url._replace(password=None).render_as_string(hide_password=True)
 
 
 def _hide_password(value: str) -> str:
@@ -229,12 +229,17 @@ def connection_problem(url: URL, error: BaseException) -> str:
     server = f"{url.host or 'localhost'}:{url.port or 5432}"
     state = getattr(original, "sqlstate", None)
     user = url.username or _os_user()
-    if state in ("28P01", "28000") or "password authentication failed" in detail:
+    refused = ("password authentication failed", "no password supplied", "pg_hba.conf")
+    if (
+        state in ("28P01", "28000")
+        or any(reason in detail for reason in refused)
+        or ("role" in detail and "does not exist" in detail)
+    ):
         return (
             f"the server {server} refused user '{user}' (wrong password or no access): "
             "check the user name and the password in ~/.pgpass or PGPASSWORD"
         )
-    if state == "3D000":
+    if state == "3D000" or f'database "{url.database}" does not exist' in detail:
         return f"there is no database '{url.database}' on the server {server}"
     if state == "42501" or "permission denied" in detail:
         return f"user '{user}' may not use {describe(url)}: {detail}"
