@@ -33,6 +33,7 @@ from models.database import (
     resolve_url,
     sqlite_path,
 )
+from models.database_copy import CopyError, copy_database
 from models.dates import PartialDate
 from models.exchange import (
     ImportFailed,
@@ -117,6 +118,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_list_command(commands)
     add_exchange_commands(commands)
     add_report_command(commands)
+    add_copy_command(commands)
     sample = commands.add_parser(
         "load-sample",
         help="record the sample agreements (Kazakhstan–Uzbekistan, 2021)",
@@ -125,8 +127,25 @@ def build_parser() -> argparse.ArgumentParser:
         "Those already recorded are left alone.",
     )
     add_db_argument(sample, default=argparse.SUPPRESS)
-    sample.set_defaults(handler=command_load_sample, creates_database=True)
+    sample.set_defaults(handler=command_load_sample, creates_database=True, writes=True)
     return parser
+
+
+def add_copy_command(commands: Any) -> None:
+    """`copy --to URL` or `copy --from URL`: the whole database into an empty one."""
+    copy = commands.add_parser(
+        "copy",
+        help="copy the whole database to (or from) another, empty one",
+        description="Copy every agreement, party, field, saved view and the audit log, with "
+        "their ids, from this database (--db) to an empty one (--to), or from another into "
+        "this empty one (--from). All or nothing: a failure leaves the target empty. "
+        "For example: copy --to postgresql://alice@team-server/treaties",
+    )
+    add_db_argument(copy, default=argparse.SUPPRESS)
+    direction = copy.add_mutually_exclusive_group(required=True)
+    direction.add_argument("--to", metavar="PATH|URL", help="the empty database to fill")
+    direction.add_argument("--from", dest="source", metavar="PATH|URL", help="the one to copy")
+    copy.set_defaults(handler=command_copy, creates_database=True, writes=False)
 
 
 def add_db_argument(parser: argparse.ArgumentParser, default: Any) -> None:
@@ -229,7 +248,7 @@ def add_exchange_commands(commands: Any) -> None:
     imports.add_argument(
         "--dry-run", action="store_true", help="check the file and say what it would do"
     )
-    imports.set_defaults(handler=command_import, creates_database=True)
+    imports.set_defaults(handler=command_import, creates_database=True, writes=True)
 
 
 def add_filter_arguments(parser: argparse.ArgumentParser) -> None:
@@ -567,6 +586,38 @@ def _user_name() -> str:
         return ""
 
 
+def command_copy(database: Database, args: argparse.Namespace) -> int:
+    if not (args.to or args.source):
+        raise UsageError(f"--{'to' if args.to is not None else 'from'} needs a path or URL")
+    other_url = resolve_url(args.to or args.source)
+    if args.source and not database.can_write:
+        raise UsageError(read_only_message(database, "copy --from"))
+    try:
+        other = open_database(other_url, create=bool(args.to))
+    except (SQLAlchemyError, ImportError) as error:
+        raise DatabaseError(f"can't open {describe(other_url)}: {_first_line(error)}") from None
+    source, target = (database, other) if args.to else (other, database)
+    try:
+        result = copy_database(source, target)
+    except CopyError as error:
+        raise UsageError(str(error)) from None
+    finally:
+        other.close()
+    print(f"Copied {source.name} to {target.name}:")
+    width = max(len(name) for name in result.counts)
+    for name, number in result.counts.items():
+        print(f"  {name.ljust(width)}  {number:>8}")
+    return 0
+
+
+def read_only_message(database: Database, command: str) -> str:
+    """Why a writing command is refused on a read-only connection."""
+    who = f"user '{database.url.username}'" if database.url.username else "this connection"
+    return (
+        f"{database.name} is read-only for {who}: '{command}' would change it, so nothing was done"
+    )
+
+
 def command_import(database: Database, args: argparse.Namespace) -> int:
     try:
         if args.dry_run:
@@ -660,6 +711,10 @@ def main(argv: list[str] | None = None) -> int:
         database = open_for(args)
     except DatabaseError as error:
         return fail(str(error))
+    writes = getattr(args, "writes", False) and not getattr(args, "dry_run", False)
+    if writes and not database.can_write:
+        database.close()
+        return fail(read_only_message(database, args.command))
     try:
         return args.handler(database, args)
     except (UsageError, DatabaseError) as error:

@@ -16,6 +16,7 @@ from typing import Any, TypeVar
 from sqlalchemy import Connection, func, insert, select, text
 from sqlalchemy.orm import Session
 
+from models.audit import record_many
 from models.dates import PartialDate
 from models.fields import path_key, resolve_field, split_path
 from models.parties import resolve_party
@@ -28,6 +29,7 @@ from models.service import (
     ParticipationInput,
 )
 from models.text import fold, sort_key
+from models.users import current_user
 from models.vocab import (
     ActionType,
     Kind,
@@ -64,12 +66,17 @@ def insert_agreements(
     inputs: Sequence[AgreementInput],
     after_chunk: Callable[[int], None] = lambda done: None,
     title_keys: Sequence[str] | None = None,
+    *,
+    user: str | None = None,
 ) -> list[int]:
     """Record valid *inputs* as new agreements; return their ids, in order.
 
     *after_chunk* gets the number stored so far after each chunk (progress, cancel);
     *title_keys* are the inputs' sort_key(title), when the caller has them already.
+    Each agreement gets an 'import' line in the audit log, by *user* (default: the
+    current user).
     """
+    user = user or current_user()
     keys = list(title_keys) if title_keys is not None else [sort_key(d.title) for d in inputs]
     party_ids = resolve_parties(session, inputs)
     field_ids = resolve_fields(session, inputs)
@@ -79,11 +86,18 @@ def insert_agreements(
     for start in range(0, len(inputs), CHUNK):
         chunk = inputs[start : start + CHUNK]
         rows = [
-            agreement_row(data, now, key)
+            agreement_row(data, now, key, user)
             for data, key in zip(chunk, keys[start : start + CHUNK], strict=True)
         ]
         new = _insert_chunk(connection, chunk, rows, party_ids, field_ids)
         update_search_index(connection, new)
+        record_many(
+            connection,
+            [
+                _audit_row(agreement_id, data, row, now, user)
+                for agreement_id, data, row in zip(new, chunk, rows, strict=True)
+            ],
+        )
         ids.extend(new)
         after_chunk(len(ids))
     return ids
@@ -138,7 +152,41 @@ def _date(text: str) -> PartialDate | None:
     return PartialDate.parse_optional(text)
 
 
-def agreement_row(data: AgreementInput, now: datetime, title_key: str) -> dict[str, Any]:
+def _audit_row(
+    agreement_id: int, data: AgreementInput, row: dict[str, Any], now: datetime, user: str
+) -> dict[str, Any]:
+    """The log line of one imported agreement: its recorded values, each as [None, value]."""
+    changes: dict[str, Any] = {}
+    for name, value in row.items():
+        if name in _NOT_LOGGED or value is None or value in ("", []):
+            continue
+        if isinstance(value, PartialDate):
+            value = value.iso()
+        elif isinstance(value, Vocabulary):
+            value = value.value
+        changes[name] = [None, value]
+    parties = [item.party.strip() for item in named(data.parties)]
+    if parties:
+        changes["parties"] = [None, parties]
+    if data.fields:
+        changes["fields"] = [None, list(data.fields)]
+    return {
+        "agreement_id": agreement_id,
+        "changed_at": now,
+        "changed_by": user,
+        "action": "import",
+        "changes": changes,
+    }
+
+
+_NOT_LOGGED = frozenset(
+    ("title_key", "created_at", "updated_at", "version", "created_by", "updated_by")
+)
+
+
+def agreement_row(
+    data: AgreementInput, now: datetime, title_key: str, user: str | None = None
+) -> dict[str, Any]:
     """The `agreements` row for *data*, as service._apply fills it."""
     row: dict[str, Any] = {
         "title": " ".join(data.title.split()),
@@ -154,6 +202,8 @@ def agreement_row(data: AgreementInput, now: datetime, title_key: str) -> dict[s
         "created_at": now,
         "updated_at": now,
         "version": 1,
+        "created_by": user,
+        "updated_by": user,
     }
     for name in _DATES:
         row[name] = _date(getattr(data, name))

@@ -20,13 +20,16 @@ from sqlalchemy import (
     Select,
     String,
     and_,
+    cast,
     func,
+    literal,
     literal_column,
     or_,
     select,
     table,
     type_coerce,
 )
+from sqlalchemy.dialects.postgresql import TSQUERY, TSVECTOR
 from sqlalchemy.orm import Session
 
 from models.dates import PartialDate
@@ -210,18 +213,32 @@ def fts_query(text: str) -> str | None:
     return " ".join(f'"{term}"*' for term in terms) if terms else None
 
 
+def tsquery(text: str) -> str | None:
+    """The same query for PostgreSQL's tsvector: every term as a quoted prefix, all required."""
+    terms = search_terms(text)  # folded words: letters and digits only, never a quote
+    return " & ".join(f"'{term}':*" for term in terms) if terms else None
+
+
 def _text_condition(session: Session, text: str) -> ColumnElement[bool] | None:
     match = fts_query(text)
     if match is None:
         return None
-    if has_search_index(session.connection()):
+    connection = session.connection()
+    if has_search_index(connection) and connection.dialect.name == "postgresql":
+        document = literal_column("document", TSVECTOR)
+        return Agreement.id.in_(
+            select(literal_column("agreement_id"))
+            .select_from(table(SEARCH_TABLE))
+            .where(document.bool_op("@@")(cast(literal(tsquery(text)), TSQUERY)))
+        )
+    if has_search_index(connection):
         search = table(SEARCH_TABLE)
         return Agreement.id.in_(
             select(literal_column("rowid"))
             .select_from(search)
             .where(literal_column(SEARCH_TABLE).op("MATCH")(match))
         )
-    # Portable fallback (no FTS5): every word must appear in one of the text columns.
+    # Portable fallback (no search table): every word must appear in one of the text columns.
     columns = (Agreement.title, Agreement.summary, Agreement.notes, Agreement.signed_at)
     return and_(
         *(

@@ -37,6 +37,8 @@ from models.vocab import (
     Vocabulary,
 )
 
+AUDIT_ACTIONS = ("create", "update", "delete", "restore", "import")
+
 
 def utcnow() -> datetime:
     return datetime.now(UTC)
@@ -150,6 +152,9 @@ class Agreement(Base):
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, index=True)
     version: Mapped[int] = mapped_column(Integer, nullable=False)
+    # User names (models.users.current_user); NULL for what was recorded before 0006.
+    created_by: Mapped[str | None] = mapped_column(String(200))
+    updated_by: Mapped[str | None] = mapped_column(String(200))
 
     participations: Mapped[list[Participation]] = relationship(
         back_populates="agreement",
@@ -314,6 +319,35 @@ class SavedView(Base):
     name: Mapped[str] = mapped_column(String(200), unique=True)
     filter: Mapped[dict[str, Any]] = mapped_column(JSON)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class AuditEntry(Base):
+    """One change to an agreement: who, when, what, and the fields' old and new values.
+
+    No foreign key: the trail outlives the agreement (migration 0006).
+    `changes` maps a field to [old, new] for an update, to its value for the others.
+    """
+
+    __tablename__ = "audit_log"
+    __table_args__ = (
+        Index("ix_audit_log_agreement", "agreement_id", "id"),
+        {"sqlite_autoincrement": True},
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    agreement_id: Mapped[int] = mapped_column(Integer)
+    changed_at: Mapped[datetime] = mapped_column(default=utcnow)
+    changed_by: Mapped[str] = mapped_column(String(200))
+    action: Mapped[str] = mapped_column(
+        Enum(
+            *AUDIT_ACTIONS,
+            name="auditaction",
+            native_enum=False,
+            create_constraint=True,
+            length=20,
+        )
+    )
+    changes: Mapped[dict[str, Any]] = mapped_column(JSON)
 
 
 # One row, bumped by a trigger in the same transaction as every change to the tables

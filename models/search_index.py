@@ -1,8 +1,10 @@
-"""Keeps the SQLite FTS5 table `agreement_search` in step with the agreements.
+"""Keeps the search table `agreement_search` in step with the agreements.
 
-Row id = agreement id. Every column holds folded text (models.text.index_text), so the
-query side folds the user's words the same way and matches across case, accents and
-apostrophes. Other back ends have no such table: query.py falls back to LIKE there.
+SQLite: an FTS5 table, row id = agreement id, every column folded text
+(models.text.index_text). PostgreSQL (migration 0005): one row per agreement, its folded
+words as a tsvector. Either way the query side folds the user's words the same way and
+matches across case, accents and apostrophes. Other back ends have no such table:
+query.py falls back to LIKE there.
 """
 
 from __future__ import annotations
@@ -22,12 +24,18 @@ _AGREEMENTS = text(
     "SELECT id, title, short_title, alternative_titles, summary, notes, signed_at, "
     "depositary, un_registration FROM agreements WHERE id IN :ids"
 ).bindparams(bindparam("ids", expanding=True))
-_PARTIES = text(
+_PARTIES_SQL = (
     "SELECT pa.agreement_id, p.name, pa.signatory_name, pa.signatory_title, "
-    "(SELECT group_concat(a.alias, ' ') FROM party_aliases a WHERE a.party_id = p.id) "
+    "(SELECT {concat} FROM party_aliases a WHERE a.party_id = p.id) "
     "FROM participations pa JOIN parties p ON p.id = pa.party_id "
     "WHERE pa.agreement_id IN :ids"
-).bindparams(bindparam("ids", expanding=True))
+)
+_PARTIES = text(_PARTIES_SQL.format(concat="group_concat(a.alias, ' ')")).bindparams(
+    bindparam("ids", expanding=True)
+)
+_PG_PARTIES = text(_PARTIES_SQL.format(concat="string_agg(a.alias, ' ')")).bindparams(
+    bindparam("ids", expanding=True)
+)
 _DELETE = text(f"DELETE FROM {SEARCH_TABLE} WHERE rowid IN :ids").bindparams(
     bindparam("ids", expanding=True)
 )
@@ -35,9 +43,20 @@ _INSERT = text(
     f"INSERT INTO {SEARCH_TABLE} (rowid, title, body, place, parties) "
     "VALUES (:id, :title, :body, :place, :parties)"
 )
+_PG_DELETE = text(f"DELETE FROM {SEARCH_TABLE} WHERE agreement_id IN :ids").bindparams(
+    bindparam("ids", expanding=True)
+)
+# A cast, not to_tsvector(): the words are already folded and must stay exactly as they are.
+_PG_INSERT = text(
+    f"INSERT INTO {SEARCH_TABLE} (agreement_id, document) VALUES (:id, CAST(:document AS tsvector))"
+)
 
 
 def has_search_index(connection: Connection) -> bool:
+    """Whether this database has the search table (SQLite FTS5, or PostgreSQL's tsvector)."""
+    if connection.dialect.name == "postgresql":
+        found = connection.execute(text("SELECT to_regclass(:name)"), {"name": SEARCH_TABLE})
+        return found.scalar() is not None
     if connection.dialect.name != "sqlite":
         return False
     found = connection.execute(
@@ -69,16 +88,19 @@ def rebuild_search_index(connection: Connection) -> None:
     """Index every agreement afresh (after a migration or a bulk change)."""
     if not has_search_index(connection):
         return
-    connection.execute(text(f"DELETE FROM {SEARCH_TABLE}"))
+    connection.execute(text(f"DELETE FROM {SEARCH_TABLE}"))  # the whole table, either kind
     ids = [row[0] for row in connection.execute(text("SELECT id FROM agreements ORDER BY id"))]
     for start in range(0, len(ids), _CHUNK):
         _index_chunk(connection, ids[start : start + _CHUNK])
 
 
 def _index_chunk(connection: Connection, ids: Sequence[int]) -> None:
-    connection.execute(_DELETE, {"ids": ids})
+    postgresql = connection.dialect.name == "postgresql"
+    connection.execute(_PG_DELETE if postgresql else _DELETE, {"ids": ids})
     parties: dict[int, list[str]] = defaultdict(list)
-    for agreement_id, *names in connection.execute(_PARTIES, {"ids": ids}):
+    for agreement_id, *names in connection.execute(
+        _PG_PARTIES if postgresql else _PARTIES, {"ids": ids}
+    ):
         parties[agreement_id].extend(name for name in names if name)
     rows = []
     for row in connection.execute(_AGREEMENTS, {"ids": ids}):
@@ -99,5 +121,13 @@ def _index_chunk(connection: Connection, ids: Sequence[int]) -> None:
                 "parties": index_text(" ".join(parties[row.id])),
             }
         )
-    if rows:
+    if rows and postgresql:
+        connection.execute(_PG_INSERT, [_document(row) for row in rows])
+    elif rows:
         connection.execute(_INSERT, rows)
+
+
+def _document(row: dict[str, object]) -> dict[str, object]:
+    """The folded words of every column as one tsvector's text (words hold no quote or space)."""
+    words = " ".join(str(row[name]) for name in ("title", "body", "place", "parties"))
+    return {"id": row["id"], "document": words}

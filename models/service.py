@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import NamedTuple
 from urllib.parse import urlparse
 
@@ -18,6 +18,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 from sqlalchemy.orm.exc import StaleDataError
 
+from models.audit import changes_between, input_record, last_change, record
 from models.dates import PartialDate
 from models.fields import resolve_field, split_path
 from models.parties import find_country, resolve_party
@@ -31,6 +32,7 @@ from models.schema import (
 )
 from models.search_index import update_search_index
 from models.text import fold, sort_key
+from models.users import current_user
 from models.vocab import (
     ActionType,
     Kind,
@@ -119,26 +121,56 @@ class ValidationError(Exception):
 
 
 class ConflictError(Exception):
-    """The agreement changed since it was read; saving would overwrite that change."""
+    """The agreement changed since it was read; saving would overwrite that change.
+
+    Names who changed it and when (UTC), as the database recorded it.
+    """
 
     def __init__(
-        self, agreement_id: int, expected: int, current: int, changed_at: datetime
+        self,
+        agreement_id: int,
+        expected: int,
+        current: int,
+        changed_at: datetime,
+        changed_by: str | None = None,
     ) -> None:
         self.agreement_id = agreement_id
         self.expected_version = expected
         self.current_version = current
         self.changed_at = changed_at
-        when = changed_at.astimezone().strftime("%Y-%m-%d %H:%M")
+        self.changed_by = changed_by
+        who = changed_by or "someone else"
         super().__init__(
-            f"agreement {agreement_id} was changed by someone else at {when} "
-            f"(version {current}, you opened version {expected}); reload it to see the change"
+            f"agreement {agreement_id} was changed by {who} at {utc_text(changed_at)} "
+            f"after you opened it (version {current}, you opened version {expected}); "
+            "reload it to see the change"
         )
 
 
 class NotFoundError(Exception):
-    def __init__(self, agreement_id: int) -> None:
+    def __init__(
+        self,
+        agreement_id: int,
+        deleted_by: str | None = None,
+        deleted_at: datetime | None = None,
+    ) -> None:
         self.agreement_id = agreement_id
-        super().__init__(f"agreement {agreement_id} does not exist (it may have been deleted)")
+        self.deleted_by = deleted_by
+        self.deleted_at = deleted_at
+        if deleted_by and deleted_at:
+            message = (
+                f"agreement {agreement_id} was deleted by {deleted_by} at {utc_text(deleted_at)}"
+            )
+        else:
+            message = f"agreement {agreement_id} does not exist (it may have been deleted)"
+        super().__init__(message)
+
+
+def utc_text(moment: datetime) -> str:
+    """'2026-11-29 10:14 UTC': one time zone for a team spread over several."""
+    if moment.tzinfo is not None:
+        moment = moment.astimezone(UTC)
+    return moment.strftime("%Y-%m-%d %H:%M UTC")
 
 
 # ----------------------------------------------------------------- validation
@@ -259,26 +291,50 @@ def _check_order(
 # ----------------------------------------------------------------- saving
 
 
-def create(session: Session, data: AgreementInput, *, agreement_id: int | None = None) -> int:
-    """Record a new agreement; return its id. Raises ValidationError, changing nothing."""
+def create(
+    session: Session,
+    data: AgreementInput,
+    *,
+    agreement_id: int | None = None,
+    user: str | None = None,
+    action: str = "create",
+) -> int:
+    """Record a new agreement; return its id. Raises ValidationError, changing nothing.
+
+    *user* (default: models.users.current_user()) is recorded as its author and in the log.
+    """
     _raise_if_invalid(data)
-    agreement = Agreement(id=agreement_id, created_at=utcnow())
+    user = user or current_user()
+    now = utcnow()
+    agreement = Agreement(
+        id=agreement_id, created_at=now, updated_at=now, created_by=user, updated_by=user
+    )
     _apply(session, agreement, data)
     session.add(agreement)
     session.flush()
     update_search_index(session.connection(), [agreement.id])
+    record(session, agreement.id, action, changes_between(None, input_record(data)), user)
     return agreement.id
 
 
-def update(session: Session, agreement_id: int, data: AgreementInput, version: int) -> int:
+def update(
+    session: Session,
+    agreement_id: int,
+    data: AgreementInput,
+    version: int,
+    *,
+    user: str | None = None,
+) -> int:
     """Save *data* over the agreement read at *version*; return the new version.
 
     Raises ConflictError when someone saved it since, NotFoundError when it was deleted.
     """
     agreement = _load(session, agreement_id)
     if agreement.version != version:
-        raise ConflictError(agreement_id, version, agreement.version, agreement.updated_at)
+        raise _conflict(agreement, version)
     _raise_if_invalid(data)
+    user = user or current_user()
+    before = input_record(to_input(agreement))
     try:
         # Old links go first: new ones may repeat a (agreement, party) pair that is unique.
         agreement.participations.clear()
@@ -287,6 +343,7 @@ def update(session: Session, agreement_id: int, data: AgreementInput, version: i
         session.flush()
         _apply(session, agreement, data)
         agreement.updated_at = utcnow()
+        agreement.updated_by = user
         session.flush()
     except StaleDataError:
         # Someone saved between our read and our write: a versioned UPDATE (or the DELETE
@@ -294,13 +351,25 @@ def update(session: Session, agreement_id: int, data: AgreementInput, version: i
         # This session must roll back (the caller's block does); their version is read aside.
         with session.get_bind().connect() as aside:
             row = aside.execute(
-                select(Agreement.version, Agreement.updated_at).where(Agreement.id == agreement_id)
+                select(Agreement.version, Agreement.updated_at, Agreement.updated_by).where(
+                    Agreement.id == agreement_id
+                )
             ).first()
         if row is None:
             raise NotFoundError(agreement_id) from None
-        raise ConflictError(agreement_id, version, row.version, row.updated_at) from None
+        raise ConflictError(
+            agreement_id, version, row.version, row.updated_at, row.updated_by
+        ) from None
     update_search_index(session.connection(), [agreement_id])
+    changes = changes_between(before, input_record(to_input(agreement)))
+    record(session, agreement_id, "update", changes, user)
     return agreement.version
+
+
+def _conflict(agreement: Agreement, expected: int) -> ConflictError:
+    return ConflictError(
+        agreement.id, expected, agreement.version, agreement.updated_at, agreement.updated_by
+    )
 
 
 class DeletedAgreement(NamedTuple):
@@ -312,15 +381,24 @@ class DeletedAgreement(NamedTuple):
 
 
 def delete(
-    session: Session, ids: list[int], versions: dict[int, int] | None = None
+    session: Session,
+    ids: list[int],
+    versions: dict[int, int] | None = None,
+    *,
+    user: str | None = None,
 ) -> list[DeletedAgreement]:
-    """Delete agreements; return snapshots from which undo can restore them."""
+    """Delete agreements; return snapshots from which undo can restore them.
+
+    With *versions* (id -> version read), an agreement someone saved since is refused
+    with a ConflictError naming them, and nothing is deleted.
+    """
+    user = user or current_user()
     snapshots = []
     for agreement_id in ids:
         agreement = _load(session, agreement_id)
         expected = (versions or {}).get(agreement_id, agreement.version)
         if agreement.version != expected:
-            raise ConflictError(agreement_id, expected, agreement.version, agreement.updated_at)
+            raise _conflict(agreement, expected)
         incoming = session.execute(
             select(Relation.agreement_id, Relation.type).where(Relation.other_id == agreement_id)
         ).all()
@@ -335,10 +413,15 @@ def delete(
         session.execute(sql_delete(Agreement).where(Agreement.id.in_(ids)))
         session.expire_all()
         update_search_index(session.connection(), ids)
+    for deleted in snapshots:
+        changes = changes_between(input_record(deleted.data), None)
+        record(session, deleted.id, "delete", changes, user)
     return snapshots
 
 
-def restore(session: Session, snapshots: list[DeletedAgreement]) -> list[int]:
+def restore(
+    session: Session, snapshots: list[DeletedAgreement], *, user: str | None = None
+) -> list[int]:
     """Undo a delete: record the agreements again under their old ids, with their relations.
 
     Relations are added last, so that agreements deleted together can point at each other;
@@ -347,7 +430,9 @@ def restore(session: Session, snapshots: list[DeletedAgreement]) -> list[int]:
     restored = []
     for snapshot in snapshots:
         data = dataclasses.replace(snapshot.data, relations=[])
-        restored.append(create(session, data, agreement_id=snapshot.id))
+        restored.append(
+            create(session, data, agreement_id=snapshot.id, user=user, action="restore")
+        )
     existing = set(session.scalars(select(Agreement.id)))
     links = {
         (snapshot.id, RelationType.parse(relation.type), relation.other_id)
@@ -384,7 +469,10 @@ def _load(session: Session, agreement_id: int) -> Agreement:
         .execution_options(populate_existing=True)
     )
     if agreement is None:
-        raise NotFoundError(agreement_id)
+        deleted = last_change(session, agreement_id, "delete")
+        raise NotFoundError(
+            agreement_id, deleted and deleted.changed_by, deleted and deleted.changed_at
+        )
     return agreement
 
 

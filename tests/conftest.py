@@ -1,4 +1,8 @@
-"""Shared fixtures: a real SQLite file per test, and Qt settings kept out of the user's home."""
+"""Shared fixtures: a real database per test on each back end, and settings out of the user's home.
+
+`database` is parametrized over SQLite and PostgreSQL (tests/backends.py), so every test
+that uses it answers for both; a test or folder tied to SQLite overrides `backend`.
+"""
 
 from __future__ import annotations
 
@@ -10,7 +14,8 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from models.database import Database, open_database
+from models.database import Database
+from tests.backends import BACKENDS, open_test_database
 
 
 @pytest.fixture
@@ -18,17 +23,22 @@ def db_path(tmp_path: Path) -> Path:
     return tmp_path / "treaties.db"
 
 
+@pytest.fixture(params=BACKENDS)
+def backend(request: pytest.FixtureRequest) -> str:
+    return str(request.param)
+
+
 @pytest.fixture
-def database(db_path: Path) -> Iterator[Database]:
-    database = open_database(db_path)
-    yield database
-    database.close()
+def database(backend: str, db_path: Path) -> Iterator[Database]:
+    with open_test_database(backend, db_path.parent) as database:
+        yield database
 
 
 @pytest.fixture(autouse=True)
 def isolated_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """No test reads or writes the user's real database, settings or data folder."""
     monkeypatch.delenv("TREATY_TRACKER_DB", raising=False)
+    monkeypatch.setenv("TREATY_TRACKER_USER", "tester")
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
     monkeypatch.setenv("HOME", str(tmp_path / "home"))

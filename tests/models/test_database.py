@@ -23,6 +23,12 @@ from models.database import (
 from tests.models.builders import agreement, save
 
 
+@pytest.fixture
+def backend() -> str:
+    """Finding, checking and backing up SQLite files (PostgreSQL: test_team_database.py)."""
+    return "sqlite"
+
+
 def digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 

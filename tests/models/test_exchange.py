@@ -38,6 +38,7 @@ from models.service import (
     load_input,
 )
 from models.vocab import Status
+from tests.backends import open_test_database
 from tests.models.builders import agreement, save, table_counts
 
 HEADER = (
@@ -654,7 +655,11 @@ def table_rows(database: Database) -> dict[str, list[tuple[object, ...]]]:
         "participations": "SELECT * FROM participations",
         "actions": "SELECT * FROM actions",
         "milestones": "SELECT * FROM milestones",
-        "agreement_search": "SELECT rowid, * FROM agreement_search",
+        "agreement_search": (
+            "SELECT * FROM agreement_search ORDER BY agreement_id"
+            if database.dialect == "postgresql"
+            else "SELECT rowid, * FROM agreement_search"
+        ),
     }
     with database.engine.connect() as connection:
         found = {name: list(connection.execute(text(sql))) for name, sql in queries.items()}
@@ -668,14 +673,13 @@ def table_rows(database: Database) -> dict[str, list[tuple[object, ...]]]:
 
 
 def test_a_bulk_import_stores_exactly_what_create_stores(
-    database: Database, tmp_path: Path
+    database: Database, backend: str, tmp_path: Path
 ) -> None:
     inputs = [full_input("Treaty"), full_input("Pact")]
     with database.sessions.begin() as session:
         for data in inputs:
             create(session, data)
-    other = open_database(tmp_path / "bulk.db")
-    try:
+    with open_test_database(backend, tmp_path / "bulk") as other:
         with other.sessions.begin() as session:
             assert insert_agreements(session, inputs) == [1, 2]
         assert table_rows(other) == table_rows(database)
@@ -684,8 +688,6 @@ def test_a_bulk_import_stores_exactly_what_create_stores(
                 assert load_input(two, agreement_id) == load_input(one, agreement_id)
             stamps = select(Agreement.created_at, Agreement.updated_at)
             assert all(row[0] == row[1] for row in two.execute(stamps))
-    finally:
-        other.close()
 
 
 # ----------------------------------------------------------------- export
@@ -818,7 +820,8 @@ def test_the_output_of_list_imports_into_another_database(
     suffix: str,
 ) -> None:
     build(database)
-    assert cli(["list", "--db", str(database.url.database), "--format", suffix]) == 0
+    url = database.url.render_as_string(hide_password=False)
+    assert cli(["list", "--db", url, "--format", suffix]) == 0
     path = write(tmp_path / f"listed.{suffix}", capsys.readouterr().out)
     other = open_database(tmp_path / "other.db")
     try:

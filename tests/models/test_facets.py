@@ -6,10 +6,11 @@ from collections.abc import Iterator
 
 import pytest
 
-from models.database import Database, open_database
+from models.database import Database
 from models.dates import PartialDate
 from models.query import AgreementFilter, Facets, count, facet_counts
 from models.vocab import Kind, Level, Status
+from tests.backends import BACKENDS, open_test_database
 from tests.models.builders import Dataset, build_dataset
 
 # By hand, from the table in builders.py. Transport counts 3 once although it is in
@@ -43,12 +44,13 @@ ALL_LEVELS = {
 ALL_YEARS = {2018: 1, 2019: 2, 2020: 2, 2021: 4, 2022: 2}
 
 
-@pytest.fixture(scope="module")
-def stored(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Database, Dataset]]:
+@pytest.fixture(scope="module", params=BACKENDS)
+def stored(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[tuple[Database, Dataset]]:
     """One dataset for the whole module: these tests only read it."""
-    database = open_database(tmp_path_factory.mktemp("facets") / "treaties.db")
-    yield database, build_dataset(database)
-    database.close()
+    with open_test_database(request.param, tmp_path_factory.mktemp("facets")) as database:
+        yield database, build_dataset(database)
 
 
 @pytest.fixture

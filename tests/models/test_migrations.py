@@ -74,6 +74,12 @@ ROWS_0001 = [
 ]
 
 
+@pytest.fixture
+def backend() -> str:
+    """Upgrades of SQLite files, with their backups (PostgreSQL: test_team_database.py)."""
+    return "sqlite"
+
+
 def create_at_0001(path: Path) -> dict[str, int]:
     """A file at revision 0001 holding ROWS_0001; returns its row counts."""
     engine = make_engine(URL.create("sqlite", database=str(path)))

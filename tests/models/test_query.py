@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from models.database import Database, open_database
+from models.database import Database
 from models.dates import PartialDate
 from models.query import (
     AgreementFilter,
@@ -26,21 +26,23 @@ from models.query import (
 from models.service import load_input, update
 from models.text import fold, sort_key
 from models.vocab import Kind, Level, Status
+from tests.backends import BACKENDS, open_test_database
 from tests.models.builders import DATASET, Dataset, build_dataset
 
 
-@pytest.fixture(scope="module")
-def stored(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Database, Dataset]]:
+@pytest.fixture(scope="module", params=BACKENDS)
+def stored(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[tuple[Database, Dataset]]:
     """One dataset for the whole module: these tests only read it."""
-    database = open_database(tmp_path_factory.mktemp("query") / "treaties.db")
-    data = build_dataset(database)
-    # Touch two agreements so that 'last updated' differs from the order of creation.
-    for key in (3, 1):
-        with database.sessions.begin() as session:
-            current, version = load_input(session, data.ids[key])
-            update(session, data.ids[key], current, version)
-    yield database, data
-    database.close()
+    with open_test_database(request.param, tmp_path_factory.mktemp("query")) as database:
+        data = build_dataset(database)
+        # Touch two agreements so that 'last updated' differs from the order of creation.
+        for key in (3, 1):
+            with database.sessions.begin() as session:
+                current, version = load_input(session, data.ids[key])
+                update(session, data.ids[key], current, version)
+        yield database, data
 
 
 @pytest.fixture

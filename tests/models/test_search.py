@@ -9,9 +9,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import text
 
-from models.database import Database, open_database
+from models.database import Database
 from models.query import AgreementFilter, agreement_ids, count, facet_counts, fts_query
 from models.service import ParticipationInput, delete, load_input, update
+from tests.backends import BACKENDS, open_test_database
 from tests.models.builders import agreement, save
 
 HOSTILE = [
@@ -74,12 +75,13 @@ def _stored_agreements(database: Database) -> dict[str, int]:
     }
 
 
-@pytest.fixture(scope="module")
-def stored(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Database, dict[str, int]]]:
+@pytest.fixture(scope="module", params=BACKENDS)
+def stored(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[tuple[Database, dict[str, int]]]:
     """A few agreements written the way the sources write them; the module only reads them."""
-    database = open_database(tmp_path_factory.mktemp("search") / "treaties.db")
-    yield database, _stored_agreements(database)
-    database.close()
+    with open_test_database(request.param, tmp_path_factory.mktemp("search")) as database:
+        yield database, _stored_agreements(database)
 
 
 def found(stored: tuple[Database, dict[str, int]], words: str) -> set[str]:
@@ -218,5 +220,6 @@ def test_a_deleted_agreement_is_not_found(database: Database) -> None:
         assert agreement_ids(session, AgreementFilter(text="cotton")) == [kept]
         assert agreement_ids(session, AgreementFilter(text="seeds")) == []
     with database.engine.connect() as connection:
-        rows = connection.execute(text("SELECT rowid FROM agreement_search")).scalars().all()
+        key = "agreement_id" if database.dialect == "postgresql" else "rowid"
+        rows = connection.execute(text(f"SELECT {key} FROM agreement_search")).scalars().all()
     assert rows == [kept]

@@ -14,6 +14,12 @@ from ui.settings import Settings
 
 
 @pytest.fixture
+def backend() -> str:
+    """The window's tests run on SQLite; the query layer under it is tested on both."""
+    return "sqlite"
+
+
+@pytest.fixture
 def qt_settings(tmp_path: Path, qapp) -> Settings:  # type: ignore[no-untyped-def]
     """Settings in an INI file under tmp_path: tests never touch the user's real settings."""
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)

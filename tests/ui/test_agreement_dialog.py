@@ -377,14 +377,18 @@ def test_conflicting_save_offers_reload_and_overwrites_nothing(
     theirs, version = stored(database, agreement_id)
     with database.sessions.begin() as session:
         service.update(
-            session, agreement_id, dataclasses.replace(theirs, title="Their title"), version
+            session,
+            agreement_id,
+            dataclasses.replace(theirs, title="Their title"),
+            version,
+            user="alice",
         )
     child(dialog, QLineEdit, "titleEdit").setText("My title")
 
     boxes.answers = ["Reload", "Discard and reload"]
     child(dialog, QPushButton, "saveButton").click()
 
-    assert "changed by someone else" in boxes.shown[0]
+    assert "was changed by alice at " in boxes.shown[0]
     assert dialog.isVisible()
     assert child(dialog, QLineEdit, "titleEdit").text() == "Their title"
     assert stored(database, agreement_id)[0].title == "Their title"

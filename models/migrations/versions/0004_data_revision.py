@@ -3,7 +3,8 @@
 Triggers bump `data_revision.value` in the transaction that changes agreements, parties,
 fields, their links, milestones, relations or saved views, so a cached index of the data
 (models.facet_index) or another analyst's window knows in one read whether it is stale.
-On PostgreSQL the trigger runs once per statement and also sends NOTIFY treaty_tracker.
+On PostgreSQL the trigger runs per statement, moves the counter once per transaction and
+sends NOTIFY treaty_tracker.
 
 Revision ID: 0004
 Revises: 0003
@@ -23,6 +24,21 @@ branch_labels = None
 depends_on = None
 
 NOTIFY_CHANNEL = "treaty_tracker"
+# Once per transaction, not per statement: an executemany of 100,000 rows is 100,000
+# statements, and as many updates of one row in one transaction make each next one slower
+# (every update walks the row's versions). Readers only see committed transactions, so
+# one step per transaction is all they can tell apart. (Migration 0005 installs the same
+# body over databases made before this fix.)
+PG_BUMP_FUNCTION = (
+    "CREATE OR REPLACE FUNCTION treaty_tracker_bump_revision() RETURNS trigger "
+    "LANGUAGE plpgsql AS $$ BEGIN "
+    "IF current_setting('treaty_tracker.bumped_in', true) = txid_current()::text THEN "
+    "RETURN NULL; END IF; "
+    "PERFORM set_config('treaty_tracker.bumped_in', txid_current()::text, true); "
+    "UPDATE data_revision SET value = value + 1 WHERE id = 1; "
+    f"PERFORM pg_notify('{NOTIFY_CHANNEL}', ''); "
+    "RETURN NULL; END $$"
+)
 
 
 def upgrade() -> None:
@@ -34,13 +50,7 @@ def upgrade() -> None:
     )
     op.execute("INSERT INTO data_revision (id, value) VALUES (1, 0)")
     if op.get_bind().dialect.name == "postgresql":
-        op.execute(
-            "CREATE FUNCTION treaty_tracker_bump_revision() RETURNS trigger "
-            "LANGUAGE plpgsql AS $$ BEGIN "
-            "UPDATE data_revision SET value = value + 1 WHERE id = 1; "
-            f"PERFORM pg_notify('{NOTIFY_CHANNEL}', ''); "
-            "RETURN NULL; END $$"
-        )
+        op.execute(PG_BUMP_FUNCTION)
         for table in TRACKED_TABLES:
             op.execute(
                 f"CREATE TRIGGER {table}_revision AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE "

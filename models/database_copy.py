@@ -1,0 +1,156 @@
+"""Copying a whole database into an empty one: SQLite to a team server, or back.
+
+Every table the user's data lives in is copied with its ids, in one transaction on the
+target: a failure leaves the target as empty as it was. Afterwards PostgreSQL's id
+sequences are moved past the copied ids (and past the source's own high-water mark, so
+that ids of deleted agreements are never handed out again), and the search index of the
+target is rebuilt from the copied rows.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from sqlalchemy import Connection, Table, bindparam, func, insert, select, text, update
+
+from models.database import Database
+from models.schema import Base
+from models.search_index import rebuild_search_index
+
+# Parents before children, so every foreign key finds its row.
+TABLES = (
+    "parties",
+    "party_aliases",
+    "fields",
+    "agreements",
+    "agreement_fields",
+    "participations",
+    "actions",
+    "milestones",
+    "relations",
+    "saved_views",
+    "audit_log",
+)
+# Tables whose rows mean the target is not empty.
+_CONTENT = ("agreements", "parties", "fields", "saved_views", "audit_log")
+BATCH = 2000
+
+
+class CopyError(Exception):
+    """The copy can't be made; the message says why, and nothing was written."""
+
+
+@dataclass(frozen=True)
+class CopyResult:
+    counts: dict[str, int]  # table -> rows copied, in the order of TABLES
+
+
+def copy_database(
+    source: Database, target: Database, progress: Callable[[str, int], None] | None = None
+) -> CopyResult:
+    """Copy everything in *source* into the empty *target*, all or nothing."""
+    if source.name == target.name:
+        raise CopyError(f"{source.name} can't be copied onto itself")
+    if not target.can_write:
+        raise CopyError(f"{target.name} is read-only for this user: nothing was copied")
+    counts: dict[str, int] = {}
+    with source.engine.connect() as reading, target.engine.begin() as writing:
+        if reading.dialect.name == "postgresql":  # one consistent snapshot of every table
+            reading.execute(text("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY"))
+        _require_empty(writing, target.name)
+        for name in TABLES:
+            counts[name] = _copy_table(reading, writing, Base.metadata.tables[name])
+            if progress is not None:
+                progress(name, counts[name])
+        _restore_fields_tree(reading, writing)
+        _advance_ids(writing, _next_agreement_id(reading))
+        rebuild_search_index(writing)
+    return CopyResult(counts)
+
+
+def _require_empty(connection: Connection, name: str) -> None:
+    for table in _CONTENT:
+        rows = connection.execute(select(func.count()).select_from(Base.metadata.tables[table]))
+        found = rows.scalar_one()
+        if found:
+            raise CopyError(
+                f"{name} is not empty ({found} rows in {table}): copy needs an empty database; "
+                "nothing was copied"
+            )
+
+
+def _copy_table(reading: Connection, writing: Connection, table: Table) -> int:
+    # Fields point at their parents: copied without them first, linked afterwards.
+    values = {"parent_id": None} if table.name == "fields" else {}
+    order = [column for column in table.primary_key.columns]
+    copied = 0
+    result = reading.execution_options(yield_per=BATCH).execute(select(table).order_by(*order))
+    for rows in result.partitions(BATCH):
+        writing.execute(insert(table), [{**row._mapping, **values} for row in rows])
+        copied += len(rows)
+    return copied
+
+
+def _restore_fields_tree(reading: Connection, writing: Connection) -> None:
+    fields = Base.metadata.tables["fields"]
+    links = reading.execute(
+        select(fields.c.id, fields.c.parent_id).where(fields.c.parent_id.is_not(None))
+    ).all()
+    if links:
+        statement = (
+            update(fields)
+            .where(fields.c.id == bindparam("field_id"))
+            .values(parent_id=bindparam("parent"))
+        )
+        writing.execute(statement, [{"field_id": i, "parent": p} for i, p in links])
+
+
+def _next_agreement_id(connection: Connection) -> int:
+    """The id the source would give its next agreement (ids of deleted ones included)."""
+    highest = connection.execute(text("SELECT COALESCE(MAX(id), 0) FROM agreements")).scalar_one()
+    if connection.dialect.name == "postgresql":
+        sequence = connection.execute(
+            text("SELECT pg_get_serial_sequence('agreements', 'id')")
+        ).scalar()
+        if sequence:
+            row = connection.execute(text(f"SELECT last_value, is_called FROM {sequence}")).first()
+            if row is not None:
+                highest = max(highest, row[0] if row[1] else row[0] - 1)
+    elif connection.dialect.name == "sqlite":
+        row = connection.execute(
+            text("SELECT seq FROM sqlite_sequence WHERE name = 'agreements'")
+        ).first()
+        if row is not None:
+            highest = max(highest, row[0])
+    return highest + 1
+
+
+def _advance_ids(connection: Connection, next_agreement: int) -> None:
+    """Make the target's next ids follow the copied ones."""
+    if connection.dialect.name == "postgresql":
+        for name in TABLES:
+            table = Base.metadata.tables[name]
+            if "id" not in table.c:
+                continue
+            floor = next_agreement if name == "agreements" else 1
+            connection.execute(
+                text(
+                    f"SELECT setval(pg_get_serial_sequence('{name}', 'id'), "
+                    f"GREATEST(COALESCE(MAX(id) + 1, 1), :floor), false) FROM {name}"
+                ),
+                {"floor": floor},
+            )
+    elif connection.dialect.name == "sqlite":
+        last = {"last": next_agreement - 1}
+        connection.execute(
+            text("UPDATE sqlite_sequence SET seq = max(seq, :last) WHERE name = 'agreements'"), last
+        )
+        connection.execute(
+            text(
+                "INSERT INTO sqlite_sequence (name, seq) SELECT 'agreements', :last "
+                "WHERE :last > 0 AND NOT EXISTS "
+                "(SELECT 1 FROM sqlite_sequence WHERE name = 'agreements')"
+            ),
+            last,
+        )

@@ -1,0 +1,71 @@
+"""The back ends the tests run on: an SQLite file, and a fresh schema on a PostgreSQL server.
+
+PostgreSQL is the server named by $TREATY_TRACKER_TEST_PG (a URL whose user may create
+schemas and roles in its database). Without it the PostgreSQL cases are skipped, except
+where $CI_REQUIRE_PG=1 (CI): there a missing or unreachable server fails the run.
+"""
+
+from __future__ import annotations
+
+import os
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import pytest
+from sqlalchemy import URL, create_engine, make_url, text
+
+from models.database import Database, open_database
+
+PG_VARIABLE = "TREATY_TRACKER_TEST_PG"
+REQUIRE_VARIABLE = "CI_REQUIRE_PG"
+BACKENDS = ("sqlite", "postgresql")
+
+
+def postgres_server() -> URL:
+    """The test server's URL; skips (or, in CI, fails) the test when there is none."""
+    value = os.environ.get(PG_VARIABLE, "")
+    if not value:
+        if os.environ.get(REQUIRE_VARIABLE) == "1":
+            pytest.fail(f"{REQUIRE_VARIABLE}=1 but ${PG_VARIABLE} is not set", pytrace=False)
+        pytest.skip(f"no PostgreSQL server: set ${PG_VARIABLE} to run this case")
+    return make_url(value)
+
+
+@contextmanager
+def postgres_schema() -> Iterator[URL]:
+    """A URL whose connections work in a new, empty schema, dropped afterwards."""
+    server = postgres_server()
+    name = f"test_{uuid.uuid4().hex[:12]}"
+    admin = create_engine(server)
+    try:
+        with admin.begin() as connection:
+            connection.execute(text(f"CREATE SCHEMA {name}"))
+    except Exception as error:  # an unreachable server fails: someone asked for it
+        admin.dispose()
+        pytest.fail(f"PostgreSQL at ${PG_VARIABLE} is not usable: {error}", pytrace=False)
+    try:
+        yield server.update_query_dict({"options": f"-csearch_path={name}"})
+    finally:
+        with admin.begin() as connection:
+            connection.execute(text(f"DROP SCHEMA {name} CASCADE"))
+        admin.dispose()
+
+
+@contextmanager
+def open_test_database(backend: str, directory: Path) -> Iterator[Database]:
+    """A new, empty Treaty Tracker database on *backend*, closed (and dropped) afterwards."""
+    if backend == "postgresql":
+        with postgres_schema() as url:
+            database = open_database(url)
+            try:
+                yield database
+            finally:
+                database.close()
+        return
+    database = open_database(directory / "treaties.db")
+    try:
+        yield database
+    finally:
+        database.close()
