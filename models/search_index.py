@@ -67,7 +67,7 @@ def has_search_index(connection: Connection) -> bool:
 
 
 def search_rowids(connection: Connection, match: str) -> list[int]:
-    """Ids of the agreements whose indexed text matches an FTS5 *match* string, ascending."""
+    """Ids of the agreements whose indexed text matches an FTS5 *match* string (SQLite)."""
     result = connection.execute(
         text(f"SELECT rowid FROM {SEARCH_TABLE} WHERE {SEARCH_TABLE} MATCH :match ORDER BY rowid"),
         {"match": match},

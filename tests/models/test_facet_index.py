@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 from benchmarks.generate import generate
 from models.database import Database, open_database
+from models.database_copy import copy_database
 from models.dates import PartialDate
 from models.facet_index import FacetIndex
 from models.query import (
@@ -26,18 +27,30 @@ from models.query import (
 )
 from models.service import delete, load_input, update
 from models.vocab import Kind, Level, Status
+from tests.backends import BACKENDS, postgres_schema
 from tests.models.builders import agreement, save
 
 
-@pytest.fixture(scope="module")
-def generated(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Database]:
+@pytest.fixture(scope="module", params=BACKENDS)
+def generated(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[Database]:
+    """400 generated agreements with gaps in the ids; on PostgreSQL, a copy of the same."""
     path: Path = tmp_path_factory.mktemp("index") / "generated.db"
     generate(path, 400, seed=11)
     database = open_database(path, create=False)
     with database.sessions.begin() as session:
         delete(session, [3, 4, 150])  # ids with gaps, as after real deletions
-    yield database
-    database.close()
+    if request.param == "sqlite":
+        yield database
+        database.close()
+        return
+    with postgres_schema() as url:
+        server = open_database(url)
+        copy_database(database, server)
+        database.close()
+        yield server
+        server.close()
 
 
 @pytest.fixture(scope="module")
