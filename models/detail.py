@@ -7,6 +7,7 @@ one batch of ORM objects alive at a time.
 
 from __future__ import annotations
 
+import dataclasses
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -15,6 +16,7 @@ from datetime import date, datetime
 from sqlalchemy import Select, select
 from sqlalchemy.orm import Session, selectinload
 
+from models.audit import AuditRecord, audit_trail
 from models.dates import PartialDate
 from models.query import field_paths
 from models.schema import Agreement, Participation, Relation
@@ -118,6 +120,9 @@ class AgreementDetail:
     created_at: datetime
     updated_at: datetime
     version: int
+    created_by: str = ""
+    updated_by: str = ""
+    history: tuple[AuditRecord, ...] = ()  # newest first; filled by load_detail only
 
     @property
     def lateral(self) -> str:
@@ -161,7 +166,7 @@ def load_detail(session: Session, agreement_id: int, today: date | None = None) 
     detail = next(load_details(session, [agreement_id], today=today))
     if detail is None:
         raise NotFoundError(agreement_id)
-    return detail
+    return dataclasses.replace(detail, history=tuple(audit_trail(session, agreement_id)))
 
 
 BATCH = 50
@@ -268,6 +273,8 @@ def _detail(
         counts=count_participation([[a.type for a in p.actions] for p in parties], statuses),
         created_at=agreement.created_at,
         updated_at=agreement.updated_at,
+        created_by=agreement.created_by or "",
+        updated_by=agreement.updated_by or "",
         version=agreement.version,
     )
 

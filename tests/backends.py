@@ -69,3 +69,21 @@ def open_test_database(backend: str, directory: Path) -> Iterator[Database]:
         yield database
     finally:
         database.close()
+
+
+@contextmanager
+def read_only_role(database: Database) -> Iterator[URL]:
+    """A role that may only read *database* (a test schema: GRANT SELECT), and its URL."""
+    name = f"reader_{uuid.uuid4().hex[:8]}"
+    schema = database.url.query["options"].split("=", 1)[1]
+    with database.engine.begin() as connection:
+        connection.execute(text(f"CREATE ROLE {name} LOGIN PASSWORD 'read-only-pw'"))
+        connection.execute(text(f"GRANT USAGE ON SCHEMA {schema} TO {name}"))
+        connection.execute(text(f"GRANT SELECT ON ALL TABLES IN SCHEMA {schema} TO {name}"))
+    try:
+        yield database.url.set(username=name, password="read-only-pw")
+    finally:
+        with database.engine.begin() as connection:
+            connection.execute(text(f"REVOKE ALL ON ALL TABLES IN SCHEMA {schema} FROM {name}"))
+            connection.execute(text(f"REVOKE USAGE ON SCHEMA {schema} FROM {name}"))
+            connection.execute(text(f"DROP ROLE {name}"))

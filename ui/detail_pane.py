@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from html import escape
+from typing import Any
 
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
+from models.audit import AuditRecord
 from models.dates import PartialDate
 from models.detail import AgreementDetail, PartyView
 
@@ -123,10 +125,63 @@ def render_detail(detail: AgreementDetail) -> str:
         html.append(f"<p><a href='{url}'>{escape(detail.source_url)}</a></p>")
     if not detail.source_citation and not detail.source_url:
         html.append("<p><i>source not recorded</i></p>")
-    changed = detail.updated_at.astimezone().strftime("%Y-%m-%d %H:%M")
-    html.append(
-        f"<p><small>Record {detail.id}, version {detail.version}, changed {changed}</small></p>"
+    created = _when(detail.created_at) + (
+        f" by {escape(detail.created_by)}" if detail.created_by else ""
     )
+    changed = _when(detail.updated_at) + (
+        f" by {escape(detail.updated_by)}" if detail.updated_by else ""
+    )
+    html.append(
+        f"<p><small>Record {detail.id}, version {detail.version}. "
+        f"Created {created}; last changed {changed}.</small></p>"
+    )
+    html.append(render_history(detail.history))
+    return "".join(html)
+
+
+def _when(moment: Any) -> str:
+    return escape(moment.astimezone().strftime("%Y-%m-%d %H:%M"))
+
+
+VALUE_LIMIT = 120
+
+
+def _value(value: Any) -> str:
+    """A recorded old or new value, short enough to read in a list."""
+    if value in (None, "", [], {}):
+        return "<i>empty</i>"
+    text = _plain(value)
+    if len(text) > VALUE_LIMIT:
+        text = text[: VALUE_LIMIT - 1] + "…"
+    return f"“{escape(text)}”"
+
+
+def _plain(value: Any) -> str:
+    if isinstance(value, dict):
+        return ", ".join(_plain(item) for item in value.values() if item not in (None, "", []))
+    if isinstance(value, list):
+        return "; ".join(_plain(item) for item in value)
+    return str(value)
+
+
+def render_history(history: tuple[AuditRecord, ...] | list[AuditRecord]) -> str:
+    """Who did what when, newest first, with the old and new value of each changed field."""
+    if not history:
+        return ""
+    html = ["<h4>History</h4><ul>"]
+    for entry in history:
+        html.append(f"<li>{escape(entry.describe())}")
+        if entry.action == "update" and entry.changes:
+            html.append("<br/><small>")
+            html.append(
+                "<br/>".join(
+                    f"{escape(name.replace('_', ' '))}: {_value(old)} → {_value(new)}"
+                    for name, (old, new) in entry.changes.items()
+                )
+            )
+            html.append("</small>")
+        html.append("</li>")
+    html.append("</ul>")
     return "".join(html)
 
 
@@ -143,3 +198,7 @@ class DetailPane(QTextBrowser):
 
     def show_nothing(self, message: str = EMPTY_TEXT) -> None:
         self.setHtml(f"<p><i>{escape(message)}</i></p>")
+
+    def show_deleted(self, history: list[AuditRecord]) -> None:
+        """A deleted agreement: who deleted it, and the rest of its trail (it outlives it)."""
+        self.setHtml("<p><i>This agreement has been deleted.</i></p>" + render_history(history))

@@ -61,6 +61,7 @@ class FilterPanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._updating = False
+        self.read_only = False
         self._search_timer = QTimer(self, singleShot=True, interval=SEARCH_DEBOUNCE_MS)
         self._search_timer.timeout.connect(self._emit)
         layout = QVBoxLayout(self)
@@ -368,7 +369,14 @@ class FilterPanel(QWidget):
     def _choose_view(self, item: QListWidgetItem) -> None:
         self.view_chosen.emit(item.data(ID_ROLE))
 
+    def set_read_only(self, read_only: bool) -> None:
+        """On a connection that may not write: no saving, renaming, merging or deleting."""
+        self.read_only = read_only
+        self.save_view_button.setEnabled(not read_only)
+
     def _menu(self, widget: QWidget, position, entries: list[tuple[str, object]]) -> None:  # type: ignore[no-untyped-def]
+        if self.read_only:
+            return  # every entry of these menus changes the database
         menu = QMenu(widget)
         for text, slot in entries:
             action = QAction(text, menu)

@@ -26,6 +26,7 @@ from sqlalchemy.engine import URL
 from sqlalchemy.exc import SQLAlchemyError
 
 from models import catalog, service, views
+from models.audit import audit_trail
 from models.database import Database, DatabaseError, open_database
 from models.detail import load_detail
 from models.facet_index import FacetIndex
@@ -319,6 +320,13 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.splitter)
         self.status_label = QLabel(self)
         self.status_label.setObjectName("statusLabel")
+        self.read_only_label = QLabel("Read-only", self)
+        self.read_only_label.setObjectName("readOnlyLabel")
+        self.read_only_label.setToolTip(
+            "Your user may browse, filter and export this database but not change it."
+        )
+        self.read_only_label.hide()
+        self.statusBar().addPermanentWidget(self.read_only_label)
         self.statusBar().addPermanentWidget(self.status_label)
         self.setTabOrder(self.filter_panel.search_box, self.table)
         self.setTabOrder(self.table, self.detail)
@@ -370,6 +378,12 @@ class MainWindow(QMainWindow):
             self._index_job.cancel()
             self._index_job = None
         self.model.set_ids([])
+        read_only = not database.can_write
+        self.filter_panel.set_read_only(read_only)
+        self.welcome.sample_button.setEnabled(not read_only)
+        self.welcome.import_button.setEnabled(not read_only)
+        self.read_only_label.setVisible(read_only)
+        self._update_actions()
         self.reload_catalog()
         self.refresh(first_page=True)
 
@@ -619,7 +633,8 @@ class MainWindow(QMainWindow):
             with self.database.sessions() as session:
                 self.detail.show_detail(load_detail(session, agreement_id))
         except service.NotFoundError:
-            self.detail.show_nothing("This agreement has been deleted.")
+            with self.database.sessions() as session:
+                self.detail.show_deleted(audit_trail(session, agreement_id))
 
     def _selection_changed(self, *_args: object) -> None:
         self._show_current()
@@ -627,14 +642,19 @@ class MainWindow(QMainWindow):
 
     def _update_actions(self) -> None:
         count_selected = len(self.selected_ids())
-        self.action_edit.setEnabled(count_selected == 1)
-        self.action_duplicate.setEnabled(count_selected == 1)
+        # The server decides: a user without write privilege browses, filters and exports.
+        writable = self.database.can_write
+        self.action_new.setEnabled(writable)
+        self.action_edit.setEnabled(writable and count_selected == 1)
+        self.action_duplicate.setEnabled(writable and count_selected == 1)
         self.action_fact_sheet.setEnabled(count_selected == 1)
         shown = self.model.rowCount() > 0
         self.action_export.setEnabled(shown)
         self.action_export_pdf.setEnabled(True)  # an empty result still makes a valid PDF
-        self.action_delete.setEnabled(count_selected > 0)
-        self.action_undo.setEnabled(bool(self._deleted))
+        self.action_delete.setEnabled(writable and count_selected > 0)
+        self.action_undo.setEnabled(writable and bool(self._deleted))
+        self.action_import.setEnabled(writable)
+        self.action_save_view.setEnabled(writable)
         if self._deleted:
             number = len(self._deleted[-1])
             self.action_undo.setText(f"&Undo delete of {number} agreement{'s' * (number != 1)}")
@@ -649,6 +669,11 @@ class MainWindow(QMainWindow):
         self._open_editor(AgreementDialog(self.database.sessions, parent=self))
 
     def edit_agreement(self) -> None:
+        if not self.database.can_write:  # double-click and Enter reach here too
+            self.statusBar().showMessage(
+                "Read-only: your user may not change agreements in this database.", 5000
+            )
+            return
         agreement_id = self.current_id()
         if agreement_id is None:
             return

@@ -28,7 +28,7 @@ from models.service import (
     create,
     delete,
 )
-from tests.backends import open_test_database, postgres_schema, postgres_server
+from tests.backends import open_test_database, postgres_schema, postgres_server, read_only_role
 from tests.models.builders import agreement, save, table_counts
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -192,17 +192,8 @@ def dates_of(text_: str):  # type: ignore[no-untyped-def]
 @pytest.fixture
 def reader(pg: Database) -> Iterator[URL]:
     """A role that may only read the team database (GRANT SELECT), and its URL."""
-    name = f"reader_{uuid.uuid4().hex[:8]}"
-    schema = pg.url.query["options"].split("=", 1)[1]
-    with pg.engine.begin() as connection:
-        connection.execute(text(f"CREATE ROLE {name} LOGIN PASSWORD 'read-only-pw'"))
-        connection.execute(text(f"GRANT USAGE ON SCHEMA {schema} TO {name}"))
-        connection.execute(text(f"GRANT SELECT ON ALL TABLES IN SCHEMA {schema} TO {name}"))
-    yield pg.url.set(username=name, password="read-only-pw")
-    with pg.engine.begin() as connection:
-        connection.execute(text(f"REVOKE ALL ON ALL TABLES IN SCHEMA {schema} FROM {name}"))
-        connection.execute(text(f"REVOKE USAGE ON SCHEMA {schema} FROM {name}"))
-        connection.execute(text(f"DROP ROLE {name}"))
+    with read_only_role(pg) as url:
+        yield url
 
 
 def test_a_read_only_role_reads_but_can_not_write(
