@@ -63,17 +63,25 @@ class Bits:
         self.size = size
         self.bytes = (size + 7) // 8
         self._ones = int.from_bytes(b"\x01" * self.bytes, "little")
+        self.full = (1 << size) - 1
 
     def pack(self, ids: Sequence[int]) -> int:
+        """The bit set of *ids*; ids beyond the size (added since it was read) are left out."""
+        try:
+            return self._pack(ids)
+        except IndexError:
+            return self._pack([i for i in ids if i < self.size])
+
+    def _pack(self, ids: Sequence[int]) -> int:
         if len(ids) < self.size // 32:
             packed = bytearray(self.bytes)
             for agreement_id in ids:
                 packed[agreement_id >> 3] |= 1 << (agreement_id & 7)
-            return int.from_bytes(packed, "little")
+            return int.from_bytes(packed, "little") & self.full
         flags = bytearray(self.bytes * 8)
         for agreement_id in ids:
             flags[agreement_id] = 1
-        return self._pack_flags(flags)
+        return self._pack_flags(flags) & self.full
 
     def _pack_flags(self, flags: bytearray) -> int:
         # Byte k of each group of eight becomes bit k of one packed byte.
@@ -167,8 +175,21 @@ class FacetIndex:
     def build(cls, session: Session, check: Callable[[], None] = _no_check) -> FacetIndex | None:
         """Read the database into a new index; None if it changed while being read.
 
-        *check* is called between steps and may raise to abandon the build.
+        The reads share one snapshot of the data, on a connection of their own (SQLite's
+        driver opens no transaction for reads; PostgreSQL's default isolation lets each
+        statement see its own moment), so that whatever others commit meanwhile the index
+        holds one state. *check* is called between steps and may raise to abandon it.
         """
+        with session.get_bind().connect() as connection:
+            if connection.dialect.name == "postgresql":
+                connection = connection.execution_options(isolation_level="REPEATABLE READ")
+            elif connection.dialect.name == "sqlite":
+                connection.exec_driver_sql("BEGIN")  # a read transaction: one WAL snapshot
+            with Session(bind=connection) as reading:
+                return cls._build(reading, check)
+
+    @classmethod
+    def _build(cls, session: Session, check: Callable[[], None]) -> FacetIndex | None:
         revision = current_revision(session)
         signed = _rows(
             session,
@@ -318,6 +339,11 @@ class FacetIndex:
         order = self._orders.get(column)
         if order is None:
             present, missing = sorted_ids(session, AgreementFilter(), Sort(column))
+            # Read after the index was built: ids added since are left out (the caller
+            # checks the revision again and answers from SQL if the data has moved on).
+            size = self._bits.size
+            present = [i for i in present if i < size]
+            missing = [i for i in missing if i < size]
             order = self._orders[column] = _Order(present + missing, len(present))
         return order
 

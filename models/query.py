@@ -277,7 +277,7 @@ def sort_expression(column: SortColumn) -> ColumnElement[Any]:
             select(Party.name)
             .join(Participation, Participation.party_id == Party.id)
             .where(Participation.agreement_id == Agreement.id)
-            .order_by(Participation.position)
+            .order_by(Participation.position, Participation.id)
             .limit(1)
             .scalar_subquery()
         )

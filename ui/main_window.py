@@ -38,6 +38,7 @@ from models.query import (
     SortColumn,
     agreement_ids,
     count,
+    facet_counts,
     fetch_rows,
     field_tree,
     party_list,
@@ -59,6 +60,8 @@ DEFAULT_SORT = Sort(SortColumn.SIGNED_ON, descending=True)
 
 
 FACET_CACHE_SIZE = 32
+SQL_COUNT_LIMIT = 20_000  # matches SQL counts fast enough while the index is rebuilt
+REBUILD_RETRY_MS = (500, 2000, 10000)  # after builds that the data outran
 CHANGE_POLL_MS = 3000
 
 
@@ -87,7 +90,9 @@ def _search(
         indexed = index is not None and index.revision == revision
         if index is not None and indexed:
             ids, total = index.ids(session, wanted, sort), index.total
-        else:
+            # ids() may read a sort order or a text search: still the same data?
+            indexed = current_revision(session) == revision
+        if not indexed:
             ids = agreement_ids(session, wanted, sort)
             job.check()
             total = count(session)
@@ -107,12 +112,20 @@ def _first_page(
         return SearchResult(generation, ids, count(session), False, rows, -1)
 
 
-def _facets(sessions, index: FacetIndex | None, wanted: AgreementFilter, job: Job) -> Facets | None:  # type: ignore[no-untyped-def]
-    """The counts from a current index; None when it is stale (they follow its rebuild)."""
+def _facets(
+    sessions, index: FacetIndex | None, wanted: AgreementFilter, matches: int, job: Job
+) -> Facets | None:  # type: ignore[no-untyped-def]
+    """The counts from a current index, or from SQL for a narrow filter; else None.
+
+    None means: wait for the index being rebuilt (counting a broad filter in SQL would
+    hold up the next search for a second at a quarter of a million agreements).
+    """
     job.check()
     with sessions() as session:
         if index is not None and index.is_current(session):
             return index.facets(session, wanted)
+        if matches <= SQL_COUNT_LIMIT:
+            return facet_counts(session, wanted)
     return None
 
 
@@ -154,6 +167,7 @@ class MainWindow(QMainWindow):
         self._index: FacetIndex | None = None
         self._index_job: Job | None = None
         self._shown_revision: int | None = None  # of the data the table shows
+        self._failed_builds = 0
         self._catalog: tuple[object, ...] = ()
         # Others (another window, another analyst on a team database) may change the data:
         # a cheap read of the data revision every few seconds notices it.
@@ -515,14 +529,20 @@ class MainWindow(QMainWindow):
             return  # a newer filter is on its way
         keep = self._pending_selection or self.selected_ids()
         self._pending_selection = None
-        scrolled = self.table.verticalScrollBar().value()
+        top_row = self.table.rowAt(0)
+        top_id = self.model.id_at(top_row) if 0 <= top_row < self.model.rowCount() else None
         self._shown_revision = result.revision
         self.model.set_ids(result.ids, result.first_page)
         self.status_label.setText(f"Showing {len(result.ids):,} of {result.total:,} agreements")
         self.stack.setCurrentWidget(self.welcome if result.total == 0 else self.table)
         self.select_ids(keep, scroll=not result.keep_view)
-        if result.keep_view:
-            self.table.verticalScrollBar().setValue(scrolled)
+        if result.keep_view and top_id is not None:
+            # The same agreement stays at the top, however many rows arrived above it.
+            row = self.model.row_of(top_id)
+            if row is not None:
+                self.table.scrollTo(
+                    self.model.index(row, 0), QAbstractItemView.ScrollHint.PositionAtTop
+                )
         self._update_actions()
         self.first_page_shown.emit()
         self.rows_shown.emit()
@@ -537,9 +557,9 @@ class MainWindow(QMainWindow):
         if cached is not None:
             self._show_counts(generation, wanted, cached)
             return
-        sessions, index = self.database.sessions, self._index
+        sessions, index, matches = self.database.sessions, self._index, self.model.rowCount()
         self._facet_job = self.worker.submit(
-            lambda job: _facets(sessions, index, wanted, job),
+            lambda job: _facets(sessions, index, wanted, matches, job),
             lambda facets: self._show_counts(generation, wanted, facets),
             self._search_failed,
         )
@@ -566,9 +586,12 @@ class MainWindow(QMainWindow):
             if database is not self.database:
                 return  # another database was opened meanwhile
             self._index_job = None
-            if index is None:  # the data changed while it was read: read it again
-                self._rebuild_index()
+            if index is None:  # the data changed while it was read: read it again, later
+                delay = REBUILD_RETRY_MS[min(self._failed_builds, len(REBUILD_RETRY_MS) - 1)]
+                self._failed_builds += 1
+                QTimer.singleShot(delay, self._rebuild_index)
                 return
+            self._failed_builds = 0
             self._index = index
             self._facet_cache.clear()
             self._request_counts()

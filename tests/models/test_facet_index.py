@@ -145,3 +145,20 @@ def test_an_empty_database_has_an_empty_index(database: Database) -> None:
         assert index.total == 0
         assert index.ids(session, AgreementFilter(), Sort()) == []
         assert index.facets(session, AgreementFilter()) == facet_counts(session, AgreementFilter())
+
+
+def test_a_change_committed_while_the_index_is_built_never_breaks_it(database: Database) -> None:
+    for title in ("Energy charter", "Rail protocol", "Customs memorandum"):
+        save(database, agreement(title, ("Kazakhstan", "Uzbekistan")))
+    added: list[int] = []
+
+    def meanwhile() -> None:  # another analyst saves between two of the build's reads
+        if not added:
+            added.append(save(database, agreement("Treaty with Türkiye", ("Türkiye",))))
+
+    with database.sessions() as session:
+        index = FacetIndex.build(session, meanwhile)
+        assert added and index is not None
+        assert index.total == 3  # one state of the data: the one before the save
+        assert len(index.facets(session, AgreementFilter()).parties) == 2  # no Türkiye yet
+        assert not index.is_current(session)
