@@ -16,7 +16,14 @@ import pytest
 from sqlalchemy import URL, select, text
 
 from main import main as cli
-from models.database import Database, DatabaseError, describe, open_database, resolve_url
+from models.database import (
+    SCHEMA_REVISION,
+    Database,
+    DatabaseError,
+    describe,
+    open_database,
+    resolve_url,
+)
 from models.database_copy import TABLES, CopyError, copy_database
 from models.query import AgreementFilter, Sort, SortColumn, agreement_ids
 from models.schema import Base
@@ -130,7 +137,7 @@ def test_migrations_create_the_schema_and_reopening_changes_nothing(pg_url: URL)
                 ).scalars()
             )
             revision = connection.execute(text("SELECT version_num FROM alembic_version"))
-            assert revision.scalar_one() == "0006"
+            assert revision.scalar_one() == SCHEMA_REVISION
         assert set(Base.metadata.tables) <= tables
     finally:
         again.close()
@@ -154,6 +161,27 @@ def test_every_change_moves_the_data_revision_and_notifies(pg: Database) -> None
         assert [notice.channel for notice in notices] == ["treaty_tracker"]
     finally:
         listener.close()
+
+
+def test_a_long_transaction_never_holds_up_another_analysts_save(pg: Database) -> None:
+    """The revision moves on at commit (0007): an open import does not lock out a save."""
+    with pg.engine.connect() as connection:
+        before = connection.execute(text("SELECT value FROM data_revision")).scalar_one()
+    with pg.sessions.begin() as importing:
+        create(importing, agreement("Imported, not yet committed", ("Kazakhstan",)))
+        importing.flush()
+        # Another analyst saves meanwhile; were the revision row locked, this would wait
+        # for the import (and fail on the lock timeout instead of hanging the test).
+        with pg.sessions.begin() as saving:
+            saving.execute(text("SET LOCAL lock_timeout = '2s'"))
+            create(saving, agreement("Saved meanwhile", ("Türkiye",)))
+        with pg.engine.connect() as connection:
+            middle = connection.execute(text("SELECT value FROM data_revision")).scalar_one()
+        assert middle == before + 1  # the save, seen at once; the import not yet
+    with pg.engine.connect() as connection:
+        after = connection.execute(text("SELECT value FROM data_revision")).scalar_one()
+        pending = connection.execute(text("SELECT count(*) FROM revision_bumps")).scalar_one()
+    assert after == before + 2 and pending == 0
 
 
 def test_partial_dates_and_titles_compare_as_on_sqlite(pg: Database, tmp_path: Path) -> None:
