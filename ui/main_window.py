@@ -751,16 +751,23 @@ class MainWindow(QMainWindow):
         )
         if answer != QMessageBox.StandardButton.Yes:
             return
+        # The versions the user saw: what someone saved since then is not deleted unseen.
+        versions = {row.id: row.version for row in map(self._row_of_id, ids) if row}
         try:
             with self.database.sessions.begin() as session:
-                snapshots = service.delete(session, ids)
+                snapshots = service.delete(session, ids, versions)
         except (service.ConflictError, service.NotFoundError) as error:
-            QMessageBox.warning(self, "Delete agreements", str(error))
+            QMessageBox.warning(self, "Delete agreements", f"Nothing was deleted: {error}")
+            self.reload_from_database()
             return
         self._deleted.append(snapshots)
         self.statusBar().showMessage(f"Deleted {len(ids)} agreement(s). Ctrl+Z brings them back.")
         self.reload_catalog()
         self.refresh()
+
+    def _row_of_id(self, agreement_id: int) -> AgreementRow | None:
+        row = self.model.row_of(agreement_id)
+        return None if row is None else self.model.row_data(row)
 
     def undo_delete(self) -> None:
         if not self._deleted:

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QLineEdit
+from PySide6.QtWidgets import QLineEdit, QMessageBox
 
 from models import service
 from models.database import Database, open_database
@@ -109,3 +110,28 @@ def test_connect_dialog_names_what_is_missing(qtbot) -> None:  # type: ignore[no
     dialog._accept()
     assert dialog.isVisible()
     assert dialog.problem.text() == "Give the server and the database."
+
+
+def test_deleting_what_a_colleague_just_changed_is_refused_naming_them(
+    database: Database, elsewhere: Database, make_window, qtbot, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    agreement_id = _add(database, "Water sharing protocol", ("Kazakhstan", "Uzbekistan"))
+    window: MainWindow = make_window(database)
+    window.change_poll.stop()  # the colleague's change has not reached this window yet
+    window.table.selectRow(0)
+    monkeypatch.setenv("TREATY_TRACKER_USER", "bob")
+    with elsewhere.sessions.begin() as session:
+        data, version = service.load_input(session, agreement_id)
+        service.update(session, agreement_id, dataclasses.replace(data, notes="Seen."), version)
+    monkeypatch.setenv("TREATY_TRACKER_USER", "tester")
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    warnings: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text, *a: warnings.append(text))
+    with qtbot.waitSignal(window.refreshed, timeout=5000):
+        window.action_delete.trigger()
+    assert len(warnings) == 1
+    assert warnings[0].startswith("Nothing was deleted: agreement")
+    assert "changed by bob at" in warnings[0]
+    with database.sessions() as session:
+        assert service.load_input(session, agreement_id)[0].notes == "Seen."
+    assert window.model.rowCount() == 1

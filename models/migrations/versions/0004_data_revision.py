@@ -4,7 +4,9 @@ Triggers bump `data_revision.value` in the transaction that changes agreements, 
 fields, their links, milestones, relations or saved views, so a cached index of the data
 (models.facet_index) or another analyst's window knows in one read whether it is stale.
 On PostgreSQL the trigger runs per statement, moves the counter once per transaction and
-sends NOTIFY treaty_tracker.
+sends NOTIFY treaty_tracker (from 0007: at commit). A later migration that rebuilds one of
+these tables on SQLite (batch "recreate") drops its triggers with it and must create them
+again.
 
 Revision ID: 0004
 Revises: 0003
