@@ -351,10 +351,11 @@ def sorted_ids(
 
 
 def _ids(session: Session, statement: Select[tuple[int]]) -> list[int]:
-    # Plain tuples from the driver: at a quarter of a million ids, ORM rows cost more
-    # than the query itself.
+    # Plain tuples from the driver (at a quarter of a million ids, ORM rows cost more than
+    # the query itself), one at a time: each is freed at once, where a list of them all
+    # would wake Python's garbage collector and hold up the GUI thread while it runs.
     result = session.connection().execute(statement)
-    return [row[0] for row in result.cursor.fetchall()] if result.cursor else []
+    return [row[0] for row in result.cursor] if result.cursor else []
 
 
 def count(session: Session, wanted: AgreementFilter = AgreementFilter()) -> int:

@@ -23,6 +23,9 @@ def application() -> QApplication:
     app.setApplicationDisplayName(APP_NAME)
     # Fusion follows the system's light or dark colour scheme and scales cleanly on high DPI.
     app.setStyle("Fusion")
+    # Background threads (searches, building the index) hand the interpreter back to the
+    # GUI thread within a millisecond rather than five: typing stays smooth meanwhile.
+    sys.setswitchinterval(0.001)
     return app
 
 

@@ -113,18 +113,19 @@ def _first_page(
 
 
 def _facets(
-    sessions, index: FacetIndex | None, wanted: AgreementFilter, matches: int, job: Job
+    sessions, index: FacetIndex | None, wanted: AgreementFilter, sql_limit: int, job: Job
 ) -> Facets | None:  # type: ignore[no-untyped-def]
-    """The counts from a current index, or from SQL for a narrow filter; else None.
+    """The counts from a current index, or from SQL for up to *sql_limit* matches; else None.
 
-    None means: wait for the index being rebuilt (counting a broad filter in SQL would
-    hold up the next search for a second at a quarter of a million agreements).
+    None means: wait for the index to be rebuilt. Counting a broad filter in SQL would hold
+    up the next search for a second at a quarter of a million agreements, and even a narrow
+    one competes with the build for the interpreter, so that typing would stutter.
     """
     job.check()
     with sessions() as session:
         if index is not None and index.is_current(session):
             return index.facets(session, wanted)
-        if matches <= SQL_COUNT_LIMIT:
+        if sql_limit and count(session, wanted) <= sql_limit:
             return facet_counts(session, wanted)
     return None
 
@@ -557,9 +558,12 @@ class MainWindow(QMainWindow):
         if cached is not None:
             self._show_counts(generation, wanted, cached)
             return
-        sessions, index, matches = self.database.sessions, self._index, self.model.rowCount()
+        sessions, index = self.database.sessions, self._index
+        # SQL counts only while no build is running (it is backing off after the data
+        # outran it): a build in progress brings the counts within seconds.
+        sql_limit = SQL_COUNT_LIMIT if self._index_job is None else 0
         self._facet_job = self.worker.submit(
-            lambda job: _facets(sessions, index, wanted, matches, job),
+            lambda job: _facets(sessions, index, wanted, sql_limit, job),
             lambda facets: self._show_counts(generation, wanted, facets),
             self._search_failed,
         )
