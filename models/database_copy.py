@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from sqlalchemy import Connection, Table, bindparam, func, insert, select, text, update
 
 from models.database import Database
+from models.revision import one_revision_step
 from models.schema import Base
 from models.search_index import rebuild_search_index
 
@@ -59,11 +60,12 @@ def copy_database(
         if reading.dialect.name == "postgresql":  # one consistent snapshot of every table
             reading.execute(text("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY"))
         _require_empty(writing, target.name)
-        for name in TABLES:
-            counts[name] = _copy_table(reading, writing, Base.metadata.tables[name])
-            if progress is not None:
-                progress(name, counts[name])
-        _restore_fields_tree(reading, writing)
+        with one_revision_step(writing):
+            for name in TABLES:
+                counts[name] = _copy_table(reading, writing, Base.metadata.tables[name])
+                if progress is not None:
+                    progress(name, counts[name])
+            _restore_fields_tree(reading, writing)
         _advance_ids(writing, _next_agreement_id(reading))
         rebuild_search_index(writing)
     return CopyResult(counts)

@@ -20,6 +20,7 @@ from models.audit import record_many
 from models.dates import PartialDate
 from models.fields import path_key, resolve_field, split_path
 from models.parties import resolve_party
+from models.revision import one_revision_step
 from models.schema import Action, Agreement, Milestone, Participation, agreement_fields, utcnow
 from models.search_index import update_search_index
 from models.service import (
@@ -78,11 +79,28 @@ def insert_agreements(
     """
     user = user or current_user()
     keys = list(title_keys) if title_keys is not None else [sort_key(d.title) for d in inputs]
-    party_ids = resolve_parties(session, inputs)
-    field_ids = resolve_fields(session, inputs)
     connection = session.connection()
-    now = utcnow()
     ids: list[int] = []
+    with one_revision_step(connection):
+        party_ids = resolve_parties(session, inputs)
+        field_ids = resolve_fields(session, inputs)
+        session.flush()
+        now = utcnow()
+        _insert_all(connection, inputs, keys, party_ids, field_ids, now, user, ids, after_chunk)
+    return ids
+
+
+def _insert_all(
+    connection: Connection,
+    inputs: Sequence[AgreementInput],
+    keys: list[str],
+    party_ids: dict[str, int],
+    field_ids: dict[str, int],
+    now: datetime,
+    user: str,
+    ids: list[int],
+    after_chunk: Callable[[int], None],
+) -> None:
     for start in range(0, len(inputs), CHUNK):
         chunk = inputs[start : start + CHUNK]
         rows = [
@@ -100,7 +118,6 @@ def insert_agreements(
         )
         ids.extend(new)
         after_chunk(len(ids))
-    return ids
 
 
 def resolve_parties(session: Session, inputs: Sequence[AgreementInput]) -> dict[str, int]:

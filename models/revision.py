@@ -2,12 +2,58 @@
 
 from __future__ import annotations
 
-from sqlalchemy import Connection, select
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from sqlalchemy import Connection, select, text, update
 from sqlalchemy.orm import Session
 
-from models.schema import data_revision
+from models.schema import TRACKED_TABLES, data_revision
+
+_EVENTS = ("insert", "update", "delete")
 
 
 def current_revision(bind: Session | Connection) -> int:
     """The revision of the data as *bind* sees it now; any committed change makes it larger."""
     return bind.execute(select(data_revision.c.value).where(data_revision.c.id == 1)).scalar_one()
+
+
+def sqlite_triggers() -> list[tuple[str, str]]:
+    """The SQLite triggers that move the revision on, as (name, CREATE statement)."""
+    return [
+        (
+            f"{table}_{event}_revision",
+            f"CREATE TRIGGER {table}_{event}_revision AFTER {event.upper()} ON {table} "
+            "BEGIN UPDATE data_revision SET value = value + 1 WHERE id = 1; END",
+        )
+        for table in TRACKED_TABLES
+        for event in _EVENTS
+    ]
+
+
+@contextmanager
+def one_revision_step(connection: Connection) -> Iterator[None]:
+    """Many rows written in the caller's transaction count as one change of the revision.
+
+    SQLite's triggers run once per row: an import of 100,000 agreements would update the
+    revision a million times. Here they are dropped and created again in the same
+    transaction (SQLite's DDL is transactional, so a rollback brings them back too), and
+    the revision moves on once. PostgreSQL moves it once per transaction anyway.
+    """
+    if connection.dialect.name != "sqlite":
+        yield
+        return
+    if not connection.connection.in_transaction:
+        # Python's sqlite3 opens a transaction only before a row is written: a DROP
+        # TRIGGER before that would be committed on its own, beyond any rollback.
+        connection.exec_driver_sql("BEGIN")
+    present = set(
+        connection.execute(text("SELECT name FROM sqlite_master WHERE type = 'trigger'")).scalars()
+    )
+    paused = [(name, create) for name, create in sqlite_triggers() if name in present]
+    for name, _create in paused:
+        connection.exec_driver_sql(f"DROP TRIGGER {name}")
+    yield
+    for _name, create in paused:
+        connection.exec_driver_sql(create)
+    connection.execute(update(data_revision).values(value=data_revision.c.value + 1))

@@ -6,6 +6,7 @@ import dataclasses
 
 from models import catalog, views
 from models.database import Database
+from models.exchange_bulk import insert_agreements
 from models.parties import find_party
 from models.query import AgreementFilter
 from models.revision import current_revision
@@ -55,3 +56,30 @@ def test_reading_and_a_rolled_back_change_leave_it_alone(database: Database) -> 
         update(session, 1, dataclasses.replace(data, summary="Not kept."), version)
         session.rollback()
     assert revision(database) == before
+
+
+def test_an_import_of_many_agreements_is_one_step_and_keeps_the_triggers(
+    database: Database,
+) -> None:
+    before = revision(database)
+    inputs = [
+        agreement(f"Agreement no. {n} with Türkiye", ("Kazakhstan", "Türkiye")) for n in range(30)
+    ]
+    with database.sessions.begin() as session:
+        insert_agreements(session, inputs)
+    assert revision(database) == before + 1
+    save(database, agreement("Saved afterwards: Тоқаев"))  # the triggers are back
+    assert revision(database) > before + 1
+
+
+def test_a_failed_import_leaves_the_revision_and_its_triggers(database: Database) -> None:
+    before = revision(database)
+    try:
+        with database.sessions.begin() as session:
+            insert_agreements(session, [agreement("Oʻzbekiston accord")])
+            raise RuntimeError("the user cancelled")
+    except RuntimeError:
+        pass
+    assert revision(database) == before
+    save(database, agreement("Saved afterwards"))
+    assert revision(database) > before

@@ -18,6 +18,7 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
+from models.revision import sqlite_triggers
 from models.schema import TRACKED_TABLES
 
 revision = "0004"
@@ -59,12 +60,8 @@ def upgrade() -> None:
                 f"ON {table} FOR EACH STATEMENT EXECUTE FUNCTION treaty_tracker_bump_revision()"
             )
         return
-    for table in TRACKED_TABLES:
-        for event in ("insert", "update", "delete"):
-            op.execute(
-                f"CREATE TRIGGER {table}_{event}_revision AFTER {event.upper()} ON {table} "
-                "BEGIN UPDATE data_revision SET value = value + 1 WHERE id = 1; END"
-            )
+    for _name, create in sqlite_triggers():
+        op.execute(create)
 
 
 def downgrade() -> None:
