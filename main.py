@@ -58,7 +58,6 @@ from models.sample import load_sample
 from models.service import NotFoundError
 from models.text import fold
 from models.vocab import Kind, Level, Status, Vocabulary
-from reports import write_fact_sheet, write_summary
 
 PROG = "treaty-tracker"
 FORMATS = ("table", "csv", "json")
@@ -542,6 +541,9 @@ def command_export(database: Database, args: argparse.Namespace) -> int:
 
 
 def command_report(database: Database, args: argparse.Namespace) -> int:
+    # ReportLab takes a quarter of a second to load: only for this command, not every start.
+    from reports import write_fact_sheet, write_summary
+
     if not args.file.lower().endswith(".pdf"):
         raise UsageError(f"name the report .pdf, not '{Path(args.file).name}'")
     author = args.author if args.author is not None else _user_name()

@@ -34,6 +34,7 @@ from pathlib import Path
 from PySide6.QtCore import QEventLoop, QSettings, QTimer
 from PySide6.QtTest import QTest
 
+import main as _entry_point  # noqa: F401  (what `python main.py` loads before its window)
 from models.database import open_database
 from ui.app import application
 from ui.main_window import MainWindow

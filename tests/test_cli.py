@@ -462,3 +462,13 @@ def test_no_command_opens_the_window_on_the_given_database(
     QTimer.singleShot(0, close_windows)  # runs once the window's event loop has started
     assert main(["--db", str(sample_db)]) == 0
     assert len(shown) == 1 and sample_db.name in shown[0]
+
+
+def test_starting_does_not_load_reportlab() -> None:
+    """ReportLab takes a quarter of a second to import: only a PDF command loads it."""
+    import subprocess
+    import sys
+
+    code = "import sys, main, ui.main_window; print('reportlab' in sys.modules)"
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "False"
