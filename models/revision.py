@@ -11,6 +11,22 @@ from sqlalchemy.orm import Session
 from models.schema import TRACKED_TABLES, data_revision
 
 _EVENTS = ("insert", "update", "delete")
+NOTIFY_CHANNEL = "treaty_tracker"
+# PostgreSQL's statement trigger (migrations 0004, 0005): once per transaction, not per
+# statement. An executemany of 100,000 rows is 100,000 statements, and as many updates of
+# one row in one transaction make each next one slower (every update walks the row's
+# versions); readers only see committed transactions, so one step each is all they can
+# tell apart. Migration 0007 replaces its body with a note for a commit-time step.
+PG_BUMP_FUNCTION = (
+    "CREATE OR REPLACE FUNCTION treaty_tracker_bump_revision() RETURNS trigger "
+    "LANGUAGE plpgsql AS $$ BEGIN "
+    "IF current_setting('treaty_tracker.bumped_in', true) = txid_current()::text THEN "
+    "RETURN NULL; END IF; "
+    "PERFORM set_config('treaty_tracker.bumped_in', txid_current()::text, true); "
+    "UPDATE data_revision SET value = value + 1 WHERE id = 1; "
+    f"PERFORM pg_notify('{NOTIFY_CHANNEL}', ''); "
+    "RETURN NULL; END $$"
+)
 
 
 def current_revision(bind: Session | Connection) -> int:

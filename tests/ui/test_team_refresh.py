@@ -10,21 +10,13 @@ from PySide6.QtWidgets import QLineEdit, QMessageBox
 
 from models import service
 from models.database import Database, open_database
-from models.service import AgreementInput, ParticipationInput
+from tests.models.builders import agreement, save
 from ui.connect_dialog import ConnectDialog, remembered_name
 from ui.main_window import MainWindow
 
 
 def _add(database: Database, title: str, parties: tuple[str, ...] = ("Kazakhstan",)) -> int:
-    with database.sessions.begin() as session:
-        return service.create(
-            session,
-            AgreementInput(
-                title=title,
-                signed_on="2020-01-01",
-                parties=[ParticipationInput(party) for party in parties],
-            ),
-        )
+    return save(database, agreement(title, parties, signed_on="2020-01-01"))
 
 
 @pytest.fixture

@@ -11,23 +11,14 @@ from PySide6.QtWidgets import QMessageBox
 
 from models import service
 from models.database import Database, open_database
-from models.service import AgreementInput, ParticipationInput
 from tests.backends import postgres_schema, read_only_role
+from tests.models.builders import agreement, save
 from ui.connect_dialog import ConnectDialog
 from ui.main_window import MainWindow
 
 
 def _add(database: Database, title: str, parties: tuple[str, ...], summary: str = "") -> int:
-    with database.sessions.begin() as session:
-        return service.create(
-            session,
-            AgreementInput(
-                title=title,
-                signed_on="2021-12-06",
-                summary=summary,
-                parties=[ParticipationInput(party) for party in parties],
-            ),
-        )
+    return save(database, agreement(title, parties, signed_on="2021-12-06", summary=summary))
 
 
 @pytest.fixture

@@ -18,30 +18,13 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-from models.revision import sqlite_triggers
+from models.revision import PG_BUMP_FUNCTION, sqlite_triggers
 from models.schema import TRACKED_TABLES
 
 revision = "0004"
 down_revision = "0003"
 branch_labels = None
 depends_on = None
-
-NOTIFY_CHANNEL = "treaty_tracker"
-# Once per transaction, not per statement: an executemany of 100,000 rows is 100,000
-# statements, and as many updates of one row in one transaction make each next one slower
-# (every update walks the row's versions). Readers only see committed transactions, so
-# one step per transaction is all they can tell apart. (Migration 0005 installs the same
-# body over databases made before this fix.)
-PG_BUMP_FUNCTION = (
-    "CREATE OR REPLACE FUNCTION treaty_tracker_bump_revision() RETURNS trigger "
-    "LANGUAGE plpgsql AS $$ BEGIN "
-    "IF current_setting('treaty_tracker.bumped_in', true) = txid_current()::text THEN "
-    "RETURN NULL; END IF; "
-    "PERFORM set_config('treaty_tracker.bumped_in', txid_current()::text, true); "
-    "UPDATE data_revision SET value = value + 1 WHERE id = 1; "
-    f"PERFORM pg_notify('{NOTIFY_CHANNEL}', ''); "
-    "RETURN NULL; END $$"
-)
 
 
 def upgrade() -> None:

@@ -18,6 +18,7 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
+from models.revision import PG_BUMP_FUNCTION
 from models.search_index import rebuild_search_index
 
 revision = "0005"
@@ -52,26 +53,13 @@ def upgrade() -> None:
                 op.execute(
                     f'ALTER TABLE {table} ALTER COLUMN "{column["name"]}" TYPE {name} COLLATE "C"'
                 )
-    op.execute(_bump_function())
+    op.execute(PG_BUMP_FUNCTION)  # 0004's trigger as fixed since: once per transaction
     op.execute(
         "CREATE TABLE agreement_search ("
         "agreement_id INTEGER PRIMARY KEY, document TSVECTOR NOT NULL)"
     )
     op.execute("CREATE INDEX ix_agreement_search_document ON agreement_search USING GIN (document)")
     rebuild_search_index(bind)
-
-
-def _bump_function() -> str:
-    """0004's revision trigger as fixed since: one step per transaction (see 0004)."""
-    import importlib.util
-    from pathlib import Path
-
-    path = Path(__file__).with_name("0004_data_revision.py")
-    spec = importlib.util.spec_from_file_location("revision_0004", path)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return str(module.PG_BUMP_FUNCTION)
 
 
 def downgrade() -> None:

@@ -17,6 +17,8 @@ from __future__ import annotations
 
 from alembic import op
 
+from models.revision import NOTIFY_CHANNEL, PG_BUMP_FUNCTION
+
 revision = "0007"
 down_revision = "0006"
 branch_labels = None
@@ -36,7 +38,7 @@ AT_COMMIT_FUNCTION = (
     "LANGUAGE plpgsql AS $$ BEGIN "
     "UPDATE data_revision SET value = value + 1 WHERE id = 1; "
     "DELETE FROM revision_bumps WHERE txid = NEW.txid; "
-    "PERFORM pg_notify('treaty_tracker', ''); "
+    f"PERFORM pg_notify('{NOTIFY_CHANNEL}', ''); "
     "RETURN NULL; END $$"
 )
 
@@ -57,15 +59,7 @@ def upgrade() -> None:
 def downgrade() -> None:
     if op.get_bind().dialect.name != "postgresql":
         return
-    import importlib.util
-    from pathlib import Path
-
-    path = Path(__file__).with_name("0004_data_revision.py")
-    spec = importlib.util.spec_from_file_location("revision_0004", path)
-    assert spec is not None and spec.loader is not None
-    before = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(before)
-    op.execute(str(before.PG_BUMP_FUNCTION))
+    op.execute(PG_BUMP_FUNCTION)
     op.execute("DROP TRIGGER revision_at_commit ON revision_bumps")
     op.execute("DROP FUNCTION treaty_tracker_revision_at_commit()")
     op.execute("DROP TABLE revision_bumps")
