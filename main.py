@@ -32,6 +32,7 @@ from models.database import (
     open_database,
     resolve_url,
     sqlite_path,
+    storage_failure,
 )
 from models.database_copy import CopyError, copy_database
 from models.dates import PartialDate
@@ -515,7 +516,7 @@ def command_list(database: Database, args: argparse.Namespace) -> int:
 
 
 def command_load_sample(database: Database, args: argparse.Namespace) -> int:
-    with database.sessions.begin() as session:
+    with database.writing() as session:
         result = load_sample(session)
     if result.added:
         print(f"Added {result.added} agreement{'s' if result.added != 1 else ''}")
@@ -612,11 +613,14 @@ def command_copy(database: Database, args: argparse.Namespace) -> int:
     return 0
 
 
-def read_only_message(database: Database, command: str) -> str:
+def read_only_message(database: Database, command: str, reason: str | None = None) -> str:
     """Why a writing command is refused on a read-only connection."""
     who = f"user '{database.url.username}'" if database.url.username else "this connection"
+    why = reason or database.read_only_reason
+    because = f" ({why})" if why else ""
     return (
-        f"{database.name} is read-only for {who}: '{command}' would change it, so nothing was done"
+        f"{database.name} is read-only for {who}{because}: '{command}' would change it, "
+        "so nothing was done"
     )
 
 
@@ -627,7 +631,7 @@ def command_import(database: Database, args: argparse.Namespace) -> int:
                 preview = preview_import(session, args.file, update=args.update)
             print_preview(preview, args.update)
             return 0
-        with database.sessions.begin() as session:
+        with database.writing() as session:
             result = import_file(
                 session, args.file, update=args.update, progress=_progress_printer()
             )
@@ -709,11 +713,12 @@ def main(argv: list[str] | None = None) -> int:
             return run_window(args)
         except DatabaseError as error:
             return fail(str(error))
+    writes = getattr(args, "writes", False) and not getattr(args, "dry_run", False)
     try:
-        database = open_for(args)
+        # Every page is checked before a command writes: a damaged file is refused unchanged.
+        database = open_for(args, full_check=writes or bool(getattr(args, "source", None)))
     except DatabaseError as error:
         return fail(str(error))
-    writes = getattr(args, "writes", False) and not getattr(args, "dry_run", False)
     if writes and not database.can_write:
         database.close()
         return fail(read_only_message(database, args.command))
@@ -721,8 +726,13 @@ def main(argv: list[str] | None = None) -> int:
         return args.handler(database, args)
     except (UsageError, DatabaseError) as error:
         return fail(str(error))
-    except OperationalError as error:
-        return fail(f"database error: {_first_line(error)}", status=1)
+    except SQLAlchemyError as error:
+        known = storage_problem(database, error, args.command)
+        if known is not None:
+            return fail(known)
+        if isinstance(error, OperationalError):
+            return fail(f"database error: {_first_line(error)}", status=1)
+        raise
     except BrokenPipeError:
         # The reader (`| head`) went away: stop quietly, as command-line tools do.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
@@ -731,7 +741,14 @@ def main(argv: list[str] | None = None) -> int:
         database.close()
 
 
-def open_for(args: argparse.Namespace) -> Database:
+def storage_problem(database: Database, error: SQLAlchemyError, command: str) -> str | None:
+    """The one line for a damaged or busy file, or a right the user lacks; None for others."""
+    if getattr(getattr(error, "orig", None), "sqlstate", None) == "42501":  # no privilege
+        return read_only_message(database, command, _first_line(error))
+    return storage_failure(database.url, error)
+
+
+def open_for(args: argparse.Namespace, full_check: bool = False) -> Database:
     """Open the database; commands that only read refuse a missing file (a mistyped --db)."""
     url = resolve_url(args.db)
     path = sqlite_path(url)
@@ -740,7 +757,7 @@ def open_for(args: argparse.Namespace) -> Database:
             f"no database at {path} (the window or '{PROG} load-sample' creates one)"
         )
     try:
-        return open_database(url)
+        return open_database(url, full_check=full_check)
     except (SQLAlchemyError, ImportError) as error:
         # An unknown dialect, a missing driver, a server that does not answer.
         raise DatabaseError(f"can't open {describe(url)}: {_first_line(error)}") from None

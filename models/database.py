@@ -9,16 +9,27 @@ from __future__ import annotations
 
 import os
 import sqlite3
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 import platformdirs
-from sqlalchemy import URL, Engine, create_engine, event, make_url, text
+from sqlalchemy import URL, Connection, Engine, create_engine, event, make_url, text
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError, ProgrammingError
 from sqlalchemy.orm import Session, sessionmaker
+
+from models.integrity import (
+    classify,
+    damaged_message,
+    full_check_problem,
+    header_problem,
+    is_wal,
+    locked_message,
+    unclean_shutdown,
+)
 
 ENV_VARIABLE = "TREATY_TRACKER_DB"
 # The newest migration: a database at it opens without loading Alembic (a test holds this
@@ -50,6 +61,10 @@ class DamagedDatabaseError(DatabaseError):
 
 class NewerDatabaseError(DatabaseError):
     pass
+
+
+class LockedDatabaseError(DatabaseError):
+    """Another program holds the file for itself (SQLite's exclusive locking mode)."""
 
 
 def default_database_path() -> Path:
@@ -113,6 +128,8 @@ class Database:
     # Whether this connection may add, change and delete agreements (a read-only role or
     # file may not): detected from the server when the database is opened.
     can_write: bool = True
+    # Why it may not, in words ("its folder is read-only"); None when it may.
+    read_only_reason: str | None = None
 
     @property
     def name(self) -> str:
@@ -122,22 +139,49 @@ class Database:
     def dialect(self) -> str:
         return self.engine.dialect.name
 
+    @contextmanager
+    def writing(self) -> Iterator[Session]:
+        """One transaction for a write of many rows, holding the write lock from its start.
+
+        On SQLite a transaction that reads first and writes later can't wait for another
+        writer (SQLite refuses at once to avoid a deadlock): taking the lock first makes
+        an import or a copy wait for a colleague's save, as a single save does.
+        """
+        with self.sessions.begin() as session:
+            take_write_lock(session.connection())
+            yield session
+
     def close(self) -> None:
         self.engine.dispose()
 
 
+def take_write_lock(connection: Connection) -> None:
+    """Begin *connection*'s transaction with SQLite's write lock (BEGIN IMMEDIATE); waits for it."""
+    if connection.dialect.name == "sqlite" and not connection.connection.in_transaction:
+        connection.exec_driver_sql("BEGIN IMMEDIATE")
+
+
 def open_database(
-    target: str | os.PathLike[str] | URL | None = None, *, create: bool = True
+    target: str | os.PathLike[str] | URL | None = None,
+    *,
+    create: bool = True,
+    full_check: bool = False,
 ) -> Database:
-    """Check, back up if older, upgrade to the current schema, and return a ready Database."""
+    """Check, back up if older, upgrade to the current schema, and return a ready Database.
+
+    An SQLite file gets the cheap checks on every open and SQLite's full check of every
+    page when *full_check* (a command about to write) or after an unclean shutdown.
+    """
     url = target if isinstance(target, URL) else resolve_url(target)
     path = sqlite_path(url)
+    if path and path.exists():
+        url = _sqlite_access(url, path)
     read_only = is_sqlite_read_only(url)
-    revision = _inspect_sqlite_file(path) if path else None
+    revision = _inspect_sqlite_file(path, url, full_check) if path else None
     if path and not path.exists():
         if not create or read_only:
             raise DatabaseError(f"{path} does not exist")
-        path.parent.mkdir(parents=True, exist_ok=True)
+        _create_folder(path)
     try:
         engine = make_engine(url)
     except (ImportError, NoSuchModuleError, ArgumentError) as error:
@@ -149,7 +193,7 @@ def open_database(
                 revision = _server_revision(connection)
             if revision != SCHEMA_REVISION:  # at head there is nothing to do (nor to import)
                 _check_revision(url, revision)
-                if read_only or not _may_write(connection, url):
+                if read_only or _write_problem(connection, url):
                     raise DatabaseError(
                         f"{describe(url)} needs an upgrade to schema {SCHEMA_REVISION} "
                         f"(it is at {revision or 'none'}), and this connection may only read: "
@@ -158,7 +202,7 @@ def open_database(
                 if path and revision is not None:
                     backup = backup_sqlite(path, revision)
                 _upgrade(connection)
-            can_write = not read_only and _may_write(connection, url)
+            reason = _write_problem(connection, url)
             connection.commit()
     except (OperationalError, ProgrammingError) as error:
         engine.dispose()
@@ -169,9 +213,43 @@ def open_database(
     except Exception:
         engine.dispose()
         raise
+    sessions = sessionmaker(engine, expire_on_commit=False)
     return Database(
-        url, engine, sessionmaker(engine, expire_on_commit=False), backup, can_write=can_write
+        url, engine, sessions, backup, can_write=reason is None, read_only_reason=reason
     )
+
+
+def _create_folder(path: Path) -> None:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise DatabaseError(f"can't create {path}: {error.strerror or error}") from None
+
+
+def _sqlite_access(url: URL, path: Path) -> URL:
+    """*url*, made read-only where the file or its folder can't be written.
+
+    SQLite keeps a WAL database's shared index in a -shm file beside it; in a folder we may
+    not write, that file can't be made, and SQLite opens the database only as immutable:
+    safe when no write-ahead log is left there (nothing newer than the file itself).
+    """
+    writable = os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
+    if writable and not is_sqlite_read_only(url):
+        return url
+    query = {"mode": "ro"}
+    folder_writable = os.access(path.parent, os.W_OK)
+    wal = path.with_name(path.name + "-wal")
+    if not folder_writable and not wal.exists() and is_wal_file(path):
+        query["immutable"] = "1"
+    return url.update_query_dict(query)
+
+
+def is_wal_file(path: Path) -> bool:
+    """Whether *path* is an SQLite file in write-ahead-log mode (False if it can't be read)."""
+    try:
+        return is_wal(path)
+    except OSError:
+        return False
 
 
 def _server_revision(connection: Any) -> str | None:
@@ -187,28 +265,59 @@ def _server_revision(connection: Any) -> str | None:
     return MigrationContext.configure(connection).get_current_revision()
 
 
-def _may_write(connection: Any, url: URL) -> bool:
-    """Whether this connection may insert, update and delete agreements."""
+def _write_problem(connection: Any, url: URL) -> str | None:
+    """Why this connection may not insert, update and delete agreements; None if it may."""
     if connection.dialect.name == "postgresql":
-        if connection.execute(text("SELECT to_regclass('agreements')")).scalar() is None:
-            # An empty database: the user may write if they may create tables in it.
-            return bool(
-                connection.execute(
-                    text("SELECT has_schema_privilege(current_schema(), 'CREATE')")
-                ).scalar()
-            )
-        return bool(
-            connection.execute(
-                text("SELECT has_table_privilege('agreements', 'INSERT, UPDATE, DELETE')")
-            ).scalar()
-        )
+        return _postgres_write_problem(connection)
     path = sqlite_path(url)
     if path is None:
-        return True
+        return None
+    if url.query.get("immutable") == "1" or not os.access(path.parent, os.W_OK):
+        return "its folder is read-only"
+    if path.exists() and not os.access(path, os.W_OK):
+        return "the file is read-only"
     if is_sqlite_read_only(url):
-        return False
-    target = path if path.exists() else path.parent
-    return os.access(target, os.W_OK) and os.access(path.parent, os.W_OK)
+        return "it was opened read-only (mode=ro)"
+    return None
+
+
+def _postgres_write_problem(connection: Any) -> str | None:
+    """The first table (or id sequence) the user lacks a right on, in words; None if none."""
+    if connection.execute(text("SELECT to_regclass('agreements')")).scalar() is None:
+        # An empty database: the user may write if they may create tables in it.
+        allowed = connection.execute(
+            text("SELECT has_schema_privilege(current_schema(), 'CREATE')")
+        ).scalar()
+        return None if allowed else "no right to create tables in it"
+    # has_table_privilege('t', 'INSERT, UPDATE, DELETE') is true if ANY of them is held:
+    # one right at a time, on every table the app writes, and USAGE on the schema's sequences.
+    missing = connection.execute(
+        text(
+            "SELECT t.name, p.privilege FROM unnest(CAST(:tables AS text[])) AS t(name) "
+            "CROSS JOIN unnest(ARRAY['INSERT', 'UPDATE', 'DELETE']) AS p(privilege) "
+            # CASE: the planner may test a privilege before the other condition.
+            "WHERE CASE WHEN to_regclass(t.name) IS NULL THEN false "
+            "ELSE NOT has_table_privilege(t.name, p.privilege) END "
+            "UNION ALL "
+            "SELECT c.relname, 'USAGE' FROM pg_class c "
+            "WHERE c.relnamespace = CAST(current_schema() AS regnamespace) "
+            "AND CASE WHEN c.relkind <> 'S' THEN false "
+            "ELSE NOT has_sequence_privilege(c.oid, 'USAGE') END "
+            "LIMIT 1"
+        ),
+        {"tables": _written_tables()},
+    ).first()
+    if missing is None:
+        return None
+    return f"no {missing[1]} right on {missing[0]}"
+
+
+def _written_tables() -> list[str]:
+    """Every table a save, an import or a copy writes to."""
+    from models.schema import Base
+    from models.search_index import SEARCH_TABLE
+
+    return sorted({*Base.metadata.tables, SEARCH_TABLE})
 
 
 def _driver_problem(error: BaseException) -> str:
@@ -224,6 +333,8 @@ def connection_problem(url: URL, error: BaseException) -> str:
     detail = " ".join(str(original).split())
     if url.password:
         detail = detail.replace(str(url.password), "***")
+    if url.get_backend_name() == "sqlite":
+        return _sqlite_problem(url, error, detail)
     if url.get_backend_name() != "postgresql":
         return f"can't open {describe(url)}: {detail}"
     server = f"{url.host or 'localhost'}:{url.port or 5432}"
@@ -249,6 +360,35 @@ def connection_problem(url: URL, error: BaseException) -> str:
             "and does it accept connections from this computer?"
         )
     return f"can't open {describe(url)}: {detail}"
+
+
+def _sqlite_problem(url: URL, error: BaseException, detail: str) -> str:
+    """An SQLite error named as what it is: damaged, locked by another program, or read-only."""
+    path = sqlite_path(url)
+    trouble = classify(error)
+    if path is not None and trouble == "damaged":
+        return damaged_message(path, detail)
+    if path is not None and trouble == "locked":
+        return locked_message(path)
+    if path is not None and trouble == "read-only" and not os.access(path.parent, os.W_OK):
+        return f"can't open {path}: its folder is read-only ({detail})"
+    return f"can't open {describe(url)}: {detail}"
+
+
+def storage_failure(url: URL, error: BaseException) -> str | None:
+    """The one line for an SQLite error met mid-command (damaged or busy file); None for others."""
+    path = sqlite_path(url)
+    trouble = classify(error)
+    original = getattr(error, "orig", None) or error
+    detail = " ".join(str(original).split())
+    if path is not None and trouble == "damaged":
+        return damaged_message(path, detail)
+    if path is not None and trouble == "locked":
+        return (
+            f"{path} is busy: another program kept it locked for over "
+            f"{BUSY_TIMEOUT_MS // 1000} seconds; nothing was changed, try again"
+        )
+    return None
 
 
 def _short(detail: str) -> str:
@@ -277,7 +417,7 @@ def make_engine(url: URL) -> Engine:
     if is_sqlite_read_only(url):
         path = sqlite_path(url)
         assert path is not None
-        uri = f"{path.as_uri()}?mode=ro"
+        uri = _read_only_uri(path, url)
         engine = create_engine(
             url.set(query={}),
             creator=lambda: sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000),
@@ -287,6 +427,12 @@ def make_engine(url: URL) -> Engine:
     engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
     event.listen(engine, "connect", _configure_sqlite)
     return engine
+
+
+def _read_only_uri(path: Path, url: URL) -> str:
+    """SQLite's URI for a read-only open of *path*: mode=ro, and immutable=1 if *url* asks."""
+    immutable = "&immutable=1" if url.query.get("immutable") == "1" else ""
+    return f"{path.as_uri()}?mode=ro{immutable}"
 
 
 def _configure_read_only_sqlite(dbapi_connection: Any, _record: Any) -> None:
@@ -378,10 +524,12 @@ def _check_revision(url: URL, revision: str | None) -> None:
         )
 
 
-def _inspect_sqlite_file(path: Path) -> str | None:
+def _inspect_sqlite_file(path: Path, url: URL, full_check: bool = False) -> str | None:
     """The schema revision of a Treaty Tracker file, None if new or empty; refuse anything else.
 
     Reads through a read-only connection, so a foreign or damaged file is never written to.
+    The header and the schema are read every time (milliseconds); every page only when
+    *full_check* or after an unclean shutdown (SQLite's check takes seconds on big files).
     """
     if not path.exists() or path.stat().st_size == 0:
         return None
@@ -393,28 +541,53 @@ def _inspect_sqlite_file(path: Path) -> str | None:
         raise NotTreatyDatabaseError(
             f"{path} is not a Treaty Tracker database (not an SQLite file)"
         )
+    problem = header_problem(path)
+    if problem:
+        raise DamagedDatabaseError(damaged_message(path, problem))
+    full_check = full_check or unclean_shutdown(path)  # before our own connection opens it
     try:
-        connection = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
+        connection = sqlite3.connect(
+            _read_only_uri(path, url), uri=True, timeout=BUSY_TIMEOUT_MS / 1000
+        )
     except sqlite3.Error as error:
-        raise DamagedDatabaseError(f"{path} can't be opened: {error}") from None
+        raise _file_error(path, error) from None
     try:
-        application_id = connection.execute("PRAGMA application_id").fetchone()[0]
-        tables = {
-            row[0]
-            for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
-        }
-        if not tables:
-            return None
-        if application_id != APPLICATION_ID or "alembic_version" not in tables:
-            raise NotTreatyDatabaseError(
-                f"{path} is an SQLite database of another program, not a Treaty Tracker database"
-            )
-        row = connection.execute("SELECT version_num FROM alembic_version").fetchone()
-        return row[0] if row else None
-    except sqlite3.DatabaseError as error:
-        raise DamagedDatabaseError(f"{path} is damaged and can't be read ({error})") from None
+        revision = _read_revision(path, connection)
+        if full_check and revision is not None:
+            problem = full_check_problem(connection)
+            if problem:
+                raise DamagedDatabaseError(damaged_message(path, problem))
+        return revision
+    except sqlite3.Error as error:
+        raise _file_error(path, error) from None
     finally:
         connection.close()
+
+
+def _read_revision(path: Path, connection: sqlite3.Connection) -> str | None:
+    application_id = connection.execute("PRAGMA application_id").fetchone()[0]
+    tables = {
+        row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+    }
+    if not tables:
+        return None
+    if application_id != APPLICATION_ID or "alembic_version" not in tables:
+        raise NotTreatyDatabaseError(
+            f"{path} is an SQLite database of another program, not a Treaty Tracker database"
+        )
+    row = connection.execute("SELECT version_num FROM alembic_version").fetchone()
+    return row[0] if row else None
+
+
+def _file_error(path: Path, error: sqlite3.Error) -> DatabaseError:
+    """The error to raise for what SQLite said about *path*: locked, read-only, else damaged."""
+    trouble = classify(error)
+    if trouble == "locked":
+        return LockedDatabaseError(locked_message(path))
+    if trouble == "read-only":
+        where = "its folder is read-only" if not os.access(path.parent, os.W_OK) else "no access"
+        return DatabaseError(f"can't open {path}: {where} ({error})")
+    return DamagedDatabaseError(damaged_message(path, str(error)))
 
 
 def backup_sqlite(path: Path, revision: str) -> Path:
@@ -424,10 +597,15 @@ def backup_sqlite(path: Path, revision: str) -> Path:
         f"{path.stem}.before-upgrade-from-{revision}.{stamp}{path.suffix or '.db'}"
     )
     source = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
-    destination = sqlite3.connect(target)
     try:
-        source.backup(destination)
+        problem = full_check_problem(source)  # a backup of a damaged file is no backup
+        if problem:
+            raise DamagedDatabaseError(damaged_message(path, problem))
+        destination = sqlite3.connect(target)
+        try:
+            source.backup(destination)
+        finally:
+            destination.close()
     finally:
-        destination.close()
         source.close()
     return target

@@ -14,7 +14,8 @@ from dataclasses import dataclass
 
 from sqlalchemy import Connection, Table, bindparam, func, insert, select, text, update
 
-from models.database import Database
+from models.database import DamagedDatabaseError, Database, sqlite_path, take_write_lock
+from models.integrity import damaged_message, full_check_problem
 from models.revision import one_revision_step
 from models.schema import Base
 from models.search_index import rebuild_search_index
@@ -57,8 +58,8 @@ def copy_database(
         raise CopyError(f"{target.name} is read-only for this user: nothing was copied")
     counts: dict[str, int] = {}
     with source.engine.connect() as reading, target.engine.begin() as writing:
-        if reading.dialect.name == "postgresql":  # one consistent snapshot of every table
-            reading.execute(text("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY"))
+        _read_one_snapshot(reading, source)
+        take_write_lock(writing)
         _require_empty(writing, target.name)
         with one_revision_step(writing):
             for name in TABLES:
@@ -69,6 +70,23 @@ def copy_database(
         _advance_ids(writing, _next_agreement_id(reading))
         rebuild_search_index(writing)
     return CopyResult(counts)
+
+
+def _read_one_snapshot(reading: Connection, source: Database) -> None:
+    """Make every read of *reading* see one moment of the source, whatever others commit.
+
+    Table by table, a copy of a database someone is writing would find agreements whose
+    parties were not there yet. An SQLite file is also checked page by page in the same
+    snapshot: a copy of a damaged file would carry its damage along.
+    """
+    if reading.dialect.name == "postgresql":
+        reading.execute(text("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY"))
+    elif reading.dialect.name == "sqlite":
+        reading.exec_driver_sql("BEGIN")  # a WAL read transaction: its snapshot is taken next
+        problem = full_check_problem(reading.connection.dbapi_connection)
+        path = sqlite_path(source.url)
+        if problem and path is not None:
+            raise DamagedDatabaseError(damaged_message(path, problem))
 
 
 def _require_empty(connection: Connection, name: str) -> None:
@@ -111,14 +129,20 @@ def _restore_fields_tree(reading: Connection, writing: Connection) -> None:
 def _next_agreement_id(connection: Connection) -> int:
     """The id the source would give its next agreement (ids of deleted ones included)."""
     highest = connection.execute(text("SELECT COALESCE(MAX(id), 0) FROM agreements")).scalar_one()
+    # The audit trail keeps the ids of deleted agreements, readable by whoever may read.
+    audited = connection.execute(text("SELECT MAX(agreement_id) FROM audit_log")).scalar()
+    highest = max(highest, audited or 0)
     if connection.dialect.name == "postgresql":
-        sequence = connection.execute(
-            text("SELECT pg_get_serial_sequence('agreements', 'id')")
+        # A reader granted SELECT on the tables has no right on the sequence: ask for its
+        # last value only where the user may see it (NULL otherwise, and when never used).
+        last = connection.execute(
+            text(
+                "SELECT CASE WHEN has_sequence_privilege(s, 'SELECT,USAGE') "
+                "THEN pg_sequence_last_value(CAST(s AS regclass)) END "
+                "FROM pg_get_serial_sequence('agreements', 'id') AS s WHERE s IS NOT NULL"
+            )
         ).scalar()
-        if sequence:
-            row = connection.execute(text(f"SELECT last_value, is_called FROM {sequence}")).first()
-            if row is not None:
-                highest = max(highest, row[0] if row[1] else row[0] - 1)
+        highest = max(highest, last or 0)
     elif connection.dialect.name == "sqlite":
         row = connection.execute(
             text("SELECT seq FROM sqlite_sequence WHERE name = 'agreements'")

@@ -62,7 +62,8 @@ def one_revision_step(connection: Connection) -> Iterator[None]:
     if not connection.connection.in_transaction:
         # Python's sqlite3 opens a transaction only before a row is written: a DROP
         # TRIGGER before that would be committed on its own, beyond any rollback.
-        connection.exec_driver_sql("BEGIN")
+        # IMMEDIATE: a transaction that reads first can't wait for another writer later.
+        connection.exec_driver_sql("BEGIN IMMEDIATE")
     present = set(
         connection.execute(text("SELECT name FROM sqlite_master WHERE type = 'trigger'")).scalars()
     )

@@ -20,6 +20,7 @@ from models.database import (
     open_database,
     resolve_url,
 )
+from models.database_copy import copy_database
 from tests.models.builders import agreement, save
 
 
@@ -216,3 +217,29 @@ def test_a_database_from_a_newer_version_is_refused(db_path: Path) -> None:
     assert "newer version of Treaty Tracker" in str(refused.value)
     assert "9999_future" in str(refused.value)
     assert digest(db_path) == before
+
+
+# ----------------------------------------------------------------- copying while others write
+
+
+def test_a_copy_reads_one_snapshot_while_another_program_writes(tmp_path: Path) -> None:
+    source = open_database(tmp_path / "source.db")
+    target = open_database(tmp_path / "target.db")
+    colleague = open_database(tmp_path / "source.db")  # a second connection of its own
+    save(source, agreement("Declaration on Allied Relations", ("Kazakhstan", "Oʻzbekiston")))
+
+    def meanwhile(table: str, _copied: int) -> None:
+        # Between tables: a new party, agreement and link, committed by someone else.
+        if table == "parties":
+            save(colleague, agreement("Customs memorandum", ("Türkiye",)))
+
+    try:
+        result = copy_database(source, target, progress=meanwhile)
+        assert result.counts["parties"] == 2
+        assert result.counts["agreements"] == 1 and result.counts["participations"] == 2
+        with target.engine.connect() as connection:
+            titles = connection.execute(text("SELECT title FROM agreements")).scalars().all()
+        assert titles == ["Declaration on Allied Relations"]
+    finally:
+        for database in (colleague, target, source):
+            database.close()
