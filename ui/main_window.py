@@ -27,7 +27,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from models import catalog, service, views
 from models.audit import audit_trail
-from models.database import Database, DatabaseError, open_database
+from models.database import Database, DatabaseError, open_database, storage_failure
 from models.detail import load_detail
 from models.facet_index import FacetIndex
 from models.query import (
@@ -614,7 +614,9 @@ class MainWindow(QMainWindow):
             self._show_error(error)
 
     def _show_error(self, error: BaseException) -> None:
-        QMessageBox.critical(self, "Treaty Tracker", f"The search failed: {error}")
+        # A damaged or busy file is named as on the command line, not as a failed query.
+        known = storage_failure(self.database.url, error)
+        QMessageBox.critical(self, "Treaty Tracker", known or f"The search failed: {error}")
 
     def _sort_by(self, sort: Sort) -> None:
         self._sort = sort
