@@ -5,9 +5,9 @@ from __future__ import annotations
 import os
 import sys
 
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
 
-from models.database import Database, DatabaseError, open_database
+from models.database import Database, DatabaseError, open_database, resolve_url, sqlite_path
 from ui.main_window import MainWindow
 from ui.settings import Settings
 
@@ -61,6 +61,22 @@ def _last_or_default(settings: Settings) -> Database:
     if last:
         try:
             return open_database(last, create=False)
-        except DatabaseError:
-            pass  # moved or deleted since: fall back to the default database
+        except DatabaseError as error:
+            # Moved or deleted since: the default database, quietly. Damaged, locked or
+            # unreachable: say so first, or the user would think their records were lost.
+            if not _moved_away(last):
+                QMessageBox.warning(
+                    None,
+                    "Can't open the database",
+                    f"{error}\n\nThe default database is opened instead.",
+                )
     return open_database()
+
+
+def _moved_away(target: str) -> bool:
+    """Whether *target* is a database file that is no longer there."""
+    try:
+        path = sqlite_path(resolve_url(target))
+    except DatabaseError:
+        return False
+    return path is not None and not path.exists()
