@@ -1,0 +1,69 @@
+"""Agreements to relate to: found by the words of their title, a few at a time.
+
+The editor's picker asks as the user types, so a search never reads more than *limit*
+rows: the search index narrows the candidates, the title decides, SQL sorts and cuts.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from sqlalchemy import and_, or_, select
+from sqlalchemy.orm import Session
+
+from models.dates import PartialDate
+from models.query import AgreementFilter, conditions
+from models.schema import Agreement
+from models.text import search_terms
+
+PICKER_LIMIT = 20
+
+
+@dataclass(frozen=True)
+class AgreementChoice:
+    """An agreement as the picker offers it."""
+
+    id: int
+    title: str
+    signed_on: PartialDate | None
+
+    @property
+    def label(self) -> str:
+        """'Declaration on Allied Relations (6 December 2021)': the date tells namesakes apart."""
+        signed = self.signed_on.display() if self.signed_on else "date not recorded"
+        return f"{self.title} ({signed})"
+
+
+def find_agreements(
+    session: Session, text: str, *, limit: int = PICKER_LIMIT, exclude: int | None = None
+) -> list[AgreementChoice]:
+    """Agreements with every word of *text* starting a word of their title, by title."""
+    terms = search_terms(text)
+    if not terms:
+        return []
+    # Each word must begin a word of the folded title (title_key: words joined by spaces).
+    in_title = [
+        or_(Agreement.title_key.startswith(term), Agreement.title_key.contains(f" {term}"))
+        for term in terms
+    ]
+    statement = (
+        select(Agreement.id, Agreement.title, Agreement.signed_on)
+        .where(*conditions(session, AgreementFilter(text=text)), and_(*in_title))
+        .order_by(Agreement.title_key, Agreement.id)
+        .limit(limit)
+    )
+    if exclude is not None:
+        statement = statement.where(Agreement.id != exclude)
+    return [AgreementChoice(*row) for row in session.execute(statement)]
+
+
+def agreement_choices(session: Session, ids: Iterable[int]) -> dict[int, AgreementChoice]:
+    """The agreements with these ids (those that exist), for showing recorded relations."""
+    wanted = set(ids)
+    if not wanted:
+        return {}
+    rows = session.execute(
+        select(Agreement.id, Agreement.title, Agreement.signed_on).where(Agreement.id.in_(wanted))
+    )
+    return {row.id: AgreementChoice(*row) for row in rows}
