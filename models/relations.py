@@ -14,8 +14,9 @@ from sqlalchemy.orm import Session
 
 from models.dates import PartialDate
 from models.query import AgreementFilter, conditions
-from models.schema import Agreement
+from models.schema import Agreement, Relation
 from models.text import search_terms
+from models.vocab import RelationType
 
 PICKER_LIMIT = 20
 
@@ -67,3 +68,16 @@ def agreement_choices(session: Session, ids: Iterable[int]) -> dict[int, Agreeme
         select(Agreement.id, Agreement.title, Agreement.signed_on).where(Agreement.id.in_(wanted))
     )
     return {row.id: AgreementChoice(*row) for row in rows}
+
+
+def incoming_relations(
+    session: Session, agreement_id: int
+) -> list[tuple[RelationType, AgreementChoice]]:
+    """Relations other agreements hold to this one (its protocols, what replaced it …)."""
+    rows = session.execute(
+        select(Relation.type, Agreement.id, Agreement.title, Agreement.signed_on)
+        .join(Agreement, Agreement.id == Relation.agreement_id)
+        .where(Relation.other_id == agreement_id)
+        .order_by(Relation.id)
+    )
+    return [(row.type, AgreementChoice(row.id, row.title, row.signed_on)) for row in rows]
