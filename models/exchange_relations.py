@@ -38,15 +38,12 @@ def resolve_relations(
     *identities* are the rows' own (in file order), *recorded* those of agreements in the
     database, *identity* makes one from a title and a signing date.
     """
-    by_id: dict[object, int] = {}
-    problems: list[Problem] = []
+    # Files merged from two databases may repeat an id: only a relation to it is in doubt.
+    by_id: dict[object, list[int]] = {}
     for row, record in enumerate(records):
-        if record.file_id is None:
-            continue
-        if record.file_id in by_id:
-            reason = f"id {record.file_id!r} is also the id of index {by_id[record.file_id]}"
-            problems.append(Problem(reason, index=record.index, column="id"))
-        by_id.setdefault(record.file_id, row)
+        if record.file_id is not None:
+            by_id.setdefault(record.file_id, []).append(row)
+    problems: list[Problem] = []
     in_file = set(identities)
     resolved: Resolved = {}
     for row, record in enumerate(records):
@@ -70,14 +67,18 @@ def resolve_relations(
 
 def _target(
     ref: RelationRef,
-    by_id: dict[object, int],
+    by_id: dict[object, list[int]],
     identities: Sequence[Hashable],
     known: set[Hashable],
     identity: Callable[[str, str], Hashable],
 ) -> tuple[str | None, Hashable | None]:
     """(None, identity) of the agreement *ref* names, or (why not, None)."""
-    if ref.id is not None and ref.id in by_id:
-        return None, identities[by_id[ref.id]]
+    rows = by_id.get(ref.id, []) if ref.id is not None else []
+    if len({identities[row] for row in rows}) > 1:
+        where = " and ".join(f"index {row}" for row in rows[:2])
+        return f"id {ref.id!r} is the id of two agreements in the file ({where})", None
+    if rows:
+        return None, identities[rows[0]]
     if ref.title.strip():
         wanted = identity(ref.title, ref.signed_on)
         if wanted in known:

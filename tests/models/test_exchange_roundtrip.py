@@ -435,6 +435,7 @@ def test_a_relation_that_names_no_agreement_stops_the_import(
                     {"type": "amends", "id": 5},
                     {"type": "supersedes", "id": 1},
                     {"type": "supersedes", "title": "treaty on the aral sea", "signed_on": "2021"},
+                    {"type": "implements", "id": 9},
                 ],
             ),
             _item("Loop", id="self", relations=[{"type": "implements", "id": "self"}]),
@@ -445,10 +446,15 @@ def test_a_relation_that_names_no_agreement_stops_the_import(
         preview_import(session, path)
     assert [str(problem) for problem in failed.value.problems] == [
         "index 4, relations[0].type: 'replaces' is not a relation",
-        "index 4, relations[0].signed_on: '2021-13' is not a date: month 13 is not between 1 and 12",
-        "index 4, relations[0]: names no agreement: give the id of an object in this file, or a title",
+        "index 4, relations[0].signed_on: '2021-13' is not a date: month 13 is not between 1 "
+        "and 12",
+        "index 4, relations[0]: names no agreement: give the id of an object in this file, or "
+        "a title",
     ]
-    path = _write_json(tmp_path / "in.json", json.loads(path.read_text("utf-8"))[:4])
+    # Two agreements with one id (files of two databases put together) are fine until a
+    # relation names that id.
+    twins = [_item("Twin", "2001", id=9), _item("Twin", "2002", id=9)]
+    path = _write_json(tmp_path / "in.json", json.loads(path.read_text("utf-8"))[:4] + twins)
     with database.sessions.begin() as session, pytest.raises(ImportFailed) as failed:
         import_file(session, path)
     assert [str(problem) for problem in failed.value.problems] == [
@@ -456,6 +462,7 @@ def test_a_relation_that_names_no_agreement_stops_the_import(
         "the file or the database",
         "index 2, relations[1]: no agreement with id 5 in the file or the database",
         "index 2, relations[3]: the same relation as relations[2]",
+        "index 2, relations[4]: id 9 is the id of two agreements in the file (index 4 and index 5)",
         "index 3, relations[0]: relates the agreement to itself",
     ]
     with database.sessions.begin() as session:
