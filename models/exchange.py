@@ -204,12 +204,13 @@ def _identity_ids(plan: _Plan, added: list[int]) -> dict[_Key, int]:
     """The agreement each identity stands for now that the new rows are stored."""
     ids = dict(plan.recorded)
     for record, agreement_id in zip(plan.new, added, strict=True):
-        ids[plan.identities[_row(record)]] = agreement_id
+        if record.index is not None:  # a JSON object; CSV rows hold no relations
+            ids[plan.identities[record.index]] = agreement_id
     return ids
 
 
 def _row(record: Record) -> int:
-    """A record's place in the file (JSON: its index; CSV holds no relations)."""
+    """A JSON object's place in the file (its index); -1, which holds no relations, for CSV."""
     return record.index if record.index is not None else -1
 
 

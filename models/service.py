@@ -494,6 +494,8 @@ def relation_errors(
     opened is a message beside it, not a foreign-key error.
     """
     errors: dict[str, str] = {}
+    if not relations:
+        return {}
     wanted = {relation.other_id for relation in relations}
     found = set(session.scalars(select(Agreement.id).where(Agreement.id.in_(wanted))))
     seen: dict[tuple[str, int], int] = {}
