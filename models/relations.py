@@ -9,16 +9,18 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from sqlalchemy import and_, or_, select
+from sqlalchemy import ColumnElement, and_, literal_column, or_, select, table
 from sqlalchemy.orm import Session
 
 from models.dates import PartialDate
-from models.query import AgreementFilter, conditions
+from models.query import AgreementFilter, conditions, fts_query
 from models.schema import Agreement, Relation
+from models.search_index import SEARCH_TABLE, has_search_index
 from models.text import search_terms
 from models.vocab import RelationType
 
 PICKER_LIMIT = 20
+CANDIDATES = 1000
 
 
 @dataclass(frozen=True)
@@ -39,24 +41,47 @@ class AgreementChoice:
 def find_agreements(
     session: Session, text: str, *, limit: int = PICKER_LIMIT, exclude: int | None = None
 ) -> list[AgreementChoice]:
-    """Agreements with every word of *text* starting a word of their title, by title."""
+    """Agreements with every word of *text* starting a word of their title, by title.
+
+    When more than CANDIDATES agreements match (one letter, a word every title has), the
+    list comes from the first CANDIDATES of them: the user types another word to narrow it.
+    """
     terms = search_terms(text)
     if not terms:
         return []
-    # Each word must begin a word of the folded title (title_key: words joined by spaces).
-    in_title = [
-        or_(Agreement.title_key.startswith(term), Agreement.title_key.contains(f" {term}"))
-        for term in terms
-    ]
     statement = (
         select(Agreement.id, Agreement.title, Agreement.signed_on)
-        .where(*conditions(session, AgreementFilter(text=text)), and_(*in_title))
+        .where(_in_title(session, text, terms))
         .order_by(Agreement.title_key, Agreement.id)
         .limit(limit)
     )
     if exclude is not None:
         statement = statement.where(Agreement.id != exclude)
     return [AgreementChoice(*row) for row in session.execute(statement)]
+
+
+def _in_title(session: Session, text: str, terms: list[str]) -> ColumnElement[bool]:
+    """Agreements whose title has words starting so (the same answer on every back end)."""
+    # The folded title decides (title_key: its words joined by spaces) …
+    title_words = [
+        or_(Agreement.title_key.startswith(term), Agreement.title_key.contains(f" {term}"))
+        for term in terms
+    ]
+    connection = session.connection()
+    if has_search_index(connection) and connection.dialect.name == "sqlite":
+        # … among candidates from the FTS5 title column (which also holds short and
+        # alternative titles), its prefix index, and a cap: a few milliseconds at 250,000
+        # agreements, where checking every title took 0.8 s.
+        title_match = literal_column(SEARCH_TABLE).op("MATCH")(f"title : ({fts_query(text)})")
+        candidates = Agreement.id.in_(
+            select(literal_column("rowid"))
+            .select_from(table(SEARCH_TABLE))
+            .where(title_match)
+            .limit(CANDIDATES)
+        )
+        return and_(candidates, *title_words)
+    # … among what the search finds (PostgreSQL's document holds every column in one).
+    return and_(*conditions(session, AgreementFilter(text=text)), *title_words)
 
 
 def agreement_choices(session: Session, ids: Iterable[int]) -> dict[int, AgreementChoice]:

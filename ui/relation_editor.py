@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models.relations import AgreementChoice
+from models.relations import PICKER_LIMIT, AgreementChoice
 from models.service import RelationInput
 from models.vocab import RelationType
 from ui.party_editor import (
@@ -186,13 +186,7 @@ class RelationEditor(QWidget):
             self._choices[choice.id] = choice
         if found:
             self.results.setCurrentRow(0)
-        self.status.setText(
-            ""
-            if not text.strip()
-            else f"No agreement has '{text.strip()}' in its title."
-            if not found
-            else "Enter adds the highlighted agreement."
-        )
+        self.status.setText(_search_status(text.strip(), len(found)))
 
     def add_chosen(self) -> int | None:
         """Add a relation of the chosen type to the highlighted agreement; return its row."""
@@ -238,3 +232,13 @@ class RelationEditor(QWidget):
         show_error(self.error_label, "\n".join(lines))
         mark_invalid(self.table.view, bool(lines))
         return bool(lines)
+
+
+def _search_status(text: str, found: int) -> str:
+    """What the line under the matches says: none, how to add, or that more match."""
+    if not text:
+        return ""
+    if not found:
+        return f"No agreement has '{text}' in its title."
+    more = " More match: type another word to narrow the list." if found >= PICKER_LIMIT else ""
+    return "Enter adds the highlighted agreement." + more
