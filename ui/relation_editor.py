@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import copy
 from collections.abc import Callable, Sequence
+from itertools import pairwise
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QKeyEvent
@@ -145,6 +146,11 @@ class RelationEditor(QWidget):
         layout.addWidget(self.error_label)
         layout.addWidget(self.table, 2)
         layout.addWidget(self.incoming_label)
+        remove = self.table.findChild(QPushButton, "removeRelationButton")
+        order = [self.type_combo, self.search_edit, self.results, self.add_button]
+        order += [self.table.view, self.change_button, remove]
+        for before, after in pairwise(order):
+            QWidget.setTabOrder(before, after)  # as laid out, not as created
 
     # ------------------------------------------------------------- data in and out
 

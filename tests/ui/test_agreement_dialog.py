@@ -629,3 +629,24 @@ def test_a_relation_to_an_agreement_deleted_meanwhile_is_shown_beside_it(
         f"Relation 1, other agreement: agreement {treaty} does not exist (it may have been deleted)"
     )
     assert agreement_count(database) == 0
+
+
+def test_tab_walks_the_relations_tab_as_it_is_laid_out(open_dialog) -> None:
+    dialog = open_dialog()
+    editor = dialog.relation_editor
+    names = []
+    widget = child(dialog, QComboBox, "relationTypeCombo")
+    for _ in range(6):
+        widget = widget.nextInFocusChain()
+        while not widget.focusPolicy() & Qt.FocusPolicy.TabFocus:
+            widget = widget.nextInFocusChain()
+        names.append(widget.objectName())
+    assert names == [
+        "relationSearchEdit",
+        "relationResults",
+        "addRelationButton",
+        "relationsTable",
+        "changeRelationButton",
+        "removeRelationButton",
+    ]
+    assert editor.isAncestorOf(widget)
