@@ -28,15 +28,27 @@ from models.dates import PartialDate
 from models.exchange_bulk import insert_agreements, named, party_key
 from models.exchange_format import ImportCancelled, ImportFailed, Problem, Record
 from models.exchange_read import column_of, read_records
+from models.exchange_relations import (
+    Resolved,
+    insert_relations,
+    reference_title_keys,
+    resolve_relations,
+)
 from models.exchange_write import ExportCancelled, export_file, export_format
 from models.fields import path_key, split_path
 from models.parties import find_country, find_party
 from models.query import field_paths
 from models.schema import Agreement, Field, Party
-from models.service import AgreementInput, ParticipationInput, load_input, validate
+from models.service import (
+    AgreementInput,
+    ParticipationInput,
+    RelationInput,
+    load_input,
+    validate,
+)
 from models.service import update as update_agreement
 from models.text import fold, search_terms
-from models.vocab import ActionType, Kind, Level, MilestoneKind, Role, Status
+from models.vocab import ActionType, Kind, Level, MilestoneKind, RelationType, Role, Status
 
 __all__ = [
     "ExportCancelled",
@@ -92,6 +104,8 @@ class _Plan:
     new_title_keys: list[str]  # sort_key(title) of each new row, worked out once
     existing: list[tuple[int, Record]]  # (recorded agreement id, row)
     repeated: int
+    identities: list[_Key] = dataclasses.field(default_factory=list)  # every row's, in order
+    recorded: dict[_Key, int] = dataclasses.field(default_factory=dict)
 
 
 def preview_import(
@@ -101,6 +115,7 @@ def preview_import(
     records = read_records(Path(path))
     _check_party_clashes(session, records)
     plan = _plan(session, records)
+    _resolve_relations(session, records, plan)
     touched = [record.data for record in plan.new]
     if update:
         touched += [change.merged for change in _changes(session, plan.existing)]
@@ -141,23 +156,25 @@ def import_file(
     records = read_records(Path(path), check)
     _check_party_clashes(session, records)
     plan = _plan(session, records)
+    relations = _resolve_relations(session, records, plan)
     last_party, last_field = _last_id(session, Party), _last_id(session, Field)
     changes = _changes(session, plan.existing) if update else []
     total = len(plan.new) + len(changes)
     report(0)
+    # New agreements first: relations of updated ones may point at them.
+    added = insert_agreements(
+        session, [record.data for record in plan.new], report, plan.new_title_keys
+    )
+    ids = _identity_ids(plan, added)
+    insert_relations(session, _new_relations(plan, relations, ids))
     updated = 0
     for number, change in enumerate(changes, start=1):
-        if _canonical(session, change.merged) != _canonical(session, change.current):
-            update_agreement(session, change.agreement_id, change.merged, change.version)
+        merged = _with_relations(change, relations, ids)
+        if _canonical(session, merged) != _canonical(session, change.current):
+            update_agreement(session, change.agreement_id, merged, change.version)
             updated += 1
         if number % _UPDATE_REPORT_EVERY == 0 or number == len(changes):
-            report(number)
-    added = insert_agreements(
-        session,
-        [record.data for record in plan.new],
-        lambda done: report(len(changes) + done),
-        plan.new_title_keys,
-    )
+            report(len(plan.new) + number)
     return ImportResult(
         added=len(added),
         updated=updated,
@@ -165,6 +182,58 @@ def import_file(
         parties_created=_by_name(_created_parties(session, last_party)),
         fields_created=_by_name(_created_fields(session, last_field)),
         added_ids=tuple(added),
+    )
+
+
+# ----------------------------------------------------------------- relations
+
+
+def _resolve_relations(session: Session, records: list[Record], plan: _Plan) -> Resolved:
+    """Each row's relations as identities of the file's rows or recorded agreements."""
+    named = _recorded(session, reference_title_keys(records))
+    plan.recorded = {**named, **plan.recorded}
+    return resolve_relations(
+        records,
+        plan.identities,
+        set(plan.recorded),
+        lambda title, signed_on: _identity(title, PartialDate.parse_optional(signed_on)),
+    )
+
+
+def _identity_ids(plan: _Plan, added: list[int]) -> dict[_Key, int]:
+    """The agreement each identity stands for now that the new rows are stored."""
+    ids = dict(plan.recorded)
+    for record, agreement_id in zip(plan.new, added, strict=True):
+        if record.index is not None:  # a JSON object; CSV rows hold no relations
+            ids[plan.identities[record.index]] = agreement_id
+    return ids
+
+
+def _row(record: Record) -> int:
+    """A JSON object's place in the file (its index); -1, which holds no relations, for CSV."""
+    return record.index if record.index is not None else -1
+
+
+def _new_relations(
+    plan: _Plan, relations: Resolved, ids: dict[_Key, int]
+) -> list[tuple[int, RelationType, int]]:
+    """(agreement, type, other agreement) for every relation of a new row."""
+    return [
+        (ids[plan.identities[_row(record)]], kind, ids[target])  # type: ignore[index]
+        for record in plan.new
+        for kind, target in relations.get(_row(record), [])
+    ]
+
+
+def _with_relations(change: _Change, relations: Resolved, ids: dict[_Key, int]) -> AgreementInput:
+    """An updated agreement's input, with the relations its row gives (if it gives any)."""
+    record = change.record
+    if record is None or "relations" not in record.given:
+        return change.merged
+    wanted = relations.get(_row(record), [])
+    return dataclasses.replace(
+        change.merged,
+        relations=[RelationInput(kind.value, ids[target]) for kind, target in wanted],  # type: ignore[index]
     )
 
 
@@ -191,7 +260,7 @@ def _plan(session: Session, records: list[Record]) -> _Plan:
         for record, words in zip(records, terms, strict=True)
     ]
     recorded = _recorded(session, {words[:200] for words in terms})
-    plan = _Plan([], [], [], 0)
+    plan = _Plan([], [], [], 0, keys, recorded)
     seen: set[_Key] = set()
     for key, words, record in zip(keys, terms, records, strict=True):
         if key in seen:
@@ -322,6 +391,7 @@ class _Change:
     version: int
     current: AgreementInput
     merged: AgreementInput
+    record: Record | None = None
 
 
 def _changes(session: Session, matches: list[tuple[int, Record]]) -> list[_Change]:
@@ -339,7 +409,7 @@ def _changes(session: Session, matches: list[tuple[int, Record]]) -> list[_Chang
             column = column_of(key, kind, record.plain_parties)
             reason = f"{message} (with what agreement {agreement_id} keeps from before)"
             problems.append(Problem(reason, record.line, record.index, column))
-        changes.append(_Change(agreement_id, version, current, merged))
+        changes.append(_Change(agreement_id, version, current, merged, record))
     if problems:
         raise ImportFailed(problems)
     return changes
@@ -347,7 +417,7 @@ def _changes(session: Session, matches: list[tuple[int, Record]]) -> list[_Chang
 
 def _merged(session: Session, current: AgreementInput, record: Record) -> AgreementInput:
     """The recorded agreement with the file's columns (CSV) or keys (JSON) put over it."""
-    given = record.given - {"parties"}
+    given = record.given - {"parties", "relations"}  # relations: once the file's rows exist
     changes = {name: getattr(record.data, name) for name in given}
     if "parties" in record.given:
         # A party given by name only keeps its recorded role, signatory and actions.

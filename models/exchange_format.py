@@ -29,7 +29,8 @@ CSV_COLUMNS = (
 )
 EXPORT_CSV_COLUMNS = (*CSV_COLUMNS, "level")
 REQUIRED = ("title", "kind", "status", "parties")
-# `id` is what `list --format csv|json` prints first; ids belong to one database, so it is ignored.
+# `id` is what `list --format csv|json` prints first; ids belong to one database, so it is
+# never stored (a JSON file's own ids only tie its relations to its rows).
 IGNORED = ("id",)
 LIST_SEPARATOR = "; "
 # JSON keys beyond the CSV columns: AgreementInput's other facts.
@@ -53,12 +54,14 @@ JSON_KEYS = (
     "languages",
     "binding",
     "milestones",
+    "relations",
 )
 PARTY_KEYS = ("name", "kind", "role", "signatory_name", "signatory_title", "actions")
 # Spellings of the sample file (AgreementInput's own names) read as the keys above.
 PARTY_SYNONYMS = {"party": "name", "party_kind": "kind"}
 ACTION_KEYS = ("type", "deposited_on", "effective_on", "text")
 MILESTONE_KEYS = ("kind", "on", "description")
+RELATION_KEYS = ("type", "id", "title", "signed_on")
 DATE_KEYS = frozenset(
     {"signed_on", "entry_into_force", "expires_on", "terminated_on", "on"}
     | {"deposited_on", "effective_on"}
@@ -119,6 +122,16 @@ class ImportCancelled(Exception):
         super().__init__("import cancelled; nothing was imported")
 
 
+@dataclass(frozen=True, slots=True)
+class RelationRef:
+    """A relation as a JSON file gives it: the other agreement by the file's id, or by title."""
+
+    type: str
+    id: object = None  # the `id` of another object in the same file
+    title: str = ""
+    signed_on: str = ""
+
+
 @dataclass(slots=True)
 class Record:
     """One agreement read from a file, and what the file said about it.
@@ -134,6 +147,8 @@ class Record:
     problems: tuple[Problem, ...] = ()
     readable: bool = True  # False when a JSON item is not an object at all
     skip: frozenset[str] = frozenset()  # validate() keys already reported
+    file_id: object = None  # the object's own `id` in a JSON file, for relations to it
+    relations: tuple[RelationRef, ...] = ()  # resolved to agreements by exchange_relations
 
     def problem(self, column: str, reason: str, key: str | None = None) -> None:
         self.problems = (*self.problems, Problem(reason, self.line, self.index, column))

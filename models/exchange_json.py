@@ -13,6 +13,7 @@ import json
 from collections.abc import Iterator
 from typing import Any
 
+from models.dates import PartialDate
 from models.exchange_format import (
     ACTION_KEYS,
     CSV_COLUMNS,
@@ -23,15 +24,17 @@ from models.exchange_format import (
     MILESTONE_KEYS,
     PARTY_KEYS,
     PARTY_SYNONYMS,
+    RELATION_KEYS,
     REQUIRED,
     VOCABULARIES,
     ImportFailed,
     Problem,
     Record,
+    RelationRef,
     one_of,
 )
 from models.service import ActionInput, AgreementInput, MilestoneInput, ParticipationInput
-from models.vocab import Level, PartyKind, Role
+from models.vocab import Level, PartyKind, RelationType, Role
 
 
 def json_records(text: str, name: str) -> Iterator[Record]:
@@ -134,6 +137,8 @@ def _json_record(index: int, item: Any) -> Record:
     )
     record.given = frozenset(key for key in item if key in JSON_KEYS and key not in IGNORED)
     record.plain_parties = plain
+    record.file_id = _file_id(read, item.get("id"), "id")
+    record.relations = _json_relations(read, read.objects(item, "relations", "relations"))
     return record
 
 
@@ -206,6 +211,49 @@ def _json_milestones(read: _ObjectReader, items: list[Any]) -> list[MilestoneInp
             )
         )
     return milestones
+
+
+def _file_id(read: _ObjectReader, value: Any, path: str) -> object:
+    """An object's `id` within the file: a number, or text ('12' and 12 are one id)."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    if isinstance(value, str):
+        value = value.strip()
+        return int(value) if value.isdigit() else value
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value
+    read.record.problem(path, f"must be a number or text, not {_json_type(value)}")
+    return None
+
+
+def _json_relations(read: _ObjectReader, items: list[Any]) -> tuple[RelationRef, ...]:
+    """`relations`: [{type, id, title, signed_on}], the other agreement by id or by title."""
+    relations = []
+    for number, item in enumerate(items):
+        path = f"relations[{number}]"
+        if not isinstance(item, dict):
+            read.record.problem(path, f"must be an object, not {_json_type(item)}")
+            continue
+        read.keys(item, RELATION_KEYS, f"{path}.")
+        kind = read.text(item, "type", f"{path}.type", "")
+        try:
+            RelationType.parse(kind)
+        except ValueError as error:
+            reason = f"empty {one_of(RelationType)}" if not kind.strip() else str(error)
+            read.record.problem(f"{path}.type", reason)
+        title = read.text(item, "title", f"{path}.title", "")
+        signed_on = read.text(item, "signed_on", f"{path}.signed_on", "")
+        try:
+            PartialDate.parse_optional(signed_on)
+        except ValueError as error:
+            read.record.problem(f"{path}.signed_on", str(error))
+        other = _file_id(read, item.get("id"), f"{path}.id")
+        if other is None and not title.strip():
+            read.record.problem(
+                path, "names no agreement: give the id of an object in this file, or a title"
+            )
+        relations.append(RelationRef(kind, other, title, signed_on))
+    return tuple(relations)
 
 
 def _missing_reason(key: str) -> str:

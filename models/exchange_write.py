@@ -23,7 +23,15 @@ from sqlalchemy.orm import Session
 from models.dates import PartialDate
 from models.exchange_format import EXPORT_CSV_COLUMNS, LIST_SEPARATOR
 from models.query import AgreementFilter, Sort, agreement_ids, fetch_rows, field_paths
-from models.schema import Action, Agreement, Milestone, Participation, Party, agreement_fields
+from models.schema import (
+    Action,
+    Agreement,
+    Milestone,
+    Participation,
+    Party,
+    Relation,
+    agreement_fields,
+)
 from models.text import fold
 
 BATCH = 500
@@ -196,7 +204,40 @@ def fetch_records(session: Session, ids: Sequence[int]) -> list[dict[str, Any]]:
         found[row.id] = _agreement_record(
             row, participations[row.id], fields[row.id], milestones[row.id]
         )
+    for agreement_id, relations in _relations(session, ids).items():
+        if agreement_id in found:
+            found[agreement_id]["relations"] = relations
     return [found[agreement_id] for agreement_id in ids if agreement_id in found]
+
+
+def _relations(session: Session, ids: Sequence[int]) -> dict[int, list[dict[str, Any]]]:
+    """Each agreement's own relations (not those pointing at it: the other side writes those).
+
+    The other agreement goes by id, for a file that holds it too, and by title and date,
+    for a database that holds it already.
+    """
+    found: dict[int, list[dict[str, Any]]] = defaultdict(list)
+    for row in session.execute(
+        select(
+            Relation.agreement_id,
+            Relation.type,
+            Agreement.id,
+            Agreement.title,
+            Agreement.signed_on,
+        )
+        .join(Agreement, Agreement.id == Relation.other_id)
+        .where(Relation.agreement_id.in_(ids))
+        .order_by(Relation.agreement_id, Relation.id)
+    ):
+        found[row.agreement_id].append(
+            {
+                "type": row.type.value,
+                "id": row.id,
+                "title": row.title,
+                "signed_on": _iso(row.signed_on),
+            }
+        )
+    return found
 
 
 def _agreement_record(
@@ -231,6 +272,7 @@ def _agreement_record(
         "un_registration": row.un_registration,
         "source_citation": row.source_citation,
         "milestones": milestones,
+        "relations": [],
     }
 
 

@@ -172,6 +172,7 @@ class Agreement(Base):
     relations: Mapped[list[Relation]] = relationship(
         foreign_keys="Relation.agreement_id",
         back_populates="agreement",
+        order_by="Relation.id",  # as entered: the unique index would otherwise sort by type
         cascade="all, delete-orphan",
         passive_deletes=True,
     )

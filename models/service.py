@@ -303,7 +303,7 @@ def create(
 
     *user* (default: models.users.current_user()) is recorded as its author and in the log.
     """
-    _raise_if_invalid(data)
+    _raise_if_invalid(session, data, agreement_id)
     user = user or current_user()
     now = utcnow()
     agreement = Agreement(
@@ -332,7 +332,7 @@ def update(
     agreement = _load(session, agreement_id)
     if agreement.version != version:
         raise _conflict(agreement, version)
-    _raise_if_invalid(data)
+    _raise_if_invalid(session, data, agreement_id)
     user = user or current_user()
     before = input_record(to_input(agreement))
     try:
@@ -476,10 +476,43 @@ def _load(session: Session, agreement_id: int) -> Agreement:
     return agreement
 
 
-def _raise_if_invalid(data: AgreementInput) -> None:
+def _raise_if_invalid(
+    session: Session, data: AgreementInput, agreement_id: int | None = None
+) -> None:
     errors = validate(data)
+    errors.update(relation_errors(session, data.relations, agreement_id))
     if errors:
         raise ValidationError(errors)
+
+
+def relation_errors(
+    session: Session, relations: list[RelationInput], agreement_id: int | None = None
+) -> dict[str, str]:
+    """Relations that can't be saved (to itself, to no agreement, twice), as field -> message.
+
+    Checked against the database, so a relation to an agreement deleted since the editor
+    opened is a message beside it, not a foreign-key error.
+    """
+    errors: dict[str, str] = {}
+    if not relations:
+        return {}
+    wanted = {relation.other_id for relation in relations}
+    found = set(session.scalars(select(Agreement.id).where(Agreement.id.in_(wanted))))
+    seen: dict[tuple[str, int], int] = {}
+    for index, relation in enumerate(relations):
+        key = f"relations.{index}.other_id"
+        if agreement_id is not None and relation.other_id == agreement_id:
+            errors[key] = "an agreement can't be related to itself"
+        elif relation.other_id not in found:
+            errors[key] = f"agreement {relation.other_id} does not exist (it may have been deleted)"
+        try:
+            same = (RelationType.parse(relation.type).value, relation.other_id)
+        except ValueError:
+            continue  # validate() names the type; a pair with an unknown type is no repeat
+        if same in seen and key not in errors:
+            errors[key] = f"the same relation is listed twice (also relation {seen[same] + 1})"
+        seen.setdefault(same, index)
+    return errors
 
 
 def _text(value: str) -> str | None:

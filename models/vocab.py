@@ -116,6 +116,27 @@ class RelationType(Vocabulary):
     IMPLEMENTS = "implements"
     TERMINATES = "terminates"
 
+    @property
+    def inverse(self) -> str:
+        """The words for the other side: 'A protocol to B' reads 'B has protocol A'."""
+        return _INVERSE_RELATIONS[self]
+
+    @property
+    def inverse_label(self) -> str:
+        return self.inverse[:1].upper() + self.inverse[1:]
+
+
+# Shown wherever a relation is seen from the agreement it points at. The other side of
+# "supersedes" is "replaced by", the words the analysts asked for (issue #12).
+_INVERSE_RELATIONS = {
+    RelationType.PROTOCOL_TO: "has protocol",
+    RelationType.AMENDS: "amended by",
+    RelationType.SUPERSEDES: "replaced by",
+    RelationType.SUPPLEMENTS: "supplemented by",
+    RelationType.IMPLEMENTS: "implemented by",
+    RelationType.TERMINATES: "terminated by",
+}
+
 
 class MilestoneKind(Vocabulary):
     SIGNED = "signed"

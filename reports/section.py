@@ -158,9 +158,9 @@ def _relation(kit: StoryKit, relation: RelationView) -> str:
     other = kit.markup(relation.other_title)
     if relation.other_id in kit.linked_agreements:
         other = f'<a href="#{agreement_key(relation.other_id)}">{other}</a>'
-    if relation.outgoing:
-        return f"{escape(relation.type.label)}: {other}"
-    return f"{other} ({escape(relation.type.value)} this agreement)"
+    # Each side in its own words: a protocol is 'Protocol to' its treaty, which 'Has protocol' it.
+    words = relation.type.label if relation.outgoing else relation.type.inverse_label
+    return f"{escape(words)}: {other}"
 
 
 # ----------------------------------------------------------------- parties

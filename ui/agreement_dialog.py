@@ -33,6 +33,12 @@ from models import service
 from models.dates import PartialDate
 from models.parties import countries
 from models.query import field_tree, party_list
+from models.relations import (
+    AgreementChoice,
+    agreement_choices,
+    find_agreements,
+    incoming_relations,
+)
 from models.service import (
     AgreementInput,
     ConflictError,
@@ -54,9 +60,10 @@ from ui.party_editor import (
     nested_errors,
     show_error,
 )
+from ui.relation_editor import RelationEditor
 
-GENERAL, DATES, PARTIES, FIELDS, MILESTONES, SOURCE = range(6)
-TAB_NAMES = ("General", "Dates", "Parties", "Fields", "Milestones", "Source && notes")
+GENERAL, DATES, PARTIES, FIELDS, MILESTONES, SOURCE, RELATIONS = range(7)
+TAB_NAMES = ("General", "Dates", "Parties", "Fields", "Milestones", "Source && notes", "Relations")
 
 # Binding is yes / no / not recorded; combo data are strings because None is no QVariant.
 _BINDING = (
@@ -114,7 +121,6 @@ class AgreementDialog(QDialog):
         self._sessions = sessions
         self._agreement_id = agreement_id
         self._version: int | None = None
-        self._relations: list[service.RelationInput] = []
         self._slots: dict[str, _Slot] = {}
         self._captions: list[QLabel] = []
         self.setObjectName("agreementDialog")
@@ -138,6 +144,7 @@ class AgreementDialog(QDialog):
             parent=self,
         )
         self.milestones_error = error_label("milestonesError")
+        self.relation_editor = RelationEditor(self._find_others, self)
         pages = (
             self._general_page(),
             self._dates_page(),
@@ -145,6 +152,7 @@ class AgreementDialog(QDialog):
             self.field_picker,
             self._milestones_page(),
             self._source_page(),
+            self.relation_editor,
         )
         for page, name in zip(pages, TAB_NAMES, strict=True):
             self.tabs.addTab(page, name)
@@ -375,10 +383,23 @@ class AgreementDialog(QDialog):
                 data, self._version = service.load_input(session, self._agreement_id)
             else:
                 data = copy.deepcopy(template) if template else AgreementInput(title="")
+            self._load_relations(session, data)
         self.party_editor.set_known_parties(names, [c.name for c in countries().values()])
         self.field_picker.set_fields(nodes)
         self.show_input(data)
         self._update_title()
+
+    def _load_relations(self, session: Session, data: AgreementInput) -> None:
+        """The other agreements' titles, and the relations others hold to this one."""
+        choices = agreement_choices(session, (r.other_id for r in data.relations))
+        editing = self._agreement_id
+        incoming = incoming_relations(session, editing) if editing is not None else []
+        self.relation_editor.set_relations(data.relations, choices, incoming)
+
+    def _find_others(self, text: str) -> list[AgreementChoice]:
+        """The picker's search: a few agreements by title, never this one."""
+        with self._sessions.begin() as session:
+            return find_agreements(session, text, exclude=self._agreement_id)
 
     def _update_title(self) -> None:
         if self._agreement_id is None:
@@ -401,7 +422,7 @@ class AgreementDialog(QDialog):
         self.party_editor.set_parties(data.parties)
         self.field_picker.set_checked(data.fields)
         self.milestones.set_records(copy.deepcopy(data.milestones))
-        self._relations = copy.deepcopy(data.relations)  # kept as they are: not edited here
+        self.relation_editor.table.set_records(copy.deepcopy(data.relations))
         self._original = self.current_input()
 
     def _set_texts(self, data: AgreementInput) -> None:
@@ -435,7 +456,7 @@ class AgreementDialog(QDialog):
             parties=self.party_editor.participations(),
             fields=self.field_picker.checked_paths(),
             milestones=copy.deepcopy(self.milestones.model.records),
-            relations=copy.deepcopy(self._relations),
+            relations=self.relation_editor.relations(),
         )
 
     def is_changed(self) -> bool:
@@ -563,6 +584,8 @@ class AgreementDialog(QDialog):
             tabs.add(FIELDS)
         if self._show_milestone_errors(errors):
             tabs.add(MILESTONES)
+        if self.relation_editor.show_errors(errors):
+            tabs.add(RELATIONS)
         self._mark_tabs(tabs)
         self._show_banner(errors)
         if tabs:
@@ -588,7 +611,8 @@ class AgreementDialog(QDialog):
         other = [
             f"{key}: {message}"
             for key, message in errors.items()
-            if key not in shown and key.split(".")[0] not in ("parties", "fields", "milestones")
+            if key not in shown
+            and key.split(".")[0] not in ("parties", "fields", "milestones", "relations")
         ]
         noun = "problem" if len(errors) == 1 else "problems"
         lines = [f"Not saved: {len(errors)} {noun}, marked in red.", *other]

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from models.audit import AuditRecord
 from models.dates import PartialDate
-from models.detail import AgreementDetail, PartyView
+from models.detail import AgreementDetail, PartyView, RelationView
 
 EMPTY_TEXT = "Select an agreement to see its details."
 
@@ -47,6 +47,12 @@ def _party(party: PartyView) -> str:
         text = f": “{escape(action.text)}”" if action.text else ""
         parts.append(f"<br/>&nbsp;&nbsp;• {escape(action.type.label)} ({when}){text}")
     return "<li>" + "".join(parts) + "</li>"
+
+
+def _relation(relation: RelationView) -> str:
+    """'Protocol to <i>Treaty</i>' on the protocol, 'Has protocol <i>Protocol</i>' on the treaty."""
+    words = relation.type.label if relation.outgoing else relation.type.inverse_label
+    return f"{escape(words)}: <i>{escape(relation.other_title)}</i>"
 
 
 def render_detail(detail: AgreementDetail) -> str:
@@ -97,14 +103,7 @@ def render_detail(detail: AgreementDetail) -> str:
     if detail.relations:
         html.append("<h4>Related agreements</h4><ul>")
         for relation in detail.relations:
-            other = escape(relation.other_title)
-            verb = escape(relation.type.value)
-            line = (
-                f"This agreement {verb} <i>{other}</i>"
-                if relation.outgoing
-                else (f"<i>{other}</i> {verb} this agreement")
-            )
-            html.append(f"<li>{line}</li>")
+            html.append(f"<li>{_relation(relation)}</li>")
         html.append("</ul>")
     timeline = detail.timeline()
     if timeline:

@@ -1,5 +1,8 @@
 """Round trips: export a database, import the file into an empty one, find the same records.
 
+JSON's agreements relate to one another (protocol to, amends …): the relations come back
+between the same agreements, whatever ids the second database gives them.
+
 Property-based: random agreements with commas, quotes, semicolons and line breaks in their
 text, non-Latin names (Тоқаев, Oʻzbekiston, Türkiye) and partial dates. JSON carries
 everything; CSV carries its columns, and party or field names can't hold ';' there (it
@@ -8,6 +11,8 @@ separates them in a cell), so the CSV property draws names without it.
 
 from __future__ import annotations
 
+import dataclasses
+import json
 import shutil
 import tempfile
 from collections.abc import Iterator
@@ -20,7 +25,7 @@ from hypothesis import strategies as st
 from sqlalchemy import select
 
 from models.database import Database, open_database
-from models.exchange import export_file, import_file
+from models.exchange import ImportFailed, export_file, import_file, preview_import
 from models.parties import find_country
 from models.query import AgreementFilter, agreement_ids, field_paths
 from models.schema import Party
@@ -29,12 +34,22 @@ from models.service import (
     AgreementInput,
     MilestoneInput,
     ParticipationInput,
+    RelationInput,
     create,
     load_input,
     validate,
 )
 from models.text import fold
-from models.vocab import ActionType, Kind, Level, MilestoneKind, PartyKind, Role, Status
+from models.vocab import (
+    ActionType,
+    Kind,
+    Level,
+    MilestoneKind,
+    PartyKind,
+    RelationType,
+    Role,
+    Status,
+)
 
 WORDS = (
     "Тоқаев",
@@ -194,8 +209,25 @@ def full_agreement(draw: st.DrawFn, number: int) -> AgreementInput:
 
 def agreements(kind: str) -> st.SearchStrategy[list[AgreementInput]]:
     build = csv_agreement if kind == "csv" else full_agreement
-    return st.integers(1, 3).flatmap(
+    made = st.integers(1, 3).flatmap(
         lambda count: st.tuples(*(build(number) for number in range(count))).map(list)
+    )
+    return made if kind == "csv" else made.flatmap(related)
+
+
+def related(inputs: list[AgreementInput]) -> st.SearchStrategy[list[AgreementInput]]:
+    """The agreements, each related to some earlier ones (other_id: the earlier one's index)."""
+
+    def relations(number: int) -> st.SearchStrategy[list[RelationInput]]:
+        pair = st.tuples(st.sampled_from(RelationType.values()), st.integers(0, number - 1))
+        found = st.lists(pair, max_size=2, unique=True) if number else st.just([])
+        return found.map(lambda pairs: [RelationInput(kind, other) for kind, other in pairs])
+
+    return st.tuples(*(relations(number) for number in range(len(inputs)))).map(
+        lambda drawn: [
+            dataclasses.replace(data, relations=found)
+            for data, found in zip(inputs, drawn, strict=True)
+        ]
     )
 
 
@@ -227,13 +259,22 @@ def two_databases(template: Path) -> Iterator[tuple[Database, Database, Path]]:
 def contents(database: Database) -> tuple[object, ...]:
     """Agreements (by title), parties and fields, as a user would compare them."""
     with database.sessions.begin() as session:
-        records = [load_input(session, i)[0] for i in agreement_ids(session, AgreementFilter())]
+        ids = agreement_ids(session, AgreementFilter())
+        records = {i: load_input(session, i)[0] for i in ids}
         parties = sorted(
             (row.name, row.kind.value, row.iso3 or "")
             for row in session.execute(select(Party.name, Party.kind, Party.iso3))
         )
         fields = sorted(field_paths(session).values())
-    return sorted(records, key=lambda data: data.title), parties, fields
+    # Ids differ between the databases: a relation is its type and the other's title.
+    comparable = [
+        dataclasses.replace(
+            data,
+            relations=sorted((r.type, records[r.other_id].title) for r in data.relations),  # type: ignore[arg-type]
+        )
+        for data in records.values()
+    ]
+    return sorted(comparable, key=lambda data: data.title), parties, fields
 
 
 def round_trip(template: Path, inputs: list[AgreementInput], suffix: str) -> None:
@@ -241,8 +282,10 @@ def round_trip(template: Path, inputs: list[AgreementInput], suffix: str) -> Non
         assume(not validate(data))
     with two_databases(template) as (one, two, folder):
         with one.sessions.begin() as session:
+            ids: list[int] = []
             for data in inputs:
-                create(session, data)
+                relations = [RelationInput(r.type, ids[r.other_id]) for r in data.relations]
+                ids.append(create(session, dataclasses.replace(data, relations=relations)))
         path = folder / f"export.{suffix}"
         with one.sessions.begin() as session:
             assert export_file(session, path) == len(inputs)
@@ -266,3 +309,178 @@ def test_csv_round_trip_keeps_the_csv_columns(
     empty_database: Path, inputs: list[AgreementInput]
 ) -> None:
     round_trip(empty_database, inputs, "csv")
+
+
+# ----------------------------------------------------------------- relations in JSON files
+
+
+def _write_json(path: Path, items: list[dict[str, object]]) -> Path:
+    path.write_text(json.dumps(items, ensure_ascii=False), "utf-8")
+    return path
+
+
+def _item(title: str, signed_on: str | None = None, **keys: object) -> dict[str, object]:
+    return {
+        "title": title,
+        "kind": "protocol",
+        "status": "signed",
+        "signed_on": signed_on,
+        "parties": ["Kazakhstan", "Oʻzbekiston"],
+        **keys,
+    }
+
+
+def _relations(database: Database) -> set[tuple[str, str, str]]:
+    """(agreement, type, other agreement) by title: what the user sees in the detail pane."""
+    with database.sessions.begin() as session:
+        ids = agreement_ids(session, AgreementFilter())
+        records = {i: load_input(session, i)[0] for i in ids}
+    return {
+        (data.title, r.type, records[r.other_id].title)
+        for data in records.values()
+        for r in data.relations
+    }
+
+
+def test_export_writes_each_agreements_own_relations_by_id_title_and_date(
+    database: Database, tmp_path: Path
+) -> None:
+    with database.sessions.begin() as session:
+        treaty = create(session, _input("Treaty on Oʻzbekiston–Türkiye transit", "2021-12-06"))
+        protocol = create(
+            session,
+            _input(
+                "Protocol to the transit treaty", "2022", [RelationInput("protocol to", treaty)]
+            ),
+        )
+        export_file(session, tmp_path / "out.json", [treaty, protocol])
+    records = json.loads((tmp_path / "out.json").read_text("utf-8"))
+    assert records[0]["relations"] == []  # the treaty's side is written by its protocol
+    assert records[1]["relations"] == [
+        {
+            "type": "protocol to",
+            "id": treaty,
+            "title": "Treaty on Oʻzbekiston–Türkiye transit",
+            "signed_on": "2021-12-06",
+        }
+    ]
+
+
+def _input(title: str, signed_on: str, relations: list[RelationInput] | None = None):  # type: ignore[no-untyped-def]
+    return AgreementInput(
+        title=title,
+        signed_on=signed_on,
+        parties=[ParticipationInput("Kazakhstan")],
+        relations=relations or [],
+    )
+
+
+def test_import_finds_the_other_agreement_in_the_file_first_then_by_title_and_date(
+    database: Database, tmp_path: Path
+) -> None:
+    with database.sessions.begin() as session:
+        create(session, _input("Declaration on Allied Relations", "2021-12-06"))
+    path = _write_json(
+        tmp_path / "in.json",
+        [
+            _item(
+                "Protocol on Тоқаев's visit",
+                "2022-03",
+                relations=[
+                    {"type": "protocol to", "id": 7},
+                    {
+                        "type": "supplements",
+                        "title": "declaration on allied relations",
+                        "signed_on": "2021-12-06",
+                    },
+                ],
+            ),
+            _item("Treaty on the Aral Sea", "2021", id=7),
+            # An id the file does not hold falls back to the title, as a database has it.
+            _item(
+                "Amendment",
+                relations=[
+                    {
+                        "type": "amends",
+                        "id": 99,
+                        "title": "Treaty on the Aral Sea",
+                        "signed_on": "2021",
+                    }
+                ],
+            ),
+        ],
+    )
+    with database.sessions.begin() as session:
+        result = import_file(session, path)
+    assert result.added == 3
+    assert _relations(database) == {
+        ("Protocol on Тоқаев's visit", "protocol to", "Treaty on the Aral Sea"),
+        ("Protocol on Тоқаев's visit", "supplements", "Declaration on Allied Relations"),
+        ("Amendment", "amends", "Treaty on the Aral Sea"),
+    }
+
+
+def test_a_relation_that_names_no_agreement_stops_the_import(
+    database: Database, tmp_path: Path
+) -> None:
+    path = _write_json(
+        tmp_path / "in.json",
+        [
+            _item("Treaty on the Aral Sea", "2021", id=1),
+            _item("Protocol", relations=[{"type": "protocol to", "id": 1}]),
+            _item(
+                "Amendment",
+                relations=[
+                    {"type": "amends", "title": "Treaty on the Aral Sea", "signed_on": "2020"},
+                    {"type": "amends", "id": 5},
+                    {"type": "supersedes", "id": 1},
+                    {"type": "supersedes", "title": "treaty on the aral sea", "signed_on": "2021"},
+                    {"type": "implements", "id": 9},
+                ],
+            ),
+            _item("Loop", id="self", relations=[{"type": "implements", "id": "self"}]),
+            _item("Nothing", relations=[{"type": "replaces", "signed_on": "2021-13"}]),
+        ],
+    )
+    with database.sessions.begin() as session, pytest.raises(ImportFailed) as failed:
+        preview_import(session, path)
+    assert [str(problem) for problem in failed.value.problems] == [
+        "index 4, relations[0].type: 'replaces' is not a relation",
+        "index 4, relations[0].signed_on: '2021-13' is not a date: month 13 is not between 1 "
+        "and 12",
+        "index 4, relations[0]: names no agreement: give the id of an object in this file, or "
+        "a title",
+    ]
+    # Two agreements with one id (files of two databases put together) are fine until a
+    # relation names that id.
+    twins = [_item("Twin", "2001", id=9), _item("Twin", "2002", id=9)]
+    path = _write_json(tmp_path / "in.json", json.loads(path.read_text("utf-8"))[:4] + twins)
+    with database.sessions.begin() as session, pytest.raises(ImportFailed) as failed:
+        import_file(session, path)
+    assert [str(problem) for problem in failed.value.problems] == [
+        "index 2, relations[0]: no agreement titled 'Treaty on the Aral Sea' signed 2020 in "
+        "the file or the database",
+        "index 2, relations[1]: no agreement with id 5 in the file or the database",
+        "index 2, relations[3]: the same relation as relations[2]",
+        "index 2, relations[4]: id 9 is the id of two agreements in the file (index 4 and index 5)",
+        "index 3, relations[0]: relates the agreement to itself",
+    ]
+    with database.sessions.begin() as session:
+        assert agreement_ids(session, AgreementFilter()) == []
+
+
+def test_update_replaces_the_relations_a_file_gives(database: Database, tmp_path: Path) -> None:
+    with database.sessions.begin() as session:
+        treaty = create(session, _input("Treaty on the Aral Sea", "2021"))
+        create(session, _input("Protocol", "2022", [RelationInput("protocol to", treaty)]))
+    path = _write_json(
+        tmp_path / "in.json",
+        [
+            _item("Protocol", "2022", relations=[{"type": "amends", "id": "new"}]),
+            _item("New treaty on the Aral Sea", "2023", id="new"),
+        ],
+    )
+    with database.sessions.begin() as session:
+        result = import_file(session, path, update=True)
+    assert (result.added, result.updated) == (1, 1)
+    assert _relations(database) == {("Protocol", "amends", "New treaty on the Aral Sea")}

@@ -245,10 +245,103 @@ def test_a_refused_update_changes_nothing(database: Database) -> None:
 
 
 def test_a_save_that_fails_in_the_database_leaves_nothing_behind(database: Database) -> None:
-    """A relation to an agreement that does not exist passes validation but not the database."""
+    """The related agreement goes between the check and the write: the database refuses."""
+    from sqlalchemy import delete as sql_delete
+    from sqlalchemy import event
+
+    other = save(database, agreement("Earlier treaty"))
     before = table_counts(database)
-    with pytest.raises(Exception, match=r"(?i)foreign key"), database.sessions.begin() as session:
-        create(session, full_input(other_id=424242))
+    session = database.sessions()
+
+    deleted: list[bool] = []
+
+    def delete_other(flushing, _context, _instances) -> None:  # type: ignore[no-untyped-def]
+        if not deleted:
+            deleted.append(True)
+            flushing.connection().execute(sql_delete(Agreement).where(Agreement.id == other))
+
+    event.listen(session, "before_flush", delete_other)
+    try:
+        with pytest.raises(Exception, match=r"(?i)foreign key"), session.begin():
+            create(session, full_input(other_id=other))
+    finally:
+        session.close()
+    assert table_counts(database) == before
+
+
+# ----------------------------------------------------------------- relations
+
+
+def test_every_relation_problem_is_named_at_once(database: Database) -> None:
+    treaty = save(database, agreement("Treaty on the Aral Sea"))
+    protocol = save(database, agreement("Protocol to the Aral Sea treaty"))
+    with database.sessions.begin() as session:
+        data, version = load_input(session, protocol)
+    data.title = ""
+    data.relations = [
+        RelationInput("protocol to", treaty),
+        RelationInput("protocol to", protocol),
+        RelationInput("amends", 424242),
+        RelationInput("Protocol to", treaty),
+        RelationInput("amend", treaty),
+    ]
+    before = table_counts(database)
+    with pytest.raises(ValidationError) as refused, database.sessions.begin() as session:
+        update(session, protocol, data, version)
+    assert refused.value.errors == {
+        "title": "title is required",
+        "relations.1.other_id": "an agreement can't be related to itself",
+        "relations.2.other_id": "agreement 424242 does not exist (it may have been deleted)",
+        "relations.3.other_id": "the same relation is listed twice (also relation 1)",
+        "relations.4.type": "'amend' is not a relation (did you mean 'amends'?)",
+    }
+    assert table_counts(database) == before
+
+
+def test_relations_are_created_changed_and_removed_by_saving(database: Database) -> None:
+    treaty = save(database, agreement("Treaty on the Aral Sea"))
+    earlier = save(database, agreement("Oʻzbekiston–Türkiye agreement of 1992"))
+    protocol = save(
+        database,
+        agreement(
+            "Protocol to the Aral Sea treaty", relations=[RelationInput("protocol to", treaty)]
+        ),
+    )
+    with database.sessions.begin() as session:
+        data, version = load_input(session, protocol)
+        assert data.relations == [RelationInput("protocol to", treaty)]
+        data.relations = [RelationInput("amends", treaty), RelationInput("supersedes", earlier)]
+        update(session, protocol, data, version)
+    with database.sessions.begin() as session:
+        data, version = load_input(session, protocol)
+        assert data.relations == [
+            RelationInput("amends", treaty),
+            RelationInput("supersedes", earlier),
+        ]
+        data.relations = []
+        update(session, protocol, data, version)
+    assert table_counts(database)["relations"] == 0
+
+
+def test_undoing_a_delete_brings_back_relations_pointing_at_it(database: Database) -> None:
+    """The treaty's delete takes its protocol's relation with it (ON DELETE CASCADE); undo
+    puts it back, as the protocol had it."""
+    treaty = save(database, agreement("Treaty on the Aral Sea"))
+    protocol = save(
+        database,
+        agreement(
+            "Protocol to the Aral Sea treaty", relations=[RelationInput("protocol to", treaty)]
+        ),
+    )
+    before = table_counts(database)
+    with database.sessions.begin() as session:
+        snapshots = delete(session, [treaty])
+    with database.sessions.begin() as session:
+        assert load_input(session, protocol)[0].relations == []
+    with database.sessions.begin() as session:
+        restore(session, snapshots)
+    with database.sessions.begin() as session:
+        assert load_input(session, protocol)[0].relations == [RelationInput("protocol to", treaty)]
     assert table_counts(database) == before
 
 

@@ -9,7 +9,7 @@ import pytest
 
 from models.database import Database
 from models.query import AgreementFilter, agreement_ids
-from models.service import ActionInput, MilestoneInput, NotFoundError
+from models.service import ActionInput, MilestoneInput, NotFoundError, RelationInput
 from reports import write_fact_sheet
 from tests.reports.conftest import GENERATED, agreement, outline, pages_text, save, text
 
@@ -109,3 +109,26 @@ def test_an_agreement_that_does_not_exist_writes_nothing(
     with pytest.raises(NotFoundError):
         write_fact_sheet(database.sessions, 404, target)
     assert list(tmp_path.glob("*.pdf")) == [] and not list(tmp_path.glob(".*part"))
+
+
+def test_relations_show_on_both_fact_sheets_each_in_its_own_words(
+    database: Database, tmp_path: Path
+) -> None:
+    treaty = save(database, agreement("Treaty on Oʻzbekiston–Türkiye transit", "Türkiye"))
+    old = save(database, agreement("Transit agreement of 1992", "Türkiye"))
+    protocol = save(
+        database,
+        agreement(
+            "Protocol on Тоқаев's transit fees",
+            "Kazakhstan",
+            relations=[RelationInput("protocol to", treaty), RelationInput("supersedes", old)],
+        ),
+    )
+    sheets = {}
+    for agreement_id in (treaty, old, protocol):
+        write_fact_sheet(database.sessions, agreement_id, tmp_path / f"{agreement_id}.pdf")
+        sheets[agreement_id] = text(tmp_path / f"{agreement_id}.pdf")
+    assert "Related Protocol to: Treaty on Oʻzbekiston–Türkiye transit" in sheets[protocol]
+    assert "Supersedes: Transit agreement of 1992" in sheets[protocol]
+    assert "Related Has protocol: Protocol on Тоқаев's transit fees" in sheets[treaty]
+    assert "Related Replaced by: Protocol on Тоқаев's transit fees" in sheets[old]

@@ -13,7 +13,7 @@ from models.dates import PartialDate
 from models.fields import find_field
 from models.parties import find_party
 from models.query import AgreementFilter, Sort, SortColumn, agreement_ids, party_list
-from models.service import ActionInput, ParticipationInput, delete
+from models.service import ActionInput, ParticipationInput, RelationInput, delete
 from reports import ReportCancelled, write_summary
 from reports.fonts import FontSet
 from reports.summary_report import plan_summary
@@ -398,3 +398,16 @@ def test_an_empty_selection_says_nothing_was_selected(sample: Database, tmp_path
     result = summary(sample, target, agreement_ids=[])
     assert result.agreements == 0
     assert "No agreements were selected." in text(target)
+
+
+def test_relations_show_both_ways_in_the_summary(database: Database, tmp_path: Path) -> None:
+    treaty = save(database, agreement("Treaty on the Aral Sea", "Türkiye"))
+    save(
+        database,
+        agreement("Amendment signed by Тоқаев", relations=[RelationInput("amends", treaty)]),
+    )
+    target = tmp_path / "related.pdf"
+    summary(database, target)
+    words = text(target)
+    assert "Related Amends: Treaty on the Aral Sea" in words
+    assert "Related Amended by: Amendment signed by Тоқаев" in words

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QLabel,
     QLineEdit,
+    QListWidget,
     QMessageBox,
     QPushButton,
     QTabWidget,
@@ -533,3 +534,119 @@ def test_inputs_have_names_for_assistive_technology(open_dialog) -> None:
     dialog = open_dialog()
     for name in ("titleEdit", "kindCombo", "signedOnEdit", "summaryEdit", "sourceUrlEdit"):
         assert child(dialog, QWidget, name).accessibleName()
+
+
+# ----------------------------------------------------------------- relations
+
+
+def search_for(qtbot, dialog: QWidget, words: str) -> QListWidget:
+    """Type words into the relation picker and wait for its matches (after its pause)."""
+    results = child(dialog, QListWidget, "relationResults")
+    type_text(qtbot, child(dialog, QLineEdit, "relationSearchEdit"), words)
+    qtbot.waitUntil(lambda: results.count() > 0)
+    return results
+
+
+def test_a_relation_is_added_by_searching_the_title_and_saved_with_the_agreement(
+    qtbot, database, open_dialog
+) -> None:
+    treaty = record(database, rail_agreement(title="Treaty on Oʻzbekiston–Türkiye transit"))
+    record(database, rail_agreement(title="Memorandum on Тоқаев's visit"))
+    protocol = record(database, rail_agreement(title="Protocol on transit fees"))
+    dialog = open_dialog(protocol)
+    dialog.tabs.setCurrentWidget(dialog.relation_editor)
+    choose(child(dialog, QComboBox, "relationTypeCombo"), "protocol to")
+
+    results = search_for(qtbot, dialog, "ozbekiston tran")
+    # Words of the title, in any order, without accents; never the agreement being edited.
+    assert [results.item(i).text() for i in range(results.count())] == [
+        "Treaty on Oʻzbekiston–Türkiye transit (6 December 2021)"
+    ]
+    qtbot.keyClick(child(dialog, QLineEdit, "relationSearchEdit"), Qt.Key.Key_Return)
+
+    assert dialog.isVisible()  # Enter in the picker adds; it does not save and close
+    table = dialog.relation_editor.table
+    assert table.model.index(0, 0).data() == "Protocol to"
+    assert table.model.index(0, 1).data() == results_label(database, treaty)
+    with qtbot.waitSignal(dialog.saved):
+        child(dialog, QPushButton, "saveButton").click()
+    assert stored(database, protocol)[0].relations == [RelationInput("protocol to", treaty)]
+
+
+def results_label(database: Database, agreement_id: int) -> str:
+    data, _ = stored(database, agreement_id)
+    return f"{data.title} (6 December 2021)"
+
+
+def test_a_relation_is_changed_and_removed_and_the_other_side_is_shown(
+    qtbot, database, open_dialog
+) -> None:
+    treaty = record(database, rail_agreement(title="Treaty on the Aral Sea"))
+    earlier = record(database, rail_agreement(title="Agreement of 1992", signed_on="1992"))
+    protocol = record(
+        database,
+        rail_agreement(
+            title="Protocol to the Aral Sea treaty",
+            relations=[RelationInput("protocol to", treaty), RelationInput("amends", earlier)],
+        ),
+    )
+    treaty_dialog = open_dialog(treaty)
+    incoming = child(treaty_dialog, QLabel, "incomingRelations")
+    assert "Has protocol: Protocol to the Aral Sea treaty (6 December 2021)" in incoming.text()
+    treaty_dialog.done(0)
+
+    dialog = open_dialog(protocol)
+    table = dialog.relation_editor.table
+    assert table.model.index(1, 1).data() == "Agreement of 1992 (1992)"
+    table.select(1)
+    choose(child(dialog, QComboBox, "relationTypeCombo"), "supersedes")
+    child(dialog, QPushButton, "changeRelationButton").click()
+    assert table.model.index(1, 0).data() == "Supersedes"
+    table.select(0)
+    child(dialog, QPushButton, "removeRelationButton").click()
+    with qtbot.waitSignal(dialog.saved):
+        child(dialog, QPushButton, "saveButton").click()
+    assert stored(database, protocol)[0].relations == [RelationInput("supersedes", earlier)]
+
+
+def test_a_relation_to_an_agreement_deleted_meanwhile_is_shown_beside_it(
+    qtbot, database, open_dialog
+) -> None:
+    treaty = record(database, rail_agreement(title="Treaty on the Aral Sea"))
+    dialog = open_dialog()
+    child(dialog, QLineEdit, "titleEdit").setText("Protocol")
+    dialog.party_editor.set_parties([ParticipationInput("Kazakhstan")])
+    search_for(qtbot, dialog, "aral")
+    child(dialog, QPushButton, "addRelationButton").click()
+    with database.sessions.begin() as session:
+        service.delete(session, [treaty])
+
+    child(dialog, QPushButton, "saveButton").click()
+
+    assert dialog.isVisible()
+    assert dialog.tabs.currentWidget() is dialog.relation_editor
+    assert error_text(dialog, "relationsError") == (
+        f"Relation 1, other agreement: agreement {treaty} does not exist (it may have been deleted)"
+    )
+    assert agreement_count(database) == 0
+
+
+def test_tab_walks_the_relations_tab_as_it_is_laid_out(open_dialog) -> None:
+    dialog = open_dialog()
+    editor = dialog.relation_editor
+    names = []
+    widget = child(dialog, QComboBox, "relationTypeCombo")
+    for _ in range(6):
+        widget = widget.nextInFocusChain()
+        while not widget.focusPolicy() & Qt.FocusPolicy.TabFocus:
+            widget = widget.nextInFocusChain()
+        names.append(widget.objectName())
+    assert names == [
+        "relationSearchEdit",
+        "relationResults",
+        "addRelationButton",
+        "relationsTable",
+        "changeRelationButton",
+        "removeRelationButton",
+    ]
+    assert editor.isAncestorOf(widget)

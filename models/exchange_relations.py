@@ -1,0 +1,106 @@
+"""Relations in a JSON file: each names its other agreement by the file's own `id`, or by
+title and signing date, and is resolved before anything is written.
+
+An agreement is known here by its identity (title words and signing date, the key that
+tells duplicates apart): a row of the file and a recorded agreement with the same
+identity are one agreement, so a relation to either lands on the same record.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Hashable, Sequence
+
+from sqlalchemy import insert
+from sqlalchemy.orm import Session
+
+from models.exchange_format import ImportFailed, Problem, Record, RelationRef
+from models.schema import Relation
+from models.text import sort_key
+from models.vocab import RelationType
+
+# (relation type, identity of the other agreement), per row index of the file.
+Resolved = dict[int, list[tuple[RelationType, Hashable]]]
+
+
+def reference_title_keys(records: Sequence[Record]) -> set[str]:
+    """The title keys of agreements named by title, to look them up in the database at once."""
+    return {sort_key(ref.title) for record in records for ref in record.relations if ref.title}
+
+
+def resolve_relations(
+    records: Sequence[Record],
+    identities: Sequence[Hashable],
+    recorded: set[Hashable],
+    identity: Callable[[str, str], Hashable],
+) -> Resolved:
+    """Every relation's other agreement, as an identity; ImportFailed listing all that can't be.
+
+    *identities* are the rows' own (in file order), *recorded* those of agreements in the
+    database, *identity* makes one from a title and a signing date.
+    """
+    # Files merged from two databases may repeat an id: only a relation to it is in doubt.
+    by_id: dict[object, list[int]] = {}
+    for row, record in enumerate(records):
+        if record.file_id is not None:
+            by_id.setdefault(record.file_id, []).append(row)
+    problems: list[Problem] = []
+    in_file = set(identities)
+    resolved: Resolved = {}
+    for row, record in enumerate(records):
+        seen: dict[tuple[RelationType, Hashable], int] = {}
+        for number, ref in enumerate(record.relations):
+            problem, target = _target(ref, by_id, identities, in_file | recorded, identity)
+            if target is not None and target == identities[row]:
+                problem = "relates the agreement to itself"
+            kind = RelationType.parse(ref.type)
+            if problem is None and (kind, target) in seen:
+                problem = f"the same relation as relations[{seen[kind, target]}]"
+            if problem is not None:
+                problems.append(Problem(problem, index=record.index, column=f"relations[{number}]"))
+                continue
+            seen[kind, target] = number
+            resolved.setdefault(row, []).append((kind, target))
+    if problems:
+        raise ImportFailed(problems)
+    return resolved
+
+
+def _target(
+    ref: RelationRef,
+    by_id: dict[object, list[int]],
+    identities: Sequence[Hashable],
+    known: set[Hashable],
+    identity: Callable[[str, str], Hashable],
+) -> tuple[str | None, Hashable | None]:
+    """(None, identity) of the agreement *ref* names, or (why not, None)."""
+    rows = by_id.get(ref.id, []) if ref.id is not None else []
+    if len({identities[row] for row in rows}) > 1:
+        where = " and ".join(f"index {row}" for row in rows[:2])
+        return f"id {ref.id!r} is the id of two agreements in the file ({where})", None
+    if rows:
+        return None, identities[rows[0]]
+    if ref.title.strip():
+        wanted = identity(ref.title, ref.signed_on)
+        if wanted in known:
+            return None, wanted
+    return f"no agreement {_described(ref)} in the file or the database", None
+
+
+def _described(ref: RelationRef) -> str:
+    """ "with id 12 or titled 'Treaty' signed 2021-12-06", as the file names it."""
+    parts = []
+    if ref.id is not None:
+        parts.append(f"with id {ref.id!r}")
+    if ref.title.strip():
+        signed = f"signed {ref.signed_on}" if ref.signed_on.strip() else "with no signing date"
+        parts.append(f"titled '{' '.join(ref.title.split())}' {signed}")
+    return " or ".join(parts)
+
+
+def insert_relations(session: Session, rows: list[tuple[int, RelationType, int]]) -> None:
+    """Store (agreement, type, other agreement) triples for newly imported agreements."""
+    if rows:
+        session.connection().execute(
+            insert(Relation.__table__),
+            [{"agreement_id": a, "type": kind, "other_id": b} for a, kind, b in rows],
+        )

@@ -1,0 +1,250 @@
+"""The agreement dialog's Relations tab: protocol to, amends, supersedes … another agreement.
+
+The other agreement is picked by typing words of its title: a search of a few rows runs
+250 ms after the last key, so a database of any size answers as fast as a small one.
+Relations recorded on other agreements that point here are shown, read-only, in their
+own words (a treaty 'Has protocol' its protocol).
+"""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Callable, Sequence
+from itertools import pairwise
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from models.relations import PICKER_LIMIT, AgreementChoice
+from models.service import RelationInput
+from models.vocab import RelationType
+from ui.party_editor import (
+    ATTRIBUTE_WORDS,
+    Column,
+    RecordTable,
+    error_label,
+    mark_invalid,
+    nested_errors,
+    show_error,
+)
+
+SEARCH_DELAY_MS = 250  # as the main search box: a search per pause, not per key
+Search = Callable[[str], list[AgreementChoice]]
+_ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+_KEYPAD = Qt.KeyboardModifier.KeypadModifier  # the Enter key of the number pad
+
+
+class _EnterAdds(QObject):
+    """Return in the picker adds the chosen agreement and goes no further: not to the dialog."""
+
+    def __init__(self, editor: RelationEditor) -> None:
+        super().__init__(editor)
+        self._editor = editor
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() != QEvent.Type.KeyPress or not isinstance(event, QKeyEvent):
+            return False
+        plain = event.modifiers() in (Qt.KeyboardModifier.NoModifier, _KEYPAD)
+        if event.key() in _ENTER_KEYS and plain:  # Ctrl+Return still saves the dialog
+            self._editor.add_chosen()
+            return True
+        if event.key() == Qt.Key.Key_Down and watched is self._editor.search_edit:
+            self._editor.results.setFocus()  # from the words down into the matches
+            return True
+        return False
+
+
+class RelationEditor(QWidget):
+    """This agreement's own relations (editable) and those others hold to it (shown)."""
+
+    def __init__(self, search: Search, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._search = search
+        self._choices: dict[int, AgreementChoice] = {}
+        self.type_combo = QComboBox(self)
+        self.type_combo.setObjectName("relationTypeCombo")
+        self.type_combo.setAccessibleName("Relation")
+        for member in RelationType:
+            self.type_combo.addItem(member.label, member.value)
+        self.search_edit = QLineEdit(self)
+        self.search_edit.setObjectName("relationSearchEdit")
+        self.search_edit.setAccessibleName("Other agreement")
+        self.search_edit.setPlaceholderText("Words of the other agreement's title, e.g. Aral Sea")
+        self.search_edit.setClearButtonEnabled(True)
+        self.results = QListWidget(self)
+        self.results.setObjectName("relationResults")
+        self.results.setAccessibleName("Matching agreements")
+        self.results.itemDoubleClicked.connect(lambda _item: self.add_chosen())
+        self.status = QLabel(self)
+        self.status.setObjectName("relationSearchStatus")
+        self.status.setEnabled(False)
+        self.add_button = self._button("addRelationButton", "&Add", self.add_chosen)
+        self.table = RecordTable(
+            [
+                Column("type", "Relation", vocabulary=RelationType, width=170),
+                Column("other_id", "Other agreement", derive=self._describe),
+            ],
+            lambda: None,
+            noun="relation",
+            plural="relations",
+            add_button=False,
+            parent=self,
+        )
+        self.change_button = self._button("changeRelationButton", "&Change type", self.change_type)
+        self.error_label = error_label("relationsError")
+        self.incoming_label = QLabel(self)
+        self.incoming_label.setObjectName("incomingRelations")
+        self.incoming_label.setWordWrap(True)
+        self.incoming_label.setTextFormat(Qt.TextFormat.PlainText)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(SEARCH_DELAY_MS)
+        self._timer.timeout.connect(self.run_search)
+        self.search_edit.textChanged.connect(lambda _text: self._timer.start())
+        enter = _EnterAdds(self)
+        self.search_edit.installEventFilter(enter)
+        self.results.installEventFilter(enter)
+        self._lay_out()
+
+    def _button(self, name: str, text: str, slot: Callable[[], object]) -> QPushButton:
+        button = QPushButton(text, self)
+        button.setObjectName(name)
+        button.setAutoDefault(False)  # Return must never save and close the dialog from here
+        button.clicked.connect(lambda: slot())
+        return button
+
+    def _lay_out(self) -> None:
+        picker = QHBoxLayout()
+        picker.addWidget(self.type_combo)
+        picker.addWidget(self.search_edit, 1)
+        picker.addWidget(self.add_button)
+        # The table's own row of buttons (Remove) gets Change type beside it.
+        buttons = self.table.layout().itemAt(1).layout()
+        buttons.insertWidget(0, self.change_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(
+            QLabel(
+                "Choose how this agreement relates to another, find that one by words of its "
+                "title, and press Enter (or Add).",
+                self,
+            )
+        )
+        layout.addLayout(picker)
+        layout.addWidget(self.results, 1)
+        layout.addWidget(self.status)
+        layout.addWidget(self.error_label)
+        layout.addWidget(self.table, 2)
+        layout.addWidget(self.incoming_label)
+        remove = self.table.findChild(QPushButton, "removeRelationButton")
+        order = [self.type_combo, self.search_edit, self.results, self.add_button]
+        order += [self.table.view, self.change_button, remove]
+        for before, after in pairwise(order):
+            QWidget.setTabOrder(before, after)  # as laid out, not as created
+
+    # ------------------------------------------------------------- data in and out
+
+    def set_relations(
+        self,
+        relations: list[RelationInput],
+        choices: dict[int, AgreementChoice],
+        incoming: Sequence[tuple[RelationType, AgreementChoice]] = (),
+    ) -> None:
+        """Show *relations* (with the other agreements' titles) and those pointing here."""
+        self._choices.update(choices)
+        self.table.set_records(copy.deepcopy(relations))
+        lines = [f"{kind.inverse_label}: {choice.label}" for kind, choice in incoming]
+        self.incoming_label.setText(
+            "Recorded on other agreements (edit them to change these):\n" + "\n".join(lines)
+            if lines
+            else ""
+        )
+        self.incoming_label.setVisible(bool(lines))
+
+    def relations(self) -> list[RelationInput]:
+        return copy.deepcopy(self.table.model.records)
+
+    def _describe(self, relation: RelationInput) -> str:
+        choice = self._choices.get(relation.other_id)
+        return choice.label if choice else f"agreement {relation.other_id} (not found)"
+
+    # ------------------------------------------------------------- picking
+
+    def run_search(self) -> None:
+        """List the agreements whose title has the words typed (the first few, by title)."""
+        self._timer.stop()
+        text = self.search_edit.text()
+        found = self._search(text) if text.strip() else []
+        self.results.clear()
+        for choice in found:
+            item = QListWidgetItem(choice.label, self.results)
+            item.setData(Qt.ItemDataRole.UserRole, choice.id)
+            self._choices[choice.id] = choice
+        if found:
+            self.results.setCurrentRow(0)
+        self.status.setText(_search_status(text.strip(), len(found)))
+
+    def add_chosen(self) -> int | None:
+        """Add a relation of the chosen type to the highlighted agreement; return its row."""
+        if self._timer.isActive():
+            self.run_search()  # Enter typed faster than the pause: search now
+        item = self.results.currentItem()
+        if item is None:
+            return None
+        relation = RelationInput(self.type_combo.currentData(), item.data(Qt.ItemDataRole.UserRole))
+        self.table.model.insert(self.table.model.rowCount(), relation)
+        row = self.table.model.rowCount() - 1
+        self.table.select(row)
+        self.search_edit.clear()
+        self.results.clear()
+        self.status.setText("")
+        self.search_edit.setFocus()  # ready for the next one
+        return row
+
+    def change_type(self) -> None:
+        """Give the selected relation the type chosen above."""
+        row = self.table.current_row()
+        if row is None:
+            return
+        index = self.table.model.index(row, 0)
+        self.table.model.setData(index, self.type_combo.currentData())
+
+    # ------------------------------------------------------------- validation messages
+
+    def show_errors(self, errors: dict[str, str]) -> bool:
+        """Mark the relations in error and list their messages; True if there were any."""
+        cells: dict[tuple[int, str], str] = {}
+        lines = []
+        for row, problems in sorted(nested_errors(errors, "relations").items()):
+            for attribute, message in problems.items():
+                cells[(row, attribute)] = message
+                words = (
+                    "other agreement"
+                    if attribute == "other_id"
+                    else ATTRIBUTE_WORDS.get(attribute, attribute)
+                )
+                lines.append(f"Relation {row + 1}, {words}: {message}")
+        self.table.model.set_errors(cells)
+        show_error(self.error_label, "\n".join(lines))
+        mark_invalid(self.table.view, bool(lines))
+        return bool(lines)
+
+
+def _search_status(text: str, found: int) -> str:
+    """What the line under the matches says: none, how to add, or that more match."""
+    if not text:
+        return ""
+    if not found:
+        return f"No agreement has '{text}' in its title."
+    more = " More match: type another word to narrow the list." if found >= PICKER_LIMIT else ""
+    return "Enter adds the highlighted agreement." + more
