@@ -109,3 +109,40 @@ def test_an_agreement_that_does_not_exist_writes_nothing(
     with pytest.raises(NotFoundError):
         write_fact_sheet(database.sessions, 404, target)
     assert list(tmp_path.glob("*.pdf")) == [] and not list(tmp_path.glob(".*part"))
+
+
+def rail_line(database: Database) -> int:
+    with database.sessions.begin() as session:
+        return agreement_ids(session, AgreementFilter(text="Turkistan"))[0]
+
+
+def test_a_sample_document_counts_both_signatories_and_lists_its_signing_once(
+    sample: Database, tmp_path: Path
+) -> None:
+    target = tmp_path / "rail.pdf"
+    write_fact_sheet(sample.sessions, rail_line(sample), target)
+    words = text(target)
+    assert "2 parties listed (bilateral). Signatories: 2. Parties: 0." in words
+    assert "No action recorded" not in words
+    assert words.count("signature: signed 6 December 2021 (the agreement's signing date)") == 2
+    timeline = words[words.index("Date Event") : words.index("Summary", words.index("Date Event"))]
+    assert timeline.count("6 December 2021") == 1
+    assert "6 December 2021 Signed at Nur-Sultan by Kazakhstan and Uzbekistan;" in timeline
+
+
+def test_a_signature_is_signed_and_a_ratification_deposited(
+    database: Database, tmp_path: Path
+) -> None:
+    data = agreement("Energy charter", "Kazakhstan", "Türkiye", signed_on="2019-05")
+    data.parties[0].actions = [
+        ActionInput("signature", "2019-06-01"),
+        ActionInput("ratification", "2020-02-03", "2020-03-04"),
+    ]
+    data.parties[1].actions = [ActionInput("withdrawal", "2024-01-15")]
+    target = tmp_path / "charter.pdf"
+    write_fact_sheet(database.sessions, save(database, data), target)
+    words = text(target)
+    assert "signature: signed 1 June 2019" in words
+    assert "ratification: deposited 3 February 2020, effective 4 March 2020" in words
+    assert "withdrawal: notified 15 January 2024" in words
+    assert "signature: deposited" not in words

@@ -398,3 +398,13 @@ def test_an_empty_selection_says_nothing_was_selected(sample: Database, tmp_path
     result = summary(sample, target, agreement_ids=[])
     assert result.agreements == 0
     assert "No agreements were selected." in text(target)
+
+
+def test_every_sample_agreement_reads_signatories_two(sample: Database, tmp_path: Path) -> None:
+    target = tmp_path / "sample.pdf"
+    summary(sample, target)
+    words = text(target)
+    assert words.count("Signatories: 2. Parties: 0.") == 8
+    assert "No action recorded" not in words and "Signatories: 0" not in words
+    assert "signature: deposited" not in words
+    assert words.count("(the agreement's signing date)") == 14  # the seven with no act typed
