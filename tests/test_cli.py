@@ -167,7 +167,7 @@ def test_json_rows_hold_the_recorded_values(
     assert declaration["level"] == "interstate"
     assert declaration["status"] == "signed"
     assert declaration["signed_on"] == "2021-12-06"
-    assert declaration["signed_at"] == "Nur-Sultan (Akorda Presidential Palace)"
+    assert declaration["signed_at"] == "Nur-Sultan"
     assert declaration["entry_into_force"] is None and declaration["expires_on"] is None
     assert declaration["parties"] == ["Kazakhstan", "Uzbekistan"]
     assert declaration["fields"] == ["Foreign policy"]
