@@ -30,7 +30,8 @@ CSV_COLUMNS = (
 EXPORT_CSV_COLUMNS = (*CSV_COLUMNS, "level")
 REQUIRED = ("title", "kind", "status", "parties")
 # `id` is what `list --format csv|json` prints first; ids belong to one database, so it is ignored.
-IGNORED = ("id",)
+# `counts` (signatories, parties) ends a `list --format json` object: derived, so ignored too.
+IGNORED = ("id", "counts")
 LIST_SEPARATOR = "; "
 # JSON keys beyond the CSV columns: AgreementInput's other facts.
 EXTRA_TEXT_KEYS = (
