@@ -16,7 +16,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from datetime import date
 from typing import Any
 
-from sqlalchemy import and_, case, func, or_, select
+from sqlalchemy import Select, and_, case, func, or_, select
 from sqlalchemy.orm import Session
 
 from models.query import AgreementRow
@@ -57,11 +57,15 @@ def participation_counts(
 ) -> dict[int, ParticipationCounts]:
     """Each row's counts: two queries for the batch, a third only if some party left."""
     ids = [row.id for row in rows]
-    tallies = {agreement_id: tally for agreement_id, *tally in session.execute(_tallies(ids))}
+    # Sums come back as int, or Decimal on some back ends.
+    tallies = {
+        agreement_id: [int(number or 0) for number in tally]
+        for agreement_id, *tally in session.execute(_tallies(ids))
+    }
     left = _leavers(session, [i for i, tally in tallies.items() if tally[4]])
     counts = {}
     for row in rows:
-        signed, no_action, sure, if_in_force, _leaving = tallies.get(row.id, (0, 0, 0, 0, 0))
+        signed, no_action, sure, if_in_force, _leaving = tallies.get(row.id, [0] * 5)
         in_force = agreement_in_force(row.status, row.entry_into_force, today)
         statuses = [
             party_status([a for a, _on in party_acts(role, row.signed_on, acts)], in_force)
@@ -69,7 +73,7 @@ def participation_counts(
         ]
         parties = sure + (if_in_force if in_force else 0) + statuses.count(PartyStatus.PARTY)
         withdrawn = statuses.count(PartyStatus.WITHDRAWN)
-        counts[row.id] = ParticipationCounts(int(signed), parties, withdrawn, int(no_action))
+        counts[row.id] = ParticipationCounts(signed, parties, withdrawn, no_action)
     return counts
 
 
@@ -78,7 +82,7 @@ def _has(types: Iterable[ActionType]) -> Any:
     return func.max(case((Action.type.in_(sorted(types)), 1), else_=0))
 
 
-def _tallies(ids: list[int]) -> Any:
+def _tallies(ids: list[int]) -> Select[Any]:
     """Per agreement: signatories, parties with no act, parties for sure, parties if the
     agreement is in force (consented), and parties that left (judged in Python)."""
     acts = (
