@@ -45,6 +45,7 @@ from models.exchange import (
     preview_import,
 )
 from models.fields import find_field, split_path
+from models.participation_counts import with_counts
 from models.parties import find_country, find_party, suggest_parties
 from models.query import (
     AgreementFilter,
@@ -62,7 +63,8 @@ from models.vocab import Kind, Level, Status, Vocabulary
 
 PROG = "treaty-tracker"
 FORMATS = ("table", "csv", "json")
-# The keys of `list --format json` and the columns of `--format csv`, in order.
+# The columns of `list --format csv` and the keys of `--format json`, in order; JSON
+# objects end with `counts` (signatories, parties, withdrawn) as well.
 ROW_KEYS = (
     "id",
     "title",
@@ -429,11 +431,24 @@ def row_record(row: AgreementRow) -> dict[str, Any]:
     }
 
 
+def json_record(row: AgreementRow) -> dict[str, Any]:
+    """row_record and, for JSON only (the CSV columns stay as they are), the UN-style counts."""
+    record = row_record(row)
+    if row.counts is not None:
+        counts = row.counts
+        record["counts"] = {
+            "signatories": counts.signatories,
+            "parties": counts.parties,
+            "withdrawn": counts.withdrawn,
+        }
+    return record
+
+
 def write_json(rows: Iterable[AgreementRow], out: IO[str]) -> None:
     """A JSON list, written one object at a time so memory stays flat on big results."""
     out.write("[")
     for number, row in enumerate(rows):
-        text = json.dumps(row_record(row), ensure_ascii=False, indent=2)
+        text = json.dumps(json_record(row), ensure_ascii=False, indent=2)
         out.write(("," if number else "") + "\n  " + text.replace("\n", "\n  "))
     out.write("\n]\n")
 
@@ -511,7 +526,10 @@ def command_list(database: Database, args: argparse.Namespace) -> int:
     with database.sessions.begin() as session:
         wanted = filter_from_args(session, args)
         sort = Sort(SortColumn(args.sort), descending=args.desc)
-        writers[args.format](iter_rows(session, wanted, sort), sys.stdout)
+        rows = iter_rows(session, wanted, sort)
+        if args.format == "json":
+            rows = with_counts(session, rows)
+        writers[args.format](rows, sys.stdout)
     return 0
 
 

@@ -23,12 +23,16 @@ from models.schema import Agreement, Participation, Relation
 from models.service import NotFoundError
 from models.status import (
     ParticipationCounts,
+    agreement_in_force,
     count_participation,
+    date_word,
     implied_status,
+    implies_signature,
     in_order,
     party_status,
 )
 from models.vocab import (
+    SIGNATURE_ACTIONS,
     ActionType,
     Kind,
     Level,
@@ -47,6 +51,18 @@ class ActionView:
     deposited_on: PartialDate | None
     effective_on: PartialDate | None
     text: str | None
+    implied: bool = False  # not recorded: an original signatory's signature on the signing date
+
+    def dates_text(self) -> str:
+        """'deposited 3 March 2022, effective 2 April 2022'; a signature is signed, not
+        deposited, and one implied by the agreement's signing date says so."""
+        dates = []
+        if self.deposited_on:
+            dates.append(f"{date_word(self.type)} {self.deposited_on.display()}")
+        if self.effective_on:
+            dates.append(f"effective {self.effective_on.display()}")
+        text = ", ".join(dates) if dates else "date not recorded"
+        return f"{text} (the agreement's signing date)" if self.implied else text
 
 
 @dataclass(frozen=True)
@@ -135,30 +151,75 @@ class AgreementDetail:
         return self.implied_status is not None and self.implied_status != self.status
 
     def timeline(self) -> list[TimelineEvent]:
-        """Every dated event, oldest first; undated milestones last."""
+        """Every dated event once, oldest first; undated milestones last.
+
+        One event is one line: the signing date, the signatures made on it (implied or
+        recorded with that date) and a 'signed' milestone of that date are one line, as
+        are the entry into force or expiry and a milestone of the same kind and date.
+        """
         events: list[TimelineEvent] = []
+        own: dict[tuple[MilestoneKind, PartialDate], int] = {}  # event -> its line
+
+        def add(on: PartialDate, what: str, kind: MilestoneKind | None = None) -> None:
+            if kind is not None:
+                own[(kind, on)] = len(events)
+            events.append(TimelineEvent(on, what))
+
         if self.signed_on:
-            place = f" at {self.signed_at}" if self.signed_at else ""
-            events.append(TimelineEvent(self.signed_on, f"Signed{place}"))
+            add(self.signed_on, self._signing_text(), MilestoneKind.SIGNED)
         if self.entry_into_force:
-            events.append(TimelineEvent(self.entry_into_force, "Entered into force"))
+            add(self.entry_into_force, "Entered into force", MilestoneKind.ENTERED_INTO_FORCE)
         for party in self.parties:
             for action in party.actions:
                 on = action.effective_on or action.deposited_on
-                if on:
-                    events.append(TimelineEvent(on, f"{party.name}: {action.type.value}"))
-        for milestone in self.milestones:
-            text = milestone.kind.label
-            if milestone.description:
-                text += f": {milestone.description}"
-            events.append(TimelineEvent(milestone.on, text))
+                if on and not self._signed_at_signing(action):
+                    add(on, f"{party.name}: {action.type.value}")
         if self.expires_on:
-            events.append(TimelineEvent(self.expires_on, "Expires"))
+            add(self.expires_on, "Expires", MilestoneKind.EXPIRES)
         if self.terminated_on:
-            events.append(TimelineEvent(self.terminated_on, "Terminated"))
-        unique = list(dict.fromkeys(events))
-        dated = sorted((e for e in unique if e.on), key=lambda e: e.on.iso())  # type: ignore[union-attr]
-        return dated + [e for e in unique if not e.on]
+            add(self.terminated_on, "Terminated")
+        undated: list[TimelineEvent] = []
+        for milestone in self.milestones:
+            line = own.get((milestone.kind, milestone.on)) if milestone.on else None
+            if line is None:
+                text = milestone.kind.label
+                if milestone.description:
+                    text += f": {milestone.description}"
+                event = TimelineEvent(milestone.on, text)
+                (events if milestone.on else undated).append(event)
+            elif milestone.description and milestone.description not in events[line].what:
+                merged = f"{events[line].what}; {milestone.description}"
+                events[line] = TimelineEvent(events[line].on, merged)
+        dated = sorted(dict.fromkeys(events), key=lambda e: e.on.iso())  # type: ignore[union-attr]
+        return dated + list(dict.fromkeys(undated))
+
+    def _signed_at_signing(self, action: ActionView) -> bool:
+        """A signature made on the agreement's signing date: part of that one event."""
+        if action.type not in SIGNATURE_ACTIONS:
+            return False
+        return action.implied or (action.effective_on or action.deposited_on) == self.signed_on
+
+    def _signing_text(self) -> str:
+        """'Signed at Nur-Sultan by Kazakhstan and Uzbekistan'; who signed that day, if known."""
+        text = f"Signed at {self.signed_at}" if self.signed_at else "Signed"
+        signers = [
+            party.name
+            for party in self.parties
+            if any(self._signed_at_signing(action) for action in party.actions)
+        ]
+        if len(signers) > SIGNERS_NAMED:
+            return f"{text} by {len(signers)} signatories"
+        if signers:
+            return f"{text} by {join_names(signers)}"
+        return text
+
+
+SIGNERS_NAMED = 6  # more names than this make a timeline line a paragraph: they are counted
+
+
+def join_names(names: list[str]) -> str:
+    """'A', 'A and B', 'A, B and C'."""
+    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
 
 
 def load_detail(session: Session, agreement_id: int, today: date | None = None) -> AgreementDetail:
@@ -225,10 +286,8 @@ def _detail(
     today: date,
 ) -> AgreementDetail:
     """The same value models.detail.load_detail builds from one agreement."""
-    in_force = agreement.status == Status.IN_FORCE or bool(
-        agreement.entry_into_force and agreement.entry_into_force.last_day() <= today
-    )
-    parties = tuple(_party_view(p, in_force) for p in agreement.participations)
+    in_force = agreement_in_force(agreement.status, agreement.entry_into_force, today)
+    parties = tuple(_party_view(p, in_force, agreement.signed_on) for p in agreement.participations)
     statuses = [p.status for p in parties]
     return AgreementDetail(
         id=agreement.id,
@@ -279,10 +338,16 @@ def _detail(
     )
 
 
-def _party_view(participation: Participation, in_force: bool) -> PartyView:
+def _party_view(
+    participation: Participation, in_force: bool, signed_on: PartialDate | None
+) -> PartyView:
+    """The party with its acts; an original signatory's implied signature comes first."""
     actions = tuple(
         ActionView(a.type, a.deposited_on, a.effective_on, a.text) for a in participation.actions
     )
+    if implies_signature(participation.role, signed_on, (a.type for a in actions)):
+        implied = ActionView(ActionType.SIGNATURE, signed_on, None, None, implied=True)
+        actions = (implied, *actions)
     return PartyView(
         party_id=participation.party.id,
         name=participation.party.name,

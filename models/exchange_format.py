@@ -30,8 +30,9 @@ CSV_COLUMNS = (
 EXPORT_CSV_COLUMNS = (*CSV_COLUMNS, "level")
 REQUIRED = ("title", "kind", "status", "parties")
 # `id` is what `list --format csv|json` prints first; ids belong to one database, so it is
-# never stored (a JSON file's own ids only tie its relations to its rows).
-IGNORED = ("id",)
+# never stored (a JSON file's own ids only tie its relations to its rows). `counts`
+# (signatories, parties) ends a `list --format json` object: derived, so ignored.
+IGNORED = ("id", "counts")
 LIST_SEPARATOR = "; "
 # JSON keys beyond the CSV columns: AgreementInput's other facts.
 EXTRA_TEXT_KEYS = (

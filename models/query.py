@@ -35,6 +35,7 @@ from sqlalchemy.orm import Session
 from models.dates import PartialDate
 from models.schema import Agreement, Field, Participation, Party, agreement_fields
 from models.search_index import SEARCH_TABLE, has_search_index
+from models.status import ParticipationCounts
 from models.text import fold, search_terms
 from models.vocab import Kind, Level, Status
 
@@ -138,6 +139,8 @@ class AgreementRow:
     notes: str
     version: int
     updated_at: datetime
+    # Signatories and parties; filled only where asked (models.participation_counts).
+    counts: ParticipationCounts | None = None
 
 
 @dataclass(frozen=True)

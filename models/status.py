@@ -16,8 +16,10 @@ from models.vocab import (
     CONSENT_ACTIONS,
     LEAVING_ACTIONS,
     SIGNATURE_ACTIONS,
+    TEXT_ACTIONS,
     ActionType,
     PartyStatus,
+    Role,
     Status,
 )
 
@@ -47,6 +49,47 @@ def party_status(actions: Iterable[ActionType], agreement_in_force: bool) -> Par
     if done & SIGNATURE_ACTIONS:
         return PartyStatus.SIGNATORY
     return None
+
+
+def implies_signature(
+    role: Role, signed_on: PartialDate | None, recorded: Iterable[ActionType]
+) -> bool:
+    """True when an original signatory signed on the agreement's signing date by implication.
+
+    Nobody types a signature act for each of seven documents two presidents signed in one
+    sitting; the role and the date say it. A signature recorded by hand (with its own
+    date, or none) wins, so the implied one is never counted beside it.
+    """
+    return (
+        role == Role.ORIGINAL_SIGNATORY
+        and signed_on is not None
+        and not any(action in SIGNATURE_ACTIONS for action in recorded)
+    )
+
+
+def agreement_in_force(status: Status, entry_into_force: PartialDate | None, today: date) -> bool:
+    """In force as recorded, or by an entry-into-force date that has passed."""
+    return status == Status.IN_FORCE or bool(
+        entry_into_force and entry_into_force.last_day() <= today
+    )
+
+
+def date_word(action: ActionType) -> str:
+    """How treaty practice names the date of an act: a signature is signed, not deposited.
+
+    Instruments of ratification, acceptance, approval, formal confirmation, accession and
+    succession are deposited; a denunciation or withdrawal is notified; anything else
+    (a reservation, provisional application, entry into force for the party) is dated.
+    """
+    if action in SIGNATURE_ACTIONS:
+        return "signed"
+    if action in CONSENT_ACTIONS:
+        return "deposited"
+    if action in LEAVING_ACTIONS:
+        return "notified"
+    if action in TEXT_ACTIONS:
+        return "made"
+    return "dated"
 
 
 def in_order(actions: Sequence[T], when: Callable[[T], PartialDate | None]) -> list[T]:
@@ -84,6 +127,17 @@ def count_participation(
     parties = sum(1 for status in statuses if status == PartyStatus.PARTY)
     withdrawn = sum(1 for status in statuses if status == PartyStatus.WITHDRAWN)
     return ParticipationCounts(signed, parties, withdrawn, sum(1 for done in acts if not done))
+
+
+Dated = tuple[ActionType, PartialDate | None]
+
+
+def party_acts(role: Role, signed_on: PartialDate | None, recorded: Sequence[Dated]) -> list[Dated]:
+    """A party's acts (type, date) in the order they happened, with any implied signature."""
+    acts = list(recorded)
+    if implies_signature(role, signed_on, (action for action, _on in acts)):
+        acts.insert(0, (ActionType.SIGNATURE, signed_on))
+    return in_order(acts, lambda act: act[1])
 
 
 def implied_status(

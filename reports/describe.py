@@ -186,12 +186,7 @@ def party_status_text(party: PartyView) -> str:
 
 def action_text(action: ActionView) -> str:
     """'ratification: deposited 3 March 2022, effective 2 April 2022; “text”'."""
-    dates = []
-    if action.deposited_on:
-        dates.append(f"deposited {action.deposited_on.display()}")
-    if action.effective_on:
-        dates.append(f"effective {action.effective_on.display()}")
-    text = f"{action.type.value}: {', '.join(dates) if dates else 'date not recorded'}"
+    text = f"{action.type.value}: {action.dates_text()}"
     if action.text:
         text += f"; “{action.text}”"
     return text

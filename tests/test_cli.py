@@ -107,7 +107,7 @@ def test_script_loads_the_sample_once_and_lists_it_as_json(db_path: Path) -> Non
     assert listing.returncode == 0, listing.stderr
     records = json.loads(listing.stdout)
     assert len(records) == 8
-    assert all(list(record) == list(ROW_KEYS) for record in records)
+    assert all(list(record) == [*ROW_KEYS, "counts"] for record in records)
     assert all(record["parties"] == ["Kazakhstan", "Uzbekistan"] for record in records)
     assert "Тоқаев" not in listing.stdout  # signatories are not part of a list row
     assert "Қазақстан" in listing.stdout  # and Cyrillic prints whatever the locale
@@ -167,7 +167,7 @@ def test_json_rows_hold_the_recorded_values(
     assert declaration["level"] == "interstate"
     assert declaration["status"] == "signed"
     assert declaration["signed_on"] == "2021-12-06"
-    assert declaration["signed_at"] == "Nur-Sultan (Akorda Presidential Palace)"
+    assert declaration["signed_at"] == "Nur-Sultan"
     assert declaration["entry_into_force"] is None and declaration["expires_on"] is None
     assert declaration["parties"] == ["Kazakhstan", "Uzbekistan"]
     assert declaration["fields"] == ["Foreign policy"]
@@ -175,6 +175,28 @@ def test_json_rows_hold_the_recorded_values(
     assert "Oʻzbekiston" in declaration["summary"]
     assert records[RAIL]["fields"] == ["Transport > Rail"]
     assert records[RAIL]["level"] == "unknown"
+
+
+def test_json_rows_count_signatories_and_parties_apart(
+    more_db: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    counts = {record["title"]: record["counts"] for record in listed(capsys, more_db)}
+    both_signed = {"signatories": 2, "parties": 0, "withdrawn": 0}
+    nobody = {"signatories": 0, "parties": 0, "withdrawn": 0}
+    sample = [title for title in counts if "(Kazakhstan–Uzbekistan)" in title or "Allied" in title]
+    assert len(sample) == 8 and all(counts[title] == both_signed for title in sample)
+    # Listed as plain parties with no act recorded: nobody is counted as having signed.
+    assert counts["Treaty on Eternal Friendship"] == nobody
+
+
+def test_a_json_listing_imports_into_an_empty_database(
+    sample_db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    listing = tmp_path / "listing.json"
+    listing.write_text(json.dumps(listed(capsys, sample_db)), encoding="utf-8")
+    empty = tmp_path / "empty.db"
+    assert main(["import", str(listing), "--db", str(empty)]) == 0, capsys.readouterr().err
+    assert "Added 8 agreements" in capsys.readouterr().out
 
 
 def test_json_dates_are_shown_as_recorded(
@@ -192,7 +214,8 @@ def test_csv_reads_back_with_the_csv_module(
     assert main(["list", "--db", str(sample_db), "--format", "csv", "--sort", "title"]) == 0
     rows = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
     assert len(rows) == 8
-    assert list(rows[0]) == list(ROW_KEYS)
+    assert list(rows[0]) == list(ROW_KEYS)  # the counts are for JSON objects only
+    assert "counts" not in ROW_KEYS
     assert [row["title"] for row in rows] == sorted(row["title"] for row in rows)
     assert {row["parties"] for row in rows} == {"Kazakhstan; Uzbekistan"}
     assert {row["signed_on"] for row in rows} == {"2021-12-06"}

@@ -38,14 +38,10 @@ def _party(party: PartyView) -> str:
         title = f", {escape(party.signatory_title)}" if party.signatory_title else ""
         parts.append(f"<br/>Signed by {escape(party.signatory_name)}{title}")
     for action in party.actions:
-        dates = []
-        if action.deposited_on:
-            dates.append(f"deposited {escape(action.deposited_on.display())}")
-        if action.effective_on:
-            dates.append(f"effective {escape(action.effective_on.display())}")
-        when = ", ".join(dates) or "date not recorded"
-        text = f": “{escape(action.text)}”" if action.text else ""
-        parts.append(f"<br/>&nbsp;&nbsp;• {escape(action.type.label)} ({when}){text}")
+        # As the PDFs word it: 'Signature: signed 6 December 2021', 'Ratification: deposited …'
+        when = escape(action.dates_text())
+        text = f"; “{escape(action.text)}”" if action.text else ""
+        parts.append(f"<br/>&nbsp;&nbsp;• {escape(action.type.label)}: {when}{text}")
     return "<li>" + "".join(parts) + "</li>"
 
 

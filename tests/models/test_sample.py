@@ -6,6 +6,7 @@ import pytest
 from sqlalchemy import func, select
 
 from models.database import Database
+from models.detail import load_details
 from models.query import AgreementFilter, agreement_ids, count, field_tree, party_list
 from models.sample import SampleResult, load_sample, sample_inputs
 from models.schema import Agreement, Field, Party
@@ -15,7 +16,9 @@ DECLARATION = (
     "Declaration on Allied Relations between the Republic of Kazakhstan and the Republic of "
     "Uzbekistan"
 )
-CITATION = "Anadolu Agency, 'Kazakhstan, Uzbekistan sign alliance declaration', Ankara, 2021-12-06"
+CITATION = (
+    "Anadolu Agency (AA), 'Kazakhstan, Uzbekistan sign alliance declaration', Ankara, undated"
+)
 
 
 def load(database: Database) -> SampleResult:
@@ -56,7 +59,7 @@ def test_sample_records_the_declaration_and_seven_documents(loaded: Database) ->
 def test_declaration_is_interstate_and_signed_by_both_presidents(loaded: Database) -> None:
     declaration = by_title(loaded)[DECLARATION]
     assert (declaration.kind, declaration.level) == ("declaration", "interstate")
-    assert declaration.signed_at == "Nur-Sultan (Akorda Presidential Palace)"
+    assert declaration.signed_at == "Nur-Sultan"
     assert declaration.fields == ["Foreign policy"]
     kazakhstan, uzbekistan = declaration.parties
     assert kazakhstan.party == "Kazakhstan" and "Қасым-Жомарт Тоқаев" in kazakhstan.signatory_name
@@ -151,3 +154,43 @@ def test_sample_inputs_are_all_valid() -> None:
     inputs = sample_inputs()
     assert len(inputs) == 8
     assert all(validate(data) == {} for data in inputs)
+
+
+def test_every_sample_agreement_counts_both_states_as_signatories(loaded: Database) -> None:
+    with loaded.sessions.begin() as session:
+        details = list(load_details(session, agreement_ids(session, AgreementFilter())))
+    assert [d.counts.sentence() for d in details] == ["Signatories: 2. Parties: 0."] * 8
+    for detail in details:
+        (signing,) = [event for event in detail.timeline() if event.what.startswith("Signed")]
+        assert signing.what.startswith("Signed at Nur-Sultan by Kazakhstan and Uzbekistan")
+        assert len(detail.timeline()) == 1
+
+
+def sentences(text: str) -> list[str]:
+    return [part.strip() for part in text.replace(";", ".").split(". ") if part.strip()]
+
+
+def test_each_president_says_only_what_the_source_has_him_say(loaded: Database) -> None:
+    summary = by_title(loaded)[DECLARATION].summary
+    assert "Both" not in summary
+    (impetus,) = [s for s in sentences(summary) if "impetus" in s]
+    assert "Tokayev" in summary.split("impetus")[0] and "Mirziyoyev" not in impetus
+    (fraternal,) = [s for s in sentences(summary) if "special and fraternal" in s]
+    assert fraternal.startswith("Mirziyoyev said")
+
+
+def test_what_the_source_does_not_say_is_not_stated_as_fact(loaded: Database) -> None:
+    agreements = by_title(loaded)
+    declaration = agreements[DECLARATION]
+    for data in agreements.values():
+        text = " ".join([data.summary, data.notes, *(m.description for m in data.milestones)])
+        assert "Akorda" not in (data.signed_at + " ".join(m.description for m in data.milestones))
+        assert "after a private meeting" not in text  # the order of the day is not given
+        assert "Seven cooperation documents were signed" not in text  # nor their number
+        assert "2021-12-06" not in data.source_citation  # the article is undated
+    assert "undated" in declaration.notes and "undated" in CITATION
+    assert "From other sources, not this one: the full title" in declaration.notes
+    assert "Akorda Presidential Palace, but not the signing" in declaration.notes
+    for title, data in agreements.items():
+        if title != DECLARATION:
+            assert "'including' these, and does not say how many there were" in data.notes

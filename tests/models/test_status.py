@@ -3,9 +3,19 @@
 from __future__ import annotations
 
 from models.dates import PartialDate
-from models.status import count_participation, in_order, party_status
+from models.status import (
+    count_participation,
+    date_word,
+    implies_signature,
+    in_order,
+    party_acts,
+    party_status,
+)
 from models.vocab import ActionType as A
 from models.vocab import PartyStatus as P
+from models.vocab import Role
+
+SIGNED = PartialDate.parse("2021-12-06")
 
 
 def test_status_follows_the_acts() -> None:
@@ -39,3 +49,40 @@ def test_dated_actions_are_taken_in_date_order_undated_as_recorded() -> None:
     assert [name for name, _ in ordered] == ["ratification", "withdrawal", "accession"]
     undated = [("accession", "2019"), ("withdrawal", None)]
     assert in_order(undated, lambda a: PartialDate.parse(a[1]) if a[1] else None) == undated
+
+
+def test_an_original_signatory_of_a_dated_agreement_signed_on_that_date() -> None:
+    assert implies_signature(Role.ORIGINAL_SIGNATORY, SIGNED, [])
+    assert implies_signature(Role.ORIGINAL_SIGNATORY, SIGNED, [A.RATIFICATION])
+    assert party_acts(Role.ORIGINAL_SIGNATORY, SIGNED, []) == [(A.SIGNATURE, SIGNED)]
+
+
+def test_no_signature_is_implied_without_the_role_or_the_date_or_beside_a_recorded_one() -> None:
+    assert not implies_signature(Role.PARTY, SIGNED, [])
+    assert not implies_signature(Role.NEGOTIATING_STATE, SIGNED, [])
+    assert not implies_signature(Role.ORIGINAL_SIGNATORY, None, [])
+    assert not implies_signature(Role.ORIGINAL_SIGNATORY, SIGNED, [A.SIGNATURE])
+    assert not implies_signature(Role.ORIGINAL_SIGNATORY, SIGNED, [A.DEFINITIVE_SIGNATURE])
+    later = PartialDate.parse("2022-01-10")
+    assert party_acts(Role.ORIGINAL_SIGNATORY, SIGNED, [(A.SIGNATURE, later)]) == [
+        (A.SIGNATURE, later)
+    ]
+
+
+def test_an_implied_signature_comes_before_a_withdrawal_and_a_return() -> None:
+    acts = [
+        (A.WITHDRAWAL, PartialDate.parse("2010")),
+        (A.ACCESSION, PartialDate.parse("2015-04")),
+    ]
+    ordered = party_acts(Role.ORIGINAL_SIGNATORY, PartialDate(2001, 12, 6), acts)
+    assert [action for action, _on in ordered] == [A.SIGNATURE, A.WITHDRAWAL, A.ACCESSION]
+    assert party_status([a for a, _ in ordered], agreement_in_force=True) == P.PARTY
+    left = party_acts(Role.ORIGINAL_SIGNATORY, PartialDate(2001, 12, 6), acts[:1])
+    assert party_status([a for a, _ in left], agreement_in_force=True) == P.WITHDRAWN
+
+
+def test_a_signature_is_signed_and_consent_deposited() -> None:
+    assert date_word(A.SIGNATURE) == date_word(A.DEFINITIVE_SIGNATURE) == "signed"
+    for consent in (A.RATIFICATION, A.ACCEPTANCE, A.APPROVAL, A.ACCESSION, A.SUCCESSION):
+        assert date_word(consent) == "deposited"
+    assert date_word(A.WITHDRAWAL) == date_word(A.DENUNCIATION) == "notified"

@@ -132,3 +132,40 @@ def test_relations_show_on_both_fact_sheets_each_in_its_own_words(
     assert "Supersedes: Transit agreement of 1992" in sheets[protocol]
     assert "Related Has protocol: Protocol on Тоқаев's transit fees" in sheets[treaty]
     assert "Related Replaced by: Protocol on Тоқаев's transit fees" in sheets[old]
+
+
+def rail_line(database: Database) -> int:
+    with database.sessions.begin() as session:
+        return agreement_ids(session, AgreementFilter(text="Turkistan"))[0]
+
+
+def test_a_sample_document_counts_both_signatories_and_lists_its_signing_once(
+    sample: Database, tmp_path: Path
+) -> None:
+    target = tmp_path / "rail.pdf"
+    write_fact_sheet(sample.sessions, rail_line(sample), target)
+    words = text(target)
+    assert "2 parties listed (bilateral). Signatories: 2. Parties: 0." in words
+    assert "No action recorded" not in words
+    assert words.count("signature: signed 6 December 2021 (the agreement's signing date)") == 2
+    timeline = words[words.index("Date Event") : words.index("Summary", words.index("Date Event"))]
+    assert timeline.count("6 December 2021") == 1
+    assert "6 December 2021 Signed at Nur-Sultan by Kazakhstan and Uzbekistan;" in timeline
+
+
+def test_a_signature_is_signed_and_a_ratification_deposited(
+    database: Database, tmp_path: Path
+) -> None:
+    data = agreement("Energy charter", "Kazakhstan", "Türkiye", signed_on="2019-05")
+    data.parties[0].actions = [
+        ActionInput("signature", "2019-06-01"),
+        ActionInput("ratification", "2020-02-03", "2020-03-04"),
+    ]
+    data.parties[1].actions = [ActionInput("withdrawal", "2024-01-15")]
+    target = tmp_path / "charter.pdf"
+    write_fact_sheet(database.sessions, save(database, data), target)
+    words = text(target)
+    assert "signature: signed 1 June 2019" in words
+    assert "ratification: deposited 3 February 2020, effective 4 March 2020" in words
+    assert "withdrawal: notified 15 January 2024" in words
+    assert "signature: deposited" not in words

@@ -411,3 +411,13 @@ def test_relations_show_both_ways_in_the_summary(database: Database, tmp_path: P
     words = text(target)
     assert "Related Amends: Treaty on the Aral Sea" in words
     assert "Related Amended by: Amendment signed by Тоқаев" in words
+
+
+def test_every_sample_agreement_reads_signatories_two(sample: Database, tmp_path: Path) -> None:
+    target = tmp_path / "sample.pdf"
+    summary(sample, target)
+    words = text(target)
+    assert words.count("Signatories: 2. Parties: 0.") == 8
+    assert "No action recorded" not in words and "Signatories: 0" not in words
+    assert "signature: deposited" not in words
+    assert words.count("(the agreement's signing date)") == 14  # the seven with no act typed

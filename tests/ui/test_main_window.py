@@ -486,3 +486,25 @@ def test_undo_after_an_import_brings_back_the_deleted_agreement(
         window.action_undo.trigger()
     assert newest in window.model.ids()
     assert window.model.rowCount() == 6
+
+
+def test_the_details_of_a_sample_document_count_both_signatories(
+    db_path, make_window, qtbot
+) -> None:  # type: ignore[no-untyped-def]
+    database = open_database(db_path)
+    try:
+        window = make_window(database)
+        with qtbot.waitSignal(window.refreshed, timeout=10000):
+            qtbot.mouseClick(window.welcome.sample_button, Qt.MouseButton.LeftButton)
+        for row, title in enumerate(_titles(window)):
+            window.table.selectRow(row)
+            qtbot.waitUntil(lambda title=title: title in window.detail.toPlainText())
+            shown = window.detail.toPlainText()
+            assert "Signatories: 2. Parties: 0." in shown
+            assert "No action recorded" not in shown
+            assert "Signature: signed 6 December 2021" in shown and "deposited" not in shown
+            timeline = shown[shown.index("Timeline") : shown.index("Summary")]
+            assert timeline.count("6 December 2021") == 1, timeline
+            assert "Signed at Nur-Sultan by Kazakhstan and Uzbekistan" in timeline
+    finally:
+        database.close()
