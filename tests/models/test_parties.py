@@ -100,8 +100,8 @@ def test_usual_names_become_states(database: Database, name: str, shown: str, is
 
 
 def test_unknown_names_become_organizations(database: Database) -> None:
-    _, name, kind, iso3 = resolve(database, "  Eurasian   Economic Union ")
-    assert (name, kind, iso3) == ("Eurasian Economic Union", PartyKind.ORGANIZATION, None)
+    _, name, kind, iso3 = resolve(database, "  International   Turkic Academy ")
+    assert (name, kind, iso3) == ("International Turkic Academy", PartyKind.ORGANIZATION, None)
     with database.sessions.begin() as session:
         ministry = resolve_party(session, "Ministry of Energy", PartyKind.GOVERNMENT_BODY)
         assert ministry.kind is PartyKind.GOVERNMENT_BODY
@@ -114,9 +114,9 @@ def test_a_state_is_never_made_an_organization(database: Database) -> None:
 
 
 def test_a_new_spelling_is_remembered_as_an_alias(database: Database) -> None:
-    first, *_ = resolve(database, "Eurasian Economic Union")
+    first, *_ = resolve(database, "International Turkic Academy")
     with database.sessions.begin() as session:
-        party = find_party(session, "eurasian economic union")
+        party = find_party(session, "international turkic academy")
         assert party is not None and party.id == first
         assert find_party(session, "Unknown Body") is None
         assert find_party(session, "   ") is None
@@ -149,6 +149,6 @@ def test_suggest_parties_offers_close_names(database: Database) -> None:
         assert "Kazakhstan" in suggest_parties(session, "Kazakstan")
         assert "Russian Federation" in suggest_parties(session, "Rusian Federation")
         assert "Uzbekistan" in suggest_parties(session, "Uzbekstan")
-        assert suggest_parties(session, "Eurasian Economic Unoin") == ["Eurasian Economic Union"]
+        assert suggest_parties(session, "Eurasian Economic Unoin")[0] == "Eurasian Economic Union"
         assert len(suggest_parties(session, "Kazakstan", limit=2)) <= 2
         assert suggest_parties(session, "qqqqqqqq") == []
