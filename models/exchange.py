@@ -39,6 +39,7 @@ from models.text import fold, search_terms
 from models.vocab import ActionType, Kind, Level, MilestoneKind, Role, Status
 
 __all__ = [
+    "NEW_PARTY",
     "ExportCancelled",
     "ImportCancelled",
     "ImportFailed",
@@ -56,6 +57,7 @@ _LOOKUP_CHUNK = 500
 _Key = tuple[str, str]  # (title identity, signing date as recorded)
 _PartyKey = tuple[str, object]  # ('party', id), ('known', 'KAZ' or 'org:EU'), ('name', folded)
 _UPDATE_REPORT_EVERY = 100
+NEW_PARTY = "would be a new party"  # how a doubtful new party is reported ('Uzbekistn')
 
 
 @dataclass(frozen=True)
@@ -304,7 +306,7 @@ def _refuse_doubtful(session: Session, rows: list[tuple[Record, AgreementInput]]
         for item in named(data.parties):
             suggestion = doubtful.get(" ".join(item.party.split()))
             if suggestion is not None:
-                reason = f"'{item.party}' would be a new party (did you mean '{suggestion}'?)"
+                reason = f"'{item.party}' {NEW_PARTY} (did you mean '{suggestion}'?)"
                 problems.append(Problem(reason, record.line, record.index, "parties"))
     raise ImportFailed(problems)
 
