@@ -160,10 +160,12 @@ def _catalog(language: str) -> gettext.NullTranslations | None:
 
 
 def _translations(catalog: gettext.NullTranslations, record: Any) -> Iterable[str]:
+    """The record's names in the catalog's language, leaving out those it does not translate."""
     for attribute in _NAME_ATTRIBUTES:
         english = getattr(record, attribute, None)
-        if english:
-            yield catalog.gettext(english)
+        translated = catalog.gettext(english) if english else english
+        if translated and translated != english:  # an English name is a key already
+            yield translated
 
 
 # ----------------------------------------------------------------- identities

@@ -60,6 +60,13 @@ def describe_preview(preview: ImportPreview, file_name: str, update: bool = Fals
         lines.append(
             f"{count} new part{'y' if count == 1 else 'ies'}: {_names(preview.parties_created)}."
         )
+    if preview.doubtful_parties:
+        count = len(preview.doubtful_parties)
+        names = [f"{name} (did you mean {hint}?)" for name, hint in preview.doubtful_parties]
+        lines.append(
+            f"<b>{count} new part{'y' if count == 1 else 'ies'} may be misspelt:</b> "
+            f"{_names(names)}."
+        )
     if preview.fields_created:
         count = len(preview.fields_created)
         lines.append(
@@ -111,10 +118,12 @@ class ImportPreviewDialog(QDialog):
 
     def _new_parties_box(self, *previews: ImportPreview) -> QCheckBox:
         """'Uzbekistn (did you mean Uzbekistan?) is a new party': shown only when there are such."""
-        doubtful = dict(pair for preview in previews for pair in preview.doubtful_parties).items()
-        names = ", ".join(f"{name} (did you mean {suggestion}?)" for name, suggestion in doubtful)
-        noun = "is a new party" if len(doubtful) == 1 else "are new parties"
-        box = QCheckBox(f"{names} {noun}, not a misspelling: record as written", self)
+        doubtful = dict(pair for preview in previews for pair in preview.doubtful_parties)
+        if len(doubtful) == 1:
+            text = f"{next(iter(doubtful))} is a new party, not a misspelling: record it as written"
+        else:
+            text = "They are new parties, not misspellings: record them as written"
+        box = QCheckBox(text, self)
         box.setObjectName("confirmNewPartiesCheck")
         box.setVisible(bool(doubtful))
         return box

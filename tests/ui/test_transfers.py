@@ -80,7 +80,8 @@ def test_a_misspelt_party_is_imported_only_once_the_user_confirms_it(
     preview = window.transfers.preview_dialog
     box = preview.new_parties_box
     assert box.isVisibleTo(preview)
-    assert "Uzbekistn (did you mean Uzbekistan?) is a new party" in box.text()
+    assert "Uzbekistn (did you mean Uzbekistan?)" in preview.summary.text()
+    assert box.text() == "Uzbekistn is a new party, not a misspelling: record it as written"
     assert not preview.import_button.isEnabled()
     box.setChecked(True)
     assert preview.import_button.isEnabled()
