@@ -13,7 +13,7 @@ import difflib
 import gettext
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any, TypeVar
 
 import pycountry
@@ -21,7 +21,7 @@ from sqlalchemy import Connection, Table, delete, insert, select
 from sqlalchemy.orm import Session
 
 from models.fields import insert_ignoring
-from models.organisations import CODE_PREFIX, Organisation, find_organisation, organisations
+from models.organisations import CODE_PREFIX, Organisation, organisation_keys, organisations
 from models.schema import Party, PartyAlias, utcnow
 from models.text import fold
 from models.vocab import PartyKind
@@ -197,6 +197,7 @@ def _organisation(organisation: Organisation) -> Identity:
     )
 
 
+@lru_cache(maxsize=65536)  # a file of 100,000 rows names a few hundred parties, over and over
 def find_identity(name: str) -> Identity | None:
     """The state or curated organisation a name, abbreviation or code means, or None.
 
@@ -207,7 +208,8 @@ def find_identity(name: str) -> Identity | None:
     key = _key(name)
     if not key:
         return None
-    organisation = find_organisation(name)
+    code = organisation_keys().get(key)
+    organisation = organisations()[code] if code else None
     iso3 = _country_keys().get(key)
     if iso3 is not None and not (organisation is not None and len(key) == 2):
         return _state(countries()[iso3])
@@ -401,6 +403,11 @@ def suggest_parties(session: Session, name: str, limit: int = 3) -> list[str]:
     candidates = {**_known_names(), **recorded}
     close = difflib.get_close_matches(fold(name), list(candidates), n=limit * 3, cutoff=0.6)
     return list(dict.fromkeys(candidates[key] for key in close))[:limit]
+
+
+def known_names() -> list[str]:
+    """The names of every state and curated organisation, to offer as completions."""
+    return list(_known_names().values())
 
 
 @cache

@@ -31,7 +31,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from models import service
 from models.dates import PartialDate
-from models.parties import countries, doubtful_parties
+from models.parties import doubtful_parties, known_names
 from models.query import field_tree, party_list
 from models.service import (
     AgreementInput,
@@ -375,7 +375,7 @@ class AgreementDialog(QDialog):
                 data, self._version = service.load_input(session, self._agreement_id)
             else:
                 data = copy.deepcopy(template) if template else AgreementInput(title="")
-        self.party_editor.set_known_parties(names, [c.name for c in countries().values()])
+        self.party_editor.set_known_parties(names, known_names())
         self.field_picker.set_fields(nodes)
         self.show_input(data)
         self._update_title()
