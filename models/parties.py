@@ -307,13 +307,13 @@ def resolve_party(session: Session, name: str, kind: PartyKind = PartyKind.ORGAN
     with session.no_autoflush:
         party = find_party(session, cleaned)
         if party is None:
-            identity = find_identity(cleaned) or identity_of(cleaned)
-            if identity is not None:
-                party = recorded_party(session, identity)
-        if party is None:
-            return _create_party(session, cleaned, kind, identity)
-    if _key(cleaned) not in {alias.key for alias in party.aliases}:
-        add_alias(session, party, cleaned)
+            return _create_party(session, cleaned, kind, find_identity(cleaned))
+        if _key(cleaned) in {alias.key for alias in party.aliases}:
+            return party
+        if party.id is None:  # made a moment ago by a rename or merge, not yet stored
+            add_alias(session, party, cleaned)
+        elif _claim_aliases(session.connection(), party.id, [cleaned]):
+            session.expire(party, ["aliases"])
     return party
 
 
@@ -407,22 +407,30 @@ def suggest_parties(session: Session, name: str, limit: int = 3) -> list[str]:
 
 def known_names() -> list[str]:
     """The names of every state and curated organisation, to offer as completions."""
-    return list(_known_names().values())
+    return list(dict.fromkeys(_known_names().values()))
 
 
 @cache
 def _known_names() -> dict[str, str]:
-    """Folded name -> display name of every state and curated organisation."""
-    names = {fold(country.name): country.name for country in countries().values()}
-    for organisation in organisations().values():
-        names[fold(organisation.name)] = organisation.name
+    """Folded spelling -> display name of every state and curated organisation.
+
+    Names only, no codes or abbreviations: 'RUS' is no misspelling of 'RUA'.
+    """
+    names: dict[str, str] = {}
+    known = [*countries().values(), *organisations().values()]
+    for item in known:
+        for spelling in item.spellings:
+            if len(spelling) > 5 and not spelling.startswith(CODE_PREFIX):
+                names.setdefault(fold(spelling), item.name)
+    for item in known:
+        names[fold(item.name)] = item.name
     return names
 
 
 # A name this close to a state's or organisation's (difflib's ratio) and resolving to
-# nothing is taken for a misspelling: 'Uzbekistn' (0.95) but not 'Niger' for 'Nigeria'
-# (0.83, both real) or 'African Development Bank' for 'Asian …' (0.85, both listed).
-MISSPELT = 0.86
+# nothing is taken for a misspelling: 'Uzbekistn' (0.95), 'Rusia' (0.91), but not the
+# African Development Fund for the African Development Bank (0.88): both are real.
+MISSPELT = 0.9
 
 
 def misspelt(name: str) -> str | None:

@@ -266,6 +266,8 @@ def test_a_name_close_to_a_state_or_organisation_is_doubtful(database: Database)
     assert misspelt("Uzbekistan") is None  # the real thing
     assert misspelt("Ministry of Energy") is None
     assert misspelt("International Turkic Academy") is None
+    assert misspelt("African Development Fund") is None  # not the African Development Bank
+    assert misspelt("Rusia") == "Russian Federation"
     with database.sessions.begin() as session:
         assert doubtful_parties(session, ["Uzbekistn", "Kazakhstan", "Turkic Academy"]) == {
             "Uzbekistn": "Uzbekistan"
