@@ -247,7 +247,7 @@ def test_upgrading_to_0008_gives_recorded_organisations_their_identity(db_path: 
     database = open_database(db_path)
     try:
         with database.sessions.begin() as session:
-            codes = dict(session.execute(text("SELECT id, org_code FROM parties")).tuples().all())
+            codes = dict(session.execute(text("SELECT id, org_code FROM parties")).all())
             # The first of two parties for one organisation gets it; merging is for a person.
             assert codes == {1: "EU", 2: "NATO", 3: None, 4: None}
             assert find_party(session, "European Union").id == 1  # type: ignore[union-attr]

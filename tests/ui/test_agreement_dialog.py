@@ -233,7 +233,7 @@ def test_organisations_and_other_languages_are_recognised_and_a_new_party_has_a_
     assert model.index(2, 4).data() == "new government body"
     child(dialog, QPushButton, "saveButton").click()
     with database.sessions.begin() as session:
-        kinds = dict(session.execute(select(Party.name, Party.kind)).tuples().all())
+        kinds = dict(session.execute(select(Party.name, Party.kind)).all())
     assert kinds == {
         "European Union": PartyKind.ORGANIZATION,
         "Germany": PartyKind.STATE,
