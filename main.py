@@ -37,6 +37,7 @@ from models.database import (
 from models.database_copy import CopyError, copy_database
 from models.dates import PartialDate
 from models.exchange import (
+    NEW_PARTY,
     ImportFailed,
     ImportPreview,
     export_file,
@@ -46,7 +47,7 @@ from models.exchange import (
 )
 from models.fields import find_field, split_path
 from models.participation_counts import with_counts
-from models.parties import find_country, find_party, suggest_parties
+from models.parties import find_identity, find_party, suggest_parties
 from models.query import (
     AgreementFilter,
     AgreementRow,
@@ -250,6 +251,11 @@ def add_exchange_commands(commands: Any) -> None:
     imports.add_argument(
         "--dry-run", action="store_true", help="check the file and say what it would do"
     )
+    imports.add_argument(
+        "--new-parties",
+        action="store_true",
+        help="record names that look like a misspelt state or organisation as new parties",
+    )
     imports.set_defaults(handler=command_import, creates_database=True, writes=True)
 
 
@@ -389,9 +395,9 @@ def party_id(session: Session, name: str) -> int:
     party = find_party(session, name)
     if party is not None:
         return party.id
-    country = find_country(name)
-    if country is not None:
-        raise UsageError(f"no agreement with {country.name} is recorded (--party '{name}')")
+    known = find_identity(name)  # a state or organisation no agreement names yet
+    if known is not None:
+        raise UsageError(f"no agreement with {known.name} is recorded (--party '{name}')")
     raise UsageError(f"unknown party '{name}'{did_you_mean(suggest_parties(session, name))}")
 
 
@@ -647,15 +653,23 @@ def command_import(database: Database, args: argparse.Namespace) -> int:
         if args.dry_run:
             with database.sessions.begin() as session:
                 preview = preview_import(session, args.file, update=args.update)
+            if preview.doubtful_parties and not args.new_parties:
+                return refuse_doubtful(args.file, preview.doubtful_parties)
             print_preview(preview, args.update)
             return 0
         with database.writing() as session:
             result = import_file(
-                session, args.file, update=args.update, progress=_progress_printer()
+                session,
+                args.file,
+                update=args.update,
+                new_parties=args.new_parties,
+                progress=_progress_printer(),
             )
     except ImportFailed as failure:
         for problem in failure.problems:
             print(f"{PROG}: {args.file}: {problem}", file=sys.stderr)
+        if any(NEW_PARTY in problem.reason for problem in failure.problems):
+            print(f"{PROG}: {NEW_PARTIES_HINT}", file=sys.stderr)
         print(f"{PROG}: nothing was imported", file=sys.stderr)
         return 2
     print(f"Added {_count(result.added, 'agreement')}")
@@ -666,6 +680,20 @@ def command_import(database: Database, args: argparse.Namespace) -> int:
     _print_names("New parties", result.parties_created)
     _print_names("New fields", result.fields_created)
     return 0
+
+
+NEW_PARTIES_HINT = "if they are new parties, not misspellings, import with --new-parties"
+
+
+def refuse_doubtful(file: str, doubtful: Sequence[tuple[str, str]]) -> int:
+    """--dry-run without --new-parties: say which names the import would refuse."""
+    for name, suggestion in doubtful:
+        print(
+            f"{PROG}: {file}: '{name}' {NEW_PARTY} (did you mean '{suggestion}'?)",
+            file=sys.stderr,
+        )
+    print(f"{PROG}: {NEW_PARTIES_HINT}", file=sys.stderr)
+    return 2
 
 
 def print_preview(preview: ImportPreview, update: bool) -> None:

@@ -36,7 +36,7 @@ from models.exchange_relations import (
 )
 from models.exchange_write import ExportCancelled, export_file, export_format
 from models.fields import path_key, split_path
-from models.parties import find_country, find_party
+from models.parties import doubtful_parties, find_identity, find_party
 from models.query import field_paths
 from models.schema import Agreement, Field, Party
 from models.service import (
@@ -51,6 +51,7 @@ from models.text import fold, search_terms
 from models.vocab import ActionType, Kind, Level, MilestoneKind, RelationType, Role, Status
 
 __all__ = [
+    "NEW_PARTY",
     "ExportCancelled",
     "ImportCancelled",
     "ImportFailed",
@@ -66,8 +67,9 @@ __all__ = [
 
 _LOOKUP_CHUNK = 500
 _Key = tuple[str, str]  # (title identity, signing date as recorded)
-_PartyKey = tuple[str, object]  # ('party', id), ('state', iso3) or ('name', folded name)
+_PartyKey = tuple[str, object]  # ('party', id), ('known', 'KAZ' or 'org:EU'), ('name', folded)
 _UPDATE_REPORT_EVERY = 100
+NEW_PARTY = "would be a new party"  # how a doubtful new party is reported ('Uzbekistn')
 
 
 @dataclass(frozen=True)
@@ -80,6 +82,9 @@ class ImportPreview:
     repeated: int  # rows repeating an earlier row of the file: always skipped
     parties_created: tuple[str, ...]  # as they will be shown ('Russian Federation' for 'RUS')
     fields_created: tuple[str, ...]  # full paths, parents included
+    # New parties whose names look like a misspelt state or organisation, with what they
+    # look like: ('Uzbekistn', 'Uzbekistan'). import_file refuses them unless new_parties.
+    doubtful_parties: tuple[tuple[str, str], ...] = ()
 
     @property
     def duplicates(self) -> int:
@@ -119,6 +124,7 @@ def preview_import(
     touched = [record.data for record in plan.new]
     if update:
         touched += [change.merged for change in _changes(session, plan.existing)]
+    doubtful = _doubtful(session, touched)
     return ImportPreview(
         rows=len(records),
         new=len(plan.new),
@@ -126,6 +132,7 @@ def preview_import(
         repeated=plan.repeated,
         parties_created=_by_name(_new_parties(session, touched)),
         fields_created=_by_name(_new_fields(session, touched)),
+        doubtful_parties=tuple(sorted(doubtful.items(), key=lambda item: fold(item[0]))),
     )
 
 
@@ -134,6 +141,7 @@ def import_file(
     path: str | os.PathLike[str],
     *,
     update: bool = False,
+    new_parties: bool = False,
     progress: Callable[[int, int], None] | None = None,
     cancelled: Callable[[], bool] | None = None,
 ) -> ImportResult:
@@ -141,7 +149,9 @@ def import_file(
 
     Raises ImportFailed listing every problem, or ImportCancelled when *cancelled* returns
     True. With *update*, a row matching a recorded agreement overwrites the columns the
-    file has (and keeps the rest); otherwise it is skipped.
+    file has (and keeps the rest); otherwise it is skipped. A new party whose name looks
+    like a misspelt state or organisation ('Uzbekistn') is a problem unless *new_parties*
+    (the user confirmed them).
     """
 
     def check() -> None:
@@ -159,6 +169,12 @@ def import_file(
     relations = _resolve_relations(session, records, plan)
     last_party, last_field = _last_id(session, Party), _last_id(session, Field)
     changes = _changes(session, plan.existing) if update else []
+    if not new_parties:
+        rows = [(record, record.data) for record in plan.new]
+        # changes holds one entry per recorded match, in order, when updating; none otherwise.
+        updated = zip(plan.existing, changes, strict=False)
+        rows += [(record, change.merged) for (_, record), change in updated]
+        _refuse_doubtful(session, rows)
     total = len(plan.new) + len(changes)
     report(0)
     # New agreements first: relations of updated ones may point at them.
@@ -322,8 +338,8 @@ def _party_identity(session: Session, name: str) -> _PartyKey:
     party = find_party(session, name)
     if party is not None:
         return ("party", party.id)
-    country = find_country(name)
-    return ("state", country.iso3) if country else ("name", party_key(name))
+    identity = find_identity(name)
+    return ("known", identity.code) if identity else ("name", party_key(name))
 
 
 def _new_parties(session: Session, inputs: list[AgreementInput]) -> list[str]:
@@ -338,11 +354,30 @@ def _new_parties(session: Session, inputs: list[AgreementInput]) -> list[str]:
             known.add(key)
             identity = _party_identity(session, item.party)
             if identity[0] != "party":
-                country = find_country(item.party)
-                planned.setdefault(
-                    identity, country.name if country else " ".join(item.party.split())
-                )
+                found = find_identity(item.party)
+                planned.setdefault(identity, found.name if found else " ".join(item.party.split()))
     return list(planned.values())
+
+
+def _doubtful(session: Session, inputs: list[AgreementInput]) -> dict[str, str]:
+    """New party names that look like a misspelt state or organisation -> what they look like."""
+    names = dict.fromkeys(item.party for data in inputs for item in named(data.parties))
+    return doubtful_parties(session, names)
+
+
+def _refuse_doubtful(session: Session, rows: list[tuple[Record, AgreementInput]]) -> None:
+    """One problem per row naming a doubtful new party, with 'did you mean …?'."""
+    doubtful = _doubtful(session, [data for _, data in rows])
+    if not doubtful:
+        return
+    problems = []
+    for record, data in rows:
+        for item in named(data.parties):
+            suggestion = doubtful.get(" ".join(item.party.split()))
+            if suggestion is not None:
+                reason = f"'{item.party}' {NEW_PARTY} (did you mean '{suggestion}'?)"
+                problems.append(Problem(reason, record.line, record.index, "parties"))
+    raise ImportFailed(problems)
 
 
 def _new_fields(session: Session, inputs: list[AgreementInput]) -> list[str]:

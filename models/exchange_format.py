@@ -57,7 +57,9 @@ JSON_KEYS = (
     "milestones",
     "relations",
 )
-PARTY_KEYS = ("name", "kind", "role", "signatory_name", "signatory_title", "actions")
+# `code`: the party's identity as export writes it ('KAZ', 'TMP', 'org:EU'); it wins over
+# the name, so a historic state whose name now means another one comes back as itself.
+PARTY_KEYS = ("name", "code", "kind", "role", "signatory_name", "signatory_title", "actions")
 # Spellings of the sample file (AgreementInput's own names) read as the keys above.
 PARTY_SYNONYMS = {"party": "name", "party_kind": "kind"}
 ACTION_KEYS = ("type", "deposited_on", "effective_on", "text")

@@ -33,6 +33,7 @@ from models.exchange_format import (
     RelationRef,
     one_of,
 )
+from models.parties import identity_of, party_reference
 from models.service import ActionInput, AgreementInput, MilestoneInput, ParticipationInput
 from models.vocab import Level, PartyKind, RelationType, Role
 
@@ -164,9 +165,11 @@ def _json_parties(
             _json_action(read, f"{path}.actions[{n}]", f"parties.{number}.actions.{n}", action)
             for n, action in enumerate(read.objects(item, "actions", f"{path}.actions"))
         ]
+        name = read.text(item, "name", f"{path}.name", key)
+        code = read.text(item, "code", f"{path}.code", key).strip()
         parties.append(
             ParticipationInput(
-                party=read.text(item, "name", f"{path}.name", key),
+                party=_by_code(read, f"{path}.code", name, code) if code else name,
                 role=read.text(item, "role", f"{path}.role", f"parties.{number}.role").strip()
                 or Role.PARTY.value,
                 signatory_name=read.text(item, "signatory_name", f"{path}.signatory_name", ""),
@@ -179,6 +182,18 @@ def _json_parties(
             )
         )
     return parties, frozenset(plain)
+
+
+def _by_code(read: _ObjectReader, path: str, name: str, code: str) -> str:
+    """The name, or the code itself where the name alone would mean another party (or none).
+
+    'East Timor' alone is Timor-Leste today; with code 'TMP' it is the historic state.
+    """
+    identity = identity_of(code)
+    if identity is None:
+        read.record.problem(path, f"'{code}' is not an ISO 3166 code or an organisation's (org:EU)")
+        return name
+    return party_reference(name, identity.iso3, identity.org_code)
 
 
 def _json_action(read: _ObjectReader, path: str, key: str, item: Any) -> ActionInput:

@@ -17,11 +17,12 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import IO, Any
 
-from sqlalchemy import select
+from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from models.dates import PartialDate
 from models.exchange_format import EXPORT_CSV_COLUMNS, LIST_SEPARATOR
+from models.parties import exchange_code, party_reference
 from models.query import AgreementFilter, Sort, agreement_ids, fetch_rows, field_paths
 from models.schema import (
     Action,
@@ -77,7 +78,9 @@ def export_file(
         ids = list(selection)
     batches = _batches(session, ids, kind, progress, cancelled)
     with replacing(target) as out:
-        return write_csv(batches, out) if kind == "csv" else write_json(batches, out)
+        if kind == "json":
+            return write_json(batches, out)
+        return write_csv(batches, out, party_cells(session))
 
 
 def _batches(
@@ -123,8 +126,29 @@ def _iso(value: PartialDate | None) -> str | None:
 # ----------------------------------------------------------------- CSV
 
 
-def write_csv(batches: Iterator[list[Any]], out: IO[str]) -> int:
+def party_cells(session: Session) -> dict[str, str]:
+    """Party name -> the code a CSV cell holds instead, where the name would mean another party.
+
+    A CSV cell holds names, and a name is read back by what it means today: 'East Timor'
+    is Timor-Leste, so the historic state (TMP) is written as its code, as is a state or
+    organisation renamed to something that names nothing. Other names are written as is.
+    """
+    cells: dict[str, str] = {}
+    known = select(Party.name, Party.iso3, Party.org_code).where(
+        or_(Party.iso3.is_not(None), Party.org_code.is_not(None))
+    )
+    for name, iso3, org_code in session.execute(known):
+        reference = party_reference(name, iso3, org_code)
+        if reference != name:
+            cells[name] = reference
+    return cells
+
+
+def write_csv(
+    batches: Iterator[list[Any]], out: IO[str], party_cells: dict[str, str] | None = None
+) -> int:
     """The table's columns (`level` last); lists joined with '; ', missing values empty."""
+    cells = party_cells or {}
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(EXPORT_CSV_COLUMNS)
     written = 0
@@ -138,7 +162,7 @@ def write_csv(batches: Iterator[list[Any]], out: IO[str]) -> int:
                 row.signed_at or "",
                 _iso(row.entry_into_force) or "",
                 _iso(row.expires_on) or "",
-                LIST_SEPARATOR.join(row.parties),
+                LIST_SEPARATOR.join(cells.get(name, name) for name in row.parties),
                 LIST_SEPARATOR.join(row.fields),
                 row.summary,
                 row.source_url or "",
@@ -286,6 +310,8 @@ def _participations(session: Session, ids: Sequence[int]) -> dict[int, list[dict
             Participation.signatory_title,
             Party.name,
             Party.kind,
+            Party.iso3,
+            Party.org_code,
         )
         .join(Party, Party.id == Participation.party_id)
         .where(Participation.agreement_id.in_(ids))
@@ -317,6 +343,7 @@ def _participations(session: Session, ids: Sequence[int]) -> dict[int, list[dict
         found[row.agreement_id].append(
             {
                 "name": row.name,
+                "code": exchange_code(row.iso3, row.org_code),
                 "kind": row.kind.value,
                 "role": row.role.value,
                 "signatory_name": row.signatory_name,

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from sqlalchemy import select
+from typing import Any
+
+from sqlalchemy import Connection, Table, insert, select
 from sqlalchemy.orm import Session
 
 from models.schema import Field
@@ -26,7 +28,12 @@ def find_field(session: Session, path: str) -> Field | None:
 
 
 def resolve_field(session: Session, path: str) -> Field:
-    """The field at *path*, created with any missing parents; spelling and case are forgiven."""
+    """The field at *path*, created with any missing parents; spelling and case are forgiven.
+
+    A missing field is inserted at once with INSERT … ON CONFLICT DO NOTHING and read
+    back: when another session creates the same field at the same moment, this one
+    waits for it and uses it, and both saves succeed.
+    """
     parts = split_path(path)
     if not parts:
         raise ValueError("a field needs a name")
@@ -45,8 +52,33 @@ def resolve_field(session: Session, path: str) -> Field:
                 None,
             )
         if found is None:
-            found = Field(name=parts[depth - 1], parent=parent, key=key)
-            session.add(found)
+            found = _insert_field(session, parts[depth - 1], parent, key)
         parent = found
     assert parent is not None
     return parent
+
+
+def _insert_field(session: Session, name: str, parent: Field | None, key: str) -> Field:
+    if parent is not None and parent.id is None:
+        session.flush([parent])  # a parent made a moment ago by a rename, not yet stored
+    connection = session.connection()
+    row = {"name": name, "parent_id": parent.id if parent is not None else None, "key": key}
+    connection.execute(insert_ignoring(connection, _FIELDS).values(row))
+    field_id = connection.execute(select(_FIELDS.c.id).where(_FIELDS.c.key == key)).scalar_one()
+    found = session.get(Field, field_id)
+    assert found is not None
+    return found
+
+
+_FIELDS: Table = Field.__table__  # type: ignore[assignment]
+
+
+def insert_ignoring(connection: Connection, table: Table) -> Any:
+    """INSERT … ON CONFLICT DO NOTHING in the connection's dialect (a plain INSERT elsewhere)."""
+    if connection.dialect.name == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert as dialect_insert
+    elif connection.dialect.name == "sqlite":
+        from sqlalchemy.dialects.sqlite import insert as dialect_insert
+    else:
+        return insert(table)
+    return dialect_insert(table).on_conflict_do_nothing()

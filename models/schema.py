@@ -189,6 +189,8 @@ class Party(Base):
     name: Mapped[str] = mapped_column(String(300))
     kind: Mapped[PartyKind] = mapped_column(vocabulary_column(PartyKind))
     iso3: Mapped[str | None] = mapped_column(String(3), unique=True)
+    # A curated organisation's code ('EU', models/data/organisations.json); migration 0008.
+    org_code: Mapped[str | None] = mapped_column(String(20), unique=True, index=True)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
     aliases: Mapped[list[PartyAlias]] = relationship(

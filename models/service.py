@@ -21,7 +21,7 @@ from sqlalchemy.orm.exc import StaleDataError
 from models.audit import changes_between, input_record, last_change, record
 from models.dates import PartialDate
 from models.fields import resolve_field, split_path
-from models.parties import find_country, resolve_party
+from models.parties import party_identity, party_reference, resolve_party
 from models.schema import (
     Action,
     Agreement,
@@ -235,8 +235,7 @@ def _validate_parties(errors: dict[str, str], parties: list[ParticipationInput])
             if named:
                 errors[f"{prefix}.party"] = "party name is empty"
             continue
-        country = find_country(participation.party)
-        same = country.iso3 if country else key  # 'Russia' and 'RUS' are one party
+        same = party_identity(participation.party)  # 'Russia', 'RUS', 'Россия': one party
         if same in seen:
             errors[f"{prefix}.party"] = (
                 f"'{participation.party}' is listed twice (also party {seen[same] + 1})"
@@ -610,7 +609,7 @@ def to_input(agreement: Agreement) -> AgreementInput:
         source_url=agreement.source_url or "",
         parties=[
             ParticipationInput(
-                party=p.party.name,
+                party=party_reference(p.party.name, p.party.iso3, p.party.org_code),
                 role=p.role.value,
                 signatory_name=p.signatory_name or "",
                 signatory_title=p.signatory_title or "",

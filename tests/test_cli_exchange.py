@@ -82,6 +82,56 @@ def test_a_bad_import_lists_every_problem_and_changes_nothing(
     assert len(listed(capsys, sample_db)) == 8
 
 
+def test_a_misspelt_party_is_refused_unless_new_parties_are_confirmed(
+    sample_db: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    file = tmp_path / "typo.csv"
+    file.write_text(
+        "title,kind,status,parties\n"
+        "Water agreement,agreement,signed,Kazakhstan; Uzbekistn\n"
+        "Gas agreement,agreement,signed,Almanya; Özbekistan; EU\n",
+        encoding="utf-8",
+    )
+    assert main(["import", str(file), "--dry-run", "--db", str(sample_db)]) == 2
+    assert (
+        "'Uzbekistn' would be a new party (did you mean 'Uzbekistan'?)" in capsys.readouterr().err
+    )
+    assert main(["import", str(file), "--db", str(sample_db)]) == 2
+    err = capsys.readouterr().err.splitlines()
+    assert err == [
+        f"treaty-tracker: {file}: line 2, parties: 'Uzbekistn' would be a new party "
+        "(did you mean 'Uzbekistan'?)",
+        "treaty-tracker: if they are new parties, not misspellings, import with --new-parties",
+        "treaty-tracker: nothing was imported",
+    ]
+    assert len(listed(capsys, sample_db)) == 8
+    assert main(["import", str(file), "--new-parties", "--db", str(sample_db)]) == 0
+    out = capsys.readouterr().out
+    assert "Added 2 agreements" in out
+    # 'Almanya' is Germany and 'Özbekistan' the recorded Uzbekistan; 'EU' the European Union.
+    assert "New parties (3): European Union, Germany, Uzbekistn" in out
+    assert [r["title"] for r in listed(capsys, sample_db, "--party", "EU")] == ["Gas agreement"]
+    uzbek = {r["title"] for r in listed(capsys, sample_db, "--party", "Oʻzbekiston")}
+    assert "Gas agreement" in uzbek and "Water agreement" not in uzbek
+
+
+def test_one_party_in_two_languages_is_listed_twice(
+    sample_db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    file = tmp_path / "twice.csv"
+    file.write_text(
+        "title,kind,status,parties\nA,treaty,signed,Германия; Germany\n"
+        "B,treaty,signed,Union européenne; EU\n",
+        encoding="utf-8",
+    )
+    assert main(["import", str(file), "--db", str(sample_db)]) == 2
+    err = capsys.readouterr().err
+    assert "line 2, parties: 'Germany' is listed twice (also party 1)" in err
+    assert "line 3, parties: 'EU' is listed twice (also party 1)" in err
+
+
 def test_export_refuses_an_unknown_suffix(
     sample_db: Path,
     tmp_path: Path,

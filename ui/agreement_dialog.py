@@ -31,7 +31,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from models import service
 from models.dates import PartialDate
-from models.parties import countries
+from models.parties import doubtful_parties, known_names
 from models.query import field_tree, party_list
 from models.relations import (
     AgreementChoice,
@@ -384,7 +384,7 @@ class AgreementDialog(QDialog):
             else:
                 data = copy.deepcopy(template) if template else AgreementInput(title="")
             self._load_relations(session, data)
-        self.party_editor.set_known_parties(names, [c.name for c in countries().values()])
+        self.party_editor.set_known_parties(names, known_names())
         self.field_picker.set_fields(nodes)
         self.show_input(data)
         self._update_title()
@@ -468,6 +468,8 @@ class AgreementDialog(QDialog):
         """Save in one transaction; on success emit saved(id) and close, else explain and stay."""
         data = self.current_input()
         self.clear_errors()
+        if not service.validate(data) and not self._new_parties_confirmed(data):
+            return False
         try:
             with self._sessions.begin() as session:
                 if self._agreement_id is None:
@@ -491,6 +493,25 @@ class AgreementDialog(QDialog):
         self.saved.emit(saved_id)
         self.accept()
         return True
+
+    def _new_parties_confirmed(self, data: AgreementInput) -> bool:
+        """Ask before a name that looks like a misspelt state or organisation becomes a party."""
+        with self._sessions() as session:
+            doubtful = doubtful_parties(session, [item.party for item in data.parties])
+        if not doubtful:
+            return True
+        lines = [f"'{name}' (did you mean '{hint}'?)" for name, hint in doubtful.items()]
+        answer = self._ask(
+            QMessageBox.Icon.Question,
+            "New party?",
+            "Not a known state or organisation: " + ", ".join(lines) + ".",
+            [("Record as new", QMessageBox.ButtonRole.AcceptRole)],
+            "Record as new adds it as a new party, spelt as typed. Keep editing lets you "
+            "correct the name.",
+        )
+        if answer != "Record as new":
+            self.tabs.setCurrentIndex(PARTIES)
+        return answer == "Record as new"
 
     def _on_conflict(self, error: ConflictError) -> None:
         answer = self._ask(

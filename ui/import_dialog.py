@@ -60,6 +60,13 @@ def describe_preview(preview: ImportPreview, file_name: str, update: bool = Fals
         lines.append(
             f"{count} new part{'y' if count == 1 else 'ies'}: {_names(preview.parties_created)}."
         )
+    if preview.doubtful_parties:
+        count = len(preview.doubtful_parties)
+        names = [f"{name} (did you mean {hint}?)" for name, hint in preview.doubtful_parties]
+        lines.append(
+            f"<b>{count} new part{'y' if count == 1 else 'ies'} may be misspelt:</b> "
+            f"{_names(names)}."
+        )
     if preview.fields_created:
         count = len(preview.fields_created)
         lines.append(
@@ -92,21 +99,43 @@ class ImportPreviewDialog(QDialog):
         self.update_box.setObjectName("updateExistingCheck")
         self.update_box.setEnabled(preview.existing > 0)
         self.update_box.toggled.connect(lambda on: self.summary.setText(self._texts[int(on)]))
+        self.new_parties_box = self._new_parties_box(preview, preview_with_update or preview)
         buttons = QDialogButtonBox(self)
         self.import_button = buttons.addButton("Import", QDialogButtonBox.ButtonRole.AcceptRole)
         self.import_button.setObjectName("importConfirmButton")
+        # A name that looks misspelt is recorded as a new party only once the user says so.
+        self.import_button.setEnabled(self.new_parties_box.isHidden())
+        self.new_parties_box.toggled.connect(self.import_button.setEnabled)
         buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
         layout.addWidget(self.update_box)
+        layout.addWidget(self.new_parties_box)
         layout.addWidget(buttons)
         self.resize(560, self.sizeHint().height())
+
+    def _new_parties_box(self, *previews: ImportPreview) -> QCheckBox:
+        """'Uzbekistn (did you mean Uzbekistan?) is a new party': shown only when there are such."""
+        doubtful = dict(pair for preview in previews for pair in preview.doubtful_parties)
+        if len(doubtful) == 1:
+            text = f"{next(iter(doubtful))} is a new party, not a misspelling: record it as written"
+        else:
+            text = "They are new parties, not misspellings: record them as written"
+        box = QCheckBox(text, self)
+        box.setObjectName("confirmNewPartiesCheck")
+        box.setVisible(bool(doubtful))
+        return box
 
     @property
     def update_existing(self) -> bool:
         return self.update_box.isChecked()
+
+    @property
+    def new_parties(self) -> bool:
+        """The user confirmed the doubtful new parties."""
+        return self.new_parties_box.isChecked()
 
 
 class ProblemsDialog(QDialog):

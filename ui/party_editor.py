@@ -38,7 +38,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models.parties import find_country
+from models.parties import find_identity, misspelt
 from models.service import ActionInput, ParticipationInput
 from models.text import fold
 from models.vocab import ActionType, PartyKind, Role, Vocabulary
@@ -448,6 +448,8 @@ class PartyEditor(QWidget):
             Column("signatory_name", "Signatory", width=150),
             Column("signatory_title", "Signatory's title", width=150),
             Column("party", "Recorded as", derive=self._recorded_as),
+            # Used only when the name is new and no state or known organisation.
+            Column("party_kind", "Kind if new", vocabulary=PartyKind, width=170),
         ]
 
     def _lay_out(self) -> None:
@@ -505,12 +507,14 @@ class PartyEditor(QWidget):
         name = participation.party.strip()
         if not name:
             return ""
-        country = find_country(name)
-        if country is not None:
-            return f"{country.name} ({country.iso3})"
+        identity = find_identity(name)
+        if identity is not None:
+            return f"{identity.name} ({identity.code})"
         if fold(" ".join(name.split())) in self._known:
             return "recorded party"
-        return f"new {PartyKind.parse(participation.party_kind).value}"
+        kind = PartyKind.parse(participation.party_kind).value
+        suggestion = misspelt(name)
+        return f"new {kind}" + (f" (did you mean {suggestion}?)" if suggestion else "")
 
     def _show_actions_of_current(self) -> None:
         row = self.parties.current_row()

@@ -49,15 +49,15 @@ def test_rename_party_keeps_the_old_name_as_a_spelling(database: Database) -> No
 
 
 def test_merge_two_spellings_of_one_organisation(database: Database) -> None:
-    first = _record(database, "Statute", "OTS")
-    second = _record(database, "Charter", "Organization of Turkic States")
+    first = _record(database, "Statute", "Turkic Academy")
+    second = _record(database, "Charter", "International Turkic Academy")
     with database.sessions.begin() as session:
-        source = find_party(session, "OTS").id
-        target = find_party(session, "Organization of Turkic States").id
+        source = find_party(session, "Turkic Academy").id
+        target = find_party(session, "International Turkic Academy").id
         catalog.merge_parties(session, source, target)
     with database.sessions() as session:
         assert sorted(agreement_ids(session, AgreementFilter(parties=(target,)))) == [first, second]
-        assert find_party(session, "OTS").id == target
+        assert find_party(session, "Turkic Academy").id == target
 
 
 def test_two_states_are_never_merged_and_used_parties_are_not_deleted(database: Database) -> None:

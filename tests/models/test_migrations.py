@@ -18,6 +18,7 @@ from models.database import (
     make_engine,
     open_database,
 )
+from models.parties import find_party
 from models.query import AgreementFilter, agreement_ids, fetch_rows
 from models.schema import Base
 from models.search_index import SEARCH_TABLE
@@ -223,3 +224,32 @@ def test_the_schema_revision_constant_is_the_newest_migration() -> None:
     from models.database import SCHEMA_REVISION, head_revision
 
     assert head_revision() == SCHEMA_REVISION
+
+
+def test_upgrading_to_0008_gives_recorded_organisations_their_identity(db_path: Path) -> None:
+    engine = make_engine(URL.create("sqlite", database=str(db_path)))
+    try:
+        with engine.connect() as connection:
+            command.upgrade(alembic_config(connection), "0007")
+            for statement in (
+                "INSERT INTO parties (id, name, kind, created_at) VALUES "
+                "(1, 'EU', 'international organization', '2021-01-01'), "
+                "(2, 'NATO', 'international organization', '2021-01-01'), "
+                "(3, 'North Atlantic Treaty Organization', 'international organization', "
+                "'2021-01-01'), (4, 'Turkic Academy', 'international organization', '2021-01-01')",
+                "INSERT INTO party_aliases (party_id, alias, key) VALUES (1, 'Union européenne', "
+                "'union europeenne'), (2, 'NATO', 'nato'), (4, 'Turkic Academy', 'turkic academy')",
+            ):
+                connection.execute(text(statement))
+            connection.commit()
+    finally:
+        engine.dispose()
+    database = open_database(db_path)
+    try:
+        with database.sessions.begin() as session:
+            codes = dict(session.execute(text("SELECT id, org_code FROM parties")).all())
+            # The first of two parties for one organisation gets it; merging is for a person.
+            assert codes == {1: "EU", 2: "NATO", 3: None, 4: None}
+            assert find_party(session, "European Union").id == 1  # type: ignore[union-attr]
+    finally:
+        database.close()

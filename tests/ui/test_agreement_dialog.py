@@ -35,6 +35,7 @@ from models.service import (
     ParticipationInput,
     RelationInput,
 )
+from models.vocab import PartyKind
 from ui.agreement_dialog import AgreementDialog
 from ui.party_editor import RecordTable
 
@@ -213,7 +214,46 @@ def test_party_column_says_what_a_name_will_be_recorded_as(qtbot, open_dialog) -
         qtbot.keyClick(new_party, Qt.Key.Key_Return)
     model = dialog.party_editor.parties.model
     assert model.index(0, 4).data() == "Türkiye (TUR)"
-    assert model.index(1, 4).data() == "new international organization"
+    assert model.index(1, 4).data() == "new international organization (did you mean Uzbekistan?)"
+
+
+def test_organisations_and_other_languages_are_recognised_and_a_new_party_has_a_kind(
+    qtbot, database, open_dialog
+) -> None:
+    dialog = open_dialog()
+    child(dialog, QLineEdit, "titleEdit").setText("Energy memorandum")
+    new_party = child(dialog, QLineEdit, "newPartyEdit")
+    for name in ("Union européenne", "Almanya", "Ministry of Energy of Kazakhstan"):
+        new_party.setText(name)
+        dialog.party_editor.add_typed_party()
+    model = dialog.party_editor.parties.model
+    assert model.index(0, 4).data() == "European Union (org:EU)"
+    assert model.index(1, 4).data() == "Germany (DEU)"
+    assert model.index(2, 4).data() == "new international organization"
+    assert model.setData(model.index(2, 5), "government body", Qt.ItemDataRole.EditRole)
+    assert model.index(2, 4).data() == "new government body"
+    child(dialog, QPushButton, "saveButton").click()
+    with database.sessions.begin() as session:
+        kinds = dict(session.execute(select(Party.name, Party.kind)).all())
+    assert kinds == {
+        "European Union": PartyKind.ORGANIZATION,
+        "Germany": PartyKind.STATE,
+        "Ministry of Energy of Kazakhstan": PartyKind.GOVERNMENT_BODY,
+    }
+
+
+def test_a_misspelt_party_is_saved_only_once_confirmed(qtbot, database, open_dialog, boxes) -> None:
+    dialog = open_dialog()
+    child(dialog, QLineEdit, "titleEdit").setText("Water agreement")
+    dialog.party_editor.new_party_edit.setText("Uzbekistn")
+    dialog.party_editor.add_typed_party()
+    boxes.answers = ["Keep editing"]
+    child(dialog, QPushButton, "saveButton").click()
+    assert "did you mean 'Uzbekistan'?" in boxes.shown[-1]
+    assert dialog.isVisible() and agreement_count(database) == 0
+    boxes.answers = ["Record as new"]
+    child(dialog, QPushButton, "saveButton").click()
+    assert agreement_count(database) == 1
 
 
 def test_party_names_complete_from_any_part_of_the_name(qtbot, open_dialog) -> None:

@@ -268,31 +268,29 @@ def test_rename_and_merge_party_from_panel(
         service.create(
             session,
             AgreementInput(
-                title="Statute of the Organisation", parties=[ParticipationInput("OTS")]
+                title="Statute of the Academy", parties=[ParticipationInput("Turkic Academy")]
             ),
         )
         service.create(
             session,
             AgreementInput(
-                title="Charter of the Organization of Turkic States",
-                parties=[ParticipationInput("Organization of Turkic States")],
+                title="Charter of the International Turkic Academy",
+                parties=[ParticipationInput("International Turkic Academy")],
             ),
         )
     window.reload_catalog()
-    ots = _item(window.filter_panel.parties, "OTS").data(Qt.ItemDataRole.UserRole)
+    academy = _item(window.filter_panel.parties, "Turkic Academy").data(Qt.ItemDataRole.UserRole)
     monkeypatch.setattr(
-        QInputDialog, "getItem", lambda *a, **k: ("Organization of Turkic States", True)
+        QInputDialog, "getItem", lambda *a, **k: ("International Turkic Academy", True)
     )
     with qtbot.waitSignal(window.refreshed, timeout=5000):
-        window.filter_panel.party_action.emit("merge", ots)
+        window.filter_panel.party_action.emit("merge", academy)
     names = [
         window.filter_panel.parties.item(i).data(Qt.ItemDataRole.UserRole + 1)
         for i in range(window.filter_panel.parties.count())
     ]
-    assert "OTS" not in names
-    assert (
-        _item(window.filter_panel.parties, "Organization of Turkic States").text().endswith("(2)")
-    )
+    assert "Turkic Academy" not in names
+    assert _item(window.filter_panel.parties, "International Turkic Academy").text().endswith("(2)")
 
 
 def test_deleting_a_used_party_is_refused(window: MainWindow, monkeypatch) -> None:

@@ -66,6 +66,30 @@ def test_import_shows_a_preview_then_imports(
     assert "Oʻzbekiston–Türkiye energy roadmap" in titles
 
 
+def test_a_misspelt_party_is_imported_only_once_the_user_confirms_it(
+    window: MainWindow, database: Database, qtbot, tmp_path: Path, monkeypatch
+) -> None:
+    source = tmp_path / "typo.csv"
+    source.write_text(
+        "title,kind,status,parties\nWater agreement,agreement,signed,Kazakhstan; Uzbekistn\n",
+        encoding="utf-8",
+    )
+    _choose_file(monkeypatch, source)
+    window.action_import.trigger()
+    qtbot.waitUntil(lambda: window.transfers.preview_dialog is not None, timeout=5000)
+    preview = window.transfers.preview_dialog
+    box = preview.new_parties_box
+    assert box.isVisibleTo(preview)
+    assert "Uzbekistn (did you mean Uzbekistan?)" in preview.summary.text()
+    assert box.text() == "Uzbekistn is a new party, not a misspelling: record it as written"
+    assert not preview.import_button.isEnabled()
+    box.setChecked(True)
+    assert preview.import_button.isEnabled()
+    with qtbot.waitSignal(window.transfers.import_finished, timeout=10000) as finished:
+        preview.import_button.click()
+    assert finished.args[0].parties_created == ("Uzbekistn",)
+
+
 def test_a_bad_file_lists_its_problems_and_changes_nothing(
     window: MainWindow, database: Database, qtbot, tmp_path: Path, monkeypatch
 ) -> None:
