@@ -10,12 +10,12 @@ from __future__ import annotations
 import argparse
 import csv
 import difflib
-import getpass
 import itertools
 import json
 import os
 import shutil
 import sys
+import traceback
 from collections.abc import Callable, Iterable, Sequence
 from importlib import metadata
 from pathlib import Path
@@ -43,6 +43,7 @@ from models.exchange import (
     import_file,
     preview_import,
 )
+from models.export_target import export_target_problem
 from models.fields import find_field, split_path
 from models.parties import find_country, find_party, suggest_parties
 from models.query import (
@@ -56,10 +57,14 @@ from models.query import (
 )
 from models.sample import load_sample
 from models.service import NotFoundError
-from models.text import fold
+from models.text import fold, not_utf8, shown
+from models.users import UserNameError, current_user
 from models.vocab import Kind, Level, Status, Vocabulary
 
 PROG = "treaty-tracker"
+# Agreement ids are PostgreSQL INTEGERs (SQLite's go further): a larger --id is refused
+# before any query, alike on both.
+ID_MAX = 2**31 - 1
 FORMATS = ("table", "csv", "json")
 # The keys of `list --format json` and the columns of `--format csv`, in order.
 ROW_KEYS = (
@@ -113,6 +118,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"{PROG} {version()}")
     add_db_argument(parser, default=None)
+    add_debug_argument(parser, default=False)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", title="commands")
     add_list_command(commands)
     add_exchange_commands(commands)
@@ -147,6 +153,16 @@ def add_copy_command(commands: Any) -> None:
     copy.set_defaults(handler=command_copy, creates_database=True, writes=False)
 
 
+def add_debug_argument(parser: argparse.ArgumentParser, default: Any) -> None:
+    """--debug: an unexpected error shows Python's traceback instead of one line."""
+    parser.add_argument(
+        "--debug",
+        action="store_true",
+        default=default,
+        help="on an unexpected error, show the full traceback (for a bug report)",
+    )
+
+
 def add_db_argument(parser: argparse.ArgumentParser, default: Any) -> None:
     """--db on the main parser and on each command (SUPPRESS there keeps the main one's value)."""
     parser.add_argument(
@@ -156,6 +172,8 @@ def add_db_argument(parser: argparse.ArgumentParser, default: Any) -> None:
         help="database file or SQLAlchemy URL (default: $TREATY_TRACKER_DB, else the "
         "user data folder)",
     )
+    if default is argparse.SUPPRESS:  # a command's parser: take --debug after it too
+        add_debug_argument(parser, default=argparse.SUPPRESS)
 
 
 def add_list_command(commands: Any) -> None:
@@ -207,10 +225,18 @@ def add_report_command(commands: Any) -> None:
     add_db_argument(report, default=argparse.SUPPRESS)
     add_filter_arguments(report)
     add_sort_arguments(report)
-    report.add_argument("--title", metavar="TEXT", help="the report's title")
-    report.add_argument("--author", metavar="NAME", help="who made it (default: your user name)")
+    report.add_argument("--title", type=text_value, metavar="TEXT", help="the report's title")
     report.add_argument(
-        "--id", type=int, metavar="N", help="a fact sheet of agreement N instead of a summary"
+        "--author",
+        type=text_value,
+        metavar="NAME",
+        help="who made it (default: $TREATY_TRACKER_USER, else your user name)",
+    )
+    report.add_argument(
+        "--id",
+        type=agreement_id,
+        metavar="N",
+        help="a fact sheet of agreement N instead of a summary",
     )
     report.set_defaults(handler=command_report, creates_database=False)
 
@@ -257,6 +283,7 @@ def add_filter_arguments(parser: argparse.ArgumentParser) -> None:
         "--field",
         dest="fields",
         action="append",
+        type=text_value,
         metavar="NAME",
         help="field path, e.g. 'Transport > Rail' or 'Rail'; includes subfields (repeatable)",
     )
@@ -264,6 +291,7 @@ def add_filter_arguments(parser: argparse.ArgumentParser) -> None:
         "--party",
         dest="parties",
         action="append",
+        type=text_value,
         metavar="NAME|ISO3",
         help="party name or ISO code, e.g. KAZ, Uzbekistan, Türkiye; agreements between all "
         "the parties given (repeatable)",
@@ -290,6 +318,7 @@ def add_filter_arguments(parser: argparse.ArgumentParser) -> None:
         )
     group.add_argument(
         "--search",
+        type=text_value,
         default="",
         metavar="TEXT",
         help="words in titles, summaries, notes, places or party names (any script, "
@@ -297,10 +326,33 @@ def add_filter_arguments(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def text_value(text: str) -> str:
+    """An argparse type for text: refuses bytes that are not UTF-8, which no database stores."""
+    if not_utf8(text):
+        raise argparse.ArgumentTypeError(
+            f"{shown(text)} has bytes that are not UTF-8 (is the terminal set to UTF-8?)"
+        )
+    return text
+
+
+def agreement_id(text: str) -> int:
+    """An argparse type for an agreement id: a whole number from 1 to ID_MAX."""
+    try:
+        number = int(text_value(text))
+    except ValueError:
+        number = 0
+    if not 1 <= number <= ID_MAX:
+        raise argparse.ArgumentTypeError(
+            f"{shown(text, 30)} is not an agreement id (a whole number from 1 to {ID_MAX})"
+        )
+    return number
+
+
 def vocabulary_value(vocabulary: type[Vocabulary]) -> Callable[[str], Vocabulary]:
     """An argparse type that reads a vocabulary value, suggesting the closest on a typo."""
 
     def parse(text: str) -> Vocabulary:
+        text_value(text)
         try:
             return vocabulary.parse(text)
         except ValueError as error:
@@ -317,7 +369,7 @@ def vocabulary_value(vocabulary: type[Vocabulary]) -> Callable[[str], Vocabulary
 def date_value(text: str) -> PartialDate:
     """An argparse type for YYYY, YYYY-MM or YYYY-MM-DD."""
     try:
-        return PartialDate.parse(text)
+        return PartialDate.parse(text_value(text))
     except ValueError as error:
         raise argparse.ArgumentTypeError(str(error)) from None
 
@@ -529,6 +581,9 @@ def command_export(database: Database, args: argparse.Namespace) -> int:
         export_format(Path(args.file))
     except ValueError as error:
         raise UsageError(str(error)) from None
+    problem = export_target_problem(Path(args.file), sqlite_path(database.url))
+    if problem:
+        raise UsageError(problem)
     with database.sessions.begin() as session:
         wanted = filter_from_args(session, args)
         sort = Sort(SortColumn(args.sort), descending=args.desc)
@@ -582,10 +637,8 @@ def command_report(database: Database, args: argparse.Namespace) -> int:
 
 
 def _user_name() -> str:
-    try:
-        return getpass.getuser()
-    except (KeyError, OSError):
-        return ""
+    """The report's author by default: the name saves record (see models.users)."""
+    return current_user()
 
 
 def command_copy(database: Database, args: argparse.Namespace) -> int:
@@ -698,8 +751,32 @@ def run_window(args: argparse.Namespace) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Run a command (or the GUI) and return the exit status: 0 done, 2 bad input."""
+    """Run a command (or the GUI) and return the exit status: 0 done, 2 bad input.
+
+    1 for an unexpected error (one line and a hint; the traceback with --debug) and 130
+    for Ctrl-C, as shells count an interrupted program.
+    """
     _use_utf8_output()
+    debug = "--debug" in (sys.argv[1:] if argv is None else argv)
+    try:
+        return run_command(argv)
+    except KeyboardInterrupt:
+        if debug:
+            traceback.print_exc()
+        # Every command writes in one transaction or to a temporary file: both are undone.
+        return fail("interrupted", status=130)
+    except Exception as error:
+        if debug:
+            raise
+        return fail(
+            f"unexpected error: {type(error).__name__}: {_first_line(error)} "
+            "(run again with --debug to see where, and report it)",
+            status=1,
+        )
+
+
+def run_command(argv: list[str] | None) -> int:
+    """Parse the command line and run the command; bad input ends with status 2."""
     try:
         args = build_parser().parse_args(argv)
     except SystemExit as exit_request:  # --help, --version and argparse's own errors
@@ -719,7 +796,7 @@ def main(argv: list[str] | None = None) -> int:
         return fail(read_only_message(database, args.command))
     try:
         return args.handler(database, args)
-    except (UsageError, DatabaseError) as error:
+    except (UsageError, DatabaseError, UserNameError) as error:
         return fail(str(error))
     except OperationalError as error:
         return fail(f"database error: {_first_line(error)}", status=1)
@@ -758,11 +835,16 @@ def fail(message: str, status: int = 2) -> int:
 
 
 def _use_utf8_output() -> None:
-    """Names such as Тоқаев must print even where the locale's encoding can't hold them."""
+    """Names such as Тоқаев must print even where the locale's encoding can't hold them.
+
+    A file name or value with bytes that are not UTF-8 prints escaped (\\udcff), never as
+    an error.
+    """
     for stream in (sys.stdout, sys.stderr):
         encoding = (getattr(stream, "encoding", None) or "").lower().replace("-", "")
-        if encoding != "utf8" and hasattr(stream, "reconfigure"):
-            stream.reconfigure(encoding="utf-8")
+        errors = getattr(stream, "errors", None)
+        if (encoding, errors) != ("utf8", "backslashreplace") and hasattr(stream, "reconfigure"):
+            stream.reconfigure(encoding="utf-8", errors="backslashreplace")
 
 
 if __name__ == "__main__":
