@@ -11,7 +11,7 @@ import dataclasses
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import Any, NamedTuple
+from typing import NamedTuple
 from urllib.parse import urlparse
 
 from sqlalchemy import delete as sql_delete
@@ -22,20 +22,27 @@ from sqlalchemy.orm.exc import StaleDataError
 from models.audit import changes_between, input_record, last_change, record
 from models.dates import PartialDate
 from models.fields import resolve_field, split_path
+from models.limits import (
+    MILESTONE_MAX,
+    SIGNATORY_MAX,
+    TITLE_MAX,
+    agreement_limit,
+    field_path_problem,
+    party_name_problem,
+    surrogate_problem,
+    too_long,
+)
 from models.parties import find_country, resolve_party
 from models.schema import (
     Action,
     Agreement,
-    Field,
     Milestone,
     Participation,
-    Party,
-    PartyAlias,
     Relation,
     utcnow,
 )
 from models.search_index import update_search_index
-from models.text import fold, not_utf8, shown, sort_key
+from models.text import fold, not_utf8, sort_key
 from models.users import current_user
 from models.vocab import (
     ActionType,
@@ -48,8 +55,6 @@ from models.vocab import (
     Status,
     Vocabulary,
 )
-
-TITLE_MAX: int = Agreement.__table__.c.title.type.length  # type: ignore[attr-defined]
 
 
 @dataclass
@@ -203,7 +208,7 @@ def validate(data: AgreementInput) -> dict[str, str]:
     if not title:
         errors["title"] = "title is required"
     elif len(title) > TITLE_MAX:
-        errors["title"] = _too_long(len(title), TITLE_MAX, "title")
+        errors["title"] = too_long(len(title), TITLE_MAX, "title")
     for name, vocabulary in (("kind", Kind), ("level", Level), ("status", Status)):
         _check_vocabulary(errors, name, vocabulary, getattr(data, name))
     dates = {name: _check_date(errors, name, getattr(data, name)) for name in DATE_FIELDS}
@@ -262,25 +267,8 @@ def _validate_parties(errors: dict[str, str], parties: list[ParticipationInput])
                 )
 
 
-def _limit(column: Any) -> int:
-    """The most characters a VARCHAR column holds (PostgreSQL enforces it; SQLite does not)."""
-    return int(column.type.length)
-
-
-# Read once from the schema: looking a column's type up costs more than the check itself.
-_TEXT_LIMITS = {name: _limit(Agreement.__table__.c[name]) for name in OPTIONAL_TEXT_FIELDS}
-_PARTY_LIMIT = min(_limit(Party.name), _limit(PartyAlias.alias), _limit(PartyAlias.key))
-_SIGNATORY_LIMITS = {
-    name: _limit(getattr(Participation, name)) for name in ("signatory_name", "signatory_title")
-}
-_FIELD_NAME_LIMIT, _FIELD_KEY_LIMIT = _limit(Field.name), _limit(Field.key)
-_MILESTONE_LIMIT = _limit(Milestone.description)
-
-
-def _too_long(length: int, limit: int, what: str = "", folded: int = 0) -> str:
-    subject = f"{what} is too long" if what else "too long"
-    extra = f", {folded} once folded for search" if folded > length else ""
-    return f"{subject}: {length} characters{extra} (the limit is {limit})"
+# Read once: looking a column's type up costs more than the check itself.
+_TEXT_LIMITS = {name: agreement_limit(name) for name in OPTIONAL_TEXT_FIELDS}
 
 
 def _check_lengths(errors: dict[str, str], data: AgreementInput) -> None:
@@ -288,43 +276,25 @@ def _check_lengths(errors: dict[str, str], data: AgreementInput) -> None:
     for name, limit in _TEXT_LIMITS.items():
         length = len(getattr(data, name).strip())
         if length > limit:
-            errors.setdefault(name, _too_long(length, limit))
+            errors.setdefault(name, too_long(length, limit))
     for index, participation in enumerate(data.parties):
         prefix = f"parties.{index}"
-        name = " ".join(participation.party.split())
-        # Folding may lengthen a name ('ß' -> 'ss'), and the folded name is its alias key.
-        length = len(name)
-        folded = len(fold(name).strip()) if length * 3 > _PARTY_LIMIT else length
-        if max(length, folded) > _PARTY_LIMIT:
-            problem = _too_long(length, _PARTY_LIMIT, "party name", folded)
+        problem = party_name_problem(" ".join(participation.party.split()))
+        if problem:
             errors.setdefault(f"{prefix}.party", problem)
-        for attribute, limit in _SIGNATORY_LIMITS.items():
+        for attribute, limit in SIGNATORY_MAX.items():
             length = len(getattr(participation, attribute).strip())
             if length > limit:
-                errors.setdefault(f"{prefix}.{attribute}", _too_long(length, limit))
+                errors.setdefault(f"{prefix}.{attribute}", too_long(length, limit))
     for index, path in enumerate(data.fields):
-        problem = _field_path_problem(path)
+        problem = field_path_problem(path)
         if problem:
             errors.setdefault(f"fields.{index}", problem)
     for index, milestone in enumerate(data.milestones):
         length = len(milestone.description.strip())
-        if length > _MILESTONE_LIMIT:
-            problem = _too_long(length, _MILESTONE_LIMIT)
+        if length > MILESTONE_MAX:
+            problem = too_long(length, MILESTONE_MAX)
             errors.setdefault(f"milestones.{index}.description", problem)
-
-
-def _field_path_problem(path: str) -> str | None:
-    """Why a field path can't be stored: a part longer than a field's name, or a long key."""
-    parts = split_path(path)
-    for part in parts:
-        if len(part) > _FIELD_NAME_LIMIT:
-            return _too_long(len(part), _FIELD_NAME_LIMIT, f"field name {shown(part, 30)}")
-    if len(path) * 3 <= _FIELD_KEY_LIMIT:  # folding at most triples a length: no need to fold
-        return None
-    key = len(" > ".join(fold(part) for part in parts))
-    if key > _FIELD_KEY_LIMIT:
-        return _too_long(len(" > ".join(parts)), _FIELD_KEY_LIMIT, "field path", key)
-    return None
 
 
 def _check_surrogates(errors: dict[str, str], data: AgreementInput) -> None:
@@ -332,11 +302,9 @@ def _check_surrogates(errors: dict[str, str], data: AgreementInput) -> None:
     if not _any_surrogate(data):  # the usual case, checked in one pass for a fast import
         return
     for key, value in _texts(data, ""):
-        if not_utf8(value):
-            errors[key] = (
-                f"{shown(value, escaped_bytes=False)} holds a lone surrogate (half of a UTF-16 "
-                "pair), which is not text: remove it"
-            )
+        problem = surrogate_problem(value)
+        if problem:
+            errors[key] = problem
 
 
 def _any_surrogate(data: AgreementInput) -> bool:

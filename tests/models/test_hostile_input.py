@@ -14,9 +14,13 @@ from pathlib import Path
 import pytest
 from sqlalchemy import String, func, select
 
+from models import catalog
+from models.catalog import CatalogError
 from models.database import Database
 from models.exchange import ImportFailed, import_file
 from models.exchange_read import MAX_FILE_BYTES
+from models.fields import find_field
+from models.parties import find_party
 from models.query import AgreementFilter, agreement_ids
 from models.schema import Agreement
 from models.service import (
@@ -29,6 +33,7 @@ from models.service import (
     load_input,
     validate,
 )
+from models.views import ViewNameError, save_view
 from tests.models.builders import agreement, save, table_counts
 
 Build = Callable[[int], AgreementInput]
@@ -176,6 +181,42 @@ def test_a_lone_surrogate_is_refused_where_it_is(
 
 def test_a_whole_emoji_is_not_a_surrogate() -> None:
     assert validate(base(summary="Oʻzbekiston 🇺🇿 Türkiye 🇹🇷")) == {}
+
+
+def test_renaming_a_party_field_or_view_checks_the_same_limits(database: Database) -> None:
+    save(
+        database, base(parties=[ParticipationInput("Türk Devletleri Teşkilatı")], fields=["A > B"])
+    )
+    before = table_counts(database)
+    renames = [
+        (catalog.rename_party, "Türk Devletleri Teşkilatı", "Ş" * 301, "party name is too long"),
+        (catalog.rename_party, "Türk Devletleri Teşkilatı", "OTS \ud800", "lone surrogate"),
+        (catalog.rename_field, "A", "Ə" * 201, "a field's name is too long: 201 characters"),
+    ]
+    for rename, old, new, words in renames:
+        with pytest.raises(CatalogError) as refused, database.sessions.begin() as session:
+            item = find_party(session, old) if rename is catalog.rename_party else None
+            item = item or find_field(session, old)
+            assert item is not None
+            rename(session, item.id, new)
+        assert words in str(refused.value)
+    with pytest.raises(ViewNameError) as refused, database.sessions.begin() as session:
+        save_view(session, "Орталық Азия " * 20, AgreementFilter())
+    assert "a view's name is too long: 259 characters (the limit is 200)" in str(refused.value)
+    assert table_counts(database) == before
+
+
+def test_renaming_a_field_checks_the_paths_below_it(database: Database) -> None:
+    """Renaming 'A' in a path of five 198-letter fields would make the path too long."""
+    path = " > ".join(["A", *["f" * 198] * 4])
+    save(database, base(fields=[path]))
+    with pytest.raises(CatalogError) as refused, database.sessions.begin() as session:
+        field = find_field(session, "A")
+        assert field is not None
+        catalog.rename_field(session, field.id, "Ə" * 200)
+    assert str(refused.value) == "field path is too long: 1004 characters (the limit is 1000)"
+    with database.sessions.begin() as session:
+        assert find_field(session, path) is not None
 
 
 # ----------------------------------------------------------------- search
