@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from models.fields import split_path
+from models.fields import path_key, split_path
 from models.schema import (
     Agreement,
     Field,
@@ -51,10 +51,14 @@ def too_long(length: int, limit: int, what: str = "", folded: int = 0) -> str:
     return f"{subject}: {length} characters{extra} (the limit is {limit})"
 
 
-def party_name_problem(name: str) -> str | None:
-    """Why a (whitespace-normalised) party name can't be stored, or None."""
+def party_name_problem(name: str, folded_name: str | None = None) -> str | None:
+    """Why a (whitespace-normalised) party name can't be stored, or None.
+
+    *folded_name* is fold(name), when the caller has it already.
+    """
     # Folding may lengthen a name ('ß' -> 'ss', 'ﷺ' -> 18 letters) and gives its alias key.
-    length, folded = len(name), len(fold(name).strip())
+    length = len(name)
+    folded = len((fold(name) if folded_name is None else folded_name).strip())
     if max(length, folded) > PARTY_NAME_MAX:
         return too_long(length, PARTY_NAME_MAX, "party name", folded)
     return None
@@ -66,7 +70,8 @@ def field_path_problem(path: str) -> str | None:
     for part in parts:
         if len(part) > FIELD_NAME_MAX:
             return too_long(len(part), FIELD_NAME_MAX, f"field name {shown(part, 30)}")
-    return field_key_problem(" > ".join(parts), " > ".join(fold(part) for part in parts))
+    whole = " > ".join(parts)
+    return field_key_problem(whole, whole if whole.isascii() else path_key(parts))
 
 
 def field_key_problem(path: str, key: str) -> str | None:

@@ -253,6 +253,9 @@ def _validate_parties(errors: dict[str, str], parties: list[ParticipationInput])
                 f"'{participation.party}' is listed twice (also party {seen[same] + 1})"
             )
         seen.setdefault(same, index)
+        problem = party_name_problem(" ".join(participation.party.split()), key)
+        if problem:
+            errors.setdefault(f"{prefix}.party", problem)
         _check_vocabulary(errors, f"{prefix}.role", Role, participation.role)
         _check_vocabulary(errors, f"{prefix}.party_kind", PartyKind, participation.party_kind)
         for number, action in enumerate(participation.actions):
@@ -272,20 +275,19 @@ _TEXT_LIMITS = {name: agreement_limit(name) for name in OPTIONAL_TEXT_FIELDS}
 
 
 def _check_lengths(errors: dict[str, str], data: AgreementInput) -> None:
-    """Every text that goes into a VARCHAR column fits it, as stored (trimmed, folded)."""
+    """Every text that goes into a VARCHAR column fits it, as stored (trimmed, folded).
+
+    Party names are measured in _validate_parties(), which folds them anyway.
+    """
     for name, limit in _TEXT_LIMITS.items():
-        length = len(getattr(data, name).strip())
-        if length > limit:
-            errors.setdefault(name, too_long(length, limit))
+        value = getattr(data, name)
+        if len(value) > limit and len(value.strip()) > limit:  # stored trimmed
+            errors.setdefault(name, too_long(len(value.strip()), limit))
     for index, participation in enumerate(data.parties):
-        prefix = f"parties.{index}"
-        problem = party_name_problem(" ".join(participation.party.split()))
-        if problem:
-            errors.setdefault(f"{prefix}.party", problem)
         for attribute, limit in SIGNATORY_MAX.items():
             length = len(getattr(participation, attribute).strip())
             if length > limit:
-                errors.setdefault(f"{prefix}.{attribute}", too_long(length, limit))
+                errors.setdefault(f"parties.{index}.{attribute}", too_long(length, limit))
     for index, path in enumerate(data.fields):
         problem = field_path_problem(path)
         if problem:
@@ -309,16 +311,23 @@ def _check_surrogates(errors: dict[str, str], data: AgreementInput) -> None:
 
 def _any_surrogate(data: AgreementInput) -> bool:
     texts: list[str] = []
-    stack: list[object] = [data]
-    while stack:
-        value = stack.pop()
-        if isinstance(value, str):
-            texts.append(value)
-        elif isinstance(value, list):
-            stack.extend(value)
-        elif hasattr(value, "__dict__"):
-            stack.extend(vars(value).values())
+    _non_ascii_texts(data, texts)
     return not_utf8("".join(texts))
+
+
+def _non_ascii_texts(item: object, found: list[str]) -> None:
+    """Collect the texts of an input that could hold a surrogate: isascii() is O(1)."""
+    for value in vars(item).values():
+        if value.__class__ is str:
+            if not value.isascii():
+                found.append(value)
+        elif value.__class__ is list:
+            for entry in value:
+                if entry.__class__ is str:
+                    if not entry.isascii():
+                        found.append(entry)
+                else:
+                    _non_ascii_texts(entry, found)  # a party, action, milestone or relation
 
 
 def _texts(value: object, key: str) -> Iterator[tuple[str, str]]:

@@ -317,8 +317,8 @@ def test_csv_with_a_value_too_long_names_line_and_column(
     with pytest.raises(ImportFailed) as refused, database.sessions.begin() as session:
         import_file(session, path)
     assert [str(problem) for problem in refused.value.problems] == [
-        "line 3, signed_at: too long: 301 characters (the limit is 300)",
         "line 3, parties: party name is too long: 301 characters (the limit is 300)",
+        "line 3, signed_at: too long: 301 characters (the limit is 300)",
     ]
 
 
