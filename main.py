@@ -7,14 +7,30 @@ on stderr and exit status 2, never a traceback.
 
 from __future__ import annotations
 
+import os
+import signal
+import sys
+
+
+def _interrupted_while_loading(signum: int, frame: object) -> None:
+    """Ctrl-C before main() runs: one line and status 130, as main() gives once running."""
+    sys.stderr.write("treaty-tracker: interrupted\n")
+    os._exit(130)  # nothing is open yet; and Python's exit would print the import's traceback
+
+
+# Loading the modules below is most of a short command's life (1-2 s on a busy machine), so
+# Ctrl-C is caught from here on when run as a program (not when tests import this module),
+# unless it is ignored (a background job of a script), as Python itself leaves it then.
+_AS_PROGRAM = __name__ == "__main__" or os.path.basename(sys.argv[0]) == "treaty-tracker"
+if _AS_PROGRAM and signal.getsignal(signal.SIGINT) is signal.default_int_handler:
+    signal.signal(signal.SIGINT, _interrupted_while_loading)
+
 import argparse
 import csv
 import difflib
 import itertools
 import json
-import os
 import shutil
-import sys
 import traceback
 from collections.abc import Callable, Iterable, Sequence
 from importlib import metadata
@@ -756,6 +772,8 @@ def main(argv: list[str] | None = None) -> int:
     1 for an unexpected error (one line and a hint; the traceback with --debug) and 130
     for Ctrl-C, as shells count an interrupted program.
     """
+    if signal.getsignal(signal.SIGINT) is _interrupted_while_loading:
+        signal.signal(signal.SIGINT, signal.default_int_handler)  # KeyboardInterrupt again
     _use_utf8_output()
     debug = "--debug" in (sys.argv[1:] if argv is None else argv)
     try:

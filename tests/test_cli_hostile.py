@@ -256,6 +256,25 @@ def test_ctrl_c_exits_130_with_one_line_and_changes_nothing(
     assert agreements(sample_db) == 8
 
 
+def test_ctrl_c_while_the_program_loads_is_one_line_too(sample_db: Path) -> None:
+    """Most of a short command's life is Python loading modules: Ctrl-C then is caught too."""
+    process = subprocess.Popen(
+        [sys.executable, "main.py", "--db", str(sample_db), "list"],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    # Interrupt as soon as SQLAlchemy's compiled modules start to load (main.py's imports).
+    maps = Path(f"/proc/{process.pid}/maps")
+    deadline = time.monotonic() + 60
+    while "sqlalchemy" not in maps.read_text() and time.monotonic() < deadline:
+        with contextlib.suppress(subprocess.TimeoutExpired):
+            process.wait(timeout=0.005)
+    process.send_signal(signal.SIGINT)
+    out, err = process.communicate(timeout=60)
+    assert (process.returncode, err, out) == (130, b"treaty-tracker: interrupted\n", b"")
+
+
 def test_an_unexpected_error_is_one_line_with_a_hint(
     capsys: pytest.CaptureFixture[str], sample_db: Path
 ) -> None:
