@@ -65,7 +65,7 @@ def _integer(digits: str) -> int | float:
     """An integer as JSON writes it; one too long for int() reads as a float (inf).
 
     int() refuses more than sys.get_int_max_str_digits() digits (4,300) with a ValueError
-    that says nowhere where; as a float, the reader reports it at its key ('must be text').
+    that does not say where; as a float, the reader reports it at its key ('must be text').
     """
     if len(digits.lstrip("-")) > sys.get_int_max_str_digits():
         return float(digits)

@@ -11,6 +11,7 @@ from typing import Any
 from models.fields import path_key, split_path
 from models.schema import (
     Agreement,
+    AuditEntry,
     Field,
     Milestone,
     Participation,
@@ -37,6 +38,8 @@ SIGNATORY_MAX = {
 FIELD_NAME_MAX, FIELD_KEY_MAX = column_limit(Field.name), column_limit(Field.key)
 MILESTONE_MAX = column_limit(Milestone.description)
 VIEW_NAME_MAX = column_limit(SavedView.name)
+# The user name every change records (models.users), in the agreement and its audit trail.
+USER_MAX = min(column_limit(c) for c in (Agreement.created_by, AuditEntry.changed_by))
 
 
 def agreement_limit(name: str) -> int:

@@ -6,11 +6,11 @@ import getpass
 import os
 from collections.abc import Mapping
 
+from models.limits import USER_MAX
 from models.text import not_utf8, shown
 
 USER_VARIABLE = "TREATY_TRACKER_USER"
 UNKNOWN_USER = "unknown"
-USER_MAX = 200  # agreements.created_by / updated_by and audit_log.changed_by are VARCHAR(200)
 
 
 class UserNameError(ValueError):
