@@ -660,6 +660,7 @@ def _user_name() -> str:
 def command_copy(database: Database, args: argparse.Namespace) -> int:
     if not (args.to or args.source):
         raise UsageError(f"--{'to' if args.to is not None else 'from'} needs a path or URL")
+    check_server_url(args.to or args.source, "--to" if args.to else "--from")
     other_url = resolve_url(args.to or args.source)
     if args.source and not database.can_write:
         raise UsageError(read_only_message(database, "copy --from"))
@@ -828,6 +829,10 @@ def run_command(argv: list[str] | None) -> int:
 
 def open_for(args: argparse.Namespace) -> Database:
     """Open the database; commands that only read refuse a missing file (a mistyped --db)."""
+    if args.db:
+        check_server_url(args.db, "--db")
+    else:
+        check_server_url(os.environ.get(ENV_VARIABLE, ""), f"${ENV_VARIABLE}")
     url = resolve_url(args.db)
     path = sqlite_path(url)
     if path and not path.exists() and not getattr(args, "creates_database", True):
@@ -839,6 +844,16 @@ def open_for(args: argparse.Namespace) -> Database:
     except (SQLAlchemyError, ImportError) as error:
         # An unknown dialect, a missing driver, a server that does not answer.
         raise DatabaseError(f"can't open {describe(url)}: {_first_line(error)}") from None
+
+
+def check_server_url(text: str, where: str) -> None:
+    """A server's URL must be UTF-8 (a file's path may be any bytes); DatabaseError if not."""
+    if "://" in text and not_utf8(text):
+        # Not echoed: the URL may hold a password.
+        raise DatabaseError(
+            f"{where} is a URL with bytes that are not UTF-8: a server's address, user and "
+            "database name must be UTF-8 text"
+        )
 
 
 def _first_line(error: BaseException) -> str:

@@ -101,6 +101,30 @@ def test_a_file_name_that_is_not_utf8_is_still_a_file_name(
     assert len(json.loads(target.read_bytes())) == 8
 
 
+def test_a_server_url_with_bytes_that_are_not_utf8_is_refused_without_echoing_it(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, sample_db: Path
+) -> None:
+    url = os.fsdecode(b"postgresql://alice:s\xe9cret@127.0.0.1:9/treaties")
+    reason = (
+        "is a URL with bytes that are not UTF-8: a server's address, user and database name "
+        "must be UTF-8 text"
+    )
+    assert failure(capsys, "--db", url, "list") == f"treaty-tracker: --db {reason}"
+    line = failure(capsys, "--db", str(sample_db), "copy", "--to", url)
+    assert line == f"treaty-tracker: --to {reason}"
+    monkeypatch.setenv("TREATY_TRACKER_DB", url)
+    assert failure(capsys, "list") == f"treaty-tracker: $TREATY_TRACKER_DB {reason}"
+
+
+def test_a_database_file_name_that_is_not_utf8_is_still_a_file_name(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    path = str(tmp_path / os.fsdecode(b"\xc7ok.db"))
+    assert main(["--db", path, "load-sample"]) == 0
+    assert main(["--db", path, "list", "--party", "UZB", "--format", "json"]) == 0
+    assert len(json.loads(capsys.readouterr().out.split("\n", 1)[1])) == 8
+
+
 @pytest.mark.parametrize("variable", ["TREATY_TRACKER_USER", "LOGNAME"])
 def test_a_user_name_that_is_not_utf8_is_refused_before_anything_is_written(
     capsys: pytest.CaptureFixture[str],
