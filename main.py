@@ -7,15 +7,31 @@ on stderr and exit status 2, never a traceback.
 
 from __future__ import annotations
 
+import os
+import signal
+import sys
+
+
+def _interrupted_while_loading(signum: int, frame: object) -> None:
+    """Ctrl-C before main() runs: one line and status 130, as main() gives once running."""
+    sys.stderr.write("treaty-tracker: interrupted\n")
+    os._exit(130)  # nothing is open yet; and Python's exit would print the import's traceback
+
+
+# Loading the modules below is most of a short command's life (1-2 s on a busy machine), so
+# Ctrl-C is caught from here on when run as a program (not when tests import this module),
+# unless it is ignored (a background job of a script), as Python itself leaves it then.
+_AS_PROGRAM = __name__ == "__main__" or os.path.basename(sys.argv[0]) == "treaty-tracker"
+if _AS_PROGRAM and signal.getsignal(signal.SIGINT) is signal.default_int_handler:
+    signal.signal(signal.SIGINT, _interrupted_while_loading)
+
 import argparse
 import csv
 import difflib
-import getpass
 import itertools
 import json
-import os
 import shutil
-import sys
+import traceback
 from collections.abc import Callable, Iterable, Sequence
 from importlib import metadata
 from pathlib import Path
@@ -45,6 +61,7 @@ from models.exchange import (
     import_file,
     preview_import,
 )
+from models.export_target import export_target_problem
 from models.fields import find_field, split_path
 from models.participation_counts import with_counts
 from models.parties import find_identity, find_party, suggest_parties
@@ -59,10 +76,14 @@ from models.query import (
 )
 from models.sample import load_sample
 from models.service import NotFoundError
-from models.text import fold
+from models.text import fold, not_utf8, shown
+from models.users import UserNameError, current_user
 from models.vocab import Kind, Level, Status, Vocabulary
 
 PROG = "treaty-tracker"
+# Agreement ids are PostgreSQL INTEGERs (SQLite's go further): a larger --id is refused
+# before any query, alike on both.
+ID_MAX = 2**31 - 1
 FORMATS = ("table", "csv", "json")
 # The columns of `list --format csv` and the keys of `--format json`, in order; JSON
 # objects end with `counts` (signatories, parties, withdrawn) as well.
@@ -117,6 +138,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"{PROG} {version()}")
     add_db_argument(parser, default=None)
+    add_debug_argument(parser, default=False)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", title="commands")
     add_list_command(commands)
     add_exchange_commands(commands)
@@ -151,6 +173,16 @@ def add_copy_command(commands: Any) -> None:
     copy.set_defaults(handler=command_copy, creates_database=True, writes=False)
 
 
+def add_debug_argument(parser: argparse.ArgumentParser, default: Any) -> None:
+    """--debug: an unexpected error shows Python's traceback instead of one line."""
+    parser.add_argument(
+        "--debug",
+        action="store_true",
+        default=default,
+        help="on an unexpected error, show the full traceback (for a bug report)",
+    )
+
+
 def add_db_argument(parser: argparse.ArgumentParser, default: Any) -> None:
     """--db on the main parser and on each command (SUPPRESS there keeps the main one's value)."""
     parser.add_argument(
@@ -160,6 +192,8 @@ def add_db_argument(parser: argparse.ArgumentParser, default: Any) -> None:
         help="database file or SQLAlchemy URL (default: $TREATY_TRACKER_DB, else the "
         "user data folder)",
     )
+    if default is argparse.SUPPRESS:  # a command's parser: take --debug after it too
+        add_debug_argument(parser, default=argparse.SUPPRESS)
 
 
 def add_list_command(commands: Any) -> None:
@@ -211,10 +245,18 @@ def add_report_command(commands: Any) -> None:
     add_db_argument(report, default=argparse.SUPPRESS)
     add_filter_arguments(report)
     add_sort_arguments(report)
-    report.add_argument("--title", metavar="TEXT", help="the report's title")
-    report.add_argument("--author", metavar="NAME", help="who made it (default: your user name)")
+    report.add_argument("--title", type=text_value, metavar="TEXT", help="the report's title")
     report.add_argument(
-        "--id", type=int, metavar="N", help="a fact sheet of agreement N instead of a summary"
+        "--author",
+        type=text_value,
+        metavar="NAME",
+        help="who made it (default: $TREATY_TRACKER_USER, else your user name)",
+    )
+    report.add_argument(
+        "--id",
+        type=agreement_id,
+        metavar="N",
+        help="a fact sheet of agreement N instead of a summary",
     )
     report.set_defaults(handler=command_report, creates_database=False)
 
@@ -266,6 +308,7 @@ def add_filter_arguments(parser: argparse.ArgumentParser) -> None:
         "--field",
         dest="fields",
         action="append",
+        type=text_value,
         metavar="NAME",
         help="field path, e.g. 'Transport > Rail' or 'Rail'; includes subfields (repeatable)",
     )
@@ -273,6 +316,7 @@ def add_filter_arguments(parser: argparse.ArgumentParser) -> None:
         "--party",
         dest="parties",
         action="append",
+        type=text_value,
         metavar="NAME|ISO3",
         help="party name or ISO code, e.g. KAZ, Uzbekistan, Türkiye; agreements between all "
         "the parties given (repeatable)",
@@ -299,6 +343,7 @@ def add_filter_arguments(parser: argparse.ArgumentParser) -> None:
         )
     group.add_argument(
         "--search",
+        type=text_value,
         default="",
         metavar="TEXT",
         help="words in titles, summaries, notes, places or party names (any script, "
@@ -306,10 +351,33 @@ def add_filter_arguments(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def text_value(text: str) -> str:
+    """An argparse type for text: refuses bytes that are not UTF-8, which no database stores."""
+    if not_utf8(text):
+        raise argparse.ArgumentTypeError(
+            f"{shown(text)} has bytes that are not UTF-8 (is the terminal set to UTF-8?)"
+        )
+    return text
+
+
+def agreement_id(text: str) -> int:
+    """An argparse type for an agreement id: a whole number from 1 to ID_MAX."""
+    try:
+        number = int(text_value(text))
+    except ValueError:
+        number = 0
+    if not 1 <= number <= ID_MAX:
+        raise argparse.ArgumentTypeError(
+            f"{shown(text, 30)} is not an agreement id (a whole number from 1 to {ID_MAX})"
+        )
+    return number
+
+
 def vocabulary_value(vocabulary: type[Vocabulary]) -> Callable[[str], Vocabulary]:
     """An argparse type that reads a vocabulary value, suggesting the closest on a typo."""
 
     def parse(text: str) -> Vocabulary:
+        text_value(text)
         try:
             return vocabulary.parse(text)
         except ValueError as error:
@@ -326,7 +394,7 @@ def vocabulary_value(vocabulary: type[Vocabulary]) -> Callable[[str], Vocabulary
 def date_value(text: str) -> PartialDate:
     """An argparse type for YYYY, YYYY-MM or YYYY-MM-DD."""
     try:
-        return PartialDate.parse(text)
+        return PartialDate.parse(text_value(text))
     except ValueError as error:
         raise argparse.ArgumentTypeError(str(error)) from None
 
@@ -554,6 +622,9 @@ def command_export(database: Database, args: argparse.Namespace) -> int:
         export_format(Path(args.file))
     except ValueError as error:
         raise UsageError(str(error)) from None
+    problem = export_target_problem(Path(args.file), sqlite_path(database.url))
+    if problem:
+        raise UsageError(problem)
     with database.sessions.begin() as session:
         wanted = filter_from_args(session, args)
         sort = Sort(SortColumn(args.sort), descending=args.desc)
@@ -607,15 +678,14 @@ def command_report(database: Database, args: argparse.Namespace) -> int:
 
 
 def _user_name() -> str:
-    try:
-        return getpass.getuser()
-    except (KeyError, OSError):
-        return ""
+    """The report's author by default: the name saves record (see models.users)."""
+    return current_user()
 
 
 def command_copy(database: Database, args: argparse.Namespace) -> int:
     if not (args.to or args.source):
         raise UsageError(f"--{'to' if args.to is not None else 'from'} needs a path or URL")
+    check_server_url(args.to or args.source, "--to" if args.to else "--from")
     other_url = resolve_url(args.to or args.source)
     if args.source and not database.can_write:
         raise UsageError(read_only_message(database, "copy --from"))
@@ -748,8 +818,34 @@ def run_window(args: argparse.Namespace) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Run a command (or the GUI) and return the exit status: 0 done, 2 bad input."""
+    """Run a command (or the GUI) and return the exit status: 0 done, 2 bad input.
+
+    1 for an unexpected error (one line and a hint; the traceback with --debug) and 130
+    for Ctrl-C, as shells count an interrupted program.
+    """
+    if signal.getsignal(signal.SIGINT) is _interrupted_while_loading:
+        signal.signal(signal.SIGINT, signal.default_int_handler)  # KeyboardInterrupt again
     _use_utf8_output()
+    debug = "--debug" in (sys.argv[1:] if argv is None else argv)
+    try:
+        return run_command(argv)
+    except KeyboardInterrupt:
+        if debug:
+            traceback.print_exc()
+        # Every command writes in one transaction or to a temporary file: both are undone.
+        return fail("interrupted", status=130)
+    except Exception as error:
+        if debug:
+            raise
+        return fail(
+            f"unexpected error: {type(error).__name__}: {_first_line(error)} "
+            "(run again with --debug to see where, and report it)",
+            status=1,
+        )
+
+
+def run_command(argv: list[str] | None) -> int:
+    """Parse the command line and run the command; bad input ends with status 2."""
     try:
         args = build_parser().parse_args(argv)
     except SystemExit as exit_request:  # --help, --version and argparse's own errors
@@ -770,7 +866,7 @@ def main(argv: list[str] | None = None) -> int:
         return fail(read_only_message(database, args.command))
     try:
         return args.handler(database, args)
-    except (UsageError, DatabaseError) as error:
+    except (UsageError, DatabaseError, UserNameError) as error:
         return fail(str(error))
     except SQLAlchemyError as error:
         known = storage_problem(database, error, args.command)
@@ -796,6 +892,10 @@ def storage_problem(database: Database, error: SQLAlchemyError, command: str) ->
 
 def open_for(args: argparse.Namespace, full_check: bool = False) -> Database:
     """Open the database; commands that only read refuse a missing file (a mistyped --db)."""
+    if args.db:
+        check_server_url(args.db, "--db")
+    else:
+        check_server_url(os.environ.get(ENV_VARIABLE, ""), f"${ENV_VARIABLE}")
     url = resolve_url(args.db)
     path = sqlite_path(url)
     if path and not path.exists() and not getattr(args, "creates_database", True):
@@ -807,6 +907,16 @@ def open_for(args: argparse.Namespace, full_check: bool = False) -> Database:
     except (SQLAlchemyError, ImportError) as error:
         # An unknown dialect, a missing driver, a server that does not answer.
         raise DatabaseError(f"can't open {describe(url)}: {_first_line(error)}") from None
+
+
+def check_server_url(text: str, where: str) -> None:
+    """A server's URL must be UTF-8 (a file's path may be any bytes); DatabaseError if not."""
+    if "://" in text and not_utf8(text):
+        # Not echoed: the URL may hold a password.
+        raise DatabaseError(
+            f"{where} is a URL with bytes that are not UTF-8: a server's address, user and "
+            "database name must be UTF-8 text"
+        )
 
 
 def _first_line(error: BaseException) -> str:
@@ -821,11 +931,16 @@ def fail(message: str, status: int = 2) -> int:
 
 
 def _use_utf8_output() -> None:
-    """Names such as Тоқаев must print even where the locale's encoding can't hold them."""
+    """Names such as Тоқаев must print even where the locale's encoding can't hold them.
+
+    A file name or value with bytes that are not UTF-8 prints escaped (\\udcff), never as
+    an error.
+    """
     for stream in (sys.stdout, sys.stderr):
         encoding = (getattr(stream, "encoding", None) or "").lower().replace("-", "")
-        if encoding != "utf8" and hasattr(stream, "reconfigure"):
-            stream.reconfigure(encoding="utf-8")
+        errors = getattr(stream, "errors", None)
+        if (encoding, errors) != ("utf8", "backslashreplace") and hasattr(stream, "reconfigure"):
+            stream.reconfigure(encoding="utf-8", errors="backslashreplace")
 
 
 if __name__ == "__main__":

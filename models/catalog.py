@@ -5,6 +5,13 @@ from __future__ import annotations
 from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session
 
+from models.limits import (
+    FIELD_NAME_MAX,
+    field_key_problem,
+    party_name_problem,
+    surrogate_problem,
+    too_long,
+)
 from models.parties import add_alias
 from models.schema import Field, Participation, Party, PartyAlias, agreement_fields
 from models.search_index import update_search_index
@@ -26,6 +33,9 @@ def rename_party(session: Session, party_id: int, name: str) -> None:
     cleaned = " ".join(name.split())
     if not cleaned:
         raise CatalogError("a party needs a name")
+    problem = surrogate_problem(cleaned) or party_name_problem(cleaned)
+    if problem:
+        raise CatalogError(problem)
     owner = session.scalar(select(PartyAlias.party_id).where(PartyAlias.key == fold(cleaned)))
     if owner is not None and owner != party_id:
         other = _party(session, owner)
@@ -91,15 +101,26 @@ def rename_field(session: Session, field_id: int, name: str) -> None:
     cleaned = " ".join(name.replace(">", " ").split())
     if not cleaned:
         raise CatalogError("a field needs a name")
+    problem = surrogate_problem(cleaned)
+    if len(cleaned) > FIELD_NAME_MAX:
+        problem = too_long(len(cleaned), FIELD_NAME_MAX, "a field's name")
+    if problem:
+        raise CatalogError(problem)
     prefix = item.key.rsplit(" > ", 1)[0] + " > " if item.parent_id else ""
     new_key = prefix + fold(cleaned)
     clash = session.scalar(select(Field).where(Field.key == new_key, Field.id != field_id))
     if clash is not None:
         raise CatalogError(f"a field named '{cleaned}' already exists there; merge them instead")
     old_key = item.key
-    item.name, item.key = cleaned, new_key
     below = Field.key.startswith(old_key + " > ", autoescape=True)  # '_' in a name is no wildcard
-    for child in session.scalars(select(Field).where(below)):
+    children = list(session.scalars(select(Field).where(below)))
+    # The longest path below grows with the name: it must still fit its column.
+    longest = max([new_key, *(new_key + child.key[len(old_key) :] for child in children)], key=len)
+    problem = field_key_problem(longest, longest)
+    if problem:
+        raise CatalogError(problem)
+    item.name, item.key = cleaned, new_key
+    for child in children:
         child.key = new_key + child.key[len(old_key) :]
     session.flush()
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import difflib
 import json
+import sys
 from collections.abc import Iterator
 from typing import Any
 
@@ -39,13 +40,7 @@ from models.vocab import Level, PartyKind, RelationType, Role
 
 
 def json_records(text: str, name: str) -> Iterator[Record]:
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as error:
-        problem = Problem(
-            f"{name} is not valid JSON ({error.msg} at column {error.colno})", line=error.lineno
-        )
-        raise ImportFailed([problem]) from None
+    data = _parse(text, name)
     if isinstance(data, dict) and isinstance(data.get("agreements"), list):
         data = data["agreements"]  # the sample file's shape
     if not isinstance(data, list):
@@ -54,6 +49,31 @@ def json_records(text: str, name: str) -> Iterator[Record]:
         )
     for index, item in enumerate(data):
         yield _json_record(index, item)
+
+
+def _parse(text: str, name: str) -> Any:
+    """The file's JSON value; ImportFailed for bad syntax, deep nesting or a huge number."""
+    try:
+        return json.loads(text, parse_int=_integer)
+    except json.JSONDecodeError as error:
+        problem = Problem(
+            f"{name} is not valid JSON ({error.msg} at column {error.colno})", line=error.lineno
+        )
+    except RecursionError:
+        # No agreement nests more than five levels deep; Python's parser stops near 1,000.
+        problem = Problem(f"{name} nests lists or objects too deeply to be agreements")
+    raise ImportFailed([problem])
+
+
+def _integer(digits: str) -> int | float:
+    """An integer as JSON writes it; one too long for int() reads as a float (inf).
+
+    int() refuses more than sys.get_int_max_str_digits() digits (4,300) with a ValueError
+    that does not say where; as a float, the reader reports it at its key ('must be text').
+    """
+    if len(digits.lstrip("-")) > sys.get_int_max_str_digits():
+        return float(digits)
+    return int(digits)
 
 
 def _json_type(value: Any) -> str:
@@ -82,7 +102,7 @@ class _ObjectReader:
             return ""
         if isinstance(value, str):
             return value
-        if key in DATE_KEYS and isinstance(value, int) and not isinstance(value, bool):
+        if key in DATE_KEYS and type(value) is int and 0 < value < 10_000:
             return str(value)  # a year written as a number
         self.record.problem(path, f"must be text, not {_json_type(value)}", check)
         return ""

@@ -9,6 +9,8 @@ key paths.
 from __future__ import annotations
 
 import codecs
+import os
+import stat
 from collections.abc import Callable
 from pathlib import Path
 
@@ -19,6 +21,9 @@ from models.service import validate
 from models.vocab import MilestoneKind
 
 _CHECK_EVERY = 1000
+# The largest file an import reads: it is read whole and held two or three times over
+# (bytes, text, records), so a bound keeps a mistaken file from exhausting memory.
+MAX_FILE_BYTES = 1 << 30
 
 
 def file_format(path: Path) -> str:
@@ -44,11 +49,52 @@ def read_records(path: Path, check: Callable[[], None] = lambda: None) -> list[R
 
 def _read_bytes(path: Path) -> bytes:
     try:
-        return path.read_bytes()
+        # Non-blocking: opening a FIFO to read would otherwise wait for a writer forever.
+        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except IsADirectoryError:
         raise ImportFailed([Problem(f"{path} is a folder, not a file")]) from None
     except OSError as error:
         raise ImportFailed([Problem(f"can't read {path}: {error.strerror or error}")]) from None
+    with os.fdopen(descriptor, "rb") as file:
+        size = check_readable(path, os.fstat(descriptor))
+        try:
+            raw = file.read(size + 1)
+            if len(raw) > size:  # it grew since fstat(): read on, still bounded
+                raw += file.read(MAX_FILE_BYTES + 1 - len(raw))
+        except OSError as error:
+            raise ImportFailed([Problem(f"can't read {path}: {error.strerror or error}")]) from None
+    if len(raw) > MAX_FILE_BYTES:
+        raise ImportFailed([_too_big(path)])
+    return raw
+
+
+def check_readable(path: Path, status: os.stat_result) -> int:
+    """The size of a file an import may read; ImportFailed for a device, FIFO or huge file.
+
+    /dev/zero or /dev/urandom would be read until memory runs out, a FIFO until a writer
+    comes: only a regular file is read, and only up to MAX_FILE_BYTES.
+    """
+    if stat.S_ISDIR(status.st_mode):
+        raise ImportFailed([Problem(f"{path} is a folder, not a file")])
+    if not stat.S_ISREG(status.st_mode):
+        kind = _FILE_KINDS.get(stat.S_IFMT(status.st_mode), "not a regular file")
+        raise ImportFailed([Problem(f"{path} is {kind}, not a file to import")])
+    if status.st_size > MAX_FILE_BYTES:
+        raise ImportFailed([_too_big(path)])
+    return min(status.st_size, MAX_FILE_BYTES)
+
+
+_FILE_KINDS = {
+    stat.S_IFCHR: "a device",
+    stat.S_IFBLK: "a device",
+    stat.S_IFIFO: "a pipe (FIFO)",
+    stat.S_IFSOCK: "a socket",
+}
+
+
+def _too_big(path: Path) -> Problem:
+    limit = f"{MAX_FILE_BYTES >> 20:,} MB"
+    return Problem(f"{path} is larger than {limit}, the most an import reads (split the file)")
 
 
 def decode(raw: bytes, name: str, kind: str) -> str:

@@ -34,7 +34,7 @@ from sqlalchemy.orm import Session
 
 from models.dates import PartialDate
 from models.schema import Agreement, Field, Participation, Party, agreement_fields
-from models.search_index import SEARCH_TABLE, has_search_index
+from models.search_index import SEARCH_TABLE, has_search_index, pg_lexeme
 from models.status import ParticipationCounts
 from models.text import fold, search_terms
 from models.vocab import Kind, Level, Status
@@ -219,7 +219,8 @@ def fts_query(text: str) -> str | None:
 def tsquery(text: str) -> str | None:
     """The same query for PostgreSQL's tsvector: every term as a quoted prefix, all required."""
     terms = search_terms(text)  # folded words: letters and digits only, never a quote
-    return " & ".join(f"'{term}':*" for term in terms) if terms else None
+    # Cut as the index cuts them, so a word too long for a lexeme still finds itself.
+    return " & ".join(f"'{pg_lexeme(term)}':*" for term in terms) if terms else None
 
 
 def _text_condition(session: Session, text: str) -> ColumnElement[bool] | None:

@@ -19,6 +19,10 @@ from models.text import index_text
 
 SEARCH_TABLE = "agreement_search"
 _CHUNK = 500
+# PostgreSQL's limits: "word is too long (2047 bytes, max 2046 bytes)", and "string is too
+# long for tsvector (… bytes, max 1048575 bytes)"; a little room is left for its overhead.
+PG_LEXEME_BYTES = 2046
+PG_DOCUMENT_BYTES = 1_000_000
 
 _AGREEMENTS = text(
     "SELECT id, title, short_title, alternative_titles, summary, notes, signed_at, "
@@ -130,4 +134,29 @@ def _index_chunk(connection: Connection, ids: Sequence[int]) -> None:
 def _document(row: dict[str, object]) -> dict[str, object]:
     """The folded words of every column as one tsvector's text (words hold no quote or space)."""
     words = " ".join(str(row[name]) for name in ("title", "body", "place", "parties"))
-    return {"id": row["id"], "document": words}
+    return {"id": row["id"], "document": pg_document(words)}
+
+
+def pg_document(words: str) -> str:
+    """Folded words as a tsvector takes them: each once, each cut to a lexeme's limit.
+
+    PostgreSQL refuses a word over PG_LEXEME_BYTES and a tsvector over PG_DOCUMENT_BYTES
+    (counting repeats), where SQLite's FTS5 takes anything: a long word (a pasted base64
+    blob, a chemical name) would make a summary unsavable. A cut word is still found by its
+    beginning, and searching for the whole word cuts it the same way (pg_lexeme).
+    """
+    kept, size = [], 0
+    for word in dict.fromkeys(pg_lexeme(word) for word in words.split()):
+        size += len(word.encode()) + 1
+        if size > PG_DOCUMENT_BYTES:
+            break  # words past a megabyte of distinct ones are not indexed
+        kept.append(word)
+    return " ".join(kept)
+
+
+def pg_lexeme(word: str) -> str:
+    """*word* cut to the bytes a tsvector or tsquery lexeme may hold, on a character boundary."""
+    encoded = word.encode()
+    if len(encoded) <= PG_LEXEME_BYTES:
+        return word
+    return encoded[:PG_LEXEME_BYTES].decode("utf-8", "ignore")

@@ -8,6 +8,7 @@ and a refused save changes nothing.
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import NamedTuple
@@ -21,6 +22,16 @@ from sqlalchemy.orm.exc import StaleDataError
 from models.audit import changes_between, input_record, last_change, record
 from models.dates import PartialDate
 from models.fields import resolve_field, split_path
+from models.limits import (
+    MILESTONE_MAX,
+    SIGNATORY_MAX,
+    TITLE_MAX,
+    agreement_limit,
+    field_path_problem,
+    party_name_problem,
+    surrogate_problem,
+    too_long,
+)
 from models.parties import party_identity, party_reference, resolve_party
 from models.schema import (
     Action,
@@ -31,7 +42,7 @@ from models.schema import (
     utcnow,
 )
 from models.search_index import update_search_index
-from models.text import fold, sort_key
+from models.text import fold, not_utf8, sort_key
 from models.users import current_user
 from models.vocab import (
     ActionType,
@@ -44,8 +55,6 @@ from models.vocab import (
     Status,
     Vocabulary,
 )
-
-TITLE_MAX = 2000
 
 
 @dataclass
@@ -199,7 +208,7 @@ def validate(data: AgreementInput) -> dict[str, str]:
     if not title:
         errors["title"] = "title is required"
     elif len(title) > TITLE_MAX:
-        errors["title"] = f"title is {len(title)} characters long; the limit is {TITLE_MAX}"
+        errors["title"] = too_long(len(title), TITLE_MAX, "title")
     for name, vocabulary in (("kind", Kind), ("level", Level), ("status", Status)):
         _check_vocabulary(errors, name, vocabulary, getattr(data, name))
     dates = {name: _check_date(errors, name, getattr(data, name)) for name in DATE_FIELDS}
@@ -220,6 +229,8 @@ def validate(data: AgreementInput) -> dict[str, str]:
         _check_date(errors, f"milestones.{index}.on", milestone.on)
     for index, relation in enumerate(data.relations):
         _check_vocabulary(errors, f"relations.{index}.type", RelationType, relation.type)
+    _check_lengths(errors, data)
+    _check_surrogates(errors, data)
     return errors
 
 
@@ -241,6 +252,9 @@ def _validate_parties(errors: dict[str, str], parties: list[ParticipationInput])
                 f"'{participation.party}' is listed twice (also party {seen[same] + 1})"
             )
         seen.setdefault(same, index)
+        problem = party_name_problem(" ".join(participation.party.split()), key)
+        if problem:
+            errors.setdefault(f"{prefix}.party", problem)
         _check_vocabulary(errors, f"{prefix}.role", Role, participation.role)
         _check_vocabulary(errors, f"{prefix}.party_kind", PartyKind, participation.party_kind)
         for number, action in enumerate(participation.actions):
@@ -253,6 +267,78 @@ def _validate_parties(errors: dict[str, str], parties: list[ParticipationInput])
                     f"takes effect ({effective.display()}) before it was deposited "
                     f"({deposited.display()})"
                 )
+
+
+# Read once: looking a column's type up costs more than the check itself.
+_TEXT_LIMITS = {name: agreement_limit(name) for name in OPTIONAL_TEXT_FIELDS}
+
+
+def _check_lengths(errors: dict[str, str], data: AgreementInput) -> None:
+    """Every text that goes into a VARCHAR column fits it, as stored (trimmed, folded).
+
+    Party names are measured in _validate_parties(), which folds them anyway.
+    """
+    for name, limit in _TEXT_LIMITS.items():
+        value = getattr(data, name)
+        if len(value) > limit and len(value.strip()) > limit:  # stored trimmed
+            errors.setdefault(name, too_long(len(value.strip()), limit))
+    for index, participation in enumerate(data.parties):
+        for attribute, limit in SIGNATORY_MAX.items():
+            length = len(getattr(participation, attribute).strip())
+            if length > limit:
+                errors.setdefault(f"parties.{index}.{attribute}", too_long(length, limit))
+    for index, path in enumerate(data.fields):
+        problem = field_path_problem(path)
+        if problem:
+            errors.setdefault(f"fields.{index}", problem)
+    for index, milestone in enumerate(data.milestones):
+        length = len(milestone.description.strip())
+        if length > MILESTONE_MAX:
+            problem = too_long(length, MILESTONE_MAX)
+            errors.setdefault(f"milestones.{index}.description", problem)
+
+
+def _check_surrogates(errors: dict[str, str], data: AgreementInput) -> None:
+    """No text holds a lone surrogate: it can't be stored, and the key says where it is."""
+    if not _any_surrogate(data):  # the usual case, checked in one pass for a fast import
+        return
+    for key, value in _texts(data, ""):
+        problem = surrogate_problem(value)
+        if problem:
+            errors[key] = problem
+
+
+def _any_surrogate(data: AgreementInput) -> bool:
+    texts: list[str] = []
+    _non_ascii_texts(data, texts)
+    return not_utf8("".join(texts))
+
+
+def _non_ascii_texts(item: object, found: list[str]) -> None:
+    """Collect the texts of an input that could hold a surrogate: isascii() is O(1)."""
+    for value in vars(item).values():
+        if value.__class__ is str:
+            if not value.isascii():
+                found.append(value)
+        elif value.__class__ is list:
+            for entry in value:
+                if entry.__class__ is str:
+                    if not entry.isascii():
+                        found.append(entry)
+                else:
+                    _non_ascii_texts(entry, found)  # a party, action, milestone or relation
+
+
+def _texts(value: object, key: str) -> Iterator[tuple[str, str]]:
+    """(key, text) for every text in an input, keyed as validate() keys its errors."""
+    if isinstance(value, str):
+        yield key, value
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _texts(item, f"{key}.{index}")
+    elif hasattr(value, "__dict__"):  # an input dataclass; vars() is much faster than fields()
+        for name, item in vars(value).items():
+            yield from _texts(item, f"{key}.{name}" if key else name)
 
 
 def _check_vocabulary(

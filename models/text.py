@@ -83,3 +83,31 @@ def fold_keep_apostrophes(text: str) -> str:
 def sort_key(text: str) -> str:
     """A stored key that sorts titles the way a reader expects, whatever their script."""
     return " ".join(search_terms(text))[:200]
+
+
+_SURROGATE_RE = re.compile("[\ud800-\udfff]")
+
+
+def not_utf8(text: str) -> bool:
+    """Whether *text* holds a lone surrogate: bytes that were not UTF-8, or an escaped \\ud800.
+
+    Python hands undecodable bytes of the command line and the environment over as lone
+    surrogates, and JSON may spell one out; neither SQLite nor PostgreSQL can store them.
+    """
+    return _SURROGATE_RE.search(text) is not None
+
+
+def shown(text: str, limit: int = 60, *, escaped_bytes: bool = True) -> str:
+    """*text* quoted for a message: undecodable bytes as \\xff, lone surrogates as \\ud800.
+
+    *escaped_bytes*: the text came from the command line or the environment, where a
+    surrogate from U+DC80 to U+DCFF stands for one byte that was not UTF-8.
+    """
+
+    def visible(char: str) -> str:
+        if escaped_bytes and "\udc80" <= char <= "\udcff":
+            return f"\\x{ord(char) - 0xDC00:02x}"
+        return f"\\u{ord(char):04x}" if "\ud800" <= char <= "\udfff" else char
+
+    clipped = text if len(text) <= limit else text[: limit - 1] + "…"
+    return "'" + "".join(map(visible, clipped)) + "'"

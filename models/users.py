@@ -6,17 +6,33 @@ import getpass
 import os
 from collections.abc import Mapping
 
+from models.limits import USER_MAX
+from models.text import not_utf8, shown
+
 USER_VARIABLE = "TREATY_TRACKER_USER"
 UNKNOWN_USER = "unknown"
 
 
+class UserNameError(ValueError):
+    """The user name has bytes that are not UTF-8; the message says how to fix it."""
+
+
 def current_user(environ: Mapping[str, str] | None = None) -> str:
-    """$TREATY_TRACKER_USER, else the operating system's user name."""
+    """$TREATY_TRACKER_USER, else the operating system's user name; raises UserNameError."""
     environ = os.environ if environ is None else environ
     configured = " ".join(environ.get(USER_VARIABLE, "").split())
     if configured:
-        return configured[:200]
+        _check(configured, f"${USER_VARIABLE}", "set it to UTF-8 text")
+        return configured[:USER_MAX]
     try:
-        return getpass.getuser() or UNKNOWN_USER
+        name = getpass.getuser() or UNKNOWN_USER
     except (KeyError, OSError):  # no user name in the environment nor in the password file
         return UNKNOWN_USER
+    _check(name, "the user name from the operating system", f"set ${USER_VARIABLE}")
+    return name[:USER_MAX]
+
+
+def _check(name: str, where: str, fix: str) -> None:
+    # Undecodable bytes arrive from os.environ as lone surrogates, which no database stores.
+    if not_utf8(name):
+        raise UserNameError(f"{where} has bytes that are not UTF-8 ({shown(name)}): {fix}")

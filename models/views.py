@@ -7,12 +7,13 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from models.limits import VIEW_NAME_MAX, surrogate_problem, too_long
 from models.query import AgreementFilter
 from models.schema import SavedView
 
 
 class ViewNameError(ValueError):
-    """A view name that is empty or already taken."""
+    """A view name that is empty, too long or already taken."""
 
 
 @dataclass(frozen=True)
@@ -62,4 +63,9 @@ def _clean(name: str) -> str:
     cleaned = " ".join(name.split())
     if not cleaned:
         raise ViewNameError("a view needs a name")
+    problem = surrogate_problem(cleaned)
+    if len(cleaned) > VIEW_NAME_MAX:
+        problem = too_long(len(cleaned), VIEW_NAME_MAX, "a view's name")
+    if problem:
+        raise ViewNameError(problem)
     return cleaned

@@ -46,6 +46,7 @@ from models.service import (
     NotFoundError,
     ValidationError,
 )
+from models.users import UserNameError
 from models.vocab import Kind, Level, MilestoneKind, Status, Vocabulary
 from ui.field_picker import FieldPicker
 from ui.party_editor import (
@@ -487,6 +488,9 @@ class AgreementDialog(QDialog):
             return self._on_deleted(error)
         except SQLAlchemyError as error:
             self._ask(QMessageBox.Icon.Critical, "Not saved", _database_message(error), [])
+            return False
+        except UserNameError as error:  # the name every save records can't be stored
+            self._ask(QMessageBox.Icon.Critical, "Not saved", f"Nothing was saved: {error}.", [])
             return False
         self._agreement_id, self._version = saved_id, version
         self._original = data

@@ -14,9 +14,11 @@ from PySide6.QtCore import QObject, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
+from models.database import sqlite_path
 from models.exchange import ImportResult, import_file, preview_import
 from models.exchange_format import ImportCancelled, ImportFailed
 from models.exchange_write import ExportCancelled, export_file
+from models.export_target import export_target_problem
 from ui.import_dialog import ImportPreviewDialog, ProblemsDialog
 from ui.workers import Cancelled, Job, run_with_progress
 
@@ -163,6 +165,10 @@ class Transfers(QObject):
             return
         if Path(path).suffix.lower() not in (".csv", ".json"):
             path += ".csv"
+        problem = export_target_problem(Path(path), sqlite_path(self.window.database.url))
+        if problem:
+            self._tell("Export refused", f"Nothing was exported: {problem}.")
+            return
         sessions, wanted = self.window.database.sessions, self.window.filter_panel.current_filter()
         sort = self.window.current_sort()
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import dataclasses
+import os
 from collections.abc import Iterator
 
 import pytest
@@ -574,6 +575,46 @@ def test_inputs_have_names_for_assistive_technology(open_dialog) -> None:
     dialog = open_dialog()
     for name in ("titleEdit", "kindCombo", "signedOnEdit", "summaryEdit", "sourceUrlEdit"):
         assert child(dialog, QWidget, name).accessibleName()
+
+
+def test_text_too_long_for_its_column_is_shown_beside_it_and_nothing_is_saved(
+    qtbot, database, open_dialog
+) -> None:
+    """The limits PostgreSQL enforces are checked before saving, on SQLite too."""
+    dialog = open_dialog(
+        template=rail_agreement(
+            parties=[ParticipationInput("Uzbekistan", signatory_name="Ш" * 301)],
+            depositary="Oʻzbekiston " * 30,
+        )
+    )
+    child(dialog, QLineEdit, "signedAtEdit").setText("Türkiye " * 40)
+
+    child(dialog, QPushButton, "saveButton").click()
+
+    assert dialog.isVisible()
+    assert error_text(dialog, "signedAtError") == "too long: 319 characters (the limit is 300)"
+    assert error_text(dialog, "depositaryError") == "too long: 359 characters (the limit is 300)"
+    assert error_text(dialog, "partiesError") == (
+        "Party 1 (Uzbekistan), signatory: too long: 301 characters (the limit is 300)"
+    )
+    assert agreement_count(database) == 0
+
+
+def test_a_user_name_that_is_not_utf8_is_explained_and_nothing_is_saved(
+    qtbot, database, open_dialog, boxes, monkeypatch
+) -> None:
+    monkeypatch.setenv("TREATY_TRACKER_USER", os.fsdecode(b"Ren\xe9"))
+    dialog = open_dialog(template=rail_agreement())
+    boxes.answers = ["OK"]
+
+    child(dialog, QPushButton, "saveButton").click()
+
+    assert boxes.shown == [
+        "Not saved: Nothing was saved: $TREATY_TRACKER_USER has bytes that are not UTF-8 "
+        "('Ren\\xe9'): set it to UTF-8 text. "
+    ]
+    assert dialog.isVisible()
+    assert agreement_count(database) == 0
 
 
 # ----------------------------------------------------------------- relations

@@ -178,3 +178,21 @@ def test_fact_sheet_of_the_selected_agreement(
     with qtbot.waitSignal(window.transfers.export_finished, timeout=30000):
         window.action_fact_sheet.trigger()
     assert target.read_bytes().startswith(b"%PDF")
+
+
+def test_export_never_overwrites_a_database(
+    window: MainWindow, database: Database, qtbot, tmp_path: Path, monkeypatch
+) -> None:
+    told: list[str] = []
+    monkeypatch.setattr(QMessageBox, "information", lambda _p, _t, text, *a: told.append(text))
+    colleague = tmp_path / "colleague.json"  # another team's database, named like an export
+    colleague.write_bytes(Path(str(database.url.database)).read_bytes())
+    before = colleague.read_bytes()
+    _choose_file(monkeypatch, colleague)
+    with qtbot.waitSignal(window.transfers.failed, timeout=10000):
+        window.action_export.trigger()
+    assert told == [
+        f"Nothing was exported: {colleague} is a SQLite database, which the export would "
+        "overwrite: choose another file name."
+    ]
+    assert colleague.read_bytes() == before
