@@ -25,6 +25,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from models.dates import PartialDate
+from models.duplicates import DuplicateQuery, PossibleDuplicate, find_duplicates
 from models.exchange_bulk import insert_agreements, named, party_key
 from models.exchange_format import ImportCancelled, ImportFailed, Problem, Record
 from models.exchange_read import column_of, read_records
@@ -44,6 +45,7 @@ __all__ = [
     "ImportFailed",
     "ImportPreview",
     "ImportResult",
+    "PossibleDuplicateRow",
     "Problem",
     "export_file",
     "export_format",
@@ -59,6 +61,21 @@ _UPDATE_REPORT_EVERY = 100
 
 
 @dataclass(frozen=True)
+class PossibleDuplicateRow:
+    """A row of the file that probably repeats a recorded agreement (not the same title)."""
+
+    line: int | None  # CSV line
+    index: int | None  # JSON index
+    title: str
+    resembles: PossibleDuplicate
+
+    def describe(self) -> str:
+        """ "line 5 ~ 12 'Agreement on energy cooperation'"."""
+        where = f"line {self.line}" if self.line is not None else f"index {self.index}"
+        return f"{where} ~ {self.resembles.agreement_id} '{self.resembles.title}'"
+
+
+@dataclass(frozen=True)
 class ImportPreview:
     """What importing a file would do, worked out without writing anything."""
 
@@ -68,6 +85,8 @@ class ImportPreview:
     repeated: int  # rows repeating an earlier row of the file: always skipped
     parties_created: tuple[str, ...]  # as they will be shown ('Russian Federation' for 'RUS')
     fields_created: tuple[str, ...]  # full paths, parents included
+    # Rows near a recorded agreement: skipped, unless keep_duplicates (then not looked for).
+    possible_duplicates: tuple[PossibleDuplicateRow, ...] = ()
 
     @property
     def duplicates(self) -> int:
@@ -84,6 +103,7 @@ class ImportResult:
     parties_created: tuple[str, ...]
     fields_created: tuple[str, ...]
     added_ids: tuple[int, ...] = ()
+    possible_duplicates: tuple[PossibleDuplicateRow, ...] = ()  # skipped, counted in skipped
 
 
 @dataclass
@@ -95,12 +115,17 @@ class _Plan:
 
 
 def preview_import(
-    session: Session, path: str | os.PathLike[str], *, update: bool = False
+    session: Session,
+    path: str | os.PathLike[str],
+    *,
+    update: bool = False,
+    keep_duplicates: bool = False,
 ) -> ImportPreview:
     """Read and check *path* and say what importing it would do; raise ImportFailed if it can't."""
     records = read_records(Path(path))
     _check_party_clashes(session, records)
     plan = _plan(session, records)
+    probable = () if keep_duplicates else _set_aside_probable(session, plan)
     touched = [record.data for record in plan.new]
     if update:
         touched += [change.merged for change in _changes(session, plan.existing)]
@@ -111,6 +136,7 @@ def preview_import(
         repeated=plan.repeated,
         parties_created=_by_name(_new_parties(session, touched)),
         fields_created=_by_name(_new_fields(session, touched)),
+        possible_duplicates=probable,
     )
 
 
@@ -119,6 +145,7 @@ def import_file(
     path: str | os.PathLike[str],
     *,
     update: bool = False,
+    keep_duplicates: bool = False,
     progress: Callable[[int, int], None] | None = None,
     cancelled: Callable[[], bool] | None = None,
 ) -> ImportResult:
@@ -126,7 +153,9 @@ def import_file(
 
     Raises ImportFailed listing every problem, or ImportCancelled when *cancelled* returns
     True. With *update*, a row matching a recorded agreement overwrites the columns the
-    file has (and keeps the rest); otherwise it is skipped.
+    file has (and keeps the rest); otherwise it is skipped. A new row that probably
+    repeats a recorded agreement (models.duplicates) is skipped and listed, unless
+    *keep_duplicates*.
     """
 
     def check() -> None:
@@ -141,6 +170,7 @@ def import_file(
     records = read_records(Path(path), check)
     _check_party_clashes(session, records)
     plan = _plan(session, records)
+    probable = () if keep_duplicates else _set_aside_probable(session, plan)
     last_party, last_field = _last_id(session, Party), _last_id(session, Field)
     changes = _changes(session, plan.existing) if update else []
     total = len(plan.new) + len(changes)
@@ -165,6 +195,7 @@ def import_file(
         parties_created=_by_name(_created_parties(session, last_party)),
         fields_created=_by_name(_created_fields(session, last_field)),
         added_ids=tuple(added),
+        possible_duplicates=probable,
     )
 
 
@@ -218,6 +249,30 @@ def _recorded(session: Session, title_keys: set[str]) -> dict[_Key, int]:
         for row in rows:
             found.setdefault(_identity(row.title, row.signed_on), row.id)
     return found
+
+
+def _set_aside_probable(session: Session, plan: _Plan) -> tuple[PossibleDuplicateRow, ...]:
+    """Take the new rows that probably repeat a recorded agreement out of *plan*; list them."""
+    queries = [
+        DuplicateQuery(
+            record.data.title,
+            PartialDate.parse_optional(record.data.signed_on),
+            tuple(item.party for item in named(record.data.parties)),
+        )
+        for record in plan.new
+    ]
+    matches = find_duplicates(session, queries)
+    probable, new, keys = [], [], []
+    for record, key, match in zip(plan.new, plan.new_title_keys, matches, strict=True):
+        if match is None:
+            new.append(record)
+            keys.append(key)
+        else:
+            probable.append(
+                PossibleDuplicateRow(record.line, record.index, record.data.title, match)
+            )
+    plan.new, plan.new_title_keys = new, keys
+    return tuple(probable)
 
 
 # ----------------------------------------------------------------- parties and fields
