@@ -41,6 +41,7 @@ from models.service import (
     ValidationError,
 )
 from models.vocab import Kind, Level, MilestoneKind, Status, Vocabulary
+from ui import duplicate_warning
 from ui.field_picker import FieldPicker
 from ui.party_editor import (
     ATTRIBUTE_WORDS,
@@ -97,6 +98,7 @@ class AgreementDialog(QDialog):
     """Record a new agreement (optionally from a template) or edit an existing one."""
 
     saved = Signal(int)
+    open_existing = Signal(int)  # the user chose a recorded agreement over a probable duplicate
 
     def __init__(
         self,
@@ -447,6 +449,8 @@ class AgreementDialog(QDialog):
         """Save in one transaction; on success emit saved(id) and close, else explain and stay."""
         data = self.current_input()
         self.clear_errors()
+        if not self._duplicates_confirmed(data):
+            return False
         try:
             with self._sessions.begin() as session:
                 if self._agreement_id is None:
@@ -470,6 +474,30 @@ class AgreementDialog(QDialog):
         self.saved.emit(saved_id)
         self.accept()
         return True
+
+    def _duplicates_confirmed(self, data: AgreementInput) -> bool:
+        """Ask before saving what is probably recorded already; False to stay (or leave)."""
+        is_new = self._agreement_id is None
+        if not duplicate_warning.needs_check(data, self._original, is_new):
+            return True
+        matches = duplicate_warning.probable_duplicates_of(self._sessions, data, self._agreement_id)
+        if not matches:
+            return True
+        text, details = duplicate_warning.warning_text(matches)
+        answer = self._ask(
+            QMessageBox.Icon.Warning,
+            "Possible duplicate",
+            text,
+            [
+                (duplicate_warning.SAVE_ANYWAY, QMessageBox.ButtonRole.AcceptRole),
+                (duplicate_warning.OPEN_EXISTING, QMessageBox.ButtonRole.ActionRole),
+            ],
+            details,
+        )
+        if answer == duplicate_warning.OPEN_EXISTING:
+            self.open_existing.emit(matches[0].agreement_id)
+            self.done(QDialog.DialogCode.Rejected)  # chosen in the box: no second question
+        return answer == duplicate_warning.SAVE_ANYWAY
 
     def _on_conflict(self, error: ConflictError) -> None:
         answer = self._ask(
