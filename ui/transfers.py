@@ -88,10 +88,12 @@ class Transfers(QObject):
     def _confirm_import(self, path: str, preview: Any, updating: Any) -> None:
         dialog = ImportPreviewDialog(preview, Path(path).name, self.window, updating)
         self.preview_dialog = dialog
-        dialog.accepted.connect(lambda: self._run_import(path, dialog.update_existing))
+        dialog.accepted.connect(
+            lambda: self._run_import(path, dialog.update_existing, dialog.keep_duplicates)
+        )
         dialog.open()
 
-    def _run_import(self, path: str, update: bool) -> None:
+    def _run_import(self, path: str, update: bool, keep_duplicates: bool = False) -> None:
         sessions = self.window.database.sessions
 
         def work(job: Job) -> ImportResult:
@@ -100,6 +102,7 @@ class Transfers(QObject):
                     session,
                     path,
                     update=update,
+                    keep_duplicates=keep_duplicates,
                     progress=job.progress,
                     cancelled=lambda: job.cancelled,
                 )
