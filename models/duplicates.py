@@ -21,7 +21,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from sqlalchemy import ColumnElement, select, tuple_
+from sqlalchemy import ColumnElement, String, select, type_coerce
 from sqlalchemy.orm import Session
 
 from models.dates import PartialDate
@@ -149,7 +149,7 @@ class DuplicateQuery:
     """One row of a file, as duplicates are looked for."""
 
     title: str
-    signed_on: PartialDate | None
+    signed_on: str  # as written ('2021-12-06', '' for none); parsed only when it matters
     parties: tuple[str, ...]
 
 
@@ -168,26 +168,33 @@ def find_duplicates(
         if not ids or None in ids:
             keys.append(None)
         else:
-            date = row.signed_on.iso() if row.signed_on else None
-            keys.append((date, frozenset(i for i in ids if i is not None)))
+            date = _parsed_date(row.signed_on)
+            keys.append((date.iso() if date else None, frozenset(i for i in ids if i is not None)))
     wanted = list(dict.fromkeys(key for key in keys if key is not None))
     candidates = _candidates(session, wanted)
     names = _party_names(session, {i for key in wanted for i in key[1]})
     found: list[PossibleDuplicate | None] = []
     for row, key in zip(rows, keys, strict=True):
+        others = candidates.get(key, []) if key is not None else []
         match = None
-        if key is not None:
+        if others and key is not None:
             ignore = party_words([*row.parties, *(names[i] for i in key[1])])
             match = next(
                 (
-                    PossibleDuplicate(agreement_id, title, row.signed_on)
-                    for agreement_id, title in candidates.get(key, [])
+                    PossibleDuplicate(agreement_id, title, _parsed_date(row.signed_on))
+                    for agreement_id, title in others
                     if titles_alike(row.title, title, ignore)
                 ),
                 None,
             )
         found.append(match)
     return found
+
+
+@lru_cache(maxsize=65536)
+def _parsed_date(text: str) -> PartialDate | None:
+    """Signing dates repeat across a file's rows: each parsed once."""
+    return PartialDate.parse_optional(text)
 
 
 def _party_ids(session: Session, names: set[str]) -> dict[str, int]:
@@ -210,23 +217,32 @@ def _party_names(session: Session, ids: set[int]) -> dict[int, str]:
 
 
 _Key = tuple[str | None, frozenset[int]]
+# The stored ISO text ('2021', '2021-12-06') as it is: thousands of dates need no parsing.
+_SIGNED_TEXT = type_coerce(Agreement.signed_on, String)
 
 
 def _candidates(session: Session, keys: Sequence[_Key]) -> dict[_Key, list[tuple[int, str]]]:
     """(signing date, party set) -> recorded agreements with exactly those, oldest first.
 
-    SQL narrows by the date (indexed) and one party of the set (the pair is indexed on
-    participations); the full party sets of the few agreements left are then compared.
+    SQL narrows by the date and one party of the set (both indexed); the full party sets
+    of the few agreements left are then compared.
     """
     pivots: dict[tuple[str | None, int], set[_Key]] = defaultdict(set)
     for key in keys:
         pivots[(key[0], min(key[1]))].add(key)
-    dated = [pair for pair in pivots if pair[0] is not None]
-    undated = [pair[1] for pair in pivots if pair[0] is None]
+    # By party, then date: a chunk names few parties and many dates, both lists indexed;
+    # a row-value IN over (date, party) pairs made SQLite scan every link instead. Rows
+    # of other pairs that the two lists let through are dropped below.
+    dated = sorted((pair for pair in pivots if pair[0] is not None), key=lambda p: (p[1], p[0]))
+    undated = sorted(pair[1] for pair in pivots if pair[0] is None)
     rows: list[tuple[int, str, str | None, int]] = []
     for start in range(0, len(dated), _CHUNK):
         chunk = dated[start : start + _CHUNK]
-        rows += _pivot_rows(session, tuple_(Agreement.signed_on, Participation.party_id).in_(chunk))
+        rows += _pivot_rows(
+            session,
+            _SIGNED_TEXT.in_(sorted({date for date, _ in chunk}))
+            & Participation.party_id.in_(sorted({party for _, party in chunk})),
+        )
     for start in range(0, len(undated), _CHUNK):
         chunk_ids = undated[start : start + _CHUNK]
         rows += _pivot_rows(
@@ -246,14 +262,11 @@ def _pivot_rows(
     session: Session, condition: ColumnElement[bool]
 ) -> list[tuple[int, str, str | None, int]]:
     statement = (
-        select(Agreement.id, Agreement.title, Agreement.signed_on, Participation.party_id)
+        select(Agreement.id, Agreement.title, _SIGNED_TEXT, Participation.party_id)
         .join(Participation, Participation.agreement_id == Agreement.id)
         .where(condition)
     )
-    return [
-        (agreement_id, title, signed.iso() if signed else None, party_id)
-        for agreement_id, title, signed, party_id in session.execute(statement)
-    ]
+    return [tuple(row) for row in session.execute(statement)]  # type: ignore[misc]
 
 
 def _party_sets(session: Session, ids: list[int]) -> dict[int, frozenset[int]]:

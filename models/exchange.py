@@ -8,6 +8,9 @@ Functions take a session and never commit: the caller owns the transaction, so a
 with a bad row, a clash or a cancel changes nothing once the caller rolls back.
 A row is a duplicate when its title (case, accents and punctuation aside) and signing
 date (with its precision) match a recorded agreement or an earlier row of the file.
+A new row is a possible duplicate when models.duplicates finds a recorded agreement of
+its date and parties with a title near in wording: skipped and listed, unless
+keep_duplicates.
 
 The formats are set out in exchange_format; exchange_read, exchange_csv and exchange_json
 read them, exchange_write writes them, and exchange_bulk stores many new agreements fast.
@@ -256,7 +259,7 @@ def _set_aside_probable(session: Session, plan: _Plan) -> tuple[PossibleDuplicat
     queries = [
         DuplicateQuery(
             record.data.title,
-            PartialDate.parse_optional(record.data.signed_on),
+            record.data.signed_on,
             tuple(item.party for item in named(record.data.parties)),
         )
         for record in plan.new
