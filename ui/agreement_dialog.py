@@ -117,6 +117,8 @@ class AgreementDialog(QDialog):
         self._agreement_id = agreement_id
         self._version: int | None = None
         self._relations: list[service.RelationInput] = []
+        # Set by Duplicate: the agreement copied, which the copy is not warned to repeat.
+        self.copied_from: int | None = None
         self._slots: dict[str, _Slot] = {}
         self._captions: list[QLabel] = []
         self.setObjectName("agreementDialog")
@@ -481,6 +483,7 @@ class AgreementDialog(QDialog):
         if not duplicate_warning.needs_check(data, self._original, is_new):
             return True
         matches = duplicate_warning.probable_duplicates_of(self._sessions, data, self._agreement_id)
+        matches = [match for match in matches if match.agreement_id != self.copied_from]
         if not matches:
             return True
         text, details = duplicate_warning.warning_text(matches)

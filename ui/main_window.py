@@ -736,7 +736,9 @@ class MainWindow(QMainWindow):
         template.title = f"{template.title} (copy)"
         from ui.agreement_dialog import AgreementDialog
 
-        self._open_editor(AgreementDialog(self.database.sessions, template=template, parent=self))
+        dialog = AgreementDialog(self.database.sessions, template=template, parent=self)
+        dialog.copied_from = agreement_id  # a copy made on purpose: no duplicate warning
+        self._open_editor(dialog)
 
     def _open_editor(self, dialog: AgreementDialog) -> None:
         self.editor = dialog
