@@ -56,6 +56,7 @@ from models.exchange import (
     NEW_PARTY,
     ImportFailed,
     ImportPreview,
+    PossibleDuplicateRow,
     export_file,
     export_format,
     import_file,
@@ -74,6 +75,7 @@ from models.query import (
     field_tree,
     iter_rows,
 )
+from models.redirects import resolve_id
 from models.sample import load_sample
 from models.service import NotFoundError
 from models.text import fold, not_utf8, shown
@@ -297,6 +299,12 @@ def add_exchange_commands(commands: Any) -> None:
         "--new-parties",
         action="store_true",
         help="record names that look like a misspelt state or organisation as new parties",
+    )
+    imports.add_argument(
+        "--keep-duplicates",
+        action="store_true",
+        help="import rows that look like a recorded agreement (same date and parties, a "
+        "title near in wording) instead of skipping them",
     )
     imports.set_defaults(handler=command_import, creates_database=True, writes=True)
 
@@ -647,7 +655,7 @@ def command_report(database: Database, args: argparse.Namespace) -> int:
         if args.id is not None:
             result = write_fact_sheet(
                 database.sessions,
-                args.id,
+                _merged_id_noted(database, args.id),
                 Path(args.file),
                 author=author,
                 database_name=database.name,
@@ -675,6 +683,15 @@ def command_report(database: Database, args: argparse.Namespace) -> int:
         f"{_count(result.agreements, 'agreement')}"
     )
     return 0
+
+
+def _merged_id_noted(database: Database, agreement_id: int) -> int:
+    """The id that answers for *agreement_id*; 'agreement 12 was merged into 7' if another."""
+    with database.sessions.begin() as session:
+        target, notice = resolve_id(session, agreement_id)
+    if notice:
+        print(f"{PROG}: {notice}", file=sys.stderr)
+    return target
 
 
 def _user_name() -> str:
@@ -722,7 +739,12 @@ def command_import(database: Database, args: argparse.Namespace) -> int:
     try:
         if args.dry_run:
             with database.sessions.begin() as session:
-                preview = preview_import(session, args.file, update=args.update)
+                preview = preview_import(
+                    session,
+                    args.file,
+                    update=args.update,
+                    keep_duplicates=args.keep_duplicates,
+                )
             if preview.doubtful_parties and not args.new_parties:
                 return refuse_doubtful(args.file, preview.doubtful_parties)
             print_preview(preview, args.update)
@@ -733,6 +755,7 @@ def command_import(database: Database, args: argparse.Namespace) -> int:
                 args.file,
                 update=args.update,
                 new_parties=args.new_parties,
+                keep_duplicates=args.keep_duplicates,
                 progress=_progress_printer(),
             )
     except ImportFailed as failure:
@@ -747,6 +770,7 @@ def command_import(database: Database, args: argparse.Namespace) -> int:
         print(f"Updated {result.updated}")
     if result.skipped:
         print(f"Skipped {_count(result.skipped, 'duplicate')}")
+    print_possible_duplicates(result.possible_duplicates, "skipped")
     _print_names("New parties", result.parties_created)
     _print_names("New fields", result.fields_created)
     return 0
@@ -774,9 +798,19 @@ def print_preview(preview: ImportPreview, update: bool) -> None:
         print(f"Already recorded: {preview.existing} ({verb})")
     if preview.repeated:
         print(f"Repeated in the file: {preview.repeated} (would skip)")
+    print_possible_duplicates(preview.possible_duplicates, "would skip")
     _print_names("New parties", preview.parties_created)
     _print_names("New fields", preview.fields_created)
     print("Nothing was written (--dry-run)")
+
+
+def print_possible_duplicates(rows: Sequence[PossibleDuplicateRow], verb: str) -> None:
+    """'Possible duplicates (1): line 5 ~ 12 'Title' (skipped; --keep-duplicates imports them)'."""
+    if rows:
+        listed = ", ".join(row.describe() for row in rows)
+        print(
+            f"Possible duplicates ({len(rows)}): {listed} ({verb}; --keep-duplicates imports them)"
+        )
 
 
 def _print_names(label: str, names: Sequence[str]) -> None:

@@ -13,10 +13,10 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, insert, select
+from sqlalchemy import Connection, insert, or_, select
 from sqlalchemy.orm import Session
 
-from models.schema import AuditEntry, utcnow
+from models.schema import AgreementRedirect, AuditEntry, utcnow
 
 _TABLE = AuditEntry.__table__
 
@@ -76,10 +76,14 @@ def record_many(connection: Connection, rows: Sequence[dict[str, Any]]) -> None:
 
 
 def audit_trail(session: Session, agreement_id: int) -> list[AuditRecord]:
-    """Every recorded change to an agreement, newest first (also after it was deleted)."""
+    """Every recorded change to an agreement, newest first (also after it was deleted).
+
+    The trails of agreements merged into it are part of it (their agreement_id tells them).
+    """
+    merged = select(AgreementRedirect.old_id).where(AgreementRedirect.new_id == agreement_id)
     rows = session.execute(
         select(AuditEntry)
-        .where(AuditEntry.agreement_id == agreement_id)
+        .where(or_(AuditEntry.agreement_id == agreement_id, AuditEntry.agreement_id.in_(merged)))
         .order_by(AuditEntry.id.desc())
     ).scalars()
     return [

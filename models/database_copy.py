@@ -33,6 +33,7 @@ TABLES = (
     "relations",
     "saved_views",
     "audit_log",
+    "agreement_redirect",
 )
 # Tables whose rows mean the target is not empty.
 _CONTENT = ("agreements", "parties", "fields", "saved_views", "audit_log")

@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session, selectinload
 from models.audit import AuditRecord, audit_trail
 from models.dates import PartialDate
 from models.query import field_paths
+from models.redirects import resolve_id
 from models.schema import Agreement, Participation, Relation
 from models.service import NotFoundError
 from models.status import (
@@ -139,6 +140,8 @@ class AgreementDetail:
     created_by: str = ""
     updated_by: str = ""
     history: tuple[AuditRecord, ...] = ()  # newest first; filled by load_detail only
+    # 'agreement 12 was merged into 7' when load_detail was asked for a merged id.
+    notice: str = ""
 
     @property
     def lateral(self) -> str:
@@ -223,11 +226,16 @@ def join_names(names: list[str]) -> str:
 
 
 def load_detail(session: Session, agreement_id: int, today: date | None = None) -> AgreementDetail:
-    """One agreement's details; NotFoundError if it does not exist."""
+    """One agreement's details; NotFoundError if it does not exist.
+
+    The id of an agreement merged into another gives the kept one, with a notice saying so.
+    """
+    agreement_id, notice = resolve_id(session, agreement_id)
     detail = next(load_details(session, [agreement_id], today=today))
     if detail is None:
         raise NotFoundError(agreement_id)
-    return dataclasses.replace(detail, history=tuple(audit_trail(session, agreement_id)))
+    history = tuple(audit_trail(session, agreement_id))
+    return dataclasses.replace(detail, history=history, notice=notice or "")
 
 
 BATCH = 50

@@ -8,6 +8,9 @@ Functions take a session and never commit: the caller owns the transaction, so a
 with a bad row, a clash or a cancel changes nothing once the caller rolls back.
 A row is a duplicate when its title (case, accents and punctuation aside) and signing
 date (with its precision) match a recorded agreement or an earlier row of the file.
+A new row is a possible duplicate when models.duplicates finds a recorded agreement of
+its date and parties with a title near in wording: skipped and listed, unless
+keep_duplicates.
 
 The formats are set out in exchange_format; exchange_read, exchange_csv and exchange_json
 read them, exchange_write writes them, and exchange_bulk stores many new agreements fast.
@@ -25,6 +28,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from models.dates import PartialDate
+from models.duplicates import DuplicateQuery, PossibleDuplicate, find_duplicates
 from models.exchange_bulk import insert_agreements, named, party_key
 from models.exchange_format import ImportCancelled, ImportFailed, Problem, Record
 from models.exchange_read import column_of, read_records
@@ -57,6 +61,7 @@ __all__ = [
     "ImportFailed",
     "ImportPreview",
     "ImportResult",
+    "PossibleDuplicateRow",
     "Problem",
     "export_file",
     "export_format",
@@ -73,6 +78,21 @@ NEW_PARTY = "would be a new party"  # how a doubtful new party is reported ('Uzb
 
 
 @dataclass(frozen=True)
+class PossibleDuplicateRow:
+    """A row of the file that probably repeats a recorded agreement (not the same title)."""
+
+    line: int | None  # CSV line
+    index: int | None  # JSON index
+    title: str
+    resembles: PossibleDuplicate
+
+    def describe(self) -> str:
+        """ "line 5 ~ 12 'Agreement on energy cooperation'"."""
+        where = f"line {self.line}" if self.line is not None else f"index {self.index}"
+        return f"{where} ~ {self.resembles.agreement_id} '{self.resembles.title}'"
+
+
+@dataclass(frozen=True)
 class ImportPreview:
     """What importing a file would do, worked out without writing anything."""
 
@@ -85,6 +105,8 @@ class ImportPreview:
     # New parties whose names look like a misspelt state or organisation, with what they
     # look like: ('Uzbekistn', 'Uzbekistan'). import_file refuses them unless new_parties.
     doubtful_parties: tuple[tuple[str, str], ...] = ()
+    # Rows near a recorded agreement: skipped, unless keep_duplicates (then not looked for).
+    possible_duplicates: tuple[PossibleDuplicateRow, ...] = ()
 
     @property
     def duplicates(self) -> int:
@@ -101,6 +123,7 @@ class ImportResult:
     parties_created: tuple[str, ...]
     fields_created: tuple[str, ...]
     added_ids: tuple[int, ...] = ()
+    possible_duplicates: tuple[PossibleDuplicateRow, ...] = ()  # skipped, counted in skipped
 
 
 @dataclass
@@ -114,12 +137,17 @@ class _Plan:
 
 
 def preview_import(
-    session: Session, path: str | os.PathLike[str], *, update: bool = False
+    session: Session,
+    path: str | os.PathLike[str],
+    *,
+    update: bool = False,
+    keep_duplicates: bool = False,
 ) -> ImportPreview:
     """Read and check *path* and say what importing it would do; raise ImportFailed if it can't."""
     records = read_records(Path(path))
     _check_party_clashes(session, records)
     plan = _plan(session, records)
+    probable = () if keep_duplicates else _set_aside_probable(session, plan)
     _resolve_relations(session, records, plan)
     touched = [record.data for record in plan.new]
     if update:
@@ -133,6 +161,7 @@ def preview_import(
         parties_created=_by_name(_new_parties(session, touched)),
         fields_created=_by_name(_new_fields(session, touched)),
         doubtful_parties=tuple(sorted(doubtful.items(), key=lambda item: fold(item[0]))),
+        possible_duplicates=probable,
     )
 
 
@@ -142,6 +171,7 @@ def import_file(
     *,
     update: bool = False,
     new_parties: bool = False,
+    keep_duplicates: bool = False,
     progress: Callable[[int, int], None] | None = None,
     cancelled: Callable[[], bool] | None = None,
 ) -> ImportResult:
@@ -151,7 +181,8 @@ def import_file(
     True. With *update*, a row matching a recorded agreement overwrites the columns the
     file has (and keeps the rest); otherwise it is skipped. A new party whose name looks
     like a misspelt state or organisation ('Uzbekistn') is a problem unless *new_parties*
-    (the user confirmed them).
+    (the user confirmed them). A new row that probably repeats a recorded agreement
+    (models.duplicates) is skipped and listed, unless *keep_duplicates*.
     """
 
     def check() -> None:
@@ -166,6 +197,7 @@ def import_file(
     records = read_records(Path(path), check)
     _check_party_clashes(session, records)
     plan = _plan(session, records)
+    probable = () if keep_duplicates else _set_aside_probable(session, plan)
     relations = _resolve_relations(session, records, plan)
     last_party, last_field = _last_id(session, Party), _last_id(session, Field)
     changes = _changes(session, plan.existing) if update else []
@@ -198,6 +230,7 @@ def import_file(
         parties_created=_by_name(_created_parties(session, last_party)),
         fields_created=_by_name(_created_fields(session, last_field)),
         added_ids=tuple(added),
+        possible_duplicates=probable,
     )
 
 
@@ -303,6 +336,33 @@ def _recorded(session: Session, title_keys: set[str]) -> dict[_Key, int]:
         for row in rows:
             found.setdefault(_identity(row.title, row.signed_on), row.id)
     return found
+
+
+def _set_aside_probable(session: Session, plan: _Plan) -> tuple[PossibleDuplicateRow, ...]:
+    """Take the new rows that probably repeat a recorded agreement out of *plan*; list them."""
+    queries = [
+        DuplicateQuery(
+            record.data.title,
+            record.data.signed_on,
+            tuple(item.party for item in named(record.data.parties)),
+        )
+        for record in plan.new
+    ]
+    matches = find_duplicates(session, queries)
+    probable, new, keys = [], [], []
+    for record, key, match in zip(plan.new, plan.new_title_keys, matches, strict=True):
+        if match is None:
+            new.append(record)
+            keys.append(key)
+        else:
+            probable.append(
+                PossibleDuplicateRow(record.line, record.index, record.data.title, match)
+            )
+    plan.new, plan.new_title_keys = new, keys
+    for row in probable:  # a relation in the file to a row set aside means what it repeats
+        if row.index is not None:
+            plan.recorded.setdefault(plan.identities[row.index], row.resembles.agreement_id)
+    return tuple(probable)
 
 
 # ----------------------------------------------------------------- parties and fields

@@ -313,6 +313,19 @@ class Relation(Base):
     other: Mapped[Agreement] = relationship(foreign_keys=[other_id])
 
 
+class AgreementRedirect(Base):
+    """An agreement merged into another: its old id answers with the kept one (migration 0009).
+
+    No foreign keys: the old agreement is gone, and the kept one may be deleted and restored
+    under its id without losing the way there.
+    """
+
+    __tablename__ = "agreement_redirect"
+
+    old_id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    new_id: Mapped[int] = mapped_column(Integer, index=True)
+
+
 class SavedView(Base):
     """A named filter, stored in the database so that it travels with it."""
 

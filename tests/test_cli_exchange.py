@@ -169,3 +169,65 @@ def test_report_with_no_match_is_still_a_pdf_and_bad_ids_are_refused(
     assert main(["report", str(tmp_path / "x.pdf"), "--id", "99", "--db", str(sample_db)]) == 2
     assert "agreement 99 does not exist" in capsys.readouterr().err
     assert not (tmp_path / "x.pdf").exists()
+
+
+POSSIBLE_DUPLICATES_CSV = (
+    "title,kind,status,signed_on,parties\n"
+    "Cooperation in electricity between Kazakhstan and Uzbekistan,agreement,signed,"
+    "2021-12-06,KAZ; Oʻzbekiston\n"
+    "Cooperation in electricity,agreement,signed,2021-12-07,KAZ; UZB\n"
+    "Cooperation in the field of water (Kazakhstan–Uzbekistan),agreement,signed,"
+    "2021-12-06,Қазақстан; UZB\n"
+)
+
+
+def test_import_skips_and_lists_possible_duplicates_unless_kept(
+    sample_db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = tmp_path / "near.csv"
+    source.write_text(POSSIBLE_DUPLICATES_CSV, encoding="utf-8")
+    electricity = next(
+        row["id"] for row in listed(capsys, sample_db) if "electricity" in row["title"]
+    )
+    expected = (
+        f"Possible duplicates (1): line 2 ~ {electricity} "
+        "'Cooperation in the field of electricity (Kazakhstan–Uzbekistan)'"
+    )
+    assert main(["import", str(source), "--db", str(sample_db), "--dry-run"]) == 0
+    assert f"{expected} (would skip; --keep-duplicates imports them)" in capsys.readouterr().out
+    assert main(["import", str(source), "--db", str(sample_db)]) == 0
+    out = capsys.readouterr().out
+    assert "Added 2 agreements" in out
+    assert "Skipped 1 duplicate" in out
+    assert f"{expected} (skipped; --keep-duplicates imports them)" in out
+    assert len(listed(capsys, sample_db)) == 10
+    again = tmp_path / "again.csv"
+    again.write_text(
+        POSSIBLE_DUPLICATES_CSV.splitlines(keepends=True)[0]
+        + POSSIBLE_DUPLICATES_CSV.splitlines(keepends=True)[1],
+        encoding="utf-8",
+    )
+    assert main(["import", str(again), "--db", str(sample_db), "--keep-duplicates"]) == 0
+    out = capsys.readouterr().out
+    assert "Added 1 agreement" in out and "Possible duplicates" not in out
+    assert len(listed(capsys, sample_db)) == 11
+
+
+def test_a_fact_sheet_of_a_merged_id_is_the_kept_agreement(
+    sample_db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from models.database import open_database
+    from models.merge import merge_agreements
+
+    database = open_database(sample_db)
+    try:
+        with database.sessions.begin() as session:
+            merge_agreements(session, 2, 3, {})
+    finally:
+        database.close()
+    out = tmp_path / "sheet.pdf"
+    assert main(["report", str(out), "--id", "3", "--db", str(sample_db)]) == 0
+    captured = capsys.readouterr()
+    assert "agreement 3 was merged into 2" in captured.err
+    text = "".join(page.extract_text() for page in PdfReader(out).pages)
+    assert "emergency" in text

@@ -48,6 +48,7 @@ from models.service import (
 )
 from models.users import UserNameError
 from models.vocab import Kind, Level, MilestoneKind, Status, Vocabulary
+from ui import duplicate_warning
 from ui.field_picker import FieldPicker
 from ui.party_editor import (
     ATTRIBUTE_WORDS,
@@ -105,6 +106,7 @@ class AgreementDialog(QDialog):
     """Record a new agreement (optionally from a template) or edit an existing one."""
 
     saved = Signal(int)
+    open_existing = Signal(int)  # the user chose a recorded agreement over a probable duplicate
 
     def __init__(
         self,
@@ -122,6 +124,8 @@ class AgreementDialog(QDialog):
         self._sessions = sessions
         self._agreement_id = agreement_id
         self._version: int | None = None
+        # Set by Duplicate: the agreement copied, which the copy is not warned to repeat.
+        self.copied_from: int | None = None
         self._slots: dict[str, _Slot] = {}
         self._captions: list[QLabel] = []
         self.setObjectName("agreementDialog")
@@ -469,7 +473,9 @@ class AgreementDialog(QDialog):
         """Save in one transaction; on success emit saved(id) and close, else explain and stay."""
         data = self.current_input()
         self.clear_errors()
-        if not service.validate(data) and not self._new_parties_confirmed(data):
+        if not service.validate(data) and not (
+            self._new_parties_confirmed(data) and self._duplicates_confirmed(data)
+        ):
             return False
         try:
             with self._sessions.begin() as session:
@@ -516,6 +522,31 @@ class AgreementDialog(QDialog):
         if answer != "Record as new":
             self.tabs.setCurrentIndex(PARTIES)
         return answer == "Record as new"
+
+    def _duplicates_confirmed(self, data: AgreementInput) -> bool:
+        """Ask before saving what is probably recorded already; False to stay (or leave)."""
+        is_new = self._agreement_id is None
+        if not duplicate_warning.needs_check(data, self._original, is_new):
+            return True
+        matches = duplicate_warning.probable_duplicates_of(self._sessions, data, self._agreement_id)
+        matches = [match for match in matches if match.agreement_id != self.copied_from]
+        if not matches:
+            return True
+        text, details = duplicate_warning.warning_text(matches)
+        answer = self._ask(
+            QMessageBox.Icon.Warning,
+            "Possible duplicate",
+            text,
+            [
+                (duplicate_warning.SAVE_ANYWAY, QMessageBox.ButtonRole.AcceptRole),
+                (duplicate_warning.OPEN_EXISTING, QMessageBox.ButtonRole.ActionRole),
+            ],
+            details,
+        )
+        if answer == duplicate_warning.OPEN_EXISTING:
+            self.open_existing.emit(matches[0].agreement_id)
+            self.done(QDialog.DialogCode.Rejected)  # chosen in the box: no second question
+        return answer == duplicate_warning.SAVE_ANYWAY
 
     def _on_conflict(self, error: ConflictError) -> None:
         answer = self._ask(

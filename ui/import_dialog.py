@@ -34,11 +34,14 @@ def _are(number: int) -> str:
     return "is" if number == 1 else "are"
 
 
-def describe_preview(preview: ImportPreview, file_name: str, update: bool = False) -> str:
+def describe_preview(
+    preview: ImportPreview, file_name: str, update: bool = False, keep_duplicates: bool = False
+) -> str:
     """The preview in words, as rich text."""
+    new = preview.new + (len(preview.possible_duplicates) if keep_duplicates else 0)
     lines = [
         f"<b>{escape(file_name)}</b> holds {_agreements(preview.rows)}.",
-        f"<b>{preview.new:,}</b> {_are(preview.new)} new and will be added.",
+        f"<b>{new:,}</b> {_are(new)} new and will be added.",
     ]
     if preview.existing:
         fate = (
@@ -55,6 +58,7 @@ def describe_preview(preview: ImportPreview, file_name: str, update: bool = Fals
             f"{preview.repeated:,} repeat{'s' if preview.repeated == 1 else ''} an earlier row "
             "of the file and will be skipped."
         )
+    lines += _possible_duplicates(preview, keep_duplicates)
     if preview.parties_created:
         count = len(preview.parties_created)
         lines.append(
@@ -75,6 +79,23 @@ def describe_preview(preview: ImportPreview, file_name: str, update: bool = Fals
     return "<br/>".join(lines)
 
 
+def _possible_duplicates(preview: ImportPreview, keep: bool) -> list[str]:
+    """'2 look like agreements already recorded …: line 5 ~ 12 'Title', …' (or nothing)."""
+    rows = preview.possible_duplicates
+    if not rows:
+        return []
+    fate = "will be added anyway" if keep else "will be skipped, unless you choose to keep them"
+    listed = "<br/>".join(
+        f"&nbsp;&nbsp;{escape(row.describe(), quote=False)}" for row in rows[:LISTED]
+    )
+    more = f"<br/>&nbsp;&nbsp;and {len(rows) - LISTED} more" if len(rows) > LISTED else ""
+    return [
+        f"{len(rows):,} look{'s' if len(rows) == 1 else ''} like "
+        f"{'an agreement' if len(rows) == 1 else 'agreements'} already recorded (same signing "
+        f"date and parties, a title near in wording) and {fate}:<br/>{listed}{more}"
+    ]
+
+
 class ImportPreviewDialog(QDialog):
     """Import or cancel, knowing what will happen; optionally update what is already recorded."""
 
@@ -86,10 +107,8 @@ class ImportPreviewDialog(QDialog):
         preview_with_update: ImportPreview | None = None,
     ) -> None:
         super().__init__(parent)
-        self._texts = (
-            describe_preview(preview, file_name),
-            describe_preview(preview_with_update or preview, file_name, update=True),
-        )
+        self._previews = (preview, preview_with_update or preview)
+        self._file_name = file_name
         self.setObjectName("importPreview")
         self.setWindowTitle("Import agreements")
         self.summary = QLabel(describe_preview(preview, file_name), self)
@@ -98,7 +117,11 @@ class ImportPreviewDialog(QDialog):
         self.update_box = QCheckBox("Update the agreements that are already recorded", self)
         self.update_box.setObjectName("updateExistingCheck")
         self.update_box.setEnabled(preview.existing > 0)
-        self.update_box.toggled.connect(lambda on: self.summary.setText(self._texts[int(on)]))
+        self.update_box.toggled.connect(self._describe)
+        self.keep_box = QCheckBox("Add the possible duplicates too", self)
+        self.keep_box.setObjectName("keepDuplicatesCheck")
+        self.keep_box.setVisible(bool(preview.possible_duplicates))
+        self.keep_box.toggled.connect(self._describe)
         self.new_parties_box = self._new_parties_box(preview, preview_with_update or preview)
         buttons = QDialogButtonBox(self)
         self.import_button = buttons.addButton("Import", QDialogButtonBox.ButtonRole.AcceptRole)
@@ -113,6 +136,7 @@ class ImportPreviewDialog(QDialog):
         layout.addWidget(self.summary)
         layout.addWidget(self.update_box)
         layout.addWidget(self.new_parties_box)
+        layout.addWidget(self.keep_box)
         layout.addWidget(buttons)
         self.resize(560, self.sizeHint().height())
 
@@ -136,6 +160,18 @@ class ImportPreviewDialog(QDialog):
     def new_parties(self) -> bool:
         """The user confirmed the doubtful new parties."""
         return self.new_parties_box.isChecked()
+
+    @property
+    def keep_duplicates(self) -> bool:
+        return self.keep_box.isChecked()
+
+    def _describe(self) -> None:
+        update = self.update_existing
+        self.summary.setText(
+            describe_preview(
+                self._previews[int(update)], self._file_name, update, self.keep_duplicates
+            )
+        )
 
 
 class ProblemsDialog(QDialog):

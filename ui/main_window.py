@@ -215,6 +215,12 @@ class MainWindow(QMainWindow):
             "actionDelete", "De&lete", self.delete_agreements, key.Delete
         )
         self.action_undo = self._action("actionUndo", "&Undo delete", self.undo_delete, key.Undo)
+        self.action_merge = self._action(
+            "actionMerge",
+            "&Merge…",
+            self.merge_selected,
+            tip="Merge the two selected agreements into one, choosing each fact",
+        )
         self.transfers = Transfers(self)
         self.action_import = self._action(
             "actionImport",
@@ -364,6 +370,7 @@ class MainWindow(QMainWindow):
         edit_menu.addActions([self.action_undo])
         edit_menu.addSeparator()
         edit_menu.addActions(self._record_actions())
+        edit_menu.addAction(self.action_merge)
         edit_menu.addSeparator()
         edit_menu.addActions([self.action_find, self.action_clear, self.action_save_view])
         view_menu = bar.addMenu("&View")
@@ -681,6 +688,7 @@ class MainWindow(QMainWindow):
         self.action_export.setEnabled(shown)
         self.action_export_pdf.setEnabled(True)  # an empty result still makes a valid PDF
         self.action_delete.setEnabled(writable and count_selected > 0)
+        self.action_merge.setEnabled(writable and count_selected == 2)
         self.action_undo.setEnabled(writable and bool(self._deleted))
         self.action_import.setEnabled(writable)
         self.action_save_view.setEnabled(writable)
@@ -730,12 +738,50 @@ class MainWindow(QMainWindow):
         template.title = f"{template.title} (copy)"
         from ui.agreement_dialog import AgreementDialog
 
-        self._open_editor(AgreementDialog(self.database.sessions, template=template, parent=self))
+        dialog = AgreementDialog(self.database.sessions, template=template, parent=self)
+        dialog.copied_from = agreement_id  # a copy made on purpose: no duplicate warning
+        self._open_editor(dialog)
 
     def _open_editor(self, dialog: AgreementDialog) -> None:
         self.editor = dialog
         dialog.saved.connect(self._after_save)
+        dialog.open_existing.connect(self._open_existing)
         dialog.open()
+
+    def _open_existing(self, agreement_id: int) -> None:
+        """The editor's 'Open existing' on a probable duplicate: that agreement, in the editor."""
+        from ui.agreement_dialog import AgreementDialog
+
+        self.select_ids([agreement_id])
+        try:
+            dialog = AgreementDialog(self.database.sessions, agreement_id, parent=self)
+        except service.NotFoundError as error:
+            QMessageBox.warning(self, "Edit agreement", str(error))
+            return
+        self._open_editor(dialog)
+
+    def merge_selected(self) -> None:
+        """Merge the two selected agreements (the older id is kept unless swapped)."""
+        ids = sorted(self.selected_ids())
+        if len(ids) != 2 or not self.database.can_write:
+            return
+        from ui.merge_dialog import MergeDialog  # on first use: a faster start
+
+        try:
+            dialog = MergeDialog(self.database.sessions, self.worker, ids[0], ids[1], self)
+        except service.NotFoundError as error:
+            QMessageBox.warning(self, "Merge agreements", str(error))
+            self.refresh()
+            return
+        self.merge_dialog = dialog
+        dialog.merged.connect(self._after_merge)
+        dialog.open()
+
+    def _after_merge(self, result) -> None:  # type: ignore[no-untyped-def]
+        self.statusBar().showMessage(
+            f"Merged agreement {result.merged_id} into {result.kept_id}.", 5000
+        )
+        self.after_bulk_change([result.kept_id])
 
     def _after_save(self, agreement_id: int) -> None:
         self._pending_selection = [agreement_id]
@@ -901,6 +947,7 @@ class MainWindow(QMainWindow):
     def _table_menu(self, position: QPoint) -> None:
         menu = QMenu(self.table)
         menu.addActions(self._record_actions())
+        menu.addAction(self.action_merge)
         menu.addSeparator()
         menu.addActions([self.action_fact_sheet, self.action_export_pdf, self.action_export])
         menu.popup(self.table.viewport().mapToGlobal(position))

@@ -91,11 +91,15 @@ class Transfers(QObject):
         dialog = ImportPreviewDialog(preview, Path(path).name, self.window, updating)
         self.preview_dialog = dialog
         dialog.accepted.connect(
-            lambda: self._run_import(path, dialog.update_existing, dialog.new_parties)
+            lambda: self._run_import(
+                path, dialog.update_existing, dialog.new_parties, dialog.keep_duplicates
+            )
         )
         dialog.open()
 
-    def _run_import(self, path: str, update: bool, new_parties: bool = False) -> None:
+    def _run_import(
+        self, path: str, update: bool, new_parties: bool = False, keep_duplicates: bool = False
+    ) -> None:
         sessions = self.window.database.sessions
 
         def work(job: Job) -> ImportResult:
@@ -105,6 +109,7 @@ class Transfers(QObject):
                     path,
                     update=update,
                     new_parties=new_parties,
+                    keep_duplicates=keep_duplicates,
                     progress=job.progress,
                     cancelled=lambda: job.cancelled,
                 )

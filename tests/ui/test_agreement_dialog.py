@@ -526,7 +526,9 @@ def full_agreement(other_id: int) -> AgreementInput:
     )
 
 
-def test_duplicate_prefills_every_field_from_the_template(qtbot, database, open_dialog) -> None:
+def test_duplicate_prefills_every_field_from_the_template(
+    qtbot, database, open_dialog, boxes
+) -> None:
     other_id = record(database, rail_agreement(title="Framework agreement"))
     original_id = record(database, full_agreement(other_id))
     template, _ = stored(database, original_id)
@@ -543,6 +545,7 @@ def test_duplicate_prefills_every_field_from_the_template(qtbot, database, open_
     assert child(dialog, QLineEdit, "entryIntoForceEdit").text() == "2022"
     assert dialog.party_editor.parties.model.index(0, 2).data() == "Тоқаев"
     assert dialog.party_editor.actions.model.rowCount() == 2  # of the first party, selected
+    boxes.answers = ["Save anyway"]  # an unchanged copy is a probable duplicate of its original
     with qtbot.waitSignal(dialog.saved) as saved:
         child(dialog, QPushButton, "saveButton").click()
     assert saved.args[0] not in (other_id, original_id)

@@ -1,0 +1,50 @@
+"""Old ids of merged agreements, and the agreement that answers for each (migration 0009)."""
+
+from __future__ import annotations
+
+from sqlalchemy import select, update
+from sqlalchemy.orm import Session
+
+from models.schema import AgreementRedirect
+
+
+def merged_into(session: Session, agreement_id: int) -> int | None:
+    """The agreement *agreement_id* was merged into, None when it was not merged."""
+    return session.scalar(
+        select(AgreementRedirect.new_id).where(AgreementRedirect.old_id == agreement_id)
+    )
+
+
+def resolve_id(session: Session, agreement_id: int) -> tuple[int, str | None]:
+    """The id that answers for *agreement_id*, and the notice to show when it is another."""
+    target = merged_into(session, agreement_id)
+    if target is None:
+        return agreement_id, None
+    return target, merged_message(agreement_id, target)
+
+
+def merged_message(old_id: int, new_id: int) -> str:
+    return f"agreement {old_id} was merged into {new_id}"
+
+
+def merged_ids(session: Session, agreement_id: int) -> list[int]:
+    """The old ids that now answer with *agreement_id* (its merged-in agreements)."""
+    return list(
+        session.scalars(
+            select(AgreementRedirect.old_id)
+            .where(AgreementRedirect.new_id == agreement_id)
+            .order_by(AgreementRedirect.old_id)
+        )
+    )
+
+
+def add_redirect(session: Session, old_id: int, new_id: int) -> None:
+    """Record that *old_id* answers with *new_id*, and repoint ids that answered with old_id.
+
+    Kept flat (every old id points straight at a living agreement), so one lookup suffices.
+    """
+    session.execute(
+        update(AgreementRedirect).where(AgreementRedirect.new_id == old_id).values(new_id=new_id)
+    )
+    session.add(AgreementRedirect(old_id=old_id, new_id=new_id))
+    session.flush()

@@ -1,0 +1,207 @@
+"""Two records of one agreement side by side: choose each fact, then merge them into one.
+
+The plan (both sides' facts, the united parties and fields) is read when the dialog opens;
+the merge itself runs on the window's worker, in one transaction, with the versions read
+here, so a change saved meanwhile is refused instead of merged unseen.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QDialog,
+    QDialogButtonBox,
+    QGridLayout,
+    QLabel,
+    QPushButton,
+    QRadioButton,
+    QScrollArea,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy.orm import Session, sessionmaker
+
+from models.merge import MergePlan, MergeResult, Side, merge_agreements, merge_plan
+from models.service import ConflictError, NotFoundError, ValidationError
+from ui.workers import Job, Worker
+
+_SHOWN = 55  # characters of a value shown beside its button (two fit side by side); all in a tip
+
+
+class MergeDialog(QDialog):
+    """Merge agreement *other_id* into *keep_id*, fact by fact; emits merged(result)."""
+
+    merged = Signal(object)  # MergeResult
+    failed = Signal(str)
+
+    def __init__(
+        self,
+        sessions: sessionmaker[Session],
+        worker: Worker,
+        keep_id: int,
+        other_id: int,
+        parent: QWidget | None = None,
+    ) -> None:
+        """Raises NotFoundError when either agreement is gone."""
+        super().__init__(parent)
+        self._sessions = sessions
+        self._worker = worker
+        self._groups: dict[str, QButtonGroup] = {}
+        self.setObjectName("mergeDialog")
+        self.resize(900, 560)
+        self._layout = QVBoxLayout(self)
+        self.plan = self._read_plan(keep_id, other_id)
+        self._build()
+
+    # ------------------------------------------------------------- building
+
+    def _read_plan(self, keep_id: int, other_id: int) -> MergePlan:
+        with self._sessions.begin() as session:
+            return merge_plan(session, keep_id, other_id)
+
+    def _build(self) -> None:
+        plan = self.plan
+        self.setWindowTitle(f"Merge agreements {plan.keep_id} and {plan.other_id}")
+        intro = QLabel(
+            f"Agreement {plan.other_id} is merged into agreement {plan.keep_id}: choose the "
+            f"value to keep where they differ. Parties, fields, milestones and relations of "
+            f"both are kept, and so is the history of both; {plan.other_id} will open "
+            f"{plan.keep_id} from then on.",
+            self,
+        )
+        intro.setWordWrap(True)
+        self._layout.addWidget(intro)
+        self._layout.addWidget(self._choices(), 1)
+        self.preview = QLabel(self._preview_text(), self)
+        self.preview.setObjectName("mergePreview")
+        self.preview.setWordWrap(True)
+        self.preview.setTextFormat(Qt.TextFormat.PlainText)
+        self._layout.addWidget(self.preview)
+        self.error = QLabel("", self)
+        self.error.setObjectName("mergeError")
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet("color: #b00020")
+        self.error.hide()
+        self._layout.addWidget(self.error)
+        self._layout.addWidget(self._buttons())
+
+    def _choices(self) -> QScrollArea:
+        grid_widget = QWidget(self)
+        grid = QGridLayout(grid_widget)
+        plan = self.plan
+        for column, text in enumerate(
+            ("", f"Agreement {plan.keep_id} (kept)", f"Agreement {plan.other_id}")
+        ):
+            header = QLabel(f"<b>{text}</b>", grid_widget)
+            grid.addWidget(header, 0, column)
+        differing = [row for row in plan.rows if row.differs]
+        for number, row in enumerate(differing, start=1):
+            grid.addWidget(QLabel(row.label, grid_widget), number, 0, Qt.AlignmentFlag.AlignTop)
+            group = QButtonGroup(self)
+            for column, (side, text) in enumerate(
+                (("keep", row.keep_text), ("other", row.other_text)), start=1
+            ):
+                button = QRadioButton(_shown(text), grid_widget)
+                button.setObjectName(f"{row.name}_{side}")
+                button.setToolTip(text)
+                # Clipped, not widening the grid: two long summaries side by side still fit.
+                button.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+                button.setChecked(side == row.default)
+                group.addButton(button)
+                grid.addWidget(button, number, column, Qt.AlignmentFlag.AlignTop)
+            self._groups[row.name] = group
+        same = len(plan.rows) - len(differing)
+        note = QLabel(f"{same} other facts are the same on both sides (or empty).", grid_widget)
+        grid.addWidget(note, len(differing) + 1, 0, 1, 3)
+        grid.setColumnStretch(1, 1)
+        grid.setColumnStretch(2, 1)
+        grid.setRowStretch(len(differing) + 2, 1)
+        area = QScrollArea(self)
+        area.setWidgetResizable(True)
+        area.setWidget(grid_widget)
+        return area
+
+    def _preview_text(self) -> str:
+        parties = ", ".join(self.plan.parties) or "none"
+        fields = ", ".join(self.plan.fields) or "none"
+        return f"Parties after the merge: {parties}\nFields after the merge: {fields}"
+
+    def _buttons(self) -> QDialogButtonBox:
+        box = QDialogButtonBox(self)
+        self.merge_button = box.addButton("Merge", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.merge_button.setObjectName("mergeButton")
+        self.swap_button = QPushButton("Keep the other id", self)
+        self.swap_button.setObjectName("swapButton")
+        self.swap_button.setToolTip(f"Merge {self.plan.keep_id} into {self.plan.other_id} instead")
+        box.addButton(self.swap_button, QDialogButtonBox.ButtonRole.ActionRole)
+        cancel = box.addButton(QDialogButtonBox.StandardButton.Cancel)
+        self.merge_button.clicked.connect(self.merge)
+        self.swap_button.clicked.connect(self.swap)
+        cancel.clicked.connect(self.reject)
+        return box
+
+    # ------------------------------------------------------------- actions
+
+    def choices(self) -> dict[str, Side]:
+        """The side chosen for every fact that differs."""
+        chosen: dict[str, Side] = {}
+        for name, group in self._groups.items():
+            button = group.checkedButton()
+            chosen[name] = "other" if button and button.objectName().endswith("_other") else "keep"
+        return chosen
+
+    def choose(self, name: str, side: Side) -> None:
+        """Tick *side* for fact *name* (as a click on its radio button does)."""
+        for button in self._groups[name].buttons():
+            if button.objectName() == f"{name}_{side}":
+                button.setChecked(True)
+
+    def swap(self) -> None:
+        """Keep the other agreement's id instead, reading both again."""
+        self.plan = self._read_plan(self.plan.other_id, self.plan.keep_id)
+        for group in self._groups.values():
+            group.deleteLater()
+        self._groups.clear()
+        while self._layout.count():
+            item = self._layout.takeAt(0)
+            if item is not None and item.widget() is not None:
+                item.widget().deleteLater()
+        self._build()
+
+    def merge(self) -> None:
+        """Merge on the worker; close on success, else say why and stay open."""
+        plan, choices, sessions = self.plan, self.choices(), self._sessions
+        self.merge_button.setEnabled(False)
+
+        def work(_job: Job) -> MergeResult:
+            with sessions.begin() as session:
+                return merge_agreements(
+                    session, plan.keep_id, plan.other_id, choices, versions=plan.versions
+                )
+
+        self._worker.submit(work, self._done, self._failed)
+
+    def _done(self, result: MergeResult) -> None:
+        self.merged.emit(result)
+        self.accept()
+
+    def _failed(self, error: BaseException) -> None:
+        self.merge_button.setEnabled(True)
+        if isinstance(error, ValidationError):
+            message = "Not merged: " + "; ".join(error.errors.values())
+        elif isinstance(error, (ConflictError, NotFoundError)):
+            message = f"Not merged: {error}. Close and open the merge again to see the change."
+        else:
+            message = f"Not merged: {error}"
+        self.error.setText(message)
+        self.error.show()
+        self.failed.emit(message)
+
+
+def _shown(text: str) -> str:
+    if not text:
+        return "(empty)"
+    line = " ".join(text.split())
+    return line if len(line) <= _SHOWN else line[: _SHOWN - 1] + "…"
