@@ -282,9 +282,16 @@ def contents(database: Database) -> tuple[object, ...]:
     return sorted(comparable, key=lambda data: data.title), parties, fields
 
 
-def round_trip(template: Path, inputs: list[AgreementInput], suffix: str) -> None:
-    for data in inputs:
-        assume(not validate(data))
+def round_trip(
+    template: Path, inputs: list[AgreementInput], suffix: str, *, drawn: bool = True
+) -> None:
+    """Export, import into an empty database, export again: the same contents and file.
+
+    *drawn* inputs come from hypothesis, which draws again where one is not valid.
+    """
+    if drawn:
+        for data in inputs:
+            assume(not validate(data))
     with two_databases(template) as (one, two, folder):
         with one.sessions.begin() as session:
             ids: list[int] = []
@@ -507,7 +514,7 @@ def test_update_replaces_the_relations_a_file_gives(database: Database, tmp_path
 @pytest.mark.parametrize("suffix", ["json", "csv"])
 def test_historic_and_current_timor_survive_a_round_trip(empty_database: Path, suffix: str) -> None:
     """'East Timor' (TMP, historic) and Timor-Leste are two parties, not one listed twice."""
-    inputs = [
+    inputs: list[AgreementInput] = [
         AgreementInput(title="Timor Gap Treaty", parties=[ParticipationInput(party="TMP")]),
         AgreementInput(
             title="Maritime boundary",
@@ -517,4 +524,5 @@ def test_historic_and_current_timor_survive_a_round_trip(empty_database: Path, s
             title="EU partnership", parties=[ParticipationInput(party="Union européenne")]
         ),
     ]
-    round_trip(empty_database, inputs, suffix)
+    assert [validate(data) for data in inputs] == [{}, {}, {}]
+    round_trip(empty_database, inputs, suffix, drawn=False)
