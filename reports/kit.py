@@ -15,6 +15,24 @@ from reports.grid import PAD_X, Cell, Line, Lines, Text
 from reports.prose import Prose
 from reports.styles import Styles
 
+# The longest text one Paragraph gets (see StoryKit.paras).
+PIECE = 2000
+
+
+def text_pieces(text: str, size: int) -> list[str]:
+    """*text* cut into pieces of at most *size* characters, after a space where one is near."""
+    pieces = []
+    start = 0
+    while len(text) - start > size:
+        end = start + size
+        middle = start + size // 2
+        space = max(text.rfind(" ", middle, end), text.rfind("\n", middle, end))
+        cut = end if space < 0 else space + 1
+        pieces.append(text[start:cut])
+        start = cut
+    pieces.append(text[start:])
+    return pieces
+
 
 @dataclass
 class StoryKit:
@@ -38,6 +56,26 @@ class StoryKit:
             return Prose(text, style, link=link)
         markup = self.markup(text)
         return Paragraph(f'<a href="#{link}">{markup}</a>' if link else markup, style)
+
+    def paras(self, text: str, style: ParagraphStyle | None = None) -> list[Flowable]:
+        """Text of any length that wraps: as para(), but a long text that needs a Paragraph
+        comes in pieces of a few thousand characters, read one after the other.
+
+        A Paragraph splits at a page end by wrapping all that is left again: 200,000
+        characters took half a minute. Pieces are cut at a space where there is one.
+        """
+        style = style or self.styles.body
+        if len(text) <= PIECE or self.styles.fonts.covers(text.replace("\n", ""), style.fontName):
+            return [self.para(text, style)]
+        pieces = text_pieces(text, PIECE)
+        inner = ParagraphStyle(f"{style.name}-piece", parent=style, spaceBefore=0, spaceAfter=0)
+        first = ParagraphStyle(f"{style.name}-first", parent=style, spaceAfter=0)
+        last = ParagraphStyle(f"{style.name}-last", parent=style, spaceBefore=0)
+        chosen = [first, *[inner] * (len(pieces) - 2), last]
+        return [
+            Paragraph(self.markup(piece), piece_style)
+            for piece, piece_style in zip(pieces, chosen, strict=True)
+        ]
 
     def fits(self, text: str, style: ParagraphStyle, width: float) -> bool:
         """True when *text* is one line in *width* and its font has every glyph: then it can

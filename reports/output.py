@@ -42,6 +42,10 @@ def atomic_output(out: Path | str | BinaryIO) -> Iterator[BinaryIO]:
     try:
         with open(temporary, "xb") as stream:
             yield stream
+            # On disk before the rename, as exports are: after a power cut the name holds
+            # the whole new report or the old one, never an empty file.
+            stream.flush()
+            os.fsync(stream.fileno())
         os.replace(temporary, target)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)

@@ -242,14 +242,14 @@ def text_block(
     paragraphs = [part.strip() for part in text.split("\n\n") if part.strip()]
     if not paragraphs:
         return [*story, kit.line(NOT_RECORDED, kit.styles.missing)]
-    return story + [kit.para(part) for part in paragraphs]
+    return story + [piece for part in paragraphs for piece in kit.paras(part)]
 
 
 def source_block(kit: StoryKit, detail: AgreementDetail, heading: HeadingMaker) -> list[Flowable]:
     """The citation, and the address as a link."""
     story: list[Flowable] = [CondPageBreak(HEADING_ROOM), heading("Source", "source")]
     if detail.source_citation:
-        story.append(kit.para(detail.source_citation, kit.styles.source))
+        story.extend(kit.paras(detail.source_citation, kit.styles.source))
     if detail.source_url:
         story.append(kit.link(detail.source_url, kit.styles.link))
     if not (detail.source_citation or detail.source_url):
