@@ -26,7 +26,6 @@ if _AS_PROGRAM and signal.getsignal(signal.SIGINT) is signal.default_int_handler
     signal.signal(signal.SIGINT, _interrupted_while_loading)
 
 import argparse
-import csv
 import difflib
 import itertools
 import json
@@ -62,6 +61,7 @@ from models.exchange import (
     import_file,
     preview_import,
 )
+from models.exchange_write import csv_row_writer
 from models.export_target import export_target_problem
 from models.fields import find_field, split_path
 from models.participation_counts import with_counts
@@ -76,6 +76,8 @@ from models.query import (
     iter_rows,
 )
 from models.redirects import resolve_id
+from models.safe_output import csv_cell, json_controls
+from models.safe_output import shown as escaped
 from models.sample import load_sample
 from models.service import NotFoundError
 from models.text import fold, not_utf8, shown
@@ -531,20 +533,26 @@ def write_json(rows: Iterable[AgreementRow], out: IO[str]) -> None:
     out.write("[")
     for number, row in enumerate(rows):
         text = json.dumps(json_record(row), ensure_ascii=False, indent=2)
-        out.write(("," if number else "") + "\n  " + text.replace("\n", "\n  "))
+        out.write(("," if number else "") + "\n  " + json_controls(text.replace("\n", "\n  ")))
     out.write("\n]\n")
 
 
 def write_csv(rows: Iterable[AgreementRow], out: IO[str]) -> None:
-    """CSV with a header; lists joined with '; ', missing values empty."""
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(ROW_KEYS)
+    """CSV with a header; lists joined with '; ', missing values empty.
+
+    Formula-like cells get a "'" in front, as export writes them (import takes it off);
+    on a terminal, control characters are shown escaped instead of sent raw.
+    """
+    on_terminal = out.isatty()
+    write_row = csv_row_writer(out)
+    write_row(ROW_KEYS)
     for row in rows:
-        record = row_record(row)
-        writer.writerow(
-            "; ".join(value) if isinstance(value, list) else "" if value is None else value
-            for value in record.values()
-        )
+        cells = [csv_cell(_cell_text(value)) for value in row_record(row).values()]
+        write_row([escaped(cell) for cell in cells] if on_terminal else cells)
+
+
+def _cell_text(value: Any) -> str:
+    return "; ".join(value) if isinstance(value, list) else "" if value is None else str(value)
 
 
 # Table columns: header, the text of a row, the widest it may be.
@@ -573,14 +581,16 @@ def write_table(rows: Iterable[AgreementRow], out: IO[str], width: int | None = 
     out.write(_table_line(["-" * size for size in widths], widths) + "\n")
     total = 0
     for row in itertools.chain(first, iterator):
-        out.write(_table_line([text(row) for _, text, _ in TABLE_COLUMNS], widths) + "\n")
+        # Escaped: an ESC in a title must not reach the terminal as a command.
+        cells = [escaped(text(row)) for _, text, _ in TABLE_COLUMNS]
+        out.write(_table_line(cells, widths) + "\n")
         total += 1
     out.write(f"\n{total} agreement{'s' if total != 1 else ''}\n")
 
 
 def _column_widths(rows: Sequence[AgreementRow], line_width: int) -> list[int]:
     widths = [
-        min(limit, max(len(header), *(len(text(row)) for row in rows)))
+        min(limit, max(len(header), *(len(escaped(text(row))) for row in rows)))
         for header, text, limit in TABLE_COLUMNS
     ]
     title = [header for header, _, _ in TABLE_COLUMNS].index("Title")

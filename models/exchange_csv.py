@@ -10,8 +10,10 @@ from __future__ import annotations
 import csv
 import difflib
 import io
+import itertools
 import re
-from collections.abc import Iterator
+from collections import Counter
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from typing import Any
 
@@ -23,10 +25,20 @@ from models.exchange_format import (
     Problem,
     Record,
 )
+from models.safe_output import read_csv_cell, shown
 from models.service import AgreementInput, ParticipationInput
 from models.vocab import Level
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
+
+
+# The most characters one cell may hold: far beyond any summary or note (the csv module's
+# default, 131,072, is less than some exported summaries), and a bound on what a quote
+# that is never closed can make the reader hold before it says so.
+CELL_LIMIT = 10_000_000
+# Unknown columns named in the message; a header of 100,000 of them is still one line.
+NAMED_UNKNOWN = 10
+_NAME_WIDTH = 60
 
 
 def sniff_delimiter(text: str) -> str:
@@ -37,18 +49,30 @@ def sniff_delimiter(text: str) -> str:
     return best if counts[best] else ","
 
 
-def csv_records(text: str) -> Iterator[Record]:
-    """A Record per non-blank row; ImportFailed at once for a wrong header or bad quoting."""
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=sniff_delimiter(text), strict=True)
+def csv_records(source: str | Iterable[str]) -> Iterator[Record]:
+    """A Record per non-blank row; ImportFailed at once for a wrong header or bad quoting.
+
+    *source* is the whole text, or its lines (a file opened with newline=""), read as they
+    come so that memory does not grow with the file.
+    """
+    lines = iter(io.StringIO(source, newline="") if isinstance(source, str) else source)
+    blank, header_line = _header_line(lines)
+    csv.field_size_limit(CELL_LIMIT)
+    reader = csv.reader(
+        itertools.chain(itertools.repeat("\n", blank), [header_line], lines),
+        delimiter=sniff_delimiter(header_line),
+        strict=True,
+    )
     rows = _numbered_rows(reader)
-    header_line, header = next(rows)
-    columns = _header_columns(header_line, header)
+    header_line_number, header = next(rows)
+    columns = _header_columns(header_line_number, header)
     given = frozenset(column for column in columns if column)
     # One input per party name, shared by every row naming it: nothing changes an input
     # once read, and a file of 100,000 rows names the same few hundred parties.
     parties: dict[str, ParticipationInput] = {}
     for line, cells in rows:
-        record = _csv_record(line, dict(zip(columns, cells, strict=False)), given, parties)
+        values = dict(zip(columns, map(read_csv_cell, cells), strict=False))
+        record = _csv_record(line, values, given, parties)
         # Even empty extra cells are refused: they are how a separator inside an unquoted
         # cell shows ("Türkiye; Қазақстан" split in two shifts every cell after it).
         if len(cells) > len(columns):
@@ -58,6 +82,16 @@ def csv_records(text: str) -> Iterator[Record]:
                 "(is a cell holding the separator not in quotes?)",
             )
         yield record
+
+
+def _header_line(lines: Iterator[str]) -> tuple[int, str]:
+    """How many blank lines come first, and the first line that is not blank."""
+    blank = 0
+    for line in lines:
+        if line.strip():
+            return blank, line
+        blank += 1
+    return blank, ""
 
 
 def _numbered_rows(reader: Any) -> Iterator[tuple[int, list[str]]]:
@@ -73,6 +107,11 @@ def _numbered_rows(reader: Any) -> Iterator[tuple[int, list[str]]]:
             reason = str(error)
             if "unexpected end of data" in reason:
                 reason = 'a quoted cell that starts here is never closed (a missing ")'
+            elif "field larger than field limit" in reason:
+                reason = (
+                    f"a cell longer than {CELL_LIMIT:,} characters, the most one cell may hold "
+                    '(or a quoted cell that is never closed: a missing ")'
+                )
             raise ImportFailed([Problem(f"badly quoted cell: {reason}", line=start)]) from None
         previous = reader.line_num
         if "".join(cells).strip():
@@ -99,13 +138,18 @@ def _header_columns(line: int, header: list[str]) -> list[str | None]:
     problems = []
     unknown = [cell for cell, key in zip(header, keys, strict=True) if key not in known]
     if unknown:
-        named = ", ".join(_with_suggestion(cell, known) for cell in unknown)
+        # Suggestions for the first few only: difflib for each of 100,000 cells takes minutes.
+        named = ", ".join(_with_suggestion(cell, known) for cell in unknown[:NAMED_UNKNOWN])
+        if len(unknown) > NAMED_UNKNOWN:
+            named += f" and {len(unknown) - NAMED_UNKNOWN:,} more"
         plural = "s" if len(unknown) > 1 else ""
         problems.append(
             Problem(f"unknown column{plural} {named} (the columns are {expected}, level)", line)
         )
-    for key in dict.fromkeys(key for key in keys if keys.count(key) > 1 and key in known):
-        problems.append(Problem(f"column '{key}' appears {keys.count(key)} times", line))
+    counts = Counter(key for key in keys if key in known)
+    for key, count in counts.items():
+        if count > 1:
+            problems.append(Problem(f"column '{key}' appears {count} times", line))
     missing = [key for key in REQUIRED if key not in keys]
     if missing:
         named = ", ".join(f"'{key}'" for key in missing)
@@ -119,7 +163,8 @@ def _header_columns(line: int, header: list[str]) -> list[str | None]:
 
 def _with_suggestion(cell: str, known: tuple[str, ...]) -> str:
     close = difflib.get_close_matches(_column_key(cell), known, n=1, cutoff=0.6)
-    return f"'{cell}'" + (f" (did you mean '{close[0]}'?)" if close else "")
+    named = shown(cell if len(cell) <= _NAME_WIDTH else cell[: _NAME_WIDTH - 1] + "…")
+    return f"'{named}'" + (f" (did you mean '{close[0]}'?)" if close else "")
 
 
 def split_list(cell: str) -> list[str]:

@@ -24,6 +24,7 @@ from models.dates import PartialDate
 from models.exchange_format import EXPORT_CSV_COLUMNS, LIST_SEPARATOR
 from models.parties import exchange_code, party_reference
 from models.query import AgreementFilter, Sort, agreement_ids, fetch_rows, field_paths
+from models.safe_output import csv_cell
 from models.schema import (
     Action,
     Agreement,
@@ -147,32 +148,57 @@ def party_cells(session: Session) -> dict[str, str]:
 def write_csv(
     batches: Iterator[list[Any]], out: IO[str], party_cells: dict[str, str] | None = None
 ) -> int:
-    """The table's columns (`level` last); lists joined with '; ', missing values empty."""
-    cells = party_cells or {}
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(EXPORT_CSV_COLUMNS)
+    """The table's columns (`level` last); lists joined with '; ', missing values empty.
+
+    Cells a spreadsheet would run as a formula get a "'" in front (safe_output.csv_cell);
+    import takes it off again. *party_cells* gives the code written for a party whose name
+    would be read back as another party (see party_cells()).
+    """
+    write_row = csv_row_writer(out)
+    write_row(EXPORT_CSV_COLUMNS)
     written = 0
     for rows in batches:
-        writer.writerows(
-            (
-                row.title,
-                row.kind.value,
-                row.status.value,
-                _iso(row.signed_on) or "",
-                row.signed_at or "",
-                _iso(row.entry_into_force) or "",
-                _iso(row.expires_on) or "",
-                LIST_SEPARATOR.join(cells.get(name, name) for name in row.parties),
-                LIST_SEPARATOR.join(row.fields),
-                row.summary,
-                row.source_url or "",
-                row.notes,
-                row.level.value,
-            )
-            for row in rows
-        )
+        for row in rows:
+            write_row([csv_cell(cell) for cell in csv_cells(row, party_cells or {})])
         written += len(rows)
     return written
+
+
+def csv_row_writer(out: IO[str]) -> Callable[[Sequence[str]], object]:
+    """A function writing one CSV row to *out*, lines ending in '\n', every cell read back whole.
+
+    The csv module quotes a cell holding a line terminator's character only: with '\n'
+    lines, a cell with a lone carriage return went out bare and read back as two rows.
+    Rows holding one are written with every cell quoted.
+    """
+    plain = csv.writer(out, lineterminator="\n")
+    quoted = csv.writer(out, lineterminator="\n", quoting=csv.QUOTE_ALL)
+
+    def write(cells: Sequence[str]) -> object:
+        writer = quoted if any("\r" in cell for cell in cells) else plain
+        return writer.writerow(cells)
+
+    return write
+
+
+def csv_cells(row: Any, party_cells: dict[str, str] | None = None) -> tuple[str, ...]:
+    """One agreement row as the text of its CSV cells, in EXPORT_CSV_COLUMNS order."""
+    cells = party_cells or {}
+    return (
+        row.title,
+        row.kind.value,
+        row.status.value,
+        _iso(row.signed_on) or "",
+        row.signed_at or "",
+        _iso(row.entry_into_force) or "",
+        _iso(row.expires_on) or "",
+        LIST_SEPARATOR.join(cells.get(name, name) for name in row.parties),
+        LIST_SEPARATOR.join(row.fields),
+        row.summary,
+        row.source_url or "",
+        row.notes,
+        row.level.value,
+    )
 
 
 # ----------------------------------------------------------------- JSON

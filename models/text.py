@@ -36,7 +36,9 @@ _LETTERS = str.maketrans(
 _APOSTROPHES = "ʻʼ'’‘`´ʹ"
 _APOSTROPHE_RE = re.compile(f"[{_APOSTROPHES}]")
 _WORD_RE = re.compile(r"[^\W_]+")
-_WORD_WITH_APOSTROPHES_RE = re.compile(f"[^\\W_]+(?:[{_APOSTROPHES}][^\\W_]+)+")
+# Tried at the start of a run of letters only (a match can't start later in one): tried at
+# every letter, a 300,000-letter run took minutes to index (quadratic backtracking).
+_WORD_WITH_APOSTROPHES_RE = re.compile(f"(?<![^\\W_])[^\\W_]+(?:[{_APOSTROPHES}][^\\W_]+)+")
 
 
 def fold(text: str) -> str:

@@ -231,3 +231,59 @@ def test_a_fact_sheet_of_a_merged_id_is_the_kept_agreement(
     assert "agreement 3 was merged into 2" in captured.err
     text = "".join(page.extract_text() for page in PdfReader(out).pages)
     assert "emergency" in text
+
+
+def test_a_header_of_100000_unknown_columns_exits_2_at_once(
+    sample_db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    wide = tmp_path / "wide.csv"
+    unknown = ",".join(f"column{number}" for number in range(100_000))
+    wide.write_text(f"title,kind,status,parties,{unknown}\nA,treaty,signed,KAZ\n", encoding="utf-8")
+    assert main(["import", str(wide), "--db", str(sample_db)]) == 2
+    lines = capsys.readouterr().err.splitlines()
+    assert len(lines) == 2 and len(lines[0]) - len(str(wide)) < 500  # one line, not 100,000 names
+    assert "unknown columns 'column0'" in lines[0] and "and 99,990 more" in lines[0]
+    assert lines[1] == "treaty-tracker: nothing was imported"
+
+
+def test_formulas_in_list_csv_are_text_and_import_back(
+    db_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = tmp_path / "in.csv"
+    source.write_text(
+        "title,kind,status,parties,summary\n"
+        "'=HYPERLINK(\"http://evil.example\") Тоқаев,treaty,signed,Türkiye,'@Oʻzbekiston\n",
+        encoding="utf-8",
+    )
+    assert main(["import", str(source), "--db", str(db_path)]) == 0
+    capsys.readouterr()
+    assert main(["list", "--db", str(db_path), "--format", "csv"]) == 0
+    printed = capsys.readouterr().out
+    assert "\n1,\"'=HYPERLINK" in printed and ",'@Oʻzbekiston" in printed
+    copy = tmp_path / "listed.csv"
+    copy.write_text(printed, encoding="utf-8")
+    other = tmp_path / "other.db"
+    assert main(["import", str(copy), "--db", str(other)]) == 0
+    capsys.readouterr()
+    (record,) = listed(capsys, other)
+    assert record["title"] == '=HYPERLINK("http://evil.example") Тоқаев'
+    assert record["summary"] == "@Oʻzbekiston"
+
+
+def test_list_prints_control_characters_escaped(
+    db_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = tmp_path / "in.json"
+    title = "Тоқаев \x1b]0;owned\x07 Türkiye \x9b2J"
+    source.write_text(
+        json.dumps([{"title": title, "kind": "treaty", "status": "signed", "parties": ["KAZ"]}]),
+        encoding="utf-8",
+    )
+    assert main(["import", str(source), "--db", str(db_path)]) == 0
+    capsys.readouterr()
+    assert main(["list", "--db", str(db_path)]) == 0
+    out = capsys.readouterr().out
+    assert "\x1b" not in out and "\x9b" not in out and "\x07" not in out
+    assert "Тоқаев \\x1b]0;owned\\x07 Türkiye \\x9b2J" in out
+    (record,) = listed(capsys, db_path)
+    assert record["title"] == title

