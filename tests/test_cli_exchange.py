@@ -241,7 +241,7 @@ def test_a_header_of_100000_unknown_columns_exits_2_at_once(
     wide.write_text(f"title,kind,status,parties,{unknown}\nA,treaty,signed,KAZ\n", encoding="utf-8")
     assert main(["import", str(wide), "--db", str(sample_db)]) == 2
     lines = capsys.readouterr().err.splitlines()
-    assert len(lines) == 2 and len(lines[0]) - len(str(wide)) < 500  # one line, not 100,000 names
+    assert len(lines) == 2 and len(lines[0]) < 1_000  # not 100,000 names
     assert "unknown columns 'column0'" in lines[0] and "and 99,990 more" in lines[0]
     assert lines[1] == "treaty-tracker: nothing was imported"
 
