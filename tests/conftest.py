@@ -42,3 +42,13 @@ def isolated_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Non
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
     monkeypatch.setenv("HOME", str(tmp_path / "home"))
+
+
+@pytest.fixture
+def sample_db(db_path: Path, capsys: pytest.CaptureFixture[str]) -> Path:
+    """A database file with the eight sample agreements, recorded by the command line."""
+    from main import main
+
+    assert main(["load-sample", "--db", str(db_path)]) == 0
+    assert capsys.readouterr().out == "Added 8 agreements\n"
+    return db_path

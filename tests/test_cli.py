@@ -19,53 +19,14 @@ import pytest
 from main import ROW_KEYS, main
 from models.database import open_database
 from models.service import AgreementInput, ParticipationInput, create
+from tests.cli import ROOT, failure, listed, run, titles
 
-ROOT = Path(__file__).resolve().parents[1]
 DECLARATION = (
     "Declaration on Allied Relations between the Republic of Kazakhstan and the Republic of "
     "Uzbekistan"
 )
 RAIL = "Construction of the Turkistan–Tashkent high-speed rail line (Kazakhstan–Uzbekistan)"
 ROAD = "Kyzylorda–Uchquduq highway (Kazakhstan–Uzbekistan)"
-
-
-def run(*args: str) -> subprocess.CompletedProcess[str]:
-    """The real script, as a user runs it."""
-    return subprocess.run(
-        [sys.executable, "main.py", *args],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        timeout=120,
-    )
-
-
-def listed(capsys: pytest.CaptureFixture[str], db: Path, *args: str) -> list[dict]:
-    """`list --format json` with *args*, parsed."""
-    assert main(["list", "--db", str(db), "--format", "json", *args]) == 0
-    return json.loads(capsys.readouterr().out)
-
-
-def titles(capsys: pytest.CaptureFixture[str], db: Path, *args: str) -> set[str]:
-    return {record["title"] for record in listed(capsys, db, *args)}
-
-
-def failure(capsys: pytest.CaptureFixture[str], *args: str) -> str:
-    """Run a command that must fail as bad input; return its single stderr line."""
-    assert main(list(args)) == 2
-    captured = capsys.readouterr()
-    assert captured.out == ""
-    lines = captured.err.splitlines()
-    assert len(lines) == 1, captured.err
-    return lines[0]
-
-
-@pytest.fixture
-def sample_db(db_path: Path, capsys: pytest.CaptureFixture[str]) -> Path:
-    assert main(["load-sample", "--db", str(db_path)]) == 0
-    assert capsys.readouterr().out == "Added 8 agreements\n"
-    return db_path
 
 
 @pytest.fixture

@@ -9,14 +9,7 @@ import pytest
 from pypdf import PdfReader
 
 from main import main
-from tests.test_cli import listed
-
-
-@pytest.fixture
-def sample_db(db_path: Path, capsys: pytest.CaptureFixture[str]) -> Path:
-    assert main(["load-sample", "--db", str(db_path)]) == 0
-    capsys.readouterr()
-    return db_path
+from tests.cli import listed
 
 
 def test_export_then_import_into_an_empty_database(

@@ -23,26 +23,9 @@ from sqlalchemy import text
 from main import main
 from models.database import Database
 from models.service import AgreementInput, ParticipationInput, create
+from tests.cli import ROOT, failure
 
-ROOT = Path(__file__).resolve().parents[1]
 NOT_UTF8 = os.fsdecode(b"Uzbek\xffistan")  # what argv holds for the bytes 'Uzbek\xffistan'
-
-
-def failure(capsys: pytest.CaptureFixture[str], *args: str, status: int = 2) -> str:
-    """Run a command that must fail; return its single stderr line."""
-    assert main(list(args)) == status
-    captured = capsys.readouterr()
-    assert captured.out == ""
-    lines = captured.err.splitlines()
-    assert len(lines) == 1, captured.err
-    return lines[0]
-
-
-@pytest.fixture
-def sample_db(db_path: Path, capsys: pytest.CaptureFixture[str]) -> Path:
-    assert main(["load-sample", "--db", str(db_path)]) == 0
-    capsys.readouterr()
-    return db_path
 
 
 def agreements(path: Path) -> int:
