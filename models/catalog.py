@@ -55,6 +55,10 @@ def merge_parties(session: Session, source_id: int, target_id: int) -> None:
     source, target = _party(session, source_id), _party(session, target_id)
     if source.iso3 and target.iso3:
         raise CatalogError(f"'{source.name}' and '{target.name}' are two different states")
+    if source.org_code and target.org_code:
+        raise CatalogError(f"'{source.name}' and '{target.name}' are two different organisations")
+    if (source.iso3 and target.org_code) or (source.org_code and target.iso3):
+        raise CatalogError(f"'{source.name}' and '{target.name}': a state and an organisation")
     shared = select(Participation.agreement_id).where(Participation.party_id == target_id)
     both = session.scalar(
         select(func.count()).where(
@@ -73,9 +77,15 @@ def merge_parties(session: Session, source_id: int, target_id: int) -> None:
     session.execute(
         update(PartyAlias).where(PartyAlias.party_id == source_id).values(party_id=target_id)
     )
+    # The identity (a state's ISO code, a known organisation's code) moves with the party,
+    # so that every spelling of it still finds the merged one.
     if target.iso3 is None and source.iso3:
         target.iso3, target.kind, target.name = source.iso3, source.kind, source.name
         source.iso3 = None
+        session.flush()
+    if target.org_code is None and source.org_code:
+        target.org_code, target.kind, target.name = source.org_code, source.kind, source.name
+        source.org_code = None
         session.flush()
     session.expire_all()
     session.execute(delete(Party).where(Party.id == source_id))

@@ -60,6 +60,37 @@ def test_merge_two_spellings_of_one_organisation(database: Database) -> None:
         assert find_party(session, "Turkic Academy").id == target
 
 
+def test_a_known_organisation_keeps_its_identity_through_a_merge(database: Database) -> None:
+    """Merged into a spelling typed by hand, the EU is still found as 'EU' and 'ЕС'."""
+    first = _record(database, "Partnership", "EU")
+    second = _record(database, "Roadmap", "Yevropeyskiy Soyuz (typed by hand)")
+    with database.sessions.begin() as session:
+        source = find_party(session, "EU").id
+        target = find_party(session, "Yevropeyskiy Soyuz (typed by hand)").id
+        catalog.merge_parties(session, source, target)
+    with database.sessions() as session:
+        for spelling in ("EU", "ЕС", "Union européenne", "Yevropeyskiy Soyuz (typed by hand)"):
+            party = find_party(session, spelling)
+            assert party is not None and party.id == target, spelling
+        assert party.org_code == "EU" and party.name == "European Union"
+        assert sorted(agreement_ids(session, AgreementFilter(parties=(target,)))) == [first, second]
+
+
+def test_two_organisations_or_a_state_and_an_organisation_are_never_merged(
+    database: Database,
+) -> None:
+    _record(database, "Partnership", "EU", "NATO", "Türkiye")
+    with database.sessions.begin() as session:
+        eu, nato = find_party(session, "EU").id, find_party(session, "NATO").id
+        turkey = find_party(session, "Türkiye").id
+        with pytest.raises(catalog.CatalogError, match="two different organisations"):
+            catalog.merge_parties(session, eu, nato)
+        with pytest.raises(catalog.CatalogError, match="a state and an organisation"):
+            catalog.merge_parties(session, turkey, eu)
+        with pytest.raises(catalog.CatalogError, match="a state and an organisation"):
+            catalog.merge_parties(session, eu, turkey)
+
+
 def test_two_states_are_never_merged_and_used_parties_are_not_deleted(database: Database) -> None:
     _record(database, "Treaty", "France", "Spain")
     with database.sessions.begin() as session:
