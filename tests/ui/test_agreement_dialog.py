@@ -376,6 +376,33 @@ def test_errors_in_party_actions_and_milestones_name_their_row(
     assert agreement_count(database) == 0
 
 
+def test_act_date_column_is_not_called_deposited_for_a_signature(qtbot, open_dialog) -> None:
+    template = rail_agreement(
+        parties=[
+            ParticipationInput(
+                "Oʻzbekiston",
+                actions=[ActionInput("signature", "2021-14"), ActionInput("ratification", "2022")],
+            )
+        ]
+    )
+    dialog = open_dialog(template=template)
+    actions = dialog.party_editor.actions.model
+    dialog.party_editor.parties.select(0)
+
+    header = actions.headerData(1, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole)
+    assert header == "Date (signed / deposited)"
+    tooltip = Qt.ItemDataRole.ToolTipRole
+    assert actions.index(0, 1).data(tooltip).startswith("Signed on (YYYY")
+    assert actions.index(1, 1).data(tooltip).startswith("Deposited on (YYYY")
+    actions.setData(actions.index(0, 0), "withdrawal")
+    assert actions.index(0, 1).data(tooltip).startswith("Notified on (YYYY")
+    actions.setData(actions.index(0, 0), "signature")
+    child(dialog, QPushButton, "saveButton").click()
+    assert error_text(dialog, "partiesError").startswith(
+        "Party 1 (Oʻzbekiston), action 1, signed on: '2021-14' is not a date"
+    )
+
+
 def test_fixing_the_errors_then_saving_clears_them(qtbot, database, open_dialog) -> None:
     dialog = open_dialog(template=rail_agreement(title="", source_url="example.org"))
     child(dialog, QPushButton, "saveButton").click()
