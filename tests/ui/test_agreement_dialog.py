@@ -742,6 +742,59 @@ def test_a_relation_to_an_agreement_deleted_meanwhile_is_shown_beside_it(
     assert agreement_count(database) == 0
 
 
+def test_replaced_by_is_added_and_removed_in_the_older_agreements_editor(
+    qtbot, database, open_dialog
+) -> None:
+    old = record(database, rail_agreement(title="Oʻzbekiston–Türkiye agreement of 1992"))
+    new = record(database, rail_agreement(title="Treaty on Тоқаев's rail transit"))
+    dialog = open_dialog(old)
+    choose(child(dialog, QComboBox, "relationTypeCombo"), "replaced by")
+    assert not child(dialog, QPushButton, "changeRelationButton").isEnabled()
+    search_for(qtbot, dialog, "тоқаев")
+    qtbot.keyClick(child(dialog, QLineEdit, "relationSearchEdit"), Qt.Key.Key_Return)
+
+    replaced = child(dialog, QListWidget, "replacedByList")
+    assert [replaced.item(i).text() for i in range(replaced.count())] == [
+        results_label(database, new)
+    ]
+    assert dialog.relation_editor.table.model.rowCount() == 0  # none of this one's own
+    assert dialog.is_changed()
+    with qtbot.waitSignal(dialog.saved):
+        child(dialog, QPushButton, "saveButton").click()
+    assert stored(database, new)[0].relations == [RelationInput("supersedes", old)]
+    assert stored(database, old)[0].relations == []
+
+    dialog = open_dialog(old)
+    replaced = child(dialog, QListWidget, "replacedByList")
+    assert replaced.count() == 1
+    assert "Replaced by" not in child(dialog, QLabel, "incomingRelations").text()
+    replaced.setCurrentRow(0)
+    child(dialog, QPushButton, "removeReplacedByButton").click()
+    assert replaced.count() == 0
+    with qtbot.waitSignal(dialog.saved):
+        child(dialog, QPushButton, "saveButton").click()
+    assert stored(database, new)[0].relations == []
+
+
+def test_replaced_by_an_agreement_deleted_meanwhile_is_named(qtbot, database, open_dialog) -> None:
+    old = record(database, rail_agreement(title="Agreement of 1992"))
+    new = record(database, rail_agreement(title="Treaty on the Aral Sea"))
+    dialog = open_dialog(old)
+    choose(child(dialog, QComboBox, "relationTypeCombo"), "replaced by")
+    search_for(qtbot, dialog, "aral")
+    child(dialog, QPushButton, "addRelationButton").click()
+    with database.sessions.begin() as session:
+        service.delete(session, [new])
+
+    child(dialog, QPushButton, "saveButton").click()
+
+    assert dialog.isVisible()
+    assert dialog.tabs.currentWidget() is dialog.relation_editor
+    assert error_text(dialog, "relationsError") == (
+        f"Replaced by 1: agreement {new} does not exist (it may have been deleted)"
+    )
+
+
 def test_tab_walks_the_relations_tab_as_it_is_laid_out(open_dialog) -> None:
     dialog = open_dialog()
     editor = dialog.relation_editor
