@@ -72,10 +72,12 @@ from models.query import (
     FieldNode,
     Sort,
     SortColumn,
+    agreement_ids,
+    fetch_rows,
     field_tree,
     iter_rows,
 )
-from models.redirects import resolve_id
+from models.redirects import find_agreement, resolve_id
 from models.safe_output import csv_cell, json_controls
 from models.safe_output import shown as escaped
 from models.sample import load_sample
@@ -209,6 +211,14 @@ def add_list_command(commands: Any) -> None:
     )
     add_db_argument(listing, default=argparse.SUPPRESS)
     add_filter_arguments(listing)
+    listing.add_argument(
+        "--id",
+        dest="ids",
+        action="append",
+        type=agreement_id,
+        metavar="N",
+        help="only agreement N; the id of one merged into another lists that one (repeatable)",
+    )
     output = listing.add_argument_group("output")
     output.add_argument(
         "--sort",
@@ -618,11 +628,29 @@ def command_list(database: Database, args: argparse.Namespace) -> int:
     with database.sessions.begin() as session:
         wanted = filter_from_args(session, args)
         sort = Sort(SortColumn(args.sort), descending=args.desc)
-        rows = iter_rows(session, wanted, sort)
+        if args.ids:
+            within = _listed_ids(session, args.ids)
+            rows = iter(fetch_rows(session, agreement_ids(session, wanted, sort, within=within)))
+        else:
+            rows = iter_rows(session, wanted, sort)
         if args.format == "json":
             rows = with_counts(session, rows)
         writers[args.format](rows, sys.stdout)
     return 0
+
+
+def _listed_ids(session: Session, ids: Sequence[int]) -> list[int]:
+    """The agreements `list --id` names, merged ids followed (with a notice on stderr)."""
+    found = []
+    for wanted in dict.fromkeys(ids):
+        try:
+            target, notice = find_agreement(session, wanted)
+        except NotFoundError as error:
+            raise UsageError(f"--id {wanted}: {error}") from None
+        if notice:
+            print(f"{PROG}: {notice}", file=sys.stderr)
+        found.append(target)
+    return found
 
 
 def command_load_sample(database: Database, args: argparse.Namespace) -> int:

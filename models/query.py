@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections import defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
@@ -324,18 +324,33 @@ def _order_by(sort: Sort) -> list[ColumnElement[Any]]:
 
 
 def agreement_ids(
-    session: Session, wanted: AgreementFilter, sort: Sort = Sort(), limit: int | None = None
+    session: Session,
+    wanted: AgreementFilter,
+    sort: Sort = Sort(),
+    limit: int | None = None,
+    *,
+    within: Collection[int] | None = None,
 ) -> list[int]:
-    """The ids of every match in order (or the first *limit*): a table's rows, all at once."""
-    present, missing = sorted_ids(session, wanted, sort, limit)
+    """The ids of every match in order (or the first *limit*): a table's rows, all at once.
+
+    *within* keeps only these ids (`list --id`), sorted and filtered like the rest.
+    """
+    present, missing = sorted_ids(session, wanted, sort, limit, within=within)
     return present + missing
 
 
 def sorted_ids(
-    session: Session, wanted: AgreementFilter, sort: Sort = Sort(), limit: int | None = None
+    session: Session,
+    wanted: AgreementFilter,
+    sort: Sort = Sort(),
+    limit: int | None = None,
+    *,
+    within: Collection[int] | None = None,
 ) -> tuple[list[int], list[int]]:
     """The matches with a value in the sort column, in order; then those without, by id."""
     statement = matching_ids(session, wanted)
+    if within is not None:
+        statement = statement.where(Agreement.id.in_(set(within)))
     if sort.column in NEVER_EMPTY:
         return _ids(session, statement.order_by(*_order_by(sort)).limit(limit)), []
     # Two ordered reads rather than one 'NULLS LAST': each can walk an index on the column.

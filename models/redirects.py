@@ -5,7 +5,9 @@ from __future__ import annotations
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
-from models.schema import AgreementRedirect
+from models.audit import last_change
+from models.schema import Agreement, AgreementRedirect
+from models.service import NotFoundError
 
 
 def merged_into(session: Session, agreement_id: int) -> int | None:
@@ -21,6 +23,18 @@ def resolve_id(session: Session, agreement_id: int) -> tuple[int, str | None]:
     if target is None:
         return agreement_id, None
     return target, merged_message(agreement_id, target)
+
+
+def find_agreement(session: Session, agreement_id: int) -> tuple[int, str | None]:
+    """The living agreement that answers for *agreement_id*, and any 'merged into' notice.
+
+    Raises NotFoundError saying why there is none: deleted (by whom, when), or never was.
+    """
+    target, notice = resolve_id(session, agreement_id)
+    if session.scalar(select(Agreement.id).where(Agreement.id == target)) is None:
+        deleted = last_change(session, target, "delete")
+        raise NotFoundError(target, deleted and deleted.changed_by, deleted and deleted.changed_at)
+    return target, notice
 
 
 def merged_message(old_id: int, new_id: int) -> str:

@@ -383,12 +383,14 @@ def create(
     agreement_id: int | None = None,
     user: str | None = None,
     action: str = "create",
+    replaced_by: list[int] | None = None,
 ) -> int:
     """Record a new agreement; return its id. Raises ValidationError, changing nothing.
 
-    *user* (default: models.users.current_user()) is recorded as its author and in the log.
+    *user* (default: models.users.current_user()) is recorded as its author and in the log;
+    *replaced_by* lists the agreements that supersede it (see set_replaced_by).
     """
-    _raise_if_invalid(session, data, agreement_id)
+    _raise_if_invalid(session, data, agreement_id, replaced_by)
     user = user or current_user()
     now = utcnow()
     agreement = Agreement(
@@ -398,7 +400,10 @@ def create(
     session.add(agreement)
     session.flush()
     update_search_index(session.connection(), [agreement.id])
-    record(session, agreement.id, action, changes_between(None, input_record(data)), user)
+    changes = changes_between(None, input_record(data))
+    if replaced_by:
+        changes["replaced_by"] = [[], set_replaced_by(session, agreement.id, replaced_by, user)]
+    record(session, agreement.id, action, changes, user)
     return agreement.id
 
 
@@ -409,17 +414,20 @@ def update(
     version: int,
     *,
     user: str | None = None,
+    replaced_by: list[int] | None = None,
 ) -> int:
     """Save *data* over the agreement read at *version*; return the new version.
 
+    *replaced_by* (None: leave as they are) lists the agreements that supersede this one.
     Raises ConflictError when someone saved it since, NotFoundError when it was deleted.
     """
     agreement = _load(session, agreement_id)
     if agreement.version != version:
         raise _conflict(agreement, version)
-    _raise_if_invalid(session, data, agreement_id)
+    _raise_if_invalid(session, data, agreement_id, replaced_by)
     user = user or current_user()
     before = input_record(to_input(agreement))
+    successors_before = successors(session, agreement_id)
     try:
         # Old links go first: new ones may repeat a (agreement, party) pair that is unique.
         agreement.participations.clear()
@@ -447,8 +455,72 @@ def update(
         ) from None
     update_search_index(session.connection(), [agreement_id])
     changes = changes_between(before, input_record(to_input(agreement)))
+    if replaced_by is not None:
+        after = set_replaced_by(session, agreement_id, replaced_by, user)
+        if after != successors_before:
+            changes["replaced_by"] = [successors_before, after]
     record(session, agreement_id, "update", changes, user)
     return agreement.version
+
+
+def successors(session: Session, agreement_id: int) -> list[int]:
+    """The agreements recorded as superseding this one ('replaced by'), in the order added."""
+    return list(
+        session.scalars(
+            select(Relation.agreement_id)
+            .where(Relation.other_id == agreement_id, Relation.type == RelationType.SUPERSEDES)
+            .order_by(Relation.id)
+        )
+    )
+
+
+def set_replaced_by(
+    session: Session, agreement_id: int, replaced_by: list[int], user: str
+) -> list[int]:
+    """Make *replaced_by* exactly the agreements that supersede this one; return them.
+
+    Each is stored as it is read, "X supersedes this", one row on X's side. X's version
+    moves on and its log records the change of its relations, so an editor of X opened
+    before is told of the change on saving instead of silently putting the old list back.
+    """
+    current = successors(session, agreement_id)
+    wanted = list(dict.fromkeys(replaced_by))
+    touched = sorted(set(current) ^ set(wanted))
+    if not touched:
+        return current
+    before = {other: _relation_records(session, other) for other in touched}
+    session.execute(
+        sql_delete(Relation).where(
+            Relation.other_id == agreement_id,
+            Relation.type == RelationType.SUPERSEDES,
+            Relation.agreement_id.in_(set(current) - set(wanted)),
+        )
+    )
+    for other in wanted:
+        if other not in current:
+            session.add(
+                Relation(agreement_id=other, type=RelationType.SUPERSEDES, other_id=agreement_id)
+            )
+    session.flush()
+    now = utcnow()
+    for other in touched:
+        holder = session.get(Agreement, other, populate_existing=True)
+        if holder is not None:  # checked by relation_errors; a version bump tells its editors
+            holder.updated_at, holder.updated_by = now, user
+        changes = {"relations": [before[other], _relation_records(session, other)]}
+        record(session, other, "update", changes, user)
+    session.flush()
+    return successors(session, agreement_id)
+
+
+def _relation_records(session: Session, agreement_id: int) -> list[dict[str, object]]:
+    """An agreement's own relations as its log shows them ({type, other_id})."""
+    rows = session.execute(
+        select(Relation.type, Relation.other_id)
+        .where(Relation.agreement_id == agreement_id)
+        .order_by(Relation.id)
+    )
+    return [{"type": kind.value, "other_id": other} for kind, other in rows]
 
 
 def _conflict(agreement: Agreement, expected: int) -> ConflictError:
@@ -562,10 +634,17 @@ def _load(session: Session, agreement_id: int) -> Agreement:
 
 
 def _raise_if_invalid(
-    session: Session, data: AgreementInput, agreement_id: int | None = None
+    session: Session,
+    data: AgreementInput,
+    agreement_id: int | None = None,
+    replaced_by: list[int] | None = None,
 ) -> None:
     errors = validate(data)
     errors.update(relation_errors(session, data.relations, agreement_id))
+    if replaced_by:
+        successors = [RelationInput(RelationType.SUPERSEDES.value, i) for i in replaced_by]
+        found = relation_errors(session, successors, agreement_id)
+        errors.update({key.replace("relations.", "replaced_by.", 1): m for key, m in found.items()})
     if errors:
         raise ValidationError(errors)
 

@@ -456,3 +456,32 @@ def test_starting_does_not_load_reportlab() -> None:
     code = "import sys, main, ui.main_window; print('reportlab' in sys.modules)"
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "False"
+
+
+def test_list_by_id_follows_merges_and_names_unknown_ids(
+    sample_db: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from models.merge import merge_agreements
+
+    database = open_database(sample_db)
+    try:
+        with database.sessions.begin() as session:
+            merge_agreements(session, 2, 3, {})
+    finally:
+        database.close()
+
+    rows = listed(capsys, sample_db, "--id", "3", "--id", "1", "--sort", "id", "--desc")
+    assert [row["id"] for row in rows] == [2, 1]
+    # --id 3 answers with 2; the notice goes to stderr, so stdout stays parseable.
+    assert main(["list", "--db", str(sample_db), "--id", "3", "--format", "csv"]) == 0
+    captured = capsys.readouterr()
+    assert captured.err == "treaty-tracker: agreement 3 was merged into 2\n"
+    assert [line.split(",")[0] for line in captured.out.splitlines()] == ["id", "2"]
+    # Other filters still narrow: agreement 1 (the press release) is no treaty.
+    assert listed(capsys, sample_db, "--id", "1", "--kind", "treaty") == []
+    assert failure(capsys, "list", "--db", str(sample_db), "--id", "99") == (
+        "treaty-tracker: --id 99: agreement 99 does not exist (it may have been deleted)"
+    )
+    assert "--id: 'Oʻzbekiston' is not an agreement id" in failure(
+        capsys, "list", "--db", str(sample_db), "--id", "Oʻzbekiston"
+    )

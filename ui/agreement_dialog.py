@@ -429,6 +429,7 @@ class AgreementDialog(QDialog):
         self.milestones.set_records(copy.deepcopy(data.milestones))
         self.relation_editor.table.set_records(copy.deepcopy(data.relations))
         self._original = self.current_input()
+        self._original_replaced_by = self.relation_editor.replaced_by()
 
     def _set_texts(self, data: AgreementInput) -> None:
         for key, slot in self._slots.items():
@@ -465,13 +466,16 @@ class AgreementDialog(QDialog):
         )
 
     def is_changed(self) -> bool:
-        return self.current_input() != self._original
+        replaced_by = self.relation_editor.replaced_by()
+        return self.current_input() != self._original or replaced_by != self._original_replaced_by
 
     # ------------------------------------------------------------- saving
 
     def save(self) -> bool:
         """Save in one transaction; on success emit saved(id) and close, else explain and stay."""
         data = self.current_input()
+        # Saved as "X supersedes this" on X's side, in this save's transaction.
+        replaced_by = self.relation_editor.replaced_by()
         self.clear_errors()
         if not service.validate(data) and not (
             self._new_parties_confirmed(data) and self._duplicates_confirmed(data)
@@ -480,10 +484,13 @@ class AgreementDialog(QDialog):
         try:
             with self._sessions.begin() as session:
                 if self._agreement_id is None:
-                    saved_id, version = service.create(session, data), None
+                    saved_id = service.create(session, data, replaced_by=replaced_by)
+                    version = None
                 else:
                     saved_id = self._agreement_id
-                    version = service.update(session, saved_id, data, self._version or 0)
+                    version = service.update(
+                        session, saved_id, data, self._version or 0, replaced_by=replaced_by
+                    )
         except ValidationError as error:
             self.show_errors(error.errors)
             return False
@@ -499,7 +506,7 @@ class AgreementDialog(QDialog):
             self._ask(QMessageBox.Icon.Critical, "Not saved", f"Nothing was saved: {error}.", [])
             return False
         self._agreement_id, self._version = saved_id, version
-        self._original = data
+        self._original, self._original_replaced_by = data, replaced_by
         self.saved.emit(saved_id)
         self.accept()
         return True
@@ -668,7 +675,8 @@ class AgreementDialog(QDialog):
             f"{key}: {message}"
             for key, message in errors.items()
             if key not in shown
-            and key.split(".")[0] not in ("parties", "fields", "milestones", "relations")
+            and key.split(".")[0]
+            not in ("parties", "fields", "milestones", "relations", "replaced_by")
         ]
         noun = "problem" if len(errors) == 1 else "problems"
         lines = [f"Not saved: {len(errors)} {noun}, marked in red.", *other]

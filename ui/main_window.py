@@ -43,6 +43,7 @@ from models.query import (
     field_tree,
     party_list,
 )
+from models.redirects import find_agreement
 from models.revision import current_revision
 from ui.agreement_table_model import COLUMNS, AgreementTableModel
 from ui.connect_dialog import ConnectDialog, remembered_name
@@ -147,6 +148,18 @@ def _title(database: Database) -> str:
     return f"{url.database} on {url.host or 'this computer'}"
 
 
+ID_MAX = 2**31 - 1  # ids are PostgreSQL INTEGERs: a larger number names no agreement
+
+
+def _find(sessions, number: int) -> tuple[int | None, str | None]:  # type: ignore[no-untyped-def]
+    """The agreement that answers for *number* and any notice; (None, why) when there is none."""
+    with sessions() as session:
+        try:
+            return find_agreement(session, number)
+        except service.NotFoundError as error:
+            return None, str(error)
+
+
 def _remembered(database: Database) -> str:
     url = database.url
     return database.name if url.get_backend_name() == "sqlite" else remembered_name(url)
@@ -156,6 +169,7 @@ class MainWindow(QMainWindow):
     first_page_shown = Signal()  # the first rows of the latest filter are on screen
     rows_shown = Signal()  # the table and status bar show the latest filter (counts may follow)
     refreshed = Signal()  # the table, counts and status bar show the latest filter
+    went_to = Signal(str)  # Go to agreement answered: what the status bar says
 
     def __init__(self, database: Database, settings: Settings, parent: QWidget | None = None):
         super().__init__(parent)
@@ -250,6 +264,13 @@ class MainWindow(QMainWindow):
             tip="A PDF fact sheet of the selected agreement",
         )
         self.action_find = self._action("actionFind", "&Find", self._focus_search, key.Find)
+        self.action_go_to = self._action(
+            "actionGoTo",
+            "&Go to agreement…",
+            self.go_to_agreement,
+            "Ctrl+G",
+            "Show the agreement with a given number (also the old number of a merged one)",
+        )
         self.action_clear = self._action(
             "actionClearFilters", "&Clear filters", self._clear_filters, "Ctrl+Shift+L"
         )
@@ -372,7 +393,9 @@ class MainWindow(QMainWindow):
         edit_menu.addActions(self._record_actions())
         edit_menu.addAction(self.action_merge)
         edit_menu.addSeparator()
-        edit_menu.addActions([self.action_find, self.action_clear, self.action_save_view])
+        edit_menu.addActions(
+            [self.action_find, self.action_go_to, self.action_clear, self.action_save_view]
+        )
         view_menu = bar.addMenu("&View")
         view_menu.addAction(self.action_refresh)
         self.columns_menu = view_menu.addMenu("&Columns")
@@ -966,6 +989,40 @@ class MainWindow(QMainWindow):
             action.setChecked(not header.isSectionHidden(number))
             action.setEnabled(number != 0)  # the title always shows
             action.toggled.connect(lambda shown, n=number: header.setSectionHidden(n, not shown))
+
+    def go_to_agreement(self) -> None:
+        """Ask for an agreement's number and show it (Ctrl+G)."""
+        number, chosen = QInputDialog.getInt(
+            self, "Go to agreement", "Agreement number:", 1, 1, ID_MAX
+        )
+        if chosen:
+            self.go_to(number)
+
+    def go_to(self, number: int) -> None:
+        """Select agreement *number*, or the one it was merged into; say so if there is none."""
+        sessions = self.database.sessions
+        self.worker.submit(
+            lambda _job: _find(sessions, number),
+            lambda found: self._show_found(*found),
+            self._show_error,
+        )
+
+    def _show_found(self, target: int | None, notice: str | None) -> None:
+        if target is None:
+            message = f"{notice[:1].upper()}{notice[1:]}." if notice else ""
+        elif notice:
+            message = f"{notice[:1].upper()}{notice[1:]}: showing agreement {target}."
+        else:
+            message = f"Showing agreement {target}."
+        if target is not None and self.model.row_of(target) is not None:
+            self.table.selectionModel().clearSelection()
+            self.select_ids([target])
+        elif target is not None:
+            # Not among the rows the filter shows: show every agreement, then select it.
+            self._pending_selection = [target]
+            self.filter_panel.clear()
+        self.statusBar().showMessage(message, 10000)
+        self.went_to.emit(message)
 
     def _focus_search(self) -> None:
         self.filter_panel.focus_search()

@@ -40,6 +40,7 @@ from PySide6.QtWidgets import (
 
 from models.parties import find_identity, misspelt
 from models.service import ActionInput, ParticipationInput
+from models.status import date_word
 from models.text import fold
 from models.vocab import ActionType, PartyKind, Role, Vocabulary
 
@@ -56,7 +57,7 @@ ATTRIBUTE_WORDS = {
     "signatory_name": "signatory",
     "signatory_title": "signatory's title",
     "type": "type",
-    "deposited_on": "deposited on",
+    "deposited_on": "date (signed / deposited)",
     "effective_on": "effective on",
     "text": "text",
     "kind": "kind",
@@ -76,6 +77,7 @@ class Column:
     completes: bool = False
     width: int = 120
     derive: Callable[[Any], str] | None = None
+    tooltip: Callable[[Any], str] | None = None  # per-row words, e.g. "Signed on" for a signature
 
 
 def make_completer(model: QAbstractItemModel, parent: QWidget) -> QCompleter:
@@ -195,7 +197,7 @@ class RecordModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.EditRole:
             return getattr(record, column.attribute)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return error or (DATE_HINT if column.is_date else None)
+            return error or _tooltip(column, record)
         if role == Qt.ItemDataRole.BackgroundRole and error:
             return _ERROR_BACKGROUND
         return None
@@ -211,6 +213,26 @@ class RecordModel(QAbstractTableModel):
         last = self.index(index.row(), len(self._columns) - 1)
         self.dataChanged.emit(self.index(index.row(), 0), last, [])
         return True
+
+
+def _tooltip(column: Column, record: Any) -> str | None:
+    if column.tooltip is not None:
+        return column.tooltip(record)
+    return DATE_HINT if column.is_date else None
+
+
+def act_date_words(action: ActionInput) -> str:
+    """'signed on' for a signature, 'deposited on' for a ratification: treaty practice's words."""
+    try:
+        word = date_word(ActionType.parse(action.type))  # type: ignore[arg-type]
+    except ValueError:
+        word = "dated"
+    return f"{word} on"
+
+
+def _act_date_tooltip(action: ActionInput) -> str:
+    words = act_date_words(action)
+    return f"{words[:1].upper()}{words[1:]} ({DATE_HINT})"
 
 
 def _display(column: Column, record: Any) -> str:
@@ -570,14 +592,32 @@ class PartyEditor(QWidget):
             self._action_errors.setdefault(row, {})[(number, attribute)] = message
             party_cells[(row, "party")] = f"action {number + 1}: {message}"
             words = ATTRIBUTE_WORDS.get(attribute, attribute)
+            if attribute == "deposited_on":
+                words = self._act_date_words(row, number)
             return f"{where}, action {number + 1}, {words}: {message}"
         party_cells[(row, tail)] = message
         return f"{where}, {ATTRIBUTE_WORDS.get(tail, tail)}: {message}"
 
+    def _act_date_words(self, row: int, number: int) -> str:
+        """'signed on' for a signature's date, 'deposited on' for a ratification's …"""
+        records = self.parties.model.records
+        actions = records[row].actions if row < len(records) else []
+        if number >= len(actions):
+            return ATTRIBUTE_WORDS["deposited_on"]
+        return act_date_words(actions[number])
+
 
 _ACTION_COLUMNS = [
     Column("type", "Action", vocabulary=ActionType, width=170),
-    Column("deposited_on", "Deposited on", is_date=True, width=120),
+    # One column holds the date of every act: a signature is signed, an instrument deposited,
+    # a withdrawal notified; the header says so and each row's tooltip names its own word.
+    Column(
+        "deposited_on",
+        "Date (signed / deposited)",
+        is_date=True,
+        width=160,
+        tooltip=_act_date_tooltip,
+    ),
     Column("effective_on", "Effective on", is_date=True, width=120),
     Column("text", "Text (reservation, declaration …)"),
 ]

@@ -3,7 +3,8 @@
 The other agreement is picked by typing words of its title: a search of a few rows runs
 250 ms after the last key, so a database of any size answers as fast as a small one.
 Relations recorded on other agreements that point here are shown, read-only, in their
-own words (a treaty 'Has protocol' its protocol).
+own words (a treaty 'Has protocol' its protocol) — except 'Replaced by', which the older
+agreement's editor adds and removes too: it is saved as "the newer one supersedes this".
 """
 
 from __future__ import annotations
@@ -43,6 +44,9 @@ SEARCH_DELAY_MS = 250  # as the main search box: a search per pause, not per key
 Search = Callable[[str], list[AgreementChoice]]
 _ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 _KEYPAD = Qt.KeyboardModifier.KeypadModifier  # the Enter key of the number pad
+# Not a stored type: the other side of "supersedes", offered in the type list so that the
+# older agreement's editor can say what replaced it (issue #12).
+REPLACED_BY = RelationType.SUPERSEDES.inverse
 
 
 class _EnterAdds(QObject):
@@ -77,6 +81,8 @@ class RelationEditor(QWidget):
         self.type_combo.setAccessibleName("Relation")
         for member in RelationType:
             self.type_combo.addItem(member.label, member.value)
+        self.type_combo.addItem(RelationType.SUPERSEDES.inverse_label, REPLACED_BY)
+        self.type_combo.currentIndexChanged.connect(lambda _index: self._enable_change())
         self.search_edit = QLineEdit(self)
         self.search_edit.setObjectName("relationSearchEdit")
         self.search_edit.setAccessibleName("Other agreement")
@@ -103,6 +109,14 @@ class RelationEditor(QWidget):
         )
         self.change_button = self._button("changeRelationButton", "&Change type", self.change_type)
         self.error_label = error_label("relationsError")
+        self._replaced_by: list[int] = []
+        self.replaced_label = QLabel("Replaced by (saved as: that agreement supersedes this)", self)
+        self.replaced_list = QListWidget(self)
+        self.replaced_list.setObjectName("replacedByList")
+        self.replaced_list.setAccessibleName("Replaced by")
+        self.remove_replaced_button = self._button(
+            "removeReplacedByButton", "Remove replaced &by", self.remove_replaced_by
+        )
         self.incoming_label = QLabel(self)
         self.incoming_label.setObjectName("incomingRelations")
         self.incoming_label.setWordWrap(True)
@@ -145,10 +159,16 @@ class RelationEditor(QWidget):
         layout.addWidget(self.status)
         layout.addWidget(self.error_label)
         layout.addWidget(self.table, 2)
+        layout.addWidget(self.replaced_label)
+        replaced = QHBoxLayout()
+        replaced.addWidget(self.replaced_list, 1)
+        replaced.addWidget(self.remove_replaced_button, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addLayout(replaced, 1)
         layout.addWidget(self.incoming_label)
         remove = self.table.findChild(QPushButton, "removeRelationButton")
         order = [self.type_combo, self.search_edit, self.results, self.add_button]
         order += [self.table.view, self.change_button, remove]
+        order += [self.replaced_list, self.remove_replaced_button]
         for before, after in pairwise(order):
             QWidget.setTabOrder(before, after)  # as laid out, not as created
 
@@ -162,8 +182,15 @@ class RelationEditor(QWidget):
     ) -> None:
         """Show *relations* (with the other agreements' titles) and those pointing here."""
         self._choices.update(choices)
+        self._choices.update((choice.id, choice) for _kind, choice in incoming)
         self.table.set_records(copy.deepcopy(relations))
-        lines = [f"{kind.inverse_label}: {choice.label}" for kind, choice in incoming]
+        superseding = [c.id for kind, c in incoming if kind == RelationType.SUPERSEDES]
+        self.set_replaced_by(superseding)
+        lines = [
+            f"{kind.inverse_label}: {choice.label}"
+            for kind, choice in incoming
+            if kind != RelationType.SUPERSEDES
+        ]
         self.incoming_label.setText(
             "Recorded on other agreements (edit them to change these):\n" + "\n".join(lines)
             if lines
@@ -173,6 +200,29 @@ class RelationEditor(QWidget):
 
     def relations(self) -> list[RelationInput]:
         return copy.deepcopy(self.table.model.records)
+
+    def set_replaced_by(self, ids: Sequence[int]) -> None:
+        """Show *ids* as the agreements that replaced this one (what counts as unchanged)."""
+        self._replaced_by = list(ids)
+        self._show_replaced_by()
+
+    def replaced_by(self) -> list[int]:
+        """The agreements to be saved as superseding this one."""
+        return list(self._replaced_by)
+
+    def remove_replaced_by(self) -> None:
+        """Take the selected agreement off the 'Replaced by' list."""
+        row = self.replaced_list.currentRow()
+        if 0 <= row < len(self._replaced_by):
+            del self._replaced_by[row]
+            self._show_replaced_by()
+            self.replaced_list.setCurrentRow(min(row, len(self._replaced_by) - 1))
+
+    def _show_replaced_by(self) -> None:
+        self.replaced_list.clear()
+        for other in self._replaced_by:
+            self.replaced_list.addItem(self._describe(RelationInput(REPLACED_BY, other)))
+        self.remove_replaced_button.setEnabled(bool(self._replaced_by))
 
     def _describe(self, relation: RelationInput) -> str:
         choice = self._choices.get(relation.other_id)
@@ -201,20 +251,37 @@ class RelationEditor(QWidget):
         item = self.results.currentItem()
         if item is None:
             return None
-        relation = RelationInput(self.type_combo.currentData(), item.data(Qt.ItemDataRole.UserRole))
-        self.table.model.insert(self.table.model.rowCount(), relation)
-        row = self.table.model.rowCount() - 1
-        self.table.select(row)
+        other = item.data(Qt.ItemDataRole.UserRole)
+        if self.type_combo.currentData() == REPLACED_BY:
+            row = self._add_replaced_by(other)
+        else:
+            relation = RelationInput(self.type_combo.currentData(), other)
+            self.table.model.insert(self.table.model.rowCount(), relation)
+            row = self.table.model.rowCount() - 1
+            self.table.select(row)
         self.search_edit.clear()
         self.results.clear()
         self.status.setText("")
         self.search_edit.setFocus()  # ready for the next one
         return row
 
+    def _add_replaced_by(self, other: int) -> int:
+        """Put *other* on the 'Replaced by' list (once); return its row there."""
+        if other not in self._replaced_by:
+            self._replaced_by.append(other)
+            self._show_replaced_by()
+        row = self._replaced_by.index(other)
+        self.replaced_list.setCurrentRow(row)
+        return row
+
+    def _enable_change(self) -> None:
+        # 'Replaced by' is held by the other agreement: no relation of this one becomes it.
+        self.change_button.setEnabled(self.type_combo.currentData() != REPLACED_BY)
+
     def change_type(self) -> None:
         """Give the selected relation the type chosen above."""
         row = self.table.current_row()
-        if row is None:
+        if row is None or self.type_combo.currentData() == REPLACED_BY:
             return
         index = self.table.model.index(row, 0)
         self.table.model.setData(index, self.type_combo.currentData())
@@ -234,6 +301,8 @@ class RelationEditor(QWidget):
                     else ATTRIBUTE_WORDS.get(attribute, attribute)
                 )
                 lines.append(f"Relation {row + 1}, {words}: {message}")
+        for row, problems in sorted(nested_errors(errors, "replaced_by").items()):
+            lines += [f"Replaced by {row + 1}: {message}" for message in problems.values()]
         self.table.model.set_errors(cells)
         show_error(self.error_label, "\n".join(lines))
         mark_invalid(self.table.view, bool(lines))

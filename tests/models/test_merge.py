@@ -9,19 +9,23 @@ from models.audit import audit_trail
 from models.database import Database
 from models.detail import load_detail
 from models.merge import merge_agreements, merge_plan
-from models.redirects import resolve_id
+from models.query import AgreementFilter, agreement_ids
+from models.redirects import find_agreement, resolve_id
 from models.schema import Agreement, Relation
 from models.service import (
     ActionInput,
     AgreementInput,
     ConflictError,
     MilestoneInput,
+    NotFoundError,
     ParticipationInput,
     RelationInput,
     ValidationError,
+    delete,
     load_input,
     update,
 )
+from models.vocab import Kind
 from tests.models.builders import agreement, save
 
 
@@ -136,6 +140,26 @@ def test_the_old_id_answers_with_the_kept_agreement(database: Database) -> None:
     with database.sessions.begin() as session:
         assert resolve_id(session, other)[0] == third
         assert load_detail(session, other).id == third
+
+
+def test_finding_an_old_id_gives_the_living_agreement_or_says_why_not(
+    database: Database,
+) -> None:
+    keep, other, protocol = _pair(database)
+    with database.sessions.begin() as session:
+        merge_agreements(session, keep, other, {})
+        delete(session, [protocol], user="alice")
+    with database.sessions.begin() as session:
+        assert find_agreement(session, other) == (keep, f"agreement {other} was merged into {keep}")
+        assert find_agreement(session, keep) == (keep, None)
+        # list --id: only those ids, filtered and sorted as any listing.
+        assert agreement_ids(session, AgreementFilter(), within=[keep, 424242]) == [keep]
+        conventions = AgreementFilter(kinds=(Kind.CONVENTION,))
+        assert agreement_ids(session, conventions, within=[keep]) == []
+        with pytest.raises(NotFoundError, match=f"agreement {protocol} was deleted by alice"):
+            find_agreement(session, protocol)
+        with pytest.raises(NotFoundError, match="agreement 424242 does not exist"):
+            find_agreement(session, 424242)
 
 
 def test_both_histories_stay_readable_under_the_kept_id(database: Database) -> None:

@@ -7,6 +7,7 @@ import dataclasses
 import pytest
 from sqlalchemy import select
 
+from models.audit import audit_trail
 from models.database import Database
 from models.query import AgreementFilter, agreement_ids, fetch_rows
 from models.schema import Agreement
@@ -23,6 +24,7 @@ from models.service import (
     delete,
     load_input,
     restore,
+    successors,
     update,
     validate,
 )
@@ -321,6 +323,88 @@ def test_relations_are_created_changed_and_removed_by_saving(database: Database)
         data.relations = []
         update(session, protocol, data, version)
     assert table_counts(database)["relations"] == 0
+
+
+def test_replaced_by_is_saved_from_the_older_agreement_as_the_newer_superseding_it(
+    database: Database,
+) -> None:
+    old = save(database, agreement("Oʻzbekiston–Türkiye agreement of 1992"))
+    new = save(database, agreement("Agreement on Oʻzbekiston–Türkiye rail transit"))
+    newest = save(database, agreement("Тоқаев–Mirziyoyev rail agreement"))
+    with database.sessions.begin() as session:
+        new_version = load_input(session, new)[1]
+        data, version = load_input(session, old)
+        data.notes = "Replaced in 2021."
+        version = update(session, old, data, version, replaced_by=[new])
+    with database.sessions.begin() as session:
+        assert successors(session, old) == [new]
+        assert load_input(session, new)[0].relations == [RelationInput("supersedes", old)]
+        assert load_input(session, new)[1] == new_version + 1  # its relations changed
+        assert load_input(session, old)[0].notes == "Replaced in 2021."
+        trail = audit_trail(session, old)
+        assert trail[0].changes["replaced_by"] == [[], [new]]
+        assert audit_trail(session, new)[0].changes["relations"] == [
+            [],
+            [{"type": "supersedes", "other_id": old}],
+        ]
+    with database.sessions.begin() as session:
+        data, version = load_input(session, old)
+        update(session, old, data, version, replaced_by=[newest])
+    with database.sessions.begin() as session:
+        assert successors(session, old) == [newest]
+        assert load_input(session, new)[0].relations == []
+        assert audit_trail(session, old)[0].changes == {"replaced_by": [[new], [newest]]}
+    with database.sessions.begin() as session:
+        data, version = load_input(session, old)
+        update(session, old, data, version)  # without replaced_by: left as it is
+    with database.sessions.begin() as session:
+        assert successors(session, old) == [newest]
+        data, version = load_input(session, old)
+        update(session, old, data, version, replaced_by=[])
+    assert table_counts(database)["relations"] == 0
+
+
+def test_a_stale_editor_of_the_newer_agreement_is_refused_after_replaced_by_changed(
+    database: Database,
+) -> None:
+    old = save(database, agreement("Oʻzbekiston–Türkiye agreement of 1992"))
+    new = save(database, agreement("Agreement on Oʻzbekiston–Türkiye rail transit"))
+    with database.sessions.begin() as session:
+        stale, stale_version = load_input(session, new)
+    with database.sessions.begin() as session:
+        data, version = load_input(session, old)
+        update(session, old, data, version, replaced_by=[new], user="alice")
+    with (
+        pytest.raises(ConflictError, match="changed by alice"),
+        database.sessions.begin() as session,
+    ):
+        update(session, new, stale, stale_version)
+    with database.sessions.begin() as session:
+        assert successors(session, old) == [new]
+
+
+def test_replaced_by_problems_are_named_and_change_nothing(database: Database) -> None:
+    old = save(database, agreement("Oʻzbekiston–Türkiye agreement of 1992"))
+    new = save(database, agreement("Agreement on Oʻzbekiston–Türkiye rail transit"))
+    before = table_counts(database)
+    with pytest.raises(ValidationError) as refused, database.sessions.begin() as session:
+        data, version = load_input(session, old)
+        update(session, old, data, version, replaced_by=[new, old, 424242, new])
+    assert refused.value.errors == {
+        "replaced_by.1.other_id": "an agreement can't be related to itself",
+        "replaced_by.2.other_id": "agreement 424242 does not exist (it may have been deleted)",
+        "replaced_by.3.other_id": "the same relation is listed twice (also relation 1)",
+    }
+    assert table_counts(database) == before
+
+
+def test_a_new_agreement_can_be_recorded_as_replaced_by_another(database: Database) -> None:
+    new = save(database, agreement("Agreement on Oʻzbekiston–Türkiye rail transit"))
+    with database.sessions.begin() as session:
+        old = create(session, agreement("Agreement of 1992"), replaced_by=[new])
+    with database.sessions.begin() as session:
+        assert successors(session, old) == [new]
+        assert audit_trail(session, old)[0].changes["replaced_by"] == [[], [new]]
 
 
 def test_undoing_a_delete_brings_back_relations_pointing_at_it(database: Database) -> None:

@@ -376,6 +376,33 @@ def test_errors_in_party_actions_and_milestones_name_their_row(
     assert agreement_count(database) == 0
 
 
+def test_act_date_column_is_not_called_deposited_for_a_signature(qtbot, open_dialog) -> None:
+    template = rail_agreement(
+        parties=[
+            ParticipationInput(
+                "Oʻzbekiston",
+                actions=[ActionInput("signature", "2021-14"), ActionInput("ratification", "2022")],
+            )
+        ]
+    )
+    dialog = open_dialog(template=template)
+    actions = dialog.party_editor.actions.model
+    dialog.party_editor.parties.select(0)
+
+    header = actions.headerData(1, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole)
+    assert header == "Date (signed / deposited)"
+    tooltip = Qt.ItemDataRole.ToolTipRole
+    assert actions.index(0, 1).data(tooltip).startswith("Signed on (YYYY")
+    assert actions.index(1, 1).data(tooltip).startswith("Deposited on (YYYY")
+    actions.setData(actions.index(0, 0), "withdrawal")
+    assert actions.index(0, 1).data(tooltip).startswith("Notified on (YYYY")
+    actions.setData(actions.index(0, 0), "signature")
+    child(dialog, QPushButton, "saveButton").click()
+    assert error_text(dialog, "partiesError").startswith(
+        "Party 1 (Oʻzbekiston), action 1, signed on: '2021-14' is not a date"
+    )
+
+
 def test_fixing_the_errors_then_saving_clears_them(qtbot, database, open_dialog) -> None:
     dialog = open_dialog(template=rail_agreement(title="", source_url="example.org"))
     child(dialog, QPushButton, "saveButton").click()
@@ -713,6 +740,59 @@ def test_a_relation_to_an_agreement_deleted_meanwhile_is_shown_beside_it(
         f"Relation 1, other agreement: agreement {treaty} does not exist (it may have been deleted)"
     )
     assert agreement_count(database) == 0
+
+
+def test_replaced_by_is_added_and_removed_in_the_older_agreements_editor(
+    qtbot, database, open_dialog
+) -> None:
+    old = record(database, rail_agreement(title="Oʻzbekiston–Türkiye agreement of 1992"))
+    new = record(database, rail_agreement(title="Treaty on Тоқаев's rail transit"))
+    dialog = open_dialog(old)
+    choose(child(dialog, QComboBox, "relationTypeCombo"), "replaced by")
+    assert not child(dialog, QPushButton, "changeRelationButton").isEnabled()
+    search_for(qtbot, dialog, "тоқаев")
+    qtbot.keyClick(child(dialog, QLineEdit, "relationSearchEdit"), Qt.Key.Key_Return)
+
+    replaced = child(dialog, QListWidget, "replacedByList")
+    assert [replaced.item(i).text() for i in range(replaced.count())] == [
+        results_label(database, new)
+    ]
+    assert dialog.relation_editor.table.model.rowCount() == 0  # none of this one's own
+    assert dialog.is_changed()
+    with qtbot.waitSignal(dialog.saved):
+        child(dialog, QPushButton, "saveButton").click()
+    assert stored(database, new)[0].relations == [RelationInput("supersedes", old)]
+    assert stored(database, old)[0].relations == []
+
+    dialog = open_dialog(old)
+    replaced = child(dialog, QListWidget, "replacedByList")
+    assert replaced.count() == 1
+    assert "Replaced by" not in child(dialog, QLabel, "incomingRelations").text()
+    replaced.setCurrentRow(0)
+    child(dialog, QPushButton, "removeReplacedByButton").click()
+    assert replaced.count() == 0
+    with qtbot.waitSignal(dialog.saved):
+        child(dialog, QPushButton, "saveButton").click()
+    assert stored(database, new)[0].relations == []
+
+
+def test_replaced_by_an_agreement_deleted_meanwhile_is_named(qtbot, database, open_dialog) -> None:
+    old = record(database, rail_agreement(title="Agreement of 1992"))
+    new = record(database, rail_agreement(title="Treaty on the Aral Sea"))
+    dialog = open_dialog(old)
+    choose(child(dialog, QComboBox, "relationTypeCombo"), "replaced by")
+    search_for(qtbot, dialog, "aral")
+    child(dialog, QPushButton, "addRelationButton").click()
+    with database.sessions.begin() as session:
+        service.delete(session, [new])
+
+    child(dialog, QPushButton, "saveButton").click()
+
+    assert dialog.isVisible()
+    assert dialog.tabs.currentWidget() is dialog.relation_editor
+    assert error_text(dialog, "relationsError") == (
+        f"Replaced by 1: agreement {new} does not exist (it may have been deleted)"
+    )
 
 
 def test_tab_walks_the_relations_tab_as_it_is_laid_out(open_dialog) -> None:

@@ -506,3 +506,41 @@ def test_the_details_of_a_sample_document_count_both_signatories(
             assert "Signed at Nur-Sultan by Kazakhstan and Uzbekistan" in timeline
     finally:
         database.close()
+
+
+def test_go_to_agreement_follows_a_merge_clears_the_filter_and_names_unknown_numbers(
+    database: Database, make_window, qtbot, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    from models.merge import merge_agreements
+
+    _record(database)
+    with database.sessions.begin() as session:
+        merge_agreements(session, 1, 2, {})  # 2 now answers with 1
+    window = make_window(database)
+    edit_menu = next(a.menu() for a in window.menuBar().actions() if a.text() == "&Edit")
+    assert window.action_go_to in edit_menu.actions()
+    assert window.action_go_to.shortcut().toString() == "Ctrl+G"
+    with qtbot.waitSignal(window.refreshed, timeout=5000):
+        window.filter_panel.search_box.setText("türkiye")
+    assert 1 not in [window.model.id_at(row) for row in range(window.model.rowCount())]
+
+    monkeypatch.setattr(QInputDialog, "getInt", lambda *args, **kwargs: (2, True))
+    with (
+        qtbot.waitSignal(window.went_to, timeout=5000) as went,
+        qtbot.waitSignal(window.rows_shown, timeout=5000),
+    ):
+        window.action_go_to.trigger()
+    assert went.args == ["Agreement 2 was merged into 1: showing agreement 1."]
+    assert window.statusBar().currentMessage() == went.args[0]
+    assert window.filter_panel.current_filter().is_empty()
+    assert window.selected_ids() == [1]
+
+    with qtbot.waitSignal(window.went_to, timeout=5000) as went:
+        window.go_to(3)  # shown: selected at once, alone
+    assert went.args == ["Showing agreement 3."]
+    assert window.selected_ids() == [3]
+
+    with qtbot.waitSignal(window.went_to, timeout=5000) as went:
+        window.go_to(99)
+    assert went.args == ["Agreement 99 does not exist (it may have been deleted)."]
+    assert window.selected_ids() == [3]
