@@ -64,6 +64,7 @@ from models.exchange import (
 from models.exchange_write import csv_row_writer
 from models.export_target import export_target_problem
 from models.fields import find_field, split_path
+from models.limits import ID_MAX
 from models.participation_counts import with_counts
 from models.parties import find_identity, find_party, suggest_parties
 from models.query import (
@@ -87,9 +88,6 @@ from models.users import UserNameError, current_user
 from models.vocab import Kind, Level, Status, Vocabulary
 
 PROG = "treaty-tracker"
-# Agreement ids are PostgreSQL INTEGERs (SQLite's go further): a larger --id is refused
-# before any query, alike on both.
-ID_MAX = 2**31 - 1
 FORMATS = ("table", "csv", "json")
 # The columns of `list --format csv` and the keys of `--format json`, in order; JSON
 # objects end with `counts` (signatories, parties, withdrawn) as well.

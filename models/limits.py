@@ -21,6 +21,10 @@ from models.schema import (
 )
 from models.text import fold, not_utf8, shown
 
+# Agreement ids are PostgreSQL INTEGERs (SQLite's go further): a larger id names no agreement,
+# so it is refused before any query, alike on both.
+ID_MAX = 2**31 - 1
+
 
 def column_limit(column: Any) -> int:
     """The most characters a VARCHAR column (or mapped attribute) holds."""

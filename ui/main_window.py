@@ -30,6 +30,7 @@ from models.audit import audit_trail
 from models.database import Database, DatabaseError, open_database, storage_failure
 from models.detail import load_detail
 from models.facet_index import FacetIndex
+from models.limits import ID_MAX
 from models.query import (
     AgreementFilter,
     AgreementRow,
@@ -146,9 +147,6 @@ def _title(database: Database) -> str:
     if url.get_backend_name() == "sqlite":
         return Path(database.name).name
     return f"{url.database} on {url.host or 'this computer'}"
-
-
-ID_MAX = 2**31 - 1  # ids are PostgreSQL INTEGERs: a larger number names no agreement
 
 
 def _find(sessions, number: int) -> tuple[int | None, str | None]:  # type: ignore[no-untyped-def]
