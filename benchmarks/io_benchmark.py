@@ -1,11 +1,15 @@
 """How fast CSV import and export are: 100,000 rows in, then out again.
 
     .venv/bin/python -m benchmarks.io_benchmark [--rows 100000] [--runs 3]
+    .venv/bin/python -m benchmarks.io_benchmark --memory-rows 2000000   # peak memory only
 
 Generates a CSV with ~200 distinct party spellings (ISO codes, names, organizations) and
 ~60 field paths, imports it into a fresh temporary database, exports it back (CSV, then
 JSON), and prints the median of each step over the runs, with rows per second.
 The targets (issue "Import and export"): import under 60 s, export under 20 s.
+With --memory-rows N it instead imports an N-row file (and checks it with a dry run)
+in a process of its own each, and prints each one's time and peak resident memory:
+the target is under 1 GB whatever the size of the file.
 """
 
 from __future__ import annotations
@@ -14,6 +18,7 @@ import argparse
 import csv
 import random
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -23,7 +28,7 @@ from pathlib import Path
 import pycountry
 
 from models.database import open_database
-from models.exchange import export_file, import_file
+from models.exchange import export_file, import_file, preview_import
 from models.exchange_format import CSV_COLUMNS
 from models.vocab import Kind, Level, Status
 
@@ -130,7 +135,7 @@ def run_once(folder: Path, source: Path, number: int) -> dict[str, float]:
 
         def import_all() -> None:
             with database.sessions.begin() as session:
-                import_file(session, source)
+                import_file(session, source, new_parties=True)  # its names are made up on purpose
 
         times["import CSV"] = timed(import_all)
         for suffix in ("csv", "json"):
@@ -149,7 +154,13 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rows", type=int, default=100_000)
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--memory-rows", type=int, help="measure the peak memory of N rows")
+    parser.add_argument("--child", nargs=3, metavar=("STEP", "CSV", "DB"), help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
+    if args.child:
+        return child_step(*args.child)
+    if args.memory_rows:
+        return measure_memory(args.memory_rows)
     with tempfile.TemporaryDirectory() as name:
         folder = Path(name)
         source = folder / "agreements.csv"
@@ -167,6 +178,36 @@ def main(argv: list[str] | None = None) -> int:
             f"(runs: {', '.join(f'{run[step]:.2f}' for run in runs)})"
         )
     print(f"peak memory {peak_memory()}")
+    return 0
+
+
+def measure_memory(rows: int) -> int:
+    """A dry run and an import of *rows* rows, each in a fresh process: time and peak RSS."""
+    with tempfile.TemporaryDirectory() as name:
+        folder = Path(name)
+        source = folder / "agreements.csv"
+        write_csv(source, rows)
+        print(f"{rows:,} rows, {source.stat().st_size / 1e6:,.0f} MB")
+        for step in ("dry-run", "import"):
+            command = [sys.executable, "-m", "benchmarks.io_benchmark", "--child", step]
+            subprocess.run([*command, str(source), str(folder / "memory.db")], check=True)
+    return 0
+
+
+def child_step(step: str, source: str, target: str) -> int:
+    """One import (or dry run) into a fresh database; prints its time and peak memory."""
+    database = open_database(Path(target))
+    try:
+        start = time.perf_counter()
+        with database.sessions.begin() as session:
+            if step == "dry-run":
+                preview_import(session, source)
+            else:
+                import_file(session, source, new_parties=True)  # its names are made up on purpose
+        elapsed = time.perf_counter() - start
+    finally:
+        database.close()
+    print(f"{step:<8} {elapsed:7.0f} s  peak memory {peak_memory()}", flush=True)
     return 0
 
 

@@ -12,6 +12,11 @@ A new row is a possible duplicate when models.duplicates finds a recorded agreem
 its date and parties with a title near in wording: skipped and listed, unless
 keep_duplicates.
 
+A CSV file is read twice, a batch of rows at a time (exchange_stream), so memory does not
+grow with it: pass one checks and sorts every row (new, recorded, repeated, possible
+duplicate; one byte and a 16-byte digest a row), pass two reads it again and writes. A
+JSON file (one value, whose relations need every row's identity) is read whole.
+
 The formats are set out in exchange_format; exchange_read, exchange_csv and exchange_json
 read them, exchange_write writes them, and exchange_bulk stores many new agreements fast.
 """
@@ -19,8 +24,11 @@ read them, exchange_write writes them, and exchange_bulk stores many new agreeme
 from __future__ import annotations
 
 import dataclasses
+import hashlib
+import itertools
 import os
-from collections.abc import Callable, Sequence
+from array import array
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -29,15 +37,23 @@ from sqlalchemy.orm import Session
 
 from models.dates import PartialDate
 from models.duplicates import DuplicateQuery, PossibleDuplicate, find_duplicates
-from models.exchange_bulk import insert_agreements, named, party_key
+from models.exchange_bulk import (
+    CHUNK,
+    BulkInserter,
+    bulk_insert,
+    insert_agreements,
+    named,
+    party_key,
+)
 from models.exchange_format import ImportCancelled, ImportFailed, Problem, Record
-from models.exchange_read import column_of, read_records
+from models.exchange_read import column_of, file_format, read_records
 from models.exchange_relations import (
     Resolved,
     insert_relations,
     reference_title_keys,
     resolve_relations,
 )
+from models.exchange_stream import file_stamp, stream_csv_records
 from models.exchange_write import ExportCancelled, export_file, export_format
 from models.fields import path_key, split_path
 from models.parties import doubtful_parties, find_identity, find_party
@@ -55,6 +71,7 @@ from models.text import fold, search_terms
 from models.vocab import ActionType, Kind, Level, MilestoneKind, RelationType, Role, Status
 
 __all__ = [
+    "MAX_PROBLEMS",
     "NEW_PARTY",
     "ExportCancelled",
     "ImportCancelled",
@@ -144,7 +161,21 @@ def preview_import(
     keep_duplicates: bool = False,
 ) -> ImportPreview:
     """Read and check *path* and say what importing it would do; raise ImportFailed if it can't."""
-    records = read_records(Path(path))
+    source = Path(path)
+    if file_format(source) == "csv":
+        scan = _scan(session, source, update=update, keep_duplicates=keep_duplicates)
+        scan.raise_problems()
+        return ImportPreview(
+            rows=scan.rows,
+            new=scan.new,
+            existing=scan.existing,
+            repeated=scan.repeated,
+            parties_created=_by_name(_new_parties(session, scan.party_names.values())),
+            fields_created=_by_name(_new_fields(session, scan.field_paths)),
+            doubtful_parties=_sorted_doubtful(scan.doubtful_names),
+            possible_duplicates=tuple(scan.probable),
+        )
+    records = read_records(source)
     _check_party_clashes(session, records)
     plan = _plan(session, records)
     probable = () if keep_duplicates else _set_aside_probable(session, plan)
@@ -152,17 +183,20 @@ def preview_import(
     touched = [record.data for record in plan.new]
     if update:
         touched += [change.merged for change in _changes(session, plan.existing)]
-    doubtful = _doubtful(session, touched)
     return ImportPreview(
         rows=len(records),
         new=len(plan.new),
         existing=len(plan.existing),
         repeated=plan.repeated,
-        parties_created=_by_name(_new_parties(session, touched)),
-        fields_created=_by_name(_new_fields(session, touched)),
-        doubtful_parties=tuple(sorted(doubtful.items(), key=lambda item: fold(item[0]))),
+        parties_created=_by_name(_new_parties(session, _party_names(touched))),
+        fields_created=_by_name(_new_fields(session, _field_paths(touched))),
+        doubtful_parties=_sorted_doubtful(_doubtful(session, touched)),
         possible_duplicates=probable,
     )
+
+
+def _sorted_doubtful(doubtful: dict[str, str]) -> tuple[tuple[str, str], ...]:
+    return tuple(sorted(doubtful.items(), key=lambda item: fold(item[0])))
 
 
 def import_file(
@@ -194,7 +228,11 @@ def import_file(
             progress(done, total)
         check()
 
-    records = read_records(Path(path), check)
+    source = Path(path)
+    if file_format(source) == "csv":
+        options = _Options(update, new_parties, keep_duplicates)
+        return _import_stream(session, source, options, progress, check)
+    records = read_records(source, check)
     _check_party_clashes(session, records)
     plan = _plan(session, records)
     probable = () if keep_duplicates else _set_aside_probable(session, plan)
@@ -232,6 +270,292 @@ def import_file(
         added_ids=tuple(added),
         possible_duplicates=probable,
     )
+
+
+# ----------------------------------------------------------------- CSV, streamed
+
+# What pass one found each row to be, kept as one byte a row: a file of two million rows
+# is read twice (check, then write) rather than held in memory.
+_NEW, _EXISTING, _REPEATED, _PROBABLE = 0, 1, 2, 3
+# Problems listed at most; beyond these, one line says how many more there are.
+MAX_PROBLEMS = 1000
+
+
+@dataclass(frozen=True)
+class _Options:
+    update: bool = False
+    new_parties: bool = False
+    keep_duplicates: bool = False
+
+
+@dataclass
+class _Problems:
+    listed: list[Problem] = dataclasses.field(default_factory=list)
+    unlisted: int = 0
+
+    def add(self, problems: Iterable[Problem]) -> None:
+        for problem in problems:
+            if len(self.listed) < MAX_PROBLEMS:
+                self.listed.append(problem)
+            else:
+                self.unlisted += 1
+
+    def raise_any(self) -> None:
+        if not self.listed:
+            return
+        more = f"and {self.unlisted:,} more problems, not listed" if self.unlisted else ""
+        raise ImportFailed(self.listed + ([Problem(more)] if more else []))
+
+
+@dataclass
+class _Scan:
+    """Pass one over a CSV file: every row checked and sorted, nothing written."""
+
+    stamp: tuple[int, int]
+    rows: int = 0
+    kinds: bytearray = dataclasses.field(default_factory=bytearray)  # _NEW, … per row
+    matches: array[int] = dataclasses.field(default_factory=lambda: array("q"))
+    new: int = 0
+    repeated: int = 0
+    probable: list[PossibleDuplicateRow] = dataclasses.field(default_factory=list)
+    invalid: _Problems = dataclasses.field(default_factory=_Problems)
+    clashes: _Problems = dataclasses.field(default_factory=_Problems)
+    conflicts: _Problems = dataclasses.field(default_factory=_Problems)
+    doubtful: _Problems = dataclasses.field(default_factory=_Problems)  # rows naming them
+    # What the rows to be written name: party key -> first spelling, field paths, and
+    # each spelling -> the state or organisation it looks misspelt from (or None).
+    party_names: dict[str, str] = dataclasses.field(default_factory=dict)
+    field_paths: dict[str, None] = dataclasses.field(default_factory=dict)
+    suggestions: dict[str, str | None] = dataclasses.field(default_factory=dict)
+
+    @property
+    def existing(self) -> int:
+        return len(self.matches)
+
+    @property
+    def doubtful_names(self) -> dict[str, str]:
+        return {name: like for name, like in self.suggestions.items() if like is not None}
+
+    def raise_problems(self) -> None:
+        """Every problem of the first kind found: rows, then party clashes, then updates."""
+        for problems in (self.invalid, self.clashes, self.conflicts):
+            problems.raise_any()
+
+
+def _import_stream(
+    session: Session,
+    source: Path,
+    options: _Options,
+    progress: Callable[[int, int], None] | None,
+    check: Callable[[], None],
+) -> ImportResult:
+    """import_file for a CSV file: checked whole in pass one, written in pass two."""
+    scan = _scan(
+        session,
+        source,
+        update=options.update,
+        keep_duplicates=options.keep_duplicates,
+        check=check,
+    )
+    scan.raise_problems()
+    if not options.new_parties:
+        scan.doubtful.raise_any()
+    last_party, last_field = _last_id(session, Party), _last_id(session, Field)
+    total = scan.new + (scan.existing if options.update else 0)
+
+    def report(done: int) -> None:
+        if progress is not None:
+            progress(done, total)
+        check()
+
+    report(0)
+    writing = _Writing(session, source, scan, options.update, report)
+    try:
+        with bulk_insert(session) as inserter:
+            # Checked in pass one: only reading again here (validating was most of the work).
+            for batch in _batches(stream_csv_records(source, check, validate=False), CHUNK):
+                writing.batch(batch, inserter)
+    except (ImportFailed, ImportCancelled):
+        raise
+    except Exception:
+        if file_stamp(source) != scan.stamp:  # a row that was not checked: say why
+            raise ImportFailed([_changed(source)]) from None
+        raise
+    if writing.rows != scan.rows or file_stamp(source) != scan.stamp:
+        raise ImportFailed([_changed(source)])
+    added = inserter.ids
+    return ImportResult(
+        added=len(added),
+        updated=writing.updated,
+        skipped=scan.rows - len(added) - writing.updated,
+        parties_created=_by_name(_created_parties(session, last_party)),
+        fields_created=_by_name(_created_fields(session, last_field)),
+        added_ids=tuple(added),
+        possible_duplicates=tuple(scan.probable),
+    )
+
+
+def _changed(path: Path) -> Problem:
+    return Problem(f"{path.name} changed while it was imported (import it again)")
+
+
+class _Writing:
+    """Pass two: each row read again and written as pass one decided."""
+
+    def __init__(
+        self,
+        session: Session,
+        path: Path,
+        scan: _Scan,
+        update: bool,
+        report: Callable[[int], None],
+    ) -> None:
+        self.session, self.path, self.scan = session, path, scan
+        self.update, self.report = update, report
+        self.rows = 0
+        self.matched = 0
+        self.changes = 0
+        self.updated = 0
+        self.inserted = 0
+
+    def batch(self, records: list[Record], inserter: BulkInserter) -> None:
+        """Store the batch's new rows and (with update) apply its matching ones."""
+        new = []
+        for record in records:
+            kind = self.scan.kinds[self.rows] if self.rows < self.scan.rows else None
+            self.rows += 1
+            if kind is None or record.problems:
+                raise ImportFailed([_changed(self.path)])
+            if kind == _NEW:
+                new.append(record.data)
+            elif kind == _EXISTING:
+                agreement_id = self.scan.matches[self.matched]
+                self.matched += 1
+                if self.update:
+                    self._update(agreement_id, record)
+        if new:
+            inserter.add(new, lambda done: self.report(self.changes + done))
+            self.inserted = len(inserter.ids)
+
+    def _update(self, agreement_id: int, record: Record) -> None:
+        problems: list[Problem] = []
+        change = _change(self.session, agreement_id, record, problems)
+        if problems:  # pass one found none: the row is not the one checked
+            raise ImportFailed([_changed(self.path)])
+        if _canonical(self.session, change.merged) != _canonical(self.session, change.current):
+            update_agreement(self.session, change.agreement_id, change.merged, change.version)
+            self.updated += 1
+        self.changes += 1
+        if self.changes % _UPDATE_REPORT_EVERY == 0 or self.changes == self.scan.existing:
+            self.report(self.inserted + self.changes)
+
+
+def _batches(records: Iterable[Record], size: int) -> Iterator[list[Record]]:
+    iterator = iter(records)
+    while batch := list(itertools.islice(iterator, size)):
+        yield batch
+
+
+def _scan(
+    session: Session,
+    path: Path,
+    *,
+    update: bool,
+    keep_duplicates: bool = False,
+    check: Callable[[], None] = lambda: None,
+) -> _Scan:
+    """Pass one: check every row and sort it (new, recorded, repeated, possible duplicate).
+
+    Problems are gathered, not raised: see _Scan.raise_problems. Repeats across the file
+    are told by a 16-byte digest of each row's identity, so memory grows by a few dozen
+    bytes a row, not by the row.
+    """
+    scan = _Scan(file_stamp(path))
+    seen: set[bytes] = set()
+    identities: dict[str, _PartyKey] = {}
+    for batch in _batches(stream_csv_records(path, check), _LOOKUP_CHUNK):
+        scan.rows += len(batch)
+        for record in batch:
+            scan.invalid.add(record.problems)
+        if scan.invalid.listed:
+            continue  # only the rows' own problems are told, as for a JSON file
+        scan.clashes.add(_party_clashes(session, batch, identities))
+        new = _sort_rows(session, batch, scan, seen, update)
+        kept = [record for _, record in new] if keep_duplicates else _set_aside(session, new, scan)
+        for record in kept:
+            _note_names(session, scan, record, record.data)
+    return scan
+
+
+def _sort_rows(
+    session: Session, batch: list[Record], scan: _Scan, seen: set[bytes], update: bool
+) -> list[tuple[int, Record]]:
+    """Sort a batch into matches of recorded agreements, repeats and new rows (returned).
+
+    Each new row comes with its place in scan.kinds, to mark it if it is set aside.
+    """
+    terms = [" ".join(search_terms(record.data.title)) for record in batch]
+    recorded = _recorded(session, {words[:200] for words in terms})
+    new = []
+    for record, words in zip(batch, terms, strict=True):
+        key = _identity(record.data.title, PartialDate.parse_optional(record.data.signed_on), words)
+        digest = hashlib.blake2b("\x00".join(key).encode(), digest_size=16).digest()
+        if digest in seen:
+            scan.kinds.append(_REPEATED)
+            scan.repeated += 1
+            continue
+        seen.add(digest)
+        if key in recorded:
+            scan.kinds.append(_EXISTING)
+            scan.matches.append(recorded[key])
+            if update:
+                problems: list[Problem] = []
+                change = _change(session, recorded[key], record, problems)
+                scan.conflicts.add(problems)
+                _note_names(session, scan, record, change.merged)
+        else:
+            new.append((len(scan.kinds), record))
+            scan.kinds.append(_NEW)
+            scan.new += 1
+    return new
+
+
+def _set_aside(session: Session, new: list[tuple[int, Record]], scan: _Scan) -> list[Record]:
+    """The batch's new rows less those that probably repeat a recorded agreement (listed)."""
+    queries = [
+        DuplicateQuery(
+            record.data.title,
+            record.data.signed_on,
+            tuple(item.party for item in named(record.data.parties)),
+        )
+        for _, record in new
+    ]
+    kept = []
+    for (row, record), match in zip(new, find_duplicates(session, queries), strict=True):
+        if match is None:
+            kept.append(record)
+        else:
+            scan.kinds[row] = _PROBABLE
+            scan.new -= 1
+            scan.probable.append(
+                PossibleDuplicateRow(record.line, record.index, record.data.title, match)
+            )
+    return kept
+
+
+def _note_names(session: Session, scan: _Scan, record: Record, data: AgreementInput) -> None:
+    """Note the parties and fields a row to be written names; a doubtful new party is a problem."""
+    for item in named(data.parties):
+        scan.party_names.setdefault(party_key(item.party), item.party)
+        spelling = " ".join(item.party.split())
+        if spelling not in scan.suggestions:
+            scan.suggestions[spelling] = doubtful_parties(session, [spelling]).get(spelling)
+        suggestion = scan.suggestions[spelling]
+        if suggestion is not None:
+            reason = f"'{item.party}' {NEW_PARTY} (did you mean '{suggestion}'?)"
+            scan.doubtful.add([Problem(reason, record.line, record.index, "parties")])
+    for path in data.fields:
+        scan.field_paths.setdefault(path, None)
 
 
 # ----------------------------------------------------------------- relations
@@ -369,8 +693,19 @@ def _set_aside_probable(session: Session, plan: _Plan) -> tuple[PossibleDuplicat
 
 
 def _check_party_clashes(session: Session, records: list[Record]) -> None:
-    """Two spellings in one row that name one recorded party ('UN', 'United Nations')."""
-    identities: dict[str, _PartyKey] = {}
+    """ImportFailed if a row names one party twice in two spellings."""
+    problems = _party_clashes(session, records, {})
+    if problems:
+        raise ImportFailed(problems)
+
+
+def _party_clashes(
+    session: Session, records: list[Record], identities: dict[str, _PartyKey]
+) -> list[Problem]:
+    """Two spellings in one row that name one recorded party ('UN', 'United Nations').
+
+    *identities* (party key -> identity) is kept from one batch of rows to the next.
+    """
     problems = []
     for record in records:
         seen: dict[_PartyKey, str] = {}
@@ -389,8 +724,7 @@ def _check_party_clashes(session: Session, records: list[Record]) -> None:
                     )
                 )
             seen.setdefault(identity, item.party)
-    if problems:
-        raise ImportFailed(problems)
+    return problems
 
 
 def _party_identity(session: Session, name: str) -> _PartyKey:
@@ -402,20 +736,23 @@ def _party_identity(session: Session, name: str) -> _PartyKey:
     return ("known", identity.code) if identity else ("name", party_key(name))
 
 
-def _new_parties(session: Session, inputs: list[AgreementInput]) -> list[str]:
-    """The parties resolving these names would create, named as they will be shown."""
-    known: set[str] = set()
-    planned: dict[_PartyKey, str] = {}
+def _party_names(inputs: list[AgreementInput]) -> list[str]:
+    """The first spelling of each party these inputs name."""
+    names: dict[str, str] = {}
     for data in inputs:
         for item in named(data.parties):
-            key = party_key(item.party)
-            if key in known:
-                continue
-            known.add(key)
-            identity = _party_identity(session, item.party)
-            if identity[0] != "party":
-                found = find_identity(item.party)
-                planned.setdefault(identity, found.name if found else " ".join(item.party.split()))
+            names.setdefault(party_key(item.party), item.party)
+    return list(names.values())
+
+
+def _new_parties(session: Session, names: Iterable[str]) -> list[str]:
+    """The parties resolving these names (one spelling each) would create, as they will be shown."""
+    planned: dict[_PartyKey, str] = {}
+    for name in names:
+        identity = _party_identity(session, name)
+        if identity[0] != "party":
+            found = find_identity(name)
+            planned.setdefault(identity, found.name if found else " ".join(name.split()))
     return list(planned.values())
 
 
@@ -440,21 +777,24 @@ def _refuse_doubtful(session: Session, rows: list[tuple[Record, AgreementInput]]
     raise ImportFailed(problems)
 
 
-def _new_fields(session: Session, inputs: list[AgreementInput]) -> list[str]:
+def _field_paths(inputs: list[AgreementInput]) -> list[str]:
+    return [path for data in inputs for path in data.fields]
+
+
+def _new_fields(session: Session, named_paths: Iterable[str]) -> list[str]:
     """The fields (and parents) these paths would create, as full paths."""
     keys = {row.id: row.key for row in session.execute(select(Field.id, Field.key))}
     paths = field_paths(session)
     known = {key: paths[field_id] for field_id, key in keys.items()}
     created = []
-    for data in inputs:
-        for path in data.fields:
-            parts = split_path(path)
-            for depth in range(1, len(parts) + 1):
-                key = path_key(parts[:depth])
-                if key not in known:
-                    parent = known.get(path_key(parts[: depth - 1])) if depth > 1 else None
-                    known[key] = f"{parent} > {parts[depth - 1]}" if parent else parts[0]
-                    created.append(known[key])
+    for path in named_paths:
+        parts = split_path(path)
+        for depth in range(1, len(parts) + 1):
+            key = path_key(parts[:depth])
+            if key not in known:
+                parent = known.get(path_key(parts[: depth - 1])) if depth > 1 else None
+                known[key] = f"{parent} > {parts[depth - 1]}" if parent else parts[0]
+                created.append(known[key])
     return created
 
 
@@ -495,19 +835,25 @@ def _changes(session: Session, matches: list[tuple[int, Record]]) -> list[_Chang
     A row can be valid alone and not with what it keeps (a new signing date after the
     recorded entry into force): every such problem is raised before anything is written.
     """
-    changes, problems = [], []
-    for agreement_id, record in matches:
-        current, version = load_input(session, agreement_id)
-        merged = _merged(session, current, record)
-        kind = "csv" if record.line is not None else "json"
-        for key, message in validate(merged).items():
-            column = column_of(key, kind, record.plain_parties)
-            reason = f"{message} (with what agreement {agreement_id} keeps from before)"
-            problems.append(Problem(reason, record.line, record.index, column))
-        changes.append(_Change(agreement_id, version, current, merged, record))
+    problems: list[Problem] = []
+    changes = [_change(session, agreement_id, record, problems) for agreement_id, record in matches]
     if problems:
         raise ImportFailed(problems)
     return changes
+
+
+def _change(
+    session: Session, agreement_id: int, record: Record, problems: list[Problem]
+) -> _Change:
+    """What a matching row would make of its recorded agreement; its problems to *problems*."""
+    current, version = load_input(session, agreement_id)
+    merged = _merged(session, current, record)
+    kind = "csv" if record.line is not None else "json"
+    for key, message in validate(merged).items():
+        column = column_of(key, kind, record.plain_parties)
+        reason = f"{message} (with what agreement {agreement_id} keeps from before)"
+        problems.append(Problem(reason, record.line, record.index, column))
+    return _Change(agreement_id, version, current, merged, record)
 
 
 def _merged(session: Session, current: AgreementInput, record: Record) -> AgreementInput:

@@ -8,7 +8,8 @@ rows go in with Core executemany in chunks, inside the caller's transaction.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from datetime import datetime
 from functools import lru_cache
 from typing import Any, TypeVar
@@ -77,17 +78,53 @@ def insert_agreements(
     Each agreement gets an 'import' line in the audit log, by *user* (default: the
     current user).
     """
-    user = user or current_user()
-    keys = list(title_keys) if title_keys is not None else [sort_key(d.title) for d in inputs]
-    connection = session.connection()
-    ids: list[int] = []
-    with one_revision_step(connection):
-        party_ids = resolve_parties(session, inputs)
-        field_ids = resolve_fields(session, inputs)
-        session.flush()
-        now = utcnow()
-        _insert_all(connection, inputs, keys, party_ids, field_ids, now, user, ids, after_chunk)
-    return ids
+    with bulk_insert(session, user=user) as inserter:
+        inserter.add(inputs, after_chunk, title_keys)
+    return inserter.ids
+
+
+@contextmanager
+def bulk_insert(session: Session, *, user: str | None = None) -> Iterator[BulkInserter]:
+    """A BulkInserter whose agreements, however many add() calls bring, move the data
+    revision on once."""
+    with one_revision_step(session.connection()):
+        yield BulkInserter(session, user or current_user())
+
+
+class BulkInserter:
+    """New agreements stored a batch at a time, so a file of millions never is in memory at
+    once; each party and field name is resolved once for all batches."""
+
+    def __init__(self, session: Session, user: str) -> None:
+        self.session = session
+        self.user = user
+        self.now = utcnow()
+        self.party_ids: dict[str, int] = {}
+        self.field_ids: dict[str, int] = {}
+        self.ids: list[int] = []  # of every agreement stored so far, in order
+
+    def add(
+        self,
+        inputs: Sequence[AgreementInput],
+        after_chunk: Callable[[int], None] = lambda done: None,
+        title_keys: Sequence[str] | None = None,
+    ) -> None:
+        """Store *inputs*; *after_chunk* gets the number stored so far (all batches)."""
+        keys = list(title_keys) if title_keys is not None else [sort_key(d.title) for d in inputs]
+        resolve_parties(self.session, inputs, self.party_ids)
+        resolve_fields(self.session, inputs, self.field_ids)
+        connection = self.session.connection()
+        _insert_all(
+            connection,
+            inputs,
+            keys,
+            self.party_ids,
+            self.field_ids,
+            self.now,
+            self.user,
+            self.ids,
+            after_chunk,
+        )
 
 
 def _insert_all(
@@ -120,17 +157,24 @@ def _insert_all(
         after_chunk(len(ids))
 
 
-def resolve_parties(session: Session, inputs: Sequence[AgreementInput]) -> dict[str, int]:
-    """Folded spelling -> party id for every party named, creating those that are new."""
+def resolve_parties(
+    session: Session, inputs: Sequence[AgreementInput], known: dict[str, int] | None = None
+) -> dict[str, int]:
+    """Folded spelling -> party id for every party named, creating those that are new.
+
+    *known* (updated and returned) holds the spellings resolved before.
+    """
+    known = {} if known is None else known
     found: dict[str, Any] = {}
     for data in inputs:
         for item in named(data.parties):
             key = party_key(item.party)
-            if key not in found:
+            if key not in known and key not in found:
                 kind = _member(PartyKind, item.party_kind)
                 found[key] = resolve_party(session, item.party, kind)  # type: ignore[arg-type]
     session.flush()
-    return {key: party.id for key, party in found.items()}
+    known.update((key, party.id) for key, party in found.items())
+    return known
 
 
 @lru_cache(maxsize=65536)
@@ -139,16 +183,23 @@ def field_key(path: str) -> str:
     return path_key(split_path(path))
 
 
-def resolve_fields(session: Session, inputs: Sequence[AgreementInput]) -> dict[str, int]:
-    """Folded path -> field id for every field named, creating those (and parents) that are new."""
+def resolve_fields(
+    session: Session, inputs: Sequence[AgreementInput], known: dict[str, int] | None = None
+) -> dict[str, int]:
+    """Folded path -> field id for every field named, creating those (and parents) that are new.
+
+    *known* (updated and returned) holds the paths resolved before.
+    """
+    known = {} if known is None else known
     found: dict[str, Any] = {}
     for data in inputs:
         for path in data.fields:
             key = field_key(path)
-            if key not in found:
+            if key not in known and key not in found:
                 found[key] = resolve_field(session, path)
     session.flush()
-    return {key: item.id for key, item in found.items()}
+    known.update((key, item.id) for key, item in found.items())
+    return known
 
 
 def _text(value: str) -> str | None:

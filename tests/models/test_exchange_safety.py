@@ -11,6 +11,7 @@ import csv
 import io
 import json
 import time
+import tracemalloc
 from pathlib import Path
 
 import pytest
@@ -21,7 +22,7 @@ from main import write_csv as list_csv
 from main import write_json as list_json
 from main import write_table as list_table
 from models.database import Database, open_database
-from models.exchange import ImportFailed, export_file, import_file
+from models.exchange import ImportFailed, export_file, import_file, preview_import
 from models.exchange_csv import CELL_LIMIT
 from models.exchange_write import csv_row_writer
 from models.query import AgreementFilter, Sort, iter_rows
@@ -236,3 +237,138 @@ def test_a_header_of_100000_unknown_columns_is_refused_in_about_a_second(
     (problem,) = failed.value.problems
     assert str(problem).startswith("line 1: unknown columns 'extra0', 'extra1', ")
     assert "'extra9' and 99,990 more (the columns are title," in str(problem)
+
+
+# ----------------------------------------------------------------- big files, bounded memory
+
+CSV_HEADER = "title,kind,status,signed_on,parties,fields\n"
+
+
+def _rows(count: int, start: int = 0, title: str = "Oʻzbekiston–Türkiye accord") -> str:
+    return "".join(
+        f"{title} {number},agreement,signed,2021,KAZ; UZB,Energy\n"
+        for number in range(start, start + count)
+    )
+
+
+def test_a_bad_row_at_the_end_of_a_big_file_leaves_the_database_as_it_was(
+    database: Database, tmp_path: Path
+) -> None:
+    save(database, agreement("Oʻzbekiston–Türkiye accord 10", signed_on="2021"))
+    before = table_counts(database)
+    path = tmp_path / "big.csv"
+    path.write_text(
+        CSV_HEADER + _rows(4_999) + "Тоқаев accord,agreement,signed,2021-13,KAZ,Energy\n",
+        encoding="utf-8",
+    )
+    for attempt in (preview_import, import_file):  # a dry run says the same
+        with pytest.raises(ImportFailed) as failed, database.sessions.begin() as session:
+            attempt(session, path)
+        assert [str(problem) for problem in failed.value.problems] == [
+            "line 5001, signed_on: '2021-13' is not a date: month 13 is not between 1 and 12"
+        ]
+    assert table_counts(database) == before
+
+
+def test_repeats_and_recorded_rows_are_found_across_batches(
+    database: Database, tmp_path: Path
+) -> None:
+    save(database, agreement("Oʻzbekiston–Türkiye accord 4200", signed_on="2021"))
+    path = tmp_path / "big.csv"
+    # Row 3 comes again at the end; 4,200 is recorded; 6,000 rows in all.
+    path.write_text(CSV_HEADER + _rows(5_999) + _rows(1, start=3), encoding="utf-8")
+    with database.sessions.begin() as session:
+        preview = preview_import(session, path, update=True)
+        result = import_file(session, path, update=True)
+    assert (preview.rows, preview.new, preview.existing, preview.repeated) == (6_000, 5_998, 1, 1)
+    assert (result.added, result.updated, result.skipped) == (5_998, 1, 1)
+    assert preview.parties_created == ("Uzbekistan",)  # Kazakhstan is recorded
+    assert preview.fields_created == ("Energy",)
+
+
+def test_a_file_that_changes_between_check_and_write_imports_nothing(
+    database: Database, tmp_path: Path
+) -> None:
+    path = tmp_path / "moving.csv"
+    path.write_text(CSV_HEADER + _rows(1_500), encoding="utf-8")
+    before = table_counts(database)
+
+    def edit_the_file(done: int, total: int) -> None:
+        if done == 0:  # after the check, before the first write
+            path.write_text(CSV_HEADER + _rows(1_500, title="Тоқаев accord") + "A,b,c\n")
+
+    with pytest.raises(ImportFailed) as failed, database.sessions.begin() as session:
+        import_file(session, path, progress=edit_the_file)
+    assert str(failed.value) == "moving.csv changed while it was imported (import it again)"
+    assert table_counts(database) == before
+
+
+def test_thousands_of_problems_are_listed_up_to_a_thousand_and_counted(
+    database: Database, tmp_path: Path
+) -> None:
+    path = tmp_path / "bad.csv"
+    path.write_text(CSV_HEADER + _rows(1_500).replace(",signed,", ",signd,"), encoding="utf-8")
+    with pytest.raises(ImportFailed) as failed, database.sessions.begin() as session:
+        import_file(session, path)
+    listed = [str(problem) for problem in failed.value.problems]
+    assert len(listed) == 1_001
+    assert listed[0].startswith("line 2, status: 'signd' is not a status")
+    assert listed[-1] == "and 500 more problems, not listed"
+
+
+def test_memory_follows_the_batch_not_the_file(tmp_path: Path) -> None:
+    """Checking more rows costs a digest of each row's identity (for repeats), not the row."""
+    peaks = []
+    for rows in (3_000, 30_000):
+        path = tmp_path / f"{rows}.csv"
+        path.write_text(CSV_HEADER + _rows(rows), encoding="utf-8")
+        database = open_database(tmp_path / f"{rows}.db")
+        try:
+            tracemalloc.start()
+            with database.sessions.begin() as session:
+                assert preview_import(session, path).new == rows
+            peaks.append(tracemalloc.get_traced_memory()[1])
+            tracemalloc.stop()
+        finally:
+            database.close()
+    per_row = (peaks[1] - peaks[0]) / 27_000
+    assert per_row < 250, f"{per_row:.0f} bytes a row"  # each row held whole: over 2,000
+
+
+def test_possible_duplicates_and_misspelt_parties_are_found_in_later_batches(
+    database: Database, tmp_path: Path
+) -> None:
+    save(
+        database,
+        agreement(
+            "Cooperation in the field of electricity (Kazakhstan–Uzbekistan)",
+            ("Kazakhstan", "Uzbekistan"),
+            signed_on="2021-12-06",
+        ),
+    )
+    path = tmp_path / "big.csv"
+    near = "Cooperation in electricity between Kazakhstan and Uzbekistan,agreement,signed,"
+    path.write_text(
+        CSV_HEADER
+        + _rows(1_200)
+        + near
+        + "2021-12-06,KAZ; Oʻzbekiston,Energy\n"
+        + "Тоқаев–Türkiye accord,agreement,signed,2022,Uzbekistn,Energy\n",
+        encoding="utf-8",
+    )
+    before = table_counts(database)
+    with pytest.raises(ImportFailed) as failed, database.sessions.begin() as session:
+        import_file(session, path)
+    assert [str(problem) for problem in failed.value.problems] == [
+        "line 1203, parties: 'Uzbekistn' would be a new party (did you mean 'Uzbekistan'?)"
+    ]
+    assert table_counts(database) == before
+    with database.sessions.begin() as session:
+        preview = preview_import(session, path)
+        result = import_file(session, path, new_parties=True)
+    assert preview.doubtful_parties == (("Uzbekistn", "Uzbekistan"),)
+    assert [row.line for row in preview.possible_duplicates] == [1202]
+    assert (result.added, result.skipped) == (1_201, 1)
+    assert [row.describe() for row in result.possible_duplicates] == [
+        "line 1202 ~ 1 'Cooperation in the field of electricity (Kazakhstan–Uzbekistan)'"
+    ]

@@ -1,0 +1,102 @@
+"""A CSV file of agreements as a stream of records: memory follows the batch, not the file.
+
+The bytes are checked a megabyte at a time (UTF-16, binary, not UTF-8, empty: the messages
+of exchange_read.decode) and the rows are then read one at a time, so a file of two
+million rows is never in memory whole; it can be read again for a second pass. Only a
+regular file of at most exchange_read.MAX_FILE_BYTES is opened, as exchange_read does.
+A JSON file is one value and is read whole by exchange_read.
+"""
+
+from __future__ import annotations
+
+import codecs
+import io
+import os
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import BinaryIO
+
+from models.exchange_csv import csv_records
+from models.exchange_format import ImportFailed, Problem, Record
+from models.exchange_read import _validate, check_readable, decode
+
+_BLOCK = 1 << 20
+_CHECK_EVERY = 1000
+
+
+def stream_csv_records(
+    path: Path, check: Callable[[], None] = lambda: None, *, validate: bool = True
+) -> Iterator[Record]:
+    """Every record of the CSV file with its problems attached (not raised), read as it comes.
+
+    ImportFailed at once for a file that can't be read at all (kind, bytes, header,
+    quoting). *check* runs every thousand records (cancel). validate=False skips the
+    byte check and the service's rules, for a second pass over a file already checked.
+    """
+    if validate:
+        check_text(path)
+    with io.TextIOWrapper(_open(path), encoding="utf-8-sig", newline="") as lines:
+        for number, record in enumerate(csv_records(lines)):
+            if number % _CHECK_EVERY == 0:
+                check()
+            if validate:
+                _validate(record, "csv")
+            yield record
+
+
+def file_stamp(path: Path) -> tuple[int, int]:
+    """Size and time of last change: a file read twice must not change in between."""
+    try:
+        status = os.stat(path)
+    except OSError as error:
+        raise ImportFailed([Problem(f"can't read {path}: {error.strerror or error}")]) from None
+    return status.st_size, status.st_mtime_ns
+
+
+def check_text(path: Path) -> None:
+    """ImportFailed unless *path* is UTF-8 text that is not blank; read a block at a time."""
+    name = path.name
+    decoder = codecs.getincrementaldecoder("utf-8-sig")()
+    lines, blank = 0, True
+    with _open(path) as stream:
+        block = stream.read(_BLOCK)
+        if block.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+            decode(block, name, "csv")  # raises with the message for UTF-16 files
+        while block:
+            if b"\x00" in block:
+                decode(block, name, "csv")  # raises with the message for binary files
+            text = _decoded(decoder, block, lines, name)
+            blank = blank and not text.strip()
+            lines += block.count(b"\n")
+            block = stream.read(_BLOCK)
+        _decoded(decoder, b"", lines, name, final=True)
+    if blank:
+        raise ImportFailed([Problem(f"{name} is empty")])
+
+
+def _decoded(
+    decoder: codecs.IncrementalDecoder, block: bytes, lines: int, name: str, final: bool = False
+) -> str:
+    try:
+        return decoder.decode(block, final)
+    except UnicodeDecodeError as error:
+        line = lines + block.count(b"\n", 0, max(error.start, 0)) + 1
+        problem = Problem(f"{name} is not UTF-8 text (save it as UTF-8 CSV)", line=line)
+        raise ImportFailed([problem]) from None
+
+
+def _open(path: Path) -> BinaryIO:
+    """*path* opened to read bytes, or ImportFailed saying why it can't be (as exchange_read)."""
+    try:
+        # Non-blocking: opening a FIFO to read would otherwise wait for a writer forever.
+        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    except IsADirectoryError:
+        raise ImportFailed([Problem(f"{path} is a folder, not a file")]) from None
+    except OSError as error:
+        raise ImportFailed([Problem(f"can't read {path}: {error.strerror or error}")]) from None
+    try:
+        check_readable(path, os.fstat(descriptor))  # a device, FIFO or huge file: refused
+    except ImportFailed:
+        os.close(descriptor)
+        raise
+    return os.fdopen(descriptor, "rb")
