@@ -68,20 +68,23 @@ def _read_bytes(path: Path) -> bytes:
     return raw
 
 
-def check_readable(path: Path, status: os.stat_result) -> int:
+def check_readable(path: Path, status: os.stat_result, limit: int | None = MAX_FILE_BYTES) -> int:
     """The size of a file an import may read; ImportFailed for a device, FIFO or huge file.
 
     /dev/zero or /dev/urandom would be read until memory runs out, a FIFO until a writer
-    comes: only a regular file is read, and only up to MAX_FILE_BYTES.
+    comes: only a regular file is read, and only up to *limit* (None: a file streamed a
+    block at a time, whose size memory does not follow).
     """
     if stat.S_ISDIR(status.st_mode):
         raise ImportFailed([Problem(f"{path} is a folder, not a file")])
     if not stat.S_ISREG(status.st_mode):
         kind = _FILE_KINDS.get(stat.S_IFMT(status.st_mode), "not a regular file")
         raise ImportFailed([Problem(f"{path} is {kind}, not a file to import")])
-    if status.st_size > MAX_FILE_BYTES:
+    if limit is None:
+        return status.st_size
+    if status.st_size > limit:
         raise ImportFailed([_too_big(path)])
-    return min(status.st_size, MAX_FILE_BYTES)
+    return min(status.st_size, limit)
 
 
 _FILE_KINDS = {

@@ -3,7 +3,7 @@
 The bytes are checked a megabyte at a time (UTF-16, binary, not UTF-8, empty: the messages
 of exchange_read.decode) and the rows are then read one at a time, so a file of two
 million rows is never in memory whole; it can be read again for a second pass. Only a
-regular file of at most exchange_read.MAX_FILE_BYTES is opened, as exchange_read does.
+regular file is opened, as exchange_read does, but of any size: memory follows the batch.
 A JSON file is one value and is read whole by exchange_read.
 """
 
@@ -95,7 +95,8 @@ def _open(path: Path) -> BinaryIO:
     except OSError as error:
         raise ImportFailed([Problem(f"can't read {path}: {error.strerror or error}")]) from None
     try:
-        check_readable(path, os.fstat(descriptor))  # a device, FIFO or huge file: refused
+        # A device or FIFO is refused; a file of any size streams, so there is no cap.
+        check_readable(path, os.fstat(descriptor), limit=None)
     except ImportFailed:
         os.close(descriptor)
         raise

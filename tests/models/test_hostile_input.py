@@ -361,6 +361,21 @@ def test_a_file_over_the_limit_is_refused_before_reading(
     )
 
 
+@pytest.mark.parametrize("backend", ["sqlite"])
+def test_a_csv_file_over_the_json_limit_is_streamed_not_refused_for_its_size(
+    database: Database, tmp_path: Path, backend: str
+) -> None:
+    """A CSV file is read a block at a time: its size is no reason to refuse it."""
+    huge = tmp_path / "agreements.csv"
+    with huge.open("wb") as file:
+        file.write("title,kind,status,parties\nТоқаев,treaty,signed,KAZ\n".encode())
+        file.truncate(MAX_FILE_BYTES + 1)  # sparse: the zeros after the first row
+    # Refused for what it holds, found in the first block, not for its size.
+    assert refused(huge, database) == (
+        f"{huge.name} is a binary file, not CSV text (a spreadsheet? save it as UTF-8 CSV)"
+    )
+
+
 def value_at(data: object, key: str) -> str:
     """The text at a validate() key ('parties.0.signatory_name') of an input."""
     for part in key.split("."):
