@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -14,8 +15,10 @@ from main import main
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def run(*args: str) -> subprocess.CompletedProcess[str]:
-    """The real script, as a user runs it."""
+def run(
+    *args: str, preexec_fn: Callable[[], None] | None = None
+) -> subprocess.CompletedProcess[str]:
+    """The real script, as a user runs it (*preexec_fn* runs in the child before it starts)."""
     return subprocess.run(
         [sys.executable, "main.py", *args],
         cwd=ROOT,
@@ -23,6 +26,7 @@ def run(*args: str) -> subprocess.CompletedProcess[str]:
         text=True,
         encoding="utf-8",
         timeout=120,
+        preexec_fn=preexec_fn,
     )
 
 

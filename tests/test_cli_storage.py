@@ -19,6 +19,7 @@ from sqlalchemy import URL, text
 from main import main
 from models.database import Database, open_database
 from tests.backends import postgres_schema, read_only_role
+from tests.cli import run
 from tests.damage import (
     digest,
     healthy_file,
@@ -142,15 +143,7 @@ def test_a_file_held_by_another_program_is_named_as_locked(
 
 def run_without_write_access(*args: str) -> subprocess.CompletedProcess[str]:
     """The real script, as a user who may not write the folder (root's powers dropped)."""
-    return subprocess.run(
-        [sys.executable, "main.py", *args],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        timeout=120,
-        preexec_fn=without_root_powers,
-    )
+    return run(*args, preexec_fn=without_root_powers)
 
 
 @pytest.fixture
