@@ -324,7 +324,14 @@ def _create_party(
     if identity is not None:
         values = {"name": identity.name, "kind": identity.kind}
         values |= {"iso3": identity.iso3, "org_code": identity.org_code}
-        party_id = _insert_party(connection, values, (*identity.spellings, cleaned))
+        # A spelling that names another party is not this one's: the historic state TMP is
+        # called 'East Timor', which today means Timor-Leste (TLS), as validate() has it.
+        spellings = [
+            spelling
+            for spelling in (*identity.spellings, cleaned)
+            if (other := find_identity(spelling)) is None or other.code == identity.code
+        ]
+        party_id = _insert_party(connection, values, spellings)
     else:
         party_id = _insert_party(connection, {"name": cleaned, "kind": kind}, (cleaned,))
     party = session.get(Party, party_id)

@@ -141,6 +141,22 @@ def test_historic_states_sharing_a_code_stay_two_parties(database: Database) -> 
     assert codes == {"CSK", "SCG"}
 
 
+def test_a_historic_code_and_todays_name_of_its_land_are_two_parties(
+    database: Database,
+) -> None:
+    """TMP is the historic 'East Timor'; the name 'East Timor' today means Timor-Leste.
+
+    Validation counts them as two parties, so saving them must not make them one (it
+    failed with an IntegrityError on the participations).
+    """
+    data = agreement("Maritime boundary treaty", ("TMP", "East Timor", "Australia"))
+    assert not validate(data)
+    save(database, data)
+    with database.sessions.begin() as session:
+        codes = set(session.scalars(select(Party.iso3)))
+    assert codes == {"TMP", "TLS", "AUS"}
+
+
 def test_parties_listed_in_many_agreements_stay_one(database: Database) -> None:
     save(database, agreement("First", ("Russia", "Türkiye")))
     save(database, agreement("Second", ("RUS", "Turkey")))
