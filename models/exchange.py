@@ -12,10 +12,11 @@ A new row is a possible duplicate when models.duplicates finds a recorded agreem
 its date and parties with a title near in wording: skipped and listed, unless
 keep_duplicates.
 
-A CSV file is read twice, a batch of rows at a time (exchange_stream), so memory does not
-grow with it: pass one checks and sorts every row (new, recorded, repeated, possible
-duplicate; one byte and a 16-byte digest a row), pass two reads it again and writes. A
-JSON file (one value, whose relations need every row's identity) is read whole.
+A file is read twice, a batch of rows (CSV) or objects (JSON) at a time (exchange_stream),
+so memory does not grow with it: pass one checks and sorts every row (new, recorded,
+repeated, possible duplicate; one byte and a 16-byte digest a row), pass two reads it
+again and writes. A JSON file's relations are resolved between the passes, from each
+object's identity digest and `id` and the relations themselves (not the objects).
 
 The formats are set out in exchange_format; exchange_read, exchange_csv and exchange_json
 read them, exchange_write writes them, and exchange_bulk stores many new agreements fast.
@@ -41,19 +42,17 @@ from models.exchange_bulk import (
     CHUNK,
     BulkInserter,
     bulk_insert,
-    insert_agreements,
     named,
     party_key,
 )
-from models.exchange_format import ImportCancelled, ImportFailed, Problem, Record
-from models.exchange_read import column_of, file_format, read_records
+from models.exchange_format import ImportCancelled, ImportFailed, Problem, Record, RelationRef
+from models.exchange_read import column_of
 from models.exchange_relations import (
     Resolved,
     insert_relations,
-    reference_title_keys,
     resolve_relations,
 )
-from models.exchange_stream import file_stamp, stream_csv_records
+from models.exchange_stream import file_stamp, stream_records
 from models.exchange_write import ExportCancelled, export_file, export_format
 from models.fields import path_key, split_path
 from models.parties import doubtful_parties, find_identity, find_party
@@ -67,7 +66,7 @@ from models.service import (
     validate,
 )
 from models.service import update as update_agreement
-from models.text import fold, search_terms
+from models.text import fold, search_terms, sort_key
 from models.vocab import ActionType, Kind, Level, MilestoneKind, RelationType, Role, Status
 
 __all__ = [
@@ -143,16 +142,6 @@ class ImportResult:
     possible_duplicates: tuple[PossibleDuplicateRow, ...] = ()  # skipped, counted in skipped
 
 
-@dataclass
-class _Plan:
-    new: list[Record]
-    new_title_keys: list[str]  # sort_key(title) of each new row, worked out once
-    existing: list[tuple[int, Record]]  # (recorded agreement id, row)
-    repeated: int
-    identities: list[_Key] = dataclasses.field(default_factory=list)  # every row's, in order
-    recorded: dict[_Key, int] = dataclasses.field(default_factory=dict)
-
-
 def preview_import(
     session: Session,
     path: str | os.PathLike[str],
@@ -162,36 +151,17 @@ def preview_import(
 ) -> ImportPreview:
     """Read and check *path* and say what importing it would do; raise ImportFailed if it can't."""
     source = Path(path)
-    if file_format(source) == "csv":
-        scan = _scan(session, source, update=update, keep_duplicates=keep_duplicates)
-        scan.raise_problems()
-        return ImportPreview(
-            rows=scan.rows,
-            new=scan.new,
-            existing=scan.existing,
-            repeated=scan.repeated,
-            parties_created=_by_name(_new_parties(session, scan.party_names.values())),
-            fields_created=_by_name(_new_fields(session, scan.field_paths)),
-            doubtful_parties=_sorted_doubtful(scan.doubtful_names),
-            possible_duplicates=tuple(scan.probable),
-        )
-    records = read_records(source)
-    _check_party_clashes(session, records)
-    plan = _plan(session, records)
-    probable = () if keep_duplicates else _set_aside_probable(session, plan)
-    _resolve_relations(session, records, plan)
-    touched = [record.data for record in plan.new]
-    if update:
-        touched += [change.merged for change in _changes(session, plan.existing)]
+    scan = _scan(session, source, update=update, keep_duplicates=keep_duplicates)
+    scan.raise_problems()
     return ImportPreview(
-        rows=len(records),
-        new=len(plan.new),
-        existing=len(plan.existing),
-        repeated=plan.repeated,
-        parties_created=_by_name(_new_parties(session, _party_names(touched))),
-        fields_created=_by_name(_new_fields(session, _field_paths(touched))),
-        doubtful_parties=_sorted_doubtful(_doubtful(session, touched)),
-        possible_duplicates=probable,
+        rows=scan.rows,
+        new=scan.new,
+        existing=scan.existing,
+        repeated=scan.repeated,
+        parties_created=_by_name(_new_parties(session, scan.party_names.values())),
+        fields_created=_by_name(_new_fields(session, scan.field_paths)),
+        doubtful_parties=_sorted_doubtful(scan.doubtful_names),
+        possible_duplicates=tuple(scan.probable),
     )
 
 
@@ -223,56 +193,11 @@ def import_file(
         if cancelled is not None and cancelled():
             raise ImportCancelled()
 
-    def report(done: int) -> None:
-        if progress is not None:
-            progress(done, total)
-        check()
-
-    source = Path(path)
-    if file_format(source) == "csv":
-        options = _Options(update, new_parties, keep_duplicates)
-        return _import_stream(session, source, options, progress, check)
-    records = read_records(source, check)
-    _check_party_clashes(session, records)
-    plan = _plan(session, records)
-    probable = () if keep_duplicates else _set_aside_probable(session, plan)
-    relations = _resolve_relations(session, records, plan)
-    last_party, last_field = _last_id(session, Party), _last_id(session, Field)
-    changes = _changes(session, plan.existing) if update else []
-    if not new_parties:
-        rows = [(record, record.data) for record in plan.new]
-        # changes holds one entry per recorded match, in order, when updating; none otherwise.
-        updated = zip(plan.existing, changes, strict=False)
-        rows += [(record, change.merged) for (_, record), change in updated]
-        _refuse_doubtful(session, rows)
-    total = len(plan.new) + len(changes)
-    report(0)
-    # New agreements first: relations of updated ones may point at them.
-    added = insert_agreements(
-        session, [record.data for record in plan.new], report, plan.new_title_keys
-    )
-    ids = _identity_ids(plan, added)
-    insert_relations(session, _new_relations(plan, relations, ids))
-    updated = 0
-    for number, change in enumerate(changes, start=1):
-        merged = _with_relations(change, relations, ids)
-        if _canonical(session, merged) != _canonical(session, change.current):
-            update_agreement(session, change.agreement_id, merged, change.version)
-            updated += 1
-        if number % _UPDATE_REPORT_EVERY == 0 or number == len(changes):
-            report(len(plan.new) + number)
-    return ImportResult(
-        added=len(added),
-        updated=updated,
-        skipped=len(records) - len(added) - updated,
-        parties_created=_by_name(_created_parties(session, last_party)),
-        fields_created=_by_name(_created_fields(session, last_field)),
-        added_ids=tuple(added),
-        possible_duplicates=probable,
-    )
+    options = _Options(update, new_parties, keep_duplicates)
+    return _import_stream(session, Path(path), options, progress, check)
 
 
-# ----------------------------------------------------------------- CSV, streamed
+# ----------------------------------------------------------------- streamed, in two passes
 
 # What pass one found each row to be, kept as one byte a row: a file of two million rows
 # is read twice (check, then write) rather than held in memory.
@@ -327,6 +252,7 @@ class _Scan:
     party_names: dict[str, str] = dataclasses.field(default_factory=dict)
     field_paths: dict[str, None] = dataclasses.field(default_factory=dict)
     suggestions: dict[str, str | None] = dataclasses.field(default_factory=dict)
+    links: _Links = dataclasses.field(default_factory=lambda: _Links())  # a JSON file's relations
 
     @property
     def existing(self) -> int:
@@ -338,7 +264,7 @@ class _Scan:
 
     def raise_problems(self) -> None:
         """Every problem of the first kind found: rows, then party clashes, then updates."""
-        for problems in (self.invalid, self.clashes, self.conflicts):
+        for problems in (self.invalid, self.clashes, self.conflicts, self.links.problems):
             problems.raise_any()
 
 
@@ -373,8 +299,9 @@ def _import_stream(
     try:
         with bulk_insert(session) as inserter:
             # Checked in pass one: only reading again here (validating was most of the work).
-            for batch in _batches(stream_csv_records(source, check, validate=False), CHUNK):
+            for batch in _batches(stream_records(source, check, validate=False), CHUNK):
                 writing.batch(batch, inserter)
+        writing.link(inserter.ids)
     except (ImportFailed, ImportCancelled):
         raise
     except Exception:
@@ -417,6 +344,9 @@ class _Writing:
         self.changes = 0
         self.updated = 0
         self.inserted = 0
+        self.deferred: list[tuple[int, Record]] = []  # updates whose relations wait for ids
+        self.new_rows: list[int] = []  # JSON index of each new row relations name, in order
+        self.new_at: list[int] = []  # ... and its place among the new rows
 
     def batch(self, records: list[Record], inserter: BulkInserter) -> None:
         """Store the batch's new rows and (with update) apply its matching ones."""
@@ -427,21 +357,43 @@ class _Writing:
             if kind is None or record.problems:
                 raise ImportFailed([_changed(self.path)])
             if kind == _NEW:
+                if record.index is not None and self.scan.links.wants(record.index):
+                    self.new_rows.append(record.index)
+                    self.new_at.append(self.inserted + len(new))
                 new.append(record.data)
             elif kind == _EXISTING:
                 agreement_id = self.scan.matches[self.matched]
                 self.matched += 1
-                if self.update:
+                if record.index is not None:
+                    self.scan.links.known(record.index, agreement_id)
+                if self.update and record.index is not None and "relations" in record.given:
+                    self.deferred.append((agreement_id, record))
+                elif self.update:
                     self._update(agreement_id, record)
         if new:
             inserter.add(new, lambda done: self.report(self.changes + done))
             self.inserted = len(inserter.ids)
 
-    def _update(self, agreement_id: int, record: Record) -> None:
+    def link(self, added: list[int]) -> None:
+        """Once every row is stored: the new rows' relations, then updates that give some."""
+        links = self.scan.links
+        for row, place in zip(self.new_rows, self.new_at, strict=True):
+            links.known(row, added[place])
+        insert_relations(self.session, links.new_relations(self.new_rows))
+        for agreement_id, record in self.deferred:
+            self._update(agreement_id, record, links.relations_of(record.index))
+
+    def _update(
+        self, agreement_id: int, record: Record, relations: list[RelationInput] | None = None
+    ) -> None:
         problems: list[Problem] = []
         change = _change(self.session, agreement_id, record, problems)
         if problems:  # pass one found none: the row is not the one checked
             raise ImportFailed([_changed(self.path)])
+        if relations is not None:
+            change = dataclasses.replace(
+                change, merged=dataclasses.replace(change.merged, relations=relations)
+            )
         if _canonical(self.session, change.merged) != _canonical(self.session, change.current):
             update_agreement(self.session, change.agreement_id, change.merged, change.version)
             self.updated += 1
@@ -473,7 +425,7 @@ def _scan(
     scan = _Scan(file_stamp(path))
     seen: set[bytes] = set()
     identities: dict[str, _PartyKey] = {}
-    for batch in _batches(stream_csv_records(path, check), _LOOKUP_CHUNK):
+    for batch in _batches(stream_records(path, check), _LOOKUP_CHUNK):
         scan.rows += len(batch)
         for record in batch:
             scan.invalid.add(record.problems)
@@ -484,6 +436,9 @@ def _scan(
         kept = [record for _, record in new] if keep_duplicates else _set_aside(session, new, scan)
         for record in kept:
             _note_names(session, scan, record, record.data)
+        scan.links.note(batch)
+    if not scan.invalid.listed and scan.links.related:
+        scan.links.resolve(session)
     return scan
 
 
@@ -499,7 +454,9 @@ def _sort_rows(
     new = []
     for record, words in zip(batch, terms, strict=True):
         key = _identity(record.data.title, PartialDate.parse_optional(record.data.signed_on), words)
-        digest = hashlib.blake2b("\x00".join(key).encode(), digest_size=16).digest()
+        digest = _digest(key)
+        if record.index is not None:  # a JSON object: relations may name it
+            scan.links.identities += digest
         if digest in seen:
             scan.kinds.append(_REPEATED)
             scan.repeated += 1
@@ -537,6 +494,8 @@ def _set_aside(session: Session, new: list[tuple[int, Record]], scan: _Scan) -> 
         else:
             scan.kinds[row] = _PROBABLE
             scan.new -= 1
+            if record.index is not None:  # a relation to it means what it repeats
+                scan.links.probable[record.index] = match.agreement_id
             scan.probable.append(
                 PossibleDuplicateRow(record.line, record.index, record.data.title, match)
             )
@@ -561,53 +520,111 @@ def _note_names(session: Session, scan: _Scan, record: Record, data: AgreementIn
 # ----------------------------------------------------------------- relations
 
 
-def _resolve_relations(session: Session, records: list[Record], plan: _Plan) -> Resolved:
-    """Each row's relations as identities of the file's rows or recorded agreements."""
-    named = _recorded(session, reference_title_keys(records))
-    plan.recorded = {**named, **plan.recorded}
-    return resolve_relations(
-        records,
-        plan.identities,
-        set(plan.recorded),
-        lambda title, signed_on: _identity(title, PartialDate.parse_optional(signed_on)),
-    )
+class _Links:
+    """A JSON file's relations across the two passes, kept small: never the objects.
+
+    Pass one notes each object's identity (a 16-byte digest, in `identities`), its `id`
+    and its relations; between the passes they are resolved to identities (of the file's
+    objects or recorded agreements); pass two learns the agreement id of each identity a
+    relation needs, and the relations are stored once every object is.
+    """
+
+    def __init__(self) -> None:
+        self.identities = bytearray()  # 16 bytes per JSON object, in file order
+        # Each object's `id` as an 8-byte hash, and its index: 16 bytes, not a dict entry.
+        self.file_id_hashes = array("q")
+        self.file_id_rows = array("q")
+        self.related: dict[int, tuple[RelationRef, ...]] = {}  # index -> its relations
+        self.probable: dict[int, int] = {}  # index set aside -> the agreement it repeats
+        self.problems = _Problems()
+        self.resolved: Resolved = {}
+        self.ids: dict[bytes, int] = {}  # identity -> agreement id, for those relations need
+        self.needed: set[bytes] = set()
+
+    def note(self, records: list[Record]) -> None:
+        for record in records:
+            if record.index is None:
+                continue
+            if record.file_id is not None:
+                self.file_id_hashes.append(_file_id_hash(record.file_id))
+                self.file_id_rows.append(record.index)
+            if record.relations:
+                self.related[record.index] = record.relations
+
+    def identity(self, row: int) -> bytes:
+        return bytes(self.identities[row * 16 : row * 16 + 16])
+
+    def resolve(self, session: Session) -> None:
+        """Each relation's other agreement as an identity; problems for those not found."""
+        refs = [ref for relations in self.related.values() for ref in relations]
+        named = _recorded(session, {sort_key(ref.title) for ref in refs if ref.title})
+        recorded = {_digest(key): agreement_id for key, agreement_id in named.items()}
+        identities = [self.identity(row) for row in range(len(self.identities) // 16)]
+        try:
+            self.resolved = resolve_relations(
+                self.related,
+                self._by_file_id(refs),
+                identities,
+                set(recorded),
+                lambda title, signed_on: _digest(
+                    _identity(title, PartialDate.parse_optional(signed_on))
+                ),
+            )
+        except ImportFailed as failure:
+            self.problems.add(failure.problems)
+            return
+        self.ids = recorded
+        for row, agreement_id in self.probable.items():
+            self.ids.setdefault(self.identity(row), agreement_id)
+        self.needed = {target for pairs in self.resolved.values() for _, target in pairs}
+        self.needed |= {self.identity(row) for row in self.resolved}
+
+    def _by_file_id(self, refs: list[RelationRef]) -> dict[object, list[int]]:
+        """The objects with each `id` the relations name (rows of the file, in order)."""
+        wanted = {_file_id_hash(ref.id): ref.id for ref in refs if ref.id is not None}
+        found: dict[object, list[int]] = {}
+        for number, hashed in enumerate(self.file_id_hashes):
+            if hashed in wanted:
+                found.setdefault(wanted[hashed], []).append(self.file_id_rows[number])
+        return found
+
+    def wants(self, row: int) -> bool:
+        """Whether a relation needs the agreement id this object will get."""
+        return bool(self.needed) and self.identity(row) in self.needed
+
+    def known(self, row: int, agreement_id: int) -> None:
+        """The object at *row* is (or matches) agreement *agreement_id*."""
+        if self.needed:
+            self.ids.setdefault(self.identity(row), agreement_id)
+
+    def new_relations(self, rows: list[int]) -> list[tuple[int, RelationType, int]]:
+        """(agreement, type, other agreement) for the relations of these new objects."""
+        return [
+            (self.ids[self.identity(row)], kind, self.ids[target])
+            for row in rows
+            for kind, target in self.resolved.get(row, [])
+            if target in self.ids
+        ]
+
+    def relations_of(self, row: int | None) -> list[RelationInput]:
+        """An updated object's relations, as the file gives them."""
+        pairs = self.resolved.get(row, []) if row is not None else []
+        return [
+            RelationInput(kind.value, self.ids[target])
+            for kind, target in pairs
+            if target in self.ids
+        ]
 
 
-def _identity_ids(plan: _Plan, added: list[int]) -> dict[_Key, int]:
-    """The agreement each identity stands for now that the new rows are stored."""
-    ids = dict(plan.recorded)
-    for record, agreement_id in zip(plan.new, added, strict=True):
-        if record.index is not None:  # a JSON object; CSV rows hold no relations
-            ids[plan.identities[record.index]] = agreement_id
-    return ids
+def _file_id_hash(file_id: object) -> int:
+    """An object's `id` (text or number, as JSON gives it) as a signed 64-bit hash."""
+    digest = hashlib.blake2b(repr(file_id).encode(), digest_size=8).digest()
+    return int.from_bytes(digest, "little", signed=True)
 
 
-def _row(record: Record) -> int:
-    """A JSON object's place in the file (its index); -1, which holds no relations, for CSV."""
-    return record.index if record.index is not None else -1
-
-
-def _new_relations(
-    plan: _Plan, relations: Resolved, ids: dict[_Key, int]
-) -> list[tuple[int, RelationType, int]]:
-    """(agreement, type, other agreement) for every relation of a new row."""
-    return [
-        (ids[plan.identities[_row(record)]], kind, ids[target])  # type: ignore[index]
-        for record in plan.new
-        for kind, target in relations.get(_row(record), [])
-    ]
-
-
-def _with_relations(change: _Change, relations: Resolved, ids: dict[_Key, int]) -> AgreementInput:
-    """An updated agreement's input, with the relations its row gives (if it gives any)."""
-    record = change.record
-    if record is None or "relations" not in record.given:
-        return change.merged
-    wanted = relations.get(_row(record), [])
-    return dataclasses.replace(
-        change.merged,
-        relations=[RelationInput(kind.value, ids[target]) for kind, target in wanted],  # type: ignore[index]
-    )
+def _digest(key: _Key) -> bytes:
+    """An identity in 16 bytes: what repeats and relations are told by."""
+    return hashlib.blake2b("\x00".join(key).encode(), digest_size=16).digest()
 
 
 # ----------------------------------------------------------------- duplicates
@@ -622,29 +639,6 @@ def title_identity(title: str, terms: str | None = None) -> str:
 
 def _identity(title: str, signed_on: PartialDate | None, terms: str | None = None) -> _Key:
     return title_identity(title, terms), signed_on.iso() if signed_on else ""
-
-
-def _plan(session: Session, records: list[Record]) -> _Plan:
-    """Sort rows into new ones, matches of recorded agreements, and repeats within the file."""
-    # sort_key(title) is these words cut to 200 characters: worked out once per row.
-    terms = [" ".join(search_terms(record.data.title)) for record in records]
-    keys = [
-        _identity(record.data.title, PartialDate.parse_optional(record.data.signed_on), words)
-        for record, words in zip(records, terms, strict=True)
-    ]
-    recorded = _recorded(session, {words[:200] for words in terms})
-    plan = _Plan([], [], [], 0, keys, recorded)
-    seen: set[_Key] = set()
-    for key, words, record in zip(keys, terms, records, strict=True):
-        if key in seen:
-            plan.repeated += 1
-        elif key in recorded:
-            plan.existing.append((recorded[key], record))
-        else:
-            plan.new.append(record)
-            plan.new_title_keys.append(words[:200])
-        seen.add(key)
-    return plan
 
 
 def _recorded(session: Session, title_keys: set[str]) -> dict[_Key, int]:
@@ -662,41 +656,7 @@ def _recorded(session: Session, title_keys: set[str]) -> dict[_Key, int]:
     return found
 
 
-def _set_aside_probable(session: Session, plan: _Plan) -> tuple[PossibleDuplicateRow, ...]:
-    """Take the new rows that probably repeat a recorded agreement out of *plan*; list them."""
-    queries = [
-        DuplicateQuery(
-            record.data.title,
-            record.data.signed_on,
-            tuple(item.party for item in named(record.data.parties)),
-        )
-        for record in plan.new
-    ]
-    matches = find_duplicates(session, queries)
-    probable, new, keys = [], [], []
-    for record, key, match in zip(plan.new, plan.new_title_keys, matches, strict=True):
-        if match is None:
-            new.append(record)
-            keys.append(key)
-        else:
-            probable.append(
-                PossibleDuplicateRow(record.line, record.index, record.data.title, match)
-            )
-    plan.new, plan.new_title_keys = new, keys
-    for row in probable:  # a relation in the file to a row set aside means what it repeats
-        if row.index is not None:
-            plan.recorded.setdefault(plan.identities[row.index], row.resembles.agreement_id)
-    return tuple(probable)
-
-
 # ----------------------------------------------------------------- parties and fields
-
-
-def _check_party_clashes(session: Session, records: list[Record]) -> None:
-    """ImportFailed if a row names one party twice in two spellings."""
-    problems = _party_clashes(session, records, {})
-    if problems:
-        raise ImportFailed(problems)
 
 
 def _party_clashes(
@@ -736,15 +696,6 @@ def _party_identity(session: Session, name: str) -> _PartyKey:
     return ("known", identity.code) if identity else ("name", party_key(name))
 
 
-def _party_names(inputs: list[AgreementInput]) -> list[str]:
-    """The first spelling of each party these inputs name."""
-    names: dict[str, str] = {}
-    for data in inputs:
-        for item in named(data.parties):
-            names.setdefault(party_key(item.party), item.party)
-    return list(names.values())
-
-
 def _new_parties(session: Session, names: Iterable[str]) -> list[str]:
     """The parties resolving these names (one spelling each) would create, as they will be shown."""
     planned: dict[_PartyKey, str] = {}
@@ -754,31 +705,6 @@ def _new_parties(session: Session, names: Iterable[str]) -> list[str]:
             found = find_identity(name)
             planned.setdefault(identity, found.name if found else " ".join(name.split()))
     return list(planned.values())
-
-
-def _doubtful(session: Session, inputs: list[AgreementInput]) -> dict[str, str]:
-    """New party names that look like a misspelt state or organisation -> what they look like."""
-    names = dict.fromkeys(item.party for data in inputs for item in named(data.parties))
-    return doubtful_parties(session, names)
-
-
-def _refuse_doubtful(session: Session, rows: list[tuple[Record, AgreementInput]]) -> None:
-    """One problem per row naming a doubtful new party, with 'did you mean …?'."""
-    doubtful = _doubtful(session, [data for _, data in rows])
-    if not doubtful:
-        return
-    problems = []
-    for record, data in rows:
-        for item in named(data.parties):
-            suggestion = doubtful.get(" ".join(item.party.split()))
-            if suggestion is not None:
-                reason = f"'{item.party}' {NEW_PARTY} (did you mean '{suggestion}'?)"
-                problems.append(Problem(reason, record.line, record.index, "parties"))
-    raise ImportFailed(problems)
-
-
-def _field_paths(inputs: list[AgreementInput]) -> list[str]:
-    return [path for data in inputs for path in data.fields]
 
 
 def _new_fields(session: Session, named_paths: Iterable[str]) -> list[str]:
@@ -827,19 +753,6 @@ class _Change:
     current: AgreementInput
     merged: AgreementInput
     record: Record | None = None
-
-
-def _changes(session: Session, matches: list[tuple[int, Record]]) -> list[_Change]:
-    """What each matching row would make of its recorded agreement, checked as a whole.
-
-    A row can be valid alone and not with what it keeps (a new signing date after the
-    recorded entry into force): every such problem is raised before anything is written.
-    """
-    problems: list[Problem] = []
-    changes = [_change(session, agreement_id, record, problems) for agreement_id, record in matches]
-    if problems:
-        raise ImportFailed(problems)
-    return changes
 
 
 def _change(

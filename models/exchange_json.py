@@ -12,7 +12,7 @@ import difflib
 import json
 import sys
 from collections.abc import Iterator
-from typing import Any
+from typing import Any, NoReturn, TextIO
 
 from models.dates import PartialDate
 from models.exchange_format import (
@@ -38,31 +38,150 @@ from models.parties import identity_of, party_reference
 from models.service import ActionInput, AgreementInput, MilestoneInput, ParticipationInput
 from models.vocab import Level, PartyKind, RelationType, Role
 
+# A file whose value is an object ({"agreements": [...]}, the sample file's shape) is read
+# whole, so only up to this size; a list, as export writes, streams whatever its size.
+MAX_OBJECT_FILE_CHARS = 64 << 20
+_BLOCK = 1 << 20  # characters read at a time
+_MOST_PER_AGREEMENT = 256 << 20  # one object larger than this is not an agreement
+_DECODER = json.JSONDecoder(parse_int=lambda digits: _integer(digits))
+_SPACE = " \t\n\r"
 
-def json_records(text: str, name: str) -> Iterator[Record]:
-    data = _parse(text, name)
-    if isinstance(data, dict) and isinstance(data.get("agreements"), list):
-        data = data["agreements"]  # the sample file's shape
-    if not isinstance(data, list):
-        raise ImportFailed(
-            [Problem(f'{name} must hold a list of agreements ([{{"title": …}}, …])')]
-        )
-    for index, item in enumerate(data):
+
+def json_records(text: TextIO, name: str) -> Iterator[Record]:
+    """Each agreement of a JSON file as a record, read one object at a time from *text*."""
+    for index, item in enumerate(json_items(text, name)):
         yield _json_record(index, item)
 
 
-def _parse(text: str, name: str) -> Any:
-    """The file's JSON value; ImportFailed for bad syntax, deep nesting or a huge number."""
-    try:
-        return json.loads(text, parse_int=_integer)
-    except json.JSONDecodeError as error:
-        problem = Problem(
-            f"{name} is not valid JSON ({error.msg} at column {error.colno})", line=error.lineno
+def json_items(text: TextIO, name: str) -> Iterator[Any]:
+    """The values of the file's top-level list, parsed one at a time: memory follows one.
+
+    ImportFailed for bad syntax (with its line and column), deep nesting or a value that
+    is not a list of agreements. The sample file's shape, an object with `agreements`, is
+    read whole (up to MAX_OBJECT_FILE_CHARS).
+    """
+    reader = _ListReader(text, name)
+    first = reader.peek()
+    if first == "[":
+        yield from reader.items()
+        return
+    data = reader.whole_value()
+    if isinstance(data, dict) and isinstance(data.get("agreements"), list):
+        yield from data["agreements"]
+        return
+    raise ImportFailed([Problem(f'{name} must hold a list of agreements ([{{"title": …}}, …])')])
+
+
+class _ListReader:
+    """A JSON list read from a text stream a block at a time, one value parsed at a time.
+
+    The standard library's parser does the work (raw_decode on a window of the text), so
+    messages, numbers and nesting are exactly as json.loads has them; only the window
+    slides. A value cut by the window's end is parsed again with more text, the window
+    growing geometrically, up to the largest an agreement may be.
+    """
+
+    def __init__(self, text: TextIO, name: str) -> None:
+        self.text, self.name = text, name
+        self.buffer, self.pos, self.eof = "", 0, False
+        # Where the window starts: newlines dropped before it, and characters since the last.
+        self.lines_before = self.columns_before = 0
+
+    def _more(self, at_least: int = _BLOCK) -> bool:
+        """Read more text into the window (dropping what is parsed); False at the end."""
+        block = "" if self.eof else self.text.read(max(at_least, _BLOCK))
+        if not block:
+            self.eof = True
+            return False  # the window is left as it was: positions in it stay right
+        dropped = self.buffer[: self.pos]
+        newline = dropped.rfind("\n")
+        if newline < 0:
+            self.columns_before += len(dropped)
+        else:
+            self.lines_before += dropped.count("\n")
+            self.columns_before = len(dropped) - newline - 1
+        self.buffer, self.pos = self.buffer[self.pos :] + block, 0
+        return True
+
+    def _skip_space(self) -> str:
+        """The next character that is not white space ('' at the end of the file)."""
+        while True:
+            while self.pos < len(self.buffer) and self.buffer[self.pos] in _SPACE:
+                self.pos += 1
+            if self.pos < len(self.buffer):
+                return self.buffer[self.pos]
+            if not self._more():
+                return ""
+
+    def peek(self) -> str:
+        return self._skip_space()
+
+    def whole_value(self) -> Any:
+        """The rest of the file as one value (for files that are not a list)."""
+        while self._more(MAX_OBJECT_FILE_CHARS):
+            if len(self.buffer) > MAX_OBJECT_FILE_CHARS:
+                size = f"{MAX_OBJECT_FILE_CHARS >> 20} MB"
+                raise ImportFailed(
+                    [
+                        Problem(
+                            f"{self.name} is a JSON object larger than {size}: write a larger "
+                            'file as a list of agreements ([{"title": …}, …], as export does)'
+                        )
+                    ]
+                )
+        value, end = self._decode()
+        self.pos = end
+        if self._skip_space():
+            self._fail("Extra data", self.pos)
+        return value
+
+    def items(self) -> Iterator[Any]:
+        self.pos += 1  # the '['
+        if self._skip_space() == "]":
+            self.pos += 1
+        else:
+            while True:
+                value, self.pos = self._decode()
+                yield value
+                after = self._skip_space()
+                self.pos += 1
+                if after == "]":
+                    break
+                if after != ",":
+                    self._fail("Expecting ',' delimiter", self.pos - 1)
+                if self._skip_space() == "]":  # a trailing comma
+                    self._fail("Expecting value", self.pos)
+        if self._skip_space():
+            self._fail("Extra data", self.pos)
+
+    def _decode(self) -> tuple[Any, int]:
+        """The value at the window's position and where it ends; more text while it is cut."""
+        if not self._skip_space():
+            self._fail("Expecting value", self.pos)
+        while True:
+            try:
+                return _DECODER.raw_decode(self.buffer, self.pos)
+            except json.JSONDecodeError as error:
+                # Cut by the window's end? Read on (doubling) and try again; a real error
+                # stays where it is, and is reported once the rest can't be the reason.
+                held = len(self.buffer) - self.pos
+                if held > _MOST_PER_AGREEMENT or not self._more(held):
+                    self._fail(error.msg, error.pos)
+            except RecursionError:
+                # No agreement nests more than five levels deep; Python's parser stops
+                # near 1,000.
+                raise ImportFailed(
+                    [Problem(f"{self.name} nests lists or objects too deeply to be agreements")]
+                ) from None
+
+    def _fail(self, message: str, pos: int) -> NoReturn:
+        """ImportFailed at *pos* of the window, with the line and column json.loads gives."""
+        newline = self.buffer.rfind("\n", 0, pos)
+        line = self.lines_before + self.buffer.count("\n", 0, pos) + 1
+        column = pos - newline if newline >= 0 else self.columns_before + pos + 1
+        raise ImportFailed(
+            [Problem(f"{self.name} is not valid JSON ({message} at column {column})", line=line)]
         )
-    except RecursionError:
-        # No agreement nests more than five levels deep; Python's parser stops near 1,000.
-        problem = Problem(f"{name} nests lists or objects too deeply to be agreements")
-    raise ImportFailed([problem])
 
 
 def _integer(digits: str) -> int | float:

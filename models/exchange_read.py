@@ -1,9 +1,9 @@
-"""Reading an agreement file into checked inputs: all of it, or ImportFailed with every problem.
+"""Checks on an agreement file before and as it is read: what it is, its bytes, each record.
 
-Nothing here touches the database. The bytes are checked first (empty, binary, UTF-16,
-not UTF-8: one clear message each), then each record is read (exchange_csv or
-exchange_json) and run through service.validate(), whose keys become CSV columns or JSON
-key paths.
+Nothing here touches the database. Only a regular file is read; its bytes get one clear
+message each for UTF-16, binary, not UTF-8 and empty; each record (from exchange_csv or
+exchange_json, streamed by exchange_stream) is run through service.validate(), whose
+keys become CSV columns or JSON key paths.
 """
 
 from __future__ import annotations
@@ -11,19 +11,11 @@ from __future__ import annotations
 import codecs
 import os
 import stat
-from collections.abc import Callable
 from pathlib import Path
 
-from models.exchange_csv import csv_records
 from models.exchange_format import VOCABULARIES, ImportFailed, Problem, Record, one_of
-from models.exchange_json import json_records
 from models.service import validate
 from models.vocab import MilestoneKind
-
-_CHECK_EVERY = 1000
-# The largest file an import reads: it is read whole and held two or three times over
-# (bytes, text, records), so a bound keeps a mistaken file from exhausting memory.
-MAX_FILE_BYTES = 1 << 30
 
 
 def file_format(path: Path) -> str:
@@ -31,60 +23,19 @@ def file_format(path: Path) -> str:
     return "json" if path.suffix.lower() == ".json" else "csv"
 
 
-def read_records(path: Path, check: Callable[[], None] = lambda: None) -> list[Record]:
-    """Every agreement in the file, validated; raise ImportFailed listing all problems."""
-    kind = file_format(path)
-    text = decode(_read_bytes(path), path.name, kind)
-    records = list(csv_records(text) if kind == "csv" else json_records(text, path.name))
-    problems: list[Problem] = []
-    for number, record in enumerate(records):
-        if number % _CHECK_EVERY == 0:
-            check()
-        _validate(record, kind)
-        problems.extend(record.problems)
-    if problems:
-        raise ImportFailed(problems)
-    return records
-
-
-def _read_bytes(path: Path) -> bytes:
-    try:
-        # Non-blocking: opening a FIFO to read would otherwise wait for a writer forever.
-        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
-    except IsADirectoryError:
-        raise ImportFailed([Problem(f"{path} is a folder, not a file")]) from None
-    except OSError as error:
-        raise ImportFailed([Problem(f"can't read {path}: {error.strerror or error}")]) from None
-    with os.fdopen(descriptor, "rb") as file:
-        size = check_readable(path, os.fstat(descriptor))
-        try:
-            raw = file.read(size + 1)
-            if len(raw) > size:  # it grew since fstat(): read on, still bounded
-                raw += file.read(MAX_FILE_BYTES + 1 - len(raw))
-        except OSError as error:
-            raise ImportFailed([Problem(f"can't read {path}: {error.strerror or error}")]) from None
-    if len(raw) > MAX_FILE_BYTES:
-        raise ImportFailed([_too_big(path)])
-    return raw
-
-
-def check_readable(path: Path, status: os.stat_result, limit: int | None = MAX_FILE_BYTES) -> int:
-    """The size of a file an import may read; ImportFailed for a device, FIFO or huge file.
+def check_readable(path: Path, status: os.stat_result) -> int:
+    """The size of a file an import may read; ImportFailed for a folder, device or FIFO.
 
     /dev/zero or /dev/urandom would be read until memory runs out, a FIFO until a writer
-    comes: only a regular file is read, and only up to *limit* (None: a file streamed a
-    block at a time, whose size memory does not follow).
+    comes: only a regular file is read. Its size is no reason to refuse it: it is read a
+    block at a time (exchange_stream), and memory does not follow it.
     """
     if stat.S_ISDIR(status.st_mode):
         raise ImportFailed([Problem(f"{path} is a folder, not a file")])
     if not stat.S_ISREG(status.st_mode):
         kind = _FILE_KINDS.get(stat.S_IFMT(status.st_mode), "not a regular file")
         raise ImportFailed([Problem(f"{path} is {kind}, not a file to import")])
-    if limit is None:
-        return status.st_size
-    if status.st_size > limit:
-        raise ImportFailed([_too_big(path)])
-    return min(status.st_size, limit)
+    return status.st_size
 
 
 _FILE_KINDS = {
@@ -93,11 +44,6 @@ _FILE_KINDS = {
     stat.S_IFIFO: "a pipe (FIFO)",
     stat.S_IFSOCK: "a socket",
 }
-
-
-def _too_big(path: Path) -> Problem:
-    limit = f"{MAX_FILE_BYTES >> 20:,} MB"
-    return Problem(f"{path} is larger than {limit}, the most an import reads (split the file)")
 
 
 def decode(raw: bytes, name: str, kind: str) -> str:

@@ -8,55 +8,48 @@ identity are one agreement, so a relation to either lands on the same record.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable, Sequence
+from collections.abc import Callable, Hashable, Mapping, Sequence
 
 from sqlalchemy import insert
 from sqlalchemy.orm import Session
 
-from models.exchange_format import ImportFailed, Problem, Record, RelationRef
+from models.exchange_format import ImportFailed, Problem, RelationRef
 from models.schema import Relation
-from models.text import sort_key
 from models.vocab import RelationType
 
 # (relation type, identity of the other agreement), per row index of the file.
 Resolved = dict[int, list[tuple[RelationType, Hashable]]]
 
 
-def reference_title_keys(records: Sequence[Record]) -> set[str]:
-    """The title keys of agreements named by title, to look them up in the database at once."""
-    return {sort_key(ref.title) for record in records for ref in record.relations if ref.title}
-
-
 def resolve_relations(
-    records: Sequence[Record],
+    related: Mapping[int, Sequence[RelationRef]],
+    by_file_id: Mapping[object, list[int]],
     identities: Sequence[Hashable],
     recorded: set[Hashable],
     identity: Callable[[str, str], Hashable],
 ) -> Resolved:
     """Every relation's other agreement, as an identity; ImportFailed listing all that can't be.
 
-    *identities* are the rows' own (in file order), *recorded* those of agreements in the
-    database, *identity* makes one from a title and a signing date.
+    *related* holds each object's relations by its index in the file, *by_file_id* the
+    indexes of the objects with each `id`, *identities* the objects' own (in file order),
+    *recorded* those of agreements in the database; *identity* makes one from a title and
+    a signing date.
     """
     # Files merged from two databases may repeat an id: only a relation to it is in doubt.
-    by_id: dict[object, list[int]] = {}
-    for row, record in enumerate(records):
-        if record.file_id is not None:
-            by_id.setdefault(record.file_id, []).append(row)
     problems: list[Problem] = []
-    in_file = set(identities)
+    known = set(identities) | recorded
     resolved: Resolved = {}
-    for row, record in enumerate(records):
+    for row, relations in sorted(related.items()):
         seen: dict[tuple[RelationType, Hashable], int] = {}
-        for number, ref in enumerate(record.relations):
-            problem, target = _target(ref, by_id, identities, in_file | recorded, identity)
+        for number, ref in enumerate(relations):
+            problem, target = _target(ref, by_file_id, identities, known, identity)
             if target is not None and target == identities[row]:
                 problem = "relates the agreement to itself"
             kind = RelationType.parse(ref.type)
             if problem is None and (kind, target) in seen:
                 problem = f"the same relation as relations[{seen[kind, target]}]"
             if problem is not None:
-                problems.append(Problem(problem, index=record.index, column=f"relations[{number}]"))
+                problems.append(Problem(problem, index=row, column=f"relations[{number}]"))
                 continue
             seen[kind, target] = number
             resolved.setdefault(row, []).append((kind, target))
@@ -67,7 +60,7 @@ def resolve_relations(
 
 def _target(
     ref: RelationRef,
-    by_id: dict[object, list[int]],
+    by_id: Mapping[object, list[int]],
     identities: Sequence[Hashable],
     known: set[Hashable],
     identity: Callable[[str, str], Hashable],

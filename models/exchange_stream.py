@@ -1,10 +1,10 @@
-"""A CSV file of agreements as a stream of records: memory follows the batch, not the file.
+"""A file of agreements as a stream of records: memory follows the batch, not the file.
 
 The bytes are checked a megabyte at a time (UTF-16, binary, not UTF-8, empty: the messages
-of exchange_read.decode) and the rows are then read one at a time, so a file of two
-million rows is never in memory whole; it can be read again for a second pass. Only a
-regular file is opened, as exchange_read does, but of any size: memory follows the batch.
-A JSON file is one value and is read whole by exchange_read.
+of exchange_read.decode) and the rows of a CSV file, or the objects of a JSON list, are
+then read one at a time, so a file of two million agreements is never in memory whole; it
+can be read again for a second pass. Only a regular file is opened (exchange_read's
+check), of any size: memory follows the batch.
 """
 
 from __future__ import annotations
@@ -18,29 +18,33 @@ from typing import BinaryIO
 
 from models.exchange_csv import csv_records
 from models.exchange_format import ImportFailed, Problem, Record
-from models.exchange_read import _validate, check_readable, decode
+from models.exchange_json import json_records
+from models.exchange_read import _validate, check_readable, decode, file_format
 
 _BLOCK = 1 << 20
 _CHECK_EVERY = 1000
 
 
-def stream_csv_records(
+def stream_records(
     path: Path, check: Callable[[], None] = lambda: None, *, validate: bool = True
 ) -> Iterator[Record]:
-    """Every record of the CSV file with its problems attached (not raised), read as it comes.
+    """Every record of the file (CSV, or JSON for a .json file) with its problems attached.
 
-    ImportFailed at once for a file that can't be read at all (kind, bytes, header,
-    quoting). *check* runs every thousand records (cancel). validate=False skips the
-    byte check and the service's rules, for a second pass over a file already checked.
+    Problems are attached, not raised; ImportFailed at once for a file that can't be read
+    at all (kind, bytes, header, quoting, JSON syntax). *check* runs every thousand records
+    (cancel). validate=False skips the byte check and the service's rules, for a second
+    pass over a file already checked.
     """
+    kind = file_format(path)
     if validate:
-        check_text(path)
-    with io.TextIOWrapper(_open(path), encoding="utf-8-sig", newline="") as lines:
-        for number, record in enumerate(csv_records(lines)):
+        check_text(path, kind)
+    with io.TextIOWrapper(_open(path), encoding="utf-8-sig", newline="") as text:
+        records = csv_records(text) if kind == "csv" else json_records(text, path.name)
+        for number, record in enumerate(records):
             if number % _CHECK_EVERY == 0:
                 check()
             if validate:
-                _validate(record, "csv")
+                _validate(record, kind)
             yield record
 
 
@@ -53,7 +57,7 @@ def file_stamp(path: Path) -> tuple[int, int]:
     return status.st_size, status.st_mtime_ns
 
 
-def check_text(path: Path) -> None:
+def check_text(path: Path, kind: str = "csv") -> None:
     """ImportFailed unless *path* is UTF-8 text that is not blank; read a block at a time."""
     name = path.name
     decoder = codecs.getincrementaldecoder("utf-8-sig")()
@@ -61,32 +65,38 @@ def check_text(path: Path) -> None:
     with _open(path) as stream:
         block = stream.read(_BLOCK)
         if block.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-            decode(block, name, "csv")  # raises with the message for UTF-16 files
+            decode(block, name, kind)  # raises with the message for UTF-16 files
         while block:
             if b"\x00" in block:
-                decode(block, name, "csv")  # raises with the message for binary files
-            text = _decoded(decoder, block, lines, name)
+                decode(block, name, kind)  # raises with the message for binary files
+            text = _decoded(decoder, block, lines, name, kind)
             blank = blank and not text.strip()
             lines += block.count(b"\n")
             block = stream.read(_BLOCK)
-        _decoded(decoder, b"", lines, name, final=True)
+        _decoded(decoder, b"", lines, name, kind, final=True)
     if blank:
         raise ImportFailed([Problem(f"{name} is empty")])
 
 
 def _decoded(
-    decoder: codecs.IncrementalDecoder, block: bytes, lines: int, name: str, final: bool = False
+    decoder: codecs.IncrementalDecoder,
+    block: bytes,
+    lines: int,
+    name: str,
+    kind: str,
+    final: bool = False,
 ) -> str:
     try:
         return decoder.decode(block, final)
     except UnicodeDecodeError as error:
         line = lines + block.count(b"\n", 0, max(error.start, 0)) + 1
-        problem = Problem(f"{name} is not UTF-8 text (save it as UTF-8 CSV)", line=line)
+        save_as = "UTF-8 CSV" if kind == "csv" else "UTF-8"
+        problem = Problem(f"{name} is not UTF-8 text (save it as {save_as})", line=line)
         raise ImportFailed([problem]) from None
 
 
 def _open(path: Path) -> BinaryIO:
-    """*path* opened to read bytes, or ImportFailed saying why it can't be (as exchange_read)."""
+    """*path* opened to read bytes, or ImportFailed saying why it can't be."""
     try:
         # Non-blocking: opening a FIFO to read would otherwise wait for a writer forever.
         descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
@@ -96,7 +106,7 @@ def _open(path: Path) -> BinaryIO:
         raise ImportFailed([Problem(f"can't read {path}: {error.strerror or error}")]) from None
     try:
         # A device or FIFO is refused; a file of any size streams, so there is no cap.
-        check_readable(path, os.fstat(descriptor), limit=None)
+        check_readable(path, os.fstat(descriptor))
     except ImportFailed:
         os.close(descriptor)
         raise

@@ -17,15 +17,19 @@ from pathlib import Path
 import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
+from sqlalchemy import select
 
+from models import exchange_json
 from models.database import Database, open_database
 from models.exchange import ImportFailed, export_file, import_file, preview_import
 from models.exchange_csv import CELL_LIMIT
 from models.exchange_write import csv_row_writer
 from models.query import AgreementFilter, Sort, iter_rows
 from models.safe_output import FORMULA_STARTS, csv_cell, read_csv_cell, shown
+from models.schema import Agreement, Relation
 from models.service import load_input
 from models.text import index_text
+from models.vocab import RelationType
 from tests.models.builders import agreement, save, table_counts
 from ui.cli.listing import write_csv as list_csv
 from ui.cli.listing import write_json as list_json
@@ -372,3 +376,142 @@ def test_possible_duplicates_and_misspelt_parties_are_found_in_later_batches(
     assert [row.describe() for row in result.possible_duplicates] == [
         "line 1202 ~ 1 'Cooperation in the field of electricity (Kazakhstan–Uzbekistan)'"
     ]
+
+
+# ----------------------------------------------------------------- big JSON files, streamed
+
+RELATIONS = select(Relation.agreement_id, Relation.type, Relation.other_id)
+
+
+def _objects(count: int, start: int = 0, title: str = "Oʻzbekiston–Türkiye accord") -> list[dict]:
+    return [
+        {
+            "id": f"file-{number}",
+            "title": f"{title} {number}",
+            "kind": "agreement",
+            "status": "signed",
+            "signed_on": "2021",
+            "parties": ["KAZ", "UZB"],
+            "fields": ["Energy"],
+        }
+        for number in range(start, start + count)
+    ]
+
+
+def _write_json(path: Path, items: list[dict], indent: int | None = 2) -> Path:
+    path.write_text(json.dumps(items, ensure_ascii=False, indent=indent), encoding="utf-8")
+    return path
+
+
+def test_json_memory_follows_the_batch_not_the_file(tmp_path: Path) -> None:
+    """A JSON list is parsed an object at a time: each costs a digest, not the object."""
+    peaks = []
+    for count in (3_000, 30_000):
+        path = _write_json(tmp_path / f"{count}.json", _objects(count))
+        database = open_database(tmp_path / f"{count}.db")
+        try:
+            tracemalloc.start()
+            with database.sessions.begin() as session:
+                assert preview_import(session, path).new == count
+            peaks.append(tracemalloc.get_traced_memory()[1])
+            tracemalloc.stop()
+        finally:
+            database.close()
+    per_object = (peaks[1] - peaks[0]) / 27_000
+    assert per_object < 400, f"{per_object:.0f} bytes an object"  # read whole: over 3,000
+
+
+def test_relations_reach_objects_later_in_a_big_json_file(
+    database: Database, tmp_path: Path
+) -> None:
+    """Relations across batches: to an object 2,999 places on, by id and by title."""
+    items = _objects(3_000)
+    items[0]["relations"] = [{"type": "amends", "id": "file-2999"}]
+    items[2_999]["relations"] = [
+        {"type": "supplements", "title": "Oʻzbekiston–Türkiye accord 1", "signed_on": "2021"}
+    ]
+    path = _write_json(tmp_path / "related.json", items)
+    with database.sessions.begin() as session:
+        result = import_file(session, path)
+    assert result.added == 3_000
+    with database.sessions.begin() as session:
+        ids = {row.title: row.id for row in session.execute(select(Agreement.title, Agreement.id))}
+        links = set(
+            session.execute(select(Relation.agreement_id, Relation.type, Relation.other_id))
+        )
+    first, second, last = (ids[f"Oʻzbekiston–Türkiye accord {n}"] for n in (0, 1, 2_999))
+    assert links == {
+        (first, RelationType.AMENDS, last),
+        (last, RelationType.SUPPLEMENTS, second),
+    }
+
+
+def test_a_relation_to_no_object_in_a_big_json_file_imports_nothing(
+    database: Database, tmp_path: Path
+) -> None:
+    items = _objects(1_500)
+    items[1_400]["relations"] = [{"type": "amends", "id": "file-9999"}]
+    path = _write_json(tmp_path / "dangling.json", items, indent=None)
+    before = table_counts(database)
+    for attempt in (preview_import, import_file):
+        with pytest.raises(ImportFailed) as failed, database.sessions.begin() as session:
+            attempt(session, path)
+        assert [str(problem) for problem in failed.value.problems] == [
+            "index 1400, relations[0]: no agreement with id 'file-9999' in the file or the database"
+        ]
+    assert table_counts(database) == before
+
+
+def test_an_update_from_json_gets_relations_to_objects_added_after_it(
+    database: Database, tmp_path: Path
+) -> None:
+    save(database, agreement("Oʻzbekiston–Türkiye accord 0", signed_on="2021"))
+    items = _objects(1_200)
+    items[0]["relations"] = [{"type": "amends", "id": "file-1199"}]
+    path = _write_json(tmp_path / "update.json", items)
+    with database.sessions.begin() as session:
+        result = import_file(session, path, update=True)
+    assert (result.added, result.updated) == (1_199, 1)
+    with database.sessions.begin() as session:
+        ids = {row.title: row.id for row in session.execute(select(Agreement.title, Agreement.id))}
+        links = set(
+            session.execute(select(Relation.agreement_id, Relation.type, Relation.other_id))
+        )
+    first, last = ids["Oʻzbekiston–Türkiye accord 0"], ids["Oʻzbekiston–Türkiye accord 1199"]
+    assert links == {(first, RelationType.AMENDS, last)}
+
+
+def test_a_json_syntax_error_deep_in_a_big_file_is_placed_and_imports_nothing(
+    database: Database, tmp_path: Path
+) -> None:
+    path = _write_json(tmp_path / "broken.json", _objects(5_000))
+    text = path.read_text(encoding="utf-8")
+    cut = text.rindex('"kind"')  # the last object's kind loses its colon
+    path.write_text(text[:cut] + '"kind" "agreement"' + text[cut + 19 :], encoding="utf-8")
+    line = text.count("\n", 0, cut) + 1
+    before = table_counts(database)
+    with pytest.raises(ImportFailed) as failed, database.sessions.begin() as session:
+        import_file(session, path)
+    assert [str(problem) for problem in failed.value.problems] == [
+        f"line {line}: broken.json is not valid JSON (Expecting ':' delimiter at column 12)"
+    ]
+    assert table_counts(database) == before
+
+
+def test_a_json_object_larger_than_its_limit_is_refused_with_the_way_out(
+    database: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The sample file's shape ({"agreements": [...]}) is read whole, so only up to a size."""
+    monkeypatch.setattr(exchange_json, "MAX_OBJECT_FILE_CHARS", 1 << 20)  # 64 MB in use
+    path = tmp_path / "shaped.json"
+    path.write_text(json.dumps({"agreements": _objects(8_000)}), encoding="utf-8")
+    assert path.stat().st_size > 1 << 20
+    with pytest.raises(ImportFailed) as failed, database.sessions.begin() as session:
+        import_file(session, path)
+    assert str(failed.value) == (
+        "shaped.json is a JSON object larger than 1 MB: write a larger file as a list of "
+        'agreements ([{"title": …}, …], as export does)'
+    )
+    path.write_text(json.dumps({"agreements": _objects(3)}), encoding="utf-8")
+    with database.sessions.begin() as session:
+        assert import_file(session, path).added == 3

@@ -18,7 +18,6 @@ from models import catalog
 from models.catalog import CatalogError
 from models.database import Database
 from models.exchange import ImportFailed, import_file
-from models.exchange_read import MAX_FILE_BYTES
 from models.fields import find_field
 from models.parties import find_party
 from models.query import AgreementFilter, agreement_ids
@@ -349,30 +348,28 @@ def test_a_fifo_is_refused_without_waiting_for_a_writer(
     assert refused(fifo, database) == f"{fifo} is a pipe (FIFO), not a file to import"
 
 
-@pytest.mark.parametrize("backend", ["sqlite"])
-def test_a_file_over_the_limit_is_refused_before_reading(
-    database: Database, tmp_path: Path, backend: str
-) -> None:
-    huge = tmp_path / "agreements.json"
-    with huge.open("wb") as file:
-        file.truncate(MAX_FILE_BYTES + 1)  # sparse: takes no disk space, and is never read
-    assert refused(huge, database) == (
-        f"{huge} is larger than 1,024 MB, the most an import reads (split the file)"
-    )
+# Past what a whole-file read could hold: the size alone was a reason to refuse before.
+HUGE = (1 << 30) + 1
 
 
+@pytest.mark.parametrize("name", ["agreements.csv", "agreements.json"])
 @pytest.mark.parametrize("backend", ["sqlite"])
-def test_a_csv_file_over_the_json_limit_is_streamed_not_refused_for_its_size(
-    database: Database, tmp_path: Path, backend: str
+def test_a_huge_file_is_streamed_not_refused_for_its_size(
+    database: Database, tmp_path: Path, backend: str, name: str
 ) -> None:
-    """A CSV file is read a block at a time: its size is no reason to refuse it."""
-    huge = tmp_path / "agreements.csv"
+    """CSV and JSON alike are read a block at a time: size is no reason to refuse a file."""
+    huge = tmp_path / name
     with huge.open("wb") as file:
-        file.write("title,kind,status,parties\nТоқаев,treaty,signed,KAZ\n".encode())
-        file.truncate(MAX_FILE_BYTES + 1)  # sparse: the zeros after the first row
+        if name.endswith(".csv"):
+            file.write("title,kind,status,parties\nТоқаев,treaty,signed,KAZ\n".encode())
+        else:
+            file.write('[{"title": "Тоқаев", "kind": "treaty"}'.encode())
+        file.truncate(HUGE)  # sparse: the zeros after the first row take no disk space
+    kind = "CSV" if name.endswith(".csv") else "JSON"
+    save_as = "UTF-8 CSV" if kind == "CSV" else "UTF-8"
     # Refused for what it holds, found in the first block, not for its size.
     assert refused(huge, database) == (
-        f"{huge.name} is a binary file, not CSV text (a spreadsheet? save it as UTF-8 CSV)"
+        f"{huge.name} is a binary file, not {kind} text (a spreadsheet? save it as {save_as})"
     )
 
 
