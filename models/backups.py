@@ -12,6 +12,7 @@ file to copy: pg_dump is the server's tool.
 from __future__ import annotations
 
 import hashlib
+import logging
 import os
 import re
 import shutil
@@ -22,7 +23,9 @@ from datetime import date, datetime
 from pathlib import Path
 
 import platformdirs
+from sqlalchemy import URL
 
+from models.database import sqlite_path
 from models.integrity import header_problem, wal_in_use
 
 KEEP_DAILY = 10
@@ -39,6 +42,7 @@ _NAME = re.compile(
     r"^(?P<stem>.+)\.(?P<stamp>\d{8}-\d{6})(?:-(?P<serial>\d+))?\.(?P<reason>[a-z0-9-]+)\.db$"
 )
 _TEMPORARY = ".partial"
+log = logging.getLogger(__name__)
 POSTGRES_MESSAGE = (
     "backups are made of SQLite database files; a PostgreSQL database is backed up "
     "on its server, with pg_dump"
@@ -483,3 +487,36 @@ def _move_revision_on(partial: Path, restored: int | None, kept: Path) -> None:
             connection.execute("UPDATE data_revision SET value = ? WHERE id = 1", (value,))
     finally:
         connection.close()
+
+
+# ----------------------------------------------------------------- for callers holding a URL
+
+
+def backup_before(url: URL, reason: str, rotation: Rotation | None = None) -> BackupInfo | None:
+    """The backup before a write of many rows (import, bulk edit, merge); None off SQLite.
+
+    None too for a file this user may not change (nothing will be written to it). Raises
+    BackupError when it can't be made: the caller then changes nothing, since the write it
+    was to guard would have no way back.
+    """
+    path = sqlite_path(url)
+    if path is None or not path.exists() or not os.access(path, os.W_OK):
+        return None
+    return make_backup(path, reason, rotation=rotation)
+
+
+def daily_backup(url: URL, rotation: Rotation | None = None) -> BackupInfo | None:
+    """The day's backup of a changed SQLite database (on opening and closing it); else None."""
+    path = sqlite_path(url)
+    if path is None or not path.exists():
+        return None
+    return backup_if_due(path, rotation)
+
+
+def closing_backup(url: URL, rotation: Rotation | None = None) -> BackupInfo | None:
+    """The day's backup as a window closes: no one is left to tell of a failure, so it is logged."""
+    try:
+        return daily_backup(url, rotation)
+    except (BackupError, OSError, sqlite3.Error) as error:
+        log.warning("no backup was made on closing: %s", error)
+        return None
