@@ -225,7 +225,7 @@ def make_backup(
         raise BackupError(f"{target} already exists: choose a new name, nothing was written")
     copy_checked(database, target)
     if rotate_after and target.parent in _folders(database):
-        rotate(database, rotation or Rotation())
+        rotate(database, rotation or Rotation(), made=target)
     info = read_info(target)
     if info is None:  # a file of the user's own name: no date in it
         agreements, revision = _contents(target)
@@ -365,9 +365,16 @@ def keep(backups: list[BackupInfo], rotation: Rotation) -> set[Path]:
     return kept
 
 
-def rotate(database: Path, rotation: Rotation) -> list[Path]:
-    """Delete the backups *rotation* does not keep; return them."""
-    backups = list_backups(database)
+def rotate(database: Path, rotation: Rotation, made: Path | None = None) -> list[Path]:
+    """Delete the backups *rotation* does not keep, never *made* (the one just made); return them.
+
+    Two backups in one second (the day's on opening, then one before a merge) share a
+    date: the one just made is the newer, whatever the names say.
+    """
+    others = [info for info in list_backups(database) if info.path != made]
+    made_info = read_info(made) if made is not None else None
+    # First among backups of the same second: keep() sorts stably, so it counts as newest.
+    backups = [made_info, *others] if made_info is not None else others
     kept = keep(backups, rotation)
     removed = [info.path for info in backups if info.path not in kept]
     for path in removed:

@@ -191,3 +191,10 @@ def test_the_backup_before_an_upgrade_is_one_of_the_rotating_backups(db_path: Pa
     (listed,) = list_backups(db_path)
     assert listed.path == made.path and listed.reason == "before-upgrade-from-0008"
     assert listed.made_at.date() == date(2026, 11, 1)
+
+
+def test_of_two_backups_in_one_second_the_one_just_made_is_kept(db_path: Path) -> None:
+    healthy_file(db_path, agreements=5)
+    make_backup(db_path, DAILY, now=NOON)  # the day's, as the window opens
+    made = make_backup(db_path, "before-merge", now=NOON)  # 'before…' sorts before 'daily'
+    assert [info.path for info in list_backups(db_path)] == [made.path]
