@@ -30,6 +30,7 @@ from models.integrity import header_problem, wal_in_use
 
 KEEP_DAILY = 10
 KEEP_WEEKLY = 4
+KEEP_RECENT = 3  # the newest backups kept whatever their day (see keep())
 STAMP = "%Y%m%d-%H%M%S"
 # The reasons a backup is made, as its name says them.
 DAILY = "daily"
@@ -55,10 +56,14 @@ class BackupError(Exception):
 
 @dataclass(frozen=True)
 class Rotation:
-    """How many backups to keep: the newest of each of *daily* days, then of *weekly* weeks."""
+    """How many backups to keep: the newest of each of *daily* days, then of *weekly* weeks.
+
+    And the *recent* newest, whatever their day (see keep()).
+    """
 
     daily: int = KEEP_DAILY
     weekly: int = KEEP_WEEKLY
+    recent: int = KEEP_RECENT
 
 
 @dataclass(frozen=True)
@@ -343,10 +348,11 @@ def keep(backups: list[BackupInfo], rotation: Rotation) -> set[Path]:
     """The backups rotation keeps: the newest of each of the last days, then of the weeks before.
 
     A day or week counts only when a backup was made in it, so a holiday does not use up
-    the days kept.
+    the days kept. The *recent* newest stay as well, whatever their day: the backup
+    before this morning's import outlives the one before this afternoon's merge.
     """
     newest_first = sorted(backups, key=lambda info: info.made_at, reverse=True)
-    kept: set[Path] = set()
+    kept: set[Path] = {info.path for info in newest_first[: rotation.recent]}
     days: list[date] = []
     for info in newest_first:
         day = info.made_at.date()

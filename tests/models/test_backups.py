@@ -74,12 +74,16 @@ def test_rotation_follows_the_settings(db_path: Path) -> None:
     assert len(list_backups(db_path)) == 5
 
 
-def test_several_backups_a_day_keep_only_that_days_newest(db_path: Path) -> None:
+def test_several_backups_a_day_keep_the_three_newest_and_then_that_days_newest(
+    db_path: Path,
+) -> None:
     healthy_file(db_path, agreements=5)
+    make_backup(db_path, DAILY, now=NOON - timedelta(days=1))
     for hour in range(5):
         make_backup(db_path, "before-import", now=NOON + timedelta(hours=hour))
-    (only,) = list_backups(db_path)
-    assert only.made_at == NOON + timedelta(hours=4)
+    kept = [info.made_at for info in list_backups(db_path)]
+    today = [NOON + timedelta(hours=hour) for hour in (4, 3, 2)]
+    assert kept == [*today, NOON - timedelta(days=1)]
 
 
 def test_the_daily_backup_is_made_once_a_day_and_only_of_a_changed_database(
@@ -195,6 +199,7 @@ def test_the_backup_before_an_upgrade_is_one_of_the_rotating_backups(db_path: Pa
 
 def test_of_two_backups_in_one_second_the_one_just_made_is_kept(db_path: Path) -> None:
     healthy_file(db_path, agreements=5)
-    make_backup(db_path, DAILY, now=NOON)  # the day's, as the window opens
-    made = make_backup(db_path, "before-merge", now=NOON)  # 'before…' sorts before 'daily'
+    one = Rotation(daily=1, weekly=0, recent=0)
+    make_backup(db_path, DAILY, now=NOON, rotation=one)  # the day's, as the window opens
+    made = make_backup(db_path, "before-merge", now=NOON, rotation=one)  # sorts before 'daily'
     assert [info.path for info in list_backups(db_path)] == [made.path]
