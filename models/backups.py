@@ -200,7 +200,7 @@ def damaged_hint(database: Path) -> str:
         return ""
     return (
         f"; the latest good backup is {latest.path} ({latest.made_at:%Y-%m-%d %H:%M}, "
-        f"{latest.agreements} agreements): restore it with "
+        f"{latest.agreements:,} agreements): restore it with "
         f"'treaty-tracker --db {database} restore-backup {latest.path}'"
     )
 

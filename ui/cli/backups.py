@@ -131,7 +131,7 @@ def command_restore_backup(_database: None, args: argparse.Namespace) -> int:
     except BackupError as error:
         raise UsageError(f"{error}; nothing was restored") from None
     restored = result.restored
-    count = "?" if restored.agreements is None else str(restored.agreements)
+    count = "?" if restored.agreements is None else f"{restored.agreements:,}"
     print(f"Restored {chosen} ({restored.made_at:%Y-%m-%d %H:%M}, {count} agreements) to {path}")
     print(f"The database as it was is kept as {result.kept}")
     return 0
