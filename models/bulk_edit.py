@@ -11,7 +11,7 @@ that can't take the edit refuses the whole edit, naming it.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 from sqlalchemy import select
@@ -27,6 +27,7 @@ from models.service import AgreementInput, MilestoneInput, ParticipationInput
 from models.text import fold, sort_key
 from models.vocab import Kind, Level, MilestoneKind, Role, Status
 
+Check = Callable[[], None]  # raises to stop a long plan or apply (the user cancelled)
 PREVIEW_FIRST = 10  # agreements listed by title in a preview; the rest are counted
 _BATCH = 200  # agreements read at a time: their parties, fields and milestones in 4 queries
 
@@ -119,15 +120,20 @@ class _Resolved:
 # ----------------------------------------------------------------- public
 
 
-def plan_bulk_edit(session: Session, ids: Sequence[int], edit: BulkEdit) -> BulkPlan:
-    """What *edit* would do to the agreements *ids* (reads only); BulkEditError for a bad edit."""
+def plan_bulk_edit(
+    session: Session, ids: Sequence[int], edit: BulkEdit, check: Check | None = None
+) -> BulkPlan:
+    """What *edit* would do to the agreements *ids* (reads only); BulkEditError for a bad edit.
+
+    *check* is called between batches: it may raise to stop (a newer preview is wanted).
+    """
     resolved = _resolve(session, edit)
     changing: list[AgreementChange] = []
     unchanged: list[AgreementChange] = []
     counts: dict[str, int] = {}
     problems: list[str] = []
     found: set[int] = set()
-    for agreement, after, what in _edited(session, ids, resolved):
+    for agreement, after, what in _edited(session, ids, resolved, check):
         found.add(agreement.id)
         if not what:
             why = _why_unchanged(resolved)
@@ -151,19 +157,25 @@ def plan_bulk_edit(session: Session, ids: Sequence[int], edit: BulkEdit) -> Bulk
 
 
 def apply_bulk_edit(
-    session: Session, ids: Sequence[int], edit: BulkEdit, *, user: str | None = None
+    session: Session,
+    ids: Sequence[int],
+    edit: BulkEdit,
+    *,
+    user: str | None = None,
+    check: Check | None = None,
 ) -> Changes:
     """Apply *edit* to the agreements *ids* in the caller's transaction, all or nothing.
 
     Each changed agreement is saved by service.update (a new version, validation, an audit
     row); a problem with any of them raises BulkEditError naming every one, and the
     caller's transaction rolls back. Ids that no longer exist refuse the edit as well.
+    *check* is called between agreements: raising there (a cancel) rolls it all back.
     """
     resolved = _resolve(session, edit)
     pending: list[tuple[int, AgreementInput, int]] = []
     problems: list[str] = []
     found: set[int] = set()
-    for agreement, after, what in _edited(session, ids, resolved):
+    for agreement, after, what in _edited(session, ids, resolved, check):
         found.add(agreement.id)
         if what:
             problems += _problems(agreement, after)
@@ -175,6 +187,8 @@ def apply_bulk_edit(
     if problems:
         raise BulkEditError(problems)
     for agreement_id, data, version in pending:
+        if check is not None:
+            check()
         service.update(session, agreement_id, data, version, user=user)
     return Changes.of(
         changed=[agreement_id for agreement_id, _data, _version in pending],
@@ -272,10 +286,14 @@ def _fields_named(session: Session, name: str, nodes: Sequence[FieldNode]) -> li
 # ----------------------------------------------------------------- editing each agreement
 
 
-def _agreements(session: Session, ids: Sequence[int]) -> Iterator[Agreement]:
+def _agreements(
+    session: Session, ids: Sequence[int], check: Check | None = None
+) -> Iterator[Agreement]:
     """The agreements *ids*, a batch at a time, with what an edit reads of them."""
     wanted = list(dict.fromkeys(ids))
     for start in range(0, len(wanted), _BATCH):
+        if check is not None:
+            check()
         batch = wanted[start : start + _BATCH]
         yield from session.scalars(
             select(Agreement)
@@ -292,10 +310,10 @@ def _agreements(session: Session, ids: Sequence[int]) -> Iterator[Agreement]:
 
 
 def _edited(
-    session: Session, ids: Sequence[int], resolved: _Resolved
+    session: Session, ids: Sequence[int], resolved: _Resolved, check: Check | None = None
 ) -> Iterator[tuple[Agreement, AgreementInput, list[str]]]:
     """(agreement, its input after the edit, what changed in words) for each agreement found."""
-    for agreement in _agreements(session, ids):
+    for agreement in _agreements(session, ids, check):
         after, what = _edit_one(agreement, service.to_input(agreement), resolved)
         yield agreement, after, what
 

@@ -31,7 +31,7 @@ from models.bulk_edit import BulkEdit, BulkEditError, BulkPlan, apply_bulk_edit,
 from models.changes import Changes
 from models.service import MilestoneInput
 from models.vocab import Kind, Level, MilestoneKind, Role, Status, Vocabulary
-from ui.workers import Cancelled, Job, Worker
+from ui.workers import Cancelled, Job, Worker, run_with_progress
 
 PREVIEW_DELAY_MS = 250
 LEAVE = "(leave as it is)"
@@ -68,6 +68,7 @@ class BulkEditDialog(QDialog):
         self._rotation = rotation
         self._generation = 0
         self._preview_job: Job | None = None
+        self.progress = None
         self.plan: BulkPlan | None = None
         self.setObjectName("bulkEditDialog")
         self.setWindowTitle("Bulk edit")
@@ -217,7 +218,7 @@ class BulkEditDialog(QDialog):
         def work(job: Job) -> BulkPlan:
             job.check()
             with sessions() as session:
-                return plan_bulk_edit(session, ids, edit)
+                return plan_bulk_edit(session, ids, edit, job.check)
 
         self._preview_job = self._worker.submit(
             work,
@@ -246,19 +247,26 @@ class BulkEditDialog(QDialog):
         rotation = self._rotation
         self.apply_button.setEnabled(False)
 
-        def work(_job: Job) -> Changes:
+        def work(job: Job) -> Changes:
             backup_before(url, BEFORE_BULK_EDIT, rotation)
             with sessions.begin() as session:
-                return apply_bulk_edit(session, ids, edit)
+                return apply_bulk_edit(session, ids, edit, check=job.check)
 
-        self._worker.submit(work, self._done, self._failed)
+        self.progress = run_with_progress(
+            self, self._worker, f"Changing {len(ids):,} agreements…", work, self._done, self._failed
+        )
 
     def _done(self, changes: Changes) -> None:
         self.applied.emit(changes)
         self.accept()
 
     def _failed(self, error: BaseException) -> None:
-        message = str(error) if isinstance(error, BulkEditError) else f"Not changed: {error}"
+        if isinstance(error, Cancelled):
+            message = "Cancelled: nothing was changed."
+        elif isinstance(error, BulkEditError):
+            message = str(error)
+        else:
+            message = f"Not changed: {error}"
         self.error.setText(message)
         self.error.show()
         self.apply_button.setEnabled(True)

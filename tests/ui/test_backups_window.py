@@ -13,6 +13,7 @@ from models.database import open_database
 from models.query import AgreementFilter, agreement_ids
 from tests.damage import healthy_file, leave_log_behind, overwrite_page, page_count
 from tests.models.builders import agreement, save
+from tests.ui.test_merge_dialog import _open_merge
 from ui.app import _last_or_default
 from ui.restore_dialog import RestoreDialog
 
@@ -85,3 +86,11 @@ def test_a_damaged_last_database_offers_its_latest_good_backup(
         database.close()
     open_database(path, full_check=True).close()  # sound again
     assert any(p.name.startswith("team.damaged-") for p in backup_folder(path).iterdir())
+
+
+def test_a_merge_in_the_window_backs_up_the_file_first(qtbot, make_window, database) -> None:
+    _window, dialog, _keep, _other = _open_merge(qtbot, make_window, database)
+    with qtbot.waitSignal(dialog.merged, timeout=5000):
+        dialog.merge_button.click()
+    made = [info for info in list_backups(Path(database.name)) if info.reason == "before-merge"]
+    assert len(made) == 1 and made[0].agreements == 2  # both records, as they were
