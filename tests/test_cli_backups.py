@@ -48,6 +48,11 @@ def test_backup_to_a_path_writes_a_checked_copy_there(
     target = tmp_path / "copy for Oʻzbekiston.db"
     out(capsys, "backup", str(target), "--db", str(sample_db))
     assert len(listed(capsys, target)) == 8
+    folder = tmp_path / "usb stick"
+    folder.mkdir()
+    out(capsys, "backup", str(folder), "--db", str(sample_db))
+    (into_folder,) = folder.iterdir()
+    assert into_folder.name.startswith("treaties.") and into_folder.name.endswith(".manual.db")
     again = failure(capsys, "backup", str(target), "--db", str(sample_db))
     assert (
         again == f"treaty-tracker: {target} already exists: choose a new name, nothing was written"

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import os
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +18,7 @@ from models.backups import (
     KEEP_WEEKLY,
     MANUAL,
     POSTGRES_MESSAGE,
+    STAMP,
     BackupError,
     Rotation,
     backup_before,
@@ -38,7 +40,9 @@ def register(commands: Any) -> None:
         "(integrity_check and its agreement count) and only then keep it: in PATH, or "
         "among the rotating backups beside the database. PostgreSQL: use pg_dump.",
     )
-    backup.add_argument("path", nargs="?", metavar="PATH", help="where to write (a new file)")
+    backup.add_argument(
+        "path", nargs="?", metavar="PATH", help="where to write: a new file, or a folder"
+    )
     add_db_argument(backup, default=argparse.SUPPRESS)
     for option, default, unit in (
         ("--keep-daily", KEEP_DAILY, "days"),
@@ -99,6 +103,8 @@ def command_backup(_database: None, args: argparse.Namespace) -> int:
     path = database_file(args)
     rotation = Rotation(args.keep_daily, args.keep_weekly)
     target = Path(args.path).expanduser().resolve() if args.path else None
+    if target is not None and target.is_dir():  # a folder: the file named as backups are
+        target = target / f"{path.stem}.{datetime.now():{STAMP}}.{MANUAL}.db"
     try:
         made = make_backup(path, MANUAL, target=target, rotation=rotation)
     except BackupError as error:
