@@ -42,7 +42,7 @@ from models.database import (
     storage_failure,
 )
 from models.users import UserNameError
-from ui.cli import exchange, listing, report, storage
+from ui.cli import backups, bulk_edit, exchange, listing, report, storage
 from ui.cli.common import (
     PROG,
     CliParser,
@@ -56,7 +56,7 @@ from ui.cli.common import (
 )
 
 # The command groups, in the order `--help` lists them; each adds its commands to the parser.
-COMMAND_MODULES = (listing, exchange, report, storage)
+COMMAND_MODULES = (listing, exchange, bulk_edit, report, storage, backups)
 
 
 def version() -> str:
@@ -150,6 +150,11 @@ def run_command(argv: list[str] | None) -> int:
         try:
             return run_window(args)
         except DatabaseError as error:
+            return fail(str(error))
+    if getattr(args, "without_database", False):  # works on the file, even a damaged one
+        try:
+            return args.handler(None, args)
+        except (UsageError, DatabaseError) as error:
             return fail(str(error))
     writes = getattr(args, "writes", False) and not getattr(args, "dry_run", False)
     try:

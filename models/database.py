@@ -12,7 +12,6 @@ import sqlite3
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -367,7 +366,7 @@ def _sqlite_problem(url: URL, error: BaseException, detail: str) -> str:
     path = sqlite_path(url)
     trouble = classify(error)
     if path is not None and trouble == "damaged":
-        return damaged_message(path, detail)
+        return damaged_with_hint(path, detail)
     if path is not None and trouble == "locked":
         return locked_message(path)
     if path is not None and trouble == "read-only" and not os.access(path.parent, os.W_OK):
@@ -543,7 +542,7 @@ def _inspect_sqlite_file(path: Path, url: URL, full_check: bool = False) -> str 
         )
     problem = header_problem(path)
     if problem:
-        raise DamagedDatabaseError(damaged_message(path, problem))
+        raise DamagedDatabaseError(damaged_with_hint(path, problem))
     full_check = full_check or unclean_shutdown(path)  # before our own connection opens it
     try:
         connection = sqlite3.connect(
@@ -556,7 +555,7 @@ def _inspect_sqlite_file(path: Path, url: URL, full_check: bool = False) -> str 
         if full_check and revision is not None:
             problem = full_check_problem(connection)
             if problem:
-                raise DamagedDatabaseError(damaged_message(path, problem))
+                raise DamagedDatabaseError(damaged_with_hint(path, problem))
         return revision
     except sqlite3.Error as error:
         raise _file_error(path, error) from None
@@ -587,25 +586,28 @@ def _file_error(path: Path, error: sqlite3.Error) -> DatabaseError:
     if trouble == "read-only":
         where = "its folder is read-only" if not os.access(path.parent, os.W_OK) else "no access"
         return DatabaseError(f"can't open {path}: {where} ({error})")
-    return DamagedDatabaseError(damaged_message(path, str(error)))
+    return DamagedDatabaseError(damaged_with_hint(path, str(error)))
 
 
 def backup_sqlite(path: Path, revision: str) -> Path:
-    """Copy the database (consistently, through SQLite's backup API) before an upgrade."""
-    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-    target = path.with_name(
-        f"{path.stem}.before-upgrade-from-{revision}.{stamp}{path.suffix or '.db'}"
-    )
+    """A checked backup of the database before an upgrade, in its backup folder (models.backups)."""
+    from models.backups import BackupError, make_backup
+
     source = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
     try:
         problem = full_check_problem(source)  # a backup of a damaged file is no backup
-        if problem:
-            raise DamagedDatabaseError(damaged_message(path, problem))
-        destination = sqlite3.connect(target)
-        try:
-            source.backup(destination)
-        finally:
-            destination.close()
     finally:
         source.close()
-    return target
+    if problem:
+        raise DamagedDatabaseError(damaged_with_hint(path, problem))
+    try:
+        return make_backup(path, f"before-upgrade-from-{revision}").path
+    except BackupError as error:
+        raise DatabaseError(f"{error}; the upgrade was not made") from None
+
+
+def damaged_with_hint(path: Path, detail: str) -> str:
+    """The damaged file's message, naming its latest good backup and how to restore it."""
+    from models.backups import damaged_hint
+
+    return damaged_message(path, detail) + damaged_hint(path)

@@ -7,7 +7,15 @@ import sys
 
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from models.database import Database, DatabaseError, open_database, resolve_url, sqlite_path
+from models.database import (
+    DamagedDatabaseError,
+    Database,
+    DatabaseError,
+    open_database,
+    resolve_url,
+    sqlite_path,
+)
+from ui.damaged_offer import offer_latest_backup
 from ui.main_window import MainWindow
 from ui.settings import Settings
 
@@ -62,6 +70,11 @@ def _last_or_default(settings: Settings) -> Database:
         try:
             return open_database(last, create=False)
         except DatabaseError as error:
+            # Damaged (found after an unclean shutdown, say): offer its last good backup.
+            if isinstance(error, DamagedDatabaseError):
+                restored = offer_latest_backup(None, last, error)
+                if restored is not None:
+                    return restored
             # Moved or deleted since: the default database, quietly. Damaged, locked or
             # unreachable: say so first, or the user would think their records were lost.
             if not _moved_away(last):

@@ -27,7 +27,15 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from models import catalog, service, views
 from models.audit import audit_trail
-from models.database import Database, DatabaseError, open_database, storage_failure
+from models.backups import closing_backup, daily_backup
+from models.changes import Changes
+from models.database import (
+    DamagedDatabaseError,
+    Database,
+    DatabaseError,
+    open_database,
+    storage_failure,
+)
 from models.detail import load_detail
 from models.facet_index import FacetIndex
 from models.limits import ID_MAX
@@ -48,6 +56,7 @@ from models.redirects import find_agreement
 from models.revision import current_revision
 from ui.agreement_table_model import COLUMNS, AgreementTableModel
 from ui.connect_dialog import ConnectDialog, remembered_name
+from ui.damaged_offer import offer_latest_backup
 from ui.detail_pane import DetailPane
 from ui.filter_panel import FilterPanel
 from ui.settings import Settings
@@ -177,6 +186,9 @@ class MainWindow(QMainWindow):
         # The index is built on a thread of its own, so that the table keeps answering
         # (from SQL) while it is built at start-up or after a change.
         self.index_worker = Worker(self)
+        # The day's backup takes seconds at a quarter of a million agreements: on a thread
+        # of its own, so that searches on the worker do not wait for it.
+        self.backup_worker = Worker(self)
         self._index: FacetIndex | None = None
         self._index_job: Job | None = None
         self._shown_revision: int | None = None  # of the data the table shows
@@ -293,6 +305,19 @@ class MainWindow(QMainWindow):
         self.action_save_view = self._action(
             "actionSaveView", "&Save filter as view…", self.save_view
         )
+        self.action_restore_backup = self._action(
+            "actionRestoreBackup",
+            "&Restore from backup…",
+            self.restore_from_backup,
+            tip="Put one of this database's automatic backups in its place",
+        )
+        self.action_bulk_edit = self._action(
+            "actionBulkEdit",
+            "&Bulk edit…",
+            self.bulk_edit,
+            "Ctrl+Shift+E",
+            "One change to the selected agreements (or all the filter matches), previewed",
+        )
 
     def _build_widgets(self) -> None:
         self.filter_panel = FilterPanel(self)
@@ -384,12 +409,14 @@ class MainWindow(QMainWindow):
             [self.action_import, self.action_export, self.action_export_pdf, self.action_fact_sheet]
         )
         file_menu.addSeparator()
+        file_menu.addAction(self.action_restore_backup)
+        file_menu.addSeparator()
         file_menu.addAction(self.action_quit)
         edit_menu = bar.addMenu("&Edit")
         edit_menu.addActions([self.action_undo])
         edit_menu.addSeparator()
         edit_menu.addActions(self._record_actions())
-        edit_menu.addAction(self.action_merge)
+        edit_menu.addActions([self.action_merge, self.action_bulk_edit])
         edit_menu.addSeparator()
         edit_menu.addActions(
             [self.action_find, self.action_go_to, self.action_clear, self.action_save_view]
@@ -429,11 +456,18 @@ class MainWindow(QMainWindow):
         self._update_actions()
         self.reload_catalog()
         self.refresh(first_page=True)
+        self._daily_backup(database)
 
     def switch_database(self, target: str | URL) -> bool:
         """Open another database (file or URL); on failure say why and keep the current one."""
         try:
             database = open_database(target)
+        except DamagedDatabaseError as error:
+            restored = offer_latest_backup(self, str(target), error)
+            if restored is None:
+                QMessageBox.warning(self, "Can't open the database", str(error))
+                return False
+            database = restored
         except DatabaseError as error:
             QMessageBox.warning(self, "Can't open the database", str(error))
             return False
@@ -710,6 +744,8 @@ class MainWindow(QMainWindow):
         self.action_export_pdf.setEnabled(True)  # an empty result still makes a valid PDF
         self.action_delete.setEnabled(writable and count_selected > 0)
         self.action_merge.setEnabled(writable and count_selected == 2)
+        self.action_bulk_edit.setEnabled(writable and shown)
+        self.action_restore_backup.setEnabled(writable and self.database.dialect == "sqlite")
         self.action_undo.setEnabled(writable and bool(self._deleted))
         self.action_import.setEnabled(writable)
         self.action_save_view.setEnabled(writable)
@@ -789,7 +825,14 @@ class MainWindow(QMainWindow):
         from ui.merge_dialog import MergeDialog  # on first use: a faster start
 
         try:
-            dialog = MergeDialog(self.database.sessions, self.worker, ids[0], ids[1], self)
+            dialog = MergeDialog(
+                self.database.sessions,
+                self.worker,
+                ids[0],
+                ids[1],
+                self,
+                rotation=self.settings.backup_rotation,
+            )
         except service.NotFoundError as error:
             QMessageBox.warning(self, "Merge agreements", str(error))
             self.refresh()
@@ -797,6 +840,61 @@ class MainWindow(QMainWindow):
         self.merge_dialog = dialog
         dialog.merged.connect(self._after_merge)
         dialog.open()
+
+    def bulk_edit(self) -> None:
+        """One edit to the selection (or every agreement the filter matches), previewed."""
+        if not self.database.can_write or not self.model.rowCount():
+            return
+        from ui.bulk_edit_dialog import BulkEditDialog  # on first use: a faster start
+
+        dialog = BulkEditDialog(
+            self.database.sessions,
+            self.database.url,
+            self.worker,
+            self.selected_ids(),
+            self.model.ids(),
+            self.settings.backup_rotation,
+            self,
+        )
+        self.bulk_edit_dialog = dialog
+        dialog.applied.connect(self._after_bulk_edit)
+        dialog.open()
+
+    def _after_bulk_edit(self, changes: Changes) -> None:
+        self.statusBar().showMessage(f"Changed {len(changes.changed):,} agreement(s).", 5000)
+        if hasattr(self, "apply_changes"):
+            self.apply_changes(changes)
+            return
+        self.model.refresh_rows(sorted(changes.changed))
+        self.reload_from_database()
+
+    def restore_from_backup(self) -> None:
+        """File › Restore from backup…: choose one of the open file's backups."""
+        if self.database.dialect != "sqlite" or not self.database.can_write:
+            return
+        from ui.restore_dialog import RestoreDialog
+
+        dialog = RestoreDialog(self.database, self.worker, self)
+        self.restore_dialog = dialog
+        dialog.restored.connect(self._after_restore)
+        dialog.open()
+
+    def _after_restore(self, database: Database, message: str) -> None:
+        old = self.database
+        self._open(database)
+        self.worker.submit(lambda _job: old.close(), lambda _result: None)
+        self.statusBar().showMessage(message, 15000)
+
+    def _daily_backup(self, database: Database) -> None:
+        """The day's backup of a changed SQLite file, on the worker; a failure is only shown."""
+        rotation = self.settings.backup_rotation
+
+        def failed(error: BaseException) -> None:
+            self.statusBar().showMessage(f"No backup was made today: {error}", 10000)
+
+        self.backup_worker.submit(
+            lambda _job: daily_backup(database.url, rotation), lambda _info: None, failed
+        )
 
     def _after_merge(self, result) -> None:  # type: ignore[no-untyped-def]
         self.statusBar().showMessage(
@@ -1069,5 +1167,8 @@ class MainWindow(QMainWindow):
         if self._index_job is not None:
             self._index_job.cancel()
         self.index_worker.shutdown()
+        self.backup_worker.shutdown()  # waits for a backup under way: never half-made
         self.worker.shutdown()
+        # The workers are gone: the day's backup of a changed file is the window's last act.
+        closing_backup(self.database.url, self.settings.backup_rotation)
         super().closeEvent(event)

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.orm import Session, sessionmaker
 
+from models.backups import BEFORE_MERGE, Rotation, backup_before
 from models.merge import MergePlan, MergeResult, Side, merge_agreements, merge_plan
 from models.service import ConflictError, NotFoundError, ValidationError
 from ui.workers import Job, Worker
@@ -43,10 +44,12 @@ class MergeDialog(QDialog):
         keep_id: int,
         other_id: int,
         parent: QWidget | None = None,
+        rotation: Rotation | None = None,
     ) -> None:
         """Raises NotFoundError when either agreement is gone."""
         super().__init__(parent)
         self._sessions = sessions
+        self._rotation = rotation
         self._worker = worker
         self._groups: dict[str, QButtonGroup] = {}
         self.setObjectName("mergeDialog")
@@ -175,8 +178,11 @@ class MergeDialog(QDialog):
         plan, choices, sessions = self.plan, self.choices(), self._sessions
         self.merge_button.setEnabled(False)
 
+        rotation = self._rotation
+
         def work(_job: Job) -> MergeResult:
             with sessions.begin() as session:
+                backup_before(session.get_bind().url, BEFORE_MERGE, rotation)  # before it writes
                 return merge_agreements(
                     session, plan.keep_id, plan.other_id, choices, versions=plan.versions
                 )

@@ -6,7 +6,18 @@ import getpass
 
 from PySide6.QtCore import QByteArray, QSettings
 
+from models.backups import KEEP_DAILY, KEEP_WEEKLY, Rotation
+
 RECENT_LIMIT = 8
+
+
+def _whole(value: object, default: int) -> int:
+    """A count from the settings file; the default where it is missing or not a number >= 1."""
+    try:
+        number = int(str(value))
+    except ValueError:
+        return default
+    return number if number >= 1 else default
 
 
 def system_user() -> str:
@@ -87,6 +98,18 @@ class Settings:
     @author.setter
     def author(self, value: str) -> None:
         self._settings.setValue("reports/author", value)
+
+    @property
+    def backup_rotation(self) -> Rotation:
+        """How many backups to keep: the newest of each of the last N days, then of M weeks."""
+        daily = _whole(self._settings.value("backups/keep_daily"), KEEP_DAILY)
+        weekly = _whole(self._settings.value("backups/keep_weekly"), KEEP_WEEKLY)
+        return Rotation(daily, weekly)
+
+    @backup_rotation.setter
+    def backup_rotation(self, value: Rotation) -> None:
+        self._settings.setValue("backups/keep_daily", value.daily)
+        self._settings.setValue("backups/keep_weekly", value.weekly)
 
     def sync(self) -> None:
         self._settings.sync()

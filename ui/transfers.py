@@ -14,6 +14,7 @@ from PySide6.QtCore import QObject, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
+from models.backups import BEFORE_IMPORT, backup_before
 from models.database import sqlite_path
 from models.exchange import ImportResult, import_file, preview_import
 from models.exchange_format import ImportCancelled, ImportFailed
@@ -100,9 +101,11 @@ class Transfers(QObject):
     def _run_import(
         self, path: str, update: bool, new_parties: bool = False, keep_duplicates: bool = False
     ) -> None:
-        sessions = self.window.database.sessions
+        sessions, url = self.window.database.sessions, self.window.database.url
+        rotation = self.window.settings.backup_rotation
 
         def work(job: Job) -> ImportResult:
+            backup_before(url, BEFORE_IMPORT, rotation)
             with sessions.begin() as session:
                 return import_file(
                     session,

@@ -115,7 +115,7 @@ def test_no_backup_is_made_of_a_damaged_file(damaged: Path) -> None:
     with pytest.raises(DamagedDatabaseError) as refused:
         backup_sqlite(damaged, "0006")
     assert_refused_unchanged(damaged, refused)
-    assert list(damaged.parent.glob("*before-upgrade*")) == []
+    assert list(damaged.parent.rglob("*before-upgrade*")) == []
 
 
 def test_no_copy_is_made_of_a_damaged_file(damaged: Path, tmp_path: Path) -> None:

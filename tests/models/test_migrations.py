@@ -155,8 +155,8 @@ def test_upgrading_writes_a_backup_that_holds_the_old_rows(db_path: Path) -> Non
     database.close()
     backup = database.backup
     assert backup is not None
-    assert backup.parent == db_path.parent
-    assert "0001" in backup.name
+    assert backup.parent == db_path.parent / "treaties-backups"  # with the rotating backups
+    assert backup.name.endswith(".before-upgrade-from-0001.db")
     assert revision_of(backup) == "0001"
     assert row_counts(backup) == before
     again = open_database(db_path)

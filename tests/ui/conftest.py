@@ -45,4 +45,5 @@ def make_window(qtbot, qt_settings: Settings) -> Iterator:  # type: ignore[no-un
     yield make
     for window in windows:
         window.index_worker.shutdown()
+        window.backup_worker.shutdown()
         window.worker.shutdown()

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from models.backups import BEFORE_IMPORT
 from models.database import (
     Database,
     sqlite_path,
@@ -27,6 +28,7 @@ from models.query import (
     Sort,
     SortColumn,
 )
+from ui.cli.backups import backup_first
 from ui.cli.common import (
     PROG,
     UsageError,
@@ -118,6 +120,7 @@ def command_import(database: Database, args: argparse.Namespace) -> int:
                 return refuse_doubtful(args.file, preview.doubtful_parties)
             print_preview(preview, args.update)
             return 0
+        backup_first(database, BEFORE_IMPORT, "import")
         with database.writing() as session:
             result = import_file(
                 session,

@@ -1,0 +1,157 @@
+"""File › Restore from backup…: the backups of the open SQLite file, and restoring one.
+
+The list is read on the window's worker. Restoring runs there too: the window's database
+is closed, the current file is backed up, the chosen backup is checked and renamed over
+it (models.backups.restore_backup), and the file is opened again; the window then shows
+it as a database just opened.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QHeaderView,
+    QLabel,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from models.backups import BackupError, BackupInfo, list_backups, restore_backup, size_text
+from models.database import Database, DatabaseError, open_database, sqlite_path
+from ui.workers import Job, Worker, run_with_progress
+
+COLUMNS = ("Date", "Agreements", "Size", "Made")
+_RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+
+
+class RestoreDialog(QDialog):
+    """Lists the backups of *database* (an SQLite file) and restores the one chosen."""
+
+    loaded = Signal()  # the list is filled
+    restored = Signal(object, str)  # the database opened again, and what happened in words
+    failed = Signal(str)
+
+    def __init__(self, database: Database, worker: Worker, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        path = sqlite_path(database.url)
+        assert path is not None, "only an SQLite file has backups"
+        self._database, self._path, self._worker = database, path, worker
+        self.backups: list[BackupInfo] = []
+        self.progress = None
+        self.setObjectName("restoreDialog")
+        self.setWindowTitle("Restore from backup")
+        self.resize(640, 380)
+        layout = QVBoxLayout(self)
+        intro = QLabel(
+            f"Choose a backup of {path.name} to put in its place. The database as it is now "
+            "is backed up first, so a restore can be undone by restoring that backup.",
+            self,
+        )
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        self.table = QTableWidget(0, len(COLUMNS), self)
+        self.table.setObjectName("backupTable")
+        self.table.setHorizontalHeaderLabels(COLUMNS)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.table.itemSelectionChanged.connect(self._selection_changed)
+        self.table.doubleClicked.connect(lambda _index: self.restore())
+        layout.addWidget(self.table, 1)
+        self.note = QLabel("Reading the backups…", self)
+        self.note.setObjectName("backupNote")
+        self.note.setWordWrap(True)
+        layout.addWidget(self.note)
+        buttons = QDialogButtonBox(self)
+        self.restore_button = buttons.addButton("Restore", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.restore_button.setObjectName("restoreButton")
+        self.restore_button.setEnabled(False)
+        self.restore_button.clicked.connect(self.restore)
+        buttons.addButton(QDialogButtonBox.StandardButton.Cancel).clicked.connect(self.reject)
+        layout.addWidget(buttons)
+        worker.submit(lambda _job: list_backups(path), self._show, self._failed)
+
+    def _show(self, backups: list[BackupInfo]) -> None:
+        self.backups = backups
+        self.table.setRowCount(len(backups))
+        for row, info in enumerate(backups):
+            count = "unreadable" if info.agreements is None else f"{info.agreements:,}"
+            cells = (
+                f"{info.made_at:%Y-%m-%d %H:%M}",
+                count,
+                size_text(info.size),
+                info.reason.replace("-", " "),
+            )
+            for column, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                item.setToolTip(str(info.path))
+                if column in (1, 2):
+                    item.setTextAlignment(_RIGHT)
+                self.table.setItem(row, column, item)
+        self.note.setText(
+            f"{len(backups)} backups in {backups[0].path.parent}"
+            if backups
+            else "There are no backups of this database yet."
+        )
+        if backups:
+            self.table.selectRow(0)
+        self.loaded.emit()
+
+    def _selection_changed(self) -> None:
+        self.restore_button.setEnabled(bool(self.table.selectionModel().selectedRows()))
+
+    def choose(self, row: int) -> None:
+        """Select the backup in *row* (as a click on it does)."""
+        self.table.selectRow(row)
+
+    def restore(self) -> None:
+        """Restore the chosen backup on the worker; the dialog closes when the file is back."""
+        rows = self.table.selectionModel().selectedRows()
+        if not rows:
+            return
+        chosen = self.backups[rows[0].row()]
+        database, path = self._database, self._path
+        self.restore_button.setEnabled(False)
+
+        def work(_job: Job) -> tuple[Database, str]:
+            database.close()  # every connection of this window, before the file is replaced
+            result = restore_backup(path, chosen.path)
+            return open_database(path), _restored_words(chosen, result.kept)
+
+        self.progress = run_with_progress(
+            self,
+            self._worker,
+            f"Restoring the backup of {chosen.made_at:%Y-%m-%d %H:%M}…",
+            work,
+            self._done,
+            self._failed,
+        )
+
+    def _done(self, outcome: tuple[Database, str]) -> None:
+        self.restored.emit(*outcome)
+        self.accept()
+
+    def _failed(self, error: BaseException) -> None:
+        known = isinstance(error, (BackupError, DatabaseError, OSError))
+        message = str(error) if known else f"{type(error).__name__}: {error}"
+        self.note.setText(f"Not restored: {message}")
+        self.note.setStyleSheet("color: #b00020")
+        self._selection_changed()
+        self.failed.emit(message)
+
+
+def _restored_words(chosen: BackupInfo, kept: Path) -> str:
+    count = "?" if chosen.agreements is None else f"{chosen.agreements:,}"
+    return (
+        f"Restored the backup of {chosen.made_at:%Y-%m-%d %H:%M} ({count} agreements); "
+        f"the database as it was is kept as {kept.name}"
+    )
