@@ -61,7 +61,7 @@ class AttachmentVersion(Base):
     text_status: Mapped[str] = mapped_column(String(20))
     text_note: Mapped[str | None] = mapped_column(String(500))
     # Deferred: lists of attachments never read the text, only search passages do.
-    text: Mapped[str] = deferred(mapped_column(Text, default=""))
+    text: Mapped[str] = deferred(mapped_column(Text, default="", nullable=False))
 
     attachment: Mapped[Attachment] = relationship(back_populates="versions")
 

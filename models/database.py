@@ -314,10 +314,11 @@ def _postgres_write_problem(connection: Any) -> str | None:
 
 def _written_tables() -> list[str]:
     """Every table a save, an import or a copy writes to."""
+    from models.attachment_search import ATTACHMENT_SEARCH_TABLE
     from models.schema import Base
     from models.search_index import SEARCH_TABLE
 
-    return sorted({*Base.metadata.tables, SEARCH_TABLE})
+    return sorted({*Base.metadata.tables, SEARCH_TABLE, ATTACHMENT_SEARCH_TABLE})
 
 
 def _driver_problem(error: BaseException) -> str:

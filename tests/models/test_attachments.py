@@ -240,3 +240,24 @@ def test_a_scanned_pdf_is_marked_when_attached(
     with database.sessions.begin() as session:
         (listed,) = list_attachments(session, treaty)
     assert listed.current.text_note == "a scanned PDF: it has no text layer to search"
+
+
+def test_the_window_index_finds_attachment_text_and_notices_a_new_one(
+    database: Database, treaty: int, tmp_path: Path
+) -> None:
+    """The facet index (the window's fast path) answers attachment words as SQL does."""
+    from models.facet_index import FacetIndex
+    from models.query import Sort
+
+    with database.sessions() as session:
+        index = FacetIndex.build(session)
+        assert index is not None
+    path = tmp_path / "note.txt"
+    path.write_text("Oʻzbekiston hydropower", encoding="utf-8")
+    attach(database, treaty, path)
+    with database.sessions() as session:
+        assert not index.is_current(session)  # an attachment moves the data revision on
+        fresh = FacetIndex.build(session)
+        assert fresh is not None
+        assert fresh.ids(session, AgreementFilter(text="hydropow"), Sort()) == [treaty]
+        assert fresh.count(session, AgreementFilter(text="ozbekiston")) == 1
