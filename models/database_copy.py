@@ -15,8 +15,8 @@ from dataclasses import dataclass
 
 from sqlalchemy import Connection, Table, bindparam, func, insert, select, text, update
 
-from models.database import DamagedDatabaseError, Database, sqlite_path, take_write_lock
 from models.attachment_search import rebuild_attachment_search
+from models.database import DamagedDatabaseError, Database, sqlite_path, take_write_lock
 from models.integrity import damaged_message, full_check_problem
 from models.revision import one_revision_step
 from models.schema import Base
