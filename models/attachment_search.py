@@ -28,10 +28,15 @@ from models.search_index import pg_document
 from models.text import index_text
 
 ATTACHMENT_SEARCH_TABLE = "attachment_search"
+# Only the text: an UNINDEXED agreement_id column would make FTS5 read each match's whole
+# stored row (megabytes of text) to return it; 20 ms instead of 0.4 ms for a common word
+# in 300 attachments. The agreement is found through attachment_versions instead.
 _SQLITE_CREATE = (
     f"CREATE VIRTUAL TABLE {ATTACHMENT_SEARCH_TABLE} USING fts5("
-    "body, agreement_id UNINDEXED, "
-    "tokenize = 'unicode61 remove_diacritics 2', prefix = '1 2 3')"
+    "body, tokenize = 'unicode61 remove_diacritics 2', prefix = '1 2 3')"
+)
+_SQLITE_MATCH = (
+    f"SELECT rowid FROM {ATTACHMENT_SEARCH_TABLE} WHERE {ATTACHMENT_SEARCH_TABLE} MATCH :match"
 )
 _PG_CREATE = (
     f"CREATE TABLE {ATTACHMENT_SEARCH_TABLE} (version_id INTEGER PRIMARY KEY, "
@@ -82,11 +87,8 @@ def index_version(connection: Connection, version_id: int, agreement_id: int, bo
         )
     else:
         connection.execute(
-            text(
-                f"INSERT INTO {ATTACHMENT_SEARCH_TABLE} (rowid, body, agreement_id) "
-                "VALUES (:id, :body, :agreement)"
-            ),
-            {"id": version_id, "body": words, "agreement": agreement_id},
+            text(f"INSERT INTO {ATTACHMENT_SEARCH_TABLE} (rowid, body) VALUES (:id, :body)"),
+            {"id": version_id, "body": words},
         )
 
 
@@ -127,10 +129,18 @@ def matching_agreements(connection: Connection, match: str, tsquery: str) -> Sel
             .select_from(search)
             .where(document.bool_op("@@")(cast(literal(tsquery), TSQUERY)))
         )
+    versions = table("attachment_versions", literal_column("id"), literal_column("attachment_id"))
+    attachments = table("attachments", literal_column("id"), literal_column("agreement_id"))
     return (
-        select(agreement)
-        .select_from(search)
-        .where(literal_column(ATTACHMENT_SEARCH_TABLE).op("MATCH")(match))
+        select(attachments.c.agreement_id)
+        .join(versions, versions.c.attachment_id == attachments.c.id)
+        .where(
+            versions.c.id.in_(
+                select(literal_column("rowid"))
+                .select_from(search)
+                .where(literal_column(ATTACHMENT_SEARCH_TABLE).op("MATCH")(match))
+            )
+        )
     )
 
 
@@ -138,8 +148,9 @@ def agreement_ids_matching(connection: Connection, match: str) -> list[int]:
     """Ids of the agreements (not those in the trash) with an attachment matching (SQLite)."""
     found = connection.execute(
         text(
-            "SELECT id FROM agreements WHERE id IN (SELECT agreement_id FROM "
-            f"{ATTACHMENT_SEARCH_TABLE} WHERE {ATTACHMENT_SEARCH_TABLE} MATCH :match) ORDER BY id"
+            "SELECT id FROM agreements WHERE id IN (SELECT a.agreement_id FROM attachments a "
+            "JOIN attachment_versions v ON v.attachment_id = a.id "
+            f"WHERE v.id IN ({_SQLITE_MATCH})) ORDER BY id"
         ),
         {"match": match},
     )
@@ -158,8 +169,9 @@ def matching_versions(
         found = connection.execute(statement, {"agreement": agreement_id, "query": tsquery})
     elif connection.dialect.name == "sqlite":
         statement = text(
-            f"SELECT rowid FROM {ATTACHMENT_SEARCH_TABLE} WHERE {ATTACHMENT_SEARCH_TABLE} "
-            "MATCH :match AND agreement_id = :agreement ORDER BY rowid"
+            "SELECT v.id FROM attachment_versions v JOIN attachments a "
+            "ON a.id = v.attachment_id WHERE a.agreement_id = :agreement "
+            f"AND v.id IN ({_SQLITE_MATCH}) ORDER BY v.id"
         )
         found = connection.execute(statement, {"agreement": agreement_id, "match": match})
     else:
