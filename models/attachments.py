@@ -98,6 +98,13 @@ def megabytes(size: int) -> str:
     return f"{size / 1_000_000:.1f} MB"
 
 
+def size_text(size: int) -> str:
+    """A file's size as a list shows it: '840 kB', '52.4 MB' (decimal units, as the limit)."""
+    if size < 1_000_000:
+        return f"{max(size, 1) / 1000:.0f} kB" if size >= 1000 else f"{size} bytes"
+    return megabytes(size)
+
+
 def attach_file(
     session: Session,
     agreement_id: int,

@@ -8,7 +8,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable
 
 from models.attachment_text import TextStatus
-from models.attachments import AttachmentView, megabytes
+from models.attachments import AttachmentView, size_text
 from reports import styles as st
 from reports.grid import Grid, Text
 from reports.kit import StoryKit
@@ -50,7 +50,7 @@ def attachments_block(
                     COLUMNS[1],
                 ),
                 kit.cell(version, styles.cell, COLUMNS[2]),
-                kit.cell(megabytes(current.size), styles.cell, COLUMNS[3]),
+                kit.cell(size_text(current.size), styles.cell, COLUMNS[3]),
                 kit.cell(current.added_at.strftime("%Y-%m-%d"), styles.cell, COLUMNS[4]),
             ]
         )

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMessageBox,
+    QProgressDialog,
     QPushButton,
     QSplitter,
     QTreeWidget,
@@ -38,10 +39,10 @@ from models.attachments import (
     AttachmentView,
     attach_file,
     list_attachments,
-    megabytes,
     remove_attachment,
     replace_file,
     save_copy,
+    size_text,
 )
 from models.changes import Changes
 from models.database import Database
@@ -94,6 +95,7 @@ class AttachmentPanel(QWidget):
         self._words = ""
         self._generation = 0
         self._attachments: list[AttachmentView] = []
+        self.progress: QProgressDialog | None = None  # of the latest attach
         self._temporary = tempfile.TemporaryDirectory(prefix="treaty-tracker-")
         self._build()
         self._update_buttons()
@@ -204,7 +206,7 @@ class AttachmentPanel(QWidget):
                 label + language,
                 version.filename,
                 f"v{version.number}",
-                megabytes(version.size),
+                size_text(version.size),
                 version.added_at.astimezone().strftime("%Y-%m-%d"),
                 _STATUS_MARK[version.text_status],
             ]
@@ -274,7 +276,9 @@ class AttachmentPanel(QWidget):
             return changes
 
         names = ", ".join(path.name for path in paths)
-        run_with_progress(self, self._worker, f"Attaching {names}…", work, self._done, self._fail)
+        self.progress = run_with_progress(
+            self, self._worker, f"Attaching {names}…", work, self._done, self._fail
+        )
 
     def replace_selected(self) -> None:
         chosen = self._selected()

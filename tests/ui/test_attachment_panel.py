@@ -156,3 +156,21 @@ def test_the_editor_of_a_recorded_agreement_has_its_attachments(
     qtbot.waitUntil(lambda: panel.tree.topLevelItemCount() == 1, timeout=5000)
     assert panel.tree.topLevelItem(0).text(0) == "press release"
     dialog.reject()
+
+
+def test_a_large_file_is_stored_off_the_gui_thread_with_progress(
+    qtbot, window: MainWindow, database: Database, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    """The drop returns at once; the bytes are written by the worker, which reports progress."""
+    treaty = select_first(qtbot, window, "Treaty on Allied Relations")
+    big = tmp_path / "annex.pdf"
+    big.write_bytes(b"%PDF-1.4\n" + bytes(range(256)) * 120_000)  # about 30 MB
+    panel = window.attachments
+    with qtbot.waitSignal(panel.loaded, timeout=60000):
+        assert drop_files(window.detail.viewport(), [big])
+        with database.sessions() as session:  # the GUI thread is free while it is stored
+            assert list_attachments(session, treaty) == []
+    dialog = panel.progress
+    assert dialog is not None
+    assert dialog.maximum() == big.stat().st_size  # set by the worker's progress reports
+    assert panel.tree.topLevelItem(0).text(3) == "30.7 MB"

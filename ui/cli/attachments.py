@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -21,6 +22,7 @@ from models.attachments import (
     replace_file,
     restore_attachment,
     save_copy,
+    size_text,
     version_of,
 )
 from models.database import Database
@@ -70,7 +72,9 @@ def register(commands: Any) -> None:
     )
     actions = one.add_subparsers(dest="action", metavar="ACTION", required=True)
     save = _action(actions, "save", "write a copy of its file to FILE", command_save, False)
-    save.add_argument("file", type=Path, metavar="FILE", help="where to write the copy")
+    save.add_argument(
+        "file", type=text_value, metavar="FILE|FOLDER", help="where to write the copy"
+    )
     save.add_argument("--version", type=_number, help="an earlier version (default: current)")
     replace = _action(actions, "replace", "add FILE as its new version", command_replace, True)
     replace.add_argument("file", type=Path, metavar="FILE", help="the new version")
@@ -134,8 +138,8 @@ def command_list(database: Database, args: argparse.Namespace) -> int:
 
 
 def command_save(database: Database, args: argparse.Namespace) -> int:
-    target: Path = args.file
-    if target.is_dir():
+    target = Path(args.file)
+    if target.is_dir() or args.file.endswith(("/", os.sep)):
         target = target / _view(database, args.number).current.filename
     with database.sessions.begin() as session:
         try:
@@ -196,7 +200,7 @@ def _print_attachment(attachment: AttachmentView) -> None:
         when = version.added_at.astimezone().strftime("%Y-%m-%d %H:%M")
         who = f" by {version.added_by}" if version.added_by else ""
         print(
-            f"   v{version.number}  {version.filename}  {megabytes(version.size)}  "
+            f"   v{version.number}  {version.filename}  {size_text(version.size)}  "
             f"added {when}{who}  sha256 {version.sha256[:12]}…  {version.text_status.label}"
         )
 
