@@ -174,3 +174,24 @@ def test_a_large_file_is_stored_off_the_gui_thread_with_progress(
     assert dialog is not None
     assert dialog.maximum() == big.stat().st_size  # set by the worker's progress reports
     assert panel.tree.topLevelItem(0).text(3) == "30.7 MB"
+
+
+def test_importing_a_json_export_in_the_window_brings_its_attachments(
+    qtbot, make_window, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    from models.attachments import attach_file
+    from models.exchange_write import export_file
+    from tests.backends import open_test_database
+
+    with open_test_database("sqlite", tmp_path / "source") as source:
+        treaty = save(source, agreement("Treaty on Allied Relations", ("Kazakhstan",)))
+        with source.sessions.begin() as session:
+            attach_file(session, treaty, pdf_file(tmp_path / "text.pdf", "Oʻzbekiston"))
+            export_file(session, tmp_path / "out.json", attachments=tmp_path / "files")
+    with open_test_database("sqlite", tmp_path / "target") as target:
+        window = make_window(target)
+        with qtbot.waitSignal(window.transfers.import_finished, timeout=20000):
+            window.transfers._run_import(str(tmp_path / "out.json"), update=False)
+        with target.sessions() as session:
+            (listed,) = list_attachments(session, 1)
+        assert listed.current.filename == "text.pdf"
