@@ -16,11 +16,11 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from sqlalchemy import delete, func, insert, select
+from sqlalchemy import delete, func, insert, select, text, update
 from sqlalchemy.orm import Session
 
 from models.attachment_schema import Attachment, AttachmentChunk, AttachmentVersion
-from models.attachment_search import index_version, unindex_versions
+from models.attachment_search import ATTACHMENT_SEARCH_TABLE, index_version, unindex_versions
 from models.attachment_text import Extracted, TextStatus, extract_text
 from models.changes import Changes
 from models.schema import Agreement, utcnow
@@ -187,6 +187,25 @@ def purge_attachments(session: Session, agreement_ids: Iterable[int]) -> int:
     # Chunks and versions go with their attachment (ON DELETE CASCADE).
     session.execute(delete(Attachment).where(Attachment.agreement_id.in_(ids)))
     return len(attachments)
+
+
+def move_attachments(session: Session, from_id: int, to_id: int) -> int:
+    """Give agreement *from_id*'s attachments to *to_id* (a merge), after its own; how many."""
+    offset = session.scalar(select(func.count()).where(Attachment.agreement_id == to_id))
+    moved = session.execute(
+        update(Attachment)
+        .where(Attachment.agreement_id == from_id)
+        .values(agreement_id=to_id, position=Attachment.position + (offset or 0))
+    ).rowcount
+    if moved and session.get_bind().dialect.name == "postgresql":
+        session.execute(
+            text(
+                f"UPDATE {ATTACHMENT_SEARCH_TABLE} SET agreement_id = :to "
+                "WHERE agreement_id = :from_id"
+            ),
+            {"to": to_id, "from_id": from_id},
+        )
+    return moved
 
 
 def list_attachments(

@@ -261,3 +261,22 @@ def test_the_window_index_finds_attachment_text_and_notices_a_new_one(
         assert fresh is not None
         assert fresh.ids(session, AgreementFilter(text="hydropow"), Sort()) == [treaty]
         assert fresh.count(session, AgreementFilter(text="ozbekiston")) == 1
+
+
+def test_a_merge_gives_the_merged_agreements_attachments_to_the_kept_one(
+    database: Database, treaty: int, tmp_path: Path
+) -> None:
+    from models.merge import merge_agreements
+
+    other = save(database, agreement("Treaty of Allied Relations", ("Kazakhstan", "Uzbekistan")))
+    mine, theirs = tmp_path / "mine.txt", tmp_path / "theirs.txt"
+    mine.write_text("signed original", encoding="utf-8")
+    theirs.write_text("Oʻzbekiston translation", encoding="utf-8")
+    attach(database, treaty, mine, label="signed text")
+    attach(database, other, theirs, label="translation")
+    with database.sessions.begin() as session:
+        merge_agreements(session, treaty, other, {})
+    with database.sessions.begin() as session:
+        labels = [a.label for a in list_attachments(session, treaty)]
+    assert labels == ["signed text", "translation"]
+    assert search(database, "ozbekiston translation") == [treaty]
