@@ -78,6 +78,8 @@ def main(argv: list[str] | None = None) -> int:
     print("reports and files …", file=sys.stderr)
     lines += ["", "## Reports", "", "```", _run("benchmarks.report_benchmark").strip(), "```"]
     lines += ["", "## Import and export", "", "```", _run("benchmarks.io_benchmark").strip(), "```"]
+    print("attachments …", file=sys.stderr)
+    lines += ["", "## Attachments", "", _run("benchmarks.attachment_benchmark").strip()]
     args.out.write_text("\n".join(lines) + "\n", encoding="utf-8")
     print(args.out)
     return 0

@@ -33,7 +33,7 @@ from models.integrity import (
 ENV_VARIABLE = "TREATY_TRACKER_DB"
 # The newest migration: a database at it opens without loading Alembic (a test holds this
 # equal to the head of models/migrations).
-SCHEMA_REVISION = "0009"
+SCHEMA_REVISION = "0012"
 APPLICATION_ID = 0x54545254  # 'TTRT', set by the first migration
 BUSY_TIMEOUT_MS = 5000
 _MIGRATIONS = Path(__file__).with_name("migrations")
@@ -313,10 +313,11 @@ def _postgres_write_problem(connection: Any) -> str | None:
 
 def _written_tables() -> list[str]:
     """Every table a save, an import or a copy writes to."""
+    from models.attachment_search import ATTACHMENT_SEARCH_TABLE
     from models.schema import Base
     from models.search_index import SEARCH_TABLE
 
-    return sorted({*Base.metadata.tables, SEARCH_TABLE})
+    return sorted({*Base.metadata.tables, SEARCH_TABLE, ATTACHMENT_SEARCH_TABLE})
 
 
 def _driver_problem(error: BaseException) -> str:

@@ -4,7 +4,8 @@ Every table the user's data lives in is copied with its ids, in one transaction 
 target: a failure leaves the target as empty as it was. Afterwards PostgreSQL's id
 sequences are moved past the copied ids (and past the source's own high-water mark, so
 that ids of deleted agreements are never handed out again), and the search index of the
-target is rebuilt from the copied rows.
+target is rebuilt from the copied rows. Attachments travel inside the database, so they
+are copied with the rest (their bytes a few megabytes at a time).
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import Connection, Table, bindparam, func, insert, select, text, update
 
+from models.attachment_search import rebuild_attachment_search
 from models.database import DamagedDatabaseError, Database, sqlite_path, take_write_lock
 from models.integrity import damaged_message, full_check_problem
 from models.revision import one_revision_step
@@ -34,10 +36,16 @@ TABLES = (
     "saved_views",
     "audit_log",
     "agreement_redirect",
+    "attachments",
+    "attachment_versions",
+    "attachment_chunks",
 )
 # Tables whose rows mean the target is not empty.
 _CONTENT = ("agreements", "parties", "fields", "saved_views", "audit_log")
 BATCH = 2000
+# Rows that may be large are read a few at a time: a chunk is a megabyte of a file, a
+# version carries its extracted text (up to ten million characters).
+_SMALL_BATCHES = {"attachment_chunks": 4, "attachment_versions": 20}
 
 
 class CopyError(Exception):
@@ -70,6 +78,7 @@ def copy_database(
             _restore_fields_tree(reading, writing)
         _advance_ids(writing, _next_agreement_id(reading))
         rebuild_search_index(writing)
+        rebuild_attachment_search(writing)
     return CopyResult(counts)
 
 
@@ -106,8 +115,9 @@ def _copy_table(reading: Connection, writing: Connection, table: Table) -> int:
     values = {"parent_id": None} if table.name == "fields" else {}
     order = [column for column in table.primary_key.columns]
     copied = 0
-    result = reading.execution_options(yield_per=BATCH).execute(select(table).order_by(*order))
-    for rows in result.partitions(BATCH):
+    batch = _SMALL_BATCHES.get(table.name, BATCH)
+    result = reading.execution_options(yield_per=batch).execute(select(table).order_by(*order))
+    for rows in result.partitions(batch):
         writing.execute(insert(table), [{**row._mapping, **values} for row in rows])
         copied += len(rows)
     return copied

@@ -32,7 +32,9 @@ REQUIRED = ("title", "kind", "status", "parties")
 # `id` is what `list --format csv|json` prints first; ids belong to one database, so it is
 # never stored (a JSON file's own ids only tie its relations to its rows). `counts`
 # (signatories, parties) ends a `list --format json` object: derived, so ignored.
-IGNORED = ("id", "counts")
+# `attachments` (files beside an export, --with-attachments) are read by
+# models.attachment_exchange once the agreements are recorded.
+IGNORED = ("id", "counts", "attachments")
 LIST_SEPARATOR = "; "
 # JSON keys beyond the CSV columns: AgreementInput's other facts.
 EXTRA_TEXT_KEYS = (

@@ -65,11 +65,13 @@ def export_file(
     sort: Sort = BY_SIGNING_DATE,
     progress: Callable[[int, int], None] | None = None,
     cancelled: Callable[[], bool] | None = None,
+    attachments: Path | None = None,
 ) -> int:
     """Write the agreements a filter matches (or these ids, in order) to *path*; return how many.
 
     CSV or JSON by the suffix. Raises ExportCancelled (leaving *path* untouched) when
-    *cancelled* returns True between batches.
+    *cancelled* returns True between batches. *attachments*: a folder the agreements'
+    attachments are written to, each JSON record referring to its files.
     """
     target = Path(path)
     kind = export_format(target)
@@ -78,6 +80,11 @@ def export_file(
     else:
         ids = list(selection)
     batches = _batches(session, ids, kind, progress, cancelled)
+    if attachments is not None and kind == "json":
+        from models.attachment_exchange import add_attachment_refs
+
+        base = target.absolute().parent
+        batches = (add_attachment_refs(session, batch, attachments, base) for batch in batches)
     with replacing(target) as out:
         if kind == "json":
             return write_json(batches, out)

@@ -29,6 +29,7 @@ from typing import Any
 from sqlalchemy import Text, cast, func, select
 from sqlalchemy.orm import Session
 
+from models.attachment_search import agreement_ids_matching
 from models.query import (
     AgreementFilter,
     Facets,
@@ -329,6 +330,7 @@ class FacetIndex:
             match, connection = fts_query(text), session.connection()
             if match and connection.dialect.name == "sqlite" and has_search_index(connection):
                 ids = search_rowids(connection, match)  # FTS5 without a join: 3× faster
+                ids = sorted({*ids, *agreement_ids_matching(connection, match)})
             else:
                 ids = _column(session, matching_ids(session, AgreementFilter(text=text)))
             cached = self._bits.pack([i for i in ids if i < self._bits.size])

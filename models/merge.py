@@ -21,6 +21,7 @@ from typing import Literal
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
+from models.attachments import move_attachments
 from models.audit import record
 from models.fields import path_key, split_path
 from models.parties import find_country, find_party
@@ -166,6 +167,7 @@ def merge_agreements(
             raise _conflict(session, agreement_id, expected)
     merged = merged_input(session, keep, other, choices, keep_id, other_id)
     moved = _move_incoming(session, keep_id, other_id)
+    move_attachments(session, other_id, keep_id)
     session.execute(delete(Agreement).where(Agreement.id == other_id))
     session.expire_all()
     update_search_index(session.connection(), [other_id])

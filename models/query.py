@@ -17,6 +17,7 @@ from typing import Any
 
 from sqlalchemy import (
     ColumnElement,
+    Connection,
     Select,
     String,
     and_,
@@ -32,6 +33,7 @@ from sqlalchemy import (
 from sqlalchemy.dialects.postgresql import TSQUERY, TSVECTOR
 from sqlalchemy.orm import Session
 
+from models.attachment_search import matching_agreements
 from models.dates import PartialDate
 from models.schema import Agreement, Field, Participation, Party, agreement_fields
 from models.search_index import SEARCH_TABLE, has_search_index, pg_lexeme
@@ -230,17 +232,23 @@ def _text_condition(session: Session, text: str) -> ColumnElement[bool] | None:
     connection = session.connection()
     if has_search_index(connection) and connection.dialect.name == "postgresql":
         document = literal_column("document", TSVECTOR)
-        return Agreement.id.in_(
-            select(literal_column("agreement_id"))
-            .select_from(table(SEARCH_TABLE))
-            .where(document.bool_op("@@")(cast(literal(tsquery(text)), TSQUERY)))
+        return or_(
+            Agreement.id.in_(
+                select(literal_column("agreement_id"))
+                .select_from(table(SEARCH_TABLE))
+                .where(document.bool_op("@@")(cast(literal(tsquery(text)), TSQUERY)))
+            ),
+            _in_attachments(connection, match, text),
         )
     if has_search_index(connection):
         search = table(SEARCH_TABLE)
-        return Agreement.id.in_(
-            select(literal_column("rowid"))
-            .select_from(search)
-            .where(literal_column(SEARCH_TABLE).op("MATCH")(match))
+        return or_(
+            Agreement.id.in_(
+                select(literal_column("rowid"))
+                .select_from(search)
+                .where(literal_column(SEARCH_TABLE).op("MATCH")(match))
+            ),
+            _in_attachments(connection, match, text),
         )
     # Portable fallback (no search table): every word must appear in one of the text columns.
     columns = (Agreement.title, Agreement.summary, Agreement.notes, Agreement.signed_at)
@@ -250,6 +258,11 @@ def _text_condition(session: Session, text: str) -> ColumnElement[bool] | None:
             for term in search_terms(text)
         )
     )
+
+
+def _in_attachments(connection: Connection, match: str, text: str) -> ColumnElement[bool]:
+    """Agreements one of whose attachments holds every word (a record matches on its own)."""
+    return Agreement.id.in_(matching_agreements(connection, match, tsquery(text) or ""))
 
 
 def matching_ids(session: Session, wanted: AgreementFilter) -> Select[tuple[int]]:

@@ -388,3 +388,7 @@ TRACKED_TABLES = (
     "relations",
     "saved_views",
 )
+
+# Attachments live in a module of their own; importing it puts their tables on Base.metadata
+# wherever the schema is used (migrations, copy, the ORM comparison).
+from models import attachment_schema  # noqa: E402, F401

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import BinaryIO
@@ -11,7 +11,9 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer
 from sqlalchemy.orm import Session, sessionmaker
 
+from models.attachments import AttachmentView, list_attachments
 from models.detail import AgreementDetail, load_detail
+from reports.attachment_list import attachments_block
 from reports.cover import Provenance, facts_table, provenance_rows
 from reports.describe import date_text, join_words, local_time_text
 from reports.document import DocumentInfo, PageNumbers, render
@@ -43,7 +45,10 @@ def fact_sheet_subject(detail: AgreementDetail) -> str:
 
 
 def build_story(
-    detail: AgreementDetail, kit: StoryKit, provenance: Provenance
+    detail: AgreementDetail,
+    kit: StoryKit,
+    provenance: Provenance,
+    attachments: Sequence[AttachmentView] = (),
 ) -> Iterator[Flowable]:
     """The title, who made the sheet, its contents, then the agreement's full section."""
     styles = kit.styles
@@ -55,7 +60,8 @@ def build_story(
     yield facts_table(kit, provenance_rows(provenance))
     yield Spacer(1, 4 * mm)
     yield kit.para("Contents", styles.h3)
-    for text, section in SECTIONS:
+    extra = (("Attachments", "attachments"),) if attachments else ()
+    for text, section in (*SECTIONS, *extra):
         yield kit.toc_line(text, f"{key}-{section}", 1)
     yield Spacer(1, 4 * mm)
 
@@ -63,6 +69,8 @@ def build_story(
         return kit.heading(text, styles.h2, key=f"{key}-{section}", level=1)
 
     yield from agreement_section(kit, detail, None, heading, timeline=True)
+    if attachments:
+        yield from attachments_block(kit, attachments, heading)
 
 
 def write_fact_sheet(
@@ -79,6 +87,7 @@ def write_fact_sheet(
     """Write one agreement's fact sheet. Raises NotFoundError if it does not exist."""
     with session_scope(session) as scope:
         detail = load_detail(scope, agreement_id)
+        attachments = list_attachments(scope, agreement_id)
     fonts = FontSet(font)
     kit = StoryKit(make_styles(fonts), PageNumbers())
     moment = generated_at or datetime.now(UTC)
@@ -93,7 +102,7 @@ def write_fact_sheet(
     )
     with atomic_output(out) as stream:
         pages = render(
-            build_story(detail, kit, provenance),
+            build_story(detail, kit, provenance, attachments),
             stream,
             info,
             kit.styles,

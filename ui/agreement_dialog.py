@@ -132,6 +132,11 @@ class AgreementDialog(QDialog):
         self._build()
         self._load(template)
 
+    @property
+    def agreement_id(self) -> int | None:
+        """The agreement being edited; None while a new one is not yet saved."""
+        return self._agreement_id
+
     # ------------------------------------------------------------- building
 
     def _build(self) -> None:

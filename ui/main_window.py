@@ -55,6 +55,7 @@ from models.query import (
 from models.redirects import find_agreement
 from models.revision import current_revision
 from ui.agreement_table_model import COLUMNS, AgreementTableModel
+from ui.attachment_panel import AttachmentPanel, attachment_column, attachments_tab
 from ui.connect_dialog import ConnectDialog, remembered_name
 from ui.damaged_offer import offer_latest_backup
 from ui.detail_pane import DetailPane
@@ -375,11 +376,15 @@ class MainWindow(QMainWindow):
         self.stack.addWidget(self.welcome)
 
         self.detail = DetailPane(self)
+        self.attachments = AttachmentPanel(lambda: self.database, self.worker, self)
+        self.attachments.changed.connect(lambda _changes: self.reload_from_database())
+        self.filter_panel.filter_changed.connect(lambda f: self.attachments.follow_search(f.text))
+        self.detail_column = attachment_column(self.detail, self.attachments, self)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("mainSplitter")
         self.splitter.addWidget(self.filter_panel)
         self.splitter.addWidget(self.stack)
-        self.splitter.addWidget(self.detail)
+        self.splitter.addWidget(self.detail_column)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([270, 760, 360])
         self.setCentralWidget(self.splitter)
@@ -717,6 +722,7 @@ class MainWindow(QMainWindow):
 
     def _show_current(self) -> None:
         agreement_id = self.current_id()
+        self.attachments.show_agreement(agreement_id, self.filter_panel.current_filter().text)
         if agreement_id is None:
             self.detail.show_nothing()
             return
@@ -801,6 +807,9 @@ class MainWindow(QMainWindow):
 
     def _open_editor(self, dialog: AgreementDialog) -> None:
         self.editor = dialog
+        if dialog.agreement_id is not None:
+            panel = attachments_tab(dialog, lambda: self.database, self.worker)
+            panel.changed.connect(lambda _changes: self.reload_from_database())
         dialog.saved.connect(self._after_save)
         dialog.open_existing.connect(self._open_existing)
         dialog.open()

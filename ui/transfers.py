@@ -14,6 +14,7 @@ from PySide6.QtCore import QObject, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
+from models.attachment_exchange import import_attachments
 from models.backups import BEFORE_IMPORT, backup_before
 from models.database import sqlite_path
 from models.exchange import ImportResult, import_file, preview_import
@@ -107,7 +108,7 @@ class Transfers(QObject):
         def work(job: Job) -> ImportResult:
             backup_before(url, BEFORE_IMPORT, rotation)
             with sessions.begin() as session:
-                return import_file(
+                result = import_file(
                     session,
                     path,
                     update=update,
@@ -116,6 +117,9 @@ class Transfers(QObject):
                     progress=job.progress,
                     cancelled=lambda: job.cancelled,
                 )
+                # The files an export --with-attachments wrote, in the same transaction.
+                import_attachments(session, Path(path), check=job.check)
+                return result
 
         self.progress = run_with_progress(
             self.window,

@@ -169,3 +169,22 @@ def test_a_signature_is_signed_and_a_ratification_deposited(
     assert "ratification: deposited 3 February 2020, effective 4 March 2020" in words
     assert "withdrawal: notified 15 January 2024" in words
     assert "signature: deposited" not in words
+
+
+def test_the_fact_sheet_lists_the_attachments(sample: Database, tmp_path: Path) -> None:
+    from models.attachments import attach_file, replace_file
+    from tests.attachment_files import pdf_file, scanned_pdf
+
+    agreement_id = first_sample(sample)
+    signed = pdf_file(tmp_path / "signed-kk.pdf", "Тоқаев")
+    with sample.sessions.begin() as session:
+        first = attach_file(session, agreement_id, signed, label="signed text", language="Kazakh")
+        replace_file(session, first.attachment_id, signed)
+        attach_file(session, agreement_id, scanned_pdf(tmp_path / "scan.pdf"), label="Türkiye")
+    target = tmp_path / "fact.pdf"
+    write_fact_sheet(sample.sessions, agreement_id, target)
+    words = text(target)
+    assert "Attachments" in [title for _level, title, _page in outline(target)]
+    assert "signed text (Kazakh)" in words and "signed-kk.pdf" in words
+    assert "v2 (+1)" in words and "text searched" in words
+    assert "scanned: no text layer" in words

@@ -8,6 +8,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from models.attachment_exchange import import_attachments
+from models.attachments import AttachmentError
 from models.backups import BEFORE_IMPORT
 from models.database import (
     Database,
@@ -54,6 +56,12 @@ def register(commands: Any) -> None:
     add_db_argument(export, default=argparse.SUPPRESS)
     add_filter_arguments(export)
     add_sort_arguments(export)
+    export.add_argument(
+        "--with-attachments",
+        type=Path,
+        metavar="DIR",
+        help="JSON only: write the agreements' attachments to DIR, the file referring to them",
+    )
     export.set_defaults(handler=command_export, creates_database=False)
     imports = commands.add_parser(
         "import",
@@ -95,13 +103,18 @@ def command_export(database: Database, args: argparse.Namespace) -> int:
     problem = export_target_problem(Path(args.file), sqlite_path(database.url))
     if problem:
         raise UsageError(problem)
+    if args.with_attachments is not None and export_format(Path(args.file)) != "json":
+        raise UsageError("--with-attachments needs a .json file: CSV can't refer to files")
     with database.sessions.begin() as session:
         wanted = filter_from_args(session, args)
         sort = Sort(SortColumn(args.sort), descending=args.desc)
         try:
-            written = export_file(session, args.file, wanted, sort=sort)
-        except OSError as error:
-            raise UsageError(f"can't write {args.file}: {error.strerror or error}") from None
+            written = export_file(
+                session, args.file, wanted, sort=sort, attachments=args.with_attachments
+            )
+        except (OSError, AttachmentError) as error:
+            reason = getattr(error, "strerror", None) or error
+            raise UsageError(f"can't write {args.file}: {reason}") from None
     print(f"Exported {count_of(written, 'agreement')} to {args.file}")
     return 0
 
@@ -130,6 +143,7 @@ def command_import(database: Database, args: argparse.Namespace) -> int:
                 keep_duplicates=args.keep_duplicates,
                 progress=progress_printer(),
             )
+            files = import_attachments(session, Path(args.file))
     except ImportFailed as failure:
         for problem in failure.problems:
             print(f"{PROG}: {args.file}: {problem}", file=sys.stderr)
@@ -145,6 +159,8 @@ def command_import(database: Database, args: argparse.Namespace) -> int:
     print_possible_duplicates(result.possible_duplicates, "skipped")
     _print_names("New parties", result.parties_created)
     _print_names("New fields", result.fields_created)
+    if files.attached:
+        print(f"Attached {count_of(files.attached, 'file')}")
     return 0
 
 

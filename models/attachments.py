@@ -1,0 +1,434 @@
+"""Attach, version, remove and read back the files kept with an agreement.
+
+Every function takes the caller's session and neither opens nor commits it: an attach is
+one transaction, so a failed or cancelled one leaves nothing behind. The bytes go into
+the database a megabyte at a time while their SHA-256 is computed, and come out the same
+way; the extracted text goes into the attachments' search table.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import tempfile
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from sqlalchemy import delete, func, insert, select, text, update
+from sqlalchemy.orm import Session
+
+from models.attachment_schema import Attachment, AttachmentChunk, AttachmentVersion
+from models.attachment_search import ATTACHMENT_SEARCH_TABLE, index_version, unindex_versions
+from models.attachment_text import Extracted, TextStatus, extract_text
+from models.changes import Changes
+from models.schema import Agreement, utcnow
+from models.service import NotFoundError
+from models.text import not_utf8, shown
+from models.users import current_user
+
+CHUNK_BYTES = 1 << 20  # a megabyte a row: small enough for any driver, few rows per file
+LIMIT_VARIABLE = "TREATY_TRACKER_ATTACHMENT_LIMIT_MB"
+DEFAULT_LIMIT_MB = 200
+DEFAULT_LABEL = "document"
+LABEL_MAX, LANGUAGE_MAX, FILENAME_MAX = 200, 50, 500
+
+# progress(bytes done, bytes in all), called between chunks; check() raises to cancel.
+Progress = Callable[[int, int], None]
+Check = Callable[[], None]
+
+
+class AttachmentError(Exception):
+    """A file can't be attached, replaced or read; the message names it and says why."""
+
+
+@dataclass(frozen=True)
+class VersionView:
+    """One version of an attachment, as lists and reports show it (no bytes, no text)."""
+
+    id: int
+    number: int
+    filename: str
+    size: int
+    sha256: str
+    added_at: datetime
+    added_by: str | None
+    text_status: TextStatus
+    text_note: str | None
+
+
+@dataclass(frozen=True)
+class AttachmentView:
+    """An attachment with its versions, newest last; `current` is the one searched and opened."""
+
+    id: int
+    agreement_id: int
+    label: str
+    language: str | None
+    removed_at: datetime | None
+    versions: tuple[VersionView, ...]
+
+    @property
+    def current(self) -> VersionView:
+        return self.versions[-1]
+
+
+@dataclass(frozen=True)
+class Attached:
+    """What an attach or a replace did: the attachment, its new version, and the change."""
+
+    attachment_id: int
+    version: VersionView
+    changes: Changes
+
+
+def size_limit(environ: dict[str, str] | os._Environ[str] | None = None) -> int:
+    """The largest file that may be attached, in bytes: $TREATY_TRACKER_ATTACHMENT_LIMIT_MB."""
+    value = (os.environ if environ is None else environ).get(LIMIT_VARIABLE, "").strip()
+    try:
+        megabytes = float(value) if value else DEFAULT_LIMIT_MB
+    except ValueError:
+        megabytes = DEFAULT_LIMIT_MB
+    return int(max(megabytes, 0) * 1_000_000)
+
+
+def megabytes(size: int) -> str:
+    """'52.4 MB', as the limit is spoken of (decimal megabytes)."""
+    return f"{size / 1_000_000:.1f} MB"
+
+
+def size_text(size: int) -> str:
+    """A file's size as a list shows it: '840 kB', '52.4 MB' (decimal units, as the limit)."""
+    if size < 1_000_000:
+        return f"{max(size, 1) / 1000:.0f} kB" if size >= 1000 else f"{size} bytes"
+    return megabytes(size)
+
+
+def attach_file(
+    session: Session,
+    agreement_id: int,
+    path: Path,
+    *,
+    label: str = DEFAULT_LABEL,
+    language: str | None = None,
+    filename: str | None = None,
+    limit: int | None = None,
+    progress: Progress | None = None,
+    check: Check | None = None,
+) -> Attached:
+    """Attach the file at *path* to an agreement as a new attachment (version 1)."""
+    label, language = _checked_label(label, language)
+    _require_agreement(session, agreement_id)
+    position = session.scalar(select(func.count()).where(Attachment.agreement_id == agreement_id))
+    attachment = Attachment(
+        agreement_id=agreement_id, label=label, language=language, position=position or 0
+    )
+    session.add(attachment)
+    session.flush()
+    version = _store(session, attachment, 1, path, filename, limit, progress, check)
+    return Attached(attachment.id, version, Changes.of(changed=[agreement_id]))
+
+
+def replace_file(
+    session: Session,
+    attachment_id: int,
+    path: Path,
+    *,
+    filename: str | None = None,
+    limit: int | None = None,
+    progress: Progress | None = None,
+    check: Check | None = None,
+) -> Attached:
+    """Add a new version of an attachment; the earlier ones stay listed and can be saved."""
+    attachment = _attachment(session, attachment_id)
+    if attachment.removed_at is not None:
+        raise AttachmentError(f"attachment {attachment_id} was removed: restore it first")
+    previous = [version.id for version in attachment.versions]
+    number = max((version.number for version in attachment.versions), default=0) + 1
+    unindex_versions(session.connection(), previous)
+    version = _store(session, attachment, number, path, filename, limit, progress, check)
+    return Attached(attachment.id, version, Changes.of(changed=[attachment.agreement_id]))
+
+
+def remove_attachment(session: Session, attachment_id: int) -> Changes:
+    """Remove an attachment: no longer listed or searched, kept until purged (restorable)."""
+    attachment = _attachment(session, attachment_id)
+    if attachment.removed_at is None:
+        attachment.removed_at = utcnow()
+        attachment.removed_by = current_user()
+        unindex_versions(session.connection(), [version.id for version in attachment.versions])
+    return Changes.of(changed=[attachment.agreement_id])
+
+
+def restore_attachment(session: Session, attachment_id: int) -> Changes:
+    """Bring a removed attachment back, searched again."""
+    attachment = _attachment(session, attachment_id)
+    if attachment.removed_at is not None:
+        attachment.removed_at = None
+        attachment.removed_by = None
+        current = attachment.versions[-1]
+        index_version(session.connection(), current.id, attachment.agreement_id, current.text)
+    return Changes.of(changed=[attachment.agreement_id])
+
+
+def purge_attachments(session: Session, agreement_ids: Iterable[int]) -> int:
+    """Delete for good every attachment of these agreements (deleted for good); how many."""
+    ids = list(agreement_ids)
+    if not ids:
+        return 0
+    found = session.execute(
+        select(Attachment.id, AttachmentVersion.id)
+        .join(AttachmentVersion, AttachmentVersion.attachment_id == Attachment.id)
+        .where(Attachment.agreement_id.in_(ids))
+    ).all()
+    unindex_versions(session.connection(), [version for _, version in found])
+    attachments = sorted({attachment for attachment, _ in found})
+    # Chunks and versions go with their attachment (ON DELETE CASCADE).
+    session.execute(delete(Attachment).where(Attachment.agreement_id.in_(ids)))
+    return len(attachments)
+
+
+def move_attachments(session: Session, from_id: int, to_id: int) -> int:
+    """Give agreement *from_id*'s attachments to *to_id* (a merge), after its own; how many."""
+    offset = session.scalar(select(func.count()).where(Attachment.agreement_id == to_id))
+    moved = session.execute(
+        update(Attachment)
+        .where(Attachment.agreement_id == from_id)
+        .values(agreement_id=to_id, position=Attachment.position + (offset or 0))
+    ).rowcount
+    if moved and session.get_bind().dialect.name == "postgresql":
+        session.execute(
+            text(
+                f"UPDATE {ATTACHMENT_SEARCH_TABLE} SET agreement_id = :to "
+                "WHERE agreement_id = :from_id"
+            ),
+            {"to": to_id, "from_id": from_id},
+        )
+    return moved
+
+
+def list_attachments(
+    session: Session, agreement_id: int, *, removed: bool = False
+) -> list[AttachmentView]:
+    """The agreement's attachments in the order they were added (removed ones if asked)."""
+    wanted = Attachment.removed_at.is_not(None) if removed else Attachment.removed_at.is_(None)
+    attachments = session.scalars(
+        select(Attachment)
+        .where(Attachment.agreement_id == agreement_id, wanted)
+        .order_by(Attachment.position, Attachment.id)
+    ).all()
+    return [_view(attachment) for attachment in attachments if attachment.versions]
+
+
+def attachment_view(session: Session, attachment_id: int) -> AttachmentView:
+    """One attachment, removed or not."""
+    return _view(_attachment(session, attachment_id))
+
+
+def version_of(session: Session, attachment_id: int, number: int | None = None) -> VersionView:
+    """A version of an attachment: the current one, or the one numbered *number*."""
+    view = attachment_view(session, attachment_id)
+    if number is None:
+        return view.current
+    for version in view.versions:
+        if version.number == number:
+            return version
+    raise AttachmentError(f"attachment {attachment_id} has no version {number}")
+
+
+def read_chunks(session: Session, version_id: int) -> Iterator[bytes]:
+    """A version's bytes, a megabyte at a time (one row in memory at once)."""
+    sequence = session.scalars(
+        select(AttachmentChunk.seq)
+        .where(AttachmentChunk.version_id == version_id)
+        .order_by(AttachmentChunk.seq)
+    ).all()
+    for seq in sequence:
+        yield session.execute(
+            select(AttachmentChunk.data).where(
+                AttachmentChunk.version_id == version_id, AttachmentChunk.seq == seq
+            )
+        ).scalar_one()
+
+
+def save_copy(
+    session: Session,
+    version_id: int,
+    destination: Path,
+    progress: Progress | None = None,
+    check: Check | None = None,
+) -> Path:
+    """Write a version's file to *destination*, whole or not at all, checking its SHA-256."""
+    version = session.get(AttachmentVersion, version_id)
+    if version is None:
+        raise AttachmentError(f"no attachment version {version_id}")
+    expected, total = version.sha256, version.size
+    folder = destination.parent
+    try:
+        handle, temporary = tempfile.mkstemp(prefix=".attachment-", dir=folder)
+    except OSError as error:
+        raise AttachmentError(f"can't write to {folder}: {error.strerror or error}") from None
+    digest, done = hashlib.sha256(), 0
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            for chunk in read_chunks(session, version_id):
+                if check is not None:
+                    check()
+                stream.write(chunk)
+                digest.update(chunk)
+                done += len(chunk)
+                if progress is not None:
+                    progress(done, total)
+        if digest.hexdigest() != expected:
+            raise AttachmentError(
+                f"the stored copy of {shown(version.filename)} does not match its checksum: "
+                "it was not saved"
+            )
+        os.replace(temporary, destination)
+    except OSError as error:
+        raise AttachmentError(
+            f"can't write {destination}: {error.strerror or error}; nothing was saved"
+        ) from None
+    finally:
+        if os.path.exists(temporary):
+            os.unlink(temporary)
+    return destination
+
+
+def version_text(session: Session, version_id: int) -> str:
+    """The text extracted from a version ('' when it had none)."""
+    return session.scalar(select(AttachmentVersion.text).where(AttachmentVersion.id == version_id))
+
+
+# ----------------------------------------------------------------- storing
+
+
+def _store(
+    session: Session,
+    attachment: Attachment,
+    number: int,
+    path: Path,
+    filename: str | None,
+    limit: int | None,
+    progress: Progress | None,
+    check: Check | None,
+) -> VersionView:
+    name = filename or path.name
+    total = _checked_size(path, name, size_limit() if limit is None else limit)
+    if not_utf8(name) or len(name) > FILENAME_MAX:
+        raise AttachmentError(f"the file name {shown(name)} can't be stored: rename the file")
+    version = AttachmentVersion(
+        attachment_id=attachment.id,
+        number=number,
+        filename=name,
+        size=total,
+        sha256="",
+        added_by=current_user(),
+        text_status=TextStatus.NONE.value,
+        text="",
+    )
+    session.add(version)
+    session.flush()
+    version.sha256 = _write_chunks(session, version.id, path, name, total, progress, check)
+    extracted = extract_text(path, name)
+    version.text, version.text_status = extracted.text, extracted.status.value
+    version.text_note = extracted.note or None
+    session.flush()
+    index_version(session.connection(), version.id, attachment.agreement_id, extracted.text)
+    return _version_view(version, extracted)
+
+
+def _write_chunks(
+    session: Session,
+    version_id: int,
+    path: Path,
+    name: str,
+    total: int,
+    progress: Progress | None,
+    check: Check | None,
+) -> str:
+    """Copy the file into the database a chunk at a time; its SHA-256 as hex."""
+    digest, done, seq = hashlib.sha256(), 0, 0
+    connection = session.connection()
+    try:
+        with path.open("rb") as stream:
+            while chunk := stream.read(CHUNK_BYTES):
+                if check is not None:
+                    check()
+                digest.update(chunk)
+                connection.execute(
+                    insert(AttachmentChunk), {"version_id": version_id, "seq": seq, "data": chunk}
+                )
+                seq += 1
+                done += len(chunk)
+                if progress is not None:
+                    progress(done, max(total, done))
+    except OSError as error:
+        raise AttachmentError(f"can't read {shown(name)}: {error.strerror or error}") from None
+    return digest.hexdigest()
+
+
+def _checked_size(path: Path, name: str, limit: int) -> int:
+    try:
+        if not path.is_file():
+            raise AttachmentError(f"{shown(name)} is not a file")
+        size = path.stat().st_size
+    except OSError as error:
+        raise AttachmentError(f"can't read {shown(name)}: {error.strerror or error}") from None
+    if size > limit:
+        raise AttachmentError(
+            f"{shown(name)} is {megabytes(size)}, over the limit of {megabytes(limit)} "
+            f"for an attachment (${LIMIT_VARIABLE} sets it): it was not attached"
+        )
+    return size
+
+
+def _checked_label(label: str, language: str | None) -> tuple[str, str | None]:
+    label = " ".join((label or "").split()) or DEFAULT_LABEL
+    language = " ".join((language or "").split()) or None
+    problems = []
+    if len(label) > LABEL_MAX or not_utf8(label):
+        problems.append(f"the label {shown(label)} is too long (the limit is {LABEL_MAX})")
+    if language is not None and (len(language) > LANGUAGE_MAX or not_utf8(language)):
+        problems.append(f"the language {shown(language)} is too long (the limit is {LANGUAGE_MAX})")
+    if problems:
+        raise AttachmentError("; ".join(problems))
+    return label, language
+
+
+def _require_agreement(session: Session, agreement_id: int) -> None:
+    if session.scalar(select(Agreement.id).where(Agreement.id == agreement_id)) is None:
+        raise NotFoundError(agreement_id)
+
+
+def _attachment(session: Session, attachment_id: int) -> Attachment:
+    attachment = session.get(Attachment, attachment_id)
+    if attachment is None:
+        raise AttachmentError(f"attachment {attachment_id} does not exist")
+    return attachment
+
+
+def _view(attachment: Attachment) -> AttachmentView:
+    return AttachmentView(
+        id=attachment.id,
+        agreement_id=attachment.agreement_id,
+        label=attachment.label,
+        language=attachment.language,
+        removed_at=attachment.removed_at,
+        versions=tuple(_version_view(version) for version in attachment.versions),
+    )
+
+
+def _version_view(version: AttachmentVersion, extracted: Extracted | None = None) -> VersionView:
+    return VersionView(
+        id=version.id,
+        number=version.number,
+        filename=version.filename,
+        size=version.size,
+        sha256=version.sha256,
+        added_at=version.added_at,
+        added_by=version.added_by,
+        text_status=extracted.status if extracted else TextStatus(version.text_status),
+        text_note=version.text_note,
+    )
