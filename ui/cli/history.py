@@ -81,7 +81,9 @@ def _days(text: str) -> int:
     try:
         days = int(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"--older-than takes a number of days, not '{text}'")
+        raise argparse.ArgumentTypeError(
+            f"--older-than takes a number of days, not '{text}'"
+        ) from None
     if days < 0:
         raise argparse.ArgumentTypeError(f"--older-than takes 0 days or more, not {days}")
     return days
@@ -91,7 +93,7 @@ def _count(text: str) -> int:
     try:
         number = int(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"--limit takes a number, not '{text}'")
+        raise argparse.ArgumentTypeError(f"--limit takes a number, not '{text}'") from None
     if number < 1:
         raise argparse.ArgumentTypeError(f"--limit takes 1 or more, not {number}")
     return number
