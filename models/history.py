@@ -71,6 +71,7 @@ AGREEMENT, PARTY, FIELD, VIEW = "agreement", "party", "field", "view"
 # Parties and fields a write created by the way: undo deletes them if nothing uses them.
 NEW_PARTY, NEW_FIELD = "new-party", "new-field"
 KEEP_STEPS = 1000
+PRUNE_EVERY = 10
 LABEL_MAX = 500
 _OPEN = "treaty_tracker.history_step"
 _STEPS = HistoryStep.__table__
@@ -247,7 +248,8 @@ def _save_step(
     ]
     for start in range(0, len(rows), 1000):
         connection.execute(insert(_ITEMS), rows[start : start + 1000])
-    _prune(connection, user)
+    if step_id % PRUNE_EVERY == 0:  # a query saved on most steps; a few more are kept
+        _prune(connection, user)
     return step_id
 
 

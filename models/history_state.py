@@ -163,7 +163,7 @@ def agreement_states(connection: Connection, ids: Iterable[int]) -> dict[int, St
     live = agreement_snapshots(connection, wanted)
     trashed: dict[int, Any] = {}
     redirects: dict[int, int] = {}
-    for chunk in chunks(wanted):
+    for chunk in chunks(set(wanted) - set(live)):  # a live one is neither (the usual case)
         for row in connection.execute(select(TRASH).where(TRASH.c.agreement_id.in_(chunk))):
             trashed[row.agreement_id] = row
         query = select(REDIRECTS).where(REDIRECTS.c.old_id.in_(chunk))

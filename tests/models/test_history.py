@@ -335,13 +335,37 @@ def test_history_is_per_user_and_pruned(database: Database) -> None:
     with database.sessions.begin() as session:
         assert history.next_undo(session, "bob") is None
         assert history.next_undo(session, "alice").label == "creation of 'Alice's'"
-    original = history.KEEP_STEPS
-    history.KEEP_STEPS = 3
+    original = history.KEEP_STEPS, history.PRUNE_EVERY
+    history.KEEP_STEPS, history.PRUNE_EVERY = 3, 1
     try:
         for number in range(5):
             save(database, agreement(f"Number {number}"))
     finally:
-        history.KEEP_STEPS = original
+        history.KEEP_STEPS, history.PRUNE_EVERY = original
     with database.sessions.begin() as session:
         count = session.scalar(select(func.count()).where(HistoryStep.user_name == "tester"))
     assert count == 3
+
+
+def test_undo_of_an_import_of_ten_thousand_rows_is_one_step(
+    database: Database, tmp_path: Path
+) -> None:
+    from models.exchange import import_file
+    from models.query import count
+
+    kept = save(database, agreement("Recorded before"))
+    source = tmp_path / "big.csv"
+    rows = [f"Agreement {n} (Oʻzbekiston),treaty,signed,Türkiye\n" for n in range(10_000)]
+    source.write_text("title,kind,status,parties\n" + "".join(rows), encoding="utf-8")
+    with database.sessions.begin() as session:
+        result = import_file(session, source)
+    assert len(result.changes.created) == 10_000
+    replayed = undo(database)
+    assert replayed.label == "import of big.csv" and len(replayed.changes.deleted) == 10_000
+    with database.sessions.begin() as session:
+        assert count(session) == 1
+        assert history.next_undo(session, "tester").label == "creation of 'Recorded before'"
+    redo(database)
+    with database.sessions.begin() as session:
+        assert count(session) == 10_001
+    assert state(database, [kept])[kept].title == "Recorded before"
