@@ -34,9 +34,12 @@ TABLES = (
     "saved_views",
     "audit_log",
     "agreement_redirect",
+    "trash",
+    "history_steps",
+    "history_items",
 )
 # Tables whose rows mean the target is not empty.
-_CONTENT = ("agreements", "parties", "fields", "saved_views", "audit_log")
+_CONTENT = ("agreements", "parties", "fields", "saved_views", "audit_log", "trash")
 BATCH = 2000
 
 

@@ -581,7 +581,10 @@ def delete(
     *,
     user: str | None = None,
 ) -> list[DeletedAgreement]:
-    """Delete agreements; return snapshots from which undo can restore them.
+    """Delete agreements for good; return snapshots from which restore() can bring them back.
+
+    Not what a user's delete does: that moves them to the trash as an undoable step
+    (models.trash.delete).
 
     With *versions* (id -> version read), an agreement someone saved since is refused
     with a ConflictError naming them, and nothing is deleted.

@@ -369,3 +369,17 @@ def test_undo_of_an_import_of_ten_thousand_rows_is_one_step(
     with database.sessions.begin() as session:
         assert count(session) == 10_001
     assert state(database, [kept])[kept].title == "Recorded before"
+
+
+def test_a_copied_database_keeps_its_trash_and_history(database: Database, tmp_path: Path) -> None:
+    from models.database_copy import copy_database
+
+    made = save(database, agreement(KAZAKH))
+    with database.sessions.begin() as session:
+        trash.delete(session, [made])
+    with open_test_database("sqlite", tmp_path / "copy") as copy:
+        copy_database(database, copy)
+        with copy.sessions.begin() as session:
+            assert [row.title for row in trash.list_trash(session)] == [KAZAKH]
+        undo(copy)
+        assert state(copy, [made])[made].title == KAZAKH
