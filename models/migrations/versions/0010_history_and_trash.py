@@ -79,7 +79,7 @@ def upgrade() -> None:
     )
     op.create_index("ix_history_items_step_id", "history_items", ["step_id"])
     # audit_log has no triggers, so SQLite's batch rebuild of it loses nothing.
-    with op.batch_alter_table("audit_log") as batch:
+    with op.batch_alter_table("audit_log", table_kwargs={"sqlite_autoincrement": True}) as batch:
         batch.alter_column(
             "action", existing_type=_actions(OLD_ACTIONS), type_=_actions(NEW_ACTIONS)
         )
@@ -100,7 +100,7 @@ def _track(postgresql: bool) -> None:
 
 def downgrade() -> None:
     op.execute("DELETE FROM audit_log WHERE action IN ('undo', 'redo', 'purge')")
-    with op.batch_alter_table("audit_log") as batch:
+    with op.batch_alter_table("audit_log", table_kwargs={"sqlite_autoincrement": True}) as batch:
         batch.alter_column(
             "action", existing_type=_actions(NEW_ACTIONS), type_=_actions(OLD_ACTIONS)
         )
