@@ -56,8 +56,13 @@ class TrashDialog(QDialog):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().setVisible(False)
+        self.table.setWordWrap(False)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        # Fixed widths: resizing to contents reads every row, and a trash may hold thousands.
+        when = self.fontMetrics().horizontalAdvance("2026-12-01 14:31 UTC") + 24
+        header.resizeSection(1, when)
+        header.resizeSection(2, 140)
         self.table.itemSelectionChanged.connect(self._update_buttons)
         layout.addWidget(self.table)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, parent=self)
