@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
-from models import service
+from models import history, service
 from models.changes import Changes
 from models.fields import find_field, split_path
 from models.parties import find_identity, find_party, misspelt, party_reference, suggest_parties
@@ -186,11 +186,14 @@ def apply_bulk_edit(
     ]
     if problems:
         raise BulkEditError(problems)
-    for agreement_id, data, version in pending:
-        if check is not None:
-            check()
-        service.update(session, agreement_id, data, version, user=user)
-    return Changes.of(
+    count = len(pending)
+    label = f"bulk edit of {count} agreement{'s' if count != 1 else ''}"
+    with history.step(session, label, user) as recording:  # one step to undo, however many
+        for agreement_id, data, version in pending:
+            if check is not None:
+                check()
+            service.update(session, agreement_id, data, version, user=user)
+    return recording.changes | Changes.of(
         changed=[agreement_id for agreement_id, _data, _version in pending],
         parties=bool(pending and (edit.add_parties or edit.remove_parties)),
         fields=bool(pending and (edit.add_fields or edit.remove_fields)),

@@ -5,6 +5,8 @@ from __future__ import annotations
 from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session
 
+from models.changes import Changes
+from models.history import FIELD, PARTY, quoted, step
 from models.limits import (
     FIELD_NAME_MAX,
     field_key_problem,
@@ -27,9 +29,17 @@ def party_usage(session: Session, party_id: int) -> int:
     return session.scalar(statement) or 0
 
 
-def rename_party(session: Session, party_id: int, name: str) -> None:
+def rename_party(session: Session, party_id: int, name: str) -> Changes:
     """Give a party a new name; the old name stays an alias, so imports still find it."""
     party = _party(session, party_id)
+    with step(session, f"rename of party {quoted(party.name)}") as recording:
+        recording.touch([party_id], PARTY)
+        _rename_party(session, party, name)
+    return recording.changes
+
+
+def _rename_party(session: Session, party: Party, name: str) -> None:
+    party_id = party.id
     cleaned = " ".join(name.split())
     if not cleaned:
         raise CatalogError("a party needs a name")
@@ -48,11 +58,21 @@ def rename_party(session: Session, party_id: int, name: str) -> None:
     _reindex_party(session, party_id)
 
 
-def merge_parties(session: Session, source_id: int, target_id: int) -> None:
+def merge_parties(session: Session, source_id: int, target_id: int) -> Changes:
     """Fold *source* into *target*: its links, actions and spellings move; source is deleted."""
     if source_id == target_id:
         raise CatalogError("a party can't be merged into itself")
     source, target = _party(session, source_id), _party(session, target_id)
+    label = f"merge of party {quoted(source.name)} into {quoted(target.name)}"
+    with step(session, label) as recording:
+        recording.touch([source_id, target_id], PARTY)
+        recording.touch(_agreements_of_party(session, source_id))
+        _merge_parties(session, source, target)
+    return recording.changes
+
+
+def _merge_parties(session: Session, source: Party, target: Party) -> None:
+    source_id, target_id = source.id, target.id
     if source.iso3 and target.iso3:
         raise CatalogError(f"'{source.name}' and '{target.name}' are two different states")
     if source.org_code and target.org_code:
@@ -93,12 +113,15 @@ def merge_parties(session: Session, source_id: int, target_id: int) -> None:
     update_search_index(session.connection(), affected)
 
 
-def delete_party(session: Session, party_id: int) -> None:
+def delete_party(session: Session, party_id: int) -> Changes:
     party = _party(session, party_id)
     used = party_usage(session, party_id)
     if used:
         raise CatalogError(f"'{party.name}' takes part in {used} agreement(s); it can't be deleted")
-    session.delete(party)
+    with step(session, f"deletion of party {quoted(party.name)}") as recording:
+        recording.touch([party_id], PARTY)
+        session.delete(party)
+    return recording.changes
 
 
 def field_usage(session: Session, field_id: int) -> int:
@@ -106,8 +129,17 @@ def field_usage(session: Session, field_id: int) -> int:
     return session.scalar(statement) or 0
 
 
-def rename_field(session: Session, field_id: int, name: str) -> None:
+def rename_field(session: Session, field_id: int, name: str) -> Changes:
     item = _field(session, field_id)
+    with step(session, f"rename of field {quoted(item.name)}") as recording:
+        below = Field.key.startswith(item.key + " > ", autoescape=True)
+        recording.touch([field_id, *session.scalars(select(Field.id).where(below))], FIELD)
+        _rename_field(session, item, name)
+    return recording.changes
+
+
+def _rename_field(session: Session, item: Field, name: str) -> None:
+    field_id = item.id
     cleaned = " ".join(name.replace(">", " ").split())
     if not cleaned:
         raise CatalogError("a field needs a name")
@@ -135,13 +167,26 @@ def rename_field(session: Session, field_id: int, name: str) -> None:
     session.flush()
 
 
-def merge_fields(session: Session, source_id: int, target_id: int) -> None:
+def merge_fields(session: Session, source_id: int, target_id: int) -> Changes:
     """Move every agreement of *source* to *target*, then delete *source* (with no subfields)."""
     if source_id == target_id:
         raise CatalogError("a field can't be merged into itself")
     source, target = _field(session, source_id), _field(session, target_id)
     if session.scalar(select(func.count()).where(Field.parent_id == source_id)):
         raise CatalogError(f"'{source.name}' has subfields; move or merge them first")
+    label = f"merge of field {quoted(source.name)} into {quoted(target.name)}"
+    with step(session, label) as recording:
+        recording.touch([source_id, target_id], FIELD)
+        users = select(agreement_fields.c.agreement_id).where(
+            agreement_fields.c.field_id == source_id
+        )
+        recording.touch(session.scalars(users))
+        _merge_fields(session, source_id, target)
+    return recording.changes
+
+
+def _merge_fields(session: Session, source_id: int, target: Field) -> None:
+    target_id = target.id
     already = select(agreement_fields.c.agreement_id).where(
         agreement_fields.c.field_id == target_id
     )
@@ -159,7 +204,7 @@ def merge_fields(session: Session, source_id: int, target_id: int) -> None:
     session.execute(delete(Field).where(Field.id == source_id))
 
 
-def delete_field(session: Session, field_id: int) -> None:
+def delete_field(session: Session, field_id: int) -> Changes:
     item = _field(session, field_id)
     used = field_usage(session, field_id)
     if used:
@@ -168,7 +213,10 @@ def delete_field(session: Session, field_id: int) -> None:
         )
     if session.scalar(select(func.count()).where(Field.parent_id == field_id)):
         raise CatalogError(f"'{item.name}' has subfields; delete them first")
-    session.delete(item)
+    with step(session, f"deletion of field {quoted(item.name)}") as recording:
+        recording.touch([field_id], FIELD)
+        session.delete(item)
+    return recording.changes
 
 
 def _party(session: Session, party_id: int) -> Party:

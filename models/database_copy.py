@@ -39,9 +39,12 @@ TABLES = (
     "attachments",
     "attachment_versions",
     "attachment_chunks",
+    "trash",
+    "history_steps",
+    "history_items",
 )
 # Tables whose rows mean the target is not empty.
-_CONTENT = ("agreements", "parties", "fields", "saved_views", "audit_log")
+_CONTENT = ("agreements", "parties", "fields", "saved_views", "audit_log", "trash")
 BATCH = 2000
 # Rows that may be large are read a few at a time: a chunk is a megabyte of a file, a
 # version carries its extracted text (up to ten million characters).

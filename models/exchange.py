@@ -36,6 +36,8 @@ from pathlib import Path
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from models import history
+from models.changes import NOTHING, Changes
 from models.dates import PartialDate
 from models.duplicates import DuplicateQuery, PossibleDuplicate, find_duplicates
 from models.exchange_bulk import (
@@ -140,6 +142,7 @@ class ImportResult:
     fields_created: tuple[str, ...]
     added_ids: tuple[int, ...] = ()
     possible_duplicates: tuple[PossibleDuplicateRow, ...] = ()  # skipped, counted in skipped
+    changes: Changes = NOTHING  # what the window refreshes; the import is one undo step
 
 
 def preview_import(
@@ -189,6 +192,23 @@ def import_file(
     (models.duplicates) is skipped and listed, unless *keep_duplicates*.
     """
 
+    with history.step(session, f"import of {Path(path).name}") as recording:
+        result = _import_file(
+            session, path, update, new_parties, keep_duplicates, progress, cancelled
+        )
+        recording.created(result.added_ids)
+    return dataclasses.replace(result, changes=recording.changes)
+
+
+def _import_file(
+    session: Session,
+    path: str | os.PathLike[str],
+    update: bool,
+    new_parties: bool,
+    keep_duplicates: bool,
+    progress: Callable[[int, int], None] | None,
+    cancelled: Callable[[], bool] | None,
+) -> ImportResult:
     def check() -> None:
         if cancelled is not None and cancelled():
             raise ImportCancelled()

@@ -287,7 +287,7 @@ def _insert_chunk(
     party_ids: dict[str, int],
     field_ids: dict[str, int],
 ) -> list[int]:
-    ids = _insert_returning(connection, _AGREEMENTS, rows)
+    ids = insert_returning(connection, _AGREEMENTS, rows)
     participations, actions = [], []
     links, milestones = [], []
     for agreement_id, data in zip(ids, chunk, strict=True):
@@ -334,7 +334,7 @@ def _insert_participations(
     if not any(actions):
         connection.execute(insert(_PARTICIPATIONS), rows)
         return
-    ids = _insert_returning(connection, _PARTICIPATIONS, rows)
+    ids = insert_returning(connection, _PARTICIPATIONS, rows)
     action_rows = [
         {
             "participation_id": participation_id,
@@ -358,7 +358,7 @@ def _has_sequence(connection: Connection) -> bool:
     return found is not None
 
 
-def _insert_returning(connection: Connection, table: Any, rows: list[dict[str, Any]]) -> list[int]:
+def insert_returning(connection: Connection, table: Any, rows: list[dict[str, Any]]) -> list[int]:
     """Insert *rows* and return their new ids, in the order of the rows."""
     if connection.dialect.name != "sqlite":
         statement = insert(table).returning(table.c.id, sort_by_parameter_order=True)

@@ -21,12 +21,14 @@ from typing import Literal
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
+from models import history
 from models.attachments import move_attachments
 from models.audit import record
+from models.changes import NOTHING, Changes
 from models.fields import path_key, split_path
 from models.parties import find_country, find_party
 from models.redirects import add_redirect
-from models.schema import Agreement, AuditEntry, Relation
+from models.schema import Agreement, AgreementRedirect, AuditEntry, Relation
 from models.search_index import update_search_index
 from models.service import (
     AgreementInput,
@@ -108,6 +110,7 @@ class MergeResult:
     version: int
     changed: tuple[str, ...]  # the kept agreement's facts that changed
     relations_moved: int  # relations of other agreements that now point at the kept one
+    changes: Changes = NOTHING  # for the window: the kept one changed, the other deleted
 
 
 def merge_plan(session: Session, keep_id: int, other_id: int) -> MergePlan:
@@ -166,15 +169,21 @@ def merge_agreements(
         if expected != version:
             raise _conflict(session, agreement_id, expected)
     merged = merged_input(session, keep, other, choices, keep_id, other_id)
-    moved = _move_incoming(session, keep_id, other_id)
-    move_attachments(session, other_id, keep_id)
-    session.execute(delete(Agreement).where(Agreement.id == other_id))
-    session.expire_all()
-    update_search_index(session.connection(), [other_id])
-    new_version = update(session, keep_id, merged, keep_version, user=user)
-    changed = _mark_merge(session, keep_id, other_id, user)
-    add_redirect(session, other_id, keep_id)
-    return MergeResult(keep_id, other_id, new_version, changed, moved)
+    label = f"merge of {history.quoted(other.title)} into {history.quoted(keep.title)}"
+    with history.step(session, label, user) as recording:
+        pointing = select(Relation.agreement_id).where(Relation.other_id == other_id)
+        earlier = select(AgreementRedirect.old_id).where(AgreementRedirect.new_id == other_id)
+        recording.touch([keep_id, other_id, *session.scalars(pointing), *session.scalars(earlier)])
+        moved = _move_incoming(session, keep_id, other_id)
+        move_attachments(session, other_id, keep_id)
+        session.execute(delete(Agreement).where(Agreement.id == other_id))
+        session.expire_all()
+        update_search_index(session.connection(), [other_id])
+        new_version = update(session, keep_id, merged, keep_version, user=user)
+        changed = _mark_merge(session, keep_id, other_id, user)
+        add_redirect(session, other_id, keep_id)
+    result = MergeResult(keep_id, other_id, new_version, changed, moved)
+    return dataclasses.replace(result, changes=recording.changes)
 
 
 def merged_input(

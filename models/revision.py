@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 
 from sqlalchemy import Connection, select, text, update
 from sqlalchemy.orm import Session
 
-from models.schema import TRACKED_TABLES, data_revision
+from models.schema import ALL_TRACKED_TABLES, TRACKED_TABLES, data_revision
 
 _EVENTS = ("insert", "update", "delete")
 NOTIFY_CHANNEL = "treaty_tracker"
@@ -34,7 +34,7 @@ def current_revision(bind: Session | Connection) -> int:
     return bind.execute(select(data_revision.c.value).where(data_revision.c.id == 1)).scalar_one()
 
 
-def sqlite_triggers() -> list[tuple[str, str]]:
+def sqlite_triggers(tables: Sequence[str] = TRACKED_TABLES) -> list[tuple[str, str]]:
     """The SQLite triggers that move the revision on, as (name, CREATE statement)."""
     return [
         (
@@ -42,7 +42,7 @@ def sqlite_triggers() -> list[tuple[str, str]]:
             f"CREATE TRIGGER {table}_{event}_revision AFTER {event.upper()} ON {table} "
             "BEGIN UPDATE data_revision SET value = value + 1 WHERE id = 1; END",
         )
-        for table in TRACKED_TABLES
+        for table in tables
         for event in _EVENTS
     ]
 
@@ -67,7 +67,9 @@ def one_revision_step(connection: Connection) -> Iterator[None]:
     present = set(
         connection.execute(text("SELECT name FROM sqlite_master WHERE type = 'trigger'")).scalars()
     )
-    paused = [(name, create) for name, create in sqlite_triggers() if name in present]
+    paused = [
+        (name, create) for name, create in sqlite_triggers(ALL_TRACKED_TABLES) if name in present
+    ]
     for name, _create in paused:
         connection.exec_driver_sql(f"DROP TRIGGER {name}")
     yield

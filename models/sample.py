@@ -58,13 +58,16 @@ def agreement_input(item: dict[str, Any]) -> AgreementInput:
 
 def load_sample(session: Session) -> SampleResult:
     """Record the sample agreements that are not there yet; the caller commits."""
+    from models import history  # it imports the service, as this module does
+
     added = present = 0
-    for data in sample_inputs():
-        if is_recorded(session, data):
-            present += 1
-        else:
-            create(session, data)
-            added += 1
+    with history.step(session, "loading of the sample agreements"):  # one undo step
+        for data in sample_inputs():
+            if is_recorded(session, data):
+                present += 1
+            else:
+                create(session, data)
+                added += 1
     return SampleResult(added=added, already_present=present)
 
 

@@ -37,7 +37,7 @@ from models.vocab import (
     Vocabulary,
 )
 
-AUDIT_ACTIONS = ("create", "update", "delete", "restore", "import")
+AUDIT_ACTIONS = ("create", "update", "delete", "restore", "import", "undo", "redo", "purge")
 
 
 def utcnow() -> datetime:
@@ -366,6 +366,59 @@ class AuditEntry(Base):
     changes: Mapped[dict[str, Any]] = mapped_column(JSON)
 
 
+class TrashEntry(Base):
+    """An agreement in the trash: its row has left `agreements`, its snapshot waits here.
+
+    `snapshot` is models.history's row-level snapshot (the agreement, its links, relations
+    to and from it), so a restore gives back the same id with everything it had. No foreign
+    key: the id stays reserved while the agreement is away (migration 0010).
+    """
+
+    __tablename__ = "trash"
+
+    agreement_id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    title: Mapped[str] = mapped_column(String(2000))
+    deleted_at: Mapped[datetime] = mapped_column(default=utcnow, index=True)
+    deleted_by: Mapped[str] = mapped_column(String(200))
+    snapshot: Mapped[dict[str, Any]] = mapped_column(JSON)
+
+
+class HistoryStep(Base):
+    """One undoable user action ("edit of 'Treaty of …'"), by whom and when (migration 0010)."""
+
+    __tablename__ = "history_steps"
+    __table_args__ = (
+        Index("ix_history_steps_user", "user_name", "id"),
+        {"sqlite_autoincrement": True},
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    label: Mapped[str] = mapped_column(String(500))
+    user_name: Mapped[str] = mapped_column(String(200))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    undone: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class HistoryItem(Base):
+    """The state of one agreement, party, field or view before and after a step, as JSON.
+
+    `version` is the agreement's version once the side last applied (after, or before when
+    undone) was written: undo and redo refuse when it moved on since (a newer change).
+    """
+
+    __tablename__ = "history_items"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    step_id: Mapped[int] = mapped_column(
+        ForeignKey("history_steps.id", ondelete="CASCADE"), index=True
+    )
+    kind: Mapped[str] = mapped_column(String(20))
+    object_id: Mapped[int] = mapped_column(Integer)
+    before: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    after: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    version: Mapped[int | None] = mapped_column(Integer)
+
+
 # One row, bumped by a trigger in the same transaction as every change to the tables
 # below: a window (or a second analyst's window) can tell in one cheap read whether what
 # it shows is still current. Written by the database only (migration 0004).
@@ -388,6 +441,9 @@ TRACKED_TABLES = (
     "relations",
     "saved_views",
 )
+# Tracked from migration 0010 on (0004 creates the triggers of the tables above only).
+LATER_TRACKED_TABLES = ("trash", "history_steps")
+ALL_TRACKED_TABLES = TRACKED_TABLES + LATER_TRACKED_TABLES
 
 # Attachments live in a module of their own; importing it puts their tables on Base.metadata
 # wherever the schema is used (migrations, copy, the ORM comparison).

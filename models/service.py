@@ -390,8 +390,24 @@ def create(
     *user* (default: models.users.current_user()) is recorded as its author and in the log;
     *replaced_by* lists the agreements that supersede it (see set_replaced_by).
     """
+    from models import history  # it reads the service's errors: imported here, not above
+
     _raise_if_invalid(session, data, agreement_id, replaced_by)
     user = user or current_user()
+    with history.step(session, f"creation of {history.quoted(data.title)}", user) as recording:
+        agreement_id = _insert(session, data, agreement_id, user, action, replaced_by)
+        recording.created([agreement_id])
+    return agreement_id
+
+
+def _insert(
+    session: Session,
+    data: AgreementInput,
+    agreement_id: int | None,
+    user: str,
+    action: str,
+    replaced_by: list[int] | None,
+) -> int:
     now = utcnow()
     agreement = Agreement(
         id=agreement_id, created_at=now, updated_at=now, created_by=user, updated_by=user
@@ -424,8 +440,24 @@ def update(
     agreement = _load(session, agreement_id)
     if agreement.version != version:
         raise _conflict(agreement, version)
+    from models import history  # it reads the service's errors: imported here, not above
+
     _raise_if_invalid(session, data, agreement_id, replaced_by)
     user = user or current_user()
+    with history.step(session, f"edit of {history.quoted(agreement.title)}", user) as recording:
+        recording.touch([agreement_id])
+        return _rewrite(session, agreement, data, version, user, replaced_by)
+
+
+def _rewrite(
+    session: Session,
+    agreement: Agreement,
+    data: AgreementInput,
+    version: int,
+    user: str,
+    replaced_by: list[int] | None,
+) -> int:
+    agreement_id = agreement.id
     before = input_record(to_input(agreement))
     successors_before = successors(session, agreement_id)
     try:
@@ -488,6 +520,11 @@ def set_replaced_by(
     touched = sorted(set(current) ^ set(wanted))
     if not touched:
         return current
+    from models import history  # it reads the service's errors: imported here, not above
+
+    recording = history.recording(session)
+    if recording is not None:
+        recording.touch(touched)
     before = {other: _relation_records(session, other) for other in touched}
     session.execute(
         sql_delete(Relation).where(
@@ -544,7 +581,10 @@ def delete(
     *,
     user: str | None = None,
 ) -> list[DeletedAgreement]:
-    """Delete agreements; return snapshots from which undo can restore them.
+    """Delete agreements for good; return snapshots from which restore() can bring them back.
+
+    Not what a user's delete does: that moves them to the trash as an undoable step
+    (models.trash.delete).
 
     With *versions* (id -> version read), an agreement someone saved since is refused
     with a ConflictError naming them, and nothing is deleted.

@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from models.changes import Changes
+from models.history import VIEW, quoted, step
 from models.limits import VIEW_NAME_MAX, surrogate_problem, too_long
 from models.query import AgreementFilter
 from models.schema import SavedView
@@ -32,16 +34,20 @@ def save_view(session: Session, name: str, wanted: AgreementFilter) -> int:
     """Store *wanted* under *name*, replacing the filter of a view of that name."""
     cleaned = _clean(name)
     view = session.scalar(select(SavedView).where(SavedView.name == cleaned))
-    if view is None:
-        view = SavedView(name=cleaned, filter=wanted.to_json())
-        session.add(view)
-    else:
-        view.filter = wanted.to_json()
-    session.flush()
+    with step(session, f"saving of view {quoted(cleaned)}") as recording:
+        if view is None:
+            view = SavedView(name=cleaned, filter=wanted.to_json())
+            session.add(view)
+            session.flush()
+            recording.created([view.id], VIEW)
+        else:
+            recording.touch([view.id], VIEW)
+            view.filter = wanted.to_json()
+        session.flush()
     return view.id
 
 
-def rename_view(session: Session, view_id: int, name: str) -> None:
+def rename_view(session: Session, view_id: int, name: str) -> Changes:
     cleaned = _clean(name)
     taken = session.scalar(
         select(SavedView).where(SavedView.name == cleaned, SavedView.id != view_id)
@@ -49,14 +55,22 @@ def rename_view(session: Session, view_id: int, name: str) -> None:
     if taken is not None:
         raise ViewNameError(f"a view named '{cleaned}' already exists")
     view = session.get(SavedView, view_id)
-    if view is not None:
+    if view is None:
+        return Changes()
+    with step(session, f"rename of view {quoted(view.name)}") as recording:
+        recording.touch([view_id], VIEW)
         view.name = cleaned
+    return recording.changes
 
 
-def delete_view(session: Session, view_id: int) -> None:
+def delete_view(session: Session, view_id: int) -> Changes:
     view = session.get(SavedView, view_id)
-    if view is not None:
+    if view is None:
+        return Changes()
+    with step(session, f"deletion of view {quoted(view.name)}") as recording:
+        recording.touch([view_id], VIEW)
         session.delete(view)
+    return recording.changes
 
 
 def _clean(name: str) -> str:

@@ -60,6 +60,7 @@ from ui.connect_dialog import ConnectDialog, remembered_name
 from ui.damaged_offer import offer_latest_backup
 from ui.detail_pane import DetailPane
 from ui.filter_panel import FilterPanel
+from ui.history_actions import HistoryActions
 from ui.settings import Settings
 from ui.transfers import Transfers
 from ui.welcome_page import WelcomePage
@@ -202,7 +203,6 @@ class MainWindow(QMainWindow):
         self.editor: AgreementDialog | None = None
         self._sort = DEFAULT_SORT
         self._generation = 0
-        self._deleted: list[list[service.DeletedAgreement]] = []
         self._pending_selection: list[int] | None = None
         self._search_job: Job | None = None
         self._facet_job: Job | None = None
@@ -239,7 +239,10 @@ class MainWindow(QMainWindow):
         self.action_delete = self._action(
             "actionDelete", "De&lete", self.delete_agreements, key.Delete
         )
-        self.action_undo = self._action("actionUndo", "&Undo delete", self.undo_delete, key.Undo)
+        self.history_actions = HistoryActions(self)  # Undo, Redo, Trash: ui/history_actions.py
+        self.action_undo = self.history_actions.undo_action
+        self.action_redo = self.history_actions.redo_action
+        self.action_show_trash = self.history_actions.trash_action
         self.action_merge = self._action(
             "actionMerge",
             "&Merge…",
@@ -418,7 +421,7 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(self.action_quit)
         edit_menu = bar.addMenu("&Edit")
-        edit_menu.addActions([self.action_undo])
+        edit_menu.addActions([self.action_undo, self.action_redo])
         edit_menu.addSeparator()
         edit_menu.addActions(self._record_actions())
         edit_menu.addActions([self.action_merge, self.action_bulk_edit])
@@ -428,6 +431,7 @@ class MainWindow(QMainWindow):
         )
         view_menu = bar.addMenu("&View")
         view_menu.addAction(self.action_refresh)
+        view_menu.addAction(self.action_show_trash)
         self.columns_menu = view_menu.addMenu("&Columns")
         self.columns_menu.aboutToShow.connect(lambda: self._fill_columns_menu(self.columns_menu))
         toolbar = self.addToolBar("Agreements")
@@ -447,7 +451,6 @@ class MainWindow(QMainWindow):
         self.model.set_sessions(database.sessions)
         self.setWindowTitle(f"Treaty Tracker — {_title(database)}")
         self.settings.remember_database(_remembered(database))
-        self._deleted.clear()
         self._index = None
         if self._index_job is not None:
             self._index_job.cancel()
@@ -462,6 +465,7 @@ class MainWindow(QMainWindow):
         self.reload_catalog()
         self.refresh(first_page=True)
         self._daily_backup(database)
+        self.history_actions.purge_old()
 
     def switch_database(self, target: str | URL) -> bool:
         """Open another database (file or URL); on failure say why and keep the current one."""
@@ -752,14 +756,9 @@ class MainWindow(QMainWindow):
         self.action_merge.setEnabled(writable and count_selected == 2)
         self.action_bulk_edit.setEnabled(writable and shown)
         self.action_restore_backup.setEnabled(writable and self.database.dialect == "sqlite")
-        self.action_undo.setEnabled(writable and bool(self._deleted))
+        self.history_actions.enable(writable)
         self.action_import.setEnabled(writable)
         self.action_save_view.setEnabled(writable)
-        if self._deleted:
-            number = len(self._deleted[-1])
-            self.action_undo.setText(f"&Undo delete of {number} agreement{'s' * (number != 1)}")
-        else:
-            self.action_undo.setText("&Undo delete")
 
     # ------------------------------------------------------------ editing
 
@@ -925,7 +924,7 @@ class MainWindow(QMainWindow):
         answer = QMessageBox.question(
             self,
             "Delete agreements",
-            f"Delete {noun}? You can undo this with Ctrl+Z until you close the database.",
+            f"Move {noun} to the trash? Ctrl+Z or View › Trash brings it back.",
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.No,
         )
@@ -933,41 +932,11 @@ class MainWindow(QMainWindow):
             return
         # The versions the user saw: what someone saved since then is not deleted unseen.
         versions = {row.id: row.version for row in map(self._row_of_id, ids) if row}
-        try:
-            with self.database.sessions.begin() as session:
-                snapshots = service.delete(session, ids, versions)
-        except (service.ConflictError, service.NotFoundError) as error:
-            QMessageBox.warning(self, "Delete agreements", f"Nothing was deleted: {error}")
-            self.reload_from_database()
-            return
-        self._deleted.append(snapshots)
-        self.statusBar().showMessage(f"Deleted {len(ids)} agreement(s). Ctrl+Z brings them back.")
-        self.reload_catalog()
-        self.refresh()
+        self.history_actions.delete(ids, versions)
 
     def _row_of_id(self, agreement_id: int) -> AgreementRow | None:
         row = self.model.row_of(agreement_id)
         return None if row is None else self.model.row_data(row)
-
-    def undo_delete(self) -> None:
-        if not self._deleted:
-            return
-        snapshots = self._deleted[-1]
-        try:
-            with self.database.sessions.begin() as session:
-                restored = service.restore(session, snapshots)
-        except SQLAlchemyError as error:
-            # Kept on the stack: nothing was restored, so the user can try again or keep it.
-            QMessageBox.warning(
-                self, "Undo delete", f"The agreements could not be restored: {error}"
-            )
-            self._update_actions()
-            return
-        self._deleted.pop()
-        self._pending_selection = restored
-        self.statusBar().showMessage(f"Restored {len(restored)} agreement(s).", 5000)
-        self.reload_catalog()
-        self.refresh()
 
     def load_sample_agreements(self) -> None:
         sessions = self.database.sessions

@@ -111,5 +111,18 @@ class Settings:
         self._settings.setValue("backups/keep_daily", value.daily)
         self._settings.setValue("backups/keep_weekly", value.weekly)
 
+    @property
+    def trash_days(self) -> int:
+        """Days a deleted agreement stays in the trash before the window empties it (30)."""
+        try:
+            days = int(self._settings.value("trash/keep_days", 30))
+        except (TypeError, ValueError):
+            return 30
+        return max(days, 1)
+
+    @trash_days.setter
+    def trash_days(self, value: int) -> None:
+        self._settings.setValue("trash/keep_days", int(value))
+
     def sync(self) -> None:
         self._settings.sync()

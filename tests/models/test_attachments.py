@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import text
 
+from models import trash
 from models.attachment_hits import search_hits
 from models.attachment_text import TextStatus, extract_text
 from models.attachments import (
@@ -280,3 +281,23 @@ def test_a_merge_gives_the_merged_agreements_attachments_to_the_kept_one(
         labels = [a.label for a in list_attachments(session, treaty)]
     assert labels == ["signed text", "translation"]
     assert search(database, "ozbekiston translation") == [treaty]
+
+
+def test_an_agreement_in_the_trash_keeps_its_attachments_until_the_trash_is_emptied(
+    database: Database, treaty: int, tmp_path: Path
+) -> None:
+    path = tmp_path / "text.txt"
+    path.write_text("Oʻzbekiston hydropower treaty text", encoding="utf-8")
+    attach(database, treaty, path, label="text")
+    with database.sessions.begin() as session:
+        trash.delete(session, [treaty])
+    with database.sessions.begin() as session:
+        trash.restore(session, [treaty])
+    with database.sessions.begin() as session:
+        assert [item.label for item in list_attachments(session, treaty)] == ["text"]
+        trash.delete(session, [treaty])
+    with database.sessions.begin() as session:
+        assert trash.empty_trash(session) == [treaty]
+    with database.engine.connect() as connection:
+        for table in ("attachments", "attachment_versions", "attachment_chunks"):
+            assert connection.execute(text(f"SELECT count(*) FROM {table}")).scalar_one() == 0

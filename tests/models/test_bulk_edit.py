@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import func, select
 
+from models import history
 from models.audit import audit_trail
 from models.bulk_edit import BulkEdit, BulkEditError, apply_bulk_edit, plan_bulk_edit
 from models.database import Database
@@ -158,3 +159,19 @@ def test_an_agreement_deleted_meanwhile_refuses_the_edit(
     with pytest.raises(BulkEditError) as refused, database.sessions.begin() as session:
         apply_bulk_edit(session, [*three, gone], BulkEdit(level="interstate"))
     assert f"agreement {gone} does not exist" in str(refused.value)
+
+
+def test_a_bulk_edit_is_one_step_to_undo_and_redo(database: Database, three: list[int]) -> None:
+    with database.sessions.begin() as session:
+        changes = apply_bulk_edit(session, three, BulkEdit(status="in force"), user="Тоқаев")
+    assert changes.changed == set(three)
+    with database.sessions.begin() as session:
+        step = history.next_undo(session, "Тоқаев")
+        assert step is not None and step.label == "bulk edit of 3 agreements"
+        history.undo(session, "Тоқаев")
+    with database.sessions.begin() as session:
+        statuses = [load_input(session, number)[0].status for number in three]
+        assert statuses == ["signed", "signed", "ratified"]
+        history.redo(session, "Тоқаев")
+    with database.sessions.begin() as session:
+        assert {load_input(session, number)[0].status for number in three} == {"in force"}

@@ -480,10 +480,16 @@ def test_undo_after_an_import_brings_back_the_deleted_agreement(
     with database.sessions.begin() as session:
         added = import_file(session, source).added_ids
     assert newest not in added  # the deleted agreement's id is not handed out again
+    window.reload_from_database()
+    # Undo goes back in order: first the import, then the delete.
+    qtbot.waitUntil(lambda: window.action_undo.text() == "&Undo import of one.csv")
+    with qtbot.waitSignal(window.refreshed, timeout=5000):
+        window.action_undo.trigger()
+    qtbot.waitUntil(lambda: window.action_undo.text().startswith("&Undo deletion of"))
     with qtbot.waitSignal(window.refreshed, timeout=5000):
         window.action_undo.trigger()
     assert newest in window.model.ids()
-    assert window.model.rowCount() == 6
+    assert window.model.rowCount() == 5
 
 
 def test_the_details_of_a_sample_document_count_both_signatories(

@@ -137,4 +137,4 @@ def test_the_detail_pane_shows_who_changed_what_and_keeps_it_across_a_delete(
     with qtbot.waitSignal(window.refreshed, timeout=5000):
         window.action_undo.trigger()
     shown = window.detail.toPlainText()
-    assert shown.index("tester: restore") < shown.index("tester: delete") < shown.index("create")
+    assert shown.index("tester: undo") < shown.index("tester: delete") < shown.index("create")

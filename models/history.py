@@ -1,0 +1,503 @@
+"""Undo and redo of every change, kept in the database (migration 0010).
+
+A *step* is one user action: a label ("edit of 'Treaty of Friendship'"), who, when, and
+per agreement, party, field or saved view it touched the state before and after, as
+JSON rows (models.history_state). Undo writes the before states back, redo the after
+states; both are one transaction, the caller's, and return a models.changes.Changes.
+
+Any write becomes one undoable step by running inside `step()`:
+
+    with history.step(session, "bulk edit of 12 agreements", user) as step:
+        step.touch(ids)                 # before writing: what they are now
+        ... write, through the service or not ...
+        step.created(new_ids)           # agreements the write added
+    window.apply_changes(step.changes)  # after the block: what the step changed
+
+`touch(ids, kind=PARTY)` (FIELD, VIEW) does the same for the catalog. Parties and fields
+a write creates on the way (a new name typed in the editor) are found by themselves.
+Steps nest: the service's create and update open one each, and inside an outer step they
+join it, so a bulk edit or an import of 10,000 rows is one step.
+
+The rules:
+- History is per user (on a team database, Ctrl+Z undoes your own last step) and kept in
+  the database, so it survives a restart. The last KEEP_STEPS steps per user are kept.
+- A new step drops that user's undone steps (no redo after a new change).
+- Undo (redo) is refused with a ConflictError naming who made the newer change when an
+  agreement's version moved on since the step was done (undone), and with a
+  HistoryConflict when an agreement, party, field or view is not as the step left it.
+- The audit log records "undo" and "redo" for every agreement they write.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import Connection, delete, func, insert, select, update
+from sqlalchemy.orm import Session
+
+from models.audit import record_many
+from models.changes import NOTHING, Changes
+from models.history_state import (
+    FIELDS,
+    GONE,
+    LIVE,
+    PARTICIPATIONS,
+    TRASHED,
+    VIEWS,
+    State,
+    agreement_states,
+    apply_agreement_states,
+    apply_party_states,
+    apply_row_states,
+    chunks,
+    delete_rows,
+    delete_unused_fields,
+    delete_unused_parties,
+    party_states,
+    row_states,
+    where_now,
+)
+from models.revision import one_revision_step
+from models.schema import Field, HistoryItem, HistoryStep, Party, utcnow
+from models.search_index import update_search_index
+from models.service import ConflictError, utc_text
+from models.users import current_user
+
+AGREEMENT, PARTY, FIELD, VIEW = "agreement", "party", "field", "view"
+# Parties and fields a write created by the way: undo deletes them if nothing uses them.
+NEW_PARTY, NEW_FIELD = "new-party", "new-field"
+KEEP_STEPS = 1000
+PRUNE_EVERY = 10
+LABEL_MAX = 500
+_OPEN = "treaty_tracker.history_step"
+_STEPS = HistoryStep.__table__
+_ITEMS = HistoryItem.__table__
+
+
+class NothingToUndo(Exception):
+    """There is no step to undo (or redo) for this user."""
+
+
+class HistoryConflict(Exception):
+    """Undo or redo would overwrite a change made since; the message says which."""
+
+
+@dataclass(frozen=True)
+class StepInfo:
+    """One step as the Edit menu and `history` show it."""
+
+    id: int
+    label: str
+    user: str
+    created_at: datetime
+    undone: bool
+    agreements: int
+
+
+@dataclass(frozen=True)
+class Replayed:
+    """What an undo or redo did: the step's label and the change it made."""
+
+    step_id: int
+    label: str
+    changes: Changes
+
+
+def quoted(title: str, limit: int = 60) -> str:
+    """'Treaty of …' for a label: one line, cut at *limit* characters."""
+    line = " ".join(title.split())
+    return f"'{line if len(line) <= limit else line[: limit - 1] + '…'}'"
+
+
+def plural(count: int, noun: str) -> str:
+    return f"{count:,} {noun}{'s' * (count != 1)}"
+
+
+# ----------------------------------------------------------------- recording
+
+
+@dataclass
+class Step:
+    """A step being recorded: the before states of what it touches, then the after states."""
+
+    session: Session
+    label: str
+    user: str
+    before: dict[tuple[str, int], State | None] = field(default_factory=dict)
+    changes: Changes = NOTHING
+    step_id: int | None = None
+    _last_party: int = 0
+    _last_field: int = 0
+
+    def touch(self, ids: Iterable[int], kind: str = AGREEMENT) -> None:
+        """Note what these are now, before they are written (again touching one is a no-op)."""
+        new = sorted({i for i in ids if (kind, i) not in self.before})
+        if not new:
+            return
+        self.session.flush()
+        states = _read_states(self.session.connection(), kind, new)
+        self.before.update({(kind, i): states[i] for i in new})
+
+    def created(self, ids: Iterable[int], kind: str = AGREEMENT) -> None:
+        """These did not exist before the step (their before state is 'gone')."""
+        gone: State | None = {"where": GONE, "redirect": None} if kind == AGREEMENT else None
+        for item in ids:
+            self.before.setdefault((kind, item), gone)
+
+    def _finish(self) -> None:
+        self.session.flush()
+        connection = self.session.connection()
+        self._note_new(connection, PARTY, NEW_PARTY, Party, self._last_party)
+        self._note_new(connection, FIELD, NEW_FIELD, Field, self._last_field)
+        after: dict[tuple[str, int], State | None] = {}
+        for kind in {kind for kind, _ in self.before}:
+            ids = [i for k, i in self.before if k == kind]
+            after.update({(kind, i): s for i, s in _read_states(connection, kind, ids).items()})
+        items = {key: (self.before[key], after[key]) for key in self.before}
+        items = {key: pair for key, pair in items.items() if pair[0] != pair[1]}
+        if not items:
+            return
+        self.changes = _changes(items)
+        versions = _versions(connection, [i for kind, i in items if kind == AGREEMENT])
+        self.step_id = _save_step(connection, self.label, self.user, items, versions)
+
+    def _note_new(
+        self, connection: Connection, kind: str, new_kind: str, table: Any, last: int
+    ) -> None:
+        found = connection.execute(select(table.id).where(table.id > last)).scalars()
+        for item in found:
+            if (kind, item) not in self.before:
+                self.before[(new_kind, item)] = None
+
+
+@contextmanager
+def step(session: Session, label: str, user: str | None = None) -> Iterator[Step]:
+    """Record what the block writes as one undoable step (joins an outer one if open)."""
+    current = session.info.get(_OPEN)
+    if current is not None:
+        yield current
+        return
+    session.flush()
+    connection = session.connection()
+    recording = Step(
+        session,
+        label[:LABEL_MAX],
+        user or current_user(),
+        _last_party=_last_id(connection, Party),
+        _last_field=_last_id(connection, Field),
+    )
+    session.info[_OPEN] = recording
+    try:
+        yield recording
+        recording._finish()
+    finally:
+        session.info.pop(_OPEN, None)
+
+
+def recording(session: Session) -> Step | None:
+    """The step open on *session*, if any (a write inside it should touch what it writes)."""
+    return session.info.get(_OPEN)
+
+
+def _last_id(connection: Connection, table: Any) -> int:
+    return connection.execute(select(func.max(table.id))).scalar() or 0
+
+
+def _read_states(connection: Connection, kind: str, ids: list[int]) -> dict[int, Any]:
+    if kind == AGREEMENT:
+        return agreement_states(connection, ids)
+    if kind in (PARTY, NEW_PARTY):
+        return party_states(connection, ids)
+    return row_states(connection, VIEWS if kind == VIEW else FIELDS, ids)
+
+
+def _versions(connection: Connection, ids: list[int]) -> dict[int, int]:
+    return {
+        i: row.version for i, (where, row) in where_now(connection, ids).items() if where == LIVE
+    }
+
+
+def _save_step(
+    connection: Connection,
+    label: str,
+    user: str,
+    items: dict[tuple[str, int], tuple[State | None, State | None]],
+    versions: dict[int, int],
+) -> int:
+    # A new change after an undo: the undone steps can't be redone any more.
+    connection.execute(delete(_STEPS).where(_STEPS.c.user_name == user, _STEPS.c.undone))
+    step_id = connection.execute(
+        insert(_STEPS)
+        .values(label=label, user_name=user, created_at=utcnow(), undone=False)
+        .returning(_STEPS.c.id)
+    ).scalar_one()
+    rows = [
+        {
+            "step_id": step_id,
+            "kind": kind,
+            "object_id": item,
+            "before": before,
+            "after": after,
+            "version": versions.get(item) if kind == AGREEMENT else None,
+        }
+        for (kind, item), (before, after) in sorted(items.items())
+    ]
+    for start in range(0, len(rows), 1000):
+        connection.execute(insert(_ITEMS), rows[start : start + 1000])
+    if step_id % PRUNE_EVERY == 0:  # a query saved on most steps; a few more are kept
+        _prune(connection, user)
+    return step_id
+
+
+def _prune(connection: Connection, user: str) -> None:
+    oldest_kept = connection.execute(
+        select(_STEPS.c.id)
+        .where(_STEPS.c.user_name == user)
+        .order_by(_STEPS.c.id.desc())
+        .offset(KEEP_STEPS - 1)
+        .limit(1)
+    ).scalar()
+    if oldest_kept is not None:
+        old = select(_STEPS.c.id).where(_STEPS.c.user_name == user, _STEPS.c.id < oldest_kept)
+        connection.execute(delete(_ITEMS).where(_ITEMS.c.step_id.in_(old)))
+        connection.execute(
+            delete(_STEPS).where(_STEPS.c.user_name == user, _STEPS.c.id < oldest_kept)
+        )
+
+
+def _changes(items: dict[tuple[str, int], tuple[State | None, State | None]]) -> Changes:
+    """The Changes of going from the first state of each item to the second."""
+    created, changed, deleted = [], [], []
+    for (kind, item), (start, end) in items.items():
+        if kind != AGREEMENT:
+            continue
+        was, now = start["where"] == LIVE, end["where"] == LIVE  # type: ignore[index]
+        if was and now:
+            changed.append(item)
+        elif now:
+            created.append(item)
+        elif was:
+            deleted.append(item)
+    kinds = {kind for kind, _ in items}
+    return Changes.of(
+        created=created,
+        changed=changed,
+        deleted=deleted,
+        parties=bool(kinds & {PARTY, NEW_PARTY}),
+        fields=bool(kinds & {FIELD, NEW_FIELD}),
+        views=VIEW in kinds,
+    )
+
+
+# ----------------------------------------------------------------- undo and redo
+
+
+def next_undo(session: Session, user: str | None = None) -> StepInfo | None:
+    """The step Undo would undo for *user*: their newest step not undone."""
+    return _next(session, user or current_user(), undone=False)
+
+
+def next_redo(session: Session, user: str | None = None) -> StepInfo | None:
+    """The step Redo would redo for *user*: their oldest undone step."""
+    return _next(session, user or current_user(), undone=True)
+
+
+def _next(session: Session, user: str, undone: bool) -> StepInfo | None:
+    order = _STEPS.c.id.asc() if undone else _STEPS.c.id.desc()
+    row = session.execute(
+        select(_STEPS).where(_STEPS.c.user_name == user, _STEPS.c.undone == undone).order_by(order)
+    ).first()
+    return None if row is None else _info(session, row)
+
+
+def recent_steps(session: Session, limit: int = 20, user: str | None = None) -> list[StepInfo]:
+    """The newest steps (of *user*, or everyone's), newest first."""
+    query = select(_STEPS).order_by(_STEPS.c.id.desc()).limit(limit)
+    if user is not None:
+        query = query.where(_STEPS.c.user_name == user)
+    return [_info(session, row) for row in session.execute(query)]
+
+
+def _info(session: Session, row: Any) -> StepInfo:
+    count = session.scalar(
+        select(func.count()).where(_ITEMS.c.step_id == row.id, _ITEMS.c.kind == AGREEMENT)
+    )
+    return StepInfo(row.id, row.label, row.user_name, row.created_at, row.undone, count or 0)
+
+
+def undo(session: Session, user: str | None = None) -> Replayed:
+    """Undo *user*'s newest step; raises NothingToUndo, ConflictError or HistoryConflict."""
+    user = user or current_user()
+    info = next_undo(session, user)
+    if info is None:
+        raise NothingToUndo("nothing to undo")
+    return _replay(session, info, user, undoing=True)
+
+
+def redo(session: Session, user: str | None = None) -> Replayed:
+    """Redo *user*'s oldest undone step; raises NothingToUndo, ConflictError or HistoryConflict."""
+    user = user or current_user()
+    info = next_redo(session, user)
+    if info is None:
+        raise NothingToUndo("nothing to redo")
+    return _replay(session, info, user, undoing=False)
+
+
+def _replay(session: Session, info: StepInfo, user: str, *, undoing: bool) -> Replayed:
+    session.flush()
+    connection = session.connection()
+    rows = connection.execute(select(_ITEMS).where(_ITEMS.c.step_id == info.id)).all()
+    what = f"{'undo' if undoing else 'redo'} {info.label}"
+    _check(connection, rows, what, undoing)
+    target = {(r.kind, r.object_id): (r.before if undoing else r.after) for r in rows}
+    with one_revision_step(connection):
+        _write(connection, target, user)
+    _note_versions(connection, info.id, [r for r in rows if r.kind == AGREEMENT], undoing)
+    connection.execute(update(_STEPS).where(_STEPS.c.id == info.id).values(undone=undoing))
+    action = "undo" if undoing else "redo"
+    now = utcnow()
+    record_many(
+        connection,
+        [
+            {
+                "agreement_id": r.object_id,
+                "changed_at": now,
+                "changed_by": user,
+                "action": action,
+                "changes": {"step": info.label},
+            }
+            for r in rows
+            if r.kind == AGREEMENT
+        ],
+    )
+    session.expire_all()
+    pairs = {
+        (r.kind, r.object_id): ((r.after, r.before) if undoing else (r.before, r.after))
+        for r in rows
+    }
+    return Replayed(info.id, info.label, _changes(pairs))
+
+
+def _note_versions(connection: Connection, step_id: int, rows: list[Any], undoing: bool) -> None:
+    """Record the versions just written where the next undo or redo of each will look.
+
+    That is this step's item, and the step next in line for each agreement: undoing
+    leaves it as the previous step (not undone) left it, redoing as the next undone one
+    found it; their checks then expect the version written now.
+    """
+    ids = [row.object_id for row in rows]
+    versions = _versions(connection, ids)
+    updates = {row.id: versions.get(row.object_id) for row in rows}
+    nearest: dict[int, tuple[int, int]] = {}
+    for chunk in chunks(ids):
+        query = (
+            select(_ITEMS.c.id, _ITEMS.c.object_id, _ITEMS.c.step_id)
+            .join(_STEPS, _STEPS.c.id == _ITEMS.c.step_id)
+            .where(
+                _ITEMS.c.kind == AGREEMENT,
+                _ITEMS.c.object_id.in_(chunk),
+                _STEPS.c.undone == (not undoing),
+                (_STEPS.c.id < step_id) if undoing else (_STEPS.c.id > step_id),
+            )
+        )
+        for item_id, object_id, other_step in connection.execute(query):
+            best = nearest.get(object_id)
+            closer = best is None or (other_step > best[0] if undoing else other_step < best[0])
+            if closer:
+                nearest[object_id] = (other_step, item_id)
+    updates.update(
+        {item_id: versions.get(object_id) for object_id, (_, item_id) in nearest.items()}
+    )
+    for item_id, version in updates.items():  # few: the items of one step and their next
+        connection.execute(update(_ITEMS).where(_ITEMS.c.id == item_id).values(version=version))
+
+
+def _check(connection: Connection, rows: list[Any], what: str, undoing: bool) -> None:
+    """Refuse when anything the step wrote is not as the step (or its undo) left it."""
+    agreements = {r.object_id: r for r in rows if r.kind == AGREEMENT}
+    places = where_now(connection, agreements)
+    for item, row in sorted(agreements.items()):
+        expected = (row.after if undoing else row.before)["where"]
+        where, now = places.get(item, (GONE, None))
+        if expected == LIVE and where == LIVE and now.version != row.version:
+            raise UndoConflict(what, item, row.version, now.version, now.updated_at, now.updated_by)
+        if expected != where:
+            raise HistoryConflict(f"can't {what}: {_moved(item, where, now)}")
+    for kind, table_states in ((PARTY, party_states), (FIELD, None), (VIEW, None)):
+        mine = {r.object_id: r for r in rows if r.kind == kind}
+        if not mine:
+            continue
+        if table_states is not None:
+            current = table_states(connection, mine)
+        else:
+            current = row_states(connection, VIEWS if kind == VIEW else FIELDS, mine)
+        for item, row in sorted(mine.items()):
+            if current[item] != (row.after if undoing else row.before):
+                raise HistoryConflict(f"can't {what}: {_named(kind, item, row)} was changed since")
+
+
+def _moved(item: int, where: str, now: Any) -> str:
+    if where == TRASHED:
+        return f"agreement {item} was moved to the trash by {now.deleted_by} since"
+    if where == LIVE:
+        return f"agreement {item} was brought back by {now.updated_by} since"
+    return f"agreement {item} was deleted for good (the trash was emptied) since"
+
+
+def _named(kind: str, item: int, row: Any) -> str:
+    state = row.before or row.after or {}
+    name = state.get("row", {}).get("name")
+    return f"the {kind} '{name}'" if name else f"{kind} {item}"
+
+
+def _write(connection: Connection, target: dict[tuple[str, int], State | None], user: str) -> None:
+    """Catalog rows first, then agreements, then delete the catalog rows that go."""
+
+    def of(*kinds: str) -> dict[int, Any]:
+        return {item: state for (kind, item), state in target.items() if kind in kinds}
+
+    parties, fields, views = of(PARTY, NEW_PARTY), of(FIELD, NEW_FIELD), of(VIEW)
+    apply_party_states(connection, parties)
+    apply_row_states(connection, FIELDS, fields)
+    apply_row_states(connection, VIEWS, views)
+    agreements = of(AGREEMENT)
+    if agreements:
+        apply_agreement_states(connection, agreements, user)
+    delete_unused_fields(connection, [i for i, s in fields.items() if s is None])
+    delete_unused_parties(connection, [i for i, s in parties.items() if s is None])
+    delete_rows(connection, VIEWS, [i for i, s in views.items() if s is None])
+    if parties:  # names are in the search index of the agreements that list them
+        named: set[int] = set()
+        for chunk in chunks(parties):
+            query = select(PARTICIPATIONS.c.agreement_id).where(
+                PARTICIPATIONS.c.party_id.in_(chunk)
+            )
+            named |= set(connection.execute(query).scalars())
+        update_search_index(connection, named - set(agreements))
+
+
+class UndoConflict(ConflictError):
+    """Undo or redo refused: an agreement was saved by someone since; the message names them."""
+
+    def __init__(
+        self,
+        what: str,
+        agreement_id: int,
+        expected: int,
+        current: int,
+        changed_at: datetime,
+        changed_by: str | None,
+    ) -> None:
+        super().__init__(agreement_id, expected, current, changed_at, changed_by)
+        who = changed_by or "someone else"
+        self.args = (
+            f"can't {what}: agreement {agreement_id} was changed by {who} at "
+            f"{utc_text(changed_at)} since",
+        )
+
+    def __str__(self) -> str:
+        return str(self.args[0])

@@ -1,0 +1,101 @@
+"""Edit › Undo / Redo and View › Trash in the window, driven as a user would."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QLineEdit, QMessageBox, QPushButton
+
+from models import trash
+from models.database import Database
+from tests.ui.test_main_window import _record, _titles
+from ui.main_window import MainWindow
+
+
+def _window(database: Database, make_window) -> MainWindow:  # type: ignore[no-untyped-def]
+    _record(database)
+    return make_window(database)
+
+
+def test_ctrl_z_after_an_edit_restores_the_old_title_and_redo_puts_it_back(
+    database: Database, make_window, qtbot
+) -> None:  # type: ignore[no-untyped-def]
+    window = _window(database, make_window)
+    assert window.action_undo.shortcut() == QKeySequence(QKeySequence.StandardKey.Undo)
+    assert window.action_undo.shortcut().toString() == "Ctrl+Z"
+    assert window.action_redo.shortcut().toString() == "Ctrl+Shift+Z"
+    window.table.setFocus()
+    window.table.selectRow(0)
+    old = _titles(window)[0]
+    qtbot.keyClick(window.table, Qt.Key.Key_Return)
+    title = window.editor.findChild(QLineEdit, "titleEdit")
+    title.setText("Oʻzbekiston–Türkiye: Тоқаев")  # QTest types ASCII only
+    save = window.editor.findChild(QPushButton, "saveButton")
+    with qtbot.waitSignal(window.refreshed, timeout=5000):
+        qtbot.mouseClick(save, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.action_undo.text() == f"&Undo edit of '{old}'", timeout=5000)
+    assert window.action_undo.isEnabled() and not window.action_redo.isEnabled()
+    with qtbot.waitSignal(window.history_actions.replayed, timeout=5000):
+        window.action_undo.trigger()
+    qtbot.waitUntil(lambda: old in _titles(window), timeout=5000)
+    assert "Oʻzbekiston–Türkiye: Тоқаев" not in _titles(window)
+    assert window.action_redo.text() == f"&Redo edit of '{old}'"
+    with qtbot.waitSignal(window.history_actions.replayed, timeout=5000):
+        window.action_redo.trigger()
+    qtbot.waitUntil(lambda: "Oʻzbekiston–Türkiye: Тоқаев" in _titles(window), timeout=5000)
+
+
+def test_undo_is_disabled_with_nothing_to_undo(database: Database, make_window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    window = make_window(database)
+    qtbot.waitUntil(lambda: window.action_undo.text() == "&Undo", timeout=5000)
+    assert not window.action_undo.isEnabled() and not window.action_redo.isEnabled()
+
+
+def test_trash_dialog_restore_puts_the_row_back(
+    database: Database, make_window, qtbot, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    window = _window(database, make_window)
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    window.table.selectRow(0)
+    gone = _titles(window)[0]
+    with qtbot.waitSignal(window.refreshed, timeout=5000):
+        window.action_delete.trigger()
+    assert gone not in _titles(window)
+    assert window.action_undo.text().startswith("&Undo deletion of '")
+    window.action_show_trash.trigger()
+    dialog = window.history_actions.trash_dialog
+    qtbot.waitUntil(lambda: dialog.table.rowCount() == 1, timeout=5000)
+    assert dialog.table.item(0, 0).text() == gone
+    assert dialog.table.item(0, 2).text() == "tester"
+    assert dialog.table.item(0, 1).text().endswith(" UTC")
+    dialog.table.selectRow(0)
+    with qtbot.waitSignal(window.refreshed, timeout=5000):
+        qtbot.mouseClick(dialog.restore_button, Qt.MouseButton.LeftButton)
+    assert gone in _titles(window)
+    qtbot.waitUntil(lambda: dialog.table.rowCount() == 0, timeout=5000)
+    assert window.action_undo.text().startswith("&Undo restore of '")
+
+
+def test_empty_trash_asks_and_deletes_for_good(
+    database: Database, make_window, qtbot, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    window = _window(database, make_window)
+    asked: list[str] = []
+
+    def answer(_parent, _title, text, *_args):  # type: ignore[no-untyped-def]
+        asked.append(text)
+        return QMessageBox.StandardButton.Yes
+
+    monkeypatch.setattr(QMessageBox, "question", answer)
+    window.table.selectRow(0)
+    with qtbot.waitSignal(window.refreshed, timeout=5000):
+        window.action_delete.trigger()
+    window.action_show_trash.trigger()
+    dialog = window.history_actions.trash_dialog
+    qtbot.waitUntil(lambda: dialog.table.rowCount() == 1, timeout=5000)
+    with qtbot.waitSignal(dialog.loaded, timeout=5000):
+        qtbot.mouseClick(dialog.empty_button, Qt.MouseButton.LeftButton)
+    assert "for good" in asked[-1]
+    assert dialog.table.rowCount() == 0
+    with database.sessions() as session:
+        assert trash.list_trash(session) == []

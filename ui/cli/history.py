@@ -1,0 +1,184 @@
+"""`delete`, `trash`, `restore`, `empty-trash`, `undo`, `redo` and `history`."""
+
+from __future__ import annotations
+
+import argparse
+from datetime import timedelta
+from typing import Any
+
+from models import history, trash
+from models.database import Database
+from models.service import ConflictError, NotFoundError, utc_text
+from models.users import current_user
+from ui.cli.common import UsageError, add_db_argument, agreement_id
+
+HISTORY_SHOWN = 20
+
+
+def register(commands: Any) -> None:
+    """The trash and the undo history on the command line."""
+    delete = commands.add_parser(
+        "delete",
+        help="move agreements to the trash",
+        description="Move agreements to the trash (one undo step). They leave every list, "
+        "count, export and report; 'restore ID' brings them back with their id, parties, "
+        "fields and relations; 'empty-trash' deletes them for good.",
+    )
+    _ids(delete)
+    restore = commands.add_parser(
+        "restore",
+        help="bring agreements back from the trash",
+        description="Bring agreements back from the trash under their ids (one undo step).",
+    )
+    _ids(restore)
+    listing = commands.add_parser(
+        "trash", help="list the trash", description="List what is in the trash, newest first."
+    )
+    empty = commands.add_parser(
+        "empty-trash",
+        help="delete what is in the trash for good",
+        description="Delete what is in the trash for good (this can't be undone).",
+    )
+    empty.add_argument(
+        "--older-than",
+        type=_days,
+        metavar="DAYS",
+        help="only what was deleted more than DAYS days ago (the window keeps 30 by default)",
+    )
+    undo = commands.add_parser(
+        "undo", help="undo your last change", description="Undo your last change."
+    )
+    redo = commands.add_parser(
+        "redo", help="redo the change you last undid", description="Redo your last undone change."
+    )
+    steps = commands.add_parser(
+        "history",
+        help="list the last changes that can be undone",
+        description="List the newest changes (everyone's), newest first: when, who, what, "
+        "and whether it was undone.",
+    )
+    steps.add_argument(
+        "--limit", type=_count, default=HISTORY_SHOWN, metavar="N", help="how many (default 20)"
+    )
+    for parser, handler, writes in (
+        (delete, command_delete, True),
+        (restore, command_restore, True),
+        (listing, command_trash, False),
+        (empty, command_empty_trash, True),
+        (undo, command_undo, True),
+        (redo, command_redo, True),
+        (steps, command_history, False),
+    ):
+        add_db_argument(parser, default=argparse.SUPPRESS)
+        parser.set_defaults(handler=handler, creates_database=False, writes=writes)
+
+
+def _ids(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("ids", nargs="+", type=agreement_id, metavar="ID", help="agreement id")
+
+
+def _days(text: str) -> int:
+    try:
+        days = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"--older-than takes a number of days, not '{text}'"
+        ) from None
+    if days < 0:
+        raise argparse.ArgumentTypeError(f"--older-than takes 0 days or more, not {days}")
+    return days
+
+
+def _count(text: str) -> int:
+    try:
+        number = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"--limit takes a number, not '{text}'") from None
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"--limit takes 1 or more, not {number}")
+    return number
+
+
+def _agreements(ids: list[int], where: str = "") -> str:
+    """'2 agreements to the trash: 1, 2'."""
+    noun = "agreement" if len(ids) == 1 else "agreements"
+    return f"{len(ids)} {noun}{where}: {', '.join(str(i) for i in ids)}"
+
+
+def command_delete(database: Database, args: argparse.Namespace) -> int:
+    ids = list(dict.fromkeys(args.ids))
+    try:
+        with database.writing() as session:
+            trash.delete(session, ids)
+    except (NotFoundError, ConflictError) as error:
+        raise UsageError(f"{error}: nothing was deleted") from None
+    again = " ".join(map(str, ids))
+    print(f"Moved {_agreements(ids, ' to the trash')} (undo, or restore {again})")
+    return 0
+
+
+def command_restore(database: Database, args: argparse.Namespace) -> int:
+    ids = list(dict.fromkeys(args.ids))
+    try:
+        with database.writing() as session:
+            trash.restore(session, ids)
+    except trash.NotInTrashError as error:
+        raise UsageError(f"{error}: nothing was restored") from None
+    print(f"Restored {_agreements(ids)}")
+    return 0
+
+
+def command_trash(database: Database, args: argparse.Namespace) -> int:
+    with database.sessions.begin() as session:
+        rows = trash.list_trash(session)
+    if not rows:
+        print("The trash is empty.")
+        return 0
+    width = max(len(str(row.id)) for row in rows)
+    for row in rows:
+        print(f"{row.id:>{width}}  {utc_text(row.deleted_at)}  {row.deleted_by}  {row.title}")
+    return 0
+
+
+def command_empty_trash(database: Database, args: argparse.Namespace) -> int:
+    older = None if args.older_than is None else timedelta(days=args.older_than)
+    with database.writing() as session:
+        purged = trash.empty_trash(session, older)
+    if purged:
+        print(f"Deleted {_agreements(purged, ' for good')}")
+    elif args.older_than is not None:
+        print(f"Nothing in the trash is older than {args.older_than} days.")
+    else:
+        print("The trash is empty.")
+    return 0
+
+
+def command_undo(database: Database, args: argparse.Namespace) -> int:
+    return _replay(database, history.undo, "Undid")
+
+
+def command_redo(database: Database, args: argparse.Namespace) -> int:
+    return _replay(database, history.redo, "Redid")
+
+
+def _replay(database: Database, replay: Any, done: str) -> int:
+    user = current_user()
+    try:
+        with database.writing() as session:
+            result = replay(session, user)
+    except (history.NothingToUndo, history.HistoryConflict, ConflictError) as error:
+        raise UsageError(f"{error} (nothing was changed)") from None
+    print(f"{done} {result.label}")
+    return 0
+
+
+def command_history(database: Database, args: argparse.Namespace) -> int:
+    with database.sessions.begin() as session:
+        steps = history.recent_steps(session, args.limit)
+    if not steps:
+        print("No changes recorded yet.")
+        return 0
+    for step in steps:
+        undone = "  (undone)" if step.undone else ""
+        print(f"{utc_text(step.created_at)}  {step.user}  {step.label}{undone}")
+    return 0

@@ -1,0 +1,188 @@
+"""Edit › Undo / Redo, Delete (to the trash) and View › Trash for the main window.
+
+Every read and write runs on the window's worker. Undo and Redo name the step they will
+replay ("Undo edit of 'Treaty of …'") and are disabled when there is none; their labels
+are read again after every change the window shows (its `refreshed` signal) and in the
+same job as a delete, undo or redo, so they are right as soon as the table is.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import timedelta
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QMessageBox
+
+from models import history, trash
+from models.changes import Changes
+from models.service import ConflictError, NotFoundError
+from models.users import current_user
+from ui.workers import Job
+
+if TYPE_CHECKING:
+    from ui.main_window import MainWindow
+
+Labels = tuple[str | None, str | None]
+
+
+def _labels(session: Any, user: str) -> Labels:
+    undo, redo = history.next_undo(session, user), history.next_redo(session, user)
+    return (undo.label if undo else None, redo.label if redo else None)
+
+
+class HistoryActions(QObject):
+    """The undo, redo, delete and trash actions of one main window."""
+
+    labels_changed = Signal()  # the Undo / Redo texts were read again (tests wait on it)
+    replayed = Signal(object)  # a history.Replayed, once the window shows its change
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.undo_action = window._action(
+            "actionUndo", "&Undo", self.undo, QKeySequence.StandardKey.Undo
+        )
+        self.redo_action = window._action("actionRedo", "&Redo", self.redo, "Ctrl+Shift+Z")
+        self.trash_action = window._action(
+            "actionShowTrash", "&Trash…", self.show_trash, tip="Deleted agreements: restore them"
+        )
+        self._labels: Labels = (None, None)
+        self._writable = False
+        self.trash_dialog: Any = None
+        window.refreshed.connect(self.read_labels)
+        self.enable(False)
+
+    # ------------------------------------------------------------ labels
+
+    def enable(self, writable: bool) -> None:
+        """Enable what the user may do: undo and redo only with a step to replay."""
+        self._writable = writable
+        undo, redo = self._labels
+        self.undo_action.setEnabled(writable and undo is not None)
+        self.redo_action.setEnabled(writable and redo is not None)
+        self.undo_action.setText(f"&Undo {undo}" if undo else "&Undo")
+        self.redo_action.setText(f"&Redo {redo}" if redo else "&Redo")
+
+    def read_labels(self) -> None:
+        sessions, user = self.window.database.sessions, current_user()
+
+        def work(_job: Job) -> Labels:
+            with sessions() as session:
+                return _labels(session, user)
+
+        self.window.worker.submit(work, self._show_labels, lambda _error: None)
+
+    def _show_labels(self, labels: Labels) -> None:
+        self._labels = labels
+        self.enable(self._writable)
+        self.labels_changed.emit()
+
+    # ------------------------------------------------------------ writes
+
+    def _write(
+        self,
+        title: str,
+        write: Callable[[Any, str], Any],
+        done: Callable[[Any], None],
+        refused: str = "",
+    ) -> None:
+        """Run write(session, user) on the worker, then the labels; done(result) after."""
+        sessions, user = self.window.database.sessions, current_user()
+
+        def work(_job: Job) -> tuple[Any, Labels]:
+            with sessions.begin() as session:
+                result = write(session, user)
+            with sessions() as session:
+                return result, _labels(session, user)
+
+        def finished(outcome: tuple[Any, Labels]) -> None:
+            result, labels = outcome
+            self._show_labels(labels)
+            done(result)
+
+        def failed(error: BaseException) -> None:
+            expected = (ConflictError, NotFoundError, trash.NotInTrashError)
+            if not isinstance(error, (*expected, history.HistoryConflict, history.NothingToUndo)):
+                error = Exception(f"the database refused it ({type(error).__name__}: {error})")
+            QMessageBox.warning(self.window, title, f"{refused}{error}")
+            self.window.reload_from_database()
+
+        self.window.worker.submit(work, finished, failed)
+
+    def undo(self) -> None:
+        self._write("Undo", history.undo, lambda result: self._replayed(result, "Undid"))
+
+    def redo(self) -> None:
+        self._write("Redo", history.redo, lambda result: self._replayed(result, "Redid"))
+
+    def _replayed(self, result: history.Replayed, done: str) -> None:
+        self.window.statusBar().showMessage(f"{done} {result.label}.", 5000)
+        self.apply(result.changes)
+        self.replayed.emit(result)
+
+    def delete(self, ids: list[int], versions: dict[int, int]) -> None:
+        """Move agreements to the trash; what someone saved since is refused, naming them."""
+
+        def write(session: Any, user: str) -> Changes:
+            return trash.delete(session, ids, versions, user=user)
+
+        def done(changes: Changes) -> None:
+            self.window.statusBar().showMessage(
+                f"Moved {history.plural(len(ids), 'agreement')} to the trash. "
+                "Ctrl+Z brings them back.",
+                5000,
+            )
+            self.apply(changes)
+
+        self._write("Delete agreements", write, done, "Nothing was deleted: ")
+
+    def restore(self, ids: list[int], done: Callable[[], None] | None = None) -> None:
+        """Bring agreements back from the trash (the trash dialog's Restore)."""
+
+        def write(session: Any, user: str) -> Changes:
+            return trash.restore(session, ids, user=user)
+
+        def restored(changes: Changes) -> None:
+            self.window.statusBar().showMessage(
+                f"Restored {history.plural(len(ids), 'agreement')}.", 5000
+            )
+            self.apply(changes)
+            if done is not None:
+                done()
+
+        self._write("Restore", write, restored)
+
+    def purge_old(self) -> None:
+        """Empty from the trash what was deleted longer ago than the setting (30 days)."""
+        if not self.window.database.can_write:
+            return
+        sessions, days = self.window.database.sessions, self.window.settings.trash_days
+
+        def work(_job: Job) -> list[int]:
+            with sessions.begin() as session:
+                return trash.empty_trash(session, timedelta(days=days))
+
+        self.window.worker.submit(work, lambda _ids: None, lambda _error: None)
+
+    def apply(self, changes: Changes) -> None:
+        """Show a change: through the window's apply_changes where it has one, else reload."""
+        apply_changes = getattr(self.window, "apply_changes", None)
+        if apply_changes is not None:
+            apply_changes(changes)
+            return
+        shown = sorted(changes.created | changes.changed)
+        if shown:
+            self.window._pending_selection = shown  # selected once the table shows them
+        self.window.reload_catalog()
+        self.window.refresh(keep_view=True)
+
+    # ------------------------------------------------------------ trash
+
+    def show_trash(self) -> None:
+        from ui.trash_dialog import TrashDialog  # on first use: a faster start
+
+        self.trash_dialog = TrashDialog(self, self.window)
+        self.trash_dialog.open()

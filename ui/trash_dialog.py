@@ -1,0 +1,149 @@
+"""View › Trash: the deleted agreements (title, deleted when, by whom), Restore, Empty trash.
+
+The list is read, restored and emptied on the window's worker; a restore is an undoable
+step like any other, emptying is for good and asks first.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from models import trash
+from models.service import utc_text
+from ui.workers import Job
+
+if TYPE_CHECKING:
+    from ui.history_actions import HistoryActions
+    from ui.main_window import MainWindow
+
+HEADERS = ("Title", "Deleted (UTC)", "By")
+
+
+class TrashDialog(QDialog):
+    """The trash of the window's database, with Restore and Empty trash."""
+
+    loaded = Signal()  # the list shows the trash as it is now
+
+    def __init__(self, actions: HistoryActions, window: MainWindow, parent: QWidget | None = None):
+        super().__init__(parent or window)
+        self.actions, self.window = actions, window
+        self.rows: list[trash.TrashRow] = []
+        self.setObjectName("trashDialog")
+        self.setWindowTitle("Trash")
+        self.resize(760, 420)
+        layout = QVBoxLayout(self)
+        self.note = QLabel(self)
+        self.note.setWordWrap(True)
+        layout.addWidget(self.note)
+        self.table = QTableWidget(0, len(HEADERS), self)
+        self.table.setObjectName("trashTable")
+        self.table.setHorizontalHeaderLabels(HEADERS)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().setVisible(False)
+        self.table.setWordWrap(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        # Fixed widths: resizing to contents reads every row, and a trash may hold thousands.
+        when = self.fontMetrics().horizontalAdvance("2026-12-01 14:31 UTC") + 24
+        header.resizeSection(1, when)
+        header.resizeSection(2, 140)
+        self.table.itemSelectionChanged.connect(self._update_buttons)
+        layout.addWidget(self.table)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, parent=self)
+        self.restore_button = QPushButton("&Restore", self)
+        self.restore_button.setObjectName("restoreButton")
+        self.empty_button = QPushButton("&Empty trash…", self)
+        self.empty_button.setObjectName("emptyTrashButton")
+        buttons.addButton(self.restore_button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.addButton(self.empty_button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.rejected.connect(self.reject)
+        self.restore_button.clicked.connect(self.restore_selected)
+        self.empty_button.clicked.connect(self.empty)
+        layout.addWidget(buttons)
+        self._update_buttons()
+        self.reload()
+
+    def reload(self) -> None:
+        """Read the trash again (on the worker)."""
+        sessions = self.window.database.sessions
+
+        def work(_job: Job) -> list[trash.TrashRow]:
+            with sessions() as session:
+                return trash.list_trash(session)
+
+        self.window.worker.submit(work, self._show, lambda error: self.note.setText(str(error)))
+
+    def _show(self, rows: list[trash.TrashRow]) -> None:
+        self.rows = rows
+        self.table.setRowCount(len(rows))
+        for number, row in enumerate(rows):
+            for column, text in enumerate((row.title, utc_text(row.deleted_at), row.deleted_by)):
+                item = QTableWidgetItem(text)
+                item.setToolTip(f"{text} (agreement {row.id})" if column == 0 else text)
+                self.table.setItem(number, column, item)
+        days = self.window.settings.trash_days
+        self.note.setText(
+            f"{len(rows)} deleted agreement{'s' * (len(rows) != 1)}. They are kept {days} days, "
+            "then deleted for good; Restore brings them back with their id, parties, fields "
+            "and relations."
+            if rows
+            else "The trash is empty."
+        )
+        self._update_buttons()
+        self.loaded.emit()
+
+    def selected_ids(self) -> list[int]:
+        rows = sorted({index.row() for index in self.table.selectedIndexes()})
+        return [self.rows[row].id for row in rows if row < len(self.rows)]
+
+    def _update_buttons(self) -> None:
+        writable = self.window.database.can_write
+        self.restore_button.setEnabled(writable and bool(self.selected_ids()))
+        self.empty_button.setEnabled(writable and bool(self.rows))
+
+    def restore_selected(self) -> None:
+        ids = self.selected_ids()
+        if ids:
+            self.actions.restore(ids, self.reload)
+
+    def empty(self) -> None:
+        count = len(self.rows)
+        answer = QMessageBox.question(
+            self,
+            "Empty trash",
+            f"Delete the {count} agreement{'s' * (count != 1)} in the trash for good? "
+            "This can't be undone.",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        sessions = self.window.database.sessions
+
+        def work(_job: Job) -> list[int]:
+            with sessions.begin() as session:
+                return trash.empty_trash(session)
+
+        def done(ids: list[int]) -> None:
+            self.window.statusBar().showMessage(
+                f"Deleted {len(ids)} agreement{'s' * (len(ids) != 1)} for good.", 5000
+            )
+            self.reload()
+
+        self.window.worker.submit(work, done, lambda error: self.note.setText(str(error)))
