@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint, Qt, QTimer, Signal
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -22,124 +21,53 @@ from PySide6.QtWidgets import (
     QTableView,
     QWidget,
 )
+from sqlalchemy import func, select
 from sqlalchemy.engine import URL
 from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.orm import Session
 
 from models import catalog, service, views
 from models.audit import audit_trail
+from models.changes import Changes
 from models.database import Database, DatabaseError, open_database, storage_failure
 from models.detail import load_detail
-from models.facet_index import FacetIndex
 from models.limits import ID_MAX
-from models.query import (
-    AgreementFilter,
-    AgreementRow,
-    Facets,
-    Sort,
-    SortColumn,
-    agreement_ids,
-    count,
-    facet_counts,
-    fetch_rows,
-    field_tree,
-    party_list,
-)
+from models.query import Facets, Sort, descendant_field_ids
 from models.redirects import find_agreement
-from models.revision import current_revision
+from models.schema import Agreement, Participation, agreement_fields
 from ui.agreement_table_model import COLUMNS, AgreementTableModel
 from ui.connect_dialog import ConnectDialog, remembered_name
 from ui.detail_pane import DetailPane
 from ui.filter_panel import FilterPanel
+from ui.search_controller import DEFAULT_SORT, Catalog, SearchController, SearchResult
 from ui.settings import Settings
 from ui.transfers import Transfers
 from ui.welcome_page import WelcomePage
-from ui.workers import Cancelled, Job, Worker, run_with_progress
+from ui.workers import Job, run_with_progress
 
 if TYPE_CHECKING:
     from ui.agreement_dialog import AgreementDialog
 
-DEFAULT_SORT = Sort(SortColumn.SIGNED_ON, descending=True)
+
+def _agreements_under(session: Session, noun: str, item_id: int) -> list[int]:
+    """The agreements of a party, or of a field and its subfields."""
+    if noun == "party":
+        statement = select(Participation.agreement_id).where(Participation.party_id == item_id)
+    else:
+        fields = descendant_field_ids(session, [item_id])
+        statement = select(agreement_fields.c.agreement_id).where(
+            agreement_fields.c.field_id.in_(fields)
+        )
+    return sorted(set(session.scalars(statement)))
 
 
-FACET_CACHE_SIZE = 32
-SQL_COUNT_LIMIT = 20_000  # matches SQL counts fast enough while the index is rebuilt
-REBUILD_RETRY_MS = (500, 2000, 10000)  # after builds that the data outran
-CHANGE_POLL_MS = 3000
-
-
-@dataclass(frozen=True)
-class SearchResult:
-    generation: int
-    ids: list[int]
-    total: int
-    indexed: bool  # answered by a current FacetIndex (else by SQL: the index is stale)
-    first_page: list[AgreementRow]
-    revision: int  # of the data the answer reflects
-    keep_view: bool = False  # a reload: keep the scroll position as it is
-
-
-def _search(
-    sessions,
-    index: FacetIndex | None,
-    wanted: AgreementFilter,
-    sort: Sort,
-    generation: int,
-    keep_view: bool,
-    job: Job,
-) -> SearchResult:  # type: ignore[no-untyped-def]
+def _read_detail(sessions, agreement_id: int):  # type: ignore[no-untyped-def]
+    """An agreement's details, or the trail of a deleted one (as ("deleted", trail))."""
     with sessions() as session:
-        revision = current_revision(session)
-        indexed = index is not None and index.revision == revision
-        if index is not None and indexed:
-            ids, total = index.ids(session, wanted, sort), index.total
-            # ids() may read a sort order or a text search: still the same data?
-            indexed = current_revision(session) == revision
-        if not indexed:
-            ids = agreement_ids(session, wanted, sort)
-            job.check()
-            total = count(session)
-        # The rows the table shows first, read here rather than on the GUI thread.
-        first_page = fetch_rows(session, ids[: AgreementTableModel.PAGE_SIZE])
-        return SearchResult(generation, ids, total, indexed, first_page, revision, keep_view)
-
-
-def _first_page(
-    sessions, wanted: AgreementFilter, sort: Sort, generation: int, job: Job
-) -> SearchResult:  # type: ignore[no-untyped-def]
-    """Just the rows a freshly opened window shows first: the full search follows at once."""
-    job.check()
-    with sessions() as session:
-        ids = agreement_ids(session, wanted, sort, limit=AgreementTableModel.PAGE_SIZE)
-        rows = fetch_rows(session, ids)
-        return SearchResult(generation, ids, count(session), False, rows, -1)
-
-
-def _facets(
-    sessions, index: FacetIndex | None, wanted: AgreementFilter, sql_limit: int, job: Job
-) -> Facets | None:  # type: ignore[no-untyped-def]
-    """The counts from a current index, or from SQL for up to *sql_limit* matches; else None.
-
-    None means: wait for the index to be rebuilt. Counting a broad filter in SQL would hold
-    up the next search for a second at a quarter of a million agreements, and even a narrow
-    one competes with the build for the interpreter, so that typing would stutter.
-    """
-    job.check()
-    with sessions() as session:
-        if index is not None and index.is_current(session):
-            return index.facets(session, wanted)
-        if sql_limit and count(session, wanted) <= sql_limit:
-            return facet_counts(session, wanted)
-    return None
-
-
-def _read_revision(sessions, _job: Job) -> int:  # type: ignore[no-untyped-def]
-    with sessions() as session:
-        return current_revision(session)
-
-
-def _build_index(sessions, job: Job) -> FacetIndex | None:  # type: ignore[no-untyped-def]
-    with sessions() as session:
-        return FacetIndex.build(session, job.check)
+        try:
+            return "detail", load_detail(session, agreement_id)
+        except service.NotFoundError:
+            return "deleted", audit_trail(session, agreement_id)
 
 
 def _title(database: Database) -> str:
@@ -167,33 +95,33 @@ class MainWindow(QMainWindow):
     first_page_shown = Signal()  # the first rows of the latest filter are on screen
     rows_shown = Signal()  # the table and status bar show the latest filter (counts may follow)
     refreshed = Signal()  # the table, counts and status bar show the latest filter
+    catalog_shown = Signal()  # the filter panel lists the fields, parties and views read last
+    detail_shown = Signal()  # the detail pane shows the current agreement (or nothing)
     went_to = Signal(str)  # Go to agreement answered: what the status bar says
 
     def __init__(self, database: Database, settings: Settings, parent: QWidget | None = None):
         super().__init__(parent)
         self.database = database
         self.settings = settings
-        self.worker = Worker(self)
-        # The index is built on a thread of its own, so that the table keeps answering
-        # (from SQL) while it is built at start-up or after a change.
-        self.index_worker = Worker(self)
-        self._index: FacetIndex | None = None
-        self._index_job: Job | None = None
-        self._shown_revision: int | None = None  # of the data the table shows
-        self._failed_builds = 0
-        self._catalog: tuple[object, ...] = ()
-        # Others (another window, another analyst on a team database) may change the data:
-        # a cheap read of the data revision every few seconds notices it.
-        self.change_poll = QTimer(self, interval=CHANGE_POLL_MS, timeout=self._poll_changes)
+        # Searching, counting, the facet index and the database work of the window's
+        # actions all run through the controller's workers, never on this thread.
+        self.controller = SearchController(database, self)
+        self.worker = self.controller.worker
+        self.index_worker = self.controller.index_worker
+        self.change_poll = self.controller.change_poll
+        self.controller.first_rows_ready.connect(self._show_first_page)
+        self.controller.rows_ready.connect(self._show_result)
+        self.controller.counts_ready.connect(self._show_counts)
+        self.controller.catalog_ready.connect(self._show_catalog)
+        self.controller.changed_elsewhere.connect(self._changed_elsewhere)
+        self.controller.failed.connect(self._show_error)
         self.change_poll.start()
+        self._catalog: Catalog | None = None
         self.editor: AgreementDialog | None = None
         self._sort = DEFAULT_SORT
-        self._generation = 0
         self._deleted: list[list[service.DeletedAgreement]] = []
         self._pending_selection: list[int] | None = None
-        self._search_job: Job | None = None
-        self._facet_job: Job | None = None
-        self._facet_cache: dict[AgreementFilter, Facets] = {}
+        self._detail_for: int | None = None  # the agreement whose details were asked for last
         self.setObjectName("mainWindow")
         self._build_actions()
         self._build_widgets()
@@ -416,10 +344,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"Treaty Tracker — {_title(database)}")
         self.settings.remember_database(_remembered(database))
         self._deleted.clear()
-        self._index = None
-        if self._index_job is not None:
-            self._index_job.cancel()
-            self._index_job = None
+        self.controller.open(database)
         self.model.set_ids([])
         read_only = not database.can_write
         self.filter_panel.set_read_only(read_only)
@@ -438,8 +363,6 @@ class MainWindow(QMainWindow):
             QMessageBox.warning(self, "Can't open the database", str(error))
             return False
         old = self.database
-        if self._search_job is not None:
-            self._search_job.cancel()
         self._open(database)
         # Closed after any job already queued on the old database has run.
         self.worker.submit(lambda _job: old.close(), lambda _result: None)
@@ -489,64 +412,58 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------ querying
 
     def reload_catalog(self) -> None:
-        """Refill the field tree, party list and saved views (after they may have changed)."""
-        self._facet_cache.clear()  # called after every change: the counts may be stale
-        with self.database.sessions() as session:
-            catalog_now = (field_tree(session), party_list(session), views.list_views(session))
-        if catalog_now == self._catalog:
-            return  # unchanged: the lists keep their scroll positions
-        self._catalog = catalog_now
-        fields, parties, saved = catalog_now
-        self.filter_panel.set_fields(fields)
-        self.filter_panel.set_parties(parties)
-        self.filter_panel.set_views(saved)
+        """Refill the field tree, party list and saved views (read on the worker); catalog_shown."""
+        self.controller.reload_catalog()
+
+    def _show_catalog(self, catalog_now: Catalog) -> None:
+        if catalog_now != self._catalog:  # unchanged: the lists keep their scroll positions
+            self._catalog = catalog_now
+            self.filter_panel.set_fields(list(catalog_now.fields))
+            self.filter_panel.set_parties(list(catalog_now.parties))
+            self.filter_panel.set_views(list(catalog_now.views))
+        self.catalog_shown.emit()
 
     def reload_from_database(self) -> None:
         """Show the data as it is now (F5), keeping the filter, selection and scroll position."""
-        self.reload_catalog()
-        self.refresh(keep_view=True)
+        self.controller.wanted = self.filter_panel.current_filter()
+        self.controller.sort = self._sort
+        self.controller.reload(anchor=self._top_id())
 
-    def _poll_changes(self) -> None:
-        if self._shown_revision is None or self.worker.busy:
-            return  # a search is on its way anyway
-        sessions, database = self.database.sessions, self.database
+    def apply_changes(self, changes: Changes) -> None:
+        """Show what a write did, in place: its rows and the counts; filter, selection, scroll stay.
 
-        def seen(revision: int) -> None:
-            if database is self.database and revision != self._shown_revision:
-                self.reload_from_database()
-                self.statusBar().showMessage("Updated with changes saved elsewhere.", 5000)
+        Called after every write (here and by other windows' dialogs): the facet index is
+        patched for the agreements it touched rather than built again.
+        """
+        self.controller.wanted = self.filter_panel.current_filter()
+        self.controller.sort = self._sort
+        self.controller.apply(changes, anchor=self._top_id())
 
-        self.worker.submit(lambda job: _read_revision(sessions, job), seen, lambda _error: None)
+    def _changed_elsewhere(self) -> None:
+        self.reload_from_database()
+        self.statusBar().showMessage("Updated with changes saved elsewhere.", 5000)
 
     def refresh(self, first_page: bool = False, keep_view: bool = False) -> None:
         """Run the current filter and sort off the GUI thread; the newest request wins.
 
-        With *first_page* (a database just opened), its first rows are read and shown on
-        their own before all the ids: a first page in milliseconds rather than a quarter
-        of a second at a quarter of a million agreements. With *keep_view* (a reload of the
-        same filter) the table keeps its scroll position.
+        With *first_page* (a database just opened), its first rows are shown on their own
+        before all the ids arrive. With *keep_view* the table keeps its scroll position.
         """
-        self._generation += 1
-        wanted = self.filter_panel.current_filter()
-        sessions, sort, generation = self.database.sessions, self._sort, self._generation
-        for job in (self._search_job, self._facet_job):
-            if job is not None:
-                job.cancel()  # its answer would be thrown away: stop it early
-        if first_page:
-            self.worker.submit(
-                lambda job: _first_page(sessions, wanted, sort, generation, job),
-                self._show_first_page,
-                self._search_failed,
-            )
-        index = self._index
-        self._search_job = self.worker.submit(
-            lambda job: _search(sessions, index, wanted, sort, generation, keep_view, job),
-            self._show_result,
-            self._search_failed,
+        self.controller.search(
+            self.filter_panel.current_filter(),
+            self._sort,
+            first_page=first_page,
+            keep_view=keep_view,
+            anchor=self._top_id() if keep_view else None,
         )
 
+    def _top_id(self) -> int | None:
+        """The agreement in the table's top visible row, if any."""
+        top_row = self.table.rowAt(0)
+        return self.model.id_at(top_row) if 0 <= top_row < self.model.rowCount() else None
+
     def _show_first_page(self, result: SearchResult) -> None:
-        if result.generation != self._generation or self.model.rowCount():
+        if self.model.rowCount():
             return
         self.model.set_ids(result.ids, result.first_page)
         self.status_label.setText(f"Reading {result.total:,} agreements…")
@@ -554,92 +471,38 @@ class MainWindow(QMainWindow):
         self.first_page_shown.emit()
 
     def _show_result(self, result: SearchResult) -> None:
-        if result.generation != self._generation:
-            return  # a newer filter is on its way
         keep = self._pending_selection or self.selected_ids()
+        pending = self._pending_selection is not None
         self._pending_selection = None
-        top_row = self.table.rowAt(0)
-        top_id = self.model.id_at(top_row) if 0 <= top_row < self.model.rowCount() else None
-        self._shown_revision = result.revision
-        self.model.set_ids(result.ids, result.first_page)
+        if result.keep_view and self.model.has_ids(result.ids):
+            # The same rows in the same order (an edit that moved nothing): repaint those
+            # that changed; the selection and scroll position are untouched.
+            self.model.refresh_rows(result.changed, result.changed_rows)
+            if pending and keep != self.selected_ids():
+                self.table.selectionModel().clearSelection()
+                self.select_ids(keep, scroll=False)
+            elif self.current_id() in result.changed:
+                self._show_current()
+        else:
+            top_id = self._top_id()
+            self.model.set_ids(result.ids, result.first_page, result.pages)
+            self.select_ids(keep, scroll=not result.keep_view)
+            if result.keep_view and top_id is not None:
+                # The same agreement stays at the top, however many rows arrived above it.
+                row = self.model.row_of(top_id)
+                if row is not None:
+                    self.table.scrollTo(
+                        self.model.index(row, 0), QAbstractItemView.ScrollHint.PositionAtTop
+                    )
         self.status_label.setText(f"Showing {len(result.ids):,} of {result.total:,} agreements")
         self.stack.setCurrentWidget(self.welcome if result.total == 0 else self.table)
-        self.select_ids(keep, scroll=not result.keep_view)
-        if result.keep_view and top_id is not None:
-            # The same agreement stays at the top, however many rows arrived above it.
-            row = self.model.row_of(top_id)
-            if row is not None:
-                self.table.scrollTo(
-                    self.model.index(row, 0), QAbstractItemView.ScrollHint.PositionAtTop
-                )
         self._update_actions()
         self.first_page_shown.emit()
         self.rows_shown.emit()
-        if not result.indexed:
-            self._facet_cache.clear()  # the data has changed since they were counted
-        self._request_counts()
 
-    def _request_counts(self) -> None:
-        """Count the current filter per facet: from the cache, the index, or once it is built."""
-        wanted, generation = self.filter_panel.current_filter(), self._generation
-        cached = self._facet_cache.get(wanted)
-        if cached is not None:
-            self._show_counts(generation, wanted, cached)
-            return
-        sessions, index = self.database.sessions, self._index
-        # SQL counts only while no build is running (it is backing off after the data
-        # outran it): a build in progress brings the counts within seconds.
-        sql_limit = SQL_COUNT_LIMIT if self._index_job is None else 0
-        self._facet_job = self.worker.submit(
-            lambda job: _facets(sessions, index, wanted, sql_limit, job),
-            lambda facets: self._show_counts(generation, wanted, facets),
-            self._search_failed,
-        )
-
-    def _show_counts(self, generation: int, wanted: AgreementFilter, facets: Facets | None) -> None:
-        if generation != self._generation:
-            return
-        if facets is None:
-            self._rebuild_index()
-            return
-        if len(self._facet_cache) >= FACET_CACHE_SIZE:
-            self._facet_cache.pop(next(iter(self._facet_cache)))
-        self._facet_cache[wanted] = facets
+    def _show_counts(self, facets: Facets) -> None:
         self.filter_panel.set_counts(facets)
         self.refreshed.emit()
-
-    def _rebuild_index(self) -> None:
-        """Build a FacetIndex of the data as it is now (once at a time); counts follow."""
-        if self._index_job is not None:
-            return
-        database = self.database
-
-        def built(index: FacetIndex | None) -> None:
-            if database is not self.database:
-                return  # another database was opened meanwhile
-            self._index_job = None
-            if index is None:  # the data changed while it was read: read it again, later
-                delay = REBUILD_RETRY_MS[min(self._failed_builds, len(REBUILD_RETRY_MS) - 1)]
-                self._failed_builds += 1
-                QTimer.singleShot(delay, self._rebuild_index)
-                return
-            self._failed_builds = 0
-            self._index = index
-            self._facet_cache.clear()
-            self._request_counts()
-
-        def failed(error: BaseException) -> None:
-            if database is self.database:
-                self._index_job = None
-                self._search_failed(error)
-
-        self._index_job = self.index_worker.submit(
-            lambda job: _build_index(database.sessions, job), built, failed
-        )
-
-    def _search_failed(self, error: BaseException) -> None:
-        if not isinstance(error, Cancelled):
-            self._show_error(error)
 
     def _show_error(self, error: BaseException) -> None:
         # A damaged or busy file is named as on the command line, not as a failed query.
@@ -682,16 +545,28 @@ class MainWindow(QMainWindow):
         self._show_current()
 
     def _show_current(self) -> None:
+        """Show the current agreement's details, read on the worker; detail_shown follows."""
         agreement_id = self.current_id()
+        self._detail_for = agreement_id
         if agreement_id is None:
             self.detail.show_nothing()
+            self.detail_shown.emit()
             return
-        try:
-            with self.database.sessions() as session:
-                self.detail.show_detail(load_detail(session, agreement_id))
-        except service.NotFoundError:
-            with self.database.sessions() as session:
-                self.detail.show_deleted(audit_trail(session, agreement_id))
+        sessions = self.database.sessions
+
+        def show(found) -> None:  # type: ignore[no-untyped-def]
+            if agreement_id != self._detail_for:
+                return  # another row was chosen meanwhile
+            kind, value = found
+            if kind == "detail":
+                self.detail.show_detail(value)
+            else:
+                self.detail.show_deleted(value)
+            self.detail_shown.emit()
+
+        self.worker.submit(
+            lambda _job: _read_detail(sessions, agreement_id), show, self._show_error
+        )
 
     def _selection_changed(self, *_args: object) -> None:
         self._show_current()
@@ -749,19 +624,28 @@ class MainWindow(QMainWindow):
         agreement_id = self.current_id()
         if agreement_id is None:
             return
-        try:
-            with self.database.sessions() as session:
-                template, _version = service.load_input(session, agreement_id)
-        except service.NotFoundError as error:
+        sessions = self.database.sessions
+
+        def work(_job: Job) -> service.AgreementInput:
+            with sessions() as session:
+                return service.load_input(session, agreement_id)[0]
+
+        def done(template: service.AgreementInput) -> None:
+            template.title = f"{template.title} (copy)"
+            from ui.agreement_dialog import AgreementDialog
+
+            dialog = AgreementDialog(self.database.sessions, template=template, parent=self)
+            dialog.copied_from = agreement_id  # a copy made on purpose: no duplicate warning
+            self._open_editor(dialog)
+
+        def failed(error: BaseException) -> None:
+            if not isinstance(error, service.NotFoundError):
+                self._show_error(error)
+                return
             QMessageBox.warning(self, "Duplicate agreement", str(error))
             self.refresh()
-            return
-        template.title = f"{template.title} (copy)"
-        from ui.agreement_dialog import AgreementDialog
 
-        dialog = AgreementDialog(self.database.sessions, template=template, parent=self)
-        dialog.copied_from = agreement_id  # a copy made on purpose: no duplicate warning
-        self._open_editor(dialog)
+        self.worker.submit(work, done, failed)
 
     def _open_editor(self, dialog: AgreementDialog) -> None:
         self.editor = dialog
@@ -802,13 +686,16 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(
             f"Merged agreement {result.merged_id} into {result.kept_id}.", 5000
         )
-        self.after_bulk_change([result.kept_id])
+        self._pending_selection = [result.kept_id]
+        self.apply_changes(
+            Changes.of(changed=[result.kept_id], deleted=[result.merged_id], parties=True)
+        )
 
     def _after_save(self, agreement_id: int) -> None:
         self._pending_selection = [agreement_id]
-        self.model.refresh_rows([agreement_id])
-        self.reload_catalog()
-        self.refresh()
+        # A save may add parties and fields (typed as new), and change the agreement it
+        # replaces; the audit log names that one, and the patch reads it too.
+        self.apply_changes(Changes.of(changed=[agreement_id], parties=True, fields=True))
 
     def delete_agreements(self) -> None:
         ids = self.selected_ids()
@@ -825,42 +712,58 @@ class MainWindow(QMainWindow):
         if answer != QMessageBox.StandardButton.Yes:
             return
         # The versions the user saw: what someone saved since then is not deleted unseen.
-        versions = {row.id: row.version for row in map(self._row_of_id, ids) if row}
-        try:
-            with self.database.sessions.begin() as session:
-                snapshots = service.delete(session, ids, versions)
-        except (service.ConflictError, service.NotFoundError) as error:
+        versions = {row.id: row.version for row in map(self.model.cached_row, ids) if row}
+        sessions = self.database.sessions
+
+        def work(_job: Job) -> list[service.DeletedAgreement]:
+            with sessions.begin() as session:
+                return service.delete(session, ids, versions)
+
+        def done(snapshots: list[service.DeletedAgreement]) -> None:
+            self._deleted.append(snapshots)
+            self.statusBar().showMessage(
+                f"Deleted {len(ids)} agreement(s). Ctrl+Z brings them back."
+            )
+            self.apply_changes(Changes.of(deleted=ids, parties=True, fields=True))
+
+        def failed(error: BaseException) -> None:
+            if not isinstance(error, service.ConflictError | service.NotFoundError):
+                self._show_error(error)
+                return
             QMessageBox.warning(self, "Delete agreements", f"Nothing was deleted: {error}")
             self.reload_from_database()
-            return
-        self._deleted.append(snapshots)
-        self.statusBar().showMessage(f"Deleted {len(ids)} agreement(s). Ctrl+Z brings them back.")
-        self.reload_catalog()
-        self.refresh()
 
-    def _row_of_id(self, agreement_id: int) -> AgreementRow | None:
-        row = self.model.row_of(agreement_id)
-        return None if row is None else self.model.row_data(row)
+        self.worker.submit(work, done, failed)
 
     def undo_delete(self) -> None:
         if not self._deleted:
             return
         snapshots = self._deleted[-1]
-        try:
-            with self.database.sessions.begin() as session:
-                restored = service.restore(session, snapshots)
-        except SQLAlchemyError as error:
-            # Kept on the stack: nothing was restored, so the user can try again or keep it.
-            QMessageBox.warning(
-                self, "Undo delete", f"The agreements could not be restored: {error}"
-            )
+        sessions = self.database.sessions
+        self.action_undo.setEnabled(False)  # one undo at a time
+
+        def work(_job: Job) -> list[int]:
+            with sessions.begin() as session:
+                return service.restore(session, snapshots)
+
+        def done(restored: list[int]) -> None:
+            if self._deleted and self._deleted[-1] is snapshots:
+                self._deleted.pop()
+            self._pending_selection = restored
+            self.statusBar().showMessage(f"Restored {len(restored)} agreement(s).", 5000)
+            self.apply_changes(Changes.of(created=restored, parties=True, fields=True))
+
+        def failed(error: BaseException) -> None:
+            if not isinstance(error, SQLAlchemyError):
+                self._show_error(error)
+            else:
+                # Kept on the stack: nothing was restored, so the user can try again.
+                QMessageBox.warning(
+                    self, "Undo delete", f"The agreements could not be restored: {error}"
+                )
             self._update_actions()
-            return
-        self._deleted.pop()
-        self._pending_selection = restored
-        self.statusBar().showMessage(f"Restored {len(restored)} agreement(s).", 5000)
-        self.reload_catalog()
-        self.refresh()
+
+        self.worker.submit(work, done, failed)
 
     def load_sample_agreements(self) -> None:
         sessions = self.database.sessions
@@ -869,13 +772,14 @@ class MainWindow(QMainWindow):
             with sessions.begin() as session:
                 from models.sample import load_sample
 
-                result = load_sample(session)
+                before = session.scalar(select(func.max(Agreement.id))) or 0
+                load_sample(session)
                 job.check()
-                return result
+                added = session.scalars(select(Agreement.id).where(Agreement.id > before))
+                return Changes.of(created=added, parties=True, fields=True)
 
-        def done(_result: object) -> None:
-            self.reload_catalog()
-            self.refresh()
+        def done(changes: Changes) -> None:
+            self.apply_changes(changes)
 
         self._progress = run_with_progress(
             self, self.worker, "Loading sample agreements…", work, done, self._show_error
@@ -900,32 +804,28 @@ class MainWindow(QMainWindow):
             self._catalog_change(lambda s: views.delete_view(s, view.id), "Delete view")
 
     def _party_action(self, action: str, party_id: int) -> None:
+        parties = self._catalog.parties if self._catalog else ()
         self._rename_merge_delete(
             action,
             party_id,
             "party",
-            [(p.id, p.name) for p in self._parties()],
+            [(p.id, p.name) for p in parties],
             catalog.rename_party,
             catalog.merge_parties,
             catalog.delete_party,
         )
 
     def _field_action(self, action: str, field_id: int) -> None:
-        with self.database.sessions() as session:
-            fields = [(f.id, f.path) for f in field_tree(session)]
+        fields = self._catalog.fields if self._catalog else ()
         self._rename_merge_delete(
             action,
             field_id,
             "field",
-            fields,
+            [(f.id, f.path) for f in fields],
             catalog.rename_field,
             catalog.merge_fields,
             catalog.delete_field,
         )
-
-    def _parties(self):  # type: ignore[no-untyped-def]
-        with self.database.sessions() as session:
-            return party_list(session)
 
     def _rename_merge_delete(  # type: ignore[no-untyped-def]
         self, action: str, item_id: int, noun: str, choices, rename, merge, remove
@@ -933,10 +833,15 @@ class MainWindow(QMainWindow):
         names = dict(choices)
         name = names.get(item_id, "")
         title = f"{action.capitalize()} {noun}"
+
+        # The agreements filed under it: their rows, counts and sort places change.
+        def affected(session):  # type: ignore[no-untyped-def]
+            return _agreements_under(session, noun, item_id)
+
         if action == "rename":
             new, ok = QInputDialog.getText(self, title, f"New name for '{name}':", text=name)
             if ok:
-                self._catalog_change(lambda s: rename(s, item_id, new), title)
+                self._catalog_change(lambda s: rename(s, item_id, new), title, affected)
         elif action == "merge":
             others = [label for other, label in choices if other != item_id]
             target, ok = QInputDialog.getItem(
@@ -944,24 +849,39 @@ class MainWindow(QMainWindow):
             )
             if ok and target:
                 target_id = next(other for other, label in choices if label == target)
-                self._catalog_change(lambda s: merge(s, item_id, target_id), title)
+                self._catalog_change(lambda s: merge(s, item_id, target_id), title, affected)
         elif action == "delete":
-            self._catalog_change(lambda s: remove(s, item_id), title)
+            self._catalog_change(lambda s: remove(s, item_id), title, affected)
 
-    def _catalog_change(self, change, title: str) -> bool:  # type: ignore[no-untyped-def]
-        """One transaction; a refusal is explained and changes nothing."""
-        try:
-            with self.database.sessions.begin() as session:
+    def _catalog_change(self, change, title: str, affected=None) -> None:  # type: ignore[no-untyped-def]
+        """One transaction on the worker; a refusal is explained and changes nothing.
+
+        *affected(session)*, read in the same transaction before the change, names the
+        agreements it moves, so that the index is patched for them rather than rebuilt.
+        """
+        sessions = self.database.sessions
+
+        def work(_job: Job) -> Changes:
+            with sessions.begin() as session:
+                ids = affected(session) if affected else []
                 change(session)
-        except (catalog.CatalogError, views.ViewNameError) as error:
-            QMessageBox.warning(self, title, str(error))
-            return False
-        except SQLAlchemyError as error:  # a constraint the checks above did not foresee
-            QMessageBox.warning(self, title, f"Nothing was changed: {error}")
-            return False
-        self.reload_catalog()
-        self.refresh()
-        return True
+                catalog_touched = affected is not None  # else a saved view
+                return Changes.of(
+                    changed=ids,
+                    parties=catalog_touched,
+                    fields=catalog_touched,
+                    views=not catalog_touched,
+                )
+
+        def failed(error: BaseException) -> None:
+            if isinstance(error, catalog.CatalogError | views.ViewNameError):
+                QMessageBox.warning(self, title, str(error))
+            elif isinstance(error, SQLAlchemyError):  # a constraint the checks did not foresee
+                QMessageBox.warning(self, title, f"Nothing was changed: {error}")
+            else:
+                self._show_error(error)
+
+        self.worker.submit(work, self.apply_changes, failed)
 
     # ------------------------------------------------------------ menus and small slots
 
@@ -1032,10 +952,12 @@ class MainWindow(QMainWindow):
         return self._sort
 
     def after_bulk_change(self, select: list[int]) -> None:
-        """Show what an import (or another change of many rows) did, selecting the new rows."""
+        """Show what an import (or another change of many rows) did, selecting the new rows.
+
+        Rows it updated are named by the audit log, which the index patch reads too.
+        """
         self._pending_selection = select[:1000]
-        self.reload_catalog()
-        self.refresh()
+        self.apply_changes(Changes.of(created=select, parties=True, fields=True))
 
     # ------------------------------------------------------------ settings
 
@@ -1065,9 +987,5 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_settings()
-        self.change_poll.stop()
-        if self._index_job is not None:
-            self._index_job.cancel()
-        self.index_worker.shutdown()
-        self.worker.shutdown()
+        self.controller.shutdown()
         super().closeEvent(event)

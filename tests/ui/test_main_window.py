@@ -204,8 +204,9 @@ def test_sort_by_signed_date_and_title(window: MainWindow, qtbot) -> None:
     assert _titles(window)[0] == "Protocol on transit of oil"
 
 
-def test_selecting_a_row_shows_details(window: MainWindow) -> None:
-    window.table.selectRow(0)
+def test_selecting_a_row_shows_details(window: MainWindow, qtbot) -> None:
+    with qtbot.waitSignal(window.detail_shown, timeout=5000):  # read on the worker
+        window.table.selectRow(0)
     html = window.detail.toPlainText()
     title = _titles(window)[0]
     assert title in html
@@ -278,7 +279,8 @@ def test_rename_and_merge_party_from_panel(
                 parties=[ParticipationInput("International Turkic Academy")],
             ),
         )
-    window.reload_catalog()
+    with qtbot.waitSignal(window.catalog_shown, timeout=5000):
+        window.reload_catalog()
     academy = _item(window.filter_panel.parties, "Turkic Academy").data(Qt.ItemDataRole.UserRole)
     monkeypatch.setattr(
         QInputDialog, "getItem", lambda *a, **k: ("International Turkic Academy", True)
@@ -293,11 +295,12 @@ def test_rename_and_merge_party_from_panel(
     assert _item(window.filter_panel.parties, "International Turkic Academy").text().endswith("(2)")
 
 
-def test_deleting_a_used_party_is_refused(window: MainWindow, monkeypatch) -> None:
+def test_deleting_a_used_party_is_refused(window: MainWindow, qtbot, monkeypatch) -> None:
     messages: list[str] = []
     monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text, *a: messages.append(text))
     party = _item(window.filter_panel.parties, "Kazakhstan").data(Qt.ItemDataRole.UserRole)
     window.filter_panel.party_action.emit("delete", party)
+    qtbot.waitUntil(lambda: bool(messages))  # refused by the worker's transaction
     assert messages and "takes part in 4 agreement(s)" in messages[0]
 
 
@@ -449,6 +452,7 @@ def test_duplicate_prefills_a_copy(window: MainWindow, qtbot) -> None:
     window.table.selectRow(0)
     original = _titles(window)[0]
     window.action_duplicate.trigger()
+    qtbot.waitUntil(lambda: window.editor is not None)  # the original is read on the worker
     dialog = window.editor
     assert dialog.findChild(QLineEdit, "titleEdit").text() == f"{original} (copy)"
     with qtbot.waitSignal(window.refreshed, timeout=5000):
