@@ -20,7 +20,7 @@ from array import array
 from bisect import bisect_left, bisect_right, insort
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from functools import reduce
 from itertools import compress
@@ -54,6 +54,7 @@ from models.vocab import Kind, Level, Status
 _SPARSE = 8_000
 _CACHED_SETS = 16
 PATCH_LIMIT = 1_000  # more changed agreements than this: a build is about as quick
+_PATCHES_KEPT = 32  # patches remembered for changed_after()
 _FEW = 16  # up to this many ids are searched for one by one, more in one pass
 # Sort columns ordered by a subquery (first party, first field): no place to look up.
 _DERIVED = frozenset({SortColumn.PARTIES, SortColumn.FIELDS})
@@ -184,6 +185,7 @@ class FacetIndex:
         self._text_sets: dict[tuple[str, ...], int] = {}
         self.sparse_limit = _SPARSE
         self.marks = Marks()  # where the audit log and catalog stood when it was read
+        self._patches: list[tuple[int, int, frozenset[int]]] = []  # (from, to, ids), newest last
 
     # ------------------------------------------------------------ building
 
@@ -280,8 +282,30 @@ class FacetIndex:
                 return False
             if wanted:
                 self._patch(reading, sorted(wanted))
+            if revision != self.revision:
+                self._patches = [
+                    *self._patches[-_PATCHES_KEPT:],
+                    (self.revision, revision, frozenset(wanted)),
+                ]
             self.revision, self.marks = revision, seen.marks
             return True
+
+    def changed_after(self, revision: int | None) -> frozenset[int] | None:
+        """The agreements patched in since the data stood at *revision*; None if not known.
+
+        A table that shows the rows of *revision* repaints these; None (the index was built
+        later, or the patches that far back are forgotten) means: read them all again.
+        """
+        if revision == self.revision:
+            return frozenset()
+        found: set[int] = set()
+        for start, end, ids in reversed(self._patches):
+            if revision is None or end <= revision:
+                break
+            found |= ids
+            if start <= revision:
+                return frozenset(found)
+        return None
 
     def _patch(self, session: Session, ids: list[int]) -> None:
         rows = _current_rows(session, ids)
@@ -310,29 +334,42 @@ class FacetIndex:
             order.forget()
 
     def _patch_signed(self, ids: list[int], rows: _Rows) -> None:
-        """Take the ids out of the signing-date order and put the dated ones back in place."""
+        """Take the ids out of the signing-date order and put them back in their new places.
+
+        The order's dated part is the list of signing dates' ids itself (same positions), so
+        one search finds an id in both; an insertion is a bisect and a move of memory.
+        """
         order = self._orders[SortColumn.SIGNED_ON]
-        keys, signed = self._signed_keys, self._signed_ids
-        missing = order.ids[order.missing_from :]
-        leaving = set(ids)
+        keys, signed, listed = self._signed_keys, self._signed_ids, order.ids
+        order.forget()
         if len(ids) > _FEW:  # one pass over the lists, rather than a search per id
+            leaving = set(ids)
             kept = [(k, i) for k, i in zip(keys, signed, strict=True) if i not in leaving]
             keys[:] = [k for k, _i in kept]
             signed[:] = [i for _k, i in kept]
-            missing = [i for i in missing if i not in leaving]
+            undated = [i for i in listed[order.missing_from :] if i not in leaving]
+            listed[:] = signed + undated
+            order.missing_from = len(signed)
         else:
             for agreement_id in ids:
-                _remove(agreement_id, signed, keys)
-                _remove(agreement_id, missing)
+                try:
+                    position = listed.index(agreement_id)
+                except ValueError:
+                    continue
+                del listed[position]
+                if position < order.missing_from:
+                    del keys[position], signed[position]
+                    order.missing_from -= 1
         for agreement_id, key in sorted(rows.signed.items()):
             low, high = bisect_left(keys, key), bisect_right(keys, key)
             position = bisect_left(signed, agreement_id, low, high)
             keys.insert(position, key)
             signed.insert(position, agreement_id)
+            listed.insert(position, agreement_id)
+            order.missing_from += 1
         for agreement_id in rows.facts:
             if agreement_id not in rows.signed:
-                insort(missing, agreement_id)
-        self._orders[SortColumn.SIGNED_ON] = _Order(signed + missing, len(signed))
+                insort(listed, agreement_id, lo=order.missing_from)
 
     def _patch_orders(self, session: Session, ids: list[int], rows: _Rows) -> None:
         """Move the ids to their new places in every other sort order read so far."""
@@ -529,15 +566,10 @@ def _current_rows(session: Session, ids: list[int]) -> _Rows:
     return _Rows(facts, signed, dict(parties), dict(fields))
 
 
-def _remove(agreement_id: int, ids: list[int], *beside: list[Any]) -> None:
-    """Take an id out of a list (and the same place out of the lists beside it), if there."""
-    try:
-        position = ids.index(agreement_id)
-    except ValueError:
-        return
-    del ids[position]
-    for other in beside:
-        del other[position]
+def _remove(agreement_id: int, ids: list[int]) -> None:
+    """Take an id out of a list, if there."""
+    with suppress(ValueError):
+        ids.remove(agreement_id)
 
 
 def _place(

@@ -122,6 +122,10 @@ class AgreementTableModel(QAbstractTableModel):
     def ids(self) -> list[int]:
         return list(self._ids)
 
+    def shown_ids(self) -> Sequence[int]:
+        """The ids shown, without a copy: set_ids replaces the list, nothing changes it."""
+        return self._ids
+
     def id_at(self, row: int) -> int:
         return self._ids[row]
 

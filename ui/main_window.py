@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint, Qt, Signal
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -122,6 +122,7 @@ class MainWindow(QMainWindow):
         self._deleted: list[list[service.DeletedAgreement]] = []
         self._pending_selection: list[int] | None = None
         self._detail_for: int | None = None  # the agreement whose details were asked for last
+        self._detail_timer = QTimer(self, singleShot=True, interval=0, timeout=self._read_current)
         self.setObjectName("mainWindow")
         self._build_actions()
         self._build_widgets()
@@ -427,7 +428,7 @@ class MainWindow(QMainWindow):
         """Show the data as it is now (F5), keeping the filter, selection and scroll position."""
         self.controller.wanted = self.filter_panel.current_filter()
         self.controller.sort = self._sort
-        self.controller.reload(anchor=self._top_id())
+        self.controller.reload(anchor=self._top_id(), shown=self.model.shown_ids())
 
     def apply_changes(self, changes: Changes) -> None:
         """Show what a write did, in place: its rows and the counts; filter, selection, scroll stay.
@@ -437,7 +438,7 @@ class MainWindow(QMainWindow):
         """
         self.controller.wanted = self.filter_panel.current_filter()
         self.controller.sort = self._sort
-        self.controller.apply(changes, anchor=self._top_id())
+        self.controller.apply(changes, anchor=self._top_id(), shown=self.model.shown_ids())
 
     def _changed_elsewhere(self) -> None:
         self.reload_from_database()
@@ -474,7 +475,7 @@ class MainWindow(QMainWindow):
         keep = self._pending_selection or self.selected_ids()
         pending = self._pending_selection is not None
         self._pending_selection = None
-        if result.keep_view and self.model.has_ids(result.ids):
+        if result.keep_view and not result.first_page and self.model.has_ids(result.ids):
             # The same rows in the same order (an edit that moved nothing): repaint those
             # that changed; the selection and scroll position are untouched.
             self.model.refresh_rows(result.changed, result.changed_rows)
@@ -545,7 +546,12 @@ class MainWindow(QMainWindow):
         self._show_current()
 
     def _show_current(self) -> None:
-        """Show the current agreement's details, read on the worker; detail_shown follows."""
+        """Show the current agreement's details soon: once for all the selection changes of
+        this turn of the event loop, after the counts a change asked for."""
+        self._detail_timer.start()
+
+    def _read_current(self) -> None:
+        """Read the current agreement's details on the worker; detail_shown follows."""
         agreement_id = self.current_id()
         self._detail_for = agreement_id
         if agreement_id is None:

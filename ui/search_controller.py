@@ -13,6 +13,7 @@ seconds. Only a change too broad to patch, or one nobody can explain, builds it 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from PySide6.QtCore import QObject, QTimer, Signal
@@ -84,6 +85,8 @@ class _Request:
     keep_view: bool
     anchor: int | None  # an agreement in view: the page around it is read too
     changed: frozenset[int]
+    shown: Sequence[int] | None  # the ids the table shows (never changed, only replaced)
+    shown_revision: int | None  # of the data the table shows
 
 
 # ----------------------------------------------------------------- jobs (worker thread)
@@ -112,10 +115,17 @@ def _search(
             ids = agreement_ids(session, request.wanted, request.sort)
             job.check()
             total = count(session)
-        # The rows the table shows first, read here rather than on the GUI thread.
-        first_page = fetch_rows(session, ids[:PAGE])
-        pages = _pages_around(session, ids, request.anchor) if request.keep_view else {}
         changed = request.changed
+        # Patched in since the table's rows were read: to repaint (None: can't be told).
+        since = index.changed_after(request.shown_revision) if index and indexed else None
+        if since is not None and request.shown is not None and ids == request.shown:
+            # The same rows in the same order: the table repaints the changed ones only.
+            changed = changed | since
+            first_page, pages = [], {}
+        else:
+            # The rows the table shows first, read here rather than on the GUI thread.
+            first_page = fetch_rows(session, ids[:PAGE])
+            pages = _pages_around(session, ids, request.anchor) if request.keep_view else {}
         changed_rows = fetch_rows(session, sorted(changed)) if changed else []
         return SearchResult(
             request.generation,
@@ -263,17 +273,21 @@ class SearchController(QObject):
         keep_view: bool = False,
         anchor: int | None = None,
         changed: frozenset[int] = frozenset(),
+        shown: Sequence[int] | None = None,
     ) -> None:
         """Run *wanted* in *sort* order; rows_ready, then counts_ready, for the newest only.
 
         With *first_page* (a database just opened), its first rows are read and handed out
         on their own before all the ids: a first page in milliseconds rather than a quarter
         of a second at a quarter of a million agreements. With *keep_view* (a reload of the
-        same filter) the page around *anchor* is read too, and the rows of *changed*.
+        same filter) the page around *anchor* is read too, and the rows of *changed*; none
+        but those if the ids come out as *shown* (what the table shows now).
         """
         self._generation += 1
         self.wanted, self.sort = wanted, sort
-        request = _Request(wanted, sort, self._generation, keep_view, anchor, changed)
+        request = _Request(
+            wanted, sort, self._generation, keep_view, anchor, changed, shown, self.shown_revision
+        )
         sessions = self.database.sessions
         for job in (self._search_job, self._facet_job):
             if job is not None:
@@ -287,35 +301,43 @@ class SearchController(QObject):
             lambda job: _search(sessions, index, request, job), self._rows, self._failed
         )
 
-    def apply(self, changes: Changes, anchor: int | None = None) -> None:
+    def apply(
+        self, changes: Changes, anchor: int | None = None, shown: Sequence[int] | None = None
+    ) -> None:
         """Show what a write did: patch the index for its agreements, refresh rows and counts.
 
-        The filter stays; *anchor* (an agreement in view) keeps the scroll position. A change
-        too broad to patch (`everything`, or more than PATCH_LIMIT agreements) has the index
-        built again in the background, as when a database is opened.
+        The filter stays; *anchor* (an agreement in view) keeps the scroll position, and if
+        the ids come out as *shown* only the changed rows are read. A change too broad to
+        patch (`everything`, or more than PATCH_LIMIT agreements) has the index built again
+        in the background, as when a database is opened. The catalog (fields, parties,
+        views) is read again when the change says it changed.
         """
-        if changes.parties or changes.fields or changes.views or changes.everything:
-            self.reload_catalog()
         self._facet_cache.clear()
         ids = changes.agreements
         index = self.index
+        patching = index is not None and bool(changes)
         if index is not None and (changes.everything or len(ids) > PATCH_LIMIT):
             self._drop_index()
-        elif index is not None and changes:
+            patching = False
+        if changes.parties or changes.fields or changes.views or changes.everything:
+            self.reload_catalog()
+        if patching and index is not None:
             sessions = self.database.sessions
             self.worker.submit(
                 lambda job: _patch(sessions, index, ids, job),
                 lambda patched: self._patched(index, patched),
                 self._failed,
             )
-        shown = frozenset(ids) if len(ids) <= PATCH_LIMIT else frozenset()
-        self.search(self.wanted, self.sort, keep_view=True, anchor=anchor, changed=shown)
+        changed = frozenset(ids) if len(ids) <= PATCH_LIMIT else frozenset()
+        self.search(
+            self.wanted, self.sort, keep_view=True, anchor=anchor, changed=changed, shown=shown
+        )
 
-    def reload(self, anchor: int | None = None) -> None:
+    def reload(self, anchor: int | None = None, shown: Sequence[int] | None = None) -> None:
         """Show the data as it is now (F5): catalog, rows and counts, the view kept."""
         self.reload_catalog()
         self._facet_cache.clear()
-        self.search(self.wanted, self.sort, keep_view=True, anchor=anchor)
+        self.search(self.wanted, self.sort, keep_view=True, anchor=anchor, shown=shown)
 
     def reload_catalog(self) -> None:
         """Read the fields, parties and views again; catalog_ready follows."""

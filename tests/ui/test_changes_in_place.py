@@ -64,7 +64,7 @@ def test_a_save_patches_the_index_and_keeps_the_view(indexed: MainWindow, qtbot)
     title.setText("Agreement on Oʻzbekiston and Тоқаев's rail line")
     with (
         qtbot.assertNotEmitted(window.controller.index_rebuilt, wait=0),
-        qtbot.waitSignal(window.refreshed, timeout=5000),
+        qtbot.waitSignals([window.refreshed, window.detail_shown], timeout=5000),
     ):
         qtbot.mouseClick(dialog.findChild(QPushButton, "saveButton"), Qt.MouseButton.LeftButton)
     assert window.controller.builds == 1  # patched, not built again

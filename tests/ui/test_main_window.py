@@ -228,7 +228,7 @@ def test_delete_asks_then_undo_restores(
     assert _item(window.filter_panel.parties, "Kazakhstan").text() == "Kazakhstan  (3)"
     assert _item(window.filter_panel.parties, "Uzbekistan").text() == "Uzbekistan  (2)"
     assert window.action_undo.isEnabled()
-    with qtbot.waitSignal(window.refreshed, timeout=5000):
+    with qtbot.waitSignals([window.refreshed, window.detail_shown], timeout=5000):
         window.action_undo.trigger()
     assert deleted_title in _titles(window)
     assert _item(window.filter_panel.parties, "Kazakhstan").text() == "Kazakhstan  (4)"
@@ -406,7 +406,7 @@ def test_create_an_agreement_through_the_dialog(
     for name in ("KAZ", "Azerbaijan"):
         qtbot.keyClicks(dialog.findChild(QLineEdit, "newPartyEdit"), name)
         dialog.findChild(QPushButton, "addPartyButton").click()
-    with qtbot.waitSignal(window.refreshed, timeout=5000):
+    with qtbot.waitSignals([window.refreshed, window.detail_shown], timeout=5000):
         qtbot.mouseClick(dialog.findChild(QPushButton, "saveButton"), Qt.MouseButton.LeftButton)
     assert not dialog.isVisible()
     assert "Agreement on Caspian shipping" in _titles(window)
@@ -441,7 +441,7 @@ def test_edit_with_enter_changes_the_row(window: MainWindow, qtbot) -> None:
     assert title.text() == old
     title.clear()
     qtbot.keyClicks(title, "Renamed agreement")
-    with qtbot.waitSignal(window.refreshed, timeout=5000):
+    with qtbot.waitSignals([window.refreshed, window.detail_shown], timeout=5000):
         qtbot.mouseClick(dialog.findChild(QPushButton, "saveButton"), Qt.MouseButton.LeftButton)
     assert "Renamed agreement" in _titles(window)
     assert old not in _titles(window)

@@ -136,7 +136,7 @@ def test_the_detail_pane_shows_who_changed_what_and_keeps_it_across_a_delete(
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
     with qtbot.waitSignal(window.refreshed, timeout=5000):
         window.action_delete.trigger()
-    with qtbot.waitSignal(window.refreshed, timeout=5000):
+    with qtbot.waitSignals([window.refreshed, window.detail_shown], timeout=5000):
         window.action_undo.trigger()
     shown = window.detail.toPlainText()
     assert shown.index("tester: restore") < shown.index("tester: delete") < shown.index("create")
