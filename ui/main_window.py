@@ -38,6 +38,7 @@ from models.schema import Agreement, Participation, agreement_fields
 from ui.agreement_table_model import COLUMNS, AgreementTableModel
 from ui.connect_dialog import ConnectDialog, remembered_name
 from ui.detail_pane import DetailPane
+from ui.editor_data import EditorData, read_editor_data
 from ui.filter_panel import FilterPanel
 from ui.search_controller import DEFAULT_SORT, Catalog, SearchController, SearchResult
 from ui.settings import Settings
@@ -603,9 +604,7 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------ editing
 
     def new_agreement(self) -> None:
-        from ui.agreement_dialog import AgreementDialog  # on first use: a faster start
-
-        self._open_editor(AgreementDialog(self.database.sessions, parent=self))
+        self._edit_in_editor(None, title="New agreement")
 
     def edit_agreement(self) -> None:
         if not self.database.can_write:  # double-click and Enter reach here too
@@ -614,41 +613,43 @@ class MainWindow(QMainWindow):
             )
             return
         agreement_id = self.current_id()
-        if agreement_id is None:
-            return
-        try:
-            from ui.agreement_dialog import AgreementDialog
-
-            dialog = AgreementDialog(self.database.sessions, agreement_id, parent=self)
-        except service.NotFoundError as error:
-            QMessageBox.warning(self, "Edit agreement", str(error))
-            self.refresh()
-            return
-        self._open_editor(dialog)
+        if agreement_id is not None:
+            self._edit_in_editor(agreement_id, title="Edit agreement")
 
     def duplicate_agreement(self) -> None:
         agreement_id = self.current_id()
-        if agreement_id is None:
-            return
+        if agreement_id is not None:
+            self._edit_in_editor(None, copy_of=agreement_id, title="Duplicate agreement")
+
+    def _edit_in_editor(
+        self, agreement_id: int | None, *, title: str, copy_of: int | None = None
+    ) -> None:
+        """Open the editor on an agreement (None: a new one, or a copy of *copy_of*).
+
+        What it shows is read on the worker first; an agreement deleted meanwhile is named.
+        """
         sessions = self.database.sessions
 
-        def work(_job: Job) -> service.AgreementInput:
+        def work(_job: Job) -> EditorData:
             with sessions() as session:
-                return service.load_input(session, agreement_id)[0]
+                if copy_of is None:
+                    return read_editor_data(session, agreement_id)
+                template, _version = service.load_input(session, copy_of)
+                template.title = f"{template.title} (copy)"
+                return read_editor_data(session, None, template)
 
-        def done(template: service.AgreementInput) -> None:
-            template.title = f"{template.title} (copy)"
-            from ui.agreement_dialog import AgreementDialog
+        def done(loaded: EditorData) -> None:
+            from ui.agreement_dialog import AgreementDialog  # on first use: a faster start
 
-            dialog = AgreementDialog(self.database.sessions, template=template, parent=self)
-            dialog.copied_from = agreement_id  # a copy made on purpose: no duplicate warning
+            dialog = AgreementDialog(sessions, agreement_id, parent=self, loaded=loaded)
+            dialog.copied_from = copy_of  # a copy made on purpose: no duplicate warning
             self._open_editor(dialog)
 
         def failed(error: BaseException) -> None:
             if not isinstance(error, service.NotFoundError):
                 self._show_error(error)
                 return
-            QMessageBox.warning(self, "Duplicate agreement", str(error))
+            QMessageBox.warning(self, title, str(error))
             self.refresh()
 
         self.worker.submit(work, done, failed)
@@ -661,15 +662,8 @@ class MainWindow(QMainWindow):
 
     def _open_existing(self, agreement_id: int) -> None:
         """The editor's 'Open existing' on a probable duplicate: that agreement, in the editor."""
-        from ui.agreement_dialog import AgreementDialog
-
         self.select_ids([agreement_id])
-        try:
-            dialog = AgreementDialog(self.database.sessions, agreement_id, parent=self)
-        except service.NotFoundError as error:
-            QMessageBox.warning(self, "Edit agreement", str(error))
-            return
-        self._open_editor(dialog)
+        self._edit_in_editor(agreement_id, title="Edit agreement")
 
     def merge_selected(self) -> None:
         """Merge the two selected agreements (the older id is kept unless swapped)."""

@@ -58,6 +58,7 @@ def test_a_save_patches_the_index_and_keeps_the_view(indexed: MainWindow, qtbot)
     before = _view(window)
     chosen = before[0][0]
     window.edit_agreement()
+    qtbot.waitUntil(lambda: window.editor is not None)  # read on the worker first
     dialog = window.editor
     assert dialog is not None
     title = dialog.findChild(QLineEdit, "titleEdit")

@@ -60,6 +60,11 @@ def test_the_window_works_without_touching_the_database_on_the_gui_thread(
         window.action_refresh.trigger()
     with qtbot.waitSignal(window.went_to, timeout=5000):  # Go to agreement
         window.go_to(2)
+    for open_editor in (window.edit_agreement, window.duplicate_agreement):  # editor's load
+        open_editor()
+        qtbot.waitUntil(lambda: window.editor is not None and window.editor.isVisible())
+        window.editor.done(0)
+        window.editor = None
     monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("Türkiye views", True))
     with qtbot.waitSignal(window.refreshed, timeout=5000):  # a saved view (catalog)
         window.action_save_view.trigger()

@@ -399,6 +399,7 @@ def test_create_an_agreement_through_the_dialog(
     window: MainWindow, database: Database, qtbot
 ) -> None:
     window.action_new.trigger()
+    qtbot.waitUntil(lambda: window.editor is not None)  # read on the worker first
     dialog = window.editor
     assert dialog is not None and dialog.isVisible()
     qtbot.keyClicks(dialog.findChild(QLineEdit, "titleEdit"), "Agreement on Caspian shipping")
@@ -419,6 +420,7 @@ def test_validation_error_keeps_the_dialog_open_and_saves_nothing(
     window: MainWindow, database: Database, qtbot
 ) -> None:
     window.action_new.trigger()
+    qtbot.waitUntil(lambda: window.editor is not None)  # read on the worker first
     dialog = window.editor
     qtbot.keyClicks(dialog.findChild(QLineEdit, "signedOnEdit"), "2021-13-45")
     qtbot.mouseClick(dialog.findChild(QPushButton, "saveButton"), Qt.MouseButton.LeftButton)
@@ -435,6 +437,7 @@ def test_edit_with_enter_changes_the_row(window: MainWindow, qtbot) -> None:
     window.table.selectRow(0)
     old = _titles(window)[0]
     qtbot.keyClick(window.table, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.editor is not None)  # read on the worker first
     dialog = window.editor
     assert dialog is not None and dialog.isVisible()
     title = dialog.findChild(QLineEdit, "titleEdit")
