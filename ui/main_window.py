@@ -32,6 +32,7 @@ from models.changes import Changes
 from models.database import Database, DatabaseError, open_database, storage_failure
 from models.detail import load_detail
 from models.limits import ID_MAX
+from models.merge import MergePlan, merge_plan
 from models.query import Facets, Sort, descendant_field_ids
 from models.redirects import find_agreement
 from models.schema import Agreement, Participation, agreement_fields
@@ -48,6 +49,7 @@ from ui.workers import Job, run_with_progress
 
 if TYPE_CHECKING:
     from ui.agreement_dialog import AgreementDialog
+    from ui.merge_dialog import MergeDialog
 
 
 def _agreements_under(session: Session, noun: str, item_id: int) -> list[int]:
@@ -119,6 +121,7 @@ class MainWindow(QMainWindow):
         self.change_poll.start()
         self._catalog: Catalog | None = None
         self.editor: AgreementDialog | None = None
+        self.merge_dialog: MergeDialog | None = None
         self._sort = DEFAULT_SORT
         self._deleted: list[list[service.DeletedAgreement]] = []
         self._pending_selection: list[int] | None = None
@@ -670,17 +673,28 @@ class MainWindow(QMainWindow):
         ids = sorted(self.selected_ids())
         if len(ids) != 2 or not self.database.can_write:
             return
-        from ui.merge_dialog import MergeDialog  # on first use: a faster start
+        sessions = self.database.sessions
 
-        try:
-            dialog = MergeDialog(self.database.sessions, self.worker, ids[0], ids[1], self)
-        except service.NotFoundError as error:
+        def work(_job: Job) -> MergePlan:  # what the dialog shows, read on the worker
+            with sessions.begin() as session:
+                return merge_plan(session, ids[0], ids[1])
+
+        def done(plan: MergePlan) -> None:
+            from ui.merge_dialog import MergeDialog  # on first use: a faster start
+
+            dialog = MergeDialog(sessions, self.worker, ids[0], ids[1], self, plan=plan)
+            self.merge_dialog = dialog
+            dialog.merged.connect(self._after_merge)
+            dialog.open()
+
+        def failed(error: BaseException) -> None:
+            if not isinstance(error, service.NotFoundError):
+                self._show_error(error)
+                return
             QMessageBox.warning(self, "Merge agreements", str(error))
             self.refresh()
-            return
-        self.merge_dialog = dialog
-        dialog.merged.connect(self._after_merge)
-        dialog.open()
+
+        self.worker.submit(work, done, failed)
 
     def _after_merge(self, result) -> None:  # type: ignore[no-untyped-def]
         self.statusBar().showMessage(

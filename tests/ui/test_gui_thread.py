@@ -65,6 +65,10 @@ def test_the_window_works_without_touching_the_database_on_the_gui_thread(
         qtbot.waitUntil(lambda: window.editor is not None and window.editor.isVisible())
         window.editor.done(0)
         window.editor = None
+    window.select_ids(window.model.ids()[:2])
+    window.action_merge.trigger()  # the merge dialog's plan
+    qtbot.waitUntil(lambda: window.merge_dialog is not None and window.merge_dialog.isVisible())
+    window.merge_dialog.done(0)
     monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("Türkiye views", True))
     with qtbot.waitSignal(window.refreshed, timeout=5000):  # a saved view (catalog)
         window.action_save_view.trigger()
