@@ -54,6 +54,7 @@ from models.vocab import Kind, Level, Status
 _SPARSE = 8_000
 _CACHED_SETS = 16
 PATCH_LIMIT = 1_000  # more changed agreements than this: a build is about as quick
+_AUDIT_LINES = 4  # audit lines read per agreement patched, at most (an agreement saved often)
 _PATCHES_KEPT = 32  # patches remembered for changed_after()
 _FEW = 16  # up to this many ids are searched for one by one, more in one pass
 # Sort columns ordered by a subquery (first party, first field): no place to look up.
@@ -273,7 +274,9 @@ class FacetIndex:
         """
         with _snapshot(session) as reading:
             revision = current_revision(reading)
-            seen = changed_since(reading, self.marks, trust_catalog=known)
+            seen = changed_since(
+                reading, self.marks, trust_catalog=known, limit=_AUDIT_LINES * PATCH_LIMIT
+            )
             if seen.ids is None:
                 return False
             wanted = set(ids) | seen.ids

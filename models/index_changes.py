@@ -57,11 +57,14 @@ def read_marks(session: Session) -> Marks:
     )
 
 
-def changed_since(session: Session, marks: Marks, *, trust_catalog: bool = False) -> Seen:
+def changed_since(
+    session: Session, marks: Marks, *, trust_catalog: bool = False, limit: int | None = None
+) -> Seen:
     """The agreements the audit log says changed since *marks*; None if a catalog row went.
 
     *trust_catalog*: the caller itself merged or deleted parties or fields and names the
-    agreements that moved, so a missing party or field needs no explaining here.
+    agreements that moved, so a missing party or field needs no explaining here. More than
+    *limit* lines since (a large import elsewhere) also answer None, before they are read.
     """
     now = read_marks(session)
     if not trust_catalog and (
@@ -71,11 +74,14 @@ def changed_since(session: Session, marks: Marks, *, trust_catalog: bool = False
     since = marks.audit
     if session.get_bind().dialect.name == "postgresql":
         since = max(0, since - _PG_MARGIN)
-    rows = session.execute(
-        select(AuditEntry.id, AuditEntry.agreement_id, AuditEntry.changes).where(
-            AuditEntry.id > since
-        )
+    statement = select(AuditEntry.id, AuditEntry.agreement_id, AuditEntry.changes).where(
+        AuditEntry.id > since
     )
+    if limit is not None:
+        statement = statement.limit(limit + len(marks.recent) + 1)
+    rows = session.execute(statement).all()
+    if limit is not None and len(rows) > limit + len(marks.recent):
+        return Seen(None, now)
     ids: set[int] = set()
     for entry_id, agreement_id, changes in rows:
         if entry_id in marks.recent:

@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from sqlalchemy import select
 
 from benchmarks.generate import generate
+from models import facet_index
 from models.catalog import merge_parties
 from models.database import Database, open_database
 from models.database_copy import copy_database
@@ -288,3 +289,19 @@ def test_a_change_nobody_can_explain_is_refused(database: Database) -> None:
         fresh = FacetIndex.build(session)
         assert fresh is not None
         assert index.facets(session, AgreementFilter()) == fresh.facets(session, AgreementFilter())
+
+
+def test_more_changes_than_a_patch_takes_are_left_to_a_build(
+    database: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    save(database, agreement("Energy charter", ("Kazakhstan",)))
+    with database.sessions() as session:
+        index = FacetIndex.build(session)
+    assert index is not None
+    monkeypatch.setattr(facet_index, "PATCH_LIMIT", 2)
+    for title in ("Rail protocol", "Customs memorandum", "Treaty on Oʻzbekiston water"):
+        save(database, agreement(title, ("Uzbekistan", "Türkiye")))
+    with database.sessions() as session:
+        assert not index.apply(session)  # an import elsewhere, say: build again
+        assert not index.is_current(session)
+        assert index.total == 1  # left as it was
