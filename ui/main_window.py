@@ -434,15 +434,22 @@ class MainWindow(QMainWindow):
         self.controller.sort = self._sort
         self.controller.reload(anchor=self._top_id(), shown=self.model.shown_ids())
 
-    def apply_changes(self, changes: Changes) -> None:
+    def apply_changes(self, changes: Changes, *, catalog_if_added: bool = False) -> None:
         """Show what a write did, in place: its rows and the counts; filter, selection, scroll stay.
 
         Called after every write (here and by other windows' dialogs): the facet index is
-        patched for the agreements it touched rather than built again.
+        patched for the agreements it touched rather than built again. *catalog_if_added*:
+        the write may have added parties or fields but renamed none (a save): the lists are
+        read again only if it did.
         """
         self.controller.wanted = self.filter_panel.current_filter()
         self.controller.sort = self._sort
-        self.controller.apply(changes, anchor=self._top_id(), shown=self.model.shown_ids())
+        self.controller.apply(
+            changes,
+            anchor=self._top_id(),
+            shown=self.model.shown_ids(),
+            catalog_if_added=catalog_if_added,
+        )
 
     def _changed_elsewhere(self) -> None:
         self.reload_from_database()
@@ -709,7 +716,9 @@ class MainWindow(QMainWindow):
         self._pending_selection = [agreement_id]
         # A save may add parties and fields (typed as new), and change the agreement it
         # replaces; the audit log names that one, and the patch reads it too.
-        self.apply_changes(Changes.of(changed=[agreement_id], parties=True, fields=True))
+        self.apply_changes(
+            Changes.of(changed=[agreement_id], parties=True, fields=True), catalog_if_added=True
+        )
 
     def delete_agreements(self) -> None:
         ids = self.selected_ids()

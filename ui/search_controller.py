@@ -189,9 +189,17 @@ def _facets(
     return None
 
 
-def _patch(sessions: Sessions, index: FacetIndex, ids: frozenset[int], _job: Job) -> bool:
+def _patch(
+    sessions: Sessions, index: FacetIndex, ids: frozenset[int], catalog_if_added: bool, job: Job
+) -> tuple[bool, Catalog | None]:
+    """Patch *index* for *ids*; the catalog too, if asked and a party or field was added."""
     with sessions() as session:
-        return index.apply(session, ids, known=True)
+        before = index.marks
+        patched = index.apply(session, ids, known=True)
+    after = index.marks
+    added = (before.parties, before.fields) != (after.parties, after.fields)
+    read = catalog_if_added and (added or not patched)
+    return patched, _read_catalog(sessions, job) if read else None
 
 
 def _read_revision(sessions: Sessions, _job: Job) -> int:
@@ -302,7 +310,12 @@ class SearchController(QObject):
         )
 
     def apply(
-        self, changes: Changes, anchor: int | None = None, shown: Sequence[int] | None = None
+        self,
+        changes: Changes,
+        anchor: int | None = None,
+        shown: Sequence[int] | None = None,
+        *,
+        catalog_if_added: bool = False,
     ) -> None:
         """Show what a write did: patch the index for its agreements, refresh rows and counts.
 
@@ -310,7 +323,9 @@ class SearchController(QObject):
         the ids come out as *shown* only the changed rows are read. A change too broad to
         patch (`everything`, or more than PATCH_LIMIT agreements) has the index built again
         in the background, as when a database is opened. The catalog (fields, parties,
-        views) is read again when the change says it changed.
+        views) is read again when the change says it changed; with *catalog_if_added* (a
+        save, which may add a party or field but renames none) only if the patch finds one
+        added.
         """
         self._facet_cache.clear()
         ids = changes.agreements
@@ -319,13 +334,15 @@ class SearchController(QObject):
         if index is not None and (changes.everything or len(ids) > PATCH_LIMIT):
             self._drop_index()
             patching = False
-        if changes.parties or changes.fields or changes.views or changes.everything:
+        catalog = changes.parties or changes.fields or changes.views or changes.everything
+        settled_by_patch = patching and catalog_if_added and not changes.views
+        if catalog and not settled_by_patch:
             self.reload_catalog()
         if patching and index is not None:
             sessions = self.database.sessions
             self.worker.submit(
-                lambda job: _patch(sessions, index, ids, job),
-                lambda patched: self._patched(index, patched),
+                lambda job: _patch(sessions, index, ids, settled_by_patch, job),
+                lambda answer: self._patched(index, *answer),
                 self._failed,
             )
         changed = frozenset(ids) if len(ids) <= PATCH_LIMIT else frozenset()
@@ -445,7 +462,9 @@ class SearchController(QObject):
     def _catalog(self, catalog: Catalog) -> None:
         self.catalog_ready.emit(catalog)
 
-    def _patched(self, index: FacetIndex, patched: bool) -> None:
+    def _patched(self, index: FacetIndex, patched: bool, catalog: Catalog | None) -> None:
+        if catalog is not None:
+            self.catalog_ready.emit(catalog)
         if not patched and index is self.index:
             self._drop_index()
 

@@ -63,6 +63,8 @@ def test_a_save_patches_the_index_and_keeps_the_view(indexed: MainWindow, qtbot)
     assert dialog is not None
     title = dialog.findChild(QLineEdit, "titleEdit")
     title.setText("Agreement on Oʻzbekiston and Тоқаев's rail line")
+    qtbot.keyClicks(dialog.findChild(QLineEdit, "newPartyEdit"), "Azerbaijan")  # a new party
+    dialog.findChild(QPushButton, "addPartyButton").click()
     with (
         qtbot.assertNotEmitted(window.controller.index_rebuilt, wait=0),
         qtbot.waitSignals([window.refreshed, window.detail_shown], timeout=5000),
@@ -76,6 +78,7 @@ def test_a_save_patches_the_index_and_keeps_the_view(indexed: MainWindow, qtbot)
     )
     assert _view(window) == before
     assert "Тоқаев" in window.detail.toPlainText()
+    assert _party_count(window, "Azerbaijan") == "Azerbaijan  (1)"  # listed, and counted
     # The search answers from the patched index at once.
     with qtbot.waitSignal(window.refreshed, timeout=5000):
         window.filter_panel.search_box.setText("Тоқаев")
