@@ -466,7 +466,8 @@ class MainWindow(QMainWindow):
             self._sort,
             first_page=first_page,
             keep_view=keep_view,
-            anchor=self._top_id() if keep_view else None,
+            # Kept at the top, or the selected agreement the table scrolls back to.
+            anchor=self._top_id() if keep_view else next(iter(self.selected_ids()), None),
         )
 
     def _top_id(self) -> int | None:

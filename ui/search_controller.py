@@ -83,7 +83,7 @@ class _Request:
     sort: Sort
     generation: int
     keep_view: bool
-    anchor: int | None  # an agreement in view: the page around it is read too
+    anchor: int | None  # an agreement kept in view: the pages around it are read too
     changed: frozenset[int]
     shown: Sequence[int] | None  # the ids the table shows (never changed, only replaced)
     shown_revision: int | None  # of the data the table shows
@@ -125,7 +125,7 @@ def _search(
         else:
             # The rows the table shows first, read here rather than on the GUI thread.
             first_page = fetch_rows(session, ids[:PAGE])
-            pages = _pages_around(session, ids, request.anchor) if request.keep_view else {}
+            pages = _pages_around(session, ids, request.anchor)
         changed_rows = fetch_rows(session, sorted(changed)) if changed else []
         return SearchResult(
             request.generation,
@@ -144,7 +144,10 @@ def _search(
 def _pages_around(
     session: Session, ids: list[int], anchor: int | None
 ) -> dict[int, list[AgreementRow]]:
-    """The page holding *anchor* and the next one: what stays in view after a reload."""
+    """The pages around *anchor*: what is in view when the table keeps it there or scrolls to it.
+
+    The first page is read anyway; a page is 200 rows, more than a screen.
+    """
     if anchor is None:
         return {}
     try:
@@ -153,8 +156,8 @@ def _pages_around(
         return {}
     return {
         page: fetch_rows(session, ids[page * PAGE : (page + 1) * PAGE])
-        for page in (number, number + 1)
-        if page * PAGE < len(ids)
+        for page in (number - 1, number, number + 1)
+        if page > 0 and page * PAGE < len(ids)
     }
 
 
@@ -288,8 +291,9 @@ class SearchController(QObject):
         With *first_page* (a database just opened), its first rows are read and handed out
         on their own before all the ids: a first page in milliseconds rather than a quarter
         of a second at a quarter of a million agreements. With *keep_view* (a reload of the
-        same filter) the page around *anchor* is read too, and the rows of *changed*; none
-        but those if the ids come out as *shown* (what the table shows now).
+        same filter) the rows of *changed* are read too, and none but those if the ids come
+        out as *shown* (what the table shows now). The pages around *anchor* (the agreement
+        the table keeps at its top, or scrolls to) are read with the first.
         """
         self._generation += 1
         self.wanted, self.sort = wanted, sort
