@@ -94,8 +94,8 @@ def main(argv: list[str] | None = None) -> int:
     counts = time.perf_counter() - STARTED
     later = _type(app, window, wait_counts=True)
     # As after an edit: the index is stale and rebuilt while the user goes on typing.
-    window._index = None
-    window._rebuild_index()
+    window.controller.index = None
+    window.controller.rebuild_index()
     early = _type(app, window, wait_counts=False)
     result = {
         "first_page_ms": first_page * 1000,

@@ -48,6 +48,26 @@ WINDOW_ROWS = (
 )
 
 
+CHANGE_ROWS = (
+    ("a save committed → counts current: median", "save_to_counts_median_ms", "ms"),
+    ("a save committed → counts current: longest", "save_to_counts_max_ms", "ms"),
+    ("event-loop stall while typing with a save every 300 ms: max", "stall_saving_max_ms", "ms"),
+    ("event-loop stall while typing with a save every 300 ms: p95", "stall_saving_p95_ms", "ms"),
+    ("event-loop stall in the 2 s after the saves: max", "stall_after_saves_max_ms", "ms"),
+    ("index builds (1: only at start; each save patched it)", "index_builds", ""),
+)
+
+
+def change_table(path: Path) -> str:
+    """Medians over GUI_RUNS processes of what change_benchmark measures."""
+    runs = [json.loads(_run("benchmarks.change_benchmark", str(path))) for _ in range(GUI_RUNS)]
+    lines = [f"| saves applied in place (median of {GUI_RUNS} runs) | |", "|---|---|"]
+    for label, key, unit in CHANGE_ROWS:
+        value = statistics.median(run[key] for run in runs)
+        lines.append(f"| {label} | {f'{value:.0f} {unit}'.strip()} |")
+    return "\n".join(lines) + "\n"
+
+
 def window_table(path: Path) -> str:
     """Medians over GUI_RUNS cold processes of what gui_benchmark measures."""
     runs = [json.loads(_run("benchmarks.gui_benchmark", str(path))) for _ in range(GUI_RUNS)]
@@ -74,7 +94,7 @@ def main(argv: list[str] | None = None) -> int:
         path = database(size)
         print(f"{size:,} agreements …", file=sys.stderr)
         lines += ["", f"## {size:,} agreements", "", _run("benchmarks.query_benchmark", str(path))]
-        lines += [window_table(path)]
+        lines += [window_table(path), change_table(path)]
     print("reports and files …", file=sys.stderr)
     lines += ["", "## Reports", "", "```", _run("benchmarks.report_benchmark").strip(), "```"]
     lines += ["", "## Import and export", "", "```", _run("benchmarks.io_benchmark").strip(), "```"]

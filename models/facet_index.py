@@ -17,9 +17,10 @@ from __future__ import annotations
 
 import re
 from array import array
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right, insort
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from functools import reduce
 from itertools import compress
@@ -27,9 +28,12 @@ from operator import and_, itemgetter, or_
 from typing import Any
 
 from sqlalchemy import Text, cast, func, select
+from sqlalchemy import and_ as sql_and
+from sqlalchemy import or_ as sql_or
 from sqlalchemy.orm import Session
 
 from models.attachment_search import agreement_ids_matching
+from models.index_changes import Marks, changed_since, read_marks
 from models.query import (
     AgreementFilter,
     Facets,
@@ -37,6 +41,7 @@ from models.query import (
     SortColumn,
     fts_query,
     matching_ids,
+    sort_expression,
     sorted_ids,
 )
 from models.revision import current_revision
@@ -49,6 +54,12 @@ from models.vocab import Kind, Level, Status
 # above it, the precomputed order is filtered by the bit set.
 _SPARSE = 8_000
 _CACHED_SETS = 16
+PATCH_LIMIT = 1_000  # more changed agreements than this: a build is about as quick
+_AUDIT_LINES = 4  # audit lines read per agreement patched, at most (an agreement saved often)
+_PATCHES_KEPT = 32  # patches remembered for changed_after()
+_FEW = 16  # up to this many ids are searched for one by one, more in one pass
+# Sort columns ordered by a subquery (first party, first field): no place to look up.
+_DERIVED = frozenset({SortColumn.PARTIES, SortColumn.FIELDS})
 _NONZERO = re.compile(rb"[^\x00]")
 _BITS = [tuple(bit for bit in range(8) if value >> bit & 1) for value in range(256)]
 
@@ -133,6 +144,12 @@ class _Order:
             getter = self._getters[descending] = itemgetter(*listed)
         return list(compress(listed, getter(flags)))
 
+    def forget(self) -> None:
+        """Drop what was derived from the ids (they are about to change)."""
+        self._descending = None
+        self._getters.clear()
+        self._rank = None
+
     def arrange(self, ids: list[int], size: int, descending: bool) -> list[int]:
         if self._rank is None:
             rank = array("l", bytes(size * array("l").itemsize))
@@ -169,6 +186,8 @@ class FacetIndex:
         self._date_sets: dict[tuple[str | None, str | None], int] = {}
         self._text_sets: dict[tuple[str, ...], int] = {}
         self.sparse_limit = _SPARSE
+        self.marks = Marks()  # where the audit log and catalog stood when it was read
+        self._patches: list[tuple[int, int, frozenset[int]]] = []  # (from, to, ids), newest last
 
     # ------------------------------------------------------------ building
 
@@ -181,17 +200,13 @@ class FacetIndex:
         statement see its own moment), so that whatever others commit meanwhile the index
         holds one state. *check* is called between steps and may raise to abandon it.
         """
-        with session.get_bind().connect() as connection:
-            if connection.dialect.name == "postgresql":
-                connection = connection.execution_options(isolation_level="REPEATABLE READ")
-            elif connection.dialect.name == "sqlite":
-                connection.exec_driver_sql("BEGIN")  # a read transaction: one WAL snapshot
-            with Session(bind=connection) as reading:
-                return cls._build(reading, check)
+        with _snapshot(session) as reading:
+            return cls._build(reading, check)
 
     @classmethod
     def _build(cls, session: Session, check: Callable[[], None]) -> FacetIndex | None:
         revision = current_revision(session)
+        marks = read_marks(session)
         # Joined into strings by the database: a quarter of a million row tuples would
         # wake Python's garbage collector, which then holds up the GUI thread for a while.
         dated = select(Agreement.signed_on, Agreement.id).where(Agreement.signed_on.is_not(None))
@@ -243,7 +258,137 @@ class FacetIndex:
         }
         if current_revision(session) != revision:
             return None
-        return cls(revision, bits, every, sets, (keys, signed_ids), orders)
+        index = cls(revision, bits, every, sets, (keys, signed_ids), orders)
+        index.marks = marks
+        return index
+
+    # ------------------------------------------------------------ patching
+
+    def apply(self, session: Session, ids: Iterable[int] = (), *, known: bool = False) -> bool:
+        """Bring the index up to date in place for *ids* and what the audit log says changed.
+
+        False (the index is left as it was, and should be built again) when that many ids
+        would take longer than a build, or when the data moved on and nobody can say how.
+        *known*: the caller made the change and *ids* name every agreement it touched
+        (a party merged, a view saved): a moved revision or a missing party is explained.
+        Reads on a snapshot of their own, like build().
+        """
+        with _snapshot(session) as reading:
+            revision = current_revision(reading)
+            seen = changed_since(
+                reading, self.marks, trust_catalog=known, limit=_AUDIT_LINES * PATCH_LIMIT
+            )
+            if seen.ids is None:
+                return False
+            wanted = set(ids) | seen.ids
+            unexplained = revision != self.revision and not wanted and not known
+            if len(wanted) > PATCH_LIMIT or unexplained:
+                return False
+            if wanted:
+                self._patch(reading, sorted(wanted))
+            if revision != self.revision:
+                self._patches = [
+                    *self._patches[-_PATCHES_KEPT:],
+                    (self.revision, revision, frozenset(wanted)),
+                ]
+            self.revision, self.marks = revision, seen.marks
+            return True
+
+    def changed_after(self, revision: int | None) -> frozenset[int] | None:
+        """The agreements patched in since the data stood at *revision*; None if not known.
+
+        A table that shows the rows of *revision* repaints these; None (the index was built
+        later, or the patches that far back are forgotten) means: read them all again.
+        """
+        if revision == self.revision:
+            return frozenset()
+        found: set[int] = set()
+        for start, end, ids in reversed(self._patches):
+            if revision is None or end <= revision:
+                break
+            found |= ids
+            if start <= revision:
+                return frozenset(found)
+        return None
+
+    def _patch(self, session: Session, ids: list[int]) -> None:
+        rows = _current_rows(session, ids)
+        present = sorted(rows.facts)
+        if present and present[-1] >= self._bits.size:
+            self._grow(present[-1] + 1)
+        gone = self._bits.pack(ids)
+        for sets in self._sets.values():
+            for key, bits in sets.items():
+                if bits & gone:
+                    sets[key] = bits & ~gone
+        self._all = (self._all & ~gone) | self._bits.pack(present)
+        self.total = self._all.bit_count()
+        for name, values in rows.grouped().items():
+            sets = self._sets[name]
+            for value, members in values.items():
+                sets[value] = sets.get(value, 0) | self._bits.pack(members)
+        self._patch_signed(ids, rows)
+        self._patch_orders(session, ids, rows)
+        self.forget_searches()
+
+    def _grow(self, size: int) -> None:
+        """Room for ids beyond the size read at first (agreements added since)."""
+        self._bits = Bits(size)
+        for order in self._orders.values():
+            order.forget()
+
+    def _patch_signed(self, ids: list[int], rows: _Rows) -> None:
+        """Take the ids out of the signing-date order and put them back in their new places.
+
+        The order's dated part is the list of signing dates' ids itself (same positions), so
+        one search finds an id in both; an insertion is a bisect and a move of memory.
+        """
+        order = self._orders[SortColumn.SIGNED_ON]
+        keys, signed, listed = self._signed_keys, self._signed_ids, order.ids
+        order.forget()
+        if len(ids) > _FEW:  # one pass over the lists, rather than a search per id
+            leaving = set(ids)
+            kept = [(k, i) for k, i in zip(keys, signed, strict=True) if i not in leaving]
+            keys[:] = [k for k, _i in kept]
+            signed[:] = [i for _k, i in kept]
+            undated = [i for i in listed[order.missing_from :] if i not in leaving]
+            listed[:] = signed + undated
+            order.missing_from = len(signed)
+        else:
+            for agreement_id in ids:
+                try:
+                    position = listed.index(agreement_id)
+                except ValueError:
+                    continue
+                del listed[position]
+                if position < order.missing_from:
+                    del keys[position], signed[position]
+                    order.missing_from -= 1
+        for agreement_id, key in sorted(rows.signed.items()):
+            low, high = bisect_left(keys, key), bisect_right(keys, key)
+            position = bisect_left(signed, agreement_id, low, high)
+            keys.insert(position, key)
+            signed.insert(position, agreement_id)
+            listed.insert(position, agreement_id)
+            order.missing_from += 1
+        for agreement_id in rows.facts:
+            if agreement_id not in rows.signed:
+                insort(listed, agreement_id, lo=order.missing_from)
+
+    def _patch_orders(self, session: Session, ids: list[int], rows: _Rows) -> None:
+        """Move the ids to their new places in every other sort order read so far."""
+        for column in list(self._orders):
+            if column is SortColumn.SIGNED_ON:
+                continue
+            if column in _DERIVED:
+                # Ordered by a first party or field: no index to find a place by, and a
+                # renamed party moves many; read again when next asked for.
+                del self._orders[column]
+                continue
+            order = self._orders[column]
+            order.forget()
+            if not _place(session, column, order, ids, sorted(rows.facts)):
+                del self._orders[column]  # read again when next asked for
 
     def forget_searches(self) -> None:
         """Drop the remembered sets of recent text searches and date ranges."""
@@ -348,6 +493,139 @@ class FacetIndex:
             missing = [i for i in missing if i < size]
             order = self._orders[column] = _Order(present + missing, len(present))
         return order
+
+
+# ----------------------------------------------------------------- patching helpers
+
+
+@contextmanager
+def _snapshot(session: Session) -> Iterator[Session]:
+    """A session whose reads share one snapshot of the data, on a connection of its own."""
+    with session.get_bind().connect() as connection:
+        if connection.dialect.name == "postgresql":
+            connection = connection.execution_options(isolation_level="REPEATABLE READ")
+        elif connection.dialect.name == "sqlite":
+            connection.exec_driver_sql("BEGIN")  # a read transaction: one WAL snapshot
+        with Session(bind=connection) as reading:
+            yield reading
+
+
+@dataclass
+class _Rows:
+    """The facets of some agreements as they are now (those still there)."""
+
+    facts: dict[int, tuple[Any, Any, Any]]  # id -> (status, kind, level)
+    signed: dict[int, str]  # id -> signing date as stored ('2021', '2021-12-06')
+    parties: dict[int, list[int]]  # party -> agreements
+    fields: dict[int, list[int]]  # field (and each of its parents) -> agreements
+
+    def grouped(self) -> dict[str, dict[Any, list[int]]]:
+        """Agreement ids per value of each set of the index."""
+        found: dict[str, dict[Any, list[int]]] = {
+            name: defaultdict(list) for name in ("statuses", "kinds", "levels", "years")
+        }
+        for agreement_id, values in self.facts.items():
+            for name, vocabulary, value in zip(
+                ("statuses", "kinds", "levels"), (Status, Kind, Level), values, strict=True
+            ):
+                found[name][vocabulary(value)].append(agreement_id)
+        for agreement_id, key in self.signed.items():
+            found["years"][int(key[:4])].append(agreement_id)
+        found["parties"] = self.parties
+        found["fields"] = self.fields
+        return found
+
+
+def _current_rows(session: Session, ids: list[int]) -> _Rows:
+    facts: dict[int, tuple[Any, Any, Any]] = {}
+    signed: dict[int, str] = {}
+    statement = select(
+        Agreement.id, Agreement.status, Agreement.kind, Agreement.level, Agreement.signed_on
+    ).where(Agreement.id.in_(ids))
+    for agreement_id, status, kind, level, signed_on in session.execute(statement):
+        facts[agreement_id] = (status, kind, level)
+        if signed_on is not None:
+            signed[agreement_id] = signed_on.iso()
+    parties: dict[int, list[int]] = defaultdict(list)
+    statement = select(Participation.party_id, Participation.agreement_id).where(
+        Participation.agreement_id.in_(ids)
+    )
+    for party_id, agreement_id in session.execute(statement):
+        parties[party_id].append(agreement_id)
+    parents: dict[int, int | None] = {
+        field_id: parent for field_id, parent in session.execute(select(Field.id, Field.parent_id))
+    }
+    fields: dict[int, list[int]] = defaultdict(list)
+    statement = select(agreement_fields.c.field_id, agreement_fields.c.agreement_id).where(
+        agreement_fields.c.agreement_id.in_(ids)
+    )
+    for field_id, agreement_id in session.execute(statement):
+        seen: set[int] = set()
+        current: int | None = field_id
+        while current is not None and current not in seen:  # a field and its parents
+            seen.add(current)
+            fields[current].append(agreement_id)
+            current = parents.get(current)
+    for members in fields.values():
+        members[:] = sorted(set(members))  # two subfields of one field: the agreement once
+    return _Rows(facts, signed, dict(parties), dict(fields))
+
+
+def _remove(agreement_id: int, ids: list[int]) -> None:
+    """Take an id out of a list, if there."""
+    with suppress(ValueError):
+        ids.remove(agreement_id)
+
+
+def _place(
+    session: Session, column: SortColumn, order: _Order, ids: list[int], present: list[int]
+) -> bool:
+    """Take *ids* out of *order*, then put those *present* back where the database sorts them.
+
+    Each goes right after its predecessor among the agreements that did not change (one
+    indexed read each, in the database's own collation); those that share one keep the
+    order the database gives them. False if a predecessor is not in the order.
+    """
+    leaving = set(ids)
+    cut = order.missing_from
+    if len(ids) > _FEW:
+        head = [i for i in order.ids[:cut] if i not in leaving]
+        tail = [i for i in order.ids[cut:] if i not in leaving]
+    else:
+        head, tail = order.ids[:cut], order.ids[cut:]
+        for agreement_id in ids:
+            _remove(agreement_id, head)
+            _remove(agreement_id, tail)
+    valued, empty = sorted_ids(session, AgreementFilter(), Sort(column), within=present)
+    groups: dict[int | None, list[int]] = defaultdict(list)
+    expression = sort_expression(column)
+    for agreement_id in valued:
+        groups[_predecessor(session, expression, agreement_id, leaving)].append(agreement_id)
+    for before, group in groups.items():
+        if before is None:
+            position = 0
+        else:
+            try:
+                position = head.index(before) + 1
+            except ValueError:
+                return False
+        head[position:position] = group
+    for agreement_id in empty:
+        insort(tail, agreement_id)
+    order.ids, order.missing_from = head + tail, len(head)
+    return True
+
+
+def _predecessor(session: Session, expression: Any, agreement_id: int, leaving: set[int]) -> Any:
+    """The agreement just before *agreement_id* in ascending order, among those not leaving."""
+    value = session.scalar(select(expression).where(Agreement.id == agreement_id))
+    earlier = sql_or(expression < value, sql_and(expression == value, Agreement.id < agreement_id))
+    return session.scalar(
+        select(Agreement.id)
+        .where(earlier, Agreement.id.not_in(leaving))
+        .order_by(expression.desc(), Agreement.id.desc())
+        .limit(1)
+    )
 
 
 # ----------------------------------------------------------------- helpers

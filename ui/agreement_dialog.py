@@ -32,12 +32,9 @@ from sqlalchemy.orm import Session, sessionmaker
 from models import service
 from models.dates import PartialDate
 from models.parties import doubtful_parties, known_names
-from models.query import field_tree, party_list
 from models.relations import (
     AgreementChoice,
-    agreement_choices,
     find_agreements,
-    incoming_relations,
 )
 from models.service import (
     AgreementInput,
@@ -49,6 +46,7 @@ from models.service import (
 from models.users import UserNameError
 from models.vocab import Kind, Level, MilestoneKind, Status, Vocabulary
 from ui import duplicate_warning
+from ui.editor_data import EditorData, read_editor_data
 from ui.field_picker import FieldPicker
 from ui.party_editor import (
     ATTRIBUTE_WORDS,
@@ -115,10 +113,13 @@ class AgreementDialog(QDialog):
         *,
         template: AgreementInput | None = None,
         parent: QWidget | None = None,
+        loaded: EditorData | None = None,
     ) -> None:
         """Edit *agreement_id*, or record a new one filled from *template*.
 
-        Raises NotFoundError when *agreement_id* does not exist (deleted meanwhile).
+        *loaded*: what to show, read beforehand off the GUI thread (read_editor_data);
+        without it the dialog reads it itself. Raises NotFoundError when *agreement_id*
+        does not exist (deleted meanwhile).
         """
         super().__init__(parent)
         self._sessions = sessions
@@ -130,7 +131,10 @@ class AgreementDialog(QDialog):
         self._captions: list[QLabel] = []
         self.setObjectName("agreementDialog")
         self._build()
-        self._load(template)
+        if loaded is None:
+            self._load(template)
+        else:
+            self._show_loaded(loaded)
 
     @property
     def agreement_id(self) -> int | None:
@@ -387,24 +391,16 @@ class AgreementDialog(QDialog):
     def _load(self, template: AgreementInput | None) -> None:
         """Read the agreement (if editing), the field tree and party names in one transaction."""
         with self._sessions.begin() as session:
-            nodes = field_tree(session)
-            names = [entry.name for entry in party_list(session)]
-            if self._agreement_id is not None:
-                data, self._version = service.load_input(session, self._agreement_id)
-            else:
-                data = copy.deepcopy(template) if template else AgreementInput(title="")
-            self._load_relations(session, data)
-        self.party_editor.set_known_parties(names, known_names())
-        self.field_picker.set_fields(nodes)
-        self.show_input(data)
-        self._update_title()
+            loaded = read_editor_data(session, self._agreement_id, template)
+        self._show_loaded(loaded)
 
-    def _load_relations(self, session: Session, data: AgreementInput) -> None:
-        """The other agreements' titles, and the relations others hold to this one."""
-        choices = agreement_choices(session, (r.other_id for r in data.relations))
-        editing = self._agreement_id
-        incoming = incoming_relations(session, editing) if editing is not None else []
-        self.relation_editor.set_relations(data.relations, choices, incoming)
+    def _show_loaded(self, loaded: EditorData) -> None:
+        self._version = loaded.version
+        self.relation_editor.set_relations(loaded.data.relations, loaded.choices, loaded.incoming)
+        self.party_editor.set_known_parties(loaded.party_names, known_names())
+        self.field_picker.set_fields(loaded.fields)
+        self.show_input(loaded.data)
+        self._update_title()
 
     def _find_others(self, text: str) -> list[AgreementChoice]:
         """The picker's search: a few agreements by title, never this one."""

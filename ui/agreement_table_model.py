@@ -8,7 +8,7 @@ keeping a bounded window of pages. Sorting happens in SQL: sort() only asks for 
 from __future__ import annotations
 
 from collections import OrderedDict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from PySide6.QtCore import (
@@ -84,22 +84,47 @@ class AgreementTableModel(QAbstractTableModel):
     def set_sessions(self, sessions: sessionmaker[Session]) -> None:
         self._sessions = sessions
 
-    def set_ids(self, ids: Sequence[int], first_page: Sequence[AgreementRow] = ()) -> None:
+    def set_ids(
+        self,
+        ids: Sequence[int],
+        first_page: Sequence[AgreementRow] = (),
+        pages: Mapping[int, Sequence[AgreementRow]] | None = None,
+    ) -> None:
         """Show these agreements, in this order (after a new filter or sort).
 
-        *first_page*, if given, holds the rows of the first ids, read off the GUI thread.
+        *first_page*, if given, holds the rows of the first ids, and *pages* those of other
+        pages by number (the ones in view after a reload), all read off the GUI thread.
         """
         self.beginResetModel()
         self._ids = list(ids)
         self._rows = None
         self._pages.clear()
-        if first_page:
-            by_id = {row.id: row for row in first_page}
-            self._pages[0] = [by_id.get(agreement_id) for agreement_id in ids[: self.PAGE_SIZE]]
+        for number, rows in {**(pages or {}), 0: first_page}.items():
+            if rows:
+                by_id = {row.id: row for row in rows}
+                start = number * self.PAGE_SIZE
+                chunk = self._ids[start : start + self.PAGE_SIZE]
+                self._pages[number] = [by_id.get(agreement_id) for agreement_id in chunk]
         self.endResetModel()
+
+    def has_ids(self, ids: Sequence[int]) -> bool:
+        """Whether the table shows exactly these agreements in this order."""
+        return len(ids) == len(self._ids) and list(ids) == self._ids
+
+    def cached_row(self, agreement_id: int) -> AgreementRow | None:
+        """The row of an agreement if it has been read (never reads the database)."""
+        row = self.row_of(agreement_id)
+        if row is None:
+            return None
+        page = self._pages.get(row // self.PAGE_SIZE)
+        return None if page is None else page[row % self.PAGE_SIZE]
 
     def ids(self) -> list[int]:
         return list(self._ids)
+
+    def shown_ids(self) -> Sequence[int]:
+        """The ids shown, without a copy: set_ids replaces the list, nothing changes it."""
+        return self._ids
 
     def id_at(self, row: int) -> int:
         return self._ids[row]
@@ -118,14 +143,22 @@ class AgreementTableModel(QAbstractTableModel):
             self._pages.move_to_end(page_number)
         return page[offset]
 
-    def refresh_rows(self, ids: Sequence[int]) -> None:
-        """Forget cached rows of these agreements (edited elsewhere) and repaint them."""
+    def refresh_rows(self, ids: Iterable[int], rows: Sequence[AgreementRow] = ()) -> None:
+        """Repaint these agreements' rows: with *rows* as read now, else read when shown."""
+        fresh = {row.id: row for row in rows}
         for agreement_id in ids:
             row = self.row_of(agreement_id)
-            if row is not None:
-                self._pages.pop(row // self.PAGE_SIZE, None)
-                left, right = self.index(row, 0), self.index(row, len(COLUMNS) - 1)
-                self.dataChanged.emit(left, right, [Qt.ItemDataRole.DisplayRole])
+            if row is None:
+                continue
+            number, offset = divmod(row, self.PAGE_SIZE)
+            if agreement_id in fresh and number in self._pages:
+                self._pages[number][offset] = fresh[agreement_id]
+            else:
+                self._pages.pop(number, None)
+            left, right = self.index(row, 0), self.index(row, len(COLUMNS) - 1)
+            self.dataChanged.emit(
+                left, right, [Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole]
+            )
 
     def _fetch_page(self, page_number: int) -> list[AgreementRow | None]:
         start = page_number * self.PAGE_SIZE

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -22,8 +21,10 @@ from PySide6.QtWidgets import (
     QTableView,
     QWidget,
 )
+from sqlalchemy import func, select
 from sqlalchemy.engine import URL
 from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.orm import Session
 
 from models import catalog, service, views
 from models.audit import audit_trail
@@ -37,120 +38,49 @@ from models.database import (
     storage_failure,
 )
 from models.detail import load_detail
-from models.facet_index import FacetIndex
 from models.limits import ID_MAX
-from models.query import (
-    AgreementFilter,
-    AgreementRow,
-    Facets,
-    Sort,
-    SortColumn,
-    agreement_ids,
-    count,
-    facet_counts,
-    fetch_rows,
-    field_tree,
-    party_list,
-)
+from models.merge import MergePlan, merge_plan
+from models.query import Facets, Sort, descendant_field_ids
 from models.redirects import find_agreement
-from models.revision import current_revision
+from models.schema import Agreement, Participation, agreement_fields
 from ui.agreement_table_model import COLUMNS, AgreementTableModel
 from ui.attachment_panel import AttachmentPanel, attachment_column, attachments_tab
 from ui.connect_dialog import ConnectDialog, remembered_name
 from ui.damaged_offer import offer_latest_backup
 from ui.detail_pane import DetailPane
+from ui.editor_data import EditorData, read_editor_data
 from ui.filter_panel import FilterPanel
 from ui.history_actions import HistoryActions
+from ui.search_controller import DEFAULT_SORT, Catalog, SearchController, SearchResult
 from ui.settings import Settings
 from ui.transfers import Transfers
 from ui.welcome_page import WelcomePage
-from ui.workers import Cancelled, Job, Worker, run_with_progress
+from ui.workers import Job, Worker, run_with_progress
 
 if TYPE_CHECKING:
     from ui.agreement_dialog import AgreementDialog
-
-DEFAULT_SORT = Sort(SortColumn.SIGNED_ON, descending=True)
-
-
-FACET_CACHE_SIZE = 32
-SQL_COUNT_LIMIT = 20_000  # matches SQL counts fast enough while the index is rebuilt
-REBUILD_RETRY_MS = (500, 2000, 10000)  # after builds that the data outran
-CHANGE_POLL_MS = 3000
+    from ui.merge_dialog import MergeDialog
 
 
-@dataclass(frozen=True)
-class SearchResult:
-    generation: int
-    ids: list[int]
-    total: int
-    indexed: bool  # answered by a current FacetIndex (else by SQL: the index is stale)
-    first_page: list[AgreementRow]
-    revision: int  # of the data the answer reflects
-    keep_view: bool = False  # a reload: keep the scroll position as it is
+def _agreements_under(session: Session, noun: str, item_id: int) -> list[int]:
+    """The agreements of a party, or of a field and its subfields."""
+    if noun == "party":
+        statement = select(Participation.agreement_id).where(Participation.party_id == item_id)
+    else:
+        fields = descendant_field_ids(session, [item_id])
+        statement = select(agreement_fields.c.agreement_id).where(
+            agreement_fields.c.field_id.in_(fields)
+        )
+    return sorted(set(session.scalars(statement)))
 
 
-def _search(
-    sessions,
-    index: FacetIndex | None,
-    wanted: AgreementFilter,
-    sort: Sort,
-    generation: int,
-    keep_view: bool,
-    job: Job,
-) -> SearchResult:  # type: ignore[no-untyped-def]
+def _read_detail(sessions, agreement_id: int):  # type: ignore[no-untyped-def]
+    """An agreement's details, or the trail of a deleted one (as ("deleted", trail))."""
     with sessions() as session:
-        revision = current_revision(session)
-        indexed = index is not None and index.revision == revision
-        if index is not None and indexed:
-            ids, total = index.ids(session, wanted, sort), index.total
-            # ids() may read a sort order or a text search: still the same data?
-            indexed = current_revision(session) == revision
-        if not indexed:
-            ids = agreement_ids(session, wanted, sort)
-            job.check()
-            total = count(session)
-        # The rows the table shows first, read here rather than on the GUI thread.
-        first_page = fetch_rows(session, ids[: AgreementTableModel.PAGE_SIZE])
-        return SearchResult(generation, ids, total, indexed, first_page, revision, keep_view)
-
-
-def _first_page(
-    sessions, wanted: AgreementFilter, sort: Sort, generation: int, job: Job
-) -> SearchResult:  # type: ignore[no-untyped-def]
-    """Just the rows a freshly opened window shows first: the full search follows at once."""
-    job.check()
-    with sessions() as session:
-        ids = agreement_ids(session, wanted, sort, limit=AgreementTableModel.PAGE_SIZE)
-        rows = fetch_rows(session, ids)
-        return SearchResult(generation, ids, count(session), False, rows, -1)
-
-
-def _facets(
-    sessions, index: FacetIndex | None, wanted: AgreementFilter, sql_limit: int, job: Job
-) -> Facets | None:  # type: ignore[no-untyped-def]
-    """The counts from a current index, or from SQL for up to *sql_limit* matches; else None.
-
-    None means: wait for the index to be rebuilt. Counting a broad filter in SQL would hold
-    up the next search for a second at a quarter of a million agreements, and even a narrow
-    one competes with the build for the interpreter, so that typing would stutter.
-    """
-    job.check()
-    with sessions() as session:
-        if index is not None and index.is_current(session):
-            return index.facets(session, wanted)
-        if sql_limit and count(session, wanted) <= sql_limit:
-            return facet_counts(session, wanted)
-    return None
-
-
-def _read_revision(sessions, _job: Job) -> int:  # type: ignore[no-untyped-def]
-    with sessions() as session:
-        return current_revision(session)
-
-
-def _build_index(sessions, job: Job) -> FacetIndex | None:  # type: ignore[no-untyped-def]
-    with sessions() as session:
-        return FacetIndex.build(session, job.check)
+        try:
+            return "detail", load_detail(session, agreement_id)
+        except service.NotFoundError:
+            return "deleted", audit_trail(session, agreement_id)
 
 
 def _title(database: Database) -> str:
@@ -178,35 +108,37 @@ class MainWindow(QMainWindow):
     first_page_shown = Signal()  # the first rows of the latest filter are on screen
     rows_shown = Signal()  # the table and status bar show the latest filter (counts may follow)
     refreshed = Signal()  # the table, counts and status bar show the latest filter
+    catalog_shown = Signal()  # the filter panel lists the fields, parties and views read last
+    detail_shown = Signal()  # the detail pane shows the current agreement (or nothing)
     went_to = Signal(str)  # Go to agreement answered: what the status bar says
 
     def __init__(self, database: Database, settings: Settings, parent: QWidget | None = None):
         super().__init__(parent)
         self.database = database
         self.settings = settings
-        self.worker = Worker(self)
-        # The index is built on a thread of its own, so that the table keeps answering
-        # (from SQL) while it is built at start-up or after a change.
-        self.index_worker = Worker(self)
+        # Searching, counting, the facet index and the database work of the window's
+        # actions all run through the controller's workers, never on this thread.
+        self.controller = SearchController(database, self)
+        self.worker = self.controller.worker
+        self.index_worker = self.controller.index_worker
+        self.change_poll = self.controller.change_poll
         # The day's backup takes seconds at a quarter of a million agreements: on a thread
         # of its own, so that searches on the worker do not wait for it.
         self.backup_worker = Worker(self)
-        self._index: FacetIndex | None = None
-        self._index_job: Job | None = None
-        self._shown_revision: int | None = None  # of the data the table shows
-        self._failed_builds = 0
-        self._catalog: tuple[object, ...] = ()
-        # Others (another window, another analyst on a team database) may change the data:
-        # a cheap read of the data revision every few seconds notices it.
-        self.change_poll = QTimer(self, interval=CHANGE_POLL_MS, timeout=self._poll_changes)
+        self.controller.first_rows_ready.connect(self._show_first_page)
+        self.controller.rows_ready.connect(self._show_result)
+        self.controller.counts_ready.connect(self._show_counts)
+        self.controller.catalog_ready.connect(self._show_catalog)
+        self.controller.changed_elsewhere.connect(self._changed_elsewhere)
+        self.controller.failed.connect(self._show_error)
         self.change_poll.start()
+        self._catalog: Catalog | None = None
         self.editor: AgreementDialog | None = None
+        self.merge_dialog: MergeDialog | None = None
         self._sort = DEFAULT_SORT
-        self._generation = 0
         self._pending_selection: list[int] | None = None
-        self._search_job: Job | None = None
-        self._facet_job: Job | None = None
-        self._facet_cache: dict[AgreementFilter, Facets] = {}
+        self._detail_for: int | None = None  # the agreement whose details were asked for last
+        self._detail_timer = QTimer(self, singleShot=True, interval=0, timeout=self._read_current)
         self.setObjectName("mainWindow")
         self._build_actions()
         self._build_widgets()
@@ -451,10 +383,7 @@ class MainWindow(QMainWindow):
         self.model.set_sessions(database.sessions)
         self.setWindowTitle(f"Treaty Tracker — {_title(database)}")
         self.settings.remember_database(_remembered(database))
-        self._index = None
-        if self._index_job is not None:
-            self._index_job.cancel()
-            self._index_job = None
+        self.controller.open(database)
         self.model.set_ids([])
         read_only = not database.can_write
         self.filter_panel.set_read_only(read_only)
@@ -481,8 +410,6 @@ class MainWindow(QMainWindow):
             QMessageBox.warning(self, "Can't open the database", str(error))
             return False
         old = self.database
-        if self._search_job is not None:
-            self._search_job.cancel()
         self._open(database)
         # Closed after any job already queued on the old database has run.
         self.worker.submit(lambda _job: old.close(), lambda _result: None)
@@ -532,64 +459,66 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------ querying
 
     def reload_catalog(self) -> None:
-        """Refill the field tree, party list and saved views (after they may have changed)."""
-        self._facet_cache.clear()  # called after every change: the counts may be stale
-        with self.database.sessions() as session:
-            catalog_now = (field_tree(session), party_list(session), views.list_views(session))
-        if catalog_now == self._catalog:
-            return  # unchanged: the lists keep their scroll positions
-        self._catalog = catalog_now
-        fields, parties, saved = catalog_now
-        self.filter_panel.set_fields(fields)
-        self.filter_panel.set_parties(parties)
-        self.filter_panel.set_views(saved)
+        """Refill the field tree, party list and saved views (read on the worker); catalog_shown."""
+        self.controller.reload_catalog()
+
+    def _show_catalog(self, catalog_now: Catalog) -> None:
+        if catalog_now != self._catalog:  # unchanged: the lists keep their scroll positions
+            self._catalog = catalog_now
+            self.filter_panel.set_fields(list(catalog_now.fields))
+            self.filter_panel.set_parties(list(catalog_now.parties))
+            self.filter_panel.set_views(list(catalog_now.views))
+        self.catalog_shown.emit()
 
     def reload_from_database(self) -> None:
         """Show the data as it is now (F5), keeping the filter, selection and scroll position."""
-        self.reload_catalog()
-        self.refresh(keep_view=True)
+        self.controller.wanted = self.filter_panel.current_filter()
+        self.controller.sort = self._sort
+        self.controller.reload(anchor=self._top_id(), shown=self.model.shown_ids())
 
-    def _poll_changes(self) -> None:
-        if self._shown_revision is None or self.worker.busy:
-            return  # a search is on its way anyway
-        sessions, database = self.database.sessions, self.database
+    def apply_changes(self, changes: Changes, *, catalog_if_added: bool = False) -> None:
+        """Show what a write did, in place: its rows and the counts; filter, selection, scroll stay.
 
-        def seen(revision: int) -> None:
-            if database is self.database and revision != self._shown_revision:
-                self.reload_from_database()
-                self.statusBar().showMessage("Updated with changes saved elsewhere.", 5000)
+        Called after every write (here and by other windows' dialogs): the facet index is
+        patched for the agreements it touched rather than built again. *catalog_if_added*:
+        the write may have added parties or fields but renamed none (a save): the lists are
+        read again only if it did.
+        """
+        self.controller.wanted = self.filter_panel.current_filter()
+        self.controller.sort = self._sort
+        self.controller.apply(
+            changes,
+            anchor=self._top_id(),
+            shown=self.model.shown_ids(),
+            catalog_if_added=catalog_if_added,
+        )
 
-        self.worker.submit(lambda job: _read_revision(sessions, job), seen, lambda _error: None)
+    def _changed_elsewhere(self) -> None:
+        self.reload_from_database()
+        self.statusBar().showMessage("Updated with changes saved elsewhere.", 5000)
 
     def refresh(self, first_page: bool = False, keep_view: bool = False) -> None:
         """Run the current filter and sort off the GUI thread; the newest request wins.
 
-        With *first_page* (a database just opened), its first rows are read and shown on
-        their own before all the ids: a first page in milliseconds rather than a quarter
-        of a second at a quarter of a million agreements. With *keep_view* (a reload of the
-        same filter) the table keeps its scroll position.
+        With *first_page* (a database just opened), its first rows are shown on their own
+        before all the ids arrive. With *keep_view* the table keeps its scroll position.
         """
-        self._generation += 1
-        wanted = self.filter_panel.current_filter()
-        sessions, sort, generation = self.database.sessions, self._sort, self._generation
-        for job in (self._search_job, self._facet_job):
-            if job is not None:
-                job.cancel()  # its answer would be thrown away: stop it early
-        if first_page:
-            self.worker.submit(
-                lambda job: _first_page(sessions, wanted, sort, generation, job),
-                self._show_first_page,
-                self._search_failed,
-            )
-        index = self._index
-        self._search_job = self.worker.submit(
-            lambda job: _search(sessions, index, wanted, sort, generation, keep_view, job),
-            self._show_result,
-            self._search_failed,
+        self.controller.search(
+            self.filter_panel.current_filter(),
+            self._sort,
+            first_page=first_page,
+            keep_view=keep_view,
+            # Kept at the top, or the selected agreement the table scrolls back to.
+            anchor=self._top_id() if keep_view else next(iter(self.selected_ids()), None),
         )
 
+    def _top_id(self) -> int | None:
+        """The agreement in the table's top visible row, if any."""
+        top_row = self.table.rowAt(0)
+        return self.model.id_at(top_row) if 0 <= top_row < self.model.rowCount() else None
+
     def _show_first_page(self, result: SearchResult) -> None:
-        if result.generation != self._generation or self.model.rowCount():
+        if self.model.rowCount():
             return
         self.model.set_ids(result.ids, result.first_page)
         self.status_label.setText(f"Reading {result.total:,} agreements…")
@@ -597,92 +526,38 @@ class MainWindow(QMainWindow):
         self.first_page_shown.emit()
 
     def _show_result(self, result: SearchResult) -> None:
-        if result.generation != self._generation:
-            return  # a newer filter is on its way
         keep = self._pending_selection or self.selected_ids()
+        pending = self._pending_selection is not None
         self._pending_selection = None
-        top_row = self.table.rowAt(0)
-        top_id = self.model.id_at(top_row) if 0 <= top_row < self.model.rowCount() else None
-        self._shown_revision = result.revision
-        self.model.set_ids(result.ids, result.first_page)
+        if result.keep_view and not result.first_page and self.model.has_ids(result.ids):
+            # The same rows in the same order (an edit that moved nothing): repaint those
+            # that changed; the selection and scroll position are untouched.
+            self.model.refresh_rows(result.changed, result.changed_rows)
+            if pending and keep != self.selected_ids():
+                self.table.selectionModel().clearSelection()
+                self.select_ids(keep, scroll=False)
+            elif self.current_id() in result.changed:
+                self._show_current()
+        else:
+            top_id = self._top_id()
+            self.model.set_ids(result.ids, result.first_page, result.pages)
+            self.select_ids(keep, scroll=not result.keep_view)
+            if result.keep_view and top_id is not None:
+                # The same agreement stays at the top, however many rows arrived above it.
+                row = self.model.row_of(top_id)
+                if row is not None:
+                    self.table.scrollTo(
+                        self.model.index(row, 0), QAbstractItemView.ScrollHint.PositionAtTop
+                    )
         self.status_label.setText(f"Showing {len(result.ids):,} of {result.total:,} agreements")
         self.stack.setCurrentWidget(self.welcome if result.total == 0 else self.table)
-        self.select_ids(keep, scroll=not result.keep_view)
-        if result.keep_view and top_id is not None:
-            # The same agreement stays at the top, however many rows arrived above it.
-            row = self.model.row_of(top_id)
-            if row is not None:
-                self.table.scrollTo(
-                    self.model.index(row, 0), QAbstractItemView.ScrollHint.PositionAtTop
-                )
         self._update_actions()
         self.first_page_shown.emit()
         self.rows_shown.emit()
-        if not result.indexed:
-            self._facet_cache.clear()  # the data has changed since they were counted
-        self._request_counts()
 
-    def _request_counts(self) -> None:
-        """Count the current filter per facet: from the cache, the index, or once it is built."""
-        wanted, generation = self.filter_panel.current_filter(), self._generation
-        cached = self._facet_cache.get(wanted)
-        if cached is not None:
-            self._show_counts(generation, wanted, cached)
-            return
-        sessions, index = self.database.sessions, self._index
-        # SQL counts only while no build is running (it is backing off after the data
-        # outran it): a build in progress brings the counts within seconds.
-        sql_limit = SQL_COUNT_LIMIT if self._index_job is None else 0
-        self._facet_job = self.worker.submit(
-            lambda job: _facets(sessions, index, wanted, sql_limit, job),
-            lambda facets: self._show_counts(generation, wanted, facets),
-            self._search_failed,
-        )
-
-    def _show_counts(self, generation: int, wanted: AgreementFilter, facets: Facets | None) -> None:
-        if generation != self._generation:
-            return
-        if facets is None:
-            self._rebuild_index()
-            return
-        if len(self._facet_cache) >= FACET_CACHE_SIZE:
-            self._facet_cache.pop(next(iter(self._facet_cache)))
-        self._facet_cache[wanted] = facets
+    def _show_counts(self, facets: Facets) -> None:
         self.filter_panel.set_counts(facets)
         self.refreshed.emit()
-
-    def _rebuild_index(self) -> None:
-        """Build a FacetIndex of the data as it is now (once at a time); counts follow."""
-        if self._index_job is not None:
-            return
-        database = self.database
-
-        def built(index: FacetIndex | None) -> None:
-            if database is not self.database:
-                return  # another database was opened meanwhile
-            self._index_job = None
-            if index is None:  # the data changed while it was read: read it again, later
-                delay = REBUILD_RETRY_MS[min(self._failed_builds, len(REBUILD_RETRY_MS) - 1)]
-                self._failed_builds += 1
-                QTimer.singleShot(delay, self._rebuild_index)
-                return
-            self._failed_builds = 0
-            self._index = index
-            self._facet_cache.clear()
-            self._request_counts()
-
-        def failed(error: BaseException) -> None:
-            if database is self.database:
-                self._index_job = None
-                self._search_failed(error)
-
-        self._index_job = self.index_worker.submit(
-            lambda job: _build_index(database.sessions, job), built, failed
-        )
-
-    def _search_failed(self, error: BaseException) -> None:
-        if not isinstance(error, Cancelled):
-            self._show_error(error)
 
     def _show_error(self, error: BaseException) -> None:
         # A damaged or busy file is named as on the command line, not as a failed query.
@@ -725,17 +600,34 @@ class MainWindow(QMainWindow):
         self._show_current()
 
     def _show_current(self) -> None:
+        """Show the current agreement's details soon: once for all the selection changes of
+        this turn of the event loop, after the counts a change asked for."""
+        self._detail_timer.start()
+
+    def _read_current(self) -> None:
+        """Read the current agreement's details on the worker; detail_shown follows."""
         agreement_id = self.current_id()
         self.attachments.show_agreement(agreement_id, self.filter_panel.current_filter().text)
+        self._detail_for = agreement_id
         if agreement_id is None:
             self.detail.show_nothing()
+            self.detail_shown.emit()
             return
-        try:
-            with self.database.sessions() as session:
-                self.detail.show_detail(load_detail(session, agreement_id))
-        except service.NotFoundError:
-            with self.database.sessions() as session:
-                self.detail.show_deleted(audit_trail(session, agreement_id))
+        sessions = self.database.sessions
+
+        def show(found) -> None:  # type: ignore[no-untyped-def]
+            if agreement_id != self._detail_for:
+                return  # another row was chosen meanwhile
+            kind, value = found
+            if kind == "detail":
+                self.detail.show_detail(value)
+            else:
+                self.detail.show_deleted(value)
+            self.detail_shown.emit()
+
+        self.worker.submit(
+            lambda _job: _read_detail(sessions, agreement_id), show, self._show_error
+        )
 
     def _selection_changed(self, *_args: object) -> None:
         self._show_current()
@@ -763,9 +655,7 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------ editing
 
     def new_agreement(self) -> None:
-        from ui.agreement_dialog import AgreementDialog  # on first use: a faster start
-
-        self._open_editor(AgreementDialog(self.database.sessions, parent=self))
+        self._edit_in_editor(None, title="New agreement")
 
     def edit_agreement(self) -> None:
         if not self.database.can_write:  # double-click and Enter reach here too
@@ -774,35 +664,46 @@ class MainWindow(QMainWindow):
             )
             return
         agreement_id = self.current_id()
-        if agreement_id is None:
-            return
-        try:
-            from ui.agreement_dialog import AgreementDialog
-
-            dialog = AgreementDialog(self.database.sessions, agreement_id, parent=self)
-        except service.NotFoundError as error:
-            QMessageBox.warning(self, "Edit agreement", str(error))
-            self.refresh()
-            return
-        self._open_editor(dialog)
+        if agreement_id is not None:
+            self._edit_in_editor(agreement_id, title="Edit agreement")
 
     def duplicate_agreement(self) -> None:
         agreement_id = self.current_id()
-        if agreement_id is None:
-            return
-        try:
-            with self.database.sessions() as session:
-                template, _version = service.load_input(session, agreement_id)
-        except service.NotFoundError as error:
-            QMessageBox.warning(self, "Duplicate agreement", str(error))
-            self.refresh()
-            return
-        template.title = f"{template.title} (copy)"
-        from ui.agreement_dialog import AgreementDialog
+        if agreement_id is not None:
+            self._edit_in_editor(None, copy_of=agreement_id, title="Duplicate agreement")
 
-        dialog = AgreementDialog(self.database.sessions, template=template, parent=self)
-        dialog.copied_from = agreement_id  # a copy made on purpose: no duplicate warning
-        self._open_editor(dialog)
+    def _edit_in_editor(
+        self, agreement_id: int | None, *, title: str, copy_of: int | None = None
+    ) -> None:
+        """Open the editor on an agreement (None: a new one, or a copy of *copy_of*).
+
+        What it shows is read on the worker first; an agreement deleted meanwhile is named.
+        """
+        sessions = self.database.sessions
+
+        def work(_job: Job) -> EditorData:
+            with sessions() as session:
+                if copy_of is None:
+                    return read_editor_data(session, agreement_id)
+                template, _version = service.load_input(session, copy_of)
+                template.title = f"{template.title} (copy)"
+                return read_editor_data(session, None, template)
+
+        def done(loaded: EditorData) -> None:
+            from ui.agreement_dialog import AgreementDialog  # on first use: a faster start
+
+            dialog = AgreementDialog(sessions, agreement_id, parent=self, loaded=loaded)
+            dialog.copied_from = copy_of  # a copy made on purpose: no duplicate warning
+            self._open_editor(dialog)
+
+        def failed(error: BaseException) -> None:
+            if not isinstance(error, service.NotFoundError):
+                self._show_error(error)
+                return
+            QMessageBox.warning(self, title, str(error))
+            self.refresh()
+
+        self.worker.submit(work, done, failed)
 
     def _open_editor(self, dialog: AgreementDialog) -> None:
         self.editor = dialog
@@ -815,39 +716,44 @@ class MainWindow(QMainWindow):
 
     def _open_existing(self, agreement_id: int) -> None:
         """The editor's 'Open existing' on a probable duplicate: that agreement, in the editor."""
-        from ui.agreement_dialog import AgreementDialog
-
         self.select_ids([agreement_id])
-        try:
-            dialog = AgreementDialog(self.database.sessions, agreement_id, parent=self)
-        except service.NotFoundError as error:
-            QMessageBox.warning(self, "Edit agreement", str(error))
-            return
-        self._open_editor(dialog)
+        self._edit_in_editor(agreement_id, title="Edit agreement")
 
     def merge_selected(self) -> None:
         """Merge the two selected agreements (the older id is kept unless swapped)."""
         ids = sorted(self.selected_ids())
         if len(ids) != 2 or not self.database.can_write:
             return
-        from ui.merge_dialog import MergeDialog  # on first use: a faster start
+        sessions = self.database.sessions
 
-        try:
+        def work(_job: Job) -> MergePlan:  # what the dialog shows, read on the worker
+            with sessions.begin() as session:
+                return merge_plan(session, ids[0], ids[1])
+
+        def done(plan: MergePlan) -> None:
+            from ui.merge_dialog import MergeDialog  # on first use: a faster start
+
             dialog = MergeDialog(
-                self.database.sessions,
+                sessions,
                 self.worker,
                 ids[0],
                 ids[1],
                 self,
+                plan=plan,
                 rotation=self.settings.backup_rotation,
             )
-        except service.NotFoundError as error:
+            self.merge_dialog = dialog
+            dialog.merged.connect(self._after_merge)
+            dialog.open()
+
+        def failed(error: BaseException) -> None:
+            if not isinstance(error, service.NotFoundError):
+                self._show_error(error)
+                return
             QMessageBox.warning(self, "Merge agreements", str(error))
             self.refresh()
-            return
-        self.merge_dialog = dialog
-        dialog.merged.connect(self._after_merge)
-        dialog.open()
+
+        self.worker.submit(work, done, failed)
 
     def bulk_edit(self) -> None:
         """One edit to the selection (or every agreement the filter matches), previewed."""
@@ -908,13 +814,18 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(
             f"Merged agreement {result.merged_id} into {result.kept_id}.", 5000
         )
-        self.after_bulk_change([result.kept_id])
+        self._pending_selection = [result.kept_id]
+        self.apply_changes(
+            Changes.of(changed=[result.kept_id], deleted=[result.merged_id], parties=True)
+        )
 
     def _after_save(self, agreement_id: int) -> None:
         self._pending_selection = [agreement_id]
-        self.model.refresh_rows([agreement_id])
-        self.reload_catalog()
-        self.refresh()
+        # A save may add parties and fields (typed as new), and change the agreement it
+        # replaces; the audit log names that one, and the patch reads it too.
+        self.apply_changes(
+            Changes.of(changed=[agreement_id], parties=True, fields=True), catalog_if_added=True
+        )
 
     def delete_agreements(self) -> None:
         ids = self.selected_ids()
@@ -931,12 +842,8 @@ class MainWindow(QMainWindow):
         if answer != QMessageBox.StandardButton.Yes:
             return
         # The versions the user saw: what someone saved since then is not deleted unseen.
-        versions = {row.id: row.version for row in map(self._row_of_id, ids) if row}
+        versions = {row.id: row.version for row in map(self.model.cached_row, ids) if row}
         self.history_actions.delete(ids, versions)
-
-    def _row_of_id(self, agreement_id: int) -> AgreementRow | None:
-        row = self.model.row_of(agreement_id)
-        return None if row is None else self.model.row_data(row)
 
     def load_sample_agreements(self) -> None:
         sessions = self.database.sessions
@@ -945,13 +852,14 @@ class MainWindow(QMainWindow):
             with sessions.begin() as session:
                 from models.sample import load_sample
 
-                result = load_sample(session)
+                before = session.scalar(select(func.max(Agreement.id))) or 0
+                load_sample(session)
                 job.check()
-                return result
+                added = session.scalars(select(Agreement.id).where(Agreement.id > before))
+                return Changes.of(created=added, parties=True, fields=True)
 
-        def done(_result: object) -> None:
-            self.reload_catalog()
-            self.refresh()
+        def done(changes: Changes) -> None:
+            self.apply_changes(changes)
 
         self._progress = run_with_progress(
             self, self.worker, "Loading sample agreements…", work, done, self._show_error
@@ -976,32 +884,28 @@ class MainWindow(QMainWindow):
             self._catalog_change(lambda s: views.delete_view(s, view.id), "Delete view")
 
     def _party_action(self, action: str, party_id: int) -> None:
+        parties = self._catalog.parties if self._catalog else ()
         self._rename_merge_delete(
             action,
             party_id,
             "party",
-            [(p.id, p.name) for p in self._parties()],
+            [(p.id, p.name) for p in parties],
             catalog.rename_party,
             catalog.merge_parties,
             catalog.delete_party,
         )
 
     def _field_action(self, action: str, field_id: int) -> None:
-        with self.database.sessions() as session:
-            fields = [(f.id, f.path) for f in field_tree(session)]
+        fields = self._catalog.fields if self._catalog else ()
         self._rename_merge_delete(
             action,
             field_id,
             "field",
-            fields,
+            [(f.id, f.path) for f in fields],
             catalog.rename_field,
             catalog.merge_fields,
             catalog.delete_field,
         )
-
-    def _parties(self):  # type: ignore[no-untyped-def]
-        with self.database.sessions() as session:
-            return party_list(session)
 
     def _rename_merge_delete(  # type: ignore[no-untyped-def]
         self, action: str, item_id: int, noun: str, choices, rename, merge, remove
@@ -1009,10 +913,15 @@ class MainWindow(QMainWindow):
         names = dict(choices)
         name = names.get(item_id, "")
         title = f"{action.capitalize()} {noun}"
+
+        # The agreements filed under it: their rows, counts and sort places change.
+        def affected(session):  # type: ignore[no-untyped-def]
+            return _agreements_under(session, noun, item_id)
+
         if action == "rename":
             new, ok = QInputDialog.getText(self, title, f"New name for '{name}':", text=name)
             if ok:
-                self._catalog_change(lambda s: rename(s, item_id, new), title)
+                self._catalog_change(lambda s: rename(s, item_id, new), title, affected)
         elif action == "merge":
             others = [label for other, label in choices if other != item_id]
             target, ok = QInputDialog.getItem(
@@ -1020,24 +929,39 @@ class MainWindow(QMainWindow):
             )
             if ok and target:
                 target_id = next(other for other, label in choices if label == target)
-                self._catalog_change(lambda s: merge(s, item_id, target_id), title)
+                self._catalog_change(lambda s: merge(s, item_id, target_id), title, affected)
         elif action == "delete":
-            self._catalog_change(lambda s: remove(s, item_id), title)
+            self._catalog_change(lambda s: remove(s, item_id), title, affected)
 
-    def _catalog_change(self, change, title: str) -> bool:  # type: ignore[no-untyped-def]
-        """One transaction; a refusal is explained and changes nothing."""
-        try:
-            with self.database.sessions.begin() as session:
+    def _catalog_change(self, change, title: str, affected=None) -> None:  # type: ignore[no-untyped-def]
+        """One transaction on the worker; a refusal is explained and changes nothing.
+
+        *affected(session)*, read in the same transaction before the change, names the
+        agreements it moves, so that the index is patched for them rather than rebuilt.
+        """
+        sessions = self.database.sessions
+
+        def work(_job: Job) -> Changes:
+            with sessions.begin() as session:
+                ids = affected(session) if affected else []
                 change(session)
-        except (catalog.CatalogError, views.ViewNameError) as error:
-            QMessageBox.warning(self, title, str(error))
-            return False
-        except SQLAlchemyError as error:  # a constraint the checks above did not foresee
-            QMessageBox.warning(self, title, f"Nothing was changed: {error}")
-            return False
-        self.reload_catalog()
-        self.refresh()
-        return True
+                catalog_touched = affected is not None  # else a saved view
+                return Changes.of(
+                    changed=ids,
+                    parties=catalog_touched,
+                    fields=catalog_touched,
+                    views=not catalog_touched,
+                )
+
+        def failed(error: BaseException) -> None:
+            if isinstance(error, catalog.CatalogError | views.ViewNameError):
+                QMessageBox.warning(self, title, str(error))
+            elif isinstance(error, SQLAlchemyError):  # a constraint the checks did not foresee
+                QMessageBox.warning(self, title, f"Nothing was changed: {error}")
+            else:
+                self._show_error(error)
+
+        self.worker.submit(work, self.apply_changes, failed)
 
     # ------------------------------------------------------------ menus and small slots
 
@@ -1108,10 +1032,12 @@ class MainWindow(QMainWindow):
         return self._sort
 
     def after_bulk_change(self, select: list[int]) -> None:
-        """Show what an import (or another change of many rows) did, selecting the new rows."""
+        """Show what an import (or another change of many rows) did, selecting the new rows.
+
+        Rows it updated are named by the audit log, which the index patch reads too.
+        """
         self._pending_selection = select[:1000]
-        self.reload_catalog()
-        self.refresh()
+        self.apply_changes(Changes.of(created=select, parties=True, fields=True))
 
     # ------------------------------------------------------------ settings
 
@@ -1141,12 +1067,8 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_settings()
-        self.change_poll.stop()
-        if self._index_job is not None:
-            self._index_job.cancel()
-        self.index_worker.shutdown()
+        self.controller.shutdown()
         self.backup_worker.shutdown()  # waits for a backup under way: never half-made
-        self.worker.shutdown()
         # The workers are gone: the day's backup of a changed file is the window's last act.
         closing_backup(self.database.url, self.settings.backup_rotation)
         super().closeEvent(event)

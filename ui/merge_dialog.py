@@ -45,8 +45,9 @@ class MergeDialog(QDialog):
         other_id: int,
         parent: QWidget | None = None,
         rotation: Rotation | None = None,
+        plan: MergePlan | None = None,
     ) -> None:
-        """Raises NotFoundError when either agreement is gone."""
+        """*plan*: read beforehand off the GUI thread; else read here, NotFoundError if gone."""
         super().__init__(parent)
         self._sessions = sessions
         self._rotation = rotation
@@ -55,7 +56,7 @@ class MergeDialog(QDialog):
         self.setObjectName("mergeDialog")
         self.resize(900, 560)
         self._layout = QVBoxLayout(self)
-        self.plan = self._read_plan(keep_id, other_id)
+        self.plan = plan or self._read_plan(keep_id, other_id)
         self._build()
 
     # ------------------------------------------------------------- building

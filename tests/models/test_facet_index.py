@@ -9,8 +9,11 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from sqlalchemy import select
 
 from benchmarks.generate import generate
+from models import facet_index
+from models.catalog import merge_parties
 from models.database import Database, open_database
 from models.database_copy import copy_database
 from models.dates import PartialDate
@@ -25,7 +28,8 @@ from models.query import (
     field_tree,
     party_list,
 )
-from models.service import delete, load_input, update
+from models.schema import Agreement
+from models.service import create, delete, load_input, update
 from models.vocab import Kind, Level, Status
 from tests.backends import BACKENDS, postgres_schema
 from tests.models.builders import agreement, save
@@ -162,3 +166,142 @@ def test_a_change_committed_while_the_index_is_built_never_breaks_it(database: D
         assert index.total == 3  # one state of the data: the one before the save
         assert len(index.facets(session, AgreementFilter()).parties) == 2  # no Türkiye yet
         assert not index.is_current(session)
+
+
+# ----------------------------------------------------------------- patching in place
+
+TITLES = ("Treaty on Oʻzbekiston", "Тоқаев energy memorandum", "Türkiye rail protocol", "Zeta")
+PARTY_NAMES = ("Kazakhstan", "Uzbekistan", "Türkiye", "Russia")
+FIELD_NAMES = ("Energy", "Transport > Rail", "Transport > Road", "Trade")
+DATES = ("", "2021", "2021-12", "2021-12-06", "1999-05-01", "2030")
+
+steps = st.lists(
+    st.one_of(
+        st.tuples(
+            st.just("create"),
+            st.sampled_from(TITLES),
+            st.lists(st.sampled_from(PARTY_NAMES), min_size=1, max_size=2, unique=True),
+            st.lists(st.sampled_from(FIELD_NAMES), max_size=2, unique=True),
+            st.sampled_from(DATES),
+            st.sampled_from(list(Status)),
+        ),
+        st.tuples(
+            st.just("edit"),
+            st.integers(0, 50),
+            st.sampled_from(TITLES),
+            st.sampled_from(DATES),
+            st.sampled_from(list(Kind)),
+        ),
+        st.tuples(st.just("delete"), st.integers(0, 50)),
+    ),
+    min_size=1,
+    max_size=6,
+)
+
+
+def _write(database: Database, step: tuple) -> set[int]:  # type: ignore[type-arg]
+    """Do one random write; the agreement ids it touched."""
+    with database.sessions.begin() as session:
+        existing = sorted(session.scalars(select(Agreement.id)))
+        if step[0] == "create":
+            _kind, title, parties, fields, signed_on, status = step
+            data = agreement(
+                title, tuple(parties), fields=list(fields), signed_on=signed_on, status=status.value
+            )
+            return {create(session, data)}
+        if not existing:
+            return set()
+        target = existing[step[1] % len(existing)]
+        if step[0] == "delete":
+            delete(session, [target])
+            return {target}
+        _kind, _number, title, signed_on, kind = step
+        data, version = load_input(session, target)
+        changed = dataclasses.replace(data, title=title, signed_on=signed_on, kind=kind.value)
+        update(session, target, changed, version)
+        return {target}
+
+
+def _same_answers(database: Database, patched: FacetIndex) -> None:
+    with database.sessions() as session:
+        fresh = FacetIndex.build(session)
+        assert fresh is not None and patched.is_current(session)
+        assert patched.total == fresh.total
+        wanted_all = [
+            AgreementFilter(),
+            AgreementFilter(statuses=(Status.SIGNED, Status.IN_FORCE)),
+            AgreementFilter(signed_from=PartialDate(2000), text="energy"),
+            AgreementFilter(parties=tuple(p.id for p in party_list(session))[:2], any_party=True),
+            AgreementFilter(fields=tuple(f.id for f in field_tree(session))[:1]),
+        ]
+        for wanted in wanted_all:
+            assert patched.facets(session, wanted) == fresh.facets(session, wanted)
+            for column in SortColumn:
+                for descending in (False, True):
+                    sort = Sort(column, descending)
+                    assert patched.ids(session, wanted, sort) == agreement_ids(
+                        session, wanted, sort
+                    ), sort
+
+
+@pytest.mark.parametrize("sparse_limit", [0, 10**9], ids=["filtering the order", "ranking"])
+def test_a_patched_index_answers_as_a_fresh_one(database: Database, sparse_limit: int) -> None:
+    for title in ("Energy charter", "Rail protocol", "Customs memorandum"):
+        save(
+            database,
+            agreement(
+                title, ("Kazakhstan", "Uzbekistan"), fields=["Energy"], signed_on="2020-01-02"
+            ),
+        )
+    with database.sessions() as session:
+        index = FacetIndex.build(session)
+    assert index is not None
+    index.sparse_limit = sparse_limit
+
+    @settings(max_examples=15, deadline=None, suppress_health_check=list(HealthCheck))
+    @given(steps, st.booleans())
+    def check(sequence: list[tuple], by_audit: bool) -> None:  # type: ignore[type-arg]
+        _same_answers(database, index)  # every sort order read, so each is patched
+        touched: set[int] = set()
+        for step in sequence:
+            touched |= _write(database, step)
+        with database.sessions() as session:
+            # Told the ids (a save in this window), or left to find them (another window's).
+            assert index.apply(session, () if by_audit else touched, known=not by_audit)
+        _same_answers(database, index)
+
+    check()
+
+
+def test_a_change_nobody_can_explain_is_refused(database: Database) -> None:
+    first = save(database, agreement("Energy charter", ("Kazakhstan", "Ministry of Energy")))
+    save(database, agreement("Energy memorandum", ("Uzbekistan", "Energy Ministry")))
+    with database.sessions() as session:
+        index = FacetIndex.build(session)
+    assert index is not None
+    with database.sessions.begin() as session:  # a party merged elsewhere: not in the log
+        parties = {p.name: p.id for p in party_list(session)}
+        merge_parties(session, parties["Energy Ministry"], parties["Ministry of Energy"])
+    with database.sessions() as session:
+        assert not index.apply(session)
+        assert index.apply(session, [first, first + 1], known=True)  # the merging window knows
+        assert index.is_current(session)
+        fresh = FacetIndex.build(session)
+        assert fresh is not None
+        assert index.facets(session, AgreementFilter()) == fresh.facets(session, AgreementFilter())
+
+
+def test_more_changes_than_a_patch_takes_are_left_to_a_build(
+    database: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    save(database, agreement("Energy charter", ("Kazakhstan",)))
+    with database.sessions() as session:
+        index = FacetIndex.build(session)
+    assert index is not None
+    monkeypatch.setattr(facet_index, "PATCH_LIMIT", 2)
+    for title in ("Rail protocol", "Customs memorandum", "Treaty on Oʻzbekiston water"):
+        save(database, agreement(title, ("Uzbekistan", "Türkiye")))
+    with database.sessions() as session:
+        assert not index.apply(session)  # an import elsewhere, say: build again
+        assert not index.is_current(session)
+        assert index.total == 1  # left as it was

@@ -80,7 +80,7 @@ def test_the_window_opens_the_existing_agreement_in_the_editor(
     first = window.editor
     boxes.answers = ["Open existing"]
     child(first, QPushButton, "saveButton").click()
-    assert window.editor is not first
+    qtbot.waitUntil(lambda: window.editor is not first)  # read on the worker first
     assert window.editor.windowTitle() == f"Edit agreement {existing} (version 1)"
     assert window.selected_ids() == [existing]
     window.editor.done(0)

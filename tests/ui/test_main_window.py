@@ -204,8 +204,9 @@ def test_sort_by_signed_date_and_title(window: MainWindow, qtbot) -> None:
     assert _titles(window)[0] == "Protocol on transit of oil"
 
 
-def test_selecting_a_row_shows_details(window: MainWindow) -> None:
-    window.table.selectRow(0)
+def test_selecting_a_row_shows_details(window: MainWindow, qtbot) -> None:
+    with qtbot.waitSignal(window.detail_shown, timeout=5000):  # read on the worker
+        window.table.selectRow(0)
     html = window.detail.toPlainText()
     title = _titles(window)[0]
     assert title in html
@@ -227,7 +228,7 @@ def test_delete_asks_then_undo_restores(
     assert _item(window.filter_panel.parties, "Kazakhstan").text() == "Kazakhstan  (3)"
     assert _item(window.filter_panel.parties, "Uzbekistan").text() == "Uzbekistan  (2)"
     assert window.action_undo.isEnabled()
-    with qtbot.waitSignal(window.refreshed, timeout=5000):
+    with qtbot.waitSignals([window.refreshed, window.detail_shown], timeout=5000):
         window.action_undo.trigger()
     assert deleted_title in _titles(window)
     assert _item(window.filter_panel.parties, "Kazakhstan").text() == "Kazakhstan  (4)"
@@ -278,7 +279,8 @@ def test_rename_and_merge_party_from_panel(
                 parties=[ParticipationInput("International Turkic Academy")],
             ),
         )
-    window.reload_catalog()
+    with qtbot.waitSignal(window.catalog_shown, timeout=5000):
+        window.reload_catalog()
     academy = _item(window.filter_panel.parties, "Turkic Academy").data(Qt.ItemDataRole.UserRole)
     monkeypatch.setattr(
         QInputDialog, "getItem", lambda *a, **k: ("International Turkic Academy", True)
@@ -293,11 +295,12 @@ def test_rename_and_merge_party_from_panel(
     assert _item(window.filter_panel.parties, "International Turkic Academy").text().endswith("(2)")
 
 
-def test_deleting_a_used_party_is_refused(window: MainWindow, monkeypatch) -> None:
+def test_deleting_a_used_party_is_refused(window: MainWindow, qtbot, monkeypatch) -> None:
     messages: list[str] = []
     monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text, *a: messages.append(text))
     party = _item(window.filter_panel.parties, "Kazakhstan").data(Qt.ItemDataRole.UserRole)
     window.filter_panel.party_action.emit("delete", party)
+    qtbot.waitUntil(lambda: bool(messages))  # refused by the worker's transaction
     assert messages and "takes part in 4 agreement(s)" in messages[0]
 
 
@@ -396,6 +399,7 @@ def test_create_an_agreement_through_the_dialog(
     window: MainWindow, database: Database, qtbot
 ) -> None:
     window.action_new.trigger()
+    qtbot.waitUntil(lambda: window.editor is not None)  # read on the worker first
     dialog = window.editor
     assert dialog is not None and dialog.isVisible()
     qtbot.keyClicks(dialog.findChild(QLineEdit, "titleEdit"), "Agreement on Caspian shipping")
@@ -403,7 +407,7 @@ def test_create_an_agreement_through_the_dialog(
     for name in ("KAZ", "Azerbaijan"):
         qtbot.keyClicks(dialog.findChild(QLineEdit, "newPartyEdit"), name)
         dialog.findChild(QPushButton, "addPartyButton").click()
-    with qtbot.waitSignal(window.refreshed, timeout=5000):
+    with qtbot.waitSignals([window.refreshed, window.detail_shown], timeout=5000):
         qtbot.mouseClick(dialog.findChild(QPushButton, "saveButton"), Qt.MouseButton.LeftButton)
     assert not dialog.isVisible()
     assert "Agreement on Caspian shipping" in _titles(window)
@@ -416,6 +420,7 @@ def test_validation_error_keeps_the_dialog_open_and_saves_nothing(
     window: MainWindow, database: Database, qtbot
 ) -> None:
     window.action_new.trigger()
+    qtbot.waitUntil(lambda: window.editor is not None)  # read on the worker first
     dialog = window.editor
     qtbot.keyClicks(dialog.findChild(QLineEdit, "signedOnEdit"), "2021-13-45")
     qtbot.mouseClick(dialog.findChild(QPushButton, "saveButton"), Qt.MouseButton.LeftButton)
@@ -432,13 +437,14 @@ def test_edit_with_enter_changes_the_row(window: MainWindow, qtbot) -> None:
     window.table.selectRow(0)
     old = _titles(window)[0]
     qtbot.keyClick(window.table, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.editor is not None)  # read on the worker first
     dialog = window.editor
     assert dialog is not None and dialog.isVisible()
     title = dialog.findChild(QLineEdit, "titleEdit")
     assert title.text() == old
     title.clear()
     qtbot.keyClicks(title, "Renamed agreement")
-    with qtbot.waitSignal(window.refreshed, timeout=5000):
+    with qtbot.waitSignals([window.refreshed, window.detail_shown], timeout=5000):
         qtbot.mouseClick(dialog.findChild(QPushButton, "saveButton"), Qt.MouseButton.LeftButton)
     assert "Renamed agreement" in _titles(window)
     assert old not in _titles(window)
@@ -449,6 +455,7 @@ def test_duplicate_prefills_a_copy(window: MainWindow, qtbot) -> None:
     window.table.selectRow(0)
     original = _titles(window)[0]
     window.action_duplicate.trigger()
+    qtbot.waitUntil(lambda: window.editor is not None)  # the original is read on the worker
     dialog = window.editor
     assert dialog.findChild(QLineEdit, "titleEdit").text() == f"{original} (copy)"
     with qtbot.waitSignal(window.refreshed, timeout=5000):

@@ -49,6 +49,7 @@ def _open_merge(qtbot, make_window, database: Database):  # type: ignore[no-unty
     window.select_ids([keep, other])
     assert window.action_merge.isEnabled()
     window.action_merge.trigger()
+    qtbot.waitUntil(lambda: window.merge_dialog is not None)  # the plan is read on the worker
     dialog = window.merge_dialog
     assert isinstance(dialog, MergeDialog) and dialog.isVisible()
     return window, dialog, keep, other

@@ -48,7 +48,8 @@ def test_the_window_works_on_postgresql(team: Database, make_window, qtbot) -> N
     assert window.model.rowCount() == 1
     assert _party_text(window, "Uzbekistan") == "Uzbekistan  (1)"
     assert _party_text(window, "Türkiye") == "Türkiye  (0)"
-    window.table.selectRow(0)
+    with qtbot.waitSignal(window.detail_shown, timeout=10000):  # read on the worker
+        window.table.selectRow(0)
     assert "Created" in window.detail.toPlainText() and "by tester" in window.detail.toPlainText()
 
 
@@ -124,7 +125,8 @@ def test_the_detail_pane_shows_who_changed_what_and_keeps_it_across_a_delete(
             session, agreement_id, dataclasses.replace(data, title="Rail treaty"), version
         )
     window: MainWindow = make_window(database)
-    window.table.selectRow(0)
+    with qtbot.waitSignal(window.detail_shown, timeout=5000):  # read on the worker
+        window.table.selectRow(0)
     shown = window.detail.toPlainText()
     assert "History" in shown
     assert "tester: update (title)" in shown
@@ -134,7 +136,7 @@ def test_the_detail_pane_shows_who_changed_what_and_keeps_it_across_a_delete(
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
     with qtbot.waitSignal(window.refreshed, timeout=5000):
         window.action_delete.trigger()
-    with qtbot.waitSignal(window.refreshed, timeout=5000):
+    with qtbot.waitSignals([window.refreshed, window.detail_shown], timeout=5000):
         window.action_undo.trigger()
     shown = window.detail.toPlainText()
     assert shown.index("tester: undo") < shown.index("tester: delete") < shown.index("create")

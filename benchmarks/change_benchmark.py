@@ -1,0 +1,164 @@
+"""Saves at scale: from a save committed to the counts current, and typing meanwhile.
+
+    .venv/bin/python -m benchmarks.change_benchmark DB
+
+Works on a copy of DB, offscreen. Once the window's facet index is built, it saves one
+agreement at a time on the window's worker (its status and title changed, one
+transaction) and hands the window what the editor hands it on a save
+(`MainWindow._after_save`, which calls `apply_changes`). Prints one JSON object: the
+median and longest milliseconds from a commit to the counts shown for it; the longest
+and p95 stall of the event loop (a 10 ms timer, how late it fires) while a user types
+four searches with a save every 300 ms, and in the two seconds after the last save; and
+how many times the index was built (1: only at start, every save patched it).
+"""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import dataclasses
+import json
+import shutil
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from PySide6.QtCore import QEventLoop, QSettings, QTimer
+from PySide6.QtTest import QTest
+
+from models import service
+from models.database import open_database
+from models.vocab import Status
+from ui.app import application
+from ui.main_window import MainWindow
+from ui.settings import Settings
+
+WORDS = ("kaz", "uzb", "energy", "a")
+SAVES = 9
+SAVE_EVERY_MS = 300
+
+
+def _wait_for(signal, timeout_ms: int = 60000) -> None:  # type: ignore[no-untyped-def]
+    loop = QEventLoop()
+    signal.connect(loop.quit)
+    QTimer.singleShot(timeout_ms, loop.quit)
+    loop.exec()
+    signal.disconnect(loop.quit)
+
+
+def _save_job(window: MainWindow, agreement_id: int, stamps: dict[int, float]):  # type: ignore[no-untyped-def]
+    """The write of one save, for the worker; notes when it was committed."""
+    sessions = window.database.sessions
+
+    def work(_job: object) -> int:
+        with sessions.begin() as session:
+            data, version = service.load_input(session, agreement_id)
+            status = Status.IN_FORCE if data.status != Status.IN_FORCE.value else Status.SIGNED
+            changed = dataclasses.replace(data, status=status.value, title=data.title + " ·")
+            service.update(session, agreement_id, changed, version)
+        stamps[agreement_id] = time.perf_counter()  # committed: the block has ended
+        return agreement_id
+
+    return work
+
+
+def _latencies(window: MainWindow, ids: list[int]) -> list[float]:
+    """Milliseconds from each save's commit to its counts on screen, one save at a time.
+
+    Each agreement is selected first, as a user selects the one to edit.
+    """
+    found: list[float] = []
+    for agreement_id in ids:
+        window.table.selectionModel().clearSelection()
+        window.select_ids([agreement_id])
+        _wait_for(window.detail_shown)
+        stamps: dict[int, float] = {}
+        window.worker.submit(_save_job(window, agreement_id, stamps), window._after_save)
+        _wait_for(window.refreshed)
+        found.append((time.perf_counter() - stamps[agreement_id]) * 1000)
+    return found
+
+
+def _typing_with_saves(app, window: MainWindow, saves: int) -> tuple[list[float], list[float]]:  # type: ignore[no-untyped-def]
+    """Stalls (ms late) while typing with saves going on, then in the 2 s after the last save.
+
+    Each save is of an agreement among the first rows the table shows at the time.
+    """
+    during: list[float] = []
+    after: list[float] = []
+    current = [during]
+    last = [time.perf_counter()]
+
+    def tick() -> None:
+        now = time.perf_counter()
+        current[0].append((now - last[0]) * 1000 - 10)
+        last[0] = now
+
+    waiting = list(range(saves))
+
+    def save_one() -> None:
+        if waiting and not window.worker.busy and window.model.rowCount() > waiting[-1]:
+            agreement_id = window.model.id_at(waiting.pop())
+            window.worker.submit(_save_job(window, agreement_id, {}), window._after_save)
+
+    probe = QTimer(interval=10, timeout=tick)
+    saver = QTimer(interval=SAVE_EVERY_MS, timeout=save_one)
+    probe.start()
+    saver.start()
+    for word in WORDS:
+        window.filter_panel.search_box.clear()
+        for letter in word:
+            QTest.keyClick(window.filter_panel.search_box, letter)
+            until = time.perf_counter() + 0.12
+            while time.perf_counter() < until:
+                app.processEvents()
+        _wait_for(window.rows_shown)
+    while waiting:
+        app.processEvents()
+    saver.stop()
+    _wait_for(window.refreshed, 5000)
+    current[0] = after
+    until = time.perf_counter() + 2
+    while time.perf_counter() < until:
+        app.processEvents()
+    probe.stop()
+    return sorted(during), sorted(after)
+
+
+def main(argv: list[str] | None = None) -> int:
+    source = Path((argv or sys.argv[1:])[0])
+    folder = Path(tempfile.mkdtemp())
+    path = folder / "copy.db"
+    shutil.copyfile(source, path)  # the saves change it: the seeded database stays as made
+    app = application()
+    settings = Settings(QSettings(str(folder / "settings.ini"), QSettings.Format.IniFormat))
+    window = MainWindow(open_database(path, create=False), settings)
+    window.change_poll.stop()  # only this window writes
+    window.show()
+    while window.controller.index is None:  # the counts come from the index at this size
+        _wait_for(window.refreshed)
+    step = max(1, window.model.rowCount() // SAVES)
+    chosen = [window.model.id_at(row * step) for row in range(SAVES)]
+    latencies = sorted(_latencies(window, chosen))
+    during, after = _typing_with_saves(app, window, 2 * SAVES)
+    result = {
+        "save_to_counts_median_ms": statistics.median(latencies),
+        "save_to_counts_max_ms": latencies[-1],
+        "stall_saving_max_ms": during[-1],
+        "stall_saving_p95_ms": during[int(len(during) * 0.95)],
+        "stall_after_saves_max_ms": after[-1],
+        "index_builds": window.controller.builds,
+    }
+    print(json.dumps(result))
+    window.controller.shutdown()
+    window.database.close()
+    shutil.rmtree(folder, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
