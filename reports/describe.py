@@ -12,6 +12,7 @@ from datetime import UTC, datetime
 from models.dates import MONTHS, PartialDate, Precision
 from models.detail import ActionView, AgreementDetail, PartyView
 from models.query import AgreementFilter, Sort, SortColumn
+from models.status import ParticipationCounts
 from models.vocab import Kind, Level, PartyStatus, Status
 
 NOT_RECORDED = "not recorded"
@@ -52,6 +53,13 @@ def join_words(items: Sequence[str], conjunction: str = "and") -> str:
     if len(items) <= 1:
         return "".join(items)
     return f"{', '.join(items[:-1])} {conjunction} {items[-1]}"
+
+
+def counted(number: int, one: str, many: str) -> str:
+    """'1 agreement', '12 agreements', 'no agreements': the noun agrees with its number."""
+    if number == 0:
+        return f"no {many}"
+    return f"{number:,} {one if number == 1 else many}"
 
 
 def kind_plural(kind: Kind) -> str:
@@ -193,10 +201,26 @@ def action_text(action: ActionView) -> str:
 
 
 def parties_summary(detail: AgreementDetail) -> str:
-    """'2 parties (bilateral). Signatories: 2. Parties: 0.' — signatories and parties apart."""
-    number = len(detail.parties)
-    listed = f"{number} {'party' if number == 1 else 'parties'} listed ({detail.lateral})."
-    return f"{listed} {detail.counts.sentence()}"
+    """'2 parties listed (bilateral): 2 signatories, none bound as a party yet.'"""
+    listed = counted(len(detail.parties), "party", "parties")
+    return f"{listed[:1].upper()}{listed[1:]} listed ({detail.lateral}): " + (
+        participation_words(detail.counts) + "."
+    )
+
+
+def participation_words(counts: ParticipationCounts) -> str:
+    """'12 signatories, 9 parties': signatories and parties never counted as one."""
+    words = [
+        counted(counts.signatories, "signatory", "signatories"),
+        counted(counts.parties, "party", "parties")
+        if counts.parties
+        else "none bound as a party yet",
+    ]
+    if counts.withdrawn:
+        words.append(f"{counts.withdrawn:,} withdrawn")
+    if counts.no_action:
+        words.append(f"{counts.no_action:,} with no action recorded")
+    return ", ".join(words)
 
 
 # ----------------------------------------------------------------- timestamps

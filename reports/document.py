@@ -62,6 +62,7 @@ def _numbering_canvas(numbers: PageNumbers, font: str) -> type[Canvas]:
             if self._code:  # an unfinished last page
                 self.showPage()
             numbers.total = self.getPageNumber() - 1
+            self.showOutline()  # the reader opens with the bookmarks shown (/UseOutlines)
             self._define(TOTAL_FORM, str(numbers.total), st.FOOTER_SIZE, right=False)
             for key, form in numbers.forms.items():
                 page = numbers.pages.get(key)
