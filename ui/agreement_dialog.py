@@ -9,7 +9,7 @@ from __future__ import annotations
 import copy
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QColor, QIcon, QKeySequence, QShortcut
+from PySide6.QtGui import QColor, QFocusEvent, QIcon, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -102,6 +102,17 @@ class _Slot:
         mark_invalid(self.widget, bool(message))
 
 
+class TitleEdit(QLineEdit):
+    """The title box: coming into it never selects the whole title, so a keystroke cannot
+    replace it; the cursor waits at the end."""
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        super().focusInEvent(event)
+        if self.hasSelectedText() and self.selectedText() == self.text():
+            self.deselect()
+            self.end(False)
+
+
 class AgreementDialog(QDialog):
     """Record a new agreement (optionally from a template) or edit an existing one."""
 
@@ -170,6 +181,10 @@ class AgreementDialog(QDialog):
         layout.addWidget(self._buttons())
         self._shortcuts()
         self.resize(920, 640)  # fits a 1366x768 screen with its task bar
+        # The cursor starts in the title (not on the tab bar); given before the dialog is
+        # shown, focus arrives without selecting the text, so typing never replaces it.
+        self.tabs.setCurrentIndex(GENERAL)
+        self.title_edit.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _buttons(self) -> QDialogButtonBox:
         box = QDialogButtonBox(self)
@@ -190,8 +205,10 @@ class AgreementDialog(QDialog):
             shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
             shortcut.activated.connect(self.save)
 
-    def _line(self, key: str, label: str, tab: int, placeholder: str = "") -> QLineEdit:
-        edit = QLineEdit(self)
+    def _line(
+        self, key: str, label: str, tab: int, placeholder: str = "", *, kind: type = QLineEdit
+    ) -> QLineEdit:
+        edit = kind(self)
         edit.setPlaceholderText(placeholder)
         self._register(key, edit, label, "Edit", tab)
         return edit
@@ -248,7 +265,7 @@ class AgreementDialog(QDialog):
 
     def _general_page(self) -> QWidget:
         page = QWidget(self)
-        self.title_edit = self._line("title", "Title", GENERAL, "Required")
+        self.title_edit = self._line("title", "Title", GENERAL, "Required", kind=TitleEdit)
         self.short_title_edit = self._line("short_title", "Short title", GENERAL)
         self.alternative_titles_edit = self._text(
             "alternative_titles", "Alternative titles", GENERAL, 3, "One title per line"
@@ -613,6 +630,16 @@ class AgreementDialog(QDialog):
         box.exec()
         clicked = box.clickedButton()
         return clicked.text() if clicked is not None else keep.text()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Return and Enter never save or close: in the party or new-field box they add
+        what was typed (the box handles that itself); only Ctrl+Enter or Save saves."""
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+                self.save()
+            event.accept()
+            return
+        super().keyPressEvent(event)
 
     def reject(self) -> None:
         """Esc and Cancel close the dialog, asking first if something was changed."""

@@ -18,6 +18,7 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     QStringListModel,
     Qt,
+    QTimer,
     Signal,
 )
 from PySide6.QtGui import QColor
@@ -456,7 +457,7 @@ class PartyEditor(QWidget):
 
     def _make_new_party_edit(self) -> QLineEdit:
         edit = QLineEdit(self)
-        edit.setObjectName("newPartyEdit")
+        edit.setObjectName("partyInput")
         edit.setAccessibleName("New party")
         edit.setPlaceholderText("A state, organization or government body, e.g. Uzbekistan")
         edit.setCompleter(make_completer(self._names, edit))
@@ -522,7 +523,15 @@ class PartyEditor(QWidget):
         self.new_party_edit.clear()
         if not name:
             self.parties.edit_cell(row, "party")
+        else:
+            # Enter adds and stays, ready for the next name. After this turn of the event
+            # loop: a completion picked with Return writes its text back once we are done.
+            QTimer.singleShot(0, self._ready_for_next_party)
         return row
+
+    def _ready_for_next_party(self) -> None:
+        self.new_party_edit.clear()
+        self.new_party_edit.setFocus()
 
     def _recorded_as(self, participation: ParticipationInput) -> str:
         """What saving will make of the name: the ISO state, a recorded party, or a new one."""

@@ -401,7 +401,7 @@ def test_create_an_agreement_through_the_dialog(
     qtbot.keyClicks(dialog.findChild(QLineEdit, "titleEdit"), "Agreement on Caspian shipping")
     qtbot.keyClicks(dialog.findChild(QLineEdit, "signedOnEdit"), "2022-08")
     for name in ("KAZ", "Azerbaijan"):
-        qtbot.keyClicks(dialog.findChild(QLineEdit, "newPartyEdit"), name)
+        qtbot.keyClicks(dialog.findChild(QLineEdit, "partyInput"), name)
         dialog.findChild(QPushButton, "addPartyButton").click()
     with qtbot.waitSignal(window.refreshed, timeout=5000):
         qtbot.mouseClick(dialog.findChild(QPushButton, "saveButton"), Qt.MouseButton.LeftButton)
