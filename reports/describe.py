@@ -12,7 +12,6 @@ from datetime import UTC, datetime
 from models.dates import MONTHS, PartialDate, Precision
 from models.detail import ActionView, AgreementDetail, PartyView
 from models.query import AgreementFilter, Sort, SortColumn
-from models.status import ParticipationCounts
 from models.vocab import Kind, Level, PartyStatus, Status
 
 NOT_RECORDED = "not recorded"
@@ -204,23 +203,8 @@ def parties_summary(detail: AgreementDetail) -> str:
     """'2 parties listed (bilateral): 2 signatories, none bound as a party yet.'"""
     listed = counted(len(detail.parties), "party", "parties")
     return f"{listed[:1].upper()}{listed[1:]} listed ({detail.lateral}): " + (
-        participation_words(detail.counts) + "."
+        detail.counts.words() + "."
     )
-
-
-def participation_words(counts: ParticipationCounts) -> str:
-    """'12 signatories, 9 parties': signatories and parties never counted as one."""
-    words = [
-        counted(counts.signatories, "signatory", "signatories"),
-        counted(counts.parties, "party", "parties")
-        if counts.parties
-        else "none bound as a party yet",
-    ]
-    if counts.withdrawn:
-        words.append(f"{counts.withdrawn:,} withdrawn")
-    if counts.no_action:
-        words.append(f"{counts.no_action:,} with no action recorded")
-    return ", ".join(words)
 
 
 # ----------------------------------------------------------------- timestamps
