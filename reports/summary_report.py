@@ -188,6 +188,14 @@ def default_title(
     return f"{report_title(wanted, field_names, party_names)}: {picked.lower()}"
 
 
+def title_for(session: Session, wanted: AgreementFilter, selected: int | None = None) -> str:
+    """The title a summary of *wanted* (or of *selected* hand-picked agreements) gets by
+    default, for the Export PDF dialog to suggest."""
+    field_names = {node.id: node.path for node in field_tree(session)}
+    party_names = {p.id: p.name for p in party_list(session)}
+    return default_title(wanted, field_names, party_names, selected)
+
+
 def estimate_pages(agreements: int) -> int:
     """About how many pages a summary of this many agreements runs to (measured on generated
     data: 823 pages for 1,000 agreements), for the question asked before a very long one."""

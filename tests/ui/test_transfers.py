@@ -162,10 +162,12 @@ def test_export_of_the_selected_rows(
 def test_export_pdf_writes_a_pdf(window: MainWindow, qtbot, tmp_path: Path, monkeypatch) -> None:
     target = tmp_path / "summary.pdf"
     _choose_file(monkeypatch, target)
-    with qtbot.waitSignal(window.transfers.export_finished, timeout=30000):
+    with qtbot.waitSignal(window.transfers.pdf_dialog_shown, timeout=10000) as shown:
         window.action_export_pdf.trigger()
+    with qtbot.waitSignal(window.transfers.export_finished, timeout=30000):
+        shown.args[0].accept()  # the title and author as suggested
     assert target.read_bytes().startswith(b"%PDF")
-    assert "3 agreement(s)" in window.statusBar().currentMessage()
+    assert "3 agreements" in window.statusBar().currentMessage()
 
 
 def test_fact_sheet_of_the_selected_agreement(
