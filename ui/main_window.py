@@ -27,6 +27,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from models import catalog, service, views
 from models.audit import audit_trail
+from models.copying import drop_dated_acts
 from models.database import Database, DatabaseError, open_database, storage_failure
 from models.detail import load_detail
 from models.facet_index import FacetIndex
@@ -46,7 +47,9 @@ from models.query import (
 )
 from models.redirects import find_agreement
 from models.revision import current_revision
+from ui import keyboard
 from ui.agreement_table_model import COLUMNS, AgreementTableModel
+from ui.confirmations import agreements_named
 from ui.connect_dialog import ConnectDialog, remembered_name
 from ui.detail_pane import DetailPane
 from ui.filter_panel import FilterPanel
@@ -198,6 +201,7 @@ class MainWindow(QMainWindow):
         self._build_actions()
         self._build_widgets()
         self._build_menus()
+        keyboard.install(self)
         self._restore_settings()
         self._open(database)
 
@@ -757,16 +761,24 @@ class MainWindow(QMainWindow):
             self.refresh()
             return
         template.title = f"{template.title} (copy)"
+        dropped = drop_dated_acts(template)
         from ui.agreement_dialog import AgreementDialog
 
         dialog = AgreementDialog(self.database.sessions, template=template, parent=self)
         dialog.copied_from = agreement_id  # a copy made on purpose: no duplicate warning
         self._open_editor(dialog)
+        if dropped:
+            self.statusBar().showMessage(
+                f"Duplicate: the copy keeps the parties but not their dated acts ({dropped}); "
+                "a new agreement's signatures and ratifications are its own.",
+                15000,
+            )
 
     def _open_editor(self, dialog: AgreementDialog) -> None:
         self.editor = dialog
         dialog.saved.connect(self._after_save)
         dialog.open_existing.connect(self._open_existing)
+        keyboard.return_focus_after(self, dialog)
         dialog.open()
 
     def _open_existing(self, agreement_id: int) -> None:
@@ -796,6 +808,7 @@ class MainWindow(QMainWindow):
             return
         self.merge_dialog = dialog
         dialog.merged.connect(self._after_merge)
+        keyboard.return_focus_after(self, dialog)
         dialog.open()
 
     def _after_merge(self, result) -> None:  # type: ignore[no-untyped-def]
@@ -814,10 +827,10 @@ class MainWindow(QMainWindow):
         ids = self.selected_ids()
         if not ids:
             return
-        noun = "this agreement" if len(ids) == 1 else f"these {len(ids)} agreements"
+        noun = agreements_named(ids, self._row_of_id)
         answer = QMessageBox.question(
             self,
-            "Delete agreements",
+            "Delete agreement" if len(ids) == 1 else "Delete agreements",
             f"Delete {noun}? You can undo this with Ctrl+Z until you close the database.",
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.No,
@@ -834,7 +847,8 @@ class MainWindow(QMainWindow):
             self.reload_from_database()
             return
         self._deleted.append(snapshots)
-        self.statusBar().showMessage(f"Deleted {len(ids)} agreement(s). Ctrl+Z brings them back.")
+        done, back = (noun, "it") if len(ids) == 1 else (f"{len(ids):,} agreements", "them")
+        self.statusBar().showMessage(f"Deleted {done}. Ctrl+Z brings {back} back.")
         self.reload_catalog()
         self.refresh()
 

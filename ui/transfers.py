@@ -19,6 +19,7 @@ from models.exchange import ImportResult, import_file, preview_import
 from models.exchange_format import ImportCancelled, ImportFailed
 from models.exchange_write import ExportCancelled, export_file
 from models.export_target import export_target_problem
+from ui import keyboard
 from ui.export_pdf_dialog import ExportPdfDialog, PdfChoices, count_words
 from ui.import_dialog import ImportPreviewDialog, ProblemsDialog
 from ui.workers import Cancelled, Job, run_with_progress
@@ -233,6 +234,7 @@ class Transfers(QObject):
             self.window.settings, title, number, summary.estimate_pages(number), self.window
         )
         self.pdf_dialog = dialog
+        keyboard.return_focus_after(self.window, dialog)
         dialog.accepted.connect(lambda: self._confirm_pdf(scope, number, dialog.choices()))
         dialog.open()
         self.pdf_dialog_shown.emit(dialog)

@@ -544,3 +544,99 @@ def test_go_to_agreement_follows_a_merge_clears_the_filter_and_names_unknown_num
         window.go_to(99)
     assert went.args == ["Agreement 99 does not exist (it may have been deleted)."]
     assert window.selected_ids() == [3]
+
+
+# ----------------------------------------------------------------- the keyboard
+
+
+def _activate(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """Focus needs the active window; offscreen, requestActivate() gives it."""
+    from PySide6.QtWidgets import QApplication
+
+    window.windowHandle().requestActivate()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+
+
+def test_tab_leaves_the_table_for_the_details(window: MainWindow, qtbot) -> None:
+    _activate(window, qtbot)
+    window.table.setFocus()
+    window.table.selectRow(0)
+    qtbot.keyClick(window.table, Qt.Key.Key_Tab)
+    assert window.focusWidget() is window.detail  # not the next cell of the table
+
+
+def test_down_or_enter_in_the_search_box_moves_to_the_first_result(
+    window: MainWindow, qtbot
+) -> None:
+    _activate(window, qtbot)
+    search = window.filter_panel.search_box
+    window.filter_panel.focus_search()
+    qtbot.keyClick(search, Qt.Key.Key_Down)
+    assert window.focusWidget() is window.table
+    assert window.table.currentIndex().row() == 0 and window.selected_ids()
+    window.filter_panel.focus_search()
+    window.table.clearSelection()
+    window.table.setCurrentIndex(QModelIndex())
+    with qtbot.waitSignal(window.refreshed, timeout=5000):
+        search.setText("highway")
+        qtbot.keyClick(search, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.table.currentIndex().row() == 0)
+    assert window.focusWidget() is window.table
+    assert _titles(window) == ["Agreement on the Kyzylorda–Uchquduq highway"]
+
+
+def test_after_the_editor_closes_the_table_has_focus_on_the_same_row(
+    window: MainWindow, qtbot
+) -> None:
+    _activate(window, qtbot)
+    window.table.setFocus()
+    window.table.selectRow(2)
+    qtbot.keyClick(window.table, Qt.Key.Key_Return)
+    dialog = window.editor
+    assert dialog is not None and dialog.isVisible()
+    dialog.reject()  # Cancel, nothing changed
+    qtbot.waitUntil(lambda: window.focusWidget() is window.table)
+    assert window.table.currentIndex().row() == 2
+    qtbot.keyClick(window.table, Qt.Key.Key_Return)  # Enter works at once
+    assert window.editor is not dialog and window.editor.isVisible()
+    window.editor.reject()
+
+
+def test_the_delete_question_names_the_agreement_or_how_many(
+    window: MainWindow, monkeypatch
+) -> None:
+    asked: list[tuple[str, str]] = []
+
+    def question(_parent, title, text, *_args, **_kw):  # type: ignore[no-untyped-def]
+        asked.append((title, text))
+        return QMessageBox.StandardButton.No
+
+    monkeypatch.setattr(QMessageBox, "question", question)
+    window.table.selectRow(0)
+    first = _titles(window)[0]
+    window.action_delete.trigger()
+    window.table.selectAll()
+    window.action_delete.trigger()
+    assert asked == [
+        (
+            "Delete agreement",
+            f"Delete “{first}”? You can undo this with Ctrl+Z until you close the database.",
+        ),
+        (
+            "Delete agreements",
+            "Delete these 5 agreements? You can undo this with Ctrl+Z until you close the "
+            "database.",
+        ),
+    ]
+    assert not any("(s)" in text for _title, text in asked)
+
+
+def test_duplicate_leaves_out_the_dated_acts_and_says_so(window: MainWindow, qtbot) -> None:
+    window.table.selectRow(0)
+    window.action_duplicate.trigger()
+    dialog = window.editor
+    records = dialog.party_editor.parties.model.records
+    assert len(records) == 2 and all(record.actions == [] for record in records)
+    message = window.statusBar().currentMessage()
+    assert "not their dated acts (2 acts)" in message
+    dialog.done(0)
