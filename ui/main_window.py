@@ -53,6 +53,7 @@ from ui.confirmations import agreements_named
 from ui.connect_dialog import ConnectDialog, remembered_name
 from ui.detail_pane import DetailPane
 from ui.filter_panel import FilterPanel
+from ui.help_menu import add_help_menu
 from ui.settings import Settings
 from ui.transfers import Transfers
 from ui.welcome_page import WelcomePage
@@ -201,6 +202,7 @@ class MainWindow(QMainWindow):
         self._build_actions()
         self._build_widgets()
         self._build_menus()
+        add_help_menu(self)
         keyboard.install(self)
         self._restore_settings()
         self._open(database)
