@@ -30,7 +30,6 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from models import service
-from models.dates import PartialDate
 from models.parties import doubtful_parties, known_names
 from models.query import field_tree, party_list
 from models.relations import (
@@ -46,13 +45,13 @@ from models.service import (
     NotFoundError,
     ValidationError,
 )
+from models.typed_dates import TypedDateError, parse_typed
 from models.users import UserNameError
 from models.vocab import Kind, Level, MilestoneKind, Status, Vocabulary
 from ui import duplicate_warning
 from ui.field_picker import FieldPicker
 from ui.party_editor import (
     ATTRIBUTE_WORDS,
-    DATE_HINT,
     ERROR_COLOUR,
     Column,
     PartyEditor,
@@ -81,6 +80,20 @@ _MILESTONE_COLUMNS = [
     Column("on", "Date", is_date=True, width=130),
     Column("description", "Description"),
 ]
+
+
+# Typed dates are read back beside the field and stored as ISO text.
+TYPED_DATE_HINT = "e.g. 15 July 2022, July 2022, 2022"
+
+
+def _stored_date(text: str) -> str:
+    """'15 July 2022' -> '2022-07-15'; text that is no date goes on as typed, for the save
+    to refuse beside its field."""
+    try:
+        date = parse_typed(text)
+    except TypedDateError:
+        return text
+    return date.iso() if date else ""
 
 
 def _camel(key: str) -> str:
@@ -234,9 +247,9 @@ class AgreementDialog(QDialog):
         return combo
 
     def _date(self, key: str, label: str) -> QLineEdit:
-        edit = self._line(key, label, DATES, DATE_HINT)
+        edit = self._line(key, label, DATES, TYPED_DATE_HINT)
         # Wide enough for the whole placeholder, which is the only place the format is told.
-        edit.setFixedWidth(edit.fontMetrics().horizontalAdvance(DATE_HINT) + 40)
+        edit.setFixedWidth(edit.fontMetrics().horizontalAdvance(TYPED_DATE_HINT) + 40)
         return edit
 
     def _register(self, key: str, widget: QWidget, label: str, suffix: str, tab: int) -> None:
@@ -355,11 +368,15 @@ class AgreementDialog(QDialog):
 
         def update(text: str) -> None:
             try:
-                date = PartialDate.parse_optional(text)
-            except ValueError:
-                hint.setText("not a date yet")
+                date = parse_typed(text)
+            except TypedDateError as error:
+                hint.setText(str(error))  # why, as it is typed
+                hint.setEnabled(True)
+                hint.setStyleSheet(f"color: {ERROR_COLOUR};")
                 return
-            hint.setText(date.display() if date else "not recorded")
+            hint.setEnabled(False)
+            hint.setStyleSheet("")
+            hint.setText(f"read as {date.display()}" if date else "not recorded")
 
         edit.textChanged.connect(update)
         update(edit.text())
@@ -466,6 +483,8 @@ class AgreementDialog(QDialog):
             for key, slot in self._slots.items()
             if isinstance(slot.widget, QLineEdit) and key != "languages"
         }
+        for key in _DATE_KEYS:
+            texts[key] = _stored_date(texts[key])
         return AgreementInput(
             **texts,
             kind=self.kind_combo.currentData(),

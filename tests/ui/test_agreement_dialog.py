@@ -174,7 +174,7 @@ def test_new_agreement_is_saved_with_what_was_typed(qtbot, database, open_dialog
     type_text(qtbot, child(dialog, QLineEdit, "titleEdit"), TITLE)
     choose(child(dialog, QComboBox, "kindCombo"), "memorandum of understanding")
     qtbot.keyClicks(child(dialog, QLineEdit, "signedOnEdit"), "2021-12")
-    assert child(dialog, QLabel, "signedOnHint").text() == "December 2021"
+    assert child(dialog, QLabel, "signedOnHint").text() == "read as December 2021"
     new_party = child(dialog, QLineEdit, "partyInput")
     for name in ("Uzbekistan", "Turkey"):
         qtbot.keyClicks(new_party, name)
@@ -873,3 +873,23 @@ def test_enter_in_the_title_does_not_save_but_ctrl_enter_does(qtbot, database, o
     with qtbot.waitSignal(dialog.saved):
         qtbot.keyClick(title, Qt.Key.Key_Enter, Qt.KeyboardModifier.ControlModifier)
     assert agreement_count(database) == 1
+
+
+def test_a_date_typed_in_words_or_with_dots_is_read_back_and_saved(
+    qtbot, database, open_dialog
+) -> None:
+    dialog = open_dialog(template=rail_agreement(signed_on=""))
+    signed = child(dialog, QLineEdit, "signedOnEdit")
+    hint = child(dialog, QLabel, "signedOnHint")
+    for typed, shown in (
+        ("15 July 2022", "read as 15 July 2022"),
+        ("July 2022", "read as July 2022"),
+        ("2022", "read as 2022"),
+        ("31.02.2022", "February 2022 has no day 31"),
+        ("15.07.2022", "read as 15 July 2022"),
+    ):
+        signed.setText(typed)
+        assert hint.text() == shown
+    with qtbot.waitSignal(dialog.saved) as saved:
+        child(dialog, QPushButton, "saveButton").click()
+    assert stored(database, saved.args[0])[0].signed_on == "2022-07-15"
