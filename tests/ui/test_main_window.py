@@ -11,7 +11,9 @@ from PySide6.QtWidgets import (
     QListWidget,
     QMessageBox,
     QPushButton,
+    QToolButton,
     QTreeWidget,
+    QWidget,
 )
 
 from models import service
@@ -667,3 +669,48 @@ def test_fusion_only_where_the_platform_has_no_style_of_its_own() -> None:
 
     assert style_for("win32") is None and style_for("darwin") is None
     assert style_for("linux") == "Fusion"
+
+
+# ----------------------------------------------------------------- chips and empty results
+
+
+def test_active_filters_show_as_chips_that_remove_one_condition_each(
+    window: MainWindow, qtbot
+) -> None:
+    chips = window.findChild(QWidget, "activeFilters")
+    assert chips is not None and chips.isHidden()
+    _tick(window, window.filter_panel.fields, "Transport", qtbot)
+    _tick(window, window.filter_panel.parties, "Russian Federation", qtbot)
+    assert chips.isVisible() and chips.chip_texts() == ["Transport", "Russian Federation"]
+    buttons = chips.findChildren(QToolButton, "filterChip")
+    with qtbot.waitSignal(window.refreshed, timeout=5000):
+        next(b for b in buttons if b.text().startswith("Russian")).click()
+    assert chips.chip_texts() == ["Transport"] and window.model.rowCount() == 3
+    assert _item(window.filter_panel.parties, "Russian").checkState() == Qt.CheckState.Unchecked
+
+
+def test_an_empty_result_says_so_and_offers_to_clear_the_filters(window: MainWindow, qtbot) -> None:
+    empty = window.findChild(QWidget, "nothingMatches")
+    assert empty is not None and empty.isHidden()
+    with qtbot.waitSignal(window.refreshed, timeout=5000):
+        window.filter_panel.search_box.setText("zzzz nothing")
+    assert empty.isVisible()
+    assert empty.findChild(QLabel, "nothingMatchesLabel").text() == "No agreements match"
+    with qtbot.waitSignal(window.refreshed, timeout=5000):
+        empty.findChild(QPushButton, "clearFiltersEmptyButton").click()
+    assert window.model.rowCount() == 5 and empty.isHidden()
+
+
+def test_clear_filters_also_clears_the_highlighted_saved_view(
+    window: MainWindow, qtbot, monkeypatch
+) -> None:
+    _tick(window, window.filter_panel.fields, "Energy", qtbot)
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("Energy deals", True))
+    with qtbot.waitSignal(window.refreshed, timeout=5000):
+        window.action_save_view.trigger()
+    views = window.filter_panel.views
+    views.setCurrentRow(0)
+    assert views.selectedItems()
+    with qtbot.waitSignal(window.refreshed, timeout=5000):
+        window.action_clear.trigger()
+    assert views.selectedItems() == [] and views.currentItem() is None
