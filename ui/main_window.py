@@ -47,7 +47,7 @@ from models.query import (
 )
 from models.redirects import find_agreement
 from models.revision import current_revision
-from ui import filter_chips, keyboard
+from ui import filter_chips, icons, keyboard
 from ui.agreement_table_model import COLUMNS, AgreementTableModel
 from ui.confirmations import agreements_named
 from ui.connect_dialog import ConnectDialog, remembered_name
@@ -205,6 +205,7 @@ class MainWindow(QMainWindow):
         add_help_menu(self)
         filter_chips.install(self)
         keyboard.install(self)
+        icons.apply(self)
         self._restore_settings()
         self._open(database)
 

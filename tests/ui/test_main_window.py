@@ -714,3 +714,19 @@ def test_clear_filters_also_clears_the_highlighted_saved_view(
     with qtbot.waitSignal(window.refreshed, timeout=5000):
         window.action_clear.trigger()
     assert views.selectedItems() == [] and views.currentItem() is None
+
+
+def test_actions_carry_icons_with_text_beside_and_newest_first_points_down(
+    window: MainWindow,
+) -> None:
+    from PySide6.QtWidgets import QToolBar
+
+    from ui.icons import arrow_shown
+
+    for action in (window.action_new, window.action_delete, window.action_export_pdf):
+        assert not action.icon().isNull(), action.objectName()
+    toolbar = window.findChild(QToolBar, "mainToolbar")
+    assert toolbar.toolButtonStyle() == Qt.ToolButtonStyle.ToolButtonTextBesideIcon
+    header = window.table.horizontalHeader()
+    assert header.sortIndicatorOrder() == Qt.SortOrder.DescendingOrder  # newest first
+    assert arrow_shown(header.style(), descending=True) == "down"
