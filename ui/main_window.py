@@ -47,7 +47,7 @@ from models.query import (
 )
 from models.redirects import find_agreement
 from models.revision import current_revision
-from ui import filter_chips, icons, keyboard
+from ui import filter_chips, icons, keyboard, table_columns
 from ui.agreement_table_model import COLUMNS, AgreementTableModel
 from ui.confirmations import agreements_named
 from ui.connect_dialog import ConnectDialog, remembered_name
@@ -207,6 +207,7 @@ class MainWindow(QMainWindow):
         keyboard.install(self)
         icons.apply(self)
         self._restore_settings()
+        self.column_fitter = table_columns.install(self)  # after the saved header state
         self._open(database)
 
     # ------------------------------------------------------------ building
@@ -1078,7 +1079,7 @@ class MainWindow(QMainWindow):
         self.settings.geometry = self.saveGeometry()
         self.settings.window_state = self.saveState()
         self.settings.splitter_state = self.splitter.saveState()
-        self.settings.header_state = self.table.horizontalHeader().saveState()
+        self.settings.header_state = self.column_fitter.saved_state()
         self.settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:

@@ -730,3 +730,29 @@ def test_actions_carry_icons_with_text_beside_and_newest_first_points_down(
     header = window.table.horizontalHeader()
     assert header.sortIndicatorOrder() == Qt.SortOrder.DescendingOrder  # newest first
     assert arrow_shown(header.style(), descending=True) == "down"
+
+
+def test_at_1024_pixels_the_needed_columns_stay_in_view_and_headers_are_whole(
+    window: MainWindow, qtbot
+) -> None:
+    window.resize(1024, 700)
+    qtbot.waitUntil(lambda: window.width() == 1024)
+    header = window.table.horizontalHeader()
+    names = [column.header for column in COLUMNS]
+
+    def in_view(name: str) -> bool:
+        viewport = window.table.viewport().width()
+        number = names.index(name)
+        left = header.sectionViewportPosition(number)
+        right = left + header.sectionSize(number)
+        return not header.isSectionHidden(number) and left >= 0 and right <= viewport + 1
+
+    qtbot.waitUntil(lambda: all(in_view(n) for n in ("Title", "Kind", "Status", "Signed")))
+    assert in_view("Parties")
+    for name in ("Kind", "Status", "Signed", "Parties"):
+        words = header.fontMetrics().horizontalAdvance(name)
+        assert header.sectionSize(names.index(name)) >= words + 20, name
+    # Wide again: what stepped aside comes back, and the title takes the rest.
+    window.resize(1600, 900)
+    qtbot.waitUntil(lambda: in_view("Place"))
+    assert header.sectionSize(0) > 300
