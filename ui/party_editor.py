@@ -47,7 +47,9 @@ from models.vocab import ActionType, PartyKind, Role, Vocabulary
 
 DATE_HINT = "YYYY, YYYY-MM or YYYY-MM-DD"
 ERROR_COLOUR = "#b3261e"
-_ERROR_BACKGROUND = QColor("#fbe3e1")
+# A see-through red over the palette's own base colour: the cell reads as wrong in light
+# and dark mode alike (a pale opaque pink under dark mode's light text could not be read).
+_ERROR_BACKGROUND = QColor(179, 38, 30, 70)
 Index = QModelIndex | QPersistentModelIndex
 
 # How nested validation keys ('parties.1.actions.0.deposited_on') are put into words.

@@ -893,3 +893,16 @@ def test_a_date_typed_in_words_or_with_dots_is_read_back_and_saved(
     with qtbot.waitSignal(dialog.saved) as saved:
         child(dialog, QPushButton, "saveButton").click()
     assert stored(database, saved.args[0])[0].signed_on == "2022-07-15"
+
+
+def test_a_wrong_cell_is_marked_in_a_colour_that_reads_in_dark_mode_too(
+    qtbot, database, open_dialog
+) -> None:
+    template = rail_agreement(milestones=[MilestoneInput("expires", "someday")])
+    dialog = open_dialog(template=template)
+    child(dialog, QPushButton, "saveButton").click()
+    model = dialog.milestones.model
+    marked = model.data(model.index(0, 1), Qt.ItemDataRole.BackgroundRole)
+    # See-through over the palette's base (light or dark), never an opaque pale fill under
+    # dark mode's light text.
+    assert marked is not None and marked.alpha() < 128
