@@ -244,7 +244,11 @@ def build_story(
             yield PageBreak()
             yield from part
         yield PageBreak()
-    yield kit.heading("Agreements", kit.styles.h1, key="agreements", level=0)
+    heading = kit.heading("Agreements", kit.styles.h1, key="agreements", level=0)
+    # A short report keeps the heading with the first section, never alone at a page foot.
+    lead: Flowable | None = heading if plan.short else None
+    if lead is None:
+        yield heading
     total = len(plan.agreement_ids)
     if progress:
         progress(0, total)
@@ -253,7 +257,10 @@ def build_story(
         zip(plan.agreement_ids, details, strict=True), start=1
     ):
         checkpoint(cancelled)
-        yield from agreement_story(kit, number, agreement_id, detail, together=plan.short)
+        yield from agreement_story(
+            kit, number, agreement_id, detail, together=plan.short, lead=lead
+        )
+        lead = None
         if progress:
             progress(number, total)
     checkpoint(cancelled)
@@ -422,15 +429,17 @@ def agreement_story(
     detail: AgreementDetail | None,
     *,
     together: bool = False,
+    lead: Flowable | None = None,
 ) -> list[Flowable]:
     """One agreement's section, headed by its register number and title; *together* keeps
     it on one page where it fits (a short report), else a long report only makes sure a
     section does not start at the foot of a page."""
     styles = kit.styles
     key = agreement_key(agreement_id)
+    before = [lead] if lead is not None else []  # the 'Agreements' heading, first time
     if detail is None:
         text = f"{number}. Agreement {agreement_id} was deleted while the report was being made."
-        return [kit.heading(text, styles.h2, key=key, level=1)]
+        return [*before, kit.heading(text, styles.h2, key=key, level=1)]
     title = kit.heading(f"{number}. {detail.title}", styles.agreement_title, key=key, level=1)
 
     def subheading(text: str, _key: str) -> Flowable:
@@ -440,8 +449,8 @@ def agreement_story(
     rule = HRFlowable(width="100%", thickness=0.6, color=st.RULE, spaceBefore=6, spaceAfter=10)
     if together:
         kept = [part for part in section if not isinstance(part, CondPageBreak)]
-        return [KeepTogether(kept), rule]
-    return [CondPageBreak(75 * mm), *section, rule]
+        return [KeepTogether([*before, *kept]), rule]
+    return [*before, CondPageBreak(75 * mm), *section, rule]
 
 
 # ----------------------------------------------------------------- writing

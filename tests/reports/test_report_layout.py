@@ -54,6 +54,10 @@ def test_two_agreements_make_a_short_pdf_with_the_register_on_its_first_page(
         "Agreements",
     ]
     assert "Contents" not in text(target)
+    # The 'Agreements' heading is never left alone at the foot of a page.
+    entries = outline(target)
+    heading_page = next(page for level, entry, page in entries if entry == "Agreements")
+    assert heading_page == next(page for level, _entry, page in entries if level == 1)
     metadata = pypdf.PdfReader(target).metadata
     assert metadata is not None and metadata.title == title
 
