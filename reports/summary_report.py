@@ -71,7 +71,7 @@ SHORT_REPORT = 25
 # Above this many the window asks before making the PDF (see estimate_pages).
 LARGE_REPORT = 2000
 BATCH = 200
-REGISTER_COLUMNS = (10 * mm, 56 * mm, 22 * mm, 21 * mm, 28 * mm, st.FRAME_WIDTH - 137 * mm)
+REGISTER_COLUMNS = (10 * mm, 52 * mm, 22 * mm, 20 * mm, 32 * mm, st.FRAME_WIDTH - 136 * mm)
 COUNT_COLUMNS = (95 * mm, 25 * mm)
 
 Progress = Callable[[int, int], None]
