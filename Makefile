@@ -25,7 +25,8 @@ test: lint
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .ruff_cache
 
-# The README's pictures: the main window, and the first page of a sample fact sheet (needs pdftoppm).
+# The README's pictures: the main window, the first page of a sample fact sheet and of a short
+# summary (needs pdftoppm).
 screenshot: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m ui.screenshot docs/main-window.png
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m ui.attachment_screenshot docs/attachments.png
@@ -33,6 +34,8 @@ screenshot: $(STAMP)
 	$(BIN)/python main.py --db build/screenshot/sample.db load-sample
 	$(BIN)/python main.py --db build/screenshot/sample.db report build/screenshot/sheet.pdf --id 1 --author "Treaty Tracker"
 	pdftoppm -png -r 70 -f 1 -l 1 -singlefile build/screenshot/sheet.pdf docs/fact-sheet
+	$(BIN)/python main.py --db build/screenshot/sample.db report build/screenshot/summary.pdf --field Transport --party KAZ --party UZB --signed-from 2021 --signed-to 2021
+	pdftoppm -png -r 70 -f 1 -l 1 -singlefile build/screenshot/summary.pdf docs/short-summary
 
 # Benchmarks at 10k, 50k and 250k agreements (about 15 minutes); writes benchmarks/RESULTS.md.
 bench: $(STAMP)

@@ -6,7 +6,7 @@ from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session
 
 from models.changes import Changes
-from models.history import FIELD, PARTY, quoted, step
+from models.history import FIELD, PARTY, plural, quoted, step
 from models.limits import (
     FIELD_NAME_MAX,
     field_key_problem,
@@ -87,7 +87,7 @@ def _merge_parties(session: Session, source: Party, target: Party) -> None:
     )
     if both:
         raise CatalogError(
-            f"'{source.name}' and '{target.name}' both take part in {both} agreement(s); "
+            f"'{source.name}' and '{target.name}' both take part in {plural(both, 'agreement')}; "
             "edit those first so that only one of them is listed"
         )
     affected = _agreements_of_party(session, source_id)
@@ -117,7 +117,9 @@ def delete_party(session: Session, party_id: int) -> Changes:
     party = _party(session, party_id)
     used = party_usage(session, party_id)
     if used:
-        raise CatalogError(f"'{party.name}' takes part in {used} agreement(s); it can't be deleted")
+        raise CatalogError(
+            f"'{party.name}' takes part in {plural(used, 'agreement')}; it can't be deleted"
+        )
     with step(session, f"deletion of party {quoted(party.name)}") as recording:
         recording.touch([party_id], PARTY)
         session.delete(party)
@@ -209,7 +211,7 @@ def delete_field(session: Session, field_id: int) -> Changes:
     used = field_usage(session, field_id)
     if used:
         raise CatalogError(
-            f"'{item.name}' is the field of {used} agreement(s); it can't be deleted"
+            f"'{item.name}' is the field of {plural(used, 'agreement')}; it can't be deleted"
         )
     if session.scalar(select(func.count()).where(Field.parent_id == field_id)):
         raise CatalogError(f"'{item.name}' has subfields; delete them first")

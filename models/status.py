@@ -118,6 +118,24 @@ class ParticipationCounts:
             text += f" No action recorded: {self.no_action}."
         return text
 
+    def words(self) -> str:
+        """'12 signatories, 9 parties': the counts as a reader says them, still apart."""
+
+        def counted(number: int, one: str, many: str) -> str:
+            return f"{number:,} {one if number == 1 else many}" if number else f"no {many}"
+
+        words = [
+            counted(self.signatories, "signatory", "signatories"),
+            counted(self.parties, "party", "parties")
+            if self.parties
+            else "none bound as a party yet",
+        ]
+        if self.withdrawn:
+            words.append(f"{self.withdrawn:,} withdrawn")
+        if self.no_action:
+            words.append(f"{self.no_action:,} with no action recorded")
+        return ", ".join(words)
+
 
 def count_participation(
     actions_per_party: Sequence[Iterable[ActionType]], statuses: Sequence[PartyStatus | None]

@@ -10,6 +10,7 @@ from reportlab.graphics.shapes import Drawing, String
 
 from reports import styles as st
 from reports.fonts import FontSet
+from reports.rtl import for_display
 
 MAX_FIELD_BARS = 12
 _LABEL_SIZE = 7.5
@@ -74,7 +75,7 @@ def fields_chart(fields: Sequence[tuple[str, int]], fonts: FontSet, width: float
     chart.data = [[count for _name, count in ordered]]
     chart.bars[0].fillColor = st.BAR
     chart.bars[0].strokeColor = None
-    names = [fonts.check(shorten(name, 34)) for name, _count in ordered]
+    names = [fonts.check(for_display(shorten(name, 34))) for name, _count in ordered]
     chart.categoryAxis.categoryNames = names
     _style_axes(chart, fonts, max(count for _name, count in shown))
     chart.categoryAxis.labels.boxAnchor = "e"

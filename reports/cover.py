@@ -13,8 +13,6 @@ from reports.document import CREATOR
 from reports.grid import PLAIN, Grid, Text
 from reports.kit import StoryKit
 
-NOT_STATED = "not stated"
-
 
 @dataclass(frozen=True)
 class Provenance:
@@ -28,19 +26,19 @@ class Provenance:
 
 
 def provenance_rows(provenance: Provenance) -> list[tuple[str, str]]:
-    """(label, plain text) pairs, missing values said to be missing."""
+    """(label, plain text) pairs. Who made it and from which database appear only when the
+    caller gives them: a report handed to a minister carries no user name or file path."""
     as_of = (
         f"{timestamp_text(provenance.as_of)} ({provenance.as_of_note})"
         if provenance.as_of
         else "no agreements"
     )
-    return [
-        ("Generated", local_time_text(provenance.generated_at)),
-        ("Prepared by", provenance.author.strip() or NOT_STATED),
-        ("Database", provenance.database_name.strip() or NOT_STATED),
-        ("Data as of", as_of),
-        ("Made with", CREATOR),
-    ]
+    rows = [("Generated", local_time_text(provenance.generated_at))]
+    if provenance.author.strip():
+        rows.append(("Prepared by", provenance.author.strip()))
+    if provenance.database_name.strip():
+        rows.append(("Database", provenance.database_name.strip()))
+    return [*rows, ("Data as of", as_of), ("Made with", CREATOR)]
 
 
 def facts_table(kit: StoryKit, rows: list[tuple[str, str]], label_width: float = 32 * mm) -> Grid:

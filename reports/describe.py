@@ -54,6 +54,13 @@ def join_words(items: Sequence[str], conjunction: str = "and") -> str:
     return f"{', '.join(items[:-1])} {conjunction} {items[-1]}"
 
 
+def counted(number: int, one: str, many: str) -> str:
+    """'1 agreement', '12 agreements', 'no agreements': the noun agrees with its number."""
+    if number == 0:
+        return f"no {many}"
+    return f"{number:,} {one if number == 1 else many}"
+
+
 def kind_plural(kind: Kind) -> str:
     return _KIND_PLURALS.get(kind, f"{kind.value}s")
 
@@ -193,10 +200,11 @@ def action_text(action: ActionView) -> str:
 
 
 def parties_summary(detail: AgreementDetail) -> str:
-    """'2 parties (bilateral). Signatories: 2. Parties: 0.' — signatories and parties apart."""
-    number = len(detail.parties)
-    listed = f"{number} {'party' if number == 1 else 'parties'} listed ({detail.lateral})."
-    return f"{listed} {detail.counts.sentence()}"
+    """'2 parties listed (bilateral): 2 signatories, none bound as a party yet.'"""
+    listed = counted(len(detail.parties), "party", "parties")
+    return f"{listed[:1].upper()}{listed[1:]} listed ({detail.lateral}): " + (
+        detail.counts.words() + "."
+    )
 
 
 # ----------------------------------------------------------------- timestamps

@@ -20,6 +20,7 @@ from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, P
 
 from reports import styles as st
 from reports.prose import Prose
+from reports.rtl import for_display
 from reports.styles import Styles
 
 CREATOR = "Treaty Tracker"
@@ -62,6 +63,7 @@ def _numbering_canvas(numbers: PageNumbers, font: str) -> type[Canvas]:
             if self._code:  # an unfinished last page
                 self.showPage()
             numbers.total = self.getPageNumber() - 1
+            self.showOutline()  # the reader opens with the bookmarks shown (/UseOutlines)
             self._define(TOTAL_FORM, str(numbers.total), st.FOOTER_SIZE, right=False)
             for key, form in numbers.forms.items():
                 page = numbers.pages.get(key)
@@ -208,7 +210,7 @@ class ReportDocument(BaseDocTemplate):
         fonts = styles.fonts
         running = styles.running
         line = one_line(info.title, running.fontName, running.fontSize, self.width - 10)
-        self.header = Paragraph(fonts.markup(line), running)
+        self.header = Paragraph(fonts.markup(for_display(line)), running)
         self.footer = fonts.check(info.footer)
         frame = Frame(
             self.leftMargin,

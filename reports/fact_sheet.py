@@ -83,8 +83,11 @@ def write_fact_sheet(
     font: Path | None = None,
     generated_at: datetime | None = None,
     invariant: bool = False,
+    show_source: bool = False,
 ) -> ReportResult:
-    """Write one agreement's fact sheet. Raises NotFoundError if it does not exist."""
+    """Write one agreement's fact sheet. Raises NotFoundError if it does not exist.
+
+    The database's name is printed only with *show_source*."""
     with session_scope(session) as scope:
         detail = load_detail(scope, agreement_id)
         attachments = list_attachments(scope, agreement_id)
@@ -92,7 +95,11 @@ def write_fact_sheet(
     kit = StoryKit(make_styles(fonts), PageNumbers())
     moment = generated_at or datetime.now(UTC)
     provenance = Provenance(
-        moment, author, database_name, detail.updated_at, "when this agreement last changed"
+        moment,
+        author,
+        database_name if show_source else "",
+        detail.updated_at,
+        "when this agreement last changed",
     )
     info = DocumentInfo(
         title=fact_sheet_title(detail),

@@ -1,4 +1,5 @@
-"""Finding a Unicode TrueType family on this system, or in a file the caller names.
+"""The report's own font (DejaVu Sans, shipped with the app), a file the caller names, or a
+Unicode TrueType family found on this system for characters DejaVu lacks.
 
 Linux: the usual font folders, and fontconfig (fc-match, fc-list) for fonts filed under
 other names; Windows: the Fonts folder (Arial, Segoe UI); macOS: /Library/Fonts and
@@ -69,6 +70,10 @@ _SIBLING_SUFFIXES = {
     "bold_italic": ("-BoldItalic", "-BoldOblique", "BoldItalic", "bi", "z", " Bold Italic"),
 }
 _BUNDLED = Path(reportlab.__file__).with_name("fonts")
+# DejaVu Sans ships with the app (reports/data/fonts, licence beside it): Latin, Cyrillic,
+# Greek, Arabic and Hebrew come out the same on every machine.
+SHIPPED = Path(__file__).with_name("data") / "fonts"
+SHIPPED_FAMILY = "DejaVu Sans (shipped with Treaty Tracker)"
 # Bitstream Vera ships with ReportLab: Latin only, but always there and always TrueType.
 BUNDLED_FAMILY = (
     "Bitstream Vera Sans (bundled with ReportLab)",
@@ -179,6 +184,15 @@ def system_families() -> tuple[FontFiles, ...]:
     files = _font_files(font_directories())
     found = (_family_from(name, files, names) for name, names in KNOWN_FAMILIES.items())
     return tuple(family for family in found if family is not None)
+
+
+def shipped_family() -> FontFiles | None:
+    """The DejaVu Sans files that ship with the app, or None if an install lost them."""
+    files = FontFiles(
+        SHIPPED_FAMILY,
+        *(SHIPPED / name[0] for name in KNOWN_FAMILIES["DejaVu Sans"].values()),
+    )
+    return files if all(files.path(style).is_file() for style in STYLES) else None
 
 
 def bundled_family() -> FontFiles:

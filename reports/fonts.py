@@ -23,6 +23,7 @@ from reports.font_files import (
     bundled_family,
     family_from_file,
     fontconfig_candidates,
+    shipped_family,
     system_families,
 )
 
@@ -113,8 +114,11 @@ class FontSet:
                 return family_from_file(path)
             self.notes.append(
                 f"The font '{path}' could not be used (not a TrueType font file); "
-                "a system font was used instead."
+                "the shipped DejaVu Sans was used instead."
             )
+        shipped = shipped_family()
+        if shipped is not None and _load(shipped.regular) is not None:
+            return shipped
         for family in system_families():
             if _load(family.regular) is not None:
                 return family
@@ -198,10 +202,39 @@ class FontSet:
         return None
 
     def warnings(self) -> list[str]:
-        """Notes about the font choice, and one line per character drawn as an empty box."""
+        """Notes about the font choice; one line for all the Chinese, Japanese and Korean
+        characters no font could draw, and one line per other character drawn as a box."""
         lines = list(self.notes)
+        cjk = [char for char in self.missing if is_cjk(char)]
+        if cjk:
+            sample = "".join(cjk[:6])
+            lines.append(
+                f"Chinese, Japanese or Korean text ({sample}{'…' if len(cjk) > 6 else ''}) "
+                f"needs a CJK TrueType font, and none is installed: {len(cjk):,} "
+                f"character{'s' if len(cjk) != 1 else ''} show as empty boxes."
+            )
         lines.extend(
             f"No available font has {describe_character(char)}; it shows as an empty box."
             for char in self.missing
+            if not is_cjk(char)
         )
         return lines
+
+
+def is_cjk(char: str) -> bool:
+    """Han ideographs, kana, Hangul and their punctuation: what a CJK font supplies."""
+    code = ord(char)
+    return any(low <= code <= high for low, high in _CJK_RANGES)
+
+
+_CJK_RANGES = (
+    (0x1100, 0x11FF),  # Hangul Jamo
+    (0x2E80, 0x2FDF),  # CJK radicals
+    (0x3000, 0x30FF),  # CJK punctuation, Hiragana, Katakana
+    (0x3100, 0x31FF),  # Bopomofo, Hangul compatibility Jamo, Katakana extensions
+    (0x3200, 0x9FFF),  # enclosed CJK, compatibility, extension A, unified ideographs
+    (0xAC00, 0xD7AF),  # Hangul syllables
+    (0xF900, 0xFAFF),  # compatibility ideographs
+    (0xFF00, 0xFFEF),  # half- and full-width forms
+    (0x20000, 0x3FFFF),  # supplementary ideographic planes
+)

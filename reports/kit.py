@@ -13,6 +13,7 @@ from reports import styles as st
 from reports.document import Marked, PageNumbers, TocLine
 from reports.grid import PAD_X, Cell, Line, Lines, Text
 from reports.prose import Prose
+from reports.rtl import for_display, has_rtl, shaped
 from reports.styles import Styles
 
 # The longest text one Paragraph gets (see StoryKit.paras).
@@ -52,9 +53,12 @@ class StoryKit:
         """Text that wraps: Prose when the style's font has every character (fast), else a
         Paragraph, whose markup brings in fallback fonts. *link*: a bookmark to go to."""
         style = style or self.styles.body
+        text = shaped(text)
         if self.styles.fonts.covers(text.replace("\n", ""), style.fontName):
             return Prose(text, style, link=link)
-        markup = self.markup(text)
+        # A Paragraph breaks lines itself: right-to-left text is put in display order whole,
+        # right for one line (only text the embedded font lacks comes this way).
+        markup = self.markup(for_display(text) if has_rtl(text) else text)
         return Paragraph(f'<a href="#{link}">{markup}</a>' if link else markup, style)
 
     def paras(self, text: str, style: ParagraphStyle | None = None) -> list[Flowable]:
@@ -65,6 +69,7 @@ class StoryKit:
         characters took half a minute. Pieces are cut at a space where there is one.
         """
         style = style or self.styles.body
+        text = shaped(text)
         if len(text) <= PIECE or self.styles.fonts.covers(text.replace("\n", ""), style.fontName):
             return [self.para(text, style)]
         pieces = text_pieces(text, PIECE)
@@ -88,14 +93,14 @@ class StoryKit:
 
     def cell(self, text: str, style: ParagraphStyle, width: float) -> Cell:
         """A table cell: plain text when it fits on one line, else text that wraps."""
-        if self.fits(text, style, width - 2 * PAD_X):
-            return Text(text, style)
+        if self.fits(shaped(text), style, width - 2 * PAD_X):
+            return Text(for_display(text), style)
         return self.para(text, style)
 
     def stack(self, lines: list[tuple[str, ParagraphStyle]], width: float) -> Cell:
         """Lines of text in one cell, each in its style; a Paragraph if any would wrap."""
-        if all(self.fits(text, style, width - 2 * PAD_X) for text, style in lines):
-            return Lines(tuple(Text(text, style) for text, style in lines))
+        if all(self.fits(shaped(text), style, width - 2 * PAD_X) for text, style in lines):
+            return Lines(tuple(Text(for_display(text), style) for text, style in lines))
         markup = "<br/>".join(
             f'<font name="{style.fontName}" size="{style.fontSize}" '
             f'color="{st.hex_color(style.textColor)}">{self.markup(text)}</font>'
@@ -112,8 +117,8 @@ class StoryKit:
 
     def line(self, text: str, style: ParagraphStyle) -> Flowable:
         """A one-line heading or note; a Paragraph when it would not fit on one line."""
-        if self.fits(text, style, st.FRAME_WIDTH):
-            return Line(Text(text, style))
+        if self.fits(shaped(text), style, st.FRAME_WIDTH):
+            return Line(Text(for_display(text), style))
         return self.para(text, style)
 
     def heading(

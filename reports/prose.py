@@ -13,7 +13,10 @@ from functools import lru_cache
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfgen.textobject import PDFTextObject
 from reportlab.platypus import Flowable
+
+from reports.rtl import right_to_left, visual
 
 
 @lru_cache(maxsize=65536)
@@ -131,11 +134,28 @@ class Prose(Flowable):
         text = canvas.beginText(style.leftIndent, self.height - style.fontSize)
         text.setFont(style.fontName, style.fontSize, style.leading)
         text.setFillColor(style.textColor)
-        for line in self.lines:
-            text.textLine(line)
+        if right_to_left(self.text):
+            self._draw_right_aligned(text)
+        else:
+            for line in self.lines:
+                text.textLine(visual(line))
         canvas.drawText(text)
         area = (style.leftIndent, 0, self.width - style.rightIndent, self.height)
         if self.link:
             canvas.linkRect("", self.link, area, relative=1)
         if self.url:
             canvas.linkURL(self.url, area, relative=1)
+
+    def _draw_right_aligned(self, text: PDFTextObject) -> None:
+        """Right-to-left text: lines broken in typed order, each drawn in display order and
+        set flush right, where its first word is."""
+        style = self.style
+        right = self.width - style.rightIndent
+        assert self.lines is not None
+        y = self.height - style.fontSize
+        for line in self.lines:
+            shown = visual(line)
+            width = stringWidth(shown, style.fontName, style.fontSize)
+            text.setTextOrigin(right - width, y)
+            text.textOut(shown)
+            y -= style.leading

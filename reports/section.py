@@ -55,20 +55,37 @@ def agreement_section(
     heading: HeadingMaker,
     *,
     timeline: bool = False,
+    compact: bool = False,
 ) -> list[Flowable]:
     """Every flowable of one agreement: its *title* heading (if given, with other titles),
     details, parties, then the timeline when asked for, summary, notes and source.
-    Without a title the details get a heading of their own (the fact sheet)."""
+    Without a title the details get a heading of their own (the fact sheet).
+
+    *compact* (the summary report) names everything not recorded on one line instead of
+    a row or heading each, so a sparse record takes a third of a page, not half."""
     story: list[Flowable] = [title, *also_known_as(kit, detail)] if title else []
     if title is None:
         story.append(heading("Details", "details"))
-    story.append(details_grid(kit, detail))
+    absent: list[str] = []
+    story.append(details_grid(kit, detail, absent if compact else None))
     story += parties_block(kit, detail, heading)
     if timeline:
         story += timeline_block(kit, detail, heading)
-    story += text_block(kit, "Summary", "summary", detail.summary, heading)
-    story += text_block(kit, "Notes", "notes", detail.notes, heading)
-    story += source_block(kit, detail, heading)
+    for name, key, text in (
+        ("Summary", "summary", detail.summary),
+        ("Notes", "notes", detail.notes),
+    ):
+        if compact and not text.strip():
+            absent.append(name.lower())
+        else:
+            story += text_block(kit, name, key, text, heading)
+    if compact and not (detail.source_citation or detail.source_url):
+        absent.append("source")
+    else:
+        story += source_block(kit, detail, heading)
+    if absent:
+        words = "Not recorded: " + ", ".join(absent) + "."
+        story.append(kit.para(words, kit.styles.missing))
     return story
 
 
@@ -81,8 +98,18 @@ def also_known_as(kit: StoryKit, detail: AgreementDetail) -> list[Flowable]:
 # ----------------------------------------------------------------- details
 
 
-def details_grid(kit: StoryKit, detail: AgreementDetail) -> Grid:
-    """Label and value: kind, level, status, dates, place; optional facts only when recorded."""
+# Rows a compact section leaves out when empty, named in its "Not recorded" line instead.
+_OPTIONAL_ROWS = {
+    "Binding": "binding",
+    "Place": "place",
+    "Entry into force": "entry into force",
+    "Expires": "expiry",
+}
+
+
+def details_grid(kit: StoryKit, detail: AgreementDetail, absent: list[str] | None = None) -> Grid:
+    """Label and value: kind, level, status, dates, place; optional facts only when recorded.
+    With *absent*, empty optional rows are left out and their names added to it."""
     rows: list[tuple[str, Cell]] = [
         ("Kind", _plain(kit, detail.kind.label)),
         ("Level", _plain(kit, detail.level.label)),
@@ -96,6 +123,14 @@ def details_grid(kit: StoryKit, detail: AgreementDetail) -> Grid:
         ("Entry into force", _date(kit, detail.entry_into_force, detail.entry_into_force_rule)),
         ("Expires", _expiry(kit, detail)),
     ]
+    if absent is not None:
+        empty = {
+            name for name, cell in rows if isinstance(cell, Text) and cell.text == NOT_RECORDED
+        }
+        absent.extend(
+            _OPTIONAL_ROWS[name] for name, _cell in rows if name in empty & _OPTIONAL_ROWS.keys()
+        )
+        rows = [(name, cell) for name, cell in rows if name not in empty & _OPTIONAL_ROWS.keys()]
     if detail.terminated_on or detail.termination_grounds:
         rows.append(("Terminated", _date(kit, detail.terminated_on, detail.termination_grounds)))
     for label, value in (

@@ -67,6 +67,8 @@ class Styles:
     label: ParagraphStyle
     toc: tuple[ParagraphStyle, ...]
     running: ParagraphStyle
+    headline: ParagraphStyle
+    headline_label: ParagraphStyle
 
 
 def make_styles(fonts: FontSet) -> Styles:
@@ -164,4 +166,8 @@ def make_styles(fonts: FontSet) -> Styles:
             style("toc1", fontSize=9, leading=11.5, leftIndent=14, rightIndent=36, spaceBefore=1.5),
         ),
         running=style("running", fontSize=HEADER_SIZE, leading=10, textColor=MUTED),
+        headline=style("headline", fontName=fonts.bold, fontSize=13, leading=17, textColor=INK),
+        headline_label=style(
+            "headline_label", fontName=fonts.regular, fontSize=10, leading=17, textColor=MUTED
+        ),
     )

@@ -1,4 +1,7 @@
-"""The summary report: cover, contents, overview with charts, register, one section per agreement.
+"""The summary report: short (up to 25 agreements: one first page with the title, counts and
+register, then the sections, each kept on a page where it fits) or long (cover with headline
+numbers, contents, overview with charts, register, one section per agreement); or the
+register alone.
 
 Three steps, each testable: plan_summary() reads the plain data (one streamed pass over
 the rows), build_story() yields flowables (loading one agreement at a time while the
@@ -17,6 +20,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import (
     CondPageBreak,
     Flowable,
+    KeepTogether,
     PageBreak,
     Spacer,
 )
@@ -39,6 +43,7 @@ from reports.charts import fields_chart, years_chart
 from reports.cover import Provenance, facts_table, provenance_rows
 from reports.describe import (
     NOT_RECORDED,
+    counted,
     describe_filter,
     describe_selection,
     describe_sort,
@@ -46,7 +51,8 @@ from reports.describe import (
 )
 from reports.document import DocumentInfo, PageNumbers, render
 from reports.fonts import FontSet
-from reports.grid import Cell, Grid, Text
+from reports.grid import PLAIN, Cell, Grid, Text
+from reports.headline import SignedDates, period_words, report_title, statuses_words
 from reports.kit import StoryKit
 from reports.output import ReportResult, atomic_output, checkpoint, session_scope
 from reports.overview import (
@@ -59,10 +65,13 @@ from reports.overview import (
 from reports.section import agreement_key, agreement_section
 from reports.styles import make_styles
 
-DEFAULT_TITLE = "Agreements: summary report"
 DEFAULT_SORT = Sort()
+# Up to this many agreements a report is short: no cover, no contents, no charts.
+SHORT_REPORT = 25
+# Above this many the window asks before making the PDF (see estimate_pages).
+LARGE_REPORT = 2000
 BATCH = 200
-REGISTER_COLUMNS = (10 * mm, 56 * mm, 23 * mm, 23 * mm, 24 * mm, st.FRAME_WIDTH - 136 * mm)
+REGISTER_COLUMNS = (10 * mm, 52 * mm, 22 * mm, 20 * mm, 32 * mm, st.FRAME_WIDTH - 136 * mm)
 COUNT_COLUMNS = (95 * mm, 25 * mm)
 
 Progress = Callable[[int, int], None]
@@ -81,6 +90,30 @@ class SummaryPlan:
     as_of: datetime | None
     selected: bool
     requested: int = 0
+    signed: str = ""
+    register_only: bool = False
+    short_limit: int = SHORT_REPORT
+
+    @property
+    def short(self) -> bool:
+        """A short report starts with its register on page one and has no contents."""
+        return len(self.agreement_ids) <= self.short_limit
+
+    def headline(self) -> str:
+        """'8 agreements, 2 parties. All 8 signed on 6 December 2021. By status: 8 signed.'"""
+        overview = self.overview
+        number = len(self.agreement_ids)
+        if not number:
+            return ""
+        text = (
+            f"{counted(number, 'agreement', 'agreements')}, "
+            f"{counted(len(overview.parties), 'party', 'parties')}."
+        )
+        if self.signed:
+            text += f" {self.signed}"
+        if overview.statuses:
+            text += f" By status: {statuses_words(overview.statuses)}."
+        return text
 
 
 def plan_summary(
@@ -90,31 +123,40 @@ def plan_summary(
     sort: Sort = DEFAULT_SORT,
     agreement_ids: Sequence[int] | None = None,
     title: str | None = None,
+    register_only: bool = False,
+    short_limit: int = SHORT_REPORT,
+    cancelled: Callable[[], bool] | None = None,
 ) -> SummaryPlan:
     """Read the register, counts and as-of time, streaming the rows in batches."""
     selected = agreement_ids is not None
     rows = _selected_rows(session, agreement_ids) if selected else iter_rows(session, wanted, sort)
     register: list[RegisterRow] = []
     counts = RowCounts()
+    signed = SignedDates()
     latest: datetime | None = None
     for row in rows:
+        if len(register) % BATCH == 0:
+            checkpoint(cancelled)
         register.append(register_row(len(register) + 1, row))
         latest = row.updated_at if latest is None else max(latest, row.updated_at)
+        signed.add(row.signed_on)
         if selected:
             counts.add(row)
+    fields, parties = field_tree(session), party_list(session)
+    field_names = {node.id: node.path for node in fields}
+    party_names = {p.id: p.name for p in parties}
     if selected:
         overview = counts.overview()
         covers = describe_selection(len(register))
         order = "In the order selected"
     else:
-        fields, parties = field_tree(session), party_list(session)
         facets = facet_counts(session, wanted, exclude_own=False)
         overview = overview_from_facets(facets, len(register), fields, parties)
-        field_names = {node.id: node.path for node in fields}
-        covers = describe_filter(wanted, field_names, {p.id: p.name for p in parties})
+        covers = describe_filter(wanted, field_names, party_names)
         order = describe_sort(sort)
+    made_up = default_title(wanted, field_names, party_names, len(register) if selected else None)
     return SummaryPlan(
-        title=" ".join((title or "").split()) or DEFAULT_TITLE,
+        title=" ".join((title or "").split()) or made_up,
         covers=covers,
         order=order,
         agreement_ids=tuple(entry.agreement_id for entry in register),
@@ -123,7 +165,43 @@ def plan_summary(
         as_of=latest,
         selected=selected,
         requested=len(agreement_ids or ()),
+        signed=signed.sentence(),
+        register_only=register_only,
+        short_limit=short_limit,
     )
+
+
+def default_title(
+    wanted: AgreementFilter,
+    field_names: dict[int, str],
+    party_names: dict[int, str],
+    selected: int | None = None,
+) -> str:
+    """The title a report gets when none is given: its filter in words, never a generic
+    'summary report'; hand-picked agreements say how many were picked."""
+    if selected is None:
+        return report_title(wanted, field_names, party_names)
+    picked = counted(selected, "selected agreement", "selected agreements")
+    picked = picked[:1].upper() + picked[1:]
+    if wanted.is_empty():
+        return picked
+    return f"{report_title(wanted, field_names, party_names)}: {picked.lower()}"
+
+
+def title_for(session: Session, wanted: AgreementFilter, selected: int | None = None) -> str:
+    """The title a summary of *wanted* (or of *selected* hand-picked agreements) gets by
+    default, for the Export PDF dialog to suggest."""
+    field_names = {node.id: node.path for node in field_tree(session)}
+    party_names = {p.id: p.name for p in party_list(session)}
+    return default_title(wanted, field_names, party_names, selected)
+
+
+def estimate_pages(agreements: int) -> int:
+    """About how many pages a summary of this many agreements runs to (measured on generated
+    data: 823 pages for 1,000 agreements), for the question asked before a very long one."""
+    if agreements <= SHORT_REPORT:
+        return max(1, round(agreements * 0.7) + 1)
+    return round(agreements * 0.83) + 4
 
 
 def _selected_rows(session: Session, ids: Sequence[int]) -> Iterator[AgreementRow]:
@@ -147,19 +225,30 @@ def build_story(
 ) -> Iterator[Flowable]:
     """Every flowable of the report, in order. Agreements are loaded a batch at a time as
     the pages fill, and the report stops between agreements once cancelled() is true."""
-    yield from cover(plan, kit, provenance)
-    if not plan.agreement_ids:
-        return
-    for part in (
-        contents(plan, kit),
-        overview_story(plan.overview, kit),
-        register_story(plan, kit),
-    ):
-        checkpoint(cancelled)
+    if plan.register_only or plan.short:
+        yield from first_page(plan, kit, provenance)
+        if not plan.agreement_ids:
+            return
+        yield from register_story(plan, kit)
+        if plan.register_only:
+            return
+        yield CondPageBreak(90 * mm)
+    else:
+        yield from cover(plan, kit, provenance)
+        for part in (
+            contents(plan, kit),
+            overview_story(plan.overview, kit),
+            register_story(plan, kit),
+        ):
+            checkpoint(cancelled)
+            yield PageBreak()
+            yield from part
         yield PageBreak()
-        yield from part
-    yield PageBreak()
-    yield kit.heading("Agreements", kit.styles.h1, key="agreements", level=0)
+    heading = kit.heading("Agreements", kit.styles.h1, key="agreements", level=0)
+    # A short report keeps the heading with the first section, never alone at a page foot.
+    lead: Flowable | None = heading if plan.short else None
+    if lead is None:
+        yield heading
     total = len(plan.agreement_ids)
     if progress:
         progress(0, total)
@@ -168,33 +257,70 @@ def build_story(
         zip(plan.agreement_ids, details, strict=True), start=1
     ):
         checkpoint(cancelled)
-        yield from agreement_story(kit, number, agreement_id, detail)
+        yield from agreement_story(
+            kit, number, agreement_id, detail, together=plan.short, lead=lead
+        )
+        lead = None
         if progress:
             progress(number, total)
     checkpoint(cancelled)
 
 
-def cover(plan: SummaryPlan, kit: StoryKit, provenance: Provenance) -> Iterator[Flowable]:
+def first_page(plan: SummaryPlan, kit: StoryKit, provenance: Provenance) -> Iterator[Flowable]:
+    """A short report's top: title, the filter in words, the headline counts, who and when."""
     styles = kit.styles
-    yield Spacer(1, 30 * mm)
     yield kit.heading(plan.title, styles.title, key="cover", level=0)
     yield kit.para(plan.covers, styles.subtitle)
-    number = len(plan.agreement_ids)
-    rows = [
-        ("Agreements", f"{number} agreement{'s' if number != 1 else ''}"),
-        ("Order", plan.order),
-        *provenance_rows(provenance),
+    if plan.agreement_ids:
+        yield kit.para(plan.headline(), styles.body)
+    rows = [("Order", plan.order)] if plan.agreement_ids else []
+    yield facts_table(kit, [*rows, *provenance_rows(provenance)])
+    yield Spacer(1, 4 * mm)
+    if not plan.agreement_ids:
+        yield kit.para(_nothing_words(plan), styles.h2)
+
+
+def cover(plan: SummaryPlan, kit: StoryKit, provenance: Provenance) -> Iterator[Flowable]:
+    """A long report's cover: title, filter, the headline numbers, then who and when."""
+    styles = kit.styles
+    overview = plan.overview
+    yield Spacer(1, 20 * mm)
+    yield kit.heading(plan.title, styles.title, key="cover", level=0)
+    yield kit.para(plan.covers, styles.subtitle)
+    period = period_words(overview.years)
+    if overview.undated:
+        period += f" ({overview.undated:,} with no signing date recorded)"
+    numbers = [
+        ("Agreements", f"{len(plan.agreement_ids):,}"),
+        ("Parties", f"{len(overview.parties):,}"),
+        ("Period signed", period),
+        ("By status", statuses_words(overview.statuses) or "none"),
     ]
-    yield facts_table(kit, rows)
-    if not number:
-        yield Spacer(1, 12 * mm)
-        if not plan.selected:
-            words = "No agreements match this filter."
-        elif plan.requested:
-            words = "None of the selected agreements is recorded any more."
-        else:
-            words = "No agreements were selected."
-        yield kit.para(words, styles.h2)
+    yield headline_table(kit, numbers)
+    yield Spacer(1, 8 * mm)
+    yield facts_table(kit, [("Order", plan.order), *provenance_rows(provenance)])
+
+
+def headline_table(kit: StoryKit, numbers: list[tuple[str, str]]) -> Grid:
+    """The cover's numbers, large enough to read across a desk."""
+    styles = kit.styles
+    label_width = 40 * mm
+    value_width = st.FRAME_WIDTH - label_width
+    rows: list[list[Cell]] = [
+        [Text(label, styles.headline_label), kit.cell(value, styles.headline, value_width)]
+        for label, value in numbers
+    ]
+    grid = Grid(rows, (label_width, value_width), look=PLAIN)
+    grid.spaceBefore = 6
+    return grid
+
+
+def _nothing_words(plan: SummaryPlan) -> str:
+    if not plan.selected:
+        return "No agreements match this filter."
+    if plan.requested:
+        return "None of the selected agreements is recorded any more."
+    return "No agreements were selected."
 
 
 def contents(plan: SummaryPlan, kit: StoryKit) -> Iterator[Flowable]:
@@ -213,17 +339,18 @@ def overview_story(overview: Overview, kit: StoryKit) -> Iterator[Flowable]:
     yield kit.heading("Overview", styles.h1, key="overview", level=0)
     yield kit.para(_overview_sentence(overview))
     yield kit.heading("Agreements per field", styles.h2, key="per-field", level=1)
-    if overview.fields:
-        yield fields_chart(overview.top_fields(), kit.styles.fonts, st.FRAME_WIDTH)
-        yield count_table(kit, "Field", [(name, n) for name, n in overview.fields])
-    else:
+    if not overview.fields:
         yield kit.para("No fields are recorded for these agreements.", styles.muted)
+    else:
+        if len(overview.top_fields()) > 1:  # a one-bar chart says nothing the table does not
+            yield fields_chart(overview.top_fields(), kit.styles.fonts, st.FRAME_WIDTH)
+        yield count_table(kit, "Field", [(name, n) for name, n in overview.fields])
     yield kit.heading("Agreements per party", styles.h2, key="per-party", level=1)
     yield count_table(kit, "Party", list(overview.parties))
     yield kit.heading("Agreements per status", styles.h2, key="per-status", level=1)
     yield count_table(kit, "Status", [(status.label, n) for status, n in overview.statuses])
     yield kit.heading("Agreements per year signed", styles.h2, key="per-year", level=1)
-    if overview.years:
+    if len(overview.years) > 1:
         yield years_chart(overview.years, kit.styles.fonts, st.FRAME_WIDTH)
     years = [(str(year), n) for year, n in overview.years]
     if overview.undated:
@@ -257,11 +384,14 @@ def count_table(kit: StoryKit, label: str, rows: list[tuple[str, int]]) -> Grid:
 def register_story(plan: SummaryPlan, kit: StoryKit) -> Iterator[Flowable]:
     """Every agreement on a line; the header row repeats on every page of the table."""
     styles = kit.styles
-    yield kit.heading("Register", styles.h1, key="register", level=0)
-    yield kit.para(
-        "Every agreement in this report, in report order. Titles link to their sections.",
-        styles.muted,
+    first_page_register = plan.short or plan.register_only
+    yield kit.heading(
+        "Register", styles.h2 if first_page_register else styles.h1, key="register", level=0
     )
+    words = "Every agreement in this report, in report order."
+    if not plan.register_only:
+        words += " Titles link to their sections."
+    yield kit.para(words, styles.muted)
     names = ("No.", "Title", "Kind", "Status", "Signed", "Parties")
     header: list[Cell] = [Text(name, styles.header_cell) for name in names]
     header[0] = Text("No.", styles.header_cell_number)
@@ -275,7 +405,7 @@ def _register_cells(kit: StoryKit, row: RegisterRow) -> list[Cell]:
     widths = REGISTER_COLUMNS
     return [
         Text(str(row.number), styles.cell_number),
-        kit.para(row.title, styles.cell, link=agreement_key(row.agreement_id)),
+        kit.para(row.title, styles.cell, link=_link(kit, row.agreement_id)),
         kit.cell(row.kind, styles.cell, widths[2]),
         kit.cell(row.status, styles.cell, widths[3]),
         kit.cell(
@@ -287,25 +417,40 @@ def _register_cells(kit: StoryKit, row: RegisterRow) -> list[Cell]:
     ]
 
 
+def _link(kit: StoryKit, agreement_id: int) -> str | None:
+    """The register links a title to its section, when the report has sections."""
+    return agreement_key(agreement_id) if agreement_id in kit.linked_agreements else None
+
+
 def agreement_story(
-    kit: StoryKit, number: int, agreement_id: int, detail: AgreementDetail | None
+    kit: StoryKit,
+    number: int,
+    agreement_id: int,
+    detail: AgreementDetail | None,
+    *,
+    together: bool = False,
+    lead: Flowable | None = None,
 ) -> list[Flowable]:
-    """One agreement's section, headed by its register number and title."""
+    """One agreement's section, headed by its register number and title; *together* keeps
+    it on one page where it fits (a short report), else a long report only makes sure a
+    section does not start at the foot of a page."""
     styles = kit.styles
     key = agreement_key(agreement_id)
+    before = [lead] if lead is not None else []  # the 'Agreements' heading, first time
     if detail is None:
         text = f"{number}. Agreement {agreement_id} was deleted while the report was being made."
-        return [kit.heading(text, styles.h2, key=key, level=1)]
+        return [*before, kit.heading(text, styles.h2, key=key, level=1)]
     title = kit.heading(f"{number}. {detail.title}", styles.agreement_title, key=key, level=1)
 
     def subheading(text: str, _key: str) -> Flowable:
         return kit.line(text, styles.subheading)
 
-    return [
-        CondPageBreak(75 * mm),
-        *agreement_section(kit, detail, title, subheading),
-        HRFlowable(width="100%", thickness=0.6, color=st.RULE, spaceBefore=6, spaceAfter=10),
-    ]
+    section = agreement_section(kit, detail, title, subheading, compact=True)
+    rule = HRFlowable(width="100%", thickness=0.6, color=st.RULE, spaceBefore=6, spaceAfter=10)
+    if together:
+        kept = [part for part in section if not isinstance(part, CondPageBreak)]
+        return [KeepTogether([*before, *kept]), rule]
+    return [*before, CondPageBreak(75 * mm), *section, rule]
 
 
 # ----------------------------------------------------------------- writing
@@ -326,18 +471,36 @@ def write_summary(
     font: Path | None = None,
     generated_at: datetime | None = None,
     invariant: bool = False,
+    register_only: bool = False,
+    show_source: bool = False,
+    short_limit: int = SHORT_REPORT,
 ) -> ReportResult:
     """Write the summary report of *wanted* (or of exactly *agreement_ids*, in that order).
 
+    Up to *short_limit* agreements make a short report (no cover, contents or charts).
+    The database's name is printed only with *show_source*; the author only when given.
     Raises ReportCancelled when cancelled() turns true; *out* is then left untouched.
     """
     checkpoint(cancelled)
     with session_scope(sessions_or_session) as session:
-        plan = plan_summary(session, wanted, sort=sort, agreement_ids=agreement_ids, title=title)
+        plan = plan_summary(
+            session,
+            wanted,
+            sort=sort,
+            agreement_ids=agreement_ids,
+            title=title,
+            register_only=register_only,
+            short_limit=short_limit,
+            cancelled=cancelled,
+        )
         fonts = FontSet(font)
-        kit = StoryKit(make_styles(fonts), PageNumbers(), set(plan.agreement_ids))
+        linked = set() if register_only else set(plan.agreement_ids)
+        kit = StoryKit(make_styles(fonts), PageNumbers(), linked)
         provenance = Provenance(
-            generated_at or datetime.now(UTC), author, database_name, plan.as_of
+            generated_at or datetime.now(UTC),
+            author,
+            database_name if show_source else "",
+            plan.as_of,
         )
         info = DocumentInfo(
             title=plan.title,

@@ -9,7 +9,7 @@ from __future__ import annotations
 import copy
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QColor, QIcon, QKeySequence, QShortcut
+from PySide6.QtGui import QColor, QFocusEvent, QIcon, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -30,7 +30,6 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from models import service
-from models.dates import PartialDate
 from models.parties import doubtful_parties, known_names
 from models.relations import (
     AgreementChoice,
@@ -43,6 +42,7 @@ from models.service import (
     NotFoundError,
     ValidationError,
 )
+from models.typed_dates import TypedDateError, parse_typed
 from models.users import UserNameError
 from models.vocab import Kind, Level, MilestoneKind, Status, Vocabulary
 from ui import duplicate_warning
@@ -50,7 +50,6 @@ from ui.editor_data import EditorData, read_editor_data
 from ui.field_picker import FieldPicker
 from ui.party_editor import (
     ATTRIBUTE_WORDS,
-    DATE_HINT,
     ERROR_COLOUR,
     Column,
     PartyEditor,
@@ -81,6 +80,20 @@ _MILESTONE_COLUMNS = [
 ]
 
 
+# Typed dates are read back beside the field and stored as ISO text.
+TYPED_DATE_HINT = "e.g. 15 July 2022, July 2022, 2022"
+
+
+def _stored_date(text: str) -> str:
+    """'15 July 2022' -> '2022-07-15'; text that is no date goes on as typed, for the save
+    to refuse beside its field."""
+    try:
+        date = parse_typed(text)
+    except TypedDateError:
+        return text
+    return date.iso() if date else ""
+
+
 def _camel(key: str) -> str:
     """'signed_on' -> 'signedOn', for object names."""
     head, *rest = key.split("_")
@@ -98,6 +111,17 @@ class _Slot:
     def show(self, message: str) -> None:
         show_error(self.error, message)
         mark_invalid(self.widget, bool(message))
+
+
+class TitleEdit(QLineEdit):
+    """The title box: coming into it never selects the whole title, so a keystroke cannot
+    replace it; the cursor waits at the end."""
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        super().focusInEvent(event)
+        if self.hasSelectedText() and self.selectedText() == self.text():
+            self.deselect()
+            self.end(False)
 
 
 class AgreementDialog(QDialog):
@@ -179,6 +203,10 @@ class AgreementDialog(QDialog):
         layout.addWidget(self._buttons())
         self._shortcuts()
         self.resize(920, 640)  # fits a 1366x768 screen with its task bar
+        # The cursor starts in the title (not on the tab bar); given before the dialog is
+        # shown, focus arrives without selecting the text, so typing never replaces it.
+        self.tabs.setCurrentIndex(GENERAL)
+        self.title_edit.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _buttons(self) -> QDialogButtonBox:
         box = QDialogButtonBox(self)
@@ -199,8 +227,10 @@ class AgreementDialog(QDialog):
             shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
             shortcut.activated.connect(self.save)
 
-    def _line(self, key: str, label: str, tab: int, placeholder: str = "") -> QLineEdit:
-        edit = QLineEdit(self)
+    def _line(
+        self, key: str, label: str, tab: int, placeholder: str = "", *, kind: type = QLineEdit
+    ) -> QLineEdit:
+        edit = kind(self)
         edit.setPlaceholderText(placeholder)
         self._register(key, edit, label, "Edit", tab)
         return edit
@@ -226,9 +256,9 @@ class AgreementDialog(QDialog):
         return combo
 
     def _date(self, key: str, label: str) -> QLineEdit:
-        edit = self._line(key, label, DATES, DATE_HINT)
+        edit = self._line(key, label, DATES, TYPED_DATE_HINT)
         # Wide enough for the whole placeholder, which is the only place the format is told.
-        edit.setFixedWidth(edit.fontMetrics().horizontalAdvance(DATE_HINT) + 40)
+        edit.setFixedWidth(edit.fontMetrics().horizontalAdvance(TYPED_DATE_HINT) + 40)
         return edit
 
     def _register(self, key: str, widget: QWidget, label: str, suffix: str, tab: int) -> None:
@@ -257,7 +287,7 @@ class AgreementDialog(QDialog):
 
     def _general_page(self) -> QWidget:
         page = QWidget(self)
-        self.title_edit = self._line("title", "Title", GENERAL, "Required")
+        self.title_edit = self._line("title", "Title", GENERAL, "Required", kind=TitleEdit)
         self.short_title_edit = self._line("short_title", "Short title", GENERAL)
         self.alternative_titles_edit = self._text(
             "alternative_titles", "Alternative titles", GENERAL, 3, "One title per line"
@@ -347,11 +377,15 @@ class AgreementDialog(QDialog):
 
         def update(text: str) -> None:
             try:
-                date = PartialDate.parse_optional(text)
-            except ValueError:
-                hint.setText("not a date yet")
+                date = parse_typed(text)
+            except TypedDateError as error:
+                hint.setText(str(error))  # why, as it is typed
+                hint.setEnabled(True)
+                hint.setStyleSheet(f"color: {ERROR_COLOUR};")
                 return
-            hint.setText(date.display() if date else "not recorded")
+            hint.setEnabled(False)
+            hint.setStyleSheet("")
+            hint.setText(f"read as {date.display()}" if date else "not recorded")
 
         edit.textChanged.connect(update)
         update(edit.text())
@@ -450,6 +484,8 @@ class AgreementDialog(QDialog):
             for key, slot in self._slots.items()
             if isinstance(slot.widget, QLineEdit) and key != "languages"
         }
+        for key in _DATE_KEYS:
+            texts[key] = _stored_date(texts[key])
         return AgreementInput(
             **texts,
             kind=self.kind_combo.currentData(),
@@ -614,6 +650,16 @@ class AgreementDialog(QDialog):
         box.exec()
         clicked = box.clickedButton()
         return clicked.text() if clicked is not None else keep.text()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Return and Enter never save or close: in the party or new-field box they add
+        what was typed (the box handles that itself); only Ctrl+Enter or Save saves."""
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+                self.save()
+            event.accept()
+            return
+        super().keyPressEvent(event)
 
     def reject(self) -> None:
         """Esc and Cancel close the dialog, asking first if something was changed."""

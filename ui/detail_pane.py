@@ -93,7 +93,7 @@ def render_detail(detail: AgreementDetail) -> str:
     rows.extend(_row(label, value) for label, value in optional if value)
     rows.append(_row("Fields", escape("; ".join(detail.fields)) or "<i>none recorded</i>"))
     html = [f"<h3>{escape(detail.title)}</h3>", "<table cellspacing='3'>", *rows, "</table>"]
-    html.append(f"<h4>Parties</h4><p>{escape(detail.counts.sentence())}</p><ul>")
+    html.append(f"<h4>Parties</h4><p>{escape(detail.counts.words().capitalize() + '.')}</p><ul>")
     html.extend(_party(party) for party in detail.parties)
     html.append("</ul>")
     if detail.relations:

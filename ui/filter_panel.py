@@ -305,6 +305,9 @@ class FilterPanel(QWidget):
         self._emit()
 
     def clear(self) -> None:
+        """No filter, and no saved view highlighted as if it were still the one shown."""
+        self.views.clearSelection()
+        self.views.setCurrentItem(None)
         self.set_filter(AgreementFilter())
 
     def focus_search(self) -> None:

@@ -30,6 +30,7 @@ from models import catalog, service, views
 from models.audit import audit_trail
 from models.backups import closing_backup, daily_backup
 from models.changes import Changes
+from models.copying import drop_dated_acts
 from models.database import (
     DamagedDatabaseError,
     Database,
@@ -38,18 +39,22 @@ from models.database import (
     storage_failure,
 )
 from models.detail import load_detail
+from models.history import plural
 from models.limits import ID_MAX
 from models.merge import MergePlan, merge_plan
 from models.query import Facets, Sort, descendant_field_ids
 from models.redirects import find_agreement
 from models.schema import Agreement, Participation, agreement_fields
+from ui import filter_chips, icons, keyboard, table_columns
 from ui.agreement_table_model import COLUMNS, AgreementTableModel
 from ui.attachment_panel import AttachmentPanel, attachment_column, attachments_tab
+from ui.confirmations import agreements_named
 from ui.connect_dialog import ConnectDialog, remembered_name
 from ui.damaged_offer import offer_latest_backup
 from ui.detail_pane import DetailPane
 from ui.editor_data import EditorData, read_editor_data
 from ui.filter_panel import FilterPanel
+from ui.help_menu import add_help_menu
 from ui.history_actions import HistoryActions
 from ui.search_controller import DEFAULT_SORT, Catalog, SearchController, SearchResult
 from ui.settings import Settings
@@ -143,7 +148,12 @@ class MainWindow(QMainWindow):
         self._build_actions()
         self._build_widgets()
         self._build_menus()
+        add_help_menu(self)
+        filter_chips.install(self)
+        keyboard.install(self)
+        icons.apply(self)
         self._restore_settings()
+        self.column_fitter = table_columns.install(self)  # after the saved header state
         self._open(database)
 
     # ------------------------------------------------------------ building
@@ -678,23 +688,32 @@ class MainWindow(QMainWindow):
         """Open the editor on an agreement (None: a new one, or a copy of *copy_of*).
 
         What it shows is read on the worker first; an agreement deleted meanwhile is named.
+        A copy keeps the parties but not their dated acts (the status bar says so).
         """
         sessions = self.database.sessions
 
-        def work(_job: Job) -> EditorData:
+        def work(_job: Job) -> tuple[EditorData, int]:
             with sessions() as session:
                 if copy_of is None:
-                    return read_editor_data(session, agreement_id)
+                    return read_editor_data(session, agreement_id), 0
                 template, _version = service.load_input(session, copy_of)
                 template.title = f"{template.title} (copy)"
-                return read_editor_data(session, None, template)
+                dropped = drop_dated_acts(template)
+                return read_editor_data(session, None, template), dropped
 
-        def done(loaded: EditorData) -> None:
+        def done(loaded: tuple[EditorData, int]) -> None:
             from ui.agreement_dialog import AgreementDialog  # on first use: a faster start
 
-            dialog = AgreementDialog(sessions, agreement_id, parent=self, loaded=loaded)
+            data, dropped = loaded
+            dialog = AgreementDialog(sessions, agreement_id, parent=self, loaded=data)
             dialog.copied_from = copy_of  # a copy made on purpose: no duplicate warning
             self._open_editor(dialog)
+            if dropped:
+                self.statusBar().showMessage(
+                    f"Duplicate: the copy keeps the parties but not their dated acts "
+                    f"({dropped}); a new agreement's signatures and ratifications are its own.",
+                    15000,
+                )
 
         def failed(error: BaseException) -> None:
             if not isinstance(error, service.NotFoundError):
@@ -712,6 +731,7 @@ class MainWindow(QMainWindow):
             panel.changed.connect(lambda _changes: self.reload_from_database())
         dialog.saved.connect(self._after_save)
         dialog.open_existing.connect(self._open_existing)
+        keyboard.return_focus_after(self, dialog)
         dialog.open()
 
     def _open_existing(self, agreement_id: int) -> None:
@@ -744,6 +764,7 @@ class MainWindow(QMainWindow):
             )
             self.merge_dialog = dialog
             dialog.merged.connect(self._after_merge)
+            keyboard.return_focus_after(self, dialog)
             dialog.open()
 
         def failed(error: BaseException) -> None:
@@ -775,7 +796,7 @@ class MainWindow(QMainWindow):
         dialog.open()
 
     def _after_bulk_edit(self, changes: Changes) -> None:
-        self.statusBar().showMessage(f"Changed {len(changes.changed):,} agreement(s).", 5000)
+        self.statusBar().showMessage(f"Changed {plural(len(changes.changed), 'agreement')}.", 5000)
         if hasattr(self, "apply_changes"):
             self.apply_changes(changes)
             return
@@ -831,10 +852,10 @@ class MainWindow(QMainWindow):
         ids = self.selected_ids()
         if not ids:
             return
-        noun = "this agreement" if len(ids) == 1 else f"these {len(ids)} agreements"
+        noun = agreements_named(ids, self.model.cached_row)
         answer = QMessageBox.question(
             self,
-            "Delete agreements",
+            "Delete agreement" if len(ids) == 1 else "Delete agreements",
             f"Move {noun} to the trash? Ctrl+Z or View › Trash brings it back.",
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.No,
@@ -1062,7 +1083,7 @@ class MainWindow(QMainWindow):
         self.settings.geometry = self.saveGeometry()
         self.settings.window_state = self.saveState()
         self.settings.splitter_state = self.splitter.saveState()
-        self.settings.header_state = self.table.horizontalHeader().saveState()
+        self.settings.header_state = self.column_fitter.saved_state()
         self.settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:

@@ -18,6 +18,7 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     QStringListModel,
     Qt,
+    QTimer,
     Signal,
 )
 from PySide6.QtGui import QColor
@@ -46,7 +47,9 @@ from models.vocab import ActionType, PartyKind, Role, Vocabulary
 
 DATE_HINT = "YYYY, YYYY-MM or YYYY-MM-DD"
 ERROR_COLOUR = "#b3261e"
-_ERROR_BACKGROUND = QColor("#fbe3e1")
+# A see-through red over the palette's own base colour: the cell reads as wrong in light
+# and dark mode alike (a pale opaque pink under dark mode's light text could not be read).
+_ERROR_BACKGROUND = QColor(179, 38, 30, 70)
 Index = QModelIndex | QPersistentModelIndex
 
 # How nested validation keys ('parties.1.actions.0.deposited_on') are put into words.
@@ -456,7 +459,7 @@ class PartyEditor(QWidget):
 
     def _make_new_party_edit(self) -> QLineEdit:
         edit = QLineEdit(self)
-        edit.setObjectName("newPartyEdit")
+        edit.setObjectName("partyInput")
         edit.setAccessibleName("New party")
         edit.setPlaceholderText("A state, organization or government body, e.g. Uzbekistan")
         edit.setCompleter(make_completer(self._names, edit))
@@ -522,7 +525,15 @@ class PartyEditor(QWidget):
         self.new_party_edit.clear()
         if not name:
             self.parties.edit_cell(row, "party")
+        else:
+            # Enter adds and stays, ready for the next name. After this turn of the event
+            # loop: a completion picked with Return writes its text back once we are done.
+            QTimer.singleShot(0, self._ready_for_next_party)
         return row
+
+    def _ready_for_next_party(self) -> None:
+        self.new_party_edit.clear()
+        self.new_party_edit.setFocus()
 
     def _recorded_as(self, participation: ParticipationInput) -> str:
         """What saving will make of the name: the ISO state, a recorded party, or a new one."""

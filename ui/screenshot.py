@@ -54,6 +54,7 @@ def take(out: Path, search: str = "") -> Path:
         app.processEvents()
         out.parent.mkdir(parents=True, exist_ok=True)
         window.grab().save(str(out))
+        window.close()  # not left open for whatever runs next in this process (tests)
         window.worker.shutdown()
         database.close()
     return out

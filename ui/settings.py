@@ -124,5 +124,27 @@ class Settings:
     def trash_days(self, value: int) -> None:
         self._settings.setValue("trash/keep_days", int(value))
 
+    @property
+    def pdf_author(self) -> str:
+        """The name a PDF says it was prepared by; empty: nobody is named."""
+        return str(self._settings.value("reports/pdf_author", "") or "")
+
+    @pdf_author.setter
+    def pdf_author(self, value: str) -> None:
+        self._settings.setValue("reports/pdf_author", value)
+
+    @property
+    def pdf_show_source(self) -> bool:
+        """Whether PDFs print the database's location and the user name (off by default)."""
+        return str(self._settings.value("reports/pdf_show_source", "false")).lower() == "true"
+
+    @pdf_show_source.setter
+    def pdf_show_source(self, value: bool) -> None:
+        self._settings.setValue("reports/pdf_show_source", "true" if value else "false")
+
+    def pdf_author_for_print(self) -> str:
+        """The author a PDF prints: the name given, else the user name if the source is shown."""
+        return self.pdf_author or (self.author if self.pdf_show_source else "")
+
     def sync(self) -> None:
         self._settings.sync()

@@ -21,6 +21,9 @@ from models.exchange import ImportResult, import_file, preview_import
 from models.exchange_format import ImportCancelled, ImportFailed
 from models.exchange_write import ExportCancelled, export_file
 from models.export_target import export_target_problem
+from models.history import plural
+from ui import keyboard
+from ui.export_pdf_dialog import ExportPdfDialog, PdfChoices, count_words
 from ui.import_dialog import ImportPreviewDialog, ProblemsDialog
 from ui.workers import Cancelled, Job, run_with_progress
 
@@ -50,6 +53,7 @@ class Transfers(QObject):
     import_finished = Signal(object)  # ImportResult
     export_finished = Signal(str)  # the file written
     failed = Signal(str)  # a message the user was shown
+    pdf_dialog_shown = Signal(object)  # the Export PDF dialog, open for the user
 
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
@@ -58,6 +62,7 @@ class Transfers(QObject):
         self.problems_dialog: ProblemsDialog | None = None
         self.progress: Any = None
         self.open_after_export = True  # offer to open a finished PDF
+        self.pdf_dialog: ExportPdfDialog | None = None
 
     # ------------------------------------------------------------ import
 
@@ -131,7 +136,7 @@ class Transfers(QObject):
         )
 
     def _imported(self, result: ImportResult) -> None:
-        parts = [f"Imported {result.added:,} agreement(s)"]
+        parts = [f"Imported {plural(result.added, 'agreement')}"]
         if result.updated:
             parts.append(f"updated {result.updated:,}")
         if result.skipped:
@@ -197,7 +202,7 @@ class Transfers(QObject):
 
         def done(written: int) -> None:
             self.window.statusBar().showMessage(
-                f"Exported {written:,} agreement(s) to {path}", 15000
+                f"Exported {plural(written, 'agreement')} to {path}", 15000
             )
             self.export_finished.emit(path)
 
@@ -211,28 +216,76 @@ class Transfers(QObject):
         )
 
     def export_pdf(self) -> None:
+        """Ask for the title and author (suggesting a title made from the filter), confirm
+        a very long PDF, choose the file, then write it off the GUI thread."""
         scope = self.ask_scope("Export PDF of")
         if scope is None:
             return
+        window = self.window
+        sessions, wanted = window.database.sessions, window.filter_panel.current_filter()
+        number = len(scope.ids) if scope.ids is not None else window.model.rowCount()
+
+        def work(_job: Job) -> str:
+            with sessions.begin() as session:
+                selected = len(scope.ids) if scope.ids is not None else None
+                return _reports().summary_report.title_for(session, wanted, selected)
+
+        window.worker.submit(
+            work,
+            lambda title: self._ask_pdf_choices(scope, title, number),
+            lambda error: self._export_failed("Export PDF", error),
+        )
+
+    def _ask_pdf_choices(self, scope: Scope, title: str, number: int) -> None:
+        summary = _reports().summary_report
+        dialog = ExportPdfDialog(
+            self.window.settings, title, number, summary.estimate_pages(number), self.window
+        )
+        self.pdf_dialog = dialog
+        keyboard.return_focus_after(self.window, dialog)
+        dialog.accepted.connect(lambda: self._confirm_pdf(scope, number, dialog.choices()))
+        dialog.open()
+        self.pdf_dialog_shown.emit(dialog)
+
+    def _confirm_pdf(self, scope: Scope, number: int, choices: PdfChoices) -> None:
+        summary = _reports().summary_report
+        if number > summary.LARGE_REPORT and not choices.register_only:
+            pages = summary.estimate_pages(number)
+            answer = QMessageBox.question(
+                self.window,
+                "A very long PDF",
+                f"The PDF of {count_words(number, 'agreement', 'agreements')} will have about "
+                f"{pages:,} pages and take a while to write. Make it?",
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                QMessageBox.StandardButton.No,
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return
         path = self._pdf_path(f"PDF summary of {scope.words}", "agreements.pdf")
-        if not path:
-            return
+        if path:
+            self._write_pdf(path, scope, choices)
+
+    def _write_pdf(self, path: str, scope: Scope, choices: PdfChoices) -> None:
         window = self.window
         sessions, wanted, sort = (
             window.database.sessions,
             window.filter_panel.current_filter(),
             window.current_sort(),
         )
-        author, name = window.settings.author, window.database.name
+        author = choices.author or (window.settings.author if choices.show_source else "")
+        name = window.database.name
 
         def work(job: Job) -> ReportResult:
             return _reports().write_summary(
                 sessions,
                 wanted,
                 Path(path),
+                title=choices.title,
                 sort=sort,
                 author=author,
                 database_name=name,
+                show_source=choices.show_source,
+                register_only=choices.register_only,
                 agreement_ids=scope.ids,
                 progress=job.progress,
                 cancelled=lambda: job.cancelled,
@@ -254,15 +307,22 @@ class Transfers(QObject):
         path = self._pdf_path("Fact sheet", f"agreement-{agreement_id}.pdf")
         if not path:
             return
-        sessions, author, name = (
+        settings = self.window.settings
+        sessions, author, name, show_source = (
             self.window.database.sessions,
-            self.window.settings.author,
+            settings.pdf_author_for_print(),
             self.window.database.name,
+            settings.pdf_show_source,
         )
 
         def work(_job: Job) -> ReportResult:
             return _reports().write_fact_sheet(
-                sessions, agreement_id, Path(path), author=author, database_name=name
+                sessions,
+                agreement_id,
+                Path(path),
+                author=author,
+                database_name=name,
+                show_source=show_source,
             )
 
         self.progress = run_with_progress(
@@ -283,7 +343,10 @@ class Transfers(QObject):
         return path
 
     def _pdf_done(self, path: str, result: ReportResult) -> None:
-        message = f"Wrote {path}: {result.pages} page(s), {result.agreements} agreement(s)."
+        message = (
+            f"Wrote {path}: {count_words(result.pages, 'page', 'pages')}, "
+            f"{count_words(result.agreements, 'agreement', 'agreements')}."
+        )
         self.window.statusBar().showMessage(message, 15000)
         if result.warnings:
             QMessageBox.warning(
@@ -312,7 +375,12 @@ class Transfers(QObject):
         """The selected agreements when several are selected and the user wants them; else all."""
         matching = self.window.model.rowCount()
         selected = self.window.selected_ids()
-        everything = Scope(None, f"the {matching:,} agreement(s) matching the filter")
+        everything = Scope(
+            None,
+            f"the {count_words(matching, 'agreement', 'agreements')} matching the filter"
+            if matching != 1
+            else "the agreement matching the filter",
+        )
         if len(selected) < 2:
             return everything
         box = QMessageBox(self.window)

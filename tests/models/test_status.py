@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from models.dates import PartialDate
 from models.status import (
+    ParticipationCounts,
     count_participation,
     date_word,
     implies_signature,
@@ -34,6 +35,13 @@ def test_signatories_and_parties_are_never_one_number() -> None:
     statuses = [party_status(a, agreement_in_force=True) for a in acts]
     counts = count_participation(acts, statuses)
     assert counts.sentence() == "Signatories: 2. Parties: 2. No action recorded: 2."
+    assert counts.words() == "2 signatories, 2 parties, 2 with no action recorded"
+
+
+def test_counts_in_words_keep_signatories_and_parties_apart() -> None:
+    assert ParticipationCounts(12, 9, 1).words() == "12 signatories, 9 parties, 1 withdrawn"
+    assert ParticipationCounts(1, 0, 0).words() == "1 signatory, none bound as a party yet"
+    assert ParticipationCounts(0, 1, 0).words() == "no signatories, 1 party"
 
 
 def test_a_party_that_left_and_came_back_is_a_party() -> None:

@@ -31,6 +31,7 @@ def test_the_fact_sheet_holds_the_agreement_and_says_who_made_it(
             author="Тоқаев аппараты",
             database_name="treaties.db",
             generated_at=GENERATED,
+            show_source=True,
         )
     words = text(target)
     assert result.agreements == 1 and result.warnings == []
@@ -145,7 +146,7 @@ def test_a_sample_document_counts_both_signatories_and_lists_its_signing_once(
     target = tmp_path / "rail.pdf"
     write_fact_sheet(sample.sessions, rail_line(sample), target)
     words = text(target)
-    assert "2 parties listed (bilateral). Signatories: 2. Parties: 0." in words
+    assert "2 parties listed (bilateral): 2 signatories, none bound as a party yet." in words
     assert "No action recorded" not in words
     assert words.count("signature: signed 6 December 2021 (the agreement's signing date)") == 2
     timeline = words[words.index("Date Event") : words.index("Summary", words.index("Date Event"))]

@@ -174,8 +174,8 @@ def test_new_agreement_is_saved_with_what_was_typed(qtbot, database, open_dialog
     type_text(qtbot, child(dialog, QLineEdit, "titleEdit"), TITLE)
     choose(child(dialog, QComboBox, "kindCombo"), "memorandum of understanding")
     qtbot.keyClicks(child(dialog, QLineEdit, "signedOnEdit"), "2021-12")
-    assert child(dialog, QLabel, "signedOnHint").text() == "December 2021"
-    new_party = child(dialog, QLineEdit, "newPartyEdit")
+    assert child(dialog, QLabel, "signedOnHint").text() == "read as December 2021"
+    new_party = child(dialog, QLineEdit, "partyInput")
     for name in ("Uzbekistan", "Turkey"):
         qtbot.keyClicks(new_party, name)
         child(dialog, QPushButton, "addPartyButton").click()
@@ -209,7 +209,7 @@ def test_new_agreement_is_saved_with_what_was_typed(qtbot, database, open_dialog
 
 def test_party_column_says_what_a_name_will_be_recorded_as(qtbot, open_dialog) -> None:
     dialog = open_dialog()
-    new_party = child(dialog, QLineEdit, "newPartyEdit")
+    new_party = child(dialog, QLineEdit, "partyInput")
     for name in ("Turkey", "Uzbekistn"):
         qtbot.keyClicks(new_party, name)
         qtbot.keyClick(new_party, Qt.Key.Key_Return)
@@ -223,7 +223,7 @@ def test_organisations_and_other_languages_are_recognised_and_a_new_party_has_a_
 ) -> None:
     dialog = open_dialog()
     child(dialog, QLineEdit, "titleEdit").setText("Energy memorandum")
-    new_party = child(dialog, QLineEdit, "newPartyEdit")
+    new_party = child(dialog, QLineEdit, "partyInput")
     for name in ("Union européenne", "Almanya", "Ministry of Energy of Kazakhstan"):
         new_party.setText(name)
         dialog.party_editor.add_typed_party()
@@ -260,7 +260,7 @@ def test_a_misspelt_party_is_saved_only_once_confirmed(qtbot, database, open_dia
 def test_party_names_complete_from_any_part_of_the_name(qtbot, open_dialog) -> None:
     dialog = open_dialog()
     dialog.tabs.setCurrentIndex(2)
-    new_party = child(dialog, QLineEdit, "newPartyEdit")
+    new_party = child(dialog, QLineEdit, "partyInput")
     new_party.setFocus()
     qtbot.keyClicks(new_party, "BEK")
     popup = new_party.completer().popup()
@@ -271,7 +271,7 @@ def test_party_names_complete_from_any_part_of_the_name(qtbot, open_dialog) -> N
     qtbot.keyClick(popup, Qt.Key.Key_Return)  # picking a name adds the party
 
     assert [p.party for p in dialog.party_editor.parties.model.records] == ["Uzbekistan"]
-    assert new_party.text() == ""
+    qtbot.waitUntil(lambda: new_party.text() == "")
 
 
 def test_tab_moves_through_the_general_tab_in_reading_order(qtbot, open_dialog) -> None:
@@ -814,3 +814,95 @@ def test_tab_walks_the_relations_tab_as_it_is_laid_out(open_dialog) -> None:
         "removeRelationButton",
     ]
     assert editor.isAncestorOf(widget)
+
+
+# ----------------------------------------------------------------- the keyboard
+
+
+def test_a_new_agreement_opens_with_the_cursor_in_the_title(qtbot, open_dialog) -> None:
+    dialog = open_dialog()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is child(dialog, QLineEdit, "titleEdit"))
+
+
+def test_editing_opens_in_the_title_with_nothing_selected(qtbot, database, open_dialog) -> None:
+    agreement_id = record(database, rail_agreement())
+    dialog = open_dialog(agreement_id)
+    title = child(dialog, QLineEdit, "titleEdit")
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is title)
+    # Typing must not replace the whole title: the cursor waits at its end.
+    assert not title.hasSelectedText() and title.cursorPosition() == len(title.text())
+
+
+def test_enter_in_the_party_box_adds_the_party_and_keeps_the_dialog_open(
+    qtbot, database, open_dialog
+) -> None:
+    dialog = open_dialog(template=rail_agreement(parties=[]))
+    party = child(dialog, QLineEdit, "partyInput")
+    dialog.tabs.setCurrentIndex(2)
+    party.setFocus()
+    type_text(qtbot, party, "Türkiye")
+    qtbot.keyClick(party, Qt.Key.Key_Return)
+    assert dialog.isVisible() and agreement_count(database) == 0
+    assert [p.party for p in dialog.party_editor.parties.model.records] == ["Türkiye"]
+    qtbot.waitUntil(lambda: party.text() == "" and QApplication.focusWidget() is party)
+    type_text(qtbot, party, "Oʻzbekiston")
+    qtbot.keyClick(party, Qt.Key.Key_Enter)
+    assert len(dialog.party_editor.parties.model.records) == 2 and dialog.isVisible()
+
+
+def test_enter_in_the_new_field_box_adds_the_field_and_keeps_the_dialog_open(
+    qtbot, database, open_dialog
+) -> None:
+    dialog = open_dialog(template=rail_agreement(fields=[]))
+    dialog.tabs.setCurrentIndex(3)
+    box = child(dialog, QLineEdit, "newFieldEdit")
+    box.setFocus()
+    qtbot.keyClicks(box, "Energy")
+    qtbot.keyClick(box, Qt.Key.Key_Return)
+    tree = child(dialog, QTreeWidget, "fieldTree")
+    assert dialog.isVisible() and agreement_count(database) == 0
+    assert [tree.topLevelItem(i).text(0) for i in range(tree.topLevelItemCount())] == ["Energy"]
+
+
+def test_enter_in_the_title_does_not_save_but_ctrl_enter_does(qtbot, database, open_dialog) -> None:
+    dialog = open_dialog(template=rail_agreement(title="Protocol on Тоқаев's visit"))
+    title = child(dialog, QLineEdit, "titleEdit")
+    title.setFocus()
+    qtbot.keyClick(title, Qt.Key.Key_Return)
+    assert dialog.isVisible() and agreement_count(database) == 0
+    with qtbot.waitSignal(dialog.saved):
+        qtbot.keyClick(title, Qt.Key.Key_Enter, Qt.KeyboardModifier.ControlModifier)
+    assert agreement_count(database) == 1
+
+
+def test_a_date_typed_in_words_or_with_dots_is_read_back_and_saved(
+    qtbot, database, open_dialog
+) -> None:
+    dialog = open_dialog(template=rail_agreement(signed_on=""))
+    signed = child(dialog, QLineEdit, "signedOnEdit")
+    hint = child(dialog, QLabel, "signedOnHint")
+    for typed, shown in (
+        ("15 July 2022", "read as 15 July 2022"),
+        ("July 2022", "read as July 2022"),
+        ("2022", "read as 2022"),
+        ("31.02.2022", "February 2022 has no day 31"),
+        ("15.07.2022", "read as 15 July 2022"),
+    ):
+        signed.setText(typed)
+        assert hint.text() == shown
+    with qtbot.waitSignal(dialog.saved) as saved:
+        child(dialog, QPushButton, "saveButton").click()
+    assert stored(database, saved.args[0])[0].signed_on == "2022-07-15"
+
+
+def test_a_wrong_cell_is_marked_in_a_colour_that_reads_in_dark_mode_too(
+    qtbot, database, open_dialog
+) -> None:
+    template = rail_agreement(milestones=[MilestoneInput("expires", "someday")])
+    dialog = open_dialog(template=template)
+    child(dialog, QPushButton, "saveButton").click()
+    model = dialog.milestones.model
+    marked = model.data(model.index(0, 1), Qt.ItemDataRole.BackgroundRole)
+    # See-through over the palette's base (light or dark), never an opaque pale fill under
+    # dark mode's light text.
+    assert marked is not None and marked.alpha() < 128

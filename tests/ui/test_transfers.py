@@ -61,7 +61,7 @@ def test_import_shows_a_preview_then_imports(
         preview.accept()
     assert finished.args[0].added == 2
     qtbot.waitUntil(lambda: window.model.rowCount() == 5, timeout=5000)
-    assert "Imported 2 agreement(s)" in window.statusBar().currentMessage()
+    assert "Imported 2 agreements" in window.statusBar().currentMessage()
     titles = [window.model.data(window.model.index(r, 0)) for r in range(5)]
     assert "Oʻzbekiston–Türkiye energy roadmap" in titles
 
@@ -162,10 +162,12 @@ def test_export_of_the_selected_rows(
 def test_export_pdf_writes_a_pdf(window: MainWindow, qtbot, tmp_path: Path, monkeypatch) -> None:
     target = tmp_path / "summary.pdf"
     _choose_file(monkeypatch, target)
-    with qtbot.waitSignal(window.transfers.export_finished, timeout=30000):
+    with qtbot.waitSignal(window.transfers.pdf_dialog_shown, timeout=10000) as shown:
         window.action_export_pdf.trigger()
+    with qtbot.waitSignal(window.transfers.export_finished, timeout=30000):
+        shown.args[0].accept()  # the title and author as suggested
     assert target.read_bytes().startswith(b"%PDF")
-    assert "3 agreement(s)" in window.statusBar().currentMessage()
+    assert "3 agreements" in window.statusBar().currentMessage()
 
 
 def test_fact_sheet_of_the_selected_agreement(

@@ -36,20 +36,38 @@ def register(commands: Any) -> None:
         "report",
         help="write a PDF summary of the agreements that match filters (or a fact sheet)",
         description="Write a PDF: the summary of the agreements that match every filter given "
-        "(a cover with the filter in words, counts and charts, a register, and a section per "
-        "agreement), or with --id the fact sheet of one agreement. The file is replaced only "
-        "once it is complete.",
+        "(up to 25 agreements: the title, the filter in words, counts and the register on the "
+        "first page, then a section per agreement; more: a cover, contents, counts and charts "
+        "too), or with --id the fact sheet of one agreement. The file is replaced only once "
+        "it is complete.",
     )
     report.add_argument("file", metavar="OUT.pdf", help="where to write")
     add_db_argument(report, default=argparse.SUPPRESS)
     add_filter_arguments(report)
     add_sort_arguments(report)
-    report.add_argument("--title", type=text_value, metavar="TEXT", help="the report's title")
+    report.add_argument(
+        "--title",
+        type=text_value,
+        metavar="TEXT",
+        help="the report's title (default: the filter in words, e.g. 'Agreements between "
+        "Kazakhstan and Uzbekistan in Transport, 2021')",
+    )
     report.add_argument(
         "--author",
         type=text_value,
         metavar="NAME",
-        help="who made it (default: $TREATY_TRACKER_USER, else your user name)",
+        help="who made it, printed as 'Prepared by' (default: nobody is named)",
+    )
+    report.add_argument(
+        "--show-source",
+        action="store_true",
+        help="also print the database's file or address, and (without --author) your user "
+        "name as the author",
+    )
+    report.add_argument(
+        "--register-only",
+        action="store_true",
+        help="just the register: one line per agreement, without their sections",
     )
     report.add_argument(
         "--id",
@@ -66,7 +84,10 @@ def command_report(database: Database, args: argparse.Namespace) -> int:
 
     if not args.file.lower().endswith(".pdf"):
         raise UsageError(f"name the report .pdf, not '{Path(args.file).name}'")
-    author = args.author if args.author is not None else user_name()
+    if args.register_only and args.id is not None:
+        raise UsageError("--register-only is for a summary; a fact sheet (--id) has no register")
+    # Names and paths stay off the page unless asked for: a PDF is often handed on.
+    author = args.author if args.author is not None else (user_name() if args.show_source else "")
     try:
         if args.id is not None:
             result = write_fact_sheet(
@@ -75,6 +96,7 @@ def command_report(database: Database, args: argparse.Namespace) -> int:
                 Path(args.file),
                 author=author,
                 database_name=database.name,
+                show_source=args.show_source,
             )
         else:
             with database.sessions.begin() as session:
@@ -87,6 +109,8 @@ def command_report(database: Database, args: argparse.Namespace) -> int:
                 sort=Sort(SortColumn(args.sort), descending=args.desc),
                 author=author,
                 database_name=database.name,
+                show_source=args.show_source,
+                register_only=args.register_only,
             )
     except NotFoundError as error:
         raise UsageError(str(error)) from None

@@ -1,0 +1,195 @@
+"""Above the table: the active filters as removable chips, and a word when nothing matches.
+
+Each chip names one condition of the filter ("Transport", "Kazakhstan", "signed 2021") with
+an × that removes just that condition; an empty result says "No agreements match" with a
+button to clear the filters. install(window) puts both in place.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QToolButton,
+    QTreeWidgetItemIterator,
+    QVBoxLayout,
+    QWidget,
+)
+
+from models.query import AgreementFilter
+from ui.filter_panel import ID_ROLE, NAME_ROLE, FilterPanel
+
+if TYPE_CHECKING:
+    from ui.main_window import MainWindow
+
+Chip = tuple[str, AgreementFilter]  # (words on the chip, the filter once it is removed)
+
+
+def chips_of(
+    wanted: AgreementFilter, field_names: dict[int, str], party_names: dict[int, str]
+) -> list[Chip]:
+    """One chip per condition, each with the filter that removing it leaves."""
+    chips: list[Chip] = []
+    if wanted.text.strip():
+        chips.append((f"“{' '.join(wanted.text.split())}”", wanted.replace(text="")))
+    for field in wanted.fields:
+        rest = tuple(i for i in wanted.fields if i != field)
+        chips.append((field_names.get(field, f"field {field}"), wanted.replace(fields=rest)))
+    for party in wanted.parties:
+        rest = tuple(i for i in wanted.parties if i != party)
+        chips.append((party_names.get(party, f"party {party}"), wanted.replace(parties=rest)))
+    for attribute in ("kinds", "statuses", "levels"):
+        chosen = getattr(wanted, attribute)
+        for value in chosen:
+            rest = tuple(v for v in chosen if v != value)
+            # The panel hands back plain strings for vocabulary values.
+            words = str(getattr(value, "value", value))
+            chips.append((words[:1].upper() + words[1:], wanted.replace(**{attribute: rest})))
+    if wanted.signed_from or wanted.signed_to:
+        start, end = wanted.signed_from, wanted.signed_to
+        if start and end:
+            words = f"signed {start.display()} – {end.display()}"
+        elif start:
+            words = f"signed from {start.display()}"
+        else:
+            assert end is not None
+            words = f"signed up to {end.display()}"
+        chips.append((words, wanted.replace(signed_from=None, signed_to=None)))
+    return chips
+
+
+def panel_names(panel: FilterPanel) -> tuple[dict[int, str], dict[int, str]]:
+    """The names the filter panel shows for field and party ids (field paths in full)."""
+    fields: dict[int, str] = {}
+    iterator = QTreeWidgetItemIterator(panel.fields)
+    while iterator.value():
+        item = iterator.value()
+        fields[int(item.data(0, ID_ROLE))] = item.toolTip(0) or str(item.data(0, NAME_ROLE))
+        iterator += 1
+    parties = {
+        int(item.data(ID_ROLE)): str(item.data(NAME_ROLE)) for item in _list_items(panel.parties)
+    }
+    return fields, parties
+
+
+def _list_items(widget) -> Iterator:  # type: ignore[no-untyped-def]
+    return (widget.item(row) for row in range(widget.count()))
+
+
+class ActiveFilters(QWidget):
+    """A row of chips, one per active condition; hidden when nothing is filtered."""
+
+    removed = Signal(object)  # the AgreementFilter left once a chip is removed
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("activeFilters")
+        self.setAccessibleName("Active filters")
+        self._layout = QHBoxLayout(self)
+        self._layout.setContentsMargins(2, 2, 2, 4)
+        self._layout.setSpacing(4)
+        self.hide()
+
+    def show_filter(self, chips: list[Chip]) -> None:
+        while self._layout.count():
+            widget = self._layout.takeAt(0).widget()
+            if widget is not None:
+                widget.deleteLater()
+        for words, rest in chips:
+            chip = QToolButton(self)
+            chip.setObjectName("filterChip")
+            chip.setText(f"{words}  ×")
+            chip.setToolTip(f"Remove this filter: {words}")
+            chip.setAccessibleName(f"Remove filter {words}")
+            chip.setAutoRaise(False)
+            chip.clicked.connect(lambda _checked=False, rest=rest: self.removed.emit(rest))
+            self._layout.addWidget(chip)
+        self._layout.addStretch(1)
+        self.setVisible(bool(chips))
+
+    def chip_texts(self) -> list[str]:
+        return [
+            button.text().removesuffix("  ×")
+            for button in self.findChildren(QToolButton, "filterChip")
+            if not button.isHidden()
+        ]
+
+
+class NothingMatches(QWidget):
+    """Laid over the empty table: what happened, and the way out."""
+
+    clear_requested = Signal()
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setObjectName("nothingMatches")
+        label = QLabel("No agreements match", self)
+        label.setObjectName("nothingMatchesLabel")
+        font = label.font()
+        font.setPointSizeF(font.pointSizeF() * 1.25)
+        label.setFont(font)
+        label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        hint = QLabel("Remove a filter above, or start again.", self)
+        hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        hint.setEnabled(False)  # the palette's muted text, light or dark
+        button = QPushButton("Clear filters", self)
+        button.setObjectName("clearFiltersEmptyButton")
+        button.clicked.connect(self.clear_requested)
+        layout = QVBoxLayout(self)
+        layout.addStretch(1)
+        layout.addWidget(label)
+        layout.addWidget(hint)
+        layout.addWidget(button, 0, Qt.AlignmentFlag.AlignCenter)
+        layout.addStretch(2)
+        self.hide()
+
+
+class _FollowSize(QObject):
+    """Keeps the overlay the size of the table's viewport."""
+
+    def __init__(self, overlay: QWidget) -> None:
+        super().__init__(overlay)
+        self.overlay = overlay
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize and isinstance(watched, QWidget):
+            self.overlay.setGeometry(watched.rect())
+        return False
+
+
+def install(window: MainWindow) -> None:
+    """Chips above the table (in the splitter, over the table/welcome stack), and the
+    'No agreements match' overlay on the table."""
+    panel = window.filter_panel
+    chips = ActiveFilters(window)
+    column = QWidget(window)
+    layout = QVBoxLayout(column)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.setSpacing(0)
+    window.splitter.replaceWidget(window.splitter.indexOf(window.stack), column)
+    layout.addWidget(chips)
+    layout.addWidget(window.stack, 1)
+    window.active_filters = chips
+
+    def refresh_chips(wanted: AgreementFilter) -> None:
+        chips.show_filter(chips_of(wanted, *panel_names(panel)))
+
+    panel.filter_changed.connect(refresh_chips)
+    chips.removed.connect(panel.set_filter)
+
+    viewport = window.table.viewport()
+    empty = NothingMatches(viewport)
+    empty.setGeometry(viewport.rect())
+    viewport.installEventFilter(_FollowSize(empty))
+    empty.clear_requested.connect(panel.clear)
+    window.nothing_matches = empty
+
+    def show_empty() -> None:
+        empty.setVisible(window.model.rowCount() == 0)
+
+    window.rows_shown.connect(show_empty)

@@ -1,0 +1,129 @@
+"""The Help menu: the keyboard shortcuts, and About (version, licences, where the data is)."""
+
+from __future__ import annotations
+
+from importlib import metadata
+from typing import TYPE_CHECKING
+
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from models.database import default_database_path
+
+if TYPE_CHECKING:
+    from ui.main_window import MainWindow
+
+# Keys that belong to no menu action, said in the user's words.
+WIDGET_KEYS = (
+    ("Edit the selected agreement", "Enter"),
+    ("Move from the search box to the first result", "Down or Enter"),
+    ("Move between the filters, the table and the details", "Tab, Shift+Tab"),
+    ("In the editor: save", "Ctrl+Enter"),
+    ("In the editor: add the party or field typed", "Enter"),
+    ("Close a dialog (asks first if something changed)", "Esc"),
+)
+LICENCES = (
+    "Treaty Tracker: see the README that comes with it. Built with Qt for Python "
+    "(PySide6, LGPL v3), SQLAlchemy and Alembic (MIT), ReportLab (BSD), pycountry (LGPL v2.1), "
+    "python-bidi (LGPL v3) and arabic-reshaper (MIT). PDFs embed DejaVu Sans "
+    "(Bitstream Vera licence; DejaVu changes in the public domain)."
+)
+
+
+def app_version() -> str:
+    try:
+        return metadata.version("treaty-tracker")
+    except metadata.PackageNotFoundError:
+        return "unknown (not installed)"
+
+
+def shortcut_rows(window: QWidget) -> list[tuple[str, str]]:
+    """(what, keys) for every window action with a shortcut, then the keys of the widgets."""
+    rows = []
+    for action in window.actions():
+        keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+        if keys:
+            rows.append((action.text().replace("&", "").rstrip("…"), keys))
+    return [*rows, *WIDGET_KEYS]
+
+
+class ShortcutsDialog(QDialog):
+    """Every keyboard shortcut of the window, in a table that can be read at a glance."""
+
+    def __init__(self, window: QWidget) -> None:
+        super().__init__(window)
+        self.setObjectName("shortcutsDialog")
+        self.setWindowTitle("Keyboard shortcuts")
+        rows = shortcut_rows(window)
+        table = QTableWidget(len(rows), 2, self)
+        table.setObjectName("shortcutsTable")
+        table.setHorizontalHeaderLabels(["Action", "Keys"])
+        table.verticalHeader().hide()
+        table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        for row, (what, keys) in enumerate(rows):
+            table.setItem(row, 0, QTableWidgetItem(what))
+            table.setItem(row, 1, QTableWidgetItem(keys))
+        table.resizeColumnsToContents()
+        table.horizontalHeader().setStretchLastSection(True)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(table)
+        layout.addWidget(buttons)
+        self.resize(560, 520)
+
+
+class AboutDialog(QDialog):
+    """The version, the licences, and where this window's data lives."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.setObjectName("aboutDialog")
+        self.setWindowTitle("About Treaty Tracker")
+        text = QLabel(self)
+        text.setObjectName("aboutText")
+        text.setWordWrap(True)
+        text.setTextFormat(text.textFormat().PlainText)
+        text.setText(
+            f"Treaty Tracker {app_version()}\n\n"
+            "Record international agreements by field and party, filter them, and export "
+            "PDF summaries.\n\n"
+            f"Database in use: {window.database.name}\n"
+            f"Default data folder: {default_database_path().parent}\n\n"
+            f"Licences: {LICENCES}"
+        )
+        text.setMinimumWidth(460)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(text)
+        layout.addWidget(buttons)
+
+
+def add_help_menu(window: MainWindow) -> None:
+    """The Help menu, last in the menu bar; its dialogs are kept on the window for tests."""
+    menu = window.menuBar().addMenu("&Help")
+    menu.setObjectName("helpMenu")
+    shortcuts = QAction("&Keyboard shortcuts", window)
+    shortcuts.setObjectName("actionShortcuts")
+    shortcuts.setShortcut(QKeySequence("Ctrl+/"))
+    about = QAction("&About Treaty Tracker", window)
+    about.setObjectName("actionAbout")
+    about.setMenuRole(QAction.MenuRole.AboutRole)
+
+    def show(dialog: QDialog) -> None:
+        window.help_dialog = dialog
+        dialog.open()
+
+    shortcuts.triggered.connect(lambda: show(ShortcutsDialog(window)))
+    about.triggered.connect(lambda: show(AboutDialog(window)))
+    window.addAction(shortcuts)
+    menu.addActions([shortcuts, about])
