@@ -34,7 +34,7 @@ from models.integrity import (
 ENV_VARIABLE = "TREATY_TRACKER_DB"
 # The newest migration: a database at it opens without loading Alembic (a test holds this
 # equal to the head of models/migrations).
-SCHEMA_REVISION = "0009"
+SCHEMA_REVISION = "0011"
 APPLICATION_ID = 0x54545254  # 'TTRT', set by the first migration
 BUSY_TIMEOUT_MS = 5000
 _MIGRATIONS = Path(__file__).with_name("migrations")

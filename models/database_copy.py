@@ -34,6 +34,7 @@ TABLES = (
     "saved_views",
     "audit_log",
     "agreement_redirect",
+    "agreement_deadlines",
 )
 # Tables whose rows mean the target is not empty.
 _CONTENT = ("agreements", "parties", "fields", "saved_views", "audit_log")

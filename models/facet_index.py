@@ -21,6 +21,7 @@ from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from datetime import date, timedelta
 from functools import reduce
 from itertools import compress
 from operator import and_, itemgetter, or_
@@ -29,7 +30,10 @@ from typing import Any
 from sqlalchemy import Text, cast, func, select
 from sqlalchemy.orm import Session
 
+from models.deadline_store import ENDED
+from models.deadlines import OVERDUE_KINDS
 from models.query import (
+    DUE_CHOICES,
     AgreementFilter,
     Facets,
     Sort,
@@ -39,7 +43,7 @@ from models.query import (
     sorted_ids,
 )
 from models.revision import current_revision
-from models.schema import Agreement, Field, Participation, agreement_fields
+from models.schema import Agreement, AgreementDeadline, Field, Participation, agreement_fields
 from models.search_index import has_search_index, search_rowids
 from models.text import search_terms
 from models.vocab import Kind, Level, Status
@@ -157,6 +161,7 @@ class FacetIndex:
         sets: dict[str, dict[Any, int]],
         signed: tuple[list[str], list[int]],
         orders: dict[SortColumn, _Order],
+        deadlines: list[tuple[int, str, str, str]] | None = None,
     ) -> None:
         self.revision = revision
         self._bits = bits
@@ -167,6 +172,9 @@ class FacetIndex:
         self._orders = orders
         self._date_sets: dict[tuple[str | None, str | None], int] = {}
         self._text_sets: dict[tuple[str, ...], int] = {}
+        # (agreement id, kind, first day, last day) of every stored deadline.
+        self._deadlines = deadlines or []
+        self._due_sets: dict[tuple[Any, ...], int] = {}
         self.sparse_limit = _SPARSE
 
     # ------------------------------------------------------------ building
@@ -240,14 +248,27 @@ class FacetIndex:
         orders = {
             SortColumn.SIGNED_ON: _Order(signed_ids + missing, len(signed_ids)),
         }
+        deadlines = [
+            (agreement_id, kind, first, last)
+            for agreement_id, kind, first, last in _rows(
+                session,
+                select(
+                    AgreementDeadline.agreement_id,
+                    AgreementDeadline.kind,
+                    AgreementDeadline.first_day,
+                    AgreementDeadline.last_day,
+                ),
+            )
+        ]
         if current_revision(session) != revision:
             return None
-        return cls(revision, bits, every, sets, (keys, signed_ids), orders)
+        return cls(revision, bits, every, sets, (keys, signed_ids), orders, deadlines)
 
     def forget_searches(self) -> None:
         """Drop the remembered sets of recent text searches and date ranges."""
         self._text_sets.clear()
         self._date_sets.clear()
+        self._due_sets.clear()
 
     def is_current(self, session: Session) -> bool:
         return current_revision(session) == self.revision
@@ -287,7 +308,16 @@ class FacetIndex:
             kinds=_counts(within("kinds"), self._sets["kinds"]),
             levels=_counts(within("levels"), self._sets["levels"]),
             years=_counts(within("dates"), self._sets["years"]),
+            due=self._due_counts(wanted.as_of(), within("due")),
         )
+
+    def _due_counts(self, as_of: date, match: int) -> dict[str, int]:
+        found = {}
+        for key, days, overdue in DUE_CHOICES:
+            number = (match & self._due(as_of, days, overdue)).bit_count()
+            if number:
+                found[key] = number
+        return found
 
     def _match(self, dimensions: dict[str, int]) -> int:
         return reduce(and_, dimensions.values(), self._all)
@@ -307,9 +337,30 @@ class FacetIndex:
                 found[name] = _union(sets[name], values)
         if wanted.signed_from or wanted.signed_to:
             found["dates"] = self._dates(wanted)
+        if wanted.is_due():
+            found["due"] = self._due(wanted.as_of(), wanted.due_within, wanted.due_overdue)
         if search_terms(wanted.text):
             found["text"] = self._text(session, wanted.text)
         return found
+
+    def _due(self, as_of: date, within: int | None, overdue: bool) -> int:
+        """Agreements not ended with a deadline in the window (as deadline_store.due_clause)."""
+        key = (as_of, within, overdue)
+        cached = self._due_sets.get(key)
+        if cached is None:
+            start = as_of.isoformat()
+            end = (as_of + timedelta(days=within)).isoformat() if within is not None else ""
+            late = {kind.value for kind in OVERDUE_KINDS}
+            ids = [
+                agreement_id
+                for agreement_id, kind, first, last in self._deadlines
+                if (within is not None and last >= start and first <= end)
+                or (overdue and kind in late and last < start)
+            ]
+            ended = _union(self._sets["statuses"], ENDED)
+            cached = self._bits.pack(sorted(set(ids))) & ~ended & self._bits.full
+            _remember(self._due_sets, key, cached)
+        return cached
 
     def _dates(self, wanted: AgreementFilter) -> int:
         start = wanted.signed_from.start_key() if wanted.signed_from else None

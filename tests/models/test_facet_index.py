@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Iterator
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -88,6 +89,9 @@ def filters(choices: dict[str, list[int]]) -> st.SearchStrategy[AgreementFilter]
         signed_from=dates,
         signed_to=dates,
         text=st.sampled_from(["", "k", "energy", "Türkiye", "оқ", "oʻzbek", "zzzz"]),
+        due_within=st.sampled_from([None, None, 0, 30, 365, 3650]),
+        due_overdue=st.booleans(),
+        due_as_of=st.sampled_from([None, date(1990, 1, 1), date(2026, 12, 1), date(2031, 2, 28)]),
     )
 
 
