@@ -29,7 +29,7 @@ AS_OF = date(2026, 12, 1)
 
 
 def renewing(title: str = "Agreement on transit through Oʻzbekiston", **values: object) -> object:
-    """In force since 1 March 2022 for five years, renewed for five unless notice 6 months before."""
+    """In force from 1 March 2022 for 5 years, renewed for 5 unless notice 6 months before."""
     terms: dict[str, object] = {
         "status": "in force",
         "entry_into_force": "2022-03-01",
