@@ -125,6 +125,28 @@ def _consents(connection: Connection, ids: list[int]) -> dict[int, dict[str, Par
     return found
 
 
+def source_of(agreement: Agreement) -> DeadlineSource:
+    """The same source `sources` reads, from a loaded agreement (the detail pane's)."""
+    consents: dict[str, PartialDate | None] = {}
+    for participation in agreement.participations:
+        if participation.role not in CONSENTING_ROLES:
+            continue
+        dates = [
+            action.deposited_on or action.effective_on
+            for action in participation.actions
+            if action.type in CONSENT_ACTIONS and (action.deposited_on or action.effective_on)
+        ]
+        consents[participation.party.name] = min(dates) if dates else None  # type: ignore[type-var]
+    return DeadlineSource(
+        terms=_terms(agreement),
+        signed_on=agreement.signed_on,
+        entry_into_force=agreement.entry_into_force,
+        expires_on=agreement.expires_on,
+        terminated_on=agreement.terminated_on,
+        consents=consents,
+    )
+
+
 def refresh_deadlines(connection: Connection, ids: Sequence[int]) -> None:
     """Recompute the stored deadlines of these agreements (deleted ones simply lose theirs)."""
     for start in range(0, len(ids), _CHUNK):

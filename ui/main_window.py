@@ -49,6 +49,7 @@ from models.revision import current_revision
 from ui.agreement_table_model import COLUMNS, AgreementTableModel
 from ui.connect_dialog import ConnectDialog, remembered_name
 from ui.detail_pane import DetailPane
+from ui.due_panel import DueNotice, DuePanel
 from ui.filter_panel import FilterPanel
 from ui.settings import Settings
 from ui.transfers import Transfers
@@ -293,6 +294,13 @@ class MainWindow(QMainWindow):
         self.action_save_view = self._action(
             "actionSaveView", "&Save filter as view…", self.save_view
         )
+        self.action_show_due = self._action(
+            "actionShowDue",
+            "&Due",
+            self.show_due,
+            "Ctrl+Shift+D",
+            "Deadlines coming due in the next 30, 90 or 365 days, and overdue ones",
+        )
 
     def _build_widgets(self) -> None:
         self.filter_panel = FilterPanel(self)
@@ -366,6 +374,10 @@ class MainWindow(QMainWindow):
             "Your user may browse, filter and export this database but not change it."
         )
         self.read_only_label.hide()
+        self.due_panel: DuePanel | None = None
+        self.due_notice = DueNotice(self)
+        self.due_notice.linkActivated.connect(lambda _link: self.show_due())
+        self.statusBar().addWidget(self.due_notice)
         self.statusBar().addPermanentWidget(self.read_only_label)
         self.statusBar().addPermanentWidget(self.status_label)
         self.setTabOrder(self.filter_panel.search_box, self.table)
@@ -396,6 +408,7 @@ class MainWindow(QMainWindow):
         )
         view_menu = bar.addMenu("&View")
         view_menu.addAction(self.action_refresh)
+        view_menu.addAction(self.action_show_due)
         self.columns_menu = view_menu.addMenu("&Columns")
         self.columns_menu.aboutToShow.connect(lambda: self._fill_columns_menu(self.columns_menu))
         toolbar = self.addToolBar("Agreements")
@@ -429,6 +442,9 @@ class MainWindow(QMainWindow):
         self._update_actions()
         self.reload_catalog()
         self.refresh(first_page=True)
+        self.due_notice.check(database.sessions, self.worker, self.settings.due_warning_days)
+        if self.due_panel is not None:
+            self.due_panel.set_source(database.sessions, self.worker)
 
     def switch_database(self, target: str | URL) -> bool:
         """Open another database (file or URL); on failure say why and keep the current one."""
@@ -987,6 +1003,18 @@ class MainWindow(QMainWindow):
             action.setChecked(not header.isSectionHidden(number))
             action.setEnabled(number != 0)  # the title always shows
             action.toggled.connect(lambda shown, n=number: header.setSectionHidden(n, not shown))
+
+    def show_due(self) -> None:
+        """Show the Due panel (View › Due), made on first use, docked on the right."""
+        if self.due_panel is None:
+            self.due_panel = DuePanel(self.settings, self)
+            self.due_panel.agreement_chosen.connect(self.go_to)
+            self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.due_panel)
+            self.rows_shown.connect(self.due_panel.reload)  # after saves and outside changes
+        self.due_panel.set_source(self.database.sessions, self.worker)
+        self.due_panel.show()
+        self.due_panel.raise_()
+        self.due_panel.reload()
 
     def go_to_agreement(self) -> None:
         """Ask for an agreement's number and show it (Ctrl+G)."""
