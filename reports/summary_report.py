@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import BinaryIO
 
@@ -23,6 +23,7 @@ from reportlab.platypus import (
 from reportlab.platypus.flowables import HRFlowable
 from sqlalchemy.orm import Session, sessionmaker
 
+from models.deadline_store import DueItem
 from models.detail import AgreementDetail, load_details
 from models.query import (
     AgreementFilter,
@@ -32,10 +33,12 @@ from models.query import (
     fetch_rows,
     field_tree,
     iter_rows,
+    matching_ids,
     party_list,
 )
 from reports import styles as st
 from reports.charts import fields_chart, years_chart
+from reports.coming_due import coming_due, coming_due_story
 from reports.cover import Provenance, facts_table, provenance_rows
 from reports.describe import (
     NOT_RECORDED,
@@ -81,6 +84,8 @@ class SummaryPlan:
     as_of: datetime | None
     selected: bool
     requested: int = 0
+    coming_due: tuple[DueItem, ...] = ()  # overdue and next year's deadlines (coming_due.py)
+    due_as_of: date | None = None
 
 
 def plan_summary(
@@ -90,8 +95,12 @@ def plan_summary(
     sort: Sort = DEFAULT_SORT,
     agreement_ids: Sequence[int] | None = None,
     title: str | None = None,
+    due_as_of: date | None = None,
 ) -> SummaryPlan:
-    """Read the register, counts and as-of time, streaming the rows in batches."""
+    """Read the register, counts and as-of time, streaming the rows in batches.
+
+    *due_as_of* (default: today) is the day "Coming due" counts from.
+    """
     selected = agreement_ids is not None
     rows = _selected_rows(session, agreement_ids) if selected else iter_rows(session, wanted, sort)
     register: list[RegisterRow] = []
@@ -113,6 +122,8 @@ def plan_summary(
         field_names = {node.id: node.path for node in fields}
         covers = describe_filter(wanted, field_names, {p.id: p.name for p in parties})
         order = describe_sort(sort)
+    due_as_of = due_as_of or date.today()
+    scope = list(dict.fromkeys(agreement_ids or ())) if selected else matching_ids(session, wanted)
     return SummaryPlan(
         title=" ".join((title or "").split()) or DEFAULT_TITLE,
         covers=covers,
@@ -123,6 +134,8 @@ def plan_summary(
         as_of=latest,
         selected=selected,
         requested=len(agreement_ids or ()),
+        coming_due=coming_due(session, scope, due_as_of) if register else (),
+        due_as_of=due_as_of,
     )
 
 
@@ -150,10 +163,12 @@ def build_story(
     yield from cover(plan, kit, provenance)
     if not plan.agreement_ids:
         return
+    has_due = bool(plan.coming_due)
     for part in (
         contents(plan, kit),
         overview_story(plan.overview, kit),
         register_story(plan, kit),
+        *([coming_due_story(plan.coming_due, kit, plan.due_as_of or date.today())] * has_due),
     ):
         checkpoint(cancelled)
         yield PageBreak()
@@ -202,6 +217,8 @@ def contents(plan: SummaryPlan, kit: StoryKit) -> Iterator[Flowable]:
     yield kit.heading("Contents", kit.styles.h1, key="contents", level=0)
     for text, key in (("Overview", "overview"), ("Register", "register")):
         yield kit.toc_line(text, key, 0)
+    if plan.coming_due:
+        yield kit.toc_line("Coming due", "coming-due", 0)
     yield kit.toc_line("Agreements", "agreements", 0)
     for row in plan.register:
         yield kit.toc_line(f"{row.number}. {row.title}", agreement_key(row.agreement_id), 1)
@@ -333,12 +350,18 @@ def write_summary(
     """
     checkpoint(cancelled)
     with session_scope(sessions_or_session) as session:
-        plan = plan_summary(session, wanted, sort=sort, agreement_ids=agreement_ids, title=title)
+        moment = generated_at or datetime.now(UTC)
+        plan = plan_summary(
+            session,
+            wanted,
+            sort=sort,
+            agreement_ids=agreement_ids,
+            title=title,
+            due_as_of=moment.date(),
+        )
         fonts = FontSet(font)
         kit = StoryKit(make_styles(fonts), PageNumbers(), set(plan.agreement_ids))
-        provenance = Provenance(
-            generated_at or datetime.now(UTC), author, database_name, plan.as_of
-        )
+        provenance = Provenance(moment, author, database_name, plan.as_of)
         info = DocumentInfo(
             title=plan.title,
             subject=plan.covers,
