@@ -63,7 +63,7 @@ from ui.party_editor import (
     show_error,
 )
 from ui.relation_editor import RelationEditor
-from ui.terms_fields import INTRO, TERM_KEYS, TERM_ROWS, term_hint
+from ui.terms_fields import INTRO, TERM_KEYS, TERM_ROWS, TERM_WIDTH, term_hint
 
 GENERAL, DATES, PARTIES, FIELDS, MILESTONES, SOURCE, RELATIONS, TERMS = range(8)
 TAB_NAMES = (
@@ -347,7 +347,9 @@ class AgreementDialog(QDialog):
     def _terms_page(self) -> QWidget:
         page = QWidget(self)
         for key, caption, placeholder in TERM_ROWS:
-            self._line(key, caption.replace("&", ""), TERMS, placeholder)
+            edit = self._line(key, caption.replace("&", ""), TERMS, placeholder)
+            edit.setMinimumWidth(TERM_WIDTH)  # the hint beside it takes the rest of the row
+            edit.setToolTip(f"Write e.g. {placeholder}")  # the placeholder may be cut
         self._rows(page, [(key, caption) for key, caption, _ in TERM_ROWS])
         intro = QLabel(INTRO, page)
         intro.setWordWrap(True)

@@ -245,4 +245,5 @@ def _heading(found: DueList, shown: int) -> str:
     if not found.items:
         return f"Nothing falls due in the next {found.days} days."
     more = " (the first ones: there are more)" if len(found.items) > LIST_LIMIT else ""
-    return f"{shown:,} deadlines as of {found.as_of.strftime('%-d %B %Y')}{more}."
+    noun = "deadline" if shown == 1 else "deadlines"
+    return f"{shown:,} {noun} as of {found.as_of.day} {found.as_of:%B %Y}{more}."

@@ -23,6 +23,7 @@ TERM_ROWS = (
     ),
 )
 TERM_KEYS = tuple(key for key, _, _ in TERM_ROWS)
+TERM_WIDTH = 300  # pixels: '30 days after last notification' and room to spare
 INTRO = (
     "Terms the deadlines are computed from (the Due panel, the calendar export). "
     "The text as written stays on the Dates tab."
