@@ -21,7 +21,7 @@ from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date
 from functools import reduce
 from itertools import compress
 from operator import and_, itemgetter, or_
@@ -31,7 +31,7 @@ from sqlalchemy import Text, cast, func, select
 from sqlalchemy.orm import Session
 
 from models.deadline_store import ENDED
-from models.deadlines import OVERDUE_KINDS
+from models.due_index import DueIndex
 from models.query import (
     DUE_CHOICES,
     AgreementFilter,
@@ -43,7 +43,7 @@ from models.query import (
     sorted_ids,
 )
 from models.revision import current_revision
-from models.schema import Agreement, AgreementDeadline, Field, Participation, agreement_fields
+from models.schema import Agreement, Field, Participation, agreement_fields
 from models.search_index import has_search_index, search_rowids
 from models.text import search_terms
 from models.vocab import Kind, Level, Status
@@ -161,7 +161,7 @@ class FacetIndex:
         sets: dict[str, dict[Any, int]],
         signed: tuple[list[str], list[int]],
         orders: dict[SortColumn, _Order],
-        deadlines: list[tuple[int, str, str, str]] | None = None,
+        due: DueIndex | None = None,
     ) -> None:
         self.revision = revision
         self._bits = bits
@@ -172,8 +172,7 @@ class FacetIndex:
         self._orders = orders
         self._date_sets: dict[tuple[str | None, str | None], int] = {}
         self._text_sets: dict[tuple[str, ...], int] = {}
-        # (agreement id, kind, first day, last day) of every stored deadline.
-        self._deadlines = deadlines or []
+        self._due_index = due or DueIndex.empty()
         self._due_sets: dict[tuple[Any, ...], int] = {}
         self.sparse_limit = _SPARSE
 
@@ -248,21 +247,10 @@ class FacetIndex:
         orders = {
             SortColumn.SIGNED_ON: _Order(signed_ids + missing, len(signed_ids)),
         }
-        deadlines = [
-            (agreement_id, kind, first, last)
-            for agreement_id, kind, first, last in _rows(
-                session,
-                select(
-                    AgreementDeadline.agreement_id,
-                    AgreementDeadline.kind,
-                    AgreementDeadline.first_day,
-                    AgreementDeadline.last_day,
-                ),
-            )
-        ]
+        due = DueIndex.read(session)
         if current_revision(session) != revision:
             return None
-        return cls(revision, bits, every, sets, (keys, signed_ids), orders, deadlines)
+        return cls(revision, bits, every, sets, (keys, signed_ids), orders, due)
 
     def forget_searches(self) -> None:
         """Drop the remembered sets of recent text searches and date ranges."""
@@ -348,15 +336,9 @@ class FacetIndex:
         key = (as_of, within, overdue)
         cached = self._due_sets.get(key)
         if cached is None:
-            start = as_of.isoformat()
-            end = (as_of + timedelta(days=within)).isoformat() if within is not None else ""
-            late = {kind.value for kind in OVERDUE_KINDS}
-            ids = [
-                agreement_id
-                for agreement_id, kind, first, last in self._deadlines
-                if (within is not None and last >= start and first <= end)
-                or (overdue and kind in late and last < start)
-            ]
+            ids = self._due_index.within(as_of, within) if within is not None else []
+            if overdue:
+                ids += self._due_index.overdue(as_of)
             ended = _union(self._sets["statuses"], ENDED)
             cached = self._bits.pack(sorted(set(ids))) & ~ended & self._bits.full
             _remember(self._due_sets, key, cached)

@@ -40,6 +40,7 @@ _PERIOD = re.compile(
 )
 _LIMIT_MONTHS = 12 * 1000  # a thousand years: a typo, not a treaty term
 _LIMIT_DAYS = 36_600
+_LIMIT_COUNT = 1000  # ratifications: more than every state and organisation there is
 
 
 def parse_period(text: str, what: str) -> Period:
@@ -185,6 +186,8 @@ def parse_entry_rule(text: str) -> EntryRule:
         count = int(match.group(3))
         if count < 1:
             raise ValueError(f"entry into force: '{text}' needs at least one ratification")
+        if count > _LIMIT_COUNT:
+            raise ValueError(f"entry into force: '{text}' counts more states than there are")
         return EntryRule(EntryKind.AFTER_RATIFICATIONS, days=days, count=count)
     kind = (
         EntryKind.AFTER_LAST_NOTIFICATION

@@ -229,3 +229,21 @@ def test_nothing_after_termination_and_nothing_for_indefinite() -> None:
         ).deadlines
         == []
     )
+
+
+def test_the_longest_terms_fit_their_columns() -> None:
+    longest = {
+        "duration_term": "999 years 11 months",
+        "renewal_term": "automatic for 999 years 11 months",
+        "notice_term": "36600 days",
+        "entry_into_force_term": "36600 days after 1000 ratifications",
+    }
+    for name, text in longest.items():
+        stored = canonical(name, text)
+        assert stored is not None and len(stored) <= 100
+    assert (
+        "more states than there are"
+        in term_errors({"entry_into_force_term": "after 1001 ratifications"})[
+            "entry_into_force_term"
+        ]
+    )
