@@ -42,7 +42,7 @@ from models.database import (
     storage_failure,
 )
 from models.users import UserNameError
-from ui.cli import attachments, backups, bulk_edit, exchange, history, listing, report, storage
+from ui.cli import attachments, backups, bulk_edit, due, exchange, history, listing, report, storage
 from ui.cli.common import (
     PROG,
     CliParser,
@@ -56,7 +56,17 @@ from ui.cli.common import (
 )
 
 # The command groups, in the order `--help` lists them; each adds its commands to the parser.
-COMMAND_MODULES = (listing, exchange, bulk_edit, report, storage, history, backups, attachments)
+COMMAND_MODULES = (
+    listing,
+    exchange,
+    bulk_edit,
+    report,
+    due,
+    storage,
+    history,
+    backups,
+    attachments,
+)
 
 
 def version() -> str:

@@ -23,6 +23,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from models.database import open_database
+from models.deadline_store import refresh_deadlines
 from models.parties import countries
 from models.text import fold, index_text, sort_key
 from models.vocab import Kind, Level, Status
@@ -171,10 +172,42 @@ def generate(out: Path, agreements: int, seed: int = 1) -> dict[str, int]:
         parties = _parties(connection)
         fields = _fields(connection)
         counts = _agreements(connection, rng, agreements, parties, fields)
+        _terms(connection, random.Random(seed + 1))
+    connection.close()
+    _deadlines(out)
+    connection = sqlite3.connect(out)
     connection.execute("PRAGMA optimize")
     connection.execute("ANALYZE")
     connection.close()
     return counts
+
+
+TERMS = (
+    ("5 years", "automatic for 5 years", "6 months", None),
+    ("10 years", "tacit", "1 year", None),
+    ("3 years", "none", None, None),
+    ("indefinite", None, "6 months", None),
+    (None, None, None, "30 days after last notification"),
+)
+
+
+def _terms(connection: sqlite3.Connection, rng: random.Random) -> None:
+    """Structured terms for one agreement in ten (own generator: the rest stays as it was)."""
+    ids = [row[0] for row in connection.execute("SELECT id FROM agreements ORDER BY id")]
+    connection.executemany(
+        "UPDATE agreements SET duration_term = ?, renewal_term = ?, notice_term = ?, "
+        "entry_into_force_term = ? WHERE id = ?",
+        [(*rng.choice(TERMS), agreement_id) for agreement_id in ids if rng.random() < 0.1],
+    )
+
+
+def _deadlines(out: Path) -> None:
+    """Fill agreement_deadlines as the app does on every save."""
+    database = open_database(out, create=False)
+    with database.engine.begin() as connection:
+        ids = [row[0] for row in connection.exec_driver_sql("SELECT id FROM agreements")]
+        refresh_deadlines(connection, ids)
+    database.close()
 
 
 def _parties(connection: sqlite3.Connection) -> list[tuple[int, str]]:

@@ -42,6 +42,7 @@ TABLES = (
     "trash",
     "history_steps",
     "history_items",
+    "agreement_deadlines",
 )
 # Tables whose rows mean the target is not empty.
 _CONTENT = ("agreements", "parties", "fields", "saved_views", "audit_log", "trash")

@@ -18,6 +18,8 @@ from sqlalchemy.orm import Session, selectinload
 
 from models.audit import AuditRecord, audit_trail
 from models.dates import PartialDate
+from models.deadline_store import ENDED, source_of
+from models.deadlines import Deadline, compute, is_overdue
 from models.query import field_paths
 from models.redirects import resolve_id
 from models.schema import Agreement, Participation, Relation
@@ -142,6 +144,11 @@ class AgreementDetail:
     history: tuple[AuditRecord, ...] = ()  # newest first; filled by load_detail only
     # 'agreement 12 was merged into 7' when load_detail was asked for a merged id.
     notice: str = ""
+    # Structured terms as (label, text); deadlines from today on (and overdue ones), each
+    # with how it was computed; why a date could not be computed, or disagrees.
+    terms: tuple[tuple[str, str], ...] = ()
+    deadlines: tuple[Deadline, ...] = ()
+    deadline_notes: tuple[str, ...] = ()
 
     @property
     def lateral(self) -> str:
@@ -297,6 +304,7 @@ def _detail(
     in_force = agreement_in_force(agreement.status, agreement.entry_into_force, today)
     parties = tuple(_party_view(p, in_force, agreement.signed_on) for p in agreement.participations)
     statuses = [p.status for p in parties]
+    computed = compute(source_of(agreement))
     return AgreementDetail(
         id=agreement.id,
         title=agreement.title,
@@ -343,7 +351,32 @@ def _detail(
         created_by=agreement.created_by or "",
         updated_by=agreement.updated_by or "",
         version=agreement.version,
+        terms=tuple(
+            (label, value)
+            for label, value in (
+                ("Duration", agreement.duration_term),
+                ("Renewal", agreement.renewal_term),
+                ("Notice period", agreement.notice_term),
+                ("Entry into force", agreement.entry_into_force_term),
+            )
+            if value
+        ),
+        deadlines=_coming(computed.deadlines, agreement.status, today),
+        deadline_notes=tuple(computed.notes),
     )
+
+
+# Deadlines the detail pane lists: enough to see the next cycle of a renewing agreement.
+COMING = 4
+
+
+def _coming(deadlines: list[Deadline], status: Status, today: date) -> tuple[Deadline, ...]:
+    """Overdue deadlines, then the next few from *today* on (none for an ended agreement)."""
+    if status in ENDED:
+        return ()
+    late = [d for d in deadlines if is_overdue(d.kind, d.last_day, today)]
+    ahead = [d for d in deadlines if d.last_day >= today]
+    return tuple(late + ahead[:COMING])
 
 
 def _party_view(

@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 
 from models.audit import record_many
 from models.dates import PartialDate
+from models.deadline_store import refresh_deadlines
 from models.fields import path_key, resolve_field, split_path
 from models.parties import resolve_party
 from models.revision import one_revision_step
@@ -30,6 +31,7 @@ from models.service import (
     AgreementInput,
     ParticipationInput,
 )
+from models.terms import TERM_FIELDS, canonical
 from models.text import fold, sort_key
 from models.users import current_user
 from models.vocab import (
@@ -146,6 +148,7 @@ def _insert_all(
         ]
         new = _insert_chunk(connection, chunk, rows, party_ids, field_ids)
         update_search_index(connection, new)
+        refresh_deadlines(connection, new)
         record_many(
             connection,
             [
@@ -277,6 +280,8 @@ def agreement_row(
         row[name] = _date(getattr(data, name))
     for name in _TEXTS:
         row[name] = _text(getattr(data, name))
+    for name, _, _ in TERM_FIELDS:
+        row[name] = canonical(name, getattr(data, name))
     return row
 
 

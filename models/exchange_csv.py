@@ -21,6 +21,7 @@ from models.exchange_format import (
     CSV_COLUMNS,
     IGNORED,
     REQUIRED,
+    TERM_COLUMNS,
     ImportFailed,
     Problem,
     Record,
@@ -124,9 +125,10 @@ def _column_key(cell: str) -> str:
 
 def _header_columns(line: int, header: list[str]) -> list[str | None]:
     """The column each header cell names (None: ignored); ImportFailed on a wrong header."""
-    known = (*CSV_COLUMNS, "level", *IGNORED)
+    known = (*CSV_COLUMNS, "level", *TERM_COLUMNS, *IGNORED)
     keys = [_column_key(cell) for cell in header]
     expected = ",".join(CSV_COLUMNS)
+    optional = ", ".join(TERM_COLUMNS)
     if not any(key in known for key in keys):
         raise ImportFailed(
             [
@@ -144,7 +146,10 @@ def _header_columns(line: int, header: list[str]) -> list[str | None]:
             named += f" and {len(unknown) - NAMED_UNKNOWN:,} more"
         plural = "s" if len(unknown) > 1 else ""
         problems.append(
-            Problem(f"unknown column{plural} {named} (the columns are {expected}, level)", line)
+            Problem(
+                f"unknown column{plural} {named} (the columns are {expected}, level, {optional})",
+                line,
+            )
         )
     counts = Counter(key for key in keys if key in known)
     for key, count in counts.items():
@@ -195,6 +200,7 @@ def _csv_record(
         summary=values.get("summary", ""),
         source_url=values.get("source_url", ""),
         notes=values.get("notes", ""),
+        **{name: values.get(name, "") for name in TERM_COLUMNS},
     )
     return Record(data, line=line, given=given, plain_parties=_first(len(parties)))
 

@@ -27,7 +27,9 @@ CSV_COLUMNS = (
     "source_url",
     "notes",
 )
-EXPORT_CSV_COLUMNS = (*CSV_COLUMNS, "level")
+# Structured terms (models.terms), optional: a file without them imports as before.
+TERM_COLUMNS = ("duration_term", "renewal_term", "notice_term", "entry_into_force_term")
+EXPORT_CSV_COLUMNS = (*CSV_COLUMNS, "level", *TERM_COLUMNS)
 REQUIRED = ("title", "kind", "status", "parties")
 # `id` is what `list --format csv|json` prints first; ids belong to one database, so it is
 # never stored (a JSON file's own ids only tie its relations to its rows). `counts`
@@ -42,6 +44,7 @@ EXTRA_TEXT_KEYS = (
     "entry_into_force_rule",
     "duration",
     "renewal",
+    *TERM_COLUMNS,
     "terminated_on",
     "termination_grounds",
     "depositary",

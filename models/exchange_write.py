@@ -21,7 +21,7 @@ from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from models.dates import PartialDate
-from models.exchange_format import EXPORT_CSV_COLUMNS, LIST_SEPARATOR
+from models.exchange_format import EXPORT_CSV_COLUMNS, LIST_SEPARATOR, TERM_COLUMNS
 from models.parties import exchange_code, party_reference
 from models.query import AgreementFilter, Sort, agreement_ids, fetch_rows, field_paths
 from models.safe_output import csv_cell
@@ -205,6 +205,7 @@ def csv_cells(row: Any, party_cells: dict[str, str] | None = None) -> tuple[str,
         row.source_url or "",
         row.notes,
         row.level.value,
+        *(getattr(row, name) or "" for name in TERM_COLUMNS),
     )
 
 
@@ -322,6 +323,7 @@ def _agreement_record(
         "entry_into_force_rule": row.entry_into_force_rule,
         "duration": row.duration,
         "renewal": row.renewal,
+        **{name: getattr(row, name) for name in TERM_COLUMNS},
         "terminated_on": _iso(row.terminated_on),
         "termination_grounds": row.termination_grounds,
         "depositary": row.depositary,

@@ -22,6 +22,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
+from datetime import date
 from functools import reduce
 from itertools import compress
 from operator import and_, itemgetter, or_
@@ -33,8 +34,11 @@ from sqlalchemy import or_ as sql_or
 from sqlalchemy.orm import Session
 
 from models.attachment_search import agreement_ids_matching
+from models.deadline_store import ENDED
+from models.due_index import DueIndex
 from models.index_changes import Marks, changed_since, read_marks
 from models.query import (
+    DUE_CHOICES,
     AgreementFilter,
     Facets,
     Sort,
@@ -175,6 +179,7 @@ class FacetIndex:
         sets: dict[str, dict[Any, int]],
         signed: tuple[list[str], list[int]],
         orders: dict[SortColumn, _Order],
+        due: DueIndex | None = None,
     ) -> None:
         self.revision = revision
         self._bits = bits
@@ -185,6 +190,8 @@ class FacetIndex:
         self._orders = orders
         self._date_sets: dict[tuple[str | None, str | None], int] = {}
         self._text_sets: dict[tuple[str, ...], int] = {}
+        self._due_index = due or DueIndex.empty()
+        self._due_sets: dict[tuple[Any, ...], int] = {}
         self.sparse_limit = _SPARSE
         self.marks = Marks()  # where the audit log and catalog stood when it was read
         self._patches: list[tuple[int, int, frozenset[int]]] = []  # (from, to, ids), newest last
@@ -256,9 +263,10 @@ class FacetIndex:
         orders = {
             SortColumn.SIGNED_ON: _Order(signed_ids + missing, len(signed_ids)),
         }
+        due = DueIndex.read(session)
         if current_revision(session) != revision:
             return None
-        index = cls(revision, bits, every, sets, (keys, signed_ids), orders)
+        index = cls(revision, bits, every, sets, (keys, signed_ids), orders, due)
         index.marks = marks
         return index
 
@@ -329,6 +337,8 @@ class FacetIndex:
                 sets[value] = sets.get(value, 0) | self._bits.pack(members)
         self._patch_signed(ids, rows)
         self._patch_orders(session, ids, rows)
+        self._due_index = self._due_index.patched(session, ids)
+        self._due_sets.clear()
         self.forget_searches()
 
     def _grow(self, size: int) -> None:
@@ -394,6 +404,7 @@ class FacetIndex:
         """Drop the remembered sets of recent text searches and date ranges."""
         self._text_sets.clear()
         self._date_sets.clear()
+        self._due_sets.clear()
 
     def is_current(self, session: Session) -> bool:
         return current_revision(session) == self.revision
@@ -433,7 +444,16 @@ class FacetIndex:
             kinds=_counts(within("kinds"), self._sets["kinds"]),
             levels=_counts(within("levels"), self._sets["levels"]),
             years=_counts(within("dates"), self._sets["years"]),
+            due=self._due_counts(wanted.as_of(), within("due")),
         )
+
+    def _due_counts(self, as_of: date, match: int) -> dict[str, int]:
+        found = {}
+        for key, days, overdue in DUE_CHOICES:
+            number = (match & self._due(as_of, days, overdue)).bit_count()
+            if number:
+                found[key] = number
+        return found
 
     def _match(self, dimensions: dict[str, int]) -> int:
         return reduce(and_, dimensions.values(), self._all)
@@ -453,9 +473,24 @@ class FacetIndex:
                 found[name] = _union(sets[name], values)
         if wanted.signed_from or wanted.signed_to:
             found["dates"] = self._dates(wanted)
+        if wanted.is_due():
+            found["due"] = self._due(wanted.as_of(), wanted.due_within, wanted.due_overdue)
         if search_terms(wanted.text):
             found["text"] = self._text(session, wanted.text)
         return found
+
+    def _due(self, as_of: date, within: int | None, overdue: bool) -> int:
+        """Agreements not ended with a deadline in the window (as deadline_store.due_clause)."""
+        key = (as_of, within, overdue)
+        cached = self._due_sets.get(key)
+        if cached is None:
+            ids = self._due_index.within(as_of, within) if within is not None else []
+            if overdue:
+                ids += self._due_index.overdue(as_of)
+            ended = _union(self._sets["statuses"], ENDED)
+            cached = self._bits.pack(sorted(set(ids))) & ~ended & self._bits.full
+            _remember(self._due_sets, key, cached)
+        return cached
 
     def _dates(self, wanted: AgreementFilter) -> int:
         start = wanted.signed_from.start_key() if wanted.signed_from else None

@@ -11,7 +11,7 @@ import dataclasses
 from collections import defaultdict
 from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from enum import StrEnum
 from typing import Any
 
@@ -35,6 +35,7 @@ from sqlalchemy.orm import Session
 
 from models.attachment_search import matching_agreements
 from models.dates import PartialDate
+from models.deadline_store import due_condition
 from models.schema import Agreement, Field, Participation, Party, agreement_fields
 from models.search_index import SEARCH_TABLE, has_search_index, pg_lexeme
 from models.status import ParticipationCounts
@@ -52,6 +53,9 @@ class AgreementFilter:
     Partial dates compare as their first day: '2021' falls before '2021-06', and an
     agreement signed in '2021' is signed from January 2021 on. `signed_to` takes in the
     whole of its year or month: up to '2021-06' includes '2021-06-30'.
+    `due_within` (days) keeps agreements with a deadline from `due_as_of` (None: today) to
+    that many days later, `due_overdue` those with an expiry or entry into force passed and
+    not recorded as such (either or both: any of them); ended agreements are never due.
     """
 
     fields: tuple[int, ...] = ()
@@ -63,6 +67,9 @@ class AgreementFilter:
     signed_from: PartialDate | None = None
     signed_to: PartialDate | None = None
     text: str = ""
+    due_within: int | None = None
+    due_overdue: bool = False
+    due_as_of: date | None = None
 
     def is_empty(self) -> bool:
         return self == AgreementFilter(any_party=self.any_party)
@@ -82,6 +89,9 @@ class AgreementFilter:
             "signed_from": self.signed_from.iso() if self.signed_from else None,
             "signed_to": self.signed_to.iso() if self.signed_to else None,
             "text": self.text,
+            "due_within": self.due_within,
+            "due_overdue": self.due_overdue,
+            "due_as_of": self.due_as_of.isoformat() if self.due_as_of else None,
         }
 
     @classmethod
@@ -96,7 +106,18 @@ class AgreementFilter:
             signed_from=PartialDate.parse_optional(data.get("signed_from")),
             signed_to=PartialDate.parse_optional(data.get("signed_to")),
             text=data.get("text", ""),
+            due_within=data.get("due_within"),
+            due_overdue=bool(data.get("due_overdue", False)),
+            due_as_of=date.fromisoformat(data["due_as_of"]) if data.get("due_as_of") else None,
         )
+
+    def is_due(self) -> bool:
+        """Whether the due dimension filters."""
+        return self.due_within is not None or self.due_overdue
+
+    def as_of(self) -> date:
+        """The day the due filter counts from."""
+        return self.due_as_of or date.today()
 
 
 class SortColumn(StrEnum):
@@ -143,6 +164,11 @@ class AgreementRow:
     updated_at: datetime
     # Signatories and parties; filled only where asked (models.participation_counts).
     counts: ParticipationCounts | None = None
+    # Structured terms (models.terms' canonical text), for CSV export.
+    duration_term: str | None = None
+    renewal_term: str | None = None
+    notice_term: str | None = None
+    entry_into_force_term: str | None = None
 
 
 @dataclass(frozen=True)
@@ -155,6 +181,17 @@ class Facets:
     kinds: dict[Kind, int] = field(default_factory=dict)
     levels: dict[Level, int] = field(default_factory=dict)
     years: dict[int, int] = field(default_factory=dict)
+    # Per DUE_CHOICES key ('overdue', '30', '90', '365'): agreements with a deadline there.
+    due: dict[str, int] = field(default_factory=dict)
+
+
+# The due filter's choices in the filter panel, the Due panel and counts: key, days, overdue.
+DUE_CHOICES: tuple[tuple[str, int | None, bool], ...] = (
+    ("overdue", None, True),
+    ("30", 30, False),
+    ("90", 90, False),
+    ("365", 365, False),
+)
 
 
 @dataclass(frozen=True)
@@ -202,6 +239,8 @@ def conditions(session: Session, wanted: AgreementFilter) -> list[ColumnElement[
         clauses.append(signed >= wanted.signed_from.start_key())
     if wanted.signed_to:
         clauses.append(signed < wanted.signed_to.end_key())
+    if wanted.is_due():
+        clauses.append(due_condition(wanted.as_of(), wanted.due_within, wanted.due_overdue))
     text_clause = _text_condition(session, wanted.text)
     if text_clause is not None:
         clauses.append(text_clause)
@@ -432,6 +471,10 @@ def fetch_rows(session: Session, ids: Sequence[int]) -> list[AgreementRow]:
             Agreement.notes,
             Agreement.version,
             Agreement.updated_at,
+            Agreement.duration_term,
+            Agreement.renewal_term,
+            Agreement.notice_term,
+            Agreement.entry_into_force_term,
         ).where(Agreement.id.in_(ids))
     ):
         found[a.id] = AgreementRow(
@@ -451,6 +494,10 @@ def fetch_rows(session: Session, ids: Sequence[int]) -> list[AgreementRow]:
             notes=a.notes,
             version=a.version,
             updated_at=a.updated_at,
+            duration_term=a.duration_term,
+            renewal_term=a.renewal_term,
+            notice_term=a.notice_term,
+            entry_into_force_term=a.entry_into_force_term,
         )
     return [found[agreement_id] for agreement_id in ids if agreement_id in found]
 
@@ -504,7 +551,21 @@ def facet_counts(session: Session, wanted: AgreementFilter, *, exclude_own: bool
             ).items()
             if year
         },
+        due=_due_counts(session, without(due_within=None, due_overdue=False)),
     )
+
+
+def _due_counts(session: Session, wanted: AgreementFilter) -> dict[str, int]:
+    found = {}
+    clauses = conditions(session, wanted)
+    as_of = wanted.as_of()
+    for key, within, overdue in DUE_CHOICES:
+        statement = select(func.count()).select_from(Agreement)
+        statement = statement.where(*clauses, due_condition(as_of, within, overdue))
+        number = session.scalar(statement) or 0
+        if number:
+            found[key] = number
+    return found
 
 
 def _column_counts(session: Session, wanted: AgreementFilter, column: Any) -> dict[Any, int]:

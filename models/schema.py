@@ -140,6 +140,11 @@ class Agreement(Base):
     expires_on: Mapped[PartialDate | None]
     duration: Mapped[str | None] = mapped_column(String(300))
     renewal: Mapped[str | None] = mapped_column(String(1000))
+    # Structured terms beside the text as written, in models.terms' canonical form (0011).
+    duration_term: Mapped[str | None] = mapped_column(String(100))
+    renewal_term: Mapped[str | None] = mapped_column(String(100))
+    notice_term: Mapped[str | None] = mapped_column(String(100))
+    entry_into_force_term: Mapped[str | None] = mapped_column(String(100))
     terminated_on: Mapped[PartialDate | None]
     termination_grounds: Mapped[str | None] = mapped_column(String(1000))
     depositary: Mapped[str | None] = mapped_column(String(300))
@@ -324,6 +329,29 @@ class AgreementRedirect(Base):
 
     old_id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
     new_id: Mapped[int] = mapped_column(Integer, index=True)
+
+
+class AgreementDeadline(Base):
+    """A date an agreement falls due, recorded or computed from its terms (migration 0011).
+
+    Derived data, rewritten with the agreement (models.deadline_store): the due filter and
+    its counts read it in SQL. No data-revision triggers: it changes only with agreements.
+    """
+
+    __tablename__ = "agreement_deadlines"
+    __table_args__ = (Index("ix_agreement_deadlines_first_day", "first_day", "agreement_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    agreement_id: Mapped[int] = mapped_column(
+        ForeignKey("agreements.id", ondelete="CASCADE"), index=True
+    )
+    kind: Mapped[str] = mapped_column(String(40))
+    on: Mapped[PartialDate]
+    # The first and last day the date may be (equal when it is known to the day), as ISO text.
+    first_day: Mapped[str] = mapped_column(String(10))
+    last_day: Mapped[str] = mapped_column(String(10))
+    how: Mapped[str] = mapped_column(String(1000))
+    recorded: Mapped[bool] = mapped_column(Boolean, default=False)
 
 
 class SavedView(Base):

@@ -21,6 +21,7 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from models.audit import changes_between, input_record, last_change, record
 from models.dates import PartialDate
+from models.deadline_store import refresh_deadlines
 from models.fields import resolve_field, split_path
 from models.limits import (
     MILESTONE_MAX,
@@ -42,6 +43,7 @@ from models.schema import (
     utcnow,
 )
 from models.search_index import update_search_index
+from models.terms import TERM_FIELDS, canonical, term_errors
 from models.text import fold, not_utf8, sort_key
 from models.users import current_user
 from models.vocab import (
@@ -106,6 +108,11 @@ class AgreementInput:
     expires_on: str = ""
     duration: str = ""
     renewal: str = ""
+    # Structured terms (models.terms): '5 years', 'automatic for 5 years', '6 months', …
+    duration_term: str = ""
+    renewal_term: str = ""
+    notice_term: str = ""
+    entry_into_force_term: str = ""
     terminated_on: str = ""
     termination_grounds: str = ""
     depositary: str = ""
@@ -220,6 +227,7 @@ def validate(data: AgreementInput) -> dict[str, str]:
         parsed = urlparse(data.source_url.strip())
         if parsed.scheme not in ("http", "https", "ftp") or not parsed.netloc:
             errors["source_url"] = f"'{data.source_url}' is not a web address (http:// or https://)"
+    errors.update(term_errors({name: getattr(data, name) for name, _, _ in TERM_FIELDS}))
     _validate_parties(errors, data.parties)
     for index, path in enumerate(data.fields):
         if not split_path(path):
@@ -416,6 +424,7 @@ def _insert(
     session.add(agreement)
     session.flush()
     update_search_index(session.connection(), [agreement.id])
+    refresh_deadlines(session.connection(), [agreement.id])
     changes = changes_between(None, input_record(data))
     if replaced_by:
         changes["replaced_by"] = [[], set_replaced_by(session, agreement.id, replaced_by, user)]
@@ -486,6 +495,7 @@ def _rewrite(
             agreement_id, version, row.version, row.updated_at, row.updated_by
         ) from None
     update_search_index(session.connection(), [agreement_id])
+    refresh_deadlines(session.connection(), [agreement_id])
     changes = changes_between(before, input_record(to_input(agreement)))
     if replaced_by is not None:
         after = set_replaced_by(session, agreement_id, replaced_by, user)
@@ -737,6 +747,8 @@ def _apply(session: Session, agreement: Agreement, data: AgreementInput) -> None
         setattr(agreement, name, PartialDate.parse_optional(getattr(data, name)))
     for name in OPTIONAL_TEXT_FIELDS:
         setattr(agreement, name, _text(getattr(data, name)))
+    for name, _, _ in TERM_FIELDS:
+        setattr(agreement, name, canonical(name, getattr(data, name)))
     agreement.languages = [language.strip() for language in data.languages if language.strip()]
     agreement.summary = data.summary.strip()
     agreement.notes = data.notes.strip()
@@ -803,6 +815,10 @@ def to_input(agreement: Agreement) -> AgreementInput:
         expires_on=iso(agreement.expires_on),
         duration=agreement.duration or "",
         renewal=agreement.renewal or "",
+        duration_term=agreement.duration_term or "",
+        renewal_term=agreement.renewal_term or "",
+        notice_term=agreement.notice_term or "",
+        entry_into_force_term=agreement.entry_into_force_term or "",
         terminated_on=iso(agreement.terminated_on),
         termination_grounds=agreement.termination_grounds or "",
         depositary=agreement.depositary or "",

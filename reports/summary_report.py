@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import BinaryIO
 
@@ -27,6 +27,7 @@ from reportlab.platypus import (
 from reportlab.platypus.flowables import HRFlowable
 from sqlalchemy.orm import Session, sessionmaker
 
+from models.deadline_store import DueItem
 from models.detail import AgreementDetail, load_details
 from models.query import (
     AgreementFilter,
@@ -36,10 +37,12 @@ from models.query import (
     fetch_rows,
     field_tree,
     iter_rows,
+    matching_ids,
     party_list,
 )
 from reports import styles as st
 from reports.charts import fields_chart, years_chart
+from reports.coming_due import coming_due, coming_due_story
 from reports.cover import Provenance, facts_table, provenance_rows
 from reports.describe import (
     NOT_RECORDED,
@@ -93,6 +96,8 @@ class SummaryPlan:
     signed: str = ""
     register_only: bool = False
     short_limit: int = SHORT_REPORT
+    coming_due: tuple[DueItem, ...] = ()  # overdue and next year's deadlines (coming_due.py)
+    due_as_of: date | None = None
 
     @property
     def short(self) -> bool:
@@ -126,8 +131,12 @@ def plan_summary(
     register_only: bool = False,
     short_limit: int = SHORT_REPORT,
     cancelled: Callable[[], bool] | None = None,
+    due_as_of: date | None = None,
 ) -> SummaryPlan:
-    """Read the register, counts and as-of time, streaming the rows in batches."""
+    """Read the register, counts and as-of time, streaming the rows in batches.
+
+    *due_as_of* (default: today) is the day "Coming due" counts from.
+    """
     selected = agreement_ids is not None
     rows = _selected_rows(session, agreement_ids) if selected else iter_rows(session, wanted, sort)
     register: list[RegisterRow] = []
@@ -155,6 +164,8 @@ def plan_summary(
         covers = describe_filter(wanted, field_names, party_names)
         order = describe_sort(sort)
     made_up = default_title(wanted, field_names, party_names, len(register) if selected else None)
+    due_as_of = due_as_of or date.today()
+    scope = list(dict.fromkeys(agreement_ids or ())) if selected else matching_ids(session, wanted)
     return SummaryPlan(
         title=" ".join((title or "").split()) or made_up,
         covers=covers,
@@ -168,6 +179,8 @@ def plan_summary(
         signed=signed.sentence(),
         register_only=register_only,
         short_limit=short_limit,
+        coming_due=coming_due(session, scope, due_as_of) if register else (),
+        due_as_of=due_as_of,
     )
 
 
@@ -225,6 +238,11 @@ def build_story(
 ) -> Iterator[Flowable]:
     """Every flowable of the report, in order. Agreements are loaded a batch at a time as
     the pages fill, and the report stops between agreements once cancelled() is true."""
+    due = (
+        [coming_due_story(plan.coming_due, kit, plan.due_as_of or date.today())]
+        if plan.coming_due
+        else []
+    )
     if plan.register_only or plan.short:
         yield from first_page(plan, kit, provenance)
         if not plan.agreement_ids:
@@ -232,6 +250,9 @@ def build_story(
         yield from register_story(plan, kit)
         if plan.register_only:
             return
+        for part in due:
+            yield CondPageBreak(90 * mm)
+            yield from part
         yield CondPageBreak(90 * mm)
     else:
         yield from cover(plan, kit, provenance)
@@ -239,6 +260,7 @@ def build_story(
             contents(plan, kit),
             overview_story(plan.overview, kit),
             register_story(plan, kit),
+            *due,
         ):
             checkpoint(cancelled)
             yield PageBreak()
@@ -328,6 +350,8 @@ def contents(plan: SummaryPlan, kit: StoryKit) -> Iterator[Flowable]:
     yield kit.heading("Contents", kit.styles.h1, key="contents", level=0)
     for text, key in (("Overview", "overview"), ("Register", "register")):
         yield kit.toc_line(text, key, 0)
+    if plan.coming_due:
+        yield kit.toc_line("Coming due", "coming-due", 0)
     yield kit.toc_line("Agreements", "agreements", 0)
     for row in plan.register:
         yield kit.toc_line(f"{row.number}. {row.title}", agreement_key(row.agreement_id), 1)
@@ -483,6 +507,7 @@ def write_summary(
     """
     checkpoint(cancelled)
     with session_scope(sessions_or_session) as session:
+        moment = generated_at or datetime.now(UTC)
         plan = plan_summary(
             session,
             wanted,
@@ -492,12 +517,13 @@ def write_summary(
             register_only=register_only,
             short_limit=short_limit,
             cancelled=cancelled,
+            due_as_of=moment.date(),
         )
         fonts = FontSet(font)
         linked = set() if register_only else set(plan.agreement_ids)
         kit = StoryKit(make_styles(fonts), PageNumbers(), linked)
         provenance = Provenance(
-            generated_at or datetime.now(UTC),
+            moment,
             author,
             database_name if show_source else "",
             plan.as_of,

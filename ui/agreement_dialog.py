@@ -60,9 +60,19 @@ from ui.party_editor import (
     show_error,
 )
 from ui.relation_editor import RelationEditor
+from ui.terms_fields import INTRO, TERM_KEYS, TERM_ROWS, TERM_WIDTH, term_hint
 
-GENERAL, DATES, PARTIES, FIELDS, MILESTONES, SOURCE, RELATIONS = range(7)
-TAB_NAMES = ("General", "Dates", "Parties", "Fields", "Milestones", "Source && notes", "Relations")
+GENERAL, DATES, PARTIES, FIELDS, MILESTONES, SOURCE, RELATIONS, TERMS = range(8)
+TAB_NAMES = (
+    "General",
+    "Dates",
+    "Parties",
+    "Fields",
+    "Milestones",
+    "Source && notes",
+    "Relations",
+    "Terms",
+)
 
 # Binding is yes / no / not recorded; combo data are strings because None is no QVariant.
 _BINDING = (
@@ -191,6 +201,7 @@ class AgreementDialog(QDialog):
             self._milestones_page(),
             self._source_page(),
             self.relation_editor,
+            self._terms_page(),
         )
         for page, name in zip(pages, TAB_NAMES, strict=True):
             self.tabs.addTab(page, name)
@@ -329,7 +340,11 @@ class AgreementDialog(QDialog):
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
         for key, label in rows:
-            hint = self._date_hint(self._slots[key].widget) if key in _DATE_KEYS else None
+            widget = self._slots[key].widget
+            hint = self._date_hint(widget) if key in _DATE_KEYS else None
+            if key in TERM_KEYS:
+                assert isinstance(widget, QLineEdit)
+                hint = term_hint(key, widget, self)
             self._row(form, label, key, hint)
 
     def _dates_page(self) -> QWidget:
@@ -366,6 +381,20 @@ class AgreementDialog(QDialog):
                 ("termination_grounds", "Termination &grounds"),
             ],
         )
+        return page
+
+    def _terms_page(self) -> QWidget:
+        page = QWidget(self)
+        for key, caption, placeholder in TERM_ROWS:
+            edit = self._line(key, caption.replace("&", ""), TERMS, placeholder)
+            edit.setMinimumWidth(TERM_WIDTH)  # the hint beside it takes the rest of the row
+            edit.setToolTip(f"Write e.g. {placeholder}")  # the placeholder may be cut
+        self._rows(page, [(key, caption) for key, caption, _ in TERM_ROWS])
+        intro = QLabel(INTRO, page)
+        intro.setWordWrap(True)
+        form = page.layout()
+        assert isinstance(form, QFormLayout)
+        form.insertRow(0, intro)
         return page
 
     def _date_hint(self, edit: QWidget) -> QLabel:

@@ -101,6 +101,7 @@ def render_detail(detail: AgreementDetail) -> str:
         for relation in detail.relations:
             html.append(f"<li>{_relation(relation)}</li>")
         html.append("</ul>")
+    html.append(render_deadlines(detail))
     timeline = detail.timeline()
     if timeline:
         html.append("<h4>Timeline</h4><table cellspacing='3'>")
@@ -131,6 +132,30 @@ def render_detail(detail: AgreementDetail) -> str:
         f"Created {created}; last changed {changed}.</small></p>"
     )
     html.append(render_history(detail.history))
+    return "".join(html)
+
+
+def render_deadlines(detail: AgreementDetail) -> str:
+    """The structured terms, the coming deadlines with how each was found, and any doubts."""
+    if not detail.terms and not detail.deadlines and not detail.deadline_notes:
+        return ""
+    html = ["<h4>Terms and deadlines</h4>"]
+    if detail.terms:
+        html.append("<table cellspacing='3'>")
+        html.extend(_row(label, escape(value)) for label, value in detail.terms)
+        html.append("</table>")
+    if detail.deadlines:
+        html.append("<table cellspacing='3'>")
+        for deadline in detail.deadlines:
+            label = escape(deadline.kind.label)
+            how = "" if deadline.recorded else f"<br/><small>{escape(deadline.how)}</small>"
+            html.append(
+                f"<tr><td valign='top'>{escape(deadline.on.display())}</td>"
+                f"<td>{label}{how}</td></tr>"
+            )
+        html.append("</table>")
+    for note in detail.deadline_notes:
+        html.append(f"<p><i>{escape(note[:1].upper() + note[1:])}.</i></p>")
     return "".join(html)
 
 

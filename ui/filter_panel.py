@@ -33,6 +33,7 @@ from models.query import AgreementFilter, Facets, FieldNode, PartyEntry
 from models.text import fold
 from models.views import ViewEntry
 from models.vocab import Kind, Level, Status, Vocabulary
+from ui.due_filter import due_list, show_filter, ticked_due
 
 SEARCH_DEBOUNCE_MS = 250
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -154,6 +155,9 @@ class FilterPanel(QWidget):
         tabs.addTab(self.statuses, "Status")
         tabs.addTab(self.kinds, "Kind")
         tabs.addTab(self.levels, "Level")
+        self.due = due_list(self)
+        self.due.itemChanged.connect(self._item_changed)
+        tabs.addTab(self.due, "Due")
         return tabs
 
     def _vocabulary_list(
@@ -248,6 +252,7 @@ class FilterPanel(QWidget):
             (self.statuses, facets.statuses),
             (self.kinds, facets.kinds),
             (self.levels, facets.levels),
+            (self.due, facets.due),
         ):
             for item in self._list_items(widget):
                 number = counts.get(item.data(ID_ROLE), 0)
@@ -278,6 +283,7 @@ class FilterPanel(QWidget):
             signed_from=self._date(self.signed_from),
             signed_to=self._date(self.signed_to),
             text=self.search_box.text().strip(),
+            **ticked_due(self.due),  # type: ignore[arg-type]
         )
 
     def set_filter(self, wanted: AgreementFilter) -> None:
@@ -298,6 +304,7 @@ class FilterPanel(QWidget):
             for item in self._list_items(widget):
                 state = item.data(ID_ROLE) in chosen
                 item.setCheckState(Qt.CheckState.Checked if state else Qt.CheckState.Unchecked)
+        show_filter(self.due, wanted)
         self.any_party.setChecked(wanted.any_party)
         self.signed_from.setText(wanted.signed_from.iso() if wanted.signed_from else "")
         self.signed_to.setText(wanted.signed_to.iso() if wanted.signed_to else "")

@@ -52,6 +52,7 @@ from ui.confirmations import agreements_named
 from ui.connect_dialog import ConnectDialog, remembered_name
 from ui.damaged_offer import offer_latest_backup
 from ui.detail_pane import DetailPane
+from ui.due_panel import DueNotice, DuePanel
 from ui.editor_data import EditorData, read_editor_data
 from ui.filter_panel import FilterPanel
 from ui.help_menu import add_help_menu
@@ -264,6 +265,13 @@ class MainWindow(QMainWindow):
             "Ctrl+Shift+E",
             "One change to the selected agreements (or all the filter matches), previewed",
         )
+        self.action_show_due = self._action(
+            "actionShowDue",
+            "&Due",
+            self.show_due,
+            "Ctrl+Shift+D",
+            "Deadlines coming due in the next 30, 90 or 365 days, and overdue ones",
+        )
 
     def _build_widgets(self) -> None:
         self.filter_panel = FilterPanel(self)
@@ -341,6 +349,10 @@ class MainWindow(QMainWindow):
             "Your user may browse, filter and export this database but not change it."
         )
         self.read_only_label.hide()
+        self.due_panel: DuePanel | None = None
+        self.due_notice = DueNotice(self)
+        self.due_notice.linkActivated.connect(lambda _link: self.show_due())
+        self.statusBar().addWidget(self.due_notice)
         self.statusBar().addPermanentWidget(self.read_only_label)
         self.statusBar().addPermanentWidget(self.status_label)
         self.setTabOrder(self.filter_panel.search_box, self.table)
@@ -374,6 +386,7 @@ class MainWindow(QMainWindow):
         view_menu = bar.addMenu("&View")
         view_menu.addAction(self.action_refresh)
         view_menu.addAction(self.action_show_trash)
+        view_menu.addAction(self.action_show_due)
         self.columns_menu = view_menu.addMenu("&Columns")
         self.columns_menu.aboutToShow.connect(lambda: self._fill_columns_menu(self.columns_menu))
         toolbar = self.addToolBar("Agreements")
@@ -405,6 +418,9 @@ class MainWindow(QMainWindow):
         self.refresh(first_page=True)
         self._daily_backup(database)
         self.history_actions.purge_old()
+        self.due_notice.check(database.sessions, self.worker, self.settings.due_warning_days)
+        if self.due_panel is not None:
+            self.due_panel.set_source(database.sessions, self.worker)
 
     def switch_database(self, target: str | URL) -> bool:
         """Open another database (file or URL); on failure say why and keep the current one."""
@@ -1008,6 +1024,18 @@ class MainWindow(QMainWindow):
             action.setChecked(not header.isSectionHidden(number))
             action.setEnabled(number != 0)  # the title always shows
             action.toggled.connect(lambda shown, n=number: header.setSectionHidden(n, not shown))
+
+    def show_due(self) -> None:
+        """Show the Due panel (View › Due), made on first use, docked on the right."""
+        if self.due_panel is None:
+            self.due_panel = DuePanel(self.settings, self)
+            self.due_panel.agreement_chosen.connect(self.go_to)
+            self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.due_panel)
+            self.rows_shown.connect(self.due_panel.reload)  # after saves and outside changes
+        self.due_panel.set_source(self.database.sessions, self.worker)
+        self.due_panel.show()
+        self.due_panel.raise_()
+        self.due_panel.reload()
 
     def go_to_agreement(self) -> None:
         """Ask for an agreement's number and show it (Ctrl+G)."""

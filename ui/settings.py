@@ -9,6 +9,7 @@ from PySide6.QtCore import QByteArray, QSettings
 from models.backups import KEEP_DAILY, KEEP_WEEKLY, Rotation
 
 RECENT_LIMIT = 8
+DUE_WARNING_DAYS = 30  # the warning period's default: deadlines this close are told at start
 
 
 def _whole(value: object, default: int) -> int:
@@ -67,6 +68,19 @@ class Settings:
     @header_state.setter
     def header_state(self, value: QByteArray) -> None:
         self._settings.setValue("table/header", value)
+
+    @property
+    def due_warning_days(self) -> int:
+        """How many days ahead a deadline is told in the status bar at start."""
+        try:
+            days = int(self._settings.value("due/warning_days", DUE_WARNING_DAYS))
+        except (TypeError, ValueError):
+            return DUE_WARNING_DAYS
+        return days if days > 0 else DUE_WARNING_DAYS
+
+    @due_warning_days.setter
+    def due_warning_days(self, days: int) -> None:
+        self._settings.setValue("due/warning_days", days)
 
     @property
     def last_database(self) -> str | None:

@@ -184,7 +184,8 @@ def test_unknown_columns_are_named_with_a_suggestion(database: Database, tmp_pat
     assert problems(database, path) == [
         "line 1: unknown columns 'signed' (did you mean 'signed_on'?), 'colour' (the columns "
         "are title,kind,status,signed_on,signed_at,entry_into_force,expires_on,parties,fields,"
-        "summary,source_url,notes, level)"
+        "summary,source_url,notes, level, duration_term, renewal_term, notice_term, "
+        "entry_into_force_term)"
     ]
 
 
@@ -729,7 +730,9 @@ def test_csv_export_writes_the_header_and_one_row_per_agreement(
     target = tmp_path / "out.csv"
     with database.sessions.begin() as session:
         assert export_file(session, target) == 3
-    assert target.read_text(encoding="utf-8").splitlines()[0] == HEADER + ",level"
+    assert target.read_text(encoding="utf-8").splitlines()[0] == (
+        HEADER + ",level,duration_term,renewal_term,notice_term,entry_into_force_term"
+    )
     with target.open(encoding="utf-8", newline="") as handle:
         rows = list(csv.DictReader(handle))
     assert [row["signed_on"] for row in rows] == ["2019-05-10", "2020", "2021-12-06"]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Iterator
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -92,6 +93,9 @@ def filters(choices: dict[str, list[int]]) -> st.SearchStrategy[AgreementFilter]
         signed_from=dates,
         signed_to=dates,
         text=st.sampled_from(["", "k", "energy", "Türkiye", "оқ", "oʻzbek", "zzzz"]),
+        due_within=st.sampled_from([None, None, 0, 30, 365, 3650]),
+        due_overdue=st.booleans(),
+        due_as_of=st.sampled_from([None, date(1990, 1, 1), date(2026, 12, 1), date(2031, 2, 28)]),
     )
 
 
@@ -174,6 +178,8 @@ TITLES = ("Treaty on Oʻzbekiston", "Тоқаев energy memorandum", "Türkiye 
 PARTY_NAMES = ("Kazakhstan", "Uzbekistan", "Türkiye", "Russia")
 FIELD_NAMES = ("Energy", "Transport > Rail", "Transport > Road", "Trade")
 DATES = ("", "2021", "2021-12", "2021-12-06", "1999-05-01", "2030")
+# Expiries after every signing date above: each is a deadline the due filter finds.
+EXPIRIES = ("", "2031-06-30", "2031-02", "2035")
 
 steps = st.lists(
     st.one_of(
@@ -191,6 +197,7 @@ steps = st.lists(
             st.sampled_from(TITLES),
             st.sampled_from(DATES),
             st.sampled_from(list(Kind)),
+            st.sampled_from(EXPIRIES),
         ),
         st.tuples(st.just("delete"), st.integers(0, 50)),
     ),
@@ -215,9 +222,11 @@ def _write(database: Database, step: tuple) -> set[int]:  # type: ignore[type-ar
         if step[0] == "delete":
             delete(session, [target])
             return {target}
-        _kind, _number, title, signed_on, kind = step
+        _kind, _number, title, signed_on, kind, expires_on = step
         data, version = load_input(session, target)
-        changed = dataclasses.replace(data, title=title, signed_on=signed_on, kind=kind.value)
+        changed = dataclasses.replace(
+            data, title=title, signed_on=signed_on, kind=kind.value, expires_on=expires_on
+        )
         update(session, target, changed, version)
         return {target}
 
@@ -233,6 +242,9 @@ def _same_answers(database: Database, patched: FacetIndex) -> None:
             AgreementFilter(signed_from=PartialDate(2000), text="energy"),
             AgreementFilter(parties=tuple(p.id for p in party_list(session))[:2], any_party=True),
             AgreementFilter(fields=tuple(f.id for f in field_tree(session))[:1]),
+            # Deadlines patched in with their agreements (expiries set by the edits).
+            AgreementFilter(due_within=365, due_as_of=date(2031, 1, 1)),
+            AgreementFilter(due_overdue=True, due_as_of=date(2034, 1, 1)),
         ]
         for wanted in wanted_all:
             assert patched.facets(session, wanted) == fresh.facets(session, wanted)

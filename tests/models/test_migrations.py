@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -256,5 +257,31 @@ def test_upgrading_to_0008_gives_recorded_organisations_their_identity(db_path: 
             # The first of two parties for one organisation gets it; merging is for a person.
             assert codes == {1: "EU", 2: "NATO", 3: None, 4: None}
             assert find_party(session, "European Union").id == 1  # type: ignore[union-attr]
+    finally:
+        database.close()
+
+
+def test_upgrading_to_0011_makes_recorded_expiries_deadlines(db_path: Path) -> None:
+    engine = make_engine(URL.create("sqlite", database=str(db_path)))
+    try:
+        with engine.connect() as connection:
+            command.upgrade(alembic_config(connection), "0009")
+            connection.execute(
+                text(
+                    ROWS_0001[0]
+                    .replace("signed_at, ", "signed_at, expires_on, ")
+                    .replace("'Nur-Sultan', ", "'Nur-Sultan', '2027-01', ")
+                )
+            )
+            connection.commit()
+    finally:
+        engine.dispose()
+    database = open_database(db_path)
+    try:
+        with database.sessions() as session:
+            wanted = AgreementFilter(due_within=90, due_as_of=date(2026, 12, 1))
+            assert agreement_ids(session, wanted) == [7]
+            data, _ = load_input(session, 7)
+            assert data.duration_term == "" and data.expires_on == "2027-01"
     finally:
         database.close()

@@ -22,7 +22,7 @@ from models.attachment_schema import ATTACHMENT_TRACKED_TABLES
 from models.attachment_search import ATTACHMENT_SEARCH_TABLE, create_attachment_search
 
 revision = "0012"
-down_revision = "0010"
+down_revision = "0011"
 branch_labels = None
 depends_on = None
 

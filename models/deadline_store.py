@@ -1,0 +1,260 @@
+"""Deadlines in the database: rewritten with each agreement, read by the due filter and lists.
+
+`agreement_deadlines` holds what models.deadlines computes, so that "due within 30 days"
+and its counts are one indexed SQL condition, like every other filter. Every write that
+changes an agreement calls `refresh_deadlines` for its ids in the same transaction.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from sqlalchemy import ColumnElement, Connection, and_, delete, insert, or_, select
+from sqlalchemy.orm import Session
+
+from models.dates import PartialDate
+from models.deadlines import OVERDUE_KINDS, Computed, DeadlineKind, DeadlineSource, compute
+from models.schema import Action, Agreement, AgreementDeadline, Participation, Party
+from models.terms import Terms
+from models.vocab import ActionType, Role, Status
+
+# Acts by which a party consents to be bound: the "notification" or "ratification" an
+# entry-into-force rule counts.
+CONSENT_ACTIONS = (
+    ActionType.DEFINITIVE_SIGNATURE,
+    ActionType.RATIFICATION,
+    ActionType.ACCEPTANCE,
+    ActionType.APPROVAL,
+    ActionType.FORMAL_CONFIRMATION,
+    ActionType.ACCESSION,
+    ActionType.SUCCESSION,
+)
+# Parties whose consent an agreement waits for (observers and depositaries give none).
+CONSENTING_ROLES = (Role.PARTY, Role.ORIGINAL_SIGNATORY)
+# An agreement that has ended has nothing coming due.
+ENDED = (Status.TERMINATED, Status.EXPIRED)
+_CHUNK = 500
+
+
+@dataclass(frozen=True)
+class DueItem:
+    """One line of the Due list: which agreement, which deadline, when and why."""
+
+    agreement_id: int
+    title: str
+    kind: DeadlineKind
+    on: PartialDate
+    how: str
+    recorded: bool
+    overdue: bool
+
+    def describe(self) -> str:
+        """'Last day to give notice: 1 September 2026' (the precision it is known to)."""
+        return f"{self.kind.label}: {self.on.display()}"
+
+
+# ----------------------------------------------------------------- writing
+
+
+def sources(connection: Connection, ids: Sequence[int]) -> dict[int, DeadlineSource]:
+    """What the deadlines of these agreements follow from, read in two queries per chunk."""
+    found: dict[int, DeadlineSource] = {}
+    for start in range(0, len(ids), _CHUNK):
+        chunk = list(ids[start : start + _CHUNK])
+        consents = _consents(connection, chunk)
+        for row in connection.execute(
+            select(
+                Agreement.id,
+                Agreement.signed_on,
+                Agreement.entry_into_force,
+                Agreement.expires_on,
+                Agreement.terminated_on,
+                Agreement.duration_term,
+                Agreement.renewal_term,
+                Agreement.notice_term,
+                Agreement.entry_into_force_term,
+            ).where(Agreement.id.in_(chunk))
+        ):
+            found[row.id] = DeadlineSource(
+                terms=_terms(row),
+                signed_on=row.signed_on,
+                entry_into_force=row.entry_into_force,
+                expires_on=row.expires_on,
+                terminated_on=row.terminated_on,
+                consents=consents.get(row.id, {}),
+            )
+    return found
+
+
+def _terms(row: object) -> Terms:
+    try:
+        return Terms.from_texts(
+            row.duration_term,  # type: ignore[attr-defined]
+            row.renewal_term,  # type: ignore[attr-defined]
+            row.notice_term,  # type: ignore[attr-defined]
+            row.entry_into_force_term,  # type: ignore[attr-defined]
+        )
+    except ValueError:  # written by hand into the database: compute nothing rather than fail
+        return Terms()
+
+
+def _consents(connection: Connection, ids: list[int]) -> dict[int, dict[str, PartialDate | None]]:
+    """Per agreement, each consenting party's name and the date of its first consent."""
+    found: dict[int, dict[str, PartialDate | None]] = defaultdict(dict)
+    participations = connection.execute(
+        select(Participation.id, Participation.agreement_id, Party.name)
+        .join(Party, Party.id == Participation.party_id)
+        .where(Participation.agreement_id.in_(ids), Participation.role.in_(CONSENTING_ROLES))
+    ).all()
+    acts: dict[int, list[PartialDate]] = defaultdict(list)
+    for participation_id, deposited, effective in connection.execute(
+        select(Action.participation_id, Action.deposited_on, Action.effective_on).where(
+            Action.participation_id.in_([p.id for p in participations]),
+            Action.type.in_(CONSENT_ACTIONS),
+        )
+    ):
+        when = deposited or effective
+        if when is not None:
+            acts[participation_id].append(when)
+    for participation_id, agreement_id, name in participations:
+        dates = acts.get(participation_id)
+        found[agreement_id][name] = min(dates) if dates else None
+    return found
+
+
+def source_of(agreement: Agreement) -> DeadlineSource:
+    """The same source `sources` reads, from a loaded agreement (the detail pane's)."""
+    consents: dict[str, PartialDate | None] = {}
+    for participation in agreement.participations:
+        if participation.role not in CONSENTING_ROLES:
+            continue
+        dates = [
+            action.deposited_on or action.effective_on
+            for action in participation.actions
+            if action.type in CONSENT_ACTIONS and (action.deposited_on or action.effective_on)
+        ]
+        consents[participation.party.name] = min(dates) if dates else None  # type: ignore[type-var]
+    return DeadlineSource(
+        terms=_terms(agreement),
+        signed_on=agreement.signed_on,
+        entry_into_force=agreement.entry_into_force,
+        expires_on=agreement.expires_on,
+        terminated_on=agreement.terminated_on,
+        consents=consents,
+    )
+
+
+def refresh_deadlines(connection: Connection, ids: Sequence[int]) -> None:
+    """Recompute the stored deadlines of these agreements (deleted ones simply lose theirs)."""
+    for start in range(0, len(ids), _CHUNK):
+        chunk = list(ids[start : start + _CHUNK])
+        connection.execute(
+            delete(AgreementDeadline).where(AgreementDeadline.agreement_id.in_(chunk))
+        )
+        rows = [
+            {
+                "agreement_id": agreement_id,
+                "kind": deadline.kind.value,
+                "on": deadline.on,
+                "first_day": deadline.first_day.isoformat(),
+                "last_day": deadline.last_day.isoformat(),
+                "how": deadline.how[:1000],
+                "recorded": deadline.recorded,
+            }
+            for agreement_id, source in sources(connection, chunk).items()
+            for deadline in compute(source).deadlines
+        ]
+        if rows:
+            connection.execute(insert(AgreementDeadline), rows)
+
+
+def computed(session: Session, agreement_id: int) -> Computed | None:
+    """The deadlines and notes of one agreement (None when it does not exist)."""
+    source = sources(session.connection(), [agreement_id]).get(agreement_id)
+    return None if source is None else compute(source)
+
+
+# ----------------------------------------------------------------- reading
+
+
+def due_clause(as_of: date, within: int | None, overdue: bool) -> ColumnElement[bool]:
+    """Deadlines between *as_of* and *within* days later, and/or overdue ones."""
+    parts = []
+    if within is not None:
+        parts.append(
+            and_(
+                AgreementDeadline.last_day >= as_of.isoformat(),
+                AgreementDeadline.first_day <= (as_of + timedelta(days=within)).isoformat(),
+            )
+        )
+    if overdue:
+        parts.append(
+            and_(
+                AgreementDeadline.kind.in_([kind.value for kind in OVERDUE_KINDS]),
+                AgreementDeadline.last_day < as_of.isoformat(),
+            )
+        )
+    return or_(*parts)
+
+
+def due_condition(as_of: date, within: int | None, overdue: bool) -> ColumnElement[bool]:
+    """The agreements (not ended) with a deadline in the window: a WHERE on `agreements`."""
+    return and_(
+        Agreement.status.not_in(ENDED),
+        Agreement.id.in_(
+            select(AgreementDeadline.agreement_id).where(due_clause(as_of, within, overdue))
+        ),
+    )
+
+
+def due_items(
+    session: Session,
+    ids_statement: object,
+    as_of: date,
+    within: int | None,
+    overdue: bool = True,
+    limit: int | None = None,
+) -> list[DueItem]:
+    """The deadlines of the agreements *ids_statement* selects, in the window, by date."""
+    statement = (
+        select(
+            AgreementDeadline.agreement_id,
+            Agreement.title,
+            AgreementDeadline.kind,
+            AgreementDeadline.on,
+            AgreementDeadline.how,
+            AgreementDeadline.recorded,
+            AgreementDeadline.last_day,
+        )
+        .join(Agreement, Agreement.id == AgreementDeadline.agreement_id)
+        .where(
+            Agreement.status.not_in(ENDED),
+            due_clause(as_of, within, overdue),
+            AgreementDeadline.agreement_id.in_(ids_statement),  # type: ignore[arg-type]
+        )
+        .order_by(
+            AgreementDeadline.first_day,
+            AgreementDeadline.last_day,
+            Agreement.title_key,
+            AgreementDeadline.id,
+        )
+        .limit(limit)
+    )
+    items = []
+    for row in session.execute(statement):
+        kind = DeadlineKind(row.kind)
+        items.append(
+            DueItem(
+                agreement_id=row.agreement_id,
+                title=row.title,
+                kind=kind,
+                on=row.on,
+                how=row.how,
+                recorded=row.recorded,
+                overdue=kind in OVERDUE_KINDS and row.last_day < as_of.isoformat(),
+            )
+        )
+    return items

@@ -1,0 +1,249 @@
+"""The Due panel (View › Due) and the start-up notice of deadlines within the warning period.
+
+The panel lists what falls due in the next 30, 90 or 365 days and what is overdue,
+sorted by date, each line naming the agreement and the deadline; a double-click selects
+the agreement. Both read through the window's worker, never on the GUI thread.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from html import escape
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDockWidget,
+    QHBoxLayout,
+    QLabel,
+    QSpinBox,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy.orm import Session, sessionmaker
+
+from models.deadline_store import DueItem, due_items
+from models.query import AgreementFilter, count, matching_ids
+from ui.settings import Settings
+from ui.workers import Job, Worker
+
+WINDOWS = (30, 90, 365)
+OVERDUE_COLOUR = "#c0392b"
+ID_ROLE = Qt.ItemDataRole.UserRole
+# The panel lists at most this many lines (a register of every UN treaty has thousands of
+# renewals a year); the heading says when there are more.
+LIST_LIMIT = 2000
+
+
+@dataclass(frozen=True)
+class DueList:
+    items: list[DueItem]
+    as_of: date
+    days: int
+
+
+def read_due(sessions: sessionmaker[Session], days: int, overdue: bool, job: Job) -> DueList:
+    """The deadlines of every agreement within *days* (and overdue ones), read in the worker."""
+    job.check()
+    as_of = date.today()
+    with sessions() as session:
+        every = matching_ids(session, AgreementFilter())
+        items = due_items(session, every, as_of, days, overdue, limit=LIST_LIMIT + 1)
+    return DueList(items, as_of, days)
+
+
+@dataclass(frozen=True)
+class DueCount:
+    due: int  # agreements with a deadline within the warning period
+    overdue: int
+    days: int
+
+
+def count_due(sessions: sessionmaker[Session], days: int, job: Job) -> DueCount:
+    job.check()
+    with sessions() as session:
+        return DueCount(
+            count(session, AgreementFilter(due_within=days)),
+            count(session, AgreementFilter(due_overdue=True)),
+            days,
+        )
+
+
+def notice_text(found: DueCount) -> str:
+    """'2 agreements have deadlines within 30 days, 1 is overdue. Show them' (a link), or ''."""
+    parts = []
+    if found.due:
+        noun = "agreement has a deadline" if found.due == 1 else "agreements have deadlines"
+        parts.append(f"{found.due:,} {noun} within {found.days} days")
+    if found.overdue:
+        parts.append(f"{found.overdue:,} overdue")
+    if not parts:
+        return ""
+    return f"{escape(', '.join(parts))} — <a href='due'>show the Due panel</a>"
+
+
+class DueNotice(QLabel):
+    """The status bar's word at start that something falls due soon, with a link to the panel."""
+
+    checked = Signal()  # the count has come back (shown or not): tests wait on it
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("dueNotice")
+        self.setAccessibleName("Deadlines coming due")
+        self.setTextFormat(Qt.TextFormat.RichText)
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse)
+        self.hide()
+
+    def check(self, sessions: sessionmaker[Session], worker: Worker, days: int) -> None:
+        worker.submit(lambda job: count_due(sessions, days, job), self._show, self._failed)
+
+    def _show(self, found: DueCount) -> None:
+        text = notice_text(found)
+        self.setText(text)
+        self.setVisible(bool(text))
+        self.checked.emit()
+
+    def _failed(self, _error: BaseException) -> None:
+        self.hide()  # a notice is no place for a database error; the panel shows it
+        self.checked.emit()
+
+
+class DuePanel(QDockWidget):
+    """Deadlines coming due and overdue, by date; double-click selects the agreement."""
+
+    agreement_chosen = Signal(int)
+    loaded = Signal()
+
+    def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
+        super().__init__("Due", parent)
+        self.setObjectName("duePanel")
+        self._settings = settings
+        self._sessions: sessionmaker[Session] | None = None
+        self._worker: Worker | None = None
+        self._job: Job | None = None
+        body = QWidget(self)
+        layout = QVBoxLayout(body)
+        layout.addLayout(self._controls(body))
+        self.heading = QLabel(body)
+        self.heading.setObjectName("dueHeading")
+        self.heading.setWordWrap(True)
+        layout.addWidget(self.heading)
+        self.tree = QTreeWidget(body)
+        self.tree.setObjectName("dueList")
+        self.tree.setAccessibleName("Deadlines")
+        self.tree.setHeaderLabels(["Date", "Deadline", "Agreement"])
+        self.tree.setRootIsDecorated(False)
+        self.tree.setUniformRowHeights(True)
+        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.tree.itemActivated.connect(self._chosen)
+        self.tree.itemDoubleClicked.connect(self._chosen)
+        layout.addWidget(self.tree, 1)
+        layout.addLayout(self._warning_row(body))
+        self.setWidget(body)
+
+    def _controls(self, body: QWidget) -> QHBoxLayout:
+        row = QHBoxLayout()
+        self.window_combo = QComboBox(body)
+        self.window_combo.setObjectName("dueWindow")
+        self.window_combo.setAccessibleName("Due within")
+        for days in WINDOWS:
+            self.window_combo.addItem(f"Next {days} days", days)
+        self.window_combo.currentIndexChanged.connect(lambda _i: self.reload())
+        self.overdue_check = QCheckBox("Overdue too", body)
+        self.overdue_check.setObjectName("dueOverdue")
+        self.overdue_check.setChecked(True)
+        self.overdue_check.setToolTip(
+            "Expiries and entries into force that have passed without being recorded"
+        )
+        self.overdue_check.toggled.connect(lambda _on: self.reload())
+        row.addWidget(self.window_combo)
+        row.addWidget(self.overdue_check)
+        row.addStretch(1)
+        return row
+
+    def _warning_row(self, body: QWidget) -> QHBoxLayout:
+        row = QHBoxLayout()
+        label = QLabel("Warn at start about deadlines within", body)
+        self.warning_days = QSpinBox(body)
+        self.warning_days.setObjectName("dueWarningDays")
+        self.warning_days.setAccessibleName("Warning period in days")
+        self.warning_days.setRange(1, 3650)
+        self.warning_days.setSuffix(" days")
+        self.warning_days.setValue(self._settings.due_warning_days)
+        self.warning_days.valueChanged.connect(self._remember_warning)
+        label.setBuddy(self.warning_days)
+        row.addWidget(label)
+        row.addWidget(self.warning_days)
+        row.addStretch(1)
+        return row
+
+    def _remember_warning(self, days: int) -> None:
+        self._settings.due_warning_days = days
+
+    # ------------------------------------------------------------ loading
+
+    def set_source(self, sessions: sessionmaker[Session], worker: Worker) -> None:
+        """The database to read (a window may switch databases) and the worker to read it on."""
+        self._sessions, self._worker = sessions, worker
+
+    def reload(self) -> None:
+        """Read the list again, off the GUI thread; the newest request wins."""
+        if self._sessions is None or self._worker is None or not self.isVisible():
+            return
+        if self._job is not None:
+            self._job.cancel()
+        sessions, days = self._sessions, int(self.window_combo.currentData())
+        overdue = self.overdue_check.isChecked()
+        self.heading.setText("Reading the deadlines…")
+        self._job = job = self._worker.submit(
+            lambda job: read_due(sessions, days, overdue, job),
+            lambda found: self.show_list(found) if job is self._job else None,
+            lambda error: self._failed(error) if job is self._job else None,
+        )
+
+    def show_list(self, found: DueList) -> None:
+        self._job = None
+        self.tree.clear()
+        items = found.items[:LIST_LIMIT]
+        for item in items:
+            line = QTreeWidgetItem(
+                [item.on.display(), item.kind.label, item.title + (" (overdue)" * item.overdue)]
+            )
+            line.setData(0, ID_ROLE, item.agreement_id)
+            tip = f"{item.describe()}\n{item.how}"
+            for column in range(3):
+                line.setToolTip(column, tip)
+                if item.overdue:
+                    line.setForeground(column, QBrush(QColor(OVERDUE_COLOUR)))
+            self.tree.addTopLevelItem(line)
+        self.tree.resizeColumnToContents(0)
+        self.tree.resizeColumnToContents(1)
+        self.heading.setText(_heading(found, len(items)))
+        self.loaded.emit()
+
+    def _failed(self, error: BaseException) -> None:
+        self._job = None
+        self.heading.setText(f"The deadlines could not be read: {error}")
+        self.loaded.emit()
+
+    def _chosen(self, item: QTreeWidgetItem, _column: int = 0) -> None:
+        self.agreement_chosen.emit(int(item.data(0, ID_ROLE)))
+
+    def showEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        super().showEvent(event)
+        self.reload()
+
+
+def _heading(found: DueList, shown: int) -> str:
+    if not found.items:
+        return f"Nothing falls due in the next {found.days} days."
+    more = " (the first ones: there are more)" if len(found.items) > LIST_LIMIT else ""
+    noun = "deadline" if shown == 1 else "deadlines"
+    return f"{shown:,} {noun} as of {found.as_of.day} {found.as_of:%B %Y}{more}."
