@@ -42,7 +42,7 @@ from models.database import (
     storage_failure,
 )
 from models.users import UserNameError
-from ui.cli import exchange, listing, report, storage
+from ui.cli import exchange, extract, listing, report, storage
 from ui.cli.common import (
     PROG,
     CliParser,
@@ -56,7 +56,7 @@ from ui.cli.common import (
 )
 
 # The command groups, in the order `--help` lists them; each adds its commands to the parser.
-COMMAND_MODULES = (listing, exchange, report, storage)
+COMMAND_MODULES = (listing, exchange, report, storage, extract)
 
 
 def version() -> str:
