@@ -25,9 +25,11 @@ test: lint
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .ruff_cache
 
-# The README's pictures: the main window, and the first page of a sample fact sheet (needs pdftoppm).
+# The README's pictures: the main window, the review of drafts from an article, and the first
+# page of a sample fact sheet (needs pdftoppm).
 screenshot: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m ui.screenshot docs/main-window.png
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m ui.article_screenshot docs/article-dialog.png
 	rm -rf build/screenshot && mkdir -p build/screenshot
 	$(BIN)/python main.py --db build/screenshot/sample.db load-sample
 	$(BIN)/python main.py --db build/screenshot/sample.db report build/screenshot/sheet.pdf --id 1 --author "Treaty Tracker"

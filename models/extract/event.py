@@ -223,7 +223,8 @@ _SIGNER = re.compile(rf"(?P<adjective>[A-Z][a-z]+)\s+(?P<title>{_TITLE})\s+(?P<n
 _COUNTERPART = re.compile(
     rf"(?:his|her)\s+(?P<adjective>[A-Z][a-z]+)\s+counterpart,?\s+(?P<name>{_NAME})"
 )
-_SIGNED_BY = re.compile(r"\bsigned\s+by\b", re.IGNORECASE)
+# 'signed by …', 'signed in Ankara on Thursday by …'
+_SIGNED_BY = re.compile(r"\bsigned\b[^.;]{0,40}?\bby\b", re.IGNORECASE)
 
 
 def signatories(sentence: str, verb_start: int) -> list[Signatory]:

@@ -141,6 +141,21 @@ def test_adjectives_capitals_and_counterparts_are_parties_and_witnesses_are_not(
     assert capitals.drafts[0].parties == ["Türkiye", "Azerbaijan"]
 
 
+def test_a_later_sentence_names_who_signed_the_agreement_before_it() -> None:
+    text = (
+        "Ankara and Baku on Thursday signed an agreement on gas supplies. The agreement was "
+        "signed in Ankara by Turkish Energy Minister Fatih Donmez and his Azerbaijani "
+        "counterpart Parviz Shahbazov."
+    )
+    (draft,) = extract(text, date(2023, 5, 4)).drafts
+    assert [(s.party, s.name, s.title) for s in draft.signatories] == [
+        ("Türkiye", "Fatih Donmez", "Energy Minister"),
+        ("Azerbaijan", "Parviz Shahbazov", "Energy Minister"),
+    ]
+    assert draft.signed_at == "Ankara"
+    assert "The article does not name who signed." not in draft.notes
+
+
 def test_a_russian_article_in_every_script() -> None:
     text = (
         "Астана, 3 сентября 2023 года\n\n"
