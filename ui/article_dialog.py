@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from sqlalchemy.orm import Session, sessionmaker
 
 from models.extract import ArticleText, Evidence, read_article
+from models.extract.reading import check_length
 from models.extract.review import Review, review_article
 from models.extract.saving import SavedDrafts, save_drafts
 from models.service import ValidationError
@@ -174,6 +175,7 @@ class ArticleDialog(QDialog):
             return
 
         def work(_job: Job) -> Review:
+            check_length(text, "the pasted text")
             with sessions.begin() as session:
                 return review_article(session, text, published or None)
 

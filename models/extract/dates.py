@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
 
 _MONTH_NAMES = (
     "january february march april may june july august september october november december",
@@ -136,6 +137,7 @@ class SigningDate:
     note: str = ""
 
 
+@lru_cache(maxsize=512)  # every document of a sentence asks for the same
 def signing_date(sentence: str, published: date | None) -> SigningDate | None:
     """The date a sentence gives for what it reports, or None when it names no date."""
     for written in written_dates(sentence):

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from models.extract.dates import MONTHS, WEEKDAYS
 from models.extract.gazetteer import norm_aligned
 from models.extract.lexicon import KindWord, kind_words, topics_in
 
@@ -246,13 +247,19 @@ def _premodifier_start(folded: str, word: KindWord) -> int:
             or match.group().endswith(",")
         ):
             break
+        if re.search("[а-я]", token) and not _RUSSIAN_ADJECTIVE.search(token):
+            break  # a Russian noun or verb before the noun is not part of its name
         start = match.start()
     return start
 
 
 def _single(sentence: str, folded: str, word: KindWord, end: int, headline: bool) -> Document:
-    start = _premodifier_start(folded, word)
+    verb = re.match(r"exchanged notes|обменялись нотами", folded[word.start :])
+    start = word.start if verb else _premodifier_start(folded, word)
     description = sentence[start:end].strip(" ,")
+    if verb:  # 'exchanged notes on a loan' is an exchange of notes on a loan
+        noun = "exchange of notes" if verb.group().startswith("e") else "обмен нотами"
+        description = noun + description[len(verb.group()) :]
     official = "" if headline else _official_title(sentence, word, end)
     generic = start == word.start and end == word.end
     return Document(
@@ -357,41 +364,44 @@ def _official_title(sentence: str, word: KindWord, end: int) -> str:
         return ""
     if re.search("[а-яА-Я]", noun):
         return _russian_title(sentence[word.start : end].strip(" ,"))
-    words = re.findall(r"\S+", sentence[word.start :])
-    title: list[str] = []
-    for token in words:
-        bare = token.strip(',.;:()"“”')
-        if bare[:1].isupper() or bare.lower() in (
-            "of",
-            "on",
-            "the",
-            "and",
-            "between",
-            "in",
-            "for",
-            "to",
-            "a",
-        ):
-            title.append(bare)
-            if bare != token.rstrip(',.;:)"”') or token[-1:] in ",.;:":
-                break
+    title = [
+        *_capitalised_before(sentence[: word.start]),
+        *_capitalised_after(sentence[word.start :]),
+    ]
+    while title and title[-1].lower() in _TITLE_JOINERS:
+        title.pop()
+    return " ".join(title) if len(title) >= 2 else ""
+
+
+def _capitalised_before(text: str) -> list[str]:
+    """The capitalised words just before a noun: 'Enhanced Partnership and Cooperation'."""
+    found: list[str] = []
+    for token in reversed(text.split()):
+        if (token[:1].isupper() and token.isalpha()) or (token == "and" and found):
+            found.insert(0, token)
         else:
             break
-    while title and title[-1].lower() in (
-        "of",
-        "on",
-        "the",
-        "and",
-        "between",
-        "in",
-        "for",
-        "to",
-        "a",
-    ):
-        title.pop()
-    return " ".join(title) if len(title) >= 3 else ""
+    while found and found[0] == "and":
+        found.pop(0)
+    return found
 
 
+def _capitalised_after(text: str) -> list[str]:
+    """The noun and the capitalised words and joiners after it: 'Treaty on Eternal Friendship'."""
+    found: list[str] = []
+    for token in text.split():
+        bare = token.strip(',.;:()"“”')
+        if bare.lower() in _NOT_IN_TITLES:
+            break  # 'Agreement on Tuesday'
+        if not (bare[:1].isupper() or bare.lower() in _TITLE_JOINERS):
+            break
+        found.append(bare)
+        if token[-1:] in ',.;:)"”':
+            break
+    return found
+
+
+_NOT_IN_TITLES = frozenset([*WEEKDAYS, *MONTHS])  # 'Agreement on Tuesday'
 _TITLE_JOINERS = frozenset(
     [
         "of",

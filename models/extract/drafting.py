@@ -12,6 +12,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from functools import lru_cache
 
 from models.extract.dates import SigningDate, published_date, signing_date, year_mentioned
 from models.extract.documents import Document, Mentioned, documents_in, item_subject
@@ -31,7 +32,7 @@ from models.extract.sentences import Sentence, split_sentences
 
 # A signing dated this long before the article is history it recalls, not its news.
 HISTORY_DAYS = 31
-_KIND_NAMES = {"": "document"}
+_KIND_NAMES = {"": "document", "other": "document"}
 
 
 @dataclass(frozen=True)
@@ -293,10 +294,8 @@ def _kind(draft: Draft, document: Document, occasion: _Occasion, evidence: Evide
 
 def _when(draft: Draft, item: _Found, occasion: _Occasion) -> bool:
     """Set the signing date; False when the sentence dates the signing before this occasion."""
-    own = signing_date(
-        _without_dateline(_without(item.sentence.text, item.document)), occasion.published
-    )
-    year = _year_near(_without(item.sentence.text, item.document), item.act)
+    own = signing_date(_without_dateline(_bare(item)), occasion.published)
+    year = _year_near(_bare(item), item.act)
     if _earlier(own, year, occasion):
         return False
     when, source = (
@@ -326,9 +325,17 @@ def _without_dateline(text: str) -> str:
     return " " * end + text[end:]
 
 
-def _without(text: str, document: Document) -> str:
-    """The sentence with the document's own description blanked ('the 2015 agreement')."""
-    return text[: document.start] + " " * (document.end - document.start) + text[document.end :]
+def _bare(item: _Found) -> str:
+    """The sentence with the documents' descriptions blanked ('the 2015 agreement', 'a
+    railway to Tashkent'): what is left dates and places the signing."""
+    return _blanked(item.sentence.text, tuple(item.spans))
+
+
+@lru_cache(maxsize=256)  # every document of a sentence asks for the same
+def _blanked(text: str, spans: tuple[tuple[int, int], ...]) -> str:
+    for start, end in spans:
+        text = text[:start] + " " * (end - start) + text[end:]
+    return text
 
 
 def _year_near(sentence: str, act: Act) -> int | None:
@@ -373,7 +380,7 @@ def _parties(draft: Draft, item: _Found, occasion: _Occasion) -> None:
 
 
 def _where(draft: Draft, item: _Found, occasion: _Occasion) -> None:
-    own = "" if item.headline else place_named(_without(item.sentence.text, item.document))
+    own = "" if item.headline else place_named(_bare(item))
     if own:
         draft.signed_at = own
         draft.evidence["signed_at"] = Evidence.of(item.sentence)

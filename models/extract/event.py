@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from models.extract.gazetteer import Mention, mentions, norm_aligned
 
@@ -175,6 +176,7 @@ _IN_CITY_COUNTRY = re.compile(
 )
 
 
+@lru_cache(maxsize=512)
 def place_named(sentence: str, event: bool = False) -> str:
     """The city a sentence says something happened in ('in Tashkent', 'in the capital Nur Sultan').
 

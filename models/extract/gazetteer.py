@@ -34,6 +34,7 @@ def norm(text: str) -> str:
     return fold(_JOINERS.sub(" ", _APOSTROPHES.sub(" ", text)))
 
 
+@lru_cache(maxsize=1024)  # a sentence is read for parties, places, documents and dates
 def norm_aligned(text: str) -> str:
     """norm() letter by letter, so a position in the result is the same in *text*."""
     return "".join(_norm_char(char) for char in text)

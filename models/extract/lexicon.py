@@ -37,7 +37,8 @@ _KINDS = (
      "memoranda of understanding|memorandums of understanding|memoranda|memorandums|mous"),
     ("joint statement", "joint statement|joint communique|communique|совместн* заявлени*|коммюнике",
      "joint statements"),
-    ("exchange of notes", "exchange of notes|обмен нотами", "exchanges of notes"),
+    ("exchange of notes", "exchange of notes|exchanged notes|обмен нотами|обменялись нотами",
+     "exchanges of notes"),
     ("declaration", "joint declaration|declaration|декларац*", "declarations"),
     ("roadmap", "roadmap|road map|дорожн* карт*", "roadmaps|road maps"),
     ("programme", "programme|program|action plan|plan of action|программ*|план* действий",
@@ -101,7 +102,8 @@ UNDER_NEGOTIATION = "under negotiation"
 INITIALLED = "initialled"  # a text settled and authenticated, not signed: status 'adopted'
 
 _ACTS = (
-    (SIGNED, "sign|signs|signed|signing|inked|concluded|подписал*|подписан*|подписани*|подпишут"
+    (SIGNED, "sign|signs|signed|signing|inked|concluded|exchanged notes|обменялись нотами|"
+     "подписал*|подписан*|подписани*|подпишут"
      "|заключил*|заключен*"),
     (INITIALLED, "initialled|initialed|initialling|initial|парафировал*|парафирован*"),
     (ADOPTED, "adopted|approved|issued|приняли|принят*|утвердил*|утвержден*"),

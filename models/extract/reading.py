@@ -7,8 +7,10 @@ import re
 from dataclasses import dataclass
 from html.parser import HTMLParser
 
-# Beyond this an "article" is not one: the reader refuses rather than chews for minutes.
+# Beyond these an "article" is not one: the reader refuses rather than chews for minutes
+# (a PDF with pictures may be large; its text, like any article's, is far shorter).
 MAX_BYTES = 20 * 1024 * 1024
+TEXT_MAX = 1_000_000
 _HTML_HINT = re.compile(rb"<(!doctype html|html|body|p|div|article|h1)[\s>]", re.IGNORECASE)
 _BLOCKS = frozenset(
     [
@@ -55,7 +57,7 @@ def read_article(data: bytes, name: str = "the input") -> ArticleText:
     if len(data) > MAX_BYTES:
         raise UnreadableArticle(f"{name} is larger than {MAX_BYTES // 1024 // 1024} MB")
     if data.startswith(b"%PDF-"):
-        return ArticleText(_pdf_text(data, name), format="pdf")
+        return _checked(ArticleText(_pdf_text(data, name), format="pdf"), name)
     if b"\x00" in data[:8192]:
         raise UnreadableArticle(f"{name} is a binary file, not an article")
     try:
@@ -65,8 +67,22 @@ def read_article(data: bytes, name: str = "the input") -> ArticleText:
             f"{name} is not UTF-8 text (byte {error.start + 1}); save it as UTF-8"
         ) from None
     if _HTML_HINT.search(data[:65536]):
-        return html_text(text)
-    return ArticleText(_tidy(text))
+        return _checked(html_text(text), name)
+    return _checked(ArticleText(_tidy(text)), name)
+
+
+def check_length(text: str, name: str = "the text") -> None:
+    """Refuse a text far longer than any article, naming how long it is."""
+    if len(text) > TEXT_MAX:
+        raise UnreadableArticle(
+            f"{name} has {len(text):,} characters, more than an article ({TEXT_MAX:,}): "
+            "give the part that reports the signing"
+        )
+
+
+def _checked(article: ArticleText, name: str) -> ArticleText:
+    check_length(article.text, name)
+    return article
 
 
 def html_text(html: str) -> ArticleText:

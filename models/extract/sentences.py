@@ -60,6 +60,11 @@ _ABBREVIATIONS = frozenset(
 )
 
 
+# No sentence of an article runs longer; a longer run (a pasted table, text without full
+# stops) is cut at a comma or space, which keeps every step after this linear in the text.
+SENTENCE_MAX = 1500
+
+
 @dataclass(frozen=True)
 class Sentence:
     """A sentence of the article: its text, its span in the article, and its paragraph."""
@@ -102,7 +107,27 @@ def _paragraph_sentences(paragraph: str, offset: int, number: int) -> list[Sente
         )
         start = match.end()
     found.append(_sentence(paragraph, start, len(paragraph), offset, number))
-    return [sentence for sentence in found if sentence.text]
+    return [piece for sentence in found if sentence.text for piece in _cut(sentence)]
+
+
+def _cut(sentence: Sentence) -> list[Sentence]:
+    """A sentence longer than SENTENCE_MAX as pieces of at most that length."""
+    pieces = []
+    text, start = sentence.text, sentence.start
+    while len(text) > SENTENCE_MAX:
+        window = text[:SENTENCE_MAX]
+        end = max(window.rfind(", "), window.rfind(" "))
+        end = end + 1 if end > SENTENCE_MAX // 2 else SENTENCE_MAX
+        pieces.append(
+            Sentence(
+                text[:end].strip(), start, start + len(text[:end].rstrip()), sentence.paragraph
+            )
+        )
+        stripped = text[end:].lstrip()
+        start += len(text) - len(stripped)
+        text = stripped
+    pieces.append(Sentence(text, start, start + len(text), sentence.paragraph))
+    return [piece for piece in pieces if piece.text]
 
 
 def _quote(paragraph: str, match: re.Match[str]) -> int:

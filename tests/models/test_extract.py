@@ -10,6 +10,7 @@ import pytest
 
 from models.extract import UnreadableArticle, extract, read_article
 from models.extract.lexicon import topics
+from models.extract.sentences import SENTENCE_MAX, split_sentences
 from models.sample import sample_inputs
 
 SEED = (
@@ -194,6 +195,20 @@ def test_binary_and_non_utf8_input_is_refused_with_what_is_wrong() -> None:
         read_article("Тоқаев".encode("cp1251", errors="replace") + b"\xff\xfe", "a.txt")
 
 
+def test_a_text_far_longer_than_an_article_is_refused() -> None:
+    with pytest.raises(UnreadableArticle, match=r"dump\.txt has 1,000,001 characters"):
+        read_article(b"x" * 1_000_001, "dump.txt")
+
+
+def test_a_sentence_without_end_is_read_in_pieces_in_linear_time() -> None:
+    text = "Kazakhstan and Uzbekistan signed an agreement on trade, " * 400
+    sentences = split_sentences(text)
+    assert all(len(s.text) <= SENTENCE_MAX for s in sentences)
+    assert all(text[s.start : s.end] == s.text for s in sentences)
+    (draft,) = extract(text, date(2021, 12, 6)).drafts  # one document, told 400 times
+    assert draft.fields == ["Trade"]
+
+
 def test_html_keeps_the_text_drops_scripts_and_reads_the_published_date() -> None:
     page = (
         b'<html><head><meta property="article:published_time" content="2023-02-18T10:30">'
@@ -220,3 +235,16 @@ def test_pdf_text_is_read() -> None:
     assert extract(article.text).drafts[0].parties == ["Armenia", "Georgia"]
     with pytest.raises(UnreadableArticle, match=r"broken\.pdf is a PDF whose text cannot be read"):
         read_article(b"%PDF-1.4\nnot really", "broken.pdf")
+
+
+def test_official_titles_stop_before_the_day_and_take_capitalised_words_before_the_noun() -> None:
+    text = (
+        "The European Union and Kyrgyzstan signed an Enhanced Partnership and Cooperation "
+        "Agreement on Tuesday. Japan and Kazakhstan exchanged notes on a loan for a power "
+        "plant yesterday."
+    )
+    agreement, notes = extract(text, date(2024, 5, 12)).drafts
+    assert agreement.title == "Enhanced Partnership and Cooperation Agreement"
+    assert agreement.parties == ["European Union", "Kyrgyzstan"]
+    assert (notes.kind, notes.signed_on) == ("exchange of notes", "2024-05-11")
+    assert notes.title.startswith("Exchange of notes on a loan for a power plant")

@@ -160,3 +160,12 @@ def test_a_binary_file_is_refused_with_a_message(qtbot, make_window, database, t
     with qtbot.waitSignal(dialog.failed, timeout=10000) as failed:
         dialog.open_file(binary)
     assert failed.args[0] == "Not done: scan.pdf.exe is a binary file, not an article"
+
+
+def test_a_paste_far_longer_than_an_article_is_refused(qtbot, make_window, database) -> None:
+    _, dialog = _open_dialog(qtbot, make_window, database)
+    dialog.article.setPlainText("Тоқаев " * 200_000)
+    with qtbot.waitSignal(dialog.failed, timeout=10000) as failed:
+        dialog.draft_button.click()
+    assert failed.args[0].startswith("Not done: the pasted text has 1,400,000 characters")
+    assert dialog.draft_button.isEnabled()
