@@ -25,10 +25,11 @@ test: lint
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .ruff_cache
 
-# The README's pictures: the main window, the first page of a sample fact sheet and of a short
-# summary (needs pdftoppm).
+# The README's pictures: the main window, the review of drafts from an article, the
+# attachments, and the first page of a sample fact sheet and of a short summary (needs pdftoppm).
 screenshot: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m ui.screenshot docs/main-window.png
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m ui.article_screenshot docs/article-dialog.png
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m ui.attachment_screenshot docs/attachments.png
 	rm -rf build/screenshot && mkdir -p build/screenshot
 	$(BIN)/python main.py --db build/screenshot/sample.db load-sample

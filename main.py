@@ -42,7 +42,18 @@ from models.database import (
     storage_failure,
 )
 from models.users import UserNameError
-from ui.cli import attachments, backups, bulk_edit, due, exchange, history, listing, report, storage
+from ui.cli import (
+    attachments,
+    backups,
+    bulk_edit,
+    due,
+    exchange,
+    extract,
+    history,
+    listing,
+    report,
+    storage,
+)
 from ui.cli.common import (
     PROG,
     CliParser,
@@ -66,6 +77,7 @@ COMMAND_MODULES = (
     history,
     backups,
     attachments,
+    extract,
 )
 
 

@@ -192,6 +192,12 @@ class MainWindow(QMainWindow):
             self.merge_selected,
             tip="Merge the two selected agreements into one, choosing each fact",
         )
+        self.action_new_from_article = self._action(
+            "actionNewFromArticle",
+            "New from &article…",
+            self.new_from_article,
+            tip="Draft the agreements a press release reports, review them, save the kept ones",
+        )
         self.transfers = Transfers(self)
         self.action_import = self._action(
             "actionImport",
@@ -367,6 +373,7 @@ class MainWindow(QMainWindow):
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
         file_menu.addAction(self.action_connect)
         file_menu.addSeparator()
+        file_menu.addAction(self.action_new_from_article)
         file_menu.addActions(
             [self.action_import, self.action_export, self.action_export_pdf, self.action_fact_sheet]
         )
@@ -676,6 +683,7 @@ class MainWindow(QMainWindow):
         self.action_restore_backup.setEnabled(writable and self.database.dialect == "sqlite")
         self.history_actions.enable(writable)
         self.action_import.setEnabled(writable)
+        self.action_new_from_article.setEnabled(writable)
         self.action_save_view.setEnabled(writable)
 
     # ------------------------------------------------------------ editing
@@ -846,6 +854,15 @@ class MainWindow(QMainWindow):
         self.backup_worker.submit(
             lambda _job: daily_backup(database.url, rotation), lambda _info: None, failed
         )
+
+    def new_from_article(self) -> None:
+        """File › New from article…: drafts from a press release, saved after review."""
+        from ui.article_dialog import ArticleDialog  # on first use: a faster start
+
+        dialog = ArticleDialog(self.database.sessions, self.worker, self)
+        self.article_dialog = dialog
+        dialog.saved.connect(lambda saved: self.after_bulk_change(list(saved.ids)))
+        dialog.open()
 
     def _after_merge(self, result) -> None:  # type: ignore[no-untyped-def]
         self.statusBar().showMessage(

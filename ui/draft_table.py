@@ -1,0 +1,133 @@
+"""The drafts of an article as an editable table: a tick to keep each, one row per draft.
+
+A small list (an article names a handful of documents), so a QTableWidget holds it; the
+drafts come in and go out as models.extract.Draft values, edited cells applied.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QTableWidget,
+    QTableWidgetItem,
+    QWidget,
+)
+
+from models.duplicates import PossibleDuplicate
+from models.extract import Draft
+
+# (header, the Draft attribute it edits or None, the evidence key it highlights)
+COLUMNS = (
+    ("Keep", None, None),
+    ("Recorded?", None, None),
+    ("Title", "title", "title"),
+    ("Kind", "kind", "kind"),
+    ("Status", "status", "status"),
+    ("Signed on", "signed_on", "signed_on"),
+    ("Signed at", "signed_at", "signed_at"),
+    ("Parties", "parties", "parties"),
+    ("Fields", "fields", "fields"),
+)
+KEEP, WARNING, TITLE = 0, 1, 2
+LIST_SEPARATOR = "; "  # parties and fields in one cell; neither a name nor a path has one
+_WARNING_COLOUR = QColor("#b00020")
+
+
+class DraftTable(QTableWidget):
+    """One row per draft; its cells edit the draft, its tick says whether to save it."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(0, len(COLUMNS), parent)
+        self.setObjectName("draftTable")
+        self.setHorizontalHeaderLabels([header for header, _, _ in COLUMNS])
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.verticalHeader().setDefaultSectionSize(24)
+        header = self.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        widths = (44, 76, 250, 96, 60, 84, 86, 160, 150)
+        for column, width in enumerate(widths):
+            self.setColumnWidth(column, width)
+        self.setHorizontalHeaderItem(WARNING, QTableWidgetItem("Recorded?"))
+        self.horizontalHeaderItem(WARNING).setToolTip(
+            "The recorded agreement a draft looks like: same date and parties, a title near in "
+            "wording. Such a draft is not ticked; select it to read which."
+        )
+        self._drafts: list[Draft] = []
+
+    def show_drafts(self, drafts: list[Draft], duplicates: list[list[PossibleDuplicate]]) -> None:
+        """Fill the table; a draft like a recorded agreement is warned of and left unticked."""
+        self._drafts = [dataclasses.replace(draft) for draft in drafts]
+        self.setRowCount(0)
+        self.setRowCount(len(drafts))
+        for row, (draft, recorded) in enumerate(zip(drafts, duplicates, strict=True)):
+            keep = QTableWidgetItem()
+            keep.setFlags(
+                Qt.ItemFlag.ItemIsUserCheckable
+                | Qt.ItemFlag.ItemIsEnabled
+                | Qt.ItemFlag.ItemIsSelectable
+            )
+            keep.setCheckState(Qt.CheckState.Unchecked if recorded else Qt.CheckState.Checked)
+            self.setItem(row, KEEP, keep)
+            for column, (_, attribute, _key) in enumerate(COLUMNS):
+                if attribute is not None:
+                    self.setItem(
+                        row, column, QTableWidgetItem(cell_text(getattr(draft, attribute)))
+                    )
+            warning = QTableWidgetItem(warning_text(recorded))
+            warning.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
+            warning.setToolTip("\n".join(other.describe() for other in recorded))
+            if recorded:
+                warning.setForeground(QBrush(_WARNING_COLOUR))
+            self.setItem(row, WARNING, warning)
+
+    def draft(self, row: int) -> Draft:
+        """The draft of *row* with the edits made in its cells."""
+        values = {}
+        for column, (_, attribute, _key) in enumerate(COLUMNS):
+            if attribute is None:
+                continue
+            text = self.item(row, column).text().strip()
+            values[attribute] = (
+                [part.strip() for part in text.split(";") if part.strip()]
+                if attribute in ("parties", "fields")
+                else text
+            )
+        return dataclasses.replace(self._drafts[row], **values)
+
+    def kept(self) -> list[Draft]:
+        """The ticked drafts, edited, in their order."""
+        return [self.draft(row) for row in range(self.rowCount()) if self.is_kept(row)]
+
+    def is_kept(self, row: int) -> bool:
+        return self.item(row, KEEP).checkState() == Qt.CheckState.Checked
+
+    def set_kept(self, row: int, keep: bool) -> None:
+        self.item(row, KEEP).setCheckState(
+            Qt.CheckState.Checked if keep else Qt.CheckState.Unchecked
+        )
+
+    def warning(self, row: int) -> str:
+        """The recorded agreements the draft of *row* looks like, one a line ('' for none)."""
+        return self.item(row, WARNING).toolTip()
+
+    def original(self, row: int) -> Draft:
+        """The draft as extracted (its evidence and notes)."""
+        return self._drafts[row]
+
+
+def cell_text(value: object) -> str:
+    return LIST_SEPARATOR.join(value) if isinstance(value, list) else str(value)
+
+
+def warning_text(recorded: list[PossibleDuplicate]) -> str:
+    if not recorded:
+        return ""
+    more = f" +{len(recorded) - 1}" if len(recorded) > 1 else ""
+    return f"like {recorded[0].agreement_id}{more}"
