@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from sqlalchemy.orm import Session
 
+from models import history
 from models.changes import Changes
 from models.dates import PartialDate
 from models.duplicates import PossibleDuplicate, probable_duplicates, titles_alike
@@ -110,7 +111,10 @@ def save_drafts(
             raise DuplicateDraftsError(repeated)
     new_parties = any(find_party(session, name) is None for d in drafts for name in d.parties)
     new_fields = any(find_field(session, path) is None for d in drafts for path in d.fields)
-    ids = [create(session, data) for data in inputs]
+    count = len(inputs)
+    label = f"{count} draft{'s' if count != 1 else ''} from an article"
+    with history.step(session, label):  # saved together: one step to undo
+        ids = [create(session, data) for data in inputs]
     return SavedDrafts(ids, Changes.of(created=ids, parties=new_parties, fields=new_fields))
 
 

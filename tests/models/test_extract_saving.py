@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
+from models import history
 from models.database import Database
 from models.extract import extract
 from models.extract.saving import DuplicateDraftsError, draft_duplicates, save_drafts
@@ -87,4 +88,14 @@ def test_two_drafts_alike_are_refused(database: Database) -> None:
     refused = pytest.raises(DuplicateDraftsError, match="draft 3 repeats draft 2")
     with refused, database.sessions.begin() as session:
         save_drafts(session, drafts)
+    assert count(database) == 0
+
+
+def test_the_drafts_saved_together_are_one_step_to_undo(database: Database) -> None:
+    with database.sessions.begin() as session:
+        save_drafts(session, seed_drafts())
+    with database.sessions.begin() as session:
+        step = history.next_undo(session)
+        assert step is not None and step.label == "8 drafts from an article"
+        history.undo(session)
     assert count(database) == 0
