@@ -13,14 +13,15 @@ from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import Any
+from urllib.parse import quote
 
-import platformdirs
 from sqlalchemy import URL, Connection, Engine, create_engine, event, make_url, text
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError, ProgrammingError
 from sqlalchemy.orm import Session, sessionmaker
 
+from models.app_identity import data_dir
 from models.integrity import (
     classify,
     damaged_message,
@@ -68,7 +69,7 @@ class LockedDatabaseError(DatabaseError):
 
 
 def default_database_path() -> Path:
-    return Path(platformdirs.user_data_dir("TreatyTracker", appauthor=False)) / "treaties.db"
+    return data_dir() / "treaties.db"
 
 
 def resolve_url(
@@ -432,7 +433,20 @@ def make_engine(url: URL) -> Engine:
 def _read_only_uri(path: Path, url: URL) -> str:
     """SQLite's URI for a read-only open of *path*: mode=ro, and immutable=1 if *url* asks."""
     immutable = "&immutable=1" if url.query.get("immutable") == "1" else ""
-    return f"{path.as_uri()}?mode=ro{immutable}"
+    return f"{sqlite_uri(path)}?mode=ro{immutable}"
+
+
+def sqlite_uri(path: PurePath) -> str:
+    """SQLite's file: URI for *path*, on any system, without a query.
+
+    Not Path.as_uri(): for a Windows share (//server/share/db, which is also what resolve()
+    makes of a mapped drive) it gives file://server/share/db, and SQLite refuses a URI
+    naming a host; SQLite wants the share as the path, file:////server/share/db.
+    Non-ASCII letters are percent-encoded as UTF-8 bytes, as SQLite decodes them.
+    """
+    posix = path.as_posix()  # C:/Users/…, //server/share/…, /home/…
+    lead = "" if posix.startswith("/") else "/"
+    return f"file://{lead}{quote(posix, safe='/:')}"
 
 
 def _configure_read_only_sqlite(dbapi_connection: Any, _record: Any) -> None:
@@ -596,7 +610,7 @@ def backup_sqlite(path: Path, revision: str) -> Path:
     target = path.with_name(
         f"{path.stem}.before-upgrade-from-{revision}.{stamp}{path.suffix or '.db'}"
     )
-    source = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
+    source = sqlite3.connect(f"{sqlite_uri(path)}?mode=ro", uri=True)
     try:
         problem = full_check_problem(source)  # a backup of a damaged file is no backup
         if problem:
