@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint bench screenshot clean
+.PHONY: run test lint bench screenshot clean dist smoke
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -23,7 +23,24 @@ test: lint
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest $(PYTEST_ARGS)
 
 clean:
-	rm -rf $(VENV) build *.egg-info .pytest_cache .ruff_cache
+	rm -rf $(VENV) build dist *.egg-info .pytest_cache .ruff_cache
+
+# The self-contained application (PyInstaller): dist/treaty-tracker/treaty-tracker on Linux.
+# On Windows and macOS run the same spec there (see the README's Install section).
+$(VENV)/.dist-installed: $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[dist]'
+	touch $@
+
+dist: $(VENV)/.dist-installed
+	$(BIN)/pyinstaller --noconfirm --log-level WARN --distpath dist --workpath build/pyinstaller \
+		packaging/treaty-tracker.spec
+	cp packaging/install-linux dist/treaty-tracker/install.sh
+	cp packaging/io.github.treatytracker.TreatyTracker.desktop \
+		packaging/io.github.treatytracker.TreatyTracker.metainfo.xml dist/treaty-tracker/
+
+# Runs the built application once from a temporary folder outside the checkout, as CI does.
+smoke: dist
+	packaging/smoke-test dist/treaty-tracker/treaty-tracker
 
 # The README's pictures: the main window, and the first page of a sample fact sheet (needs pdftoppm).
 screenshot: $(STAMP)
