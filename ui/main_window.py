@@ -49,8 +49,10 @@ from models.revision import current_revision
 from ui.agreement_table_model import COLUMNS, AgreementTableModel
 from ui.connect_dialog import ConnectDialog, remembered_name
 from ui.detail_pane import DetailPane
+from ui.file_drop import FileDrop
 from ui.filter_panel import FilterPanel
 from ui.settings import Settings
+from ui.summary_printer import SummaryPrinter
 from ui.transfers import Transfers
 from ui.welcome_page import WelcomePage
 from ui.workers import Cancelled, Job, Worker, run_with_progress
@@ -198,6 +200,7 @@ class MainWindow(QMainWindow):
         self._build_actions()
         self._build_widgets()
         self._build_menus()
+        self.file_drop = FileDrop(self, self.transfers.import_agreements)
         self._restore_settings()
         self._open(database)
 
@@ -254,6 +257,14 @@ class MainWindow(QMainWindow):
             self.transfers.export_pdf,
             "Ctrl+P",
             "A PDF summary of the agreements shown (or the selected ones)",
+        )
+        self.summary_printer = SummaryPrinter(self)
+        self.action_print = self._action(
+            "actionPrint",
+            "P&rint summary…",
+            self.summary_printer.print_summary,
+            "Ctrl+Shift+P",
+            "Print the summary of the agreements shown (or the selected ones)",
         )
         self.action_fact_sheet = self._action(
             "actionExportFactSheet",
@@ -383,6 +394,8 @@ class MainWindow(QMainWindow):
         file_menu.addActions(
             [self.action_import, self.action_export, self.action_export_pdf, self.action_fact_sheet]
         )
+        file_menu.addSeparator()
+        file_menu.addAction(self.action_print)
         file_menu.addSeparator()
         file_menu.addAction(self.action_quit)
         edit_menu = bar.addMenu("&Edit")
