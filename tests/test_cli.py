@@ -16,10 +16,11 @@ from pathlib import Path
 
 import pytest
 
-from main import ROW_KEYS, main
+from main import main
 from models.database import open_database
 from models.service import AgreementInput, ParticipationInput, create
 from tests.cli import ROOT, failure, listed, run, titles
+from ui.cli.listing import ROW_KEYS
 
 DECLARATION = (
     "Declaration on Allied Relations between the Republic of Kazakhstan and the Republic of "

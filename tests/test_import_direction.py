@@ -1,4 +1,4 @@
-"""models/ and reports/ stay free of Qt: usable from the CLI, tests and a server."""
+"""models/, reports/ and the command line (ui/cli/) stay free of Qt, for shells, tests, servers."""
 
 from __future__ import annotations
 
@@ -9,15 +9,16 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 
-# Imports every module under models/ and reports/, and the migration scripts by path
+# Imports every module under models/, reports/ and ui/cli/, and the migration scripts by path
 # (env.py is Alembic's entry point and runs only inside Alembic), then lists what Qt loaded.
 PROBE = """
 import importlib, importlib.util, json, pkgutil, sys
 from pathlib import Path
 import models, reports
+import ui.cli
 
 imported = []
-for package in (models, reports):
+for package in (models, reports, ui.cli):
     for module in pkgutil.walk_packages(package.__path__, package.__name__ + "."):
         importlib.import_module(module.name)
         imported.append(module.name)
@@ -41,5 +42,6 @@ def test_models_and_reports_never_load_qt() -> None:
     )
     assert result.returncode == 0, result.stderr
     report = json.loads(result.stdout.strip().splitlines()[-1])
-    assert {"models.query", "models.service", "0002_search_index.py"} <= set(report["imported"])
+    expected = {"models.query", "models.service", "ui.cli.listing", "0002_search_index.py"}
+    assert expected <= set(report["imported"])
     assert report["qt"] == []

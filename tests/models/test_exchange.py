@@ -13,7 +13,6 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select, text
 
-from main import ROW_KEYS
 from main import main as cli
 from models.database import Database, open_database
 from models.exchange import (
@@ -40,6 +39,7 @@ from models.service import (
 from models.vocab import Status
 from tests.backends import open_test_database
 from tests.models.builders import agreement, save, table_counts
+from ui.cli.listing import ROW_KEYS
 
 HEADER = (
     "title,kind,status,signed_on,signed_at,entry_into_force,expires_on,parties,fields,summary,"

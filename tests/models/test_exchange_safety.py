@@ -18,9 +18,6 @@ import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from main import write_csv as list_csv
-from main import write_json as list_json
-from main import write_table as list_table
 from models.database import Database, open_database
 from models.exchange import ImportFailed, export_file, import_file, preview_import
 from models.exchange_csv import CELL_LIMIT
@@ -30,6 +27,9 @@ from models.safe_output import FORMULA_STARTS, csv_cell, read_csv_cell, shown
 from models.service import load_input
 from models.text import index_text
 from tests.models.builders import agreement, save, table_counts
+from ui.cli.listing import write_csv as list_csv
+from ui.cli.listing import write_json as list_json
+from ui.cli.listing import write_table as list_table
 
 HEADER = "title,kind,status,parties,summary\n"
 # Values a spreadsheet would run, and values that really begin with "'".
