@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path, PurePath
 from typing import Any
-from urllib.parse import quote
+from urllib.parse import quote_from_bytes
 
 from sqlalchemy import URL, Connection, Engine, create_engine, event, make_url, text
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError, ProgrammingError
@@ -442,11 +442,13 @@ def sqlite_uri(path: PurePath) -> str:
     Not Path.as_uri(): for a Windows share (//server/share/db, which is also what resolve()
     makes of a mapped drive) it gives file://server/share/db, and SQLite refuses a URI
     naming a host; SQLite wants the share as the path, file:////server/share/db.
-    Non-ASCII letters are percent-encoded as UTF-8 bytes, as SQLite decodes them.
+    Non-ASCII letters are percent-encoded as UTF-8 bytes, as SQLite decodes them; a Linux
+    name that is not UTF-8 keeps its own bytes (surrogateescape, as os.fsencode does).
     """
     posix = path.as_posix()  # C:/Users/…, //server/share/…, /home/…
     lead = "" if posix.startswith("/") else "/"
-    return f"file://{lead}{quote(posix, safe='/:')}"
+    raw = posix.encode("utf-8", "surrogateescape")
+    return f"file://{lead}{quote_from_bytes(raw, safe='/:')}"
 
 
 def _configure_read_only_sqlite(dbapi_connection: Any, _record: Any) -> None:

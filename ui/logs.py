@@ -19,6 +19,25 @@ FORMAT = "%(asctime)s %(process)d %(levelname)s %(name)s: %(message)s"
 _OURS = "_treaty_tracker"  # marks the handlers start_logging added, so a second call replaces them
 
 
+class _Stderr(logging.StreamHandler):  # type: ignore[type-arg]
+    """Writes to whatever sys.stderr is now (a test's capture, a redirect set up later).
+
+    A record logged with extra={"on_stderr": False} goes to the file only: main logs an
+    unexpected error's traceback that way, as Python then prints it on stderr itself.
+    """
+
+    def filter(self, record: logging.LogRecord) -> bool:  # type: ignore[override]
+        return getattr(record, "on_stderr", True) and bool(super().filter(record))
+
+    @property  # type: ignore[override]
+    def stream(self) -> object:
+        return sys.stderr
+
+    @stream.setter
+    def stream(self, _value: object) -> None:
+        pass
+
+
 def start_logging(debug: bool = False, path: Path | None = None) -> Path | None:
     """Log INFO and up to the rotating file (DEBUG, echoed on stderr, with *debug*).
 
@@ -44,7 +63,7 @@ def start_logging(debug: bool = False, path: Path | None = None) -> Path | None:
     except OSError:
         path, handlers = None, []
     if debug:
-        handlers.append(logging.StreamHandler(sys.stderr))
+        handlers.append(_Stderr())
     for handler in handlers:
         handler.setFormatter(logging.Formatter(FORMAT))
         setattr(handler, _OURS, True)
