@@ -46,6 +46,7 @@ from models.query import (
 )
 from models.redirects import find_agreement
 from models.revision import current_revision
+from ui.about_box import show_about
 from ui.agreement_table_model import COLUMNS, AgreementTableModel
 from ui.connect_dialog import ConnectDialog, remembered_name
 from ui.detail_pane import DetailPane
@@ -304,6 +305,10 @@ class MainWindow(QMainWindow):
         self.action_save_view = self._action(
             "actionSaveView", "&Save filter as view…", self.save_view
         )
+        self.action_about = self._action(
+            "actionAbout", "&About Treaty Tracker", lambda: show_about(self)
+        )
+        self.action_about.setMenuRole(QAction.MenuRole.AboutRole)  # macOS: the app menu
 
     def _build_widgets(self) -> None:
         self.filter_panel = FilterPanel(self)
@@ -411,6 +416,7 @@ class MainWindow(QMainWindow):
         view_menu.addAction(self.action_refresh)
         self.columns_menu = view_menu.addMenu("&Columns")
         self.columns_menu.aboutToShow.connect(lambda: self._fill_columns_menu(self.columns_menu))
+        bar.addMenu("&Help").addAction(self.action_about)
         toolbar = self.addToolBar("Agreements")
         toolbar.setObjectName("mainToolbar")
         toolbar.addActions([*self._record_actions(), self.action_undo])

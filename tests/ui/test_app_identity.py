@@ -51,3 +51,20 @@ def test_settings_under_the_old_folder_name_are_carried_over_once(
     QSettings().setValue("files/last_database", "/home/ana/Türkiye.db")
     assert carry_over_settings() is False  # the new settings are never overwritten
     assert QSettings().value("files/last_database") == "/home/ana/Türkiye.db"
+
+
+def test_help_about_names_the_version_licence_and_log(make_window, database) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QMessageBox
+
+    from models.app_identity import log_path
+
+    window = make_window(database)
+    help_menu = window.menuBar().actions()[-1].menu()
+    assert help_menu.title() == "&Help" and window.action_about in help_menu.actions()
+    window.action_about.trigger()
+    box = window.findChild(QMessageBox, "aboutBox")
+    assert box is not None and box.isVisible()
+    text = box.text()
+    assert f"Version:&nbsp;</td><td>{app_version()}" in text
+    assert "MIT licence" in text and str(log_path()) in text
+    box.close()
