@@ -20,5 +20,5 @@ def qt_problem(version: str) -> str | None:
         return None
     return (
         f"PySide6 {version} can't run Treaty Tracker: {known}; install another version: "
-        "pip install 'PySide6-Essentials>=6.7,<6.12'"
+        "pip install 'PySide6-Essentials>=6.11.2,<6.12'"
     )

@@ -59,5 +59,5 @@ def test_x11_without_the_libraries_stops_with_the_apt_get_line(
 def test_pyside6_6_12_0_is_refused_with_the_way_out() -> None:
     message = qt_problem("6.12.0") or ""
     assert "PySide6 6.12.0 can't run Treaty Tracker" in message
-    assert "pip install 'PySide6-Essentials>=6.7,<6.12'" in message
+    assert "pip install 'PySide6-Essentials>=6.11.2,<6.12'" in message
     assert qt_problem("6.11.3") is None
