@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint bench screenshot clean
+.PHONY: run test lint bench screenshot clean dist smoke desktop-files lowest
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -23,7 +23,41 @@ test: lint
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest $(PYTEST_ARGS)
 
 clean:
-	rm -rf $(VENV) build *.egg-info .pytest_cache .ruff_cache
+	rm -rf $(VENV) build dist *.egg-info .pytest_cache .ruff_cache
+
+# The self-contained application (PyInstaller): dist/treaty-tracker/treaty-tracker on Linux.
+# On Windows and macOS run the same spec there (see the README's Install section).
+$(VENV)/.dist-installed: $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[dist]'
+	touch $@
+
+dist: $(VENV)/.dist-installed
+	$(BIN)/pyinstaller --noconfirm --log-level WARN --distpath dist --workpath build/pyinstaller \
+		packaging/treaty-tracker.spec
+	cp packaging/install-linux dist/treaty-tracker/install.sh
+	cp packaging/io.github.treatytracker.TreatyTracker.desktop \
+		packaging/io.github.treatytracker.TreatyTracker.metainfo.xml dist/treaty-tracker/
+
+# The desktop entry and AppStream metainfo, checked by the tools distributions use
+# (apt-get install desktop-file-utils appstream).
+desktop-files:
+	desktop-file-validate packaging/io.github.treatytracker.TreatyTracker.desktop
+	appstreamcli validate --no-net packaging/io.github.treatytracker.TreatyTracker.metainfo.xml
+
+# The tests on the lowest versions pyproject.toml allows (uv's lowest-direct resolution), in
+# a venv of their own: the floors are the versions the tests pass with.
+LOWEST := build/lowest
+lowest:
+	$(PYTHON) -m venv $(LOWEST)/uv && $(LOWEST)/uv/bin/python -m pip install --quiet uv
+	$(LOWEST)/uv/bin/uv venv --quiet --allow-existing --python $(PYTHON) $(LOWEST)/venv
+	VIRTUAL_ENV=$(LOWEST)/venv $(LOWEST)/uv/bin/uv pip install --quiet --resolution lowest-direct \
+		-e '.[test]'
+	QT_QPA_PLATFORM=offscreen $(LOWEST)/venv/bin/python -m pytest -q -p no:cacheprovider \
+		$(LOWEST_TESTS)
+
+# Runs the built application once from a temporary folder outside the checkout, as CI does.
+smoke: dist
+	packaging/smoke-test dist/treaty-tracker/treaty-tracker
 
 # The README's pictures: the main window, the review of drafts from an article, the
 # attachments, and the first page of a sample fact sheet and of a short summary (needs pdftoppm).

@@ -26,11 +26,12 @@ if _AS_PROGRAM and signal.getsignal(signal.SIGINT) is signal.default_int_handler
     signal.signal(signal.SIGINT, _interrupted_while_loading)
 
 import argparse
+import logging
 import traceback
-from importlib import metadata
 
 from sqlalchemy.exc import OperationalError, SQLAlchemyError
 
+from models.app_identity import app_version
 from models.database import (
     ENV_VARIABLE,
     Database,
@@ -46,6 +47,7 @@ from ui.cli import (
     attachments,
     backups,
     bulk_edit,
+    completion,
     due,
     exchange,
     extract,
@@ -65,6 +67,7 @@ from ui.cli.common import (
     first_line,
     read_only_message,
 )
+from ui.logs import start_logging
 
 # The command groups, in the order `--help` lists them; each adds its commands to the parser.
 COMMAND_MODULES = (
@@ -78,14 +81,13 @@ COMMAND_MODULES = (
     backups,
     attachments,
     extract,
+    completion,
 )
+log = logging.getLogger("treaty_tracker")
 
 
 def version() -> str:
-    try:
-        return metadata.version("treaty-tracker")
-    except metadata.PackageNotFoundError:
-        return "unknown (not installed)"
+    return app_version()
 
 
 # ----------------------------------------------------------------- the parser
@@ -145,14 +147,18 @@ def main(argv: list[str] | None = None) -> int:
         signal.signal(signal.SIGINT, signal.default_int_handler)  # KeyboardInterrupt again
     _use_utf8_output()
     debug = "--debug" in (sys.argv[1:] if argv is None else argv)
+    start_logging(debug)
     try:
         return run_command(argv)
     except KeyboardInterrupt:
         if debug:
             traceback.print_exc()
+        log.info("Interrupted")
         # Every command writes in one transaction or to a temporary file: both are undone.
         return fail("interrupted", status=130)
     except Exception as error:
+        # In the file; with --debug the traceback below is on stderr once, not twice.
+        log.exception("Unexpected error", extra={"on_stderr": False})
         if debug:
             raise
         return fail(
@@ -164,10 +170,16 @@ def main(argv: list[str] | None = None) -> int:
 
 def run_command(argv: list[str] | None) -> int:
     """Parse the command line and run the command; bad input ends with status 2."""
+    parser = build_parser()
+    completion.complete(parser)  # answers the shell's TAB and exits, when that is what it is
     try:
-        args = build_parser().parse_args(argv)
+        args = parser.parse_args(argv)
     except SystemExit as exit_request:  # --help, --version and argparse's own errors
         return exit_request.code if isinstance(exit_request.code, int) else 2
+    # The command's name only: the rest may hold a server's password.
+    log.info("%s %s: %s", PROG, version(), args.command or "window")
+    if not getattr(args, "needs_database", True):
+        return args.handler(None, args)
     if not hasattr(args, "handler"):
         try:
             return run_window(args)

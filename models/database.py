@@ -12,14 +12,15 @@ import sqlite3
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import Any
+from urllib.parse import quote_from_bytes
 
-import platformdirs
 from sqlalchemy import URL, Connection, Engine, create_engine, event, make_url, text
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError, ProgrammingError
 from sqlalchemy.orm import Session, sessionmaker
 
+from models.app_identity import data_dir
 from models.integrity import (
     classify,
     damaged_message,
@@ -67,7 +68,7 @@ class LockedDatabaseError(DatabaseError):
 
 
 def default_database_path() -> Path:
-    return Path(platformdirs.user_data_dir("TreatyTracker", appauthor=False)) / "treaties.db"
+    return data_dir() / "treaties.db"
 
 
 def resolve_url(
@@ -432,7 +433,22 @@ def make_engine(url: URL) -> Engine:
 def _read_only_uri(path: Path, url: URL) -> str:
     """SQLite's URI for a read-only open of *path*: mode=ro, and immutable=1 if *url* asks."""
     immutable = "&immutable=1" if url.query.get("immutable") == "1" else ""
-    return f"{path.as_uri()}?mode=ro{immutable}"
+    return f"{sqlite_uri(path)}?mode=ro{immutable}"
+
+
+def sqlite_uri(path: PurePath) -> str:
+    """SQLite's file: URI for *path*, on any system, without a query.
+
+    Not Path.as_uri(): for a Windows share (//server/share/db, which is also what resolve()
+    makes of a mapped drive) it gives file://server/share/db, and SQLite refuses a URI
+    naming a host; SQLite wants the share as the path, file:////server/share/db.
+    Non-ASCII letters are percent-encoded as UTF-8 bytes, as SQLite decodes them; a Linux
+    name that is not UTF-8 keeps its own bytes (surrogateescape, as os.fsencode does).
+    """
+    posix = path.as_posix()  # C:/Users/…, //server/share/…, /home/…
+    lead = "" if posix.startswith("/") else "/"
+    raw = posix.encode("utf-8", "surrogateescape")
+    return f"file://{lead}{quote_from_bytes(raw, safe='/:')}"
 
 
 def _configure_read_only_sqlite(dbapi_connection: Any, _record: Any) -> None:
@@ -594,7 +610,7 @@ def backup_sqlite(path: Path, revision: str) -> Path:
     """A checked backup of the database before an upgrade, in its backup folder (models.backups)."""
     from models.backups import BackupError, make_backup
 
-    source = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
+    source = sqlite3.connect(f"{sqlite_uri(path)}?mode=ro", uri=True)
     try:
         problem = full_check_problem(source)  # a backup of a damaged file is no backup
     finally:

@@ -42,6 +42,11 @@ EVERYTHING = AgreementFilter()
 BY_SIGNING_DATE = Sort()
 
 
+# "For Excel": a byte-order mark, without which Excel reads UTF-8 as the system's code page
+# (Тоқаев as mojibake), and Windows line ends.
+EXCEL = ("utf-8-sig", "\r\n")
+
+
 class ExportCancelled(Exception):
     """The user stopped the export; the target file was left as it was."""
 
@@ -66,15 +71,19 @@ def export_file(
     progress: Callable[[int, int], None] | None = None,
     cancelled: Callable[[], bool] | None = None,
     attachments: Path | None = None,
+    excel: bool = False,
 ) -> int:
     """Write the agreements a filter matches (or these ids, in order) to *path*; return how many.
 
-    CSV or JSON by the suffix. Raises ExportCancelled (leaving *path* untouched) when
-    *cancelled* returns True between batches. *attachments*: a folder the agreements'
-    attachments are written to, each JSON record referring to its files.
+    CSV or JSON by the suffix; *excel* makes a CSV Excel opens right (see EXCEL). Raises
+    ExportCancelled (leaving *path* untouched) when *cancelled* returns True between batches.
+    *attachments*: a folder the agreements' attachments are written to, each JSON record
+    referring to its files.
     """
     target = Path(path)
     kind = export_format(target)
+    if excel and kind != "csv":
+        raise ValueError(f"'for Excel' applies to CSV files, and '{target.name}' is JSON")
     if isinstance(selection, AgreementFilter):
         ids = agreement_ids(session, selection, sort)
     else:
@@ -85,10 +94,11 @@ def export_file(
 
         base = target.absolute().parent
         batches = (add_attachment_refs(session, batch, attachments, base) for batch in batches)
-    with replacing(target) as out:
+    encoding, line_end = EXCEL if excel else ("utf-8", "\n")
+    with replacing(target, encoding) as out:
         if kind == "json":
             return write_json(batches, out)
-        return write_csv(batches, out, party_cells(session))
+        return write_csv(batches, out, party_cells(session), line_end)
 
 
 def _batches(
@@ -113,12 +123,12 @@ def _batches(
 
 
 @contextmanager
-def replacing(target: Path) -> Iterator[IO[str]]:
+def replacing(target: Path, encoding: str = "utf-8") -> Iterator[IO[str]]:
     """A text file that replaces *target* only if the block finishes without an exception."""
     # A name of our own (not mkstemp's 0600 file) so the export gets the usual permissions.
     temporary = target.with_name(f".{target.name}.{uuid.uuid4().hex[:8]}.part")
     try:
-        with temporary.open("x", encoding="utf-8", newline="") as out:
+        with temporary.open("x", encoding=encoding, newline="") as out:
             yield out
             out.flush()
             os.fsync(out.fileno())
@@ -153,7 +163,10 @@ def party_cells(session: Session) -> dict[str, str]:
 
 
 def write_csv(
-    batches: Iterator[list[Any]], out: IO[str], party_cells: dict[str, str] | None = None
+    batches: Iterator[list[Any]],
+    out: IO[str],
+    party_cells: dict[str, str] | None = None,
+    line_end: str = "\n",
 ) -> int:
     """The table's columns (`level` last); lists joined with '; ', missing values empty.
 
@@ -161,7 +174,7 @@ def write_csv(
     import takes it off again. *party_cells* gives the code written for a party whose name
     would be read back as another party (see party_cells()).
     """
-    write_row = csv_row_writer(out)
+    write_row = csv_row_writer(out, line_end)
     write_row(EXPORT_CSV_COLUMNS)
     written = 0
     for rows in batches:
@@ -171,15 +184,15 @@ def write_csv(
     return written
 
 
-def csv_row_writer(out: IO[str]) -> Callable[[Sequence[str]], object]:
-    """A function writing one CSV row to *out*, lines ending in '\n', every cell read back whole.
+def csv_row_writer(out: IO[str], line_end: str = "\n") -> Callable[[Sequence[str]], object]:
+    """A function writing one CSV row to *out*, lines ending in *line_end*, cells read back whole.
 
     The csv module quotes a cell holding a line terminator's character only: with '\n'
     lines, a cell with a lone carriage return went out bare and read back as two rows.
     Rows holding one are written with every cell quoted.
     """
-    plain = csv.writer(out, lineterminator="\n")
-    quoted = csv.writer(out, lineterminator="\n", quoting=csv.QUOTE_ALL)
+    plain = csv.writer(out, lineterminator=line_end)
+    quoted = csv.writer(out, lineterminator=line_end, quoting=csv.QUOTE_ALL)
 
     def write(cells: Sequence[str]) -> object:
         writer = quoted if any("\r" in cell for cell in cells) else plain

@@ -114,7 +114,8 @@ def test_script_refuses_a_file_that_is_not_a_database(tmp_path: Path) -> None:
         f"treaty-tracker: {notes} is not a Treaty Tracker database (not an SQLite file)\n"
     )
     assert notes.read_bytes() == before
-    assert sorted(path.name for path in tmp_path.iterdir()) == ["notes.db"]
+    # Nothing beside it; "data" is the user data folder (conftest), where the log goes.
+    assert sorted(path.name for path in tmp_path.iterdir() if path.name != "data") == ["notes.db"]
 
 
 # ----------------------------------------------------------------- list: what it shows

@@ -307,7 +307,9 @@ def test_debug_shows_the_traceback(sample_db: Path) -> None:
             timeout=120,
         )
         assert result.returncode == 1
-        assert result.stderr.startswith("Traceback (most recent call last):")
+        # --debug puts the log on stderr too: the command's line, then the traceback once.
+        assert result.stderr.count("Traceback (most recent call last):") == 1
+        assert "\nTraceback (most recent call last):" in result.stderr
         assert "ValueError: 'someday' is not a date" in result.stderr
 
 

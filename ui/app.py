@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
+import logging
 import os
 import sys
+from importlib import resources
+from pathlib import Path
 
+import PySide6
+from PySide6.QtCore import QSettings
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from models.app_identity import APP_DOMAIN, APP_FOLDER, APP_ID, app_version
 from models.database import (
     DamagedDatabaseError,
     Database,
@@ -16,19 +23,42 @@ from models.database import (
     sqlite_path,
 )
 from ui.damaged_offer import offer_latest_backup
+from ui.exception_hook import ExceptionHook
 from ui.main_window import MainWindow
+from ui.qt_version import qt_problem
 from ui.settings import Settings
+from ui.x11_libraries import x11_problem
 
 APP_NAME = "Treaty Tracker"
+# Where settings were kept before their folder took the data folder's spelling.
+_OLD_SETTINGS = ("Treaty Tracker", "Treaty Tracker")
+log = logging.getLogger(__name__)
+
+
+def app_icon() -> QIcon:
+    """The icon in every size shipped (ui/icons): crisp in the title bar, the dock and Alt-Tab."""
+    icon = QIcon()
+    folder = resources.files("ui").joinpath("icons")
+    icon.addFile(str(folder.joinpath("treaty-tracker.svg")))
+    for size in (16, 24, 32, 48, 64, 128, 256, 512):
+        icon.addFile(str(folder.joinpath("hicolor", f"{size}x{size}", "apps", f"{APP_ID}.png")))
+    return icon
 
 
 def application() -> QApplication:
     app = QApplication.instance()
     if not isinstance(app, QApplication):
         app = QApplication(sys.argv)
-    app.setApplicationName(APP_NAME)
-    app.setOrganizationName(APP_NAME)
+    # Settings live in the data folder's spelling (~/.config/TreatyTracker/TreatyTracker.conf);
+    # the name people read is the display name.
+    app.setApplicationName(APP_FOLDER)
+    app.setOrganizationName(APP_FOLDER)
+    app.setOrganizationDomain(APP_DOMAIN)
     app.setApplicationDisplayName(APP_NAME)
+    app.setApplicationVersion(app_version())
+    # Wayland and the desktop's task list match the window to its .desktop entry by this.
+    app.setDesktopFileName(APP_ID)
+    app.setWindowIcon(app_icon())
     style = style_for(sys.platform)
     if style:
         app.setStyle(style)
@@ -58,17 +88,45 @@ def missing_display() -> str | None:
 
 def run_gui(database: Database | None) -> int:
     """Show the main window on *database*, or on the last one used, and run until it closes."""
-    problem = missing_display()
+    problem = missing_display() or x11_problem() or qt_problem(PySide6.__version__)
     if problem:
         print(f"treaty-tracker: {problem}", file=sys.stderr)
         return 2
     app = application()
+    carry_over_settings()
     settings = Settings()
     if database is None:
         database = _last_or_default(settings)
     window = MainWindow(database, settings)
+    hook = ExceptionHook(_log_file(), window)
+    hook.install()
     window.show()
-    return app.exec()
+    log.info("Window shown on %s (PySide6 %s)", database.name, PySide6.__version__)
+    try:
+        return app.exec()
+    finally:
+        hook.uninstall()
+
+
+def _log_file() -> Path | None:
+    """The file the log is written to, if logging to one was started (main does it)."""
+    for handler in logging.getLogger().handlers:
+        name = getattr(handler, "baseFilename", None)
+        if name:
+            return Path(name)
+    return None
+
+
+def carry_over_settings(old: QSettings | None = None, new: QSettings | None = None) -> bool:
+    """Copy settings kept under the old folder name ("Treaty Tracker") once, if any."""
+    new = new or QSettings()
+    old = old or QSettings(*_OLD_SETTINGS)
+    if new.allKeys() or not old.allKeys():
+        return False
+    for key in old.allKeys():
+        new.setValue(key, old.value(key))
+    new.sync()
+    return True
 
 
 def _last_or_default(settings: Settings) -> Database:

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from importlib import metadata
+import platform
 from typing import TYPE_CHECKING
 
+import PySide6
+from PySide6.QtCore import qVersion
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
@@ -16,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from models.app_identity import app_version, log_path
 from models.database import default_database_path
 
 if TYPE_CHECKING:
@@ -31,18 +34,12 @@ WIDGET_KEYS = (
     ("Close a dialog (asks first if something changed)", "Esc"),
 )
 LICENCES = (
-    "Treaty Tracker: see the README that comes with it. Built with Qt for Python "
+    "Treaty Tracker is free software under the MIT licence (the LICENSE file). Built with "
+    "Qt for Python "
     "(PySide6, LGPL v3), SQLAlchemy and Alembic (MIT), ReportLab (BSD), pycountry (LGPL v2.1), "
     "python-bidi (LGPL v3) and arabic-reshaper (MIT). PDFs embed DejaVu Sans "
     "(Bitstream Vera licence; DejaVu changes in the public domain)."
 )
-
-
-def app_version() -> str:
-    try:
-        return metadata.version("treaty-tracker")
-    except metadata.PackageNotFoundError:
-        return "unknown (not installed)"
 
 
 def shortcut_rows(window: QWidget) -> list[tuple[str, str]]:
@@ -97,7 +94,10 @@ class AboutDialog(QDialog):
             "Record international agreements by field and party, filter them, and export "
             "PDF summaries.\n\n"
             f"Database in use: {window.database.name}\n"
-            f"Default data folder: {default_database_path().parent}\n\n"
+            f"Default data folder: {default_database_path().parent}\n"
+            f"Log: {log_path()}\n"
+            f"Qt {qVersion()} (PySide6 {PySide6.__version__}), "
+            f"Python {platform.python_version()}\n\n"
             f"Licences: {LICENCES}"
         )
         text.setMinimumWidth(460)

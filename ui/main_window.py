@@ -54,11 +54,13 @@ from ui.damaged_offer import offer_latest_backup
 from ui.detail_pane import DetailPane
 from ui.due_panel import DueNotice, DuePanel
 from ui.editor_data import EditorData, read_editor_data
+from ui.file_drop import FileDrop
 from ui.filter_panel import FilterPanel
 from ui.help_menu import add_help_menu
 from ui.history_actions import HistoryActions
 from ui.search_controller import DEFAULT_SORT, Catalog, SearchController, SearchResult
 from ui.settings import Settings
+from ui.summary_printer import SummaryPrinter
 from ui.transfers import Transfers
 from ui.welcome_page import WelcomePage
 from ui.workers import Job, Worker, run_with_progress
@@ -153,6 +155,7 @@ class MainWindow(QMainWindow):
         filter_chips.install(self)
         keyboard.install(self)
         icons.apply(self)
+        self.file_drop = FileDrop(self, self.transfers.import_agreements)
         self._restore_settings()
         self.column_fitter = table_columns.install(self)  # after the saved header state
         self._open(database)
@@ -219,6 +222,14 @@ class MainWindow(QMainWindow):
             self.transfers.export_pdf,
             "Ctrl+P",
             "A PDF summary of the agreements shown (or the selected ones)",
+        )
+        self.summary_printer = SummaryPrinter(self)
+        self.action_print = self._action(
+            "actionPrint",
+            "P&rint summary…",
+            self.summary_printer.print_summary,
+            "Ctrl+Shift+P",
+            "Print the summary of the agreements shown (or the selected ones)",
         )
         self.action_fact_sheet = self._action(
             "actionExportFactSheet",
@@ -379,6 +390,7 @@ class MainWindow(QMainWindow):
         )
         file_menu.addSeparator()
         file_menu.addAction(self.action_restore_backup)
+        file_menu.addAction(self.action_print)
         file_menu.addSeparator()
         file_menu.addAction(self.action_quit)
         edit_menu = bar.addMenu("&Edit")

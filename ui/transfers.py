@@ -32,6 +32,8 @@ if TYPE_CHECKING:
     from ui.main_window import MainWindow
 
 CANCELLED = (Cancelled, ImportCancelled, ExportCancelled)
+# The export dialog's file types; the second is a CSV with a byte-order mark and CRLF.
+CSV_FILTER, EXCEL_FILTER, JSON_FILTER = "CSV (*.csv)", "CSV for Excel (*.csv)", "JSON (*.json)"
 
 
 def _reports() -> Any:
@@ -172,16 +174,17 @@ class Transfers(QObject):
         scope = self.ask_scope("Export")
         if scope is None:
             return
-        path, _ = QFileDialog.getSaveFileName(
+        path, chosen = QFileDialog.getSaveFileName(
             self.window,
             f"Export {scope.words}",
             str(Path.home() / "agreements.csv"),
-            "CSV (*.csv);;JSON (*.json)",
+            ";;".join((CSV_FILTER, EXCEL_FILTER, JSON_FILTER)),
         )
         if not path:
             return
         if Path(path).suffix.lower() not in (".csv", ".json"):
-            path += ".csv"
+            path += ".json" if chosen == JSON_FILTER else ".csv"
+        excel = chosen == EXCEL_FILTER and Path(path).suffix.lower() == ".csv"
         problem = export_target_problem(Path(path), sqlite_path(self.window.database.url))
         if problem:
             self._tell("Export refused", f"Nothing was exported: {problem}.")
@@ -198,6 +201,7 @@ class Transfers(QObject):
                     sort=sort,
                     progress=job.progress,
                     cancelled=lambda: job.cancelled,
+                    excel=excel,
                 )
 
         def done(written: int) -> None:

@@ -135,6 +135,19 @@ def test_export_csv_of_the_current_filter(
     assert len(lines) == 4 and "Existing agreement 2" in lines[1]  # newest first, as shown
 
 
+def test_export_csv_for_excel_has_a_bom_and_crlf(
+    window: MainWindow, qtbot, tmp_path: Path, monkeypatch
+) -> None:
+    target = tmp_path / "for-excel"
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), "CSV for Excel (*.csv)")
+    )
+    with qtbot.waitSignal(window.transfers.export_finished, timeout=10000):
+        window.action_export.trigger()
+    data = (tmp_path / "for-excel.csv").read_bytes()
+    assert data.startswith(b"\xef\xbb\xbftitle,") and data.count(b"\r\n") == 4
+
+
 def test_export_of_the_selected_rows(
     window: MainWindow, qtbot, tmp_path: Path, monkeypatch
 ) -> None:

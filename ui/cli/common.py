@@ -49,7 +49,8 @@ def add_debug_argument(parser: argparse.ArgumentParser, default: Any) -> None:
         "--debug",
         action="store_true",
         default=default,
-        help="on an unexpected error, show the full traceback (for a bug report)",
+        help="log every detail, on stderr as well as in the log file, and show the full "
+        "traceback of an unexpected error (for a bug report)",
     )
 
 

@@ -1,0 +1,36 @@
+"""The application's names, version and folders: one spelling for data, settings and logs."""
+
+from __future__ import annotations
+
+from importlib import metadata
+from pathlib import Path
+
+import platformdirs
+
+# The folder name of the database, the log and the settings on every system (no space: it
+# is typed in shells and in %LOCALAPPDATA% paths).
+APP_FOLDER = "TreatyTracker"
+# The reverse-DNS id of the desktop entry, the AppStream metainfo, the icon and the .app.
+APP_ID = "io.github.treatytracker.TreatyTracker"
+# QSettings' domain: macOS names the preferences file after it (io.github.treatytracker…).
+APP_DOMAIN = "treatytracker.github.io"
+LOG_NAME = "treaty-tracker.log"
+DISTRIBUTION = "treaty-tracker"
+
+
+def app_version() -> str:
+    """The installed version (the built app carries the same metadata), for --version and About."""
+    try:
+        return metadata.version(DISTRIBUTION)
+    except metadata.PackageNotFoundError:
+        return "unknown (not installed)"
+
+
+def data_dir() -> Path:
+    """The user data folder: ~/.local/share/TreatyTracker, %LOCALAPPDATA%\\TreatyTracker, …"""
+    return Path(platformdirs.user_data_dir(APP_FOLDER, appauthor=False))
+
+
+def log_path() -> Path:
+    """The rotating log file, kept beside the default database."""
+    return data_dir() / "logs" / LOG_NAME

@@ -1,0 +1,129 @@
+"""File › Print: the current summary (what covers, counts, the register) through Qt's print dialog.
+
+The same plan as the PDF summary (reports.summary_report.plan_summary), read on the worker,
+laid out as a QTextDocument and printed on the GUI thread once the user has chosen a printer.
+"""
+
+from __future__ import annotations
+
+from html import escape
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QTextDocument
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import QDialog, QMessageBox
+
+from ui.workers import Cancelled, Job, run_with_progress
+
+if TYPE_CHECKING:
+    from reports.summary_report import SummaryPlan
+    from ui.main_window import MainWindow
+
+# A print-out of more lines than this is a job for Export PDF (which has every agreement's
+# section): laying out 250,000 rows would hold the window for a minute.
+PRINT_LIMIT = 2000
+
+
+def summary_html(plan: SummaryPlan, limit: int = PRINT_LIMIT) -> str:
+    """The summary as HTML for QTextDocument: title, what it covers, counts, the register."""
+    overview = plan.overview
+    parts = [
+        f"<h2>{escape(plan.title)}</h2>",
+        f"<p><b>{escape(plan.covers)}</b>. {escape(plan.order)}.</p>",
+        f"<p>{overview.total:,} agreement(s).</p>",
+    ]
+    counts = [
+        ("Status", [(status.label, n) for status, n in overview.statuses]),
+        ("Field", overview.top_fields()),
+        ("Party", list(overview.parties)),
+    ]
+    for heading, rows in counts:
+        if rows:
+            cells = "".join(
+                f"<tr><td>{escape(name)}</td><td align='right'>{n:,}</td></tr>" for name, n in rows
+            )
+            parts.append(f"<h4>{heading}</h4><table cellpadding='2'>{cells}</table>")
+    header = "".join(
+        f"<th align='left' width='{width}%'>{name}</th>" for name, width in REGISTER_HEADINGS
+    )
+    lines = "".join(
+        "<tr>"
+        + "".join(
+            f"<td>{escape(str(cell))}</td>"
+            for cell in (row.number, row.title, row.kind, row.status, row.signed, row.parties)
+        )
+        + "</tr>"
+        for row in plan.register[:limit]
+    )
+    parts.append(
+        f"<h4>Register</h4><table border='1' cellspacing='0' cellpadding='3' width='100%'>"
+        f"<tr>{header}</tr>{lines}</table>"
+    )
+    if len(plan.register) > limit:
+        more = len(plan.register) - limit
+        parts.append(f"<p>… and {more:,} more: Export PDF writes every one.</p>")
+    return "".join(parts)
+
+
+# Column headings and their share of the page's width.
+REGISTER_HEADINGS = (
+    ("No.", 5),
+    ("Title", 34),
+    ("Kind", 15),
+    ("Status", 10),
+    ("Signed", 18),
+    ("Parties", 18),
+)
+
+
+class SummaryPrinter(QObject):
+    """Reads the summary off the GUI thread, then asks for a printer and prints it."""
+
+    printed = Signal(int)  # agreements in the summary that was printed
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.progress: Any = None
+
+    def print_summary(self) -> None:
+        scope = self.window.transfers.ask_scope("Print")
+        if scope is None:
+            return
+        window = self.window
+        sessions, wanted, sort = (
+            window.database.sessions,
+            window.filter_panel.current_filter(),
+            window.current_sort(),
+        )
+
+        def work(_job: Job) -> SummaryPlan:
+            from reports.summary_report import plan_summary  # ReportLab only when asked
+
+            with sessions() as session:
+                return plan_summary(session, wanted, sort=sort, agreement_ids=scope.ids)
+
+        self.progress = run_with_progress(
+            window, window.worker, "Preparing the summary…", work, self._print, self._failed
+        )
+
+    def _print(self, plan: SummaryPlan) -> None:
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setDocName(plan.title)
+        dialog = QPrintDialog(printer, self.window)
+        dialog.setWindowTitle("Print summary")
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        document = QTextDocument()
+        document.setHtml(summary_html(plan))
+        document.print_(printer)
+        self.window.statusBar().showMessage(
+            f"Sent the summary of {plan.overview.total:,} agreement(s) to the printer.", 15000
+        )
+        self.printed.emit(plan.overview.total)
+
+    def _failed(self, error: BaseException) -> None:
+        if isinstance(error, Cancelled):
+            return
+        QMessageBox.information(self.window, "Print", f"Nothing was printed: {error}")
