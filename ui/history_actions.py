@@ -168,16 +168,12 @@ class HistoryActions(QObject):
         self.window.worker.submit(work, lambda _ids: None, lambda _error: None)
 
     def apply(self, changes: Changes) -> None:
-        """Show a change: through the window's apply_changes where it has one, else reload."""
-        apply_changes = getattr(self.window, "apply_changes", None)
-        if apply_changes is not None:
-            apply_changes(changes)
-            return
+        """Show a change in place, selecting the agreements it brought back or changed."""
         shown = sorted(changes.created | changes.changed)
         if shown:
-            self.window._pending_selection = shown  # selected once the table shows them
-        self.window.reload_catalog()
-        self.window.refresh(keep_view=True)
+            # What came back (an undone delete, a restore) or changed is selected once shown.
+            self.window._pending_selection = shown[:1000]
+        self.window.apply_changes(changes)
 
     # ------------------------------------------------------------ trash
 

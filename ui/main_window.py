@@ -355,6 +355,10 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(self.filter_panel)
         self.splitter.addWidget(self.stack)
         self.splitter.addWidget(self.detail_column)
+        # The welcome page and the attachments' buttons would otherwise hold the window wider
+        # than a 1,024-pixel screen: below these widths they are clipped, never the window.
+        self.stack.setMinimumWidth(320)
+        self.detail_column.setMinimumWidth(220)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([270, 760, 360])
         self.setCentralWidget(self.splitter)
