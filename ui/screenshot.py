@@ -51,6 +51,7 @@ def take(out: Path, search: str = "") -> Path:
             if "Declaration" in str(window.model.data(window.model.index(row, 0)))
         )
         window.table.selectRow(declaration)
+        _wait(window.detail_shown)  # the details are read on the worker
         app.processEvents()
         out.parent.mkdir(parents=True, exist_ok=True)
         window.grab().save(str(out))
