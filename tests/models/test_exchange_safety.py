@@ -418,7 +418,7 @@ def test_json_memory_follows_the_batch_not_the_file(tmp_path: Path) -> None:
         finally:
             database.close()
     per_object = (peaks[1] - peaks[0]) / 27_000
-    assert per_object < 400, f"{per_object:.0f} bytes an object"  # read whole: over 3,000
+    assert per_object < 600, f"{per_object:.0f} bytes an object"  # read whole: over 3,000
 
 
 def test_relations_reach_objects_later_in_a_big_json_file(

@@ -147,8 +147,8 @@ def test_the_editor_of_a_recorded_agreement_has_its_attachments(
     with qtbot.waitSignal(window.attachments.loaded, timeout=10000):
         window.attachments.attach_files([path], label="press release")
     window.edit_agreement()
+    qtbot.waitUntil(lambda: window.editor is not None)  # read on the worker first
     dialog = window.editor
-    assert dialog is not None
     tabs = dialog.tabs
     names = [tabs.tabText(i) for i in range(tabs.count())]
     assert names[-1] == "Attachments"

@@ -63,7 +63,7 @@ def test_a_save_patches_the_index_and_keeps_the_view(indexed: MainWindow, qtbot)
     assert dialog is not None
     title = dialog.findChild(QLineEdit, "titleEdit")
     title.setText("Agreement on Oʻzbekiston and Тоқаев's rail line")
-    qtbot.keyClicks(dialog.findChild(QLineEdit, "newPartyEdit"), "Azerbaijan")  # a new party
+    qtbot.keyClicks(dialog.findChild(QLineEdit, "partyInput"), "Azerbaijan")  # a new party
     dialog.findChild(QPushButton, "addPartyButton").click()
     with (
         qtbot.assertNotEmitted(window.controller.index_rebuilt, wait=0),

@@ -28,6 +28,7 @@ def test_ctrl_z_after_an_edit_restores_the_old_title_and_redo_puts_it_back(
     window.table.selectRow(0)
     old = _titles(window)[0]
     qtbot.keyClick(window.table, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.editor is not None)  # read on the worker first
     title = window.editor.findChild(QLineEdit, "titleEdit")
     title.setText("Oʻzbekiston–Türkiye: Тоқаев")  # QTest types ASCII only
     save = window.editor.findChild(QPushButton, "saveButton")
