@@ -451,7 +451,8 @@ def test_edit_with_enter_changes_the_row(window: MainWindow, qtbot) -> None:
         qtbot.mouseClick(dialog.findChild(QPushButton, "saveButton"), Qt.MouseButton.LeftButton)
     assert "Renamed agreement" in _titles(window)
     assert old not in _titles(window)
-    assert "version 2" in window.detail.toPlainText()
+    # The details read before the save may arrive first: the saved version follows.
+    qtbot.waitUntil(lambda: "version 2" in window.detail.toPlainText())
 
 
 def test_duplicate_prefills_a_copy(window: MainWindow, qtbot) -> None:
