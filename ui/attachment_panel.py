@@ -182,16 +182,24 @@ class AttachmentPanel(QWidget):
     def reload(self) -> None:
         self.show_agreement(self._agreement_id, self._words)
 
+    @property
+    def agreement_id(self) -> int | None:
+        """The agreement whose attachments the panel shows (or is reading)."""
+        return self._agreement_id
+
     def _show(self, result: _Loaded) -> None:
         if result.generation != self._generation:
             return  # another agreement was selected meanwhile
         self._attachments = result.attachments
+        chosen = self._selected()  # the same attachment stays chosen when the list is read again
         self.tree.clear()
         for attachment in result.attachments:
             item = self._item(attachment, attachment.current.number, attachment.label)
             for version in reversed(attachment.versions[:-1]):
                 item.addChild(self._item(attachment, version.number, ""))
             self.tree.addTopLevelItem(item)
+            if chosen is not None and chosen[0] == attachment.id:
+                self.tree.setCurrentItem(item)
         for column in range(len(COLUMNS) - 1):
             self.tree.resizeColumnToContents(column)
         self._show_hits(result.hits)

@@ -347,7 +347,7 @@ class MainWindow(QMainWindow):
 
         self.detail = DetailPane(self)
         self.attachments = AttachmentPanel(lambda: self.database, self.worker, self)
-        self.attachments.changed.connect(lambda _changes: self.reload_from_database())
+        self.attachments.changed.connect(self.apply_changes)
         self.filter_panel.filter_changed.connect(lambda f: self.attachments.follow_search(f.text))
         self.detail_column = attachment_column(self.detail, self.attachments, self)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
@@ -768,7 +768,7 @@ class MainWindow(QMainWindow):
         self.editor = dialog
         if dialog.agreement_id is not None:
             panel = attachments_tab(dialog, lambda: self.database, self.worker)
-            panel.changed.connect(lambda _changes: self.reload_from_database())
+            panel.changed.connect(self.apply_changes)
         dialog.saved.connect(self._after_save)
         dialog.open_existing.connect(self._open_existing)
         keyboard.return_focus_after(self, dialog)

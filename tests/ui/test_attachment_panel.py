@@ -41,9 +41,13 @@ def window(make_window, database: Database) -> MainWindow:  # type: ignore[no-un
 def select_first(qtbot, window: MainWindow, title: str) -> int:  # type: ignore[no-untyped-def]
     """Select the agreement titled *title* and wait for its attachments to be listed."""
     row = next(r for r in range(window.model.rowCount()) if window.model.row_data(r).title == title)
+    agreement_id = window.model.id_at(row)
+    window.table.selectRow(row)
+    # The panel follows the selection once the details are read; then a load of its own.
+    qtbot.waitUntil(lambda: window.attachments.agreement_id == agreement_id, timeout=5000)
     with qtbot.waitSignal(window.attachments.loaded, timeout=5000):
-        window.table.selectRow(row)
-    return window.model.id_at(row)
+        window.attachments.reload()
+    return agreement_id
 
 
 def test_files_dropped_on_the_detail_pane_are_attached_and_listed(
