@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Sequence
 from typing import Any
 
 from sqlalchemy.orm import Session
@@ -19,8 +18,7 @@ from models.backups import BEFORE_BULK_EDIT
 from models.bulk_edit import BulkEdit, BulkEditError, apply_bulk_edit, plan_bulk_edit
 from models.database import Database
 from models.query import agreement_ids
-from models.redirects import find_agreement
-from models.service import MilestoneInput, NotFoundError
+from models.service import MilestoneInput
 from models.vocab import Role
 from ui.cli.backups import backup_first
 from ui.cli.common import (
@@ -28,9 +26,10 @@ from ui.cli.common import (
     UsageError,
     add_db_argument,
     add_filter_arguments,
-    agreement_id,
+    add_ids_argument,
     count_of,
     filter_from_args,
+    named_ids,
     text_value,
 )
 
@@ -49,13 +48,8 @@ def register(commands: Any) -> None:
     )
     add_db_argument(update, default=argparse.SUPPRESS)
     add_filter_arguments(update)
-    update.add_argument(
-        "--id",
-        dest="ids",
-        action="append",
-        type=agreement_id,
-        metavar="N",
-        help="only agreement N (repeatable); a merged id means the one it was merged into",
+    add_ids_argument(
+        update, "only agreement N (repeatable); a merged id means the one it was merged into"
     )
     edit = update.add_argument_group("the edit")
     edit.add_argument(
@@ -169,18 +163,5 @@ def command_update(database: Database, args: argparse.Namespace) -> int:
 
 def _matched(session: Session, args: argparse.Namespace) -> list[int]:
     """The agreements the FILTERS match, within --id where given."""
-    within = _named_ids(session, args.ids) if args.ids else None
+    within = named_ids(session, args.ids) if args.ids else None
     return agreement_ids(session, filter_from_args(session, args), within=within)
-
-
-def _named_ids(session: Session, ids: Sequence[int]) -> list[int]:
-    found = []
-    for wanted in dict.fromkeys(ids):
-        try:
-            target, notice = find_agreement(session, wanted)
-        except NotFoundError as error:
-            raise UsageError(f"--id {wanted}: {error}") from None
-        if notice:
-            print(f"{PROG}: {notice}", file=sys.stderr)
-        found.append(target)
-    return found

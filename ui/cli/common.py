@@ -24,6 +24,8 @@ from models.query import (
     SortColumn,
     field_tree,
 )
+from models.redirects import find_agreement
+from models.service import NotFoundError
 from models.text import fold, not_utf8, shown
 from models.users import current_user
 from models.vocab import Kind, Level, Status, Vocabulary
@@ -303,3 +305,24 @@ def fail(message: str, status: int = 2) -> int:
     """One line on stderr, prefixed with the program name; return the exit status."""
     print(f"{PROG}: {message}", file=sys.stderr)
     return status
+
+
+def add_ids_argument(parser: argparse.ArgumentParser, help_text: str) -> None:
+    """--id N (repeatable) into `ids`: the agreements a command is kept to; see named_ids()."""
+    parser.add_argument(
+        "--id", dest="ids", action="append", type=agreement_id, metavar="N", help=help_text
+    )
+
+
+def named_ids(session: Session, ids: Sequence[int]) -> list[int]:
+    """The agreements --id names, merged ids followed (with a notice on stderr)."""
+    found = []
+    for wanted in dict.fromkeys(ids):
+        try:
+            target, notice = find_agreement(session, wanted)
+        except NotFoundError as error:
+            raise UsageError(f"--id {wanted}: {error}") from None
+        if notice:
+            print(f"{PROG}: {notice}", file=sys.stderr)
+        found.append(target)
+    return found

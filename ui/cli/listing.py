@@ -10,8 +10,6 @@ import sys
 from collections.abc import Callable, Iterable, Sequence
 from typing import IO, Any
 
-from sqlalchemy.orm import Session
-
 from models.database import (
     Database,
 )
@@ -26,17 +24,14 @@ from models.query import (
     fetch_rows,
     iter_rows,
 )
-from models.redirects import find_agreement
 from models.safe_output import csv_cell, json_controls
 from models.safe_output import shown as escaped
-from models.service import NotFoundError
 from ui.cli.common import (
-    PROG,
-    UsageError,
     add_db_argument,
     add_filter_arguments,
-    agreement_id,
+    add_ids_argument,
     filter_from_args,
+    named_ids,
 )
 
 FORMATS = ("table", "csv", "json")
@@ -193,13 +188,9 @@ def register(commands: Any) -> None:
     )
     add_db_argument(listing, default=argparse.SUPPRESS)
     add_filter_arguments(listing)
-    listing.add_argument(
-        "--id",
-        dest="ids",
-        action="append",
-        type=agreement_id,
-        metavar="N",
-        help="only agreement N; the id of one merged into another lists that one (repeatable)",
+    add_ids_argument(
+        listing,
+        "only agreement N; the id of one merged into another lists that one (repeatable)",
     )
     output = listing.add_argument_group("output")
     output.add_argument(
@@ -222,7 +213,7 @@ def command_list(database: Database, args: argparse.Namespace) -> int:
         wanted = filter_from_args(session, args)
         sort = Sort(SortColumn(args.sort), descending=args.desc)
         if args.ids:
-            within = _listed_ids(session, args.ids)
+            within = named_ids(session, args.ids)
             rows = iter(fetch_rows(session, agreement_ids(session, wanted, sort, within=within)))
         else:
             rows = iter_rows(session, wanted, sort)
@@ -230,17 +221,3 @@ def command_list(database: Database, args: argparse.Namespace) -> int:
             rows = with_counts(session, rows)
         writers[args.format](rows, sys.stdout)
     return 0
-
-
-def _listed_ids(session: Session, ids: Sequence[int]) -> list[int]:
-    """The agreements `list --id` names, merged ids followed (with a notice on stderr)."""
-    found = []
-    for wanted in dict.fromkeys(ids):
-        try:
-            target, notice = find_agreement(session, wanted)
-        except NotFoundError as error:
-            raise UsageError(f"--id {wanted}: {error}") from None
-        if notice:
-            print(f"{PROG}: {notice}", file=sys.stderr)
-        found.append(target)
-    return found
