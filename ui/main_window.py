@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import shiboken6
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -745,7 +746,7 @@ class MainWindow(QMainWindow):
             from ui.agreement_dialog import AgreementDialog  # on first use: a faster start
 
             data, dropped = loaded
-            dialog = AgreementDialog(sessions, agreement_id, parent=self, loaded=data)
+            dialog = AgreementDialog(sessions, self.worker, agreement_id, parent=self, loaded=data)
             dialog.copied_from = copy_of  # a copy made on purpose: no duplicate warning
             self._open_editor(dialog)
             if dropped:
@@ -1148,6 +1149,15 @@ class MainWindow(QMainWindow):
         self.settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        editor = self.editor
+        if editor is not None and shiboken6.isValid(editor) and editor.saving:
+            # The editor's save finishes first (shutting the worker down would cancel it);
+            # saved, the window closes; refused, the editor stays to say why.
+            if not editor.property("closeWindowWhenSaved"):
+                editor.setProperty("closeWindowWhenSaved", True)
+                editor.save_finished.connect(lambda saved: self.close() if saved else None)
+            event.ignore()
+            return
         self.save_settings()
         self.controller.shutdown()
         self.backup_worker.shutdown()  # waits for a backup under way: never half-made

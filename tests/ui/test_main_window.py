@@ -426,7 +426,8 @@ def test_validation_error_keeps_the_dialog_open_and_saves_nothing(
     qtbot.waitUntil(lambda: window.editor is not None)  # read on the worker first
     dialog = window.editor
     qtbot.keyClicks(dialog.findChild(QLineEdit, "signedOnEdit"), "2021-13-45")
-    qtbot.mouseClick(dialog.findChild(QPushButton, "saveButton"), Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(dialog.save_finished, timeout=5000):  # refused on the worker
+        qtbot.mouseClick(dialog.findChild(QPushButton, "saveButton"), Qt.MouseButton.LeftButton)
     assert dialog.isVisible()
     errors = " ".join(label.text() for label in dialog.findChildren(QLabel) if label.isVisible())
     assert "title is required" in errors
