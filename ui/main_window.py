@@ -1160,6 +1160,7 @@ class MainWindow(QMainWindow):
             return
         self.save_settings()
         self.controller.shutdown()
+        self.model.shutdown()  # its page reader
         self.backup_worker.shutdown()  # waits for a backup under way: never half-made
         # The workers are gone: the day's backup of a changed file is the window's last act.
         closing_backup(self.database.url, self.settings.backup_rotation)

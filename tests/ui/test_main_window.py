@@ -372,7 +372,7 @@ def test_ctrl_f_focuses_search(window: MainWindow, qtbot) -> None:
     )
 
 
-def test_table_fetches_rows_in_pages(database: Database, make_window) -> None:  # type: ignore[no-untyped-def]
+def test_table_fetches_rows_in_pages(database: Database, make_window, qtbot) -> None:  # type: ignore[no-untyped-def]
     with database.sessions.begin() as session:
         for number in range(1000):
             service.create(
@@ -388,6 +388,10 @@ def test_table_fetches_rows_in_pages(database: Database, make_window) -> None:  
     assert model.rowCount() == 1000
     assert model.pages_fetched <= 2  # only what the view showed
     last = model.index(999, 0)
+    with qtbot.waitSignal(model.page_arrived, timeout=5000) as arrived:
+        assert model.data(last) == "…"  # read on the model's reader thread meanwhile
+        assert model.data(model.index(998, 3)) is None
+    assert arrived.args == [4]
     assert model.data(last).startswith("Agreement")
     assert model.pages_fetched <= 3
     assert model.data(QModelIndex()) is None
