@@ -103,7 +103,7 @@ class AgreementTableModel(QAbstractTableModel):
         self._pages: OrderedDict[int, list[AgreementRow | None]] = OrderedDict()
         self._reading: dict[int, _Reading] = {}  # page number -> the read under way
         self._tokens = itertools.count()
-        self._reader = Worker(self)
+        self.reader = Worker(self)
         self.pages_fetched = 0
 
     # ------------------------------------------------------------ our API
@@ -115,7 +115,7 @@ class AgreementTableModel(QAbstractTableModel):
     def shutdown(self) -> None:
         """Stop the reader (the window is closing): a page read under way ends first."""
         self._forget_reads()
-        self._reader.shutdown()
+        self.reader.shutdown()
 
     def set_ids(
         self,
@@ -218,7 +218,7 @@ class AgreementTableModel(QAbstractTableModel):
             with sessions() as session:
                 return fetch_rows(session, ids)
 
-        job = self._reader.submit(
+        job = self.reader.submit(
             work,
             lambda rows: self._arrived(number, token, ids, rows),
             lambda error: self._not_read(number, token, error),

@@ -760,6 +760,41 @@ def test_a_relation_is_added_by_searching_the_title_and_saved_with_the_agreement
     assert stored(database, protocol)[0].relations == [RelationInput("protocol to", treaty)]
 
 
+def test_the_picker_searches_in_the_background_and_drops_an_answer_for_older_words(
+    qtbot, database, open_dialog, worker
+) -> None:
+    record(database, rail_agreement(title="Treaty on the Aral Sea"))
+    record(database, rail_agreement(title="Memorandum on Тоқаев's visit"))
+    dialog = open_dialog()
+    picker = dialog.relation_editor
+    gate = hold(worker)
+    picker.search_edit.setText("aral")
+    picker.run_search()  # the pause is over: searched behind the held worker
+    picker.search_edit.setText("тоқаев")
+    picker.run_search()
+    assert picker.results.count() == 0  # nothing waits for the database here
+    with qtbot.waitSignal(picker.searched) as searched:
+        gate.set()
+    assert searched.args == ["тоқаев"]  # "aral" answered first, and was dropped
+    assert [picker.results.item(i).text() for i in range(picker.results.count())] == [
+        "Memorandum on Тоқаев's visit (6 December 2021)"
+    ]
+
+
+def test_enter_before_the_matches_arrive_adds_the_first_one_when_they_do(
+    qtbot, database, open_dialog, worker
+) -> None:
+    treaty = record(database, rail_agreement(title="Treaty on the Aral Sea"))
+    dialog = open_dialog()
+    picker = dialog.relation_editor
+    gate = hold(worker)
+    picker.search_edit.setText("aral")
+    assert picker.add_chosen() is None  # searched first
+    with qtbot.waitSignal(picker.searched):
+        gate.set()
+    assert dialog.relation_editor.relations() == [RelationInput("protocol to", treaty)]
+
+
 def results_label(database: Database, agreement_id: int) -> str:
     data, _ = stored(database, agreement_id)
     return f"{data.title} (6 December 2021)"
