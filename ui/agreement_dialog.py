@@ -241,7 +241,7 @@ class AgreementDialog(QDialog):
         cancel.setObjectName("cancelButton")
         for button in (self.save_button, cancel):
             button.setAutoDefault(False)  # Return in a line edit must not save half a record
-        self.save_button.clicked.connect(lambda: self.save())
+        self.save_button.clicked.connect(self.save)
         cancel.clicked.connect(self.reject)
         return box
 
@@ -249,7 +249,7 @@ class AgreementDialog(QDialog):
         for keys in ("Ctrl+Return", "Ctrl+Enter"):
             shortcut = QShortcut(QKeySequence(keys), self)
             shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
-            shortcut.activated.connect(lambda: self.save())
+            shortcut.activated.connect(self.save)
 
     def _line(
         self, key: str, label: str, tab: int, placeholder: str = "", *, kind: type = QLineEdit
