@@ -2,12 +2,17 @@
 
 It reads and writes through `models.service` only, one transaction per load and per save,
 and shows validation messages beside the fields they concern, keeping the dialog open.
+Every read and write runs on the window's worker: the dialog stays responsive while it
+saves, and its questions (a new party? a duplicate?) are asked here between the jobs.
 """
 
 from __future__ import annotations
 
 import copy
+from collections.abc import Callable
+from typing import Any
 
+import shiboken6
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QFocusEvent, QIcon, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -30,6 +35,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from models import service
+from models.duplicates import PossibleDuplicate
 from models.parties import doubtful_parties, known_names
 from models.relations import (
     AgreementChoice,
@@ -43,7 +49,6 @@ from models.service import (
     ValidationError,
 )
 from models.typed_dates import TypedDateError, parse_typed
-from models.users import UserNameError
 from models.vocab import Kind, Level, MilestoneKind, Status, Vocabulary
 from ui import duplicate_warning
 from ui.editor_data import EditorData, read_editor_data
@@ -61,6 +66,7 @@ from ui.party_editor import (
 )
 from ui.relation_editor import RelationEditor
 from ui.terms_fields import INTRO, TERM_KEYS, TERM_ROWS, TERM_WIDTH, term_hint
+from ui.workers import Job, Worker
 
 GENERAL, DATES, PARTIES, FIELDS, MILESTONES, SOURCE, RELATIONS, TERMS = range(8)
 TAB_NAMES = (
@@ -82,6 +88,7 @@ _BINDING = (
 )
 
 _DATE_KEYS = ("signed_on", "entry_into_force", "expires_on", "terminated_on")
+SAVE, SAVING, LOADING = "Save", "Saving…", "Loading…"  # the Save button's text
 
 _MILESTONE_COLUMNS = [
     Column("kind", "Milestone", vocabulary=MilestoneKind, width=210),
@@ -138,11 +145,14 @@ class AgreementDialog(QDialog):
     """Record a new agreement (optionally from a template) or edit an existing one."""
 
     saved = Signal(int)
+    save_finished = Signal(bool)  # a save ended: saved (and closed), or not (the dialog stays)
+    load_finished = Signal()  # what the dialog shows was read (again) on the worker
     open_existing = Signal(int)  # the user chose a recorded agreement over a probable duplicate
 
     def __init__(
         self,
         sessions: sessionmaker[Session],
+        worker: Worker,
         agreement_id: int | None = None,
         *,
         template: AgreementInput | None = None,
@@ -151,14 +161,17 @@ class AgreementDialog(QDialog):
     ) -> None:
         """Edit *agreement_id*, or record a new one filled from *template*.
 
-        *loaded*: what to show, read beforehand off the GUI thread (read_editor_data);
-        without it the dialog reads it itself. Raises NotFoundError when *agreement_id*
-        does not exist (deleted meanwhile).
+        *loaded*: what to show, read beforehand on the worker (read_editor_data); without
+        it the dialog reads it on *worker* (load_finished follows; an agreement deleted
+        meanwhile is named and the dialog closes).
         """
         super().__init__(parent)
         self._sessions = sessions
+        self._worker = worker
         self._agreement_id = agreement_id
         self._version: int | None = None
+        self._busy: str | None = None  # SAVING or LOADING while a job of this dialog runs
+        self._shown = False  # something read was shown (a failed first read closes the dialog)
         # Set by Duplicate: the agreement copied, which the copy is not warned to repeat.
         self.copied_from: int | None = None
         self._slots: dict[str, _Slot] = {}
@@ -192,7 +205,7 @@ class AgreementDialog(QDialog):
             parent=self,
         )
         self.milestones_error = error_label("milestonesError")
-        self.relation_editor = RelationEditor(self._find_others, self)
+        self.relation_editor = RelationEditor(self._find_others, self._worker, self)
         pages = (
             self._general_page(),
             self._dates_page(),
@@ -221,7 +234,7 @@ class AgreementDialog(QDialog):
 
     def _buttons(self) -> QDialogButtonBox:
         box = QDialogButtonBox(self)
-        self.save_button = box.addButton("Save", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.save_button = box.addButton(SAVE, QDialogButtonBox.ButtonRole.AcceptRole)
         self.save_button.setObjectName("saveButton")
         self.save_button.setToolTip("Save (Ctrl+Return)")
         cancel = box.addButton(QDialogButtonBox.StandardButton.Cancel)
@@ -451,13 +464,54 @@ class AgreementDialog(QDialog):
 
     # ------------------------------------------------------------- loading
 
+    @property
+    def saving(self) -> bool:
+        """Whether a save is under way (its questions asked, or its job queued or running)."""
+        return self._busy == SAVING
+
+    def _set_busy(self, busy: str | None) -> None:
+        """Disable Save while a job runs, saying which; None enables it again."""
+        self._busy = busy
+        self.save_button.setEnabled(busy is None)
+        self.save_button.setText(busy or SAVE)
+
+    def _when_alive(self, callback: Callable[[Any], None]) -> Callable[[Any], None]:
+        """*callback*, skipped if the dialog was destroyed (with its window) while a job ran."""
+
+        def call(value: Any) -> None:
+            if shiboken6.isValid(self):
+                callback(value)
+
+        return call
+
     def _load(self, template: AgreementInput | None) -> None:
-        """Read the agreement (if editing), the field tree and party names in one transaction."""
-        with self._sessions.begin() as session:
-            loaded = read_editor_data(session, self._agreement_id, template)
+        """Read the agreement (if editing), the field tree and party names in one transaction,
+        on the worker; load_finished once shown."""
+        sessions, agreement_id = self._sessions, self._agreement_id
+
+        def work(_job: Job) -> EditorData:
+            with sessions.begin() as session:
+                return read_editor_data(session, agreement_id, template)
+
+        self._set_busy(LOADING)
+        self._worker.submit(
+            work, self._when_alive(self._loaded), self._when_alive(self._load_failed)
+        )
+
+    def _loaded(self, loaded: EditorData) -> None:
+        self._set_busy(None)
         self._show_loaded(loaded)
+        self.load_finished.emit()
+
+    def _load_failed(self, error: BaseException) -> None:
+        self._set_busy(None)
+        reason = _database_message(error) if isinstance(error, SQLAlchemyError) else str(error)
+        self._ask(QMessageBox.Icon.Critical, "Not loaded", f"Not loaded: {reason}.", [])
+        if not self._shown:  # nothing to edit: an empty form must not be saved as new
+            self.done(QDialog.DialogCode.Rejected)
 
     def _show_loaded(self, loaded: EditorData) -> None:
+        self._shown = True
         self._version = loaded.version
         self.relation_editor.set_relations(loaded.data.relations, loaded.choices, loaded.incoming)
         self.party_editor.set_known_parties(loaded.party_names, known_names())
@@ -466,7 +520,7 @@ class AgreementDialog(QDialog):
         self._update_title()
 
     def _find_others(self, text: str) -> list[AgreementChoice]:
-        """The picker's search: a few agreements by title, never this one."""
+        """The picker's search (run on the worker): a few agreements by title, never this one."""
         with self._sessions.begin() as session:
             return find_agreements(session, text, exclude=self._agreement_id)
 
@@ -537,50 +591,89 @@ class AgreementDialog(QDialog):
 
     # ------------------------------------------------------------- saving
 
-    def save(self) -> bool:
-        """Save in one transaction; on success emit saved(id) and close, else explain and stay."""
+    def save(self) -> None:
+        """Save on the worker: the new-party and duplicate questions first, then one transaction.
+
+        Save is disabled (and says Saving…) until save_finished(ok): on success saved(id)
+        is emitted and the dialog closes; else the reason is shown and it stays open. A
+        save asked for while one runs (Ctrl+Enter twice) is ignored.
+        """
+        if self._busy is not None:
+            return
         data = self.current_input()
         # Saved as "X supersedes this" on X's side, in this save's transaction.
         replaced_by = self.relation_editor.replaced_by()
         self.clear_errors()
-        if not service.validate(data) and not (
-            self._new_parties_confirmed(data) and self._duplicates_confirmed(data)
-        ):
-            return False
-        try:
-            with self._sessions.begin() as session:
-                if self._agreement_id is None:
-                    saved_id = service.create(session, data, replaced_by=replaced_by)
-                    version = None
-                else:
-                    saved_id = self._agreement_id
-                    version = service.update(
-                        session, saved_id, data, self._version or 0, replaced_by=replaced_by
-                    )
-        except ValidationError as error:
-            self.show_errors(error.errors)
-            return False
-        except ConflictError as error:
-            self._on_conflict(error)
-            return False
-        except NotFoundError as error:
-            return self._on_deleted(error)
-        except SQLAlchemyError as error:
-            self._ask(QMessageBox.Icon.Critical, "Not saved", _database_message(error), [])
-            return False
-        except UserNameError as error:  # the name every save records can't be stored
-            self._ask(QMessageBox.Icon.Critical, "Not saved", f"Nothing was saved: {error}.", [])
-            return False
-        self._agreement_id, self._version = saved_id, version
-        self._original, self._original_replaced_by = data, replaced_by
-        self.saved.emit(saved_id)
-        self.accept()
-        return True
+        self._set_busy(SAVING)
+        if service.validate(data):
+            self._write(data, replaced_by)  # refused: the problems are shown beside the fields
+        else:
+            self._check(data, replaced_by)
 
-    def _new_parties_confirmed(self, data: AgreementInput) -> bool:
+    def _check(self, data: AgreementInput, replaced_by: list[int]) -> None:
+        """Read what the questions before a save need: doubtful party names, probable duplicates."""
+        sessions, agreement_id = self._sessions, self._agreement_id
+        names = [item.party for item in data.parties]
+        duplicates = duplicate_warning.needs_check(data, self._original, agreement_id is None)
+
+        def work(_job: Job) -> tuple[dict[str, str], list[PossibleDuplicate]]:
+            with sessions() as session:
+                doubtful = doubtful_parties(session, names)
+            if not duplicates:
+                return doubtful, []
+            return doubtful, duplicate_warning.probable_duplicates_of(sessions, data, agreement_id)
+
+        def checked(found: tuple[dict[str, str], list[PossibleDuplicate]]) -> None:
+            doubtful, matches = found
+            if self._new_parties_confirmed(doubtful) and self._duplicates_confirmed(matches):
+                self._write(data, replaced_by)
+            else:
+                self._set_busy(None)
+                self.save_finished.emit(False)
+
+        self._worker.submit(work, self._when_alive(checked), self._when_alive(self._not_saved))
+
+    def _write(self, data: AgreementInput, replaced_by: list[int]) -> None:
+        """Create or update in one transaction on the worker."""
+        sessions, agreement_id, version = self._sessions, self._agreement_id, self._version or 0
+
+        def work(_job: Job) -> tuple[int, int | None]:
+            with sessions.begin() as session:
+                if agreement_id is None:
+                    return service.create(session, data, replaced_by=replaced_by), None
+                new_version = service.update(
+                    session, agreement_id, data, version, replaced_by=replaced_by
+                )
+                return agreement_id, new_version
+
+        def written(result: tuple[int, int | None]) -> None:
+            self._agreement_id, self._version = result
+            self._original, self._original_replaced_by = data, replaced_by
+            self._set_busy(None)
+            self.saved.emit(result[0])
+            self.accept()
+            self.save_finished.emit(True)
+
+        self._worker.submit(work, self._when_alive(written), self._when_alive(self._not_saved))
+
+    def _not_saved(self, error: BaseException) -> None:
+        """Say why the save failed, keeping the dialog open (or save again, as a new agreement)."""
+        self._set_busy(None)
+        if isinstance(error, ValidationError):
+            self.show_errors(error.errors)
+        elif isinstance(error, ConflictError):
+            self._on_conflict(error)
+        elif isinstance(error, NotFoundError):
+            if self._on_deleted(error):
+                return  # saving again, as a new agreement: its own save_finished follows
+        elif isinstance(error, SQLAlchemyError):
+            self._ask(QMessageBox.Icon.Critical, "Not saved", _database_message(error), [])
+        else:  # a user name that can't be recorded (UserNameError), or the unforeseen
+            self._ask(QMessageBox.Icon.Critical, "Not saved", f"Nothing was saved: {error}.", [])
+        self.save_finished.emit(False)
+
+    def _new_parties_confirmed(self, doubtful: dict[str, str]) -> bool:
         """Ask before a name that looks like a misspelt state or organisation becomes a party."""
-        with self._sessions() as session:
-            doubtful = doubtful_parties(session, [item.party for item in data.parties])
         if not doubtful:
             return True
         lines = [f"'{name}' (did you mean '{hint}'?)" for name, hint in doubtful.items()]
@@ -596,12 +689,8 @@ class AgreementDialog(QDialog):
             self.tabs.setCurrentIndex(PARTIES)
         return answer == "Record as new"
 
-    def _duplicates_confirmed(self, data: AgreementInput) -> bool:
+    def _duplicates_confirmed(self, matches: list[PossibleDuplicate]) -> bool:
         """Ask before saving what is probably recorded already; False to stay (or leave)."""
-        is_new = self._agreement_id is None
-        if not duplicate_warning.needs_check(data, self._original, is_new):
-            return True
-        matches = duplicate_warning.probable_duplicates_of(self._sessions, data, self._agreement_id)
         matches = [match for match in matches if match.agreement_id != self.copied_from]
         if not matches:
             return True
@@ -617,6 +706,7 @@ class AgreementDialog(QDialog):
             details,
         )
         if answer == duplicate_warning.OPEN_EXISTING:
+            self._set_busy(None)
             self.open_existing.emit(matches[0].agreement_id)
             self.done(QDialog.DialogCode.Rejected)  # chosen in the box: no second question
         return answer == duplicate_warning.SAVE_ANYWAY
@@ -642,6 +732,7 @@ class AgreementDialog(QDialog):
             self.reload()
 
     def _on_deleted(self, error: NotFoundError) -> bool:
+        """Offer to save what is shown as a new agreement; True if that save was started."""
         answer = self._ask(
             QMessageBox.Icon.Warning,
             "Agreement deleted",
@@ -653,10 +744,11 @@ class AgreementDialog(QDialog):
             return False
         self._agreement_id, self._version = None, None
         self._update_title()
-        return self.save()
+        self.save()
+        return True
 
     def reload(self) -> None:
-        """Show the stored version again, discarding what was typed."""
+        """Show the stored version again (read on the worker), discarding what was typed."""
         self._load(None)
 
     def _ask(
@@ -685,13 +777,18 @@ class AgreementDialog(QDialog):
         what was typed (the box handles that itself); only Ctrl+Enter or Save saves."""
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
-                self.save()
+                self.save()  # ignored while a save runs
             event.accept()
             return
         super().keyPressEvent(event)
 
     def reject(self) -> None:
-        """Esc and Cancel close the dialog, asking first if something was changed."""
+        """Esc and Cancel close the dialog, asking first if something was changed.
+
+        Not while a save runs: it closes the dialog itself, or says why it could not save.
+        """
+        if self.saving:
+            return
         if self.is_changed():
             answer = self._ask(
                 QMessageBox.Icon.Question,

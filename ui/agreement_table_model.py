@@ -2,11 +2,16 @@
 
 The model holds the ordered ids of every match (so rowCount is right at once and the
 scrollbar is true) and fetches display rows a page at a time as they scroll into view,
-keeping a bounded window of pages. Sorting happens in SQL: sort() only asks for it.
+keeping a bounded window of pages. Pages are read on a reader thread of the model's own
+(a connection of its own: a search or an import on the window's worker does not hold
+them up), never on the GUI thread: a row not read yet shows "…" until its page arrives.
+Sorting happens in SQL: sort() only asks for it.
 """
 
 from __future__ import annotations
 
+import itertools
+import logging
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -22,13 +27,27 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from models.dates import PartialDate
 from models.query import AgreementRow, Sort, SortColumn, fetch_rows
+from ui.workers import Cancelled, Job, Worker
+
+log = logging.getLogger(__name__)
 
 Index = QModelIndex | QPersistentModelIndex
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
+LOADING = "…"  # the title cell of a row whose page is being read
+_SHOWN_ROLES = [Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole]
 
 
 def _date(value: PartialDate | None) -> str:
     return value.iso() if value else ""
+
+
+@dataclass
+class _Reading:
+    """A page asked of the reader: its job (to cancel) and whether a change made it stale."""
+
+    token: int
+    job: Job
+    stale: bool = False
 
 
 @dataclass(frozen=True)
@@ -68,8 +87,13 @@ class AgreementTableModel(QAbstractTableModel):
 
     PAGE_SIZE = 200
     MAX_PAGES = 40  # at most 8,000 rows cached, whatever the size of the database
+    # Pages asked for and not read yet: beyond these, the oldest asked is not read. Scrolled
+    # through quickly, the view asks for page after page; those in view are the last asked
+    # (a screen holds far fewer than two pages), so they never wait behind ones scrolled by.
+    MAX_WAITING = 4
 
     sort_requested = Signal(object)  # Sort
+    page_arrived = Signal(int)  # a page was read and its rows repainted (tests wait on it)
 
     def __init__(self, sessions: sessionmaker[Session], parent: object = None) -> None:
         super().__init__(parent)  # type: ignore[arg-type]
@@ -77,12 +101,21 @@ class AgreementTableModel(QAbstractTableModel):
         self._ids: list[int] = []
         self._rows: dict[int, int] | None = None
         self._pages: OrderedDict[int, list[AgreementRow | None]] = OrderedDict()
+        self._reading: dict[int, _Reading] = {}  # page number -> the read under way
+        self._tokens = itertools.count()
+        self.reader = Worker(self)
         self.pages_fetched = 0
 
     # ------------------------------------------------------------ our API
 
     def set_sessions(self, sessions: sessionmaker[Session]) -> None:
         self._sessions = sessions
+        self._forget_reads()  # of the other database
+
+    def shutdown(self) -> None:
+        """Stop the reader (the window is closing): a page read under way ends first."""
+        self._forget_reads()
+        self.reader.shutdown()
 
     def set_ids(
         self,
@@ -99,6 +132,7 @@ class AgreementTableModel(QAbstractTableModel):
         self._ids = list(ids)
         self._rows = None
         self._pages.clear()
+        self._forget_reads()  # pages of the old list: their rows would land in wrong places
         for number, rows in {**(pages or {}), 0: first_page}.items():
             if rows:
                 by_id = {row.id: row for row in rows}
@@ -135,13 +169,14 @@ class AgreementTableModel(QAbstractTableModel):
         return self._rows.get(agreement_id)
 
     def row_data(self, row: int) -> AgreementRow | None:
-        page_number, offset = divmod(row, self.PAGE_SIZE)
-        page = self._pages.get(page_number)
-        if page is None:
-            page = self._fetch_page(page_number)
-        else:
-            self._pages.move_to_end(page_number)
-        return page[offset]
+        """The row if its page has been read; None while it is read (asked for now) or if the
+        agreement was deleted since the ids were read."""
+        page = self._page(row // self.PAGE_SIZE)
+        return None if page is None else page[row % self.PAGE_SIZE]
+
+    def reading(self) -> bool:
+        """Whether a page is being read."""
+        return bool(self._reading)
 
     def refresh_rows(self, ids: Iterable[int], rows: Sequence[AgreementRow] = ()) -> None:
         """Repaint these agreements' rows: with *rows* as read now, else read when shown."""
@@ -155,22 +190,74 @@ class AgreementTableModel(QAbstractTableModel):
                 self._pages[number][offset] = fresh[agreement_id]
             else:
                 self._pages.pop(number, None)
+                if number in self._reading:
+                    self._reading[number].stale = True  # maybe read before the change
             left, right = self.index(row, 0), self.index(row, len(COLUMNS) - 1)
             self.dataChanged.emit(
                 left, right, [Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole]
             )
 
-    def _fetch_page(self, page_number: int) -> list[AgreementRow | None]:
-        start = page_number * self.PAGE_SIZE
-        ids = self._ids[start : start + self.PAGE_SIZE]
-        with self._sessions() as session:
-            rows = {row.id: row for row in fetch_rows(session, ids)}
-        page: list[AgreementRow | None] = [rows.get(agreement_id) for agreement_id in ids]
-        self._pages[page_number] = page
-        self.pages_fetched += 1
-        while len(self._pages) > self.MAX_PAGES:
-            self._pages.popitem(last=False)
+    def _page(self, number: int) -> list[AgreementRow | None] | None:
+        """Page *number* if it has been read; else None, and it is asked of the reader."""
+        page = self._pages.get(number)
+        if page is not None:
+            self._pages.move_to_end(number)
+        elif number not in self._reading:
+            self._read(number)
         return page
+
+    def _read(self, number: int) -> None:
+        """Read page *number* on the reader thread; page_arrived follows (or nothing, if the
+        ids were replaced or the page was scrolled past meanwhile)."""
+        start = number * self.PAGE_SIZE
+        ids = self._ids[start : start + self.PAGE_SIZE]
+        sessions, token = self._sessions, next(self._tokens)
+
+        def work(job: Job) -> list[AgreementRow]:
+            job.check()  # scrolled past before its turn: not read
+            with sessions() as session:
+                return fetch_rows(session, ids)
+
+        job = self.reader.submit(
+            work,
+            lambda rows: self._arrived(number, token, ids, rows),
+            lambda error: self._not_read(number, token, error),
+        )
+        self._reading[number] = _Reading(token, job)
+        while len(self._reading) > self.MAX_WAITING:
+            oldest = next(iter(self._reading))
+            self._reading.pop(oldest).job.cancel()
+
+    def _arrived(self, number: int, token: int, ids: list[int], rows: list[AgreementRow]) -> None:
+        reading = self._reading.get(number)
+        if reading is None or reading.token != token:
+            return  # for ids since replaced, or given up
+        del self._reading[number]
+        first, last = number * self.PAGE_SIZE, number * self.PAGE_SIZE + len(ids) - 1
+        if not reading.stale:
+            by_id = {row.id: row for row in rows}
+            self._pages[number] = [by_id.get(agreement_id) for agreement_id in ids]
+            self.pages_fetched += 1
+            while len(self._pages) > self.MAX_PAGES:
+                self._pages.popitem(last=False)
+        # Stale, the rows in view ask for the page again, read after the change.
+        self.dataChanged.emit(
+            self.index(first, 0), self.index(last, len(COLUMNS) - 1), _SHOWN_ROLES
+        )
+        self.page_arrived.emit(number)
+
+    def _not_read(self, number: int, token: int, error: BaseException) -> None:
+        reading = self._reading.get(number)
+        if reading is not None and reading.token == token:
+            del self._reading[number]  # asked for again when next drawn
+        if not isinstance(error, Cancelled):
+            log.warning("page %s of the table was not read: %s", number, error)
+
+    def _forget_reads(self) -> None:
+        """Give up the pages asked for: those waiting are not read, those running dropped."""
+        for reading in self._reading.values():
+            reading.job.cancel()
+        self._reading.clear()
 
     # ------------------------------------------------------------ Qt overrides
 
@@ -187,8 +274,11 @@ class AgreementTableModel(QAbstractTableModel):
             return self._ids[index.row()]
         if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return None
-        row = self.row_data(index.row())
+        page = self._page(index.row() // self.PAGE_SIZE)
         column = COLUMNS[index.column()]
+        if page is None:  # being read
+            return LOADING if index.column() == 0 and role == Qt.ItemDataRole.DisplayRole else None
+        row = page[index.row() % self.PAGE_SIZE]
         if row is None:  # deleted since the ids were read
             return "(deleted)" if index.column() == 0 else None
         if role == Qt.ItemDataRole.ToolTipRole:

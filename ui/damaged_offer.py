@@ -3,13 +3,20 @@
 After an unclean shutdown the open runs SQLite's check of every page (models.database);
 when that fails, the window asks whether to put the latest good backup in the file's
 place (the damaged file is kept, copied aside whole, by models.backups.restore_backup).
+
+Finding the backup and restoring it read and write files (seconds for a big one): the
+window runs `find_offer` and `restore` on a worker and only asks (`ask`) on the GUI
+thread; `offer_latest_backup` does all three in turn, for the start before any window.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from pathlib import Path
+
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from models.backups import BackupError, latest_good_backup, restore_backup
+from models.backups import BackupError, BackupInfo, latest_good_backup, restore_backup
 from models.database import (
     DamagedDatabaseError,
     Database,
@@ -20,18 +27,28 @@ from models.database import (
 )
 
 
-def offer_latest_backup(
-    parent: QWidget | None, target: str, error: DamagedDatabaseError
-) -> Database | None:
-    """Ask to restore *target*'s latest good backup; the database restored, or None if not."""
+@dataclass(frozen=True)
+class BackupOffer:
+    """A damaged file and the latest good backup that could take its place."""
+
+    path: Path
+    latest: BackupInfo
+
+
+def find_offer(target: str) -> BackupOffer | None:
+    """The latest good backup of *target*, if it is a file that has one (reads the backups)."""
     try:
         path = sqlite_path(resolve_url(target))
     except DatabaseError:
         return None
     latest = latest_good_backup(path) if path is not None else None
-    if path is None or latest is None:
-        return None
+    return None if path is None or latest is None else BackupOffer(path, latest)
+
+
+def ask(parent: QWidget | None, offer: BackupOffer, error: DamagedDatabaseError) -> bool:
+    """Ask whether to restore the offered backup in place of the damaged file."""
     damage = str(error).split("; the latest good backup", 1)[0]
+    latest = offer.latest
     answer = QMessageBox.question(
         parent,
         "The database is damaged",
@@ -40,11 +57,24 @@ def offer_latest_backup(
         QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
         QMessageBox.StandardButton.Yes,
     )
-    if answer != QMessageBox.StandardButton.Yes:
+    return answer == QMessageBox.StandardButton.Yes
+
+
+def restore(offer: BackupOffer) -> Database:
+    """Put the backup in the file's place and open it; BackupError or DatabaseError if not."""
+    restore_backup(offer.path, offer.latest.path)
+    return open_database(offer.path)
+
+
+def offer_latest_backup(
+    parent: QWidget | None, target: str, error: DamagedDatabaseError
+) -> Database | None:
+    """Ask to restore *target*'s latest good backup; the database restored, or None if not."""
+    offer = find_offer(target)
+    if offer is None or not ask(parent, offer, error):
         return None
     try:
-        restore_backup(path, latest.path)
-        return open_database(path)
+        return restore(offer)
     except (BackupError, DatabaseError) as failure:
         QMessageBox.warning(parent, "Not restored", str(failure))
         return None

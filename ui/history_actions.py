@@ -63,8 +63,16 @@ class HistoryActions(QObject):
         undo, redo = self._labels
         self.undo_action.setEnabled(writable and undo is not None)
         self.redo_action.setEnabled(writable and redo is not None)
-        self.undo_action.setText(f"&Undo {undo}" if undo else "&Undo")
-        self.redo_action.setText(f"&Redo {redo}" if redo else "&Redo")
+        for action, verb, label in (
+            (self.undo_action, "Undo", undo),
+            (self.redo_action, "Redo", redo),
+        ):
+            action.setText(f"&{verb} {label}" if label else f"&{verb}")  # the Edit menu: in full
+            # The toolbar button keeps its one word (a long title would widen the toolbar);
+            # what it will replay is in its tooltip.
+            action.setIconText(verb)
+            keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+            action.setToolTip(f"{verb} {label} ({keys})" if label else f"{verb} ({keys})")
 
     def read_labels(self) -> None:
         sessions, user = self.window.database.sessions, current_user()

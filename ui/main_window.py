@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import shiboken6
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -31,13 +32,7 @@ from models.audit import audit_trail
 from models.backups import closing_backup, daily_backup
 from models.changes import Changes
 from models.copying import drop_dated_acts
-from models.database import (
-    DamagedDatabaseError,
-    Database,
-    DatabaseError,
-    open_database,
-    storage_failure,
-)
+from models.database import Database, storage_failure
 from models.detail import load_detail
 from models.history import plural
 from models.limits import ID_MAX
@@ -50,7 +45,7 @@ from ui.agreement_table_model import COLUMNS, AgreementTableModel
 from ui.attachment_panel import AttachmentPanel, attachment_column, attachments_tab
 from ui.confirmations import agreements_named
 from ui.connect_dialog import ConnectDialog, remembered_name
-from ui.damaged_offer import offer_latest_backup
+from ui.database_opener import DatabaseOpener
 from ui.detail_pane import DetailPane
 from ui.due_panel import DueNotice, DuePanel
 from ui.editor_data import EditorData, read_editor_data
@@ -156,6 +151,16 @@ class MainWindow(QMainWindow):
         keyboard.install(self)
         icons.apply(self)
         self.file_drop = FileDrop(self, self.transfers.import_agreements)
+        self.opener = DatabaseOpener(
+            self,
+            [
+                self.action_new_db,
+                self.action_open_db,
+                self.action_connect,
+                self.recent_menu.menuAction(),
+            ],
+        )
+        self.opener.opened.connect(self._switch_to)
         self._restore_settings()
         self.column_fitter = table_columns.install(self)  # after the saved header state
         self._open(database)
@@ -445,19 +450,12 @@ class MainWindow(QMainWindow):
         if self.due_panel is not None:
             self.due_panel.set_source(database.sessions, self.worker)
 
-    def switch_database(self, target: str | URL) -> bool:
-        """Open another database (file or URL); on failure say why and keep the current one."""
-        try:
-            database = open_database(target)
-        except DamagedDatabaseError as error:
-            restored = offer_latest_backup(self, str(target), error)
-            if restored is None:
-                QMessageBox.warning(self, "Can't open the database", str(error))
-                return False
-            database = restored
-        except DatabaseError as error:
-            QMessageBox.warning(self, "Can't open the database", str(error))
-            return False
+    def switch_database(self, target: str | URL) -> None:
+        """Open another database (file or URL) off the GUI thread (ui/database_opener.py);
+        shown once ready; on failure the message says why and the current one stays."""
+        self.opener.open(target)
+
+    def _switch_to(self, database: Database) -> None:
         old = self.database
         self._open(database)
         # Closed after any job already queued on the old database has run.
@@ -466,7 +464,6 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(
                 f"Upgraded; a copy of the old database was kept as {database.backup.name}", 10000
             )
-        return True
 
     def connect_team_database(self) -> None:
         last = next((name for name in self.settings.recent_databases if "://" in name), None)
@@ -745,7 +742,7 @@ class MainWindow(QMainWindow):
             from ui.agreement_dialog import AgreementDialog  # on first use: a faster start
 
             data, dropped = loaded
-            dialog = AgreementDialog(sessions, agreement_id, parent=self, loaded=data)
+            dialog = AgreementDialog(sessions, self.worker, agreement_id, parent=self, loaded=data)
             dialog.copied_from = copy_of  # a copy made on purpose: no duplicate warning
             self._open_editor(dialog)
             if dropped:
@@ -1148,8 +1145,19 @@ class MainWindow(QMainWindow):
         self.settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        editor = self.editor
+        if editor is not None and shiboken6.isValid(editor) and editor.saving:
+            # The editor's save finishes first (shutting the worker down would cancel it);
+            # saved, the window closes; refused, the editor stays to say why.
+            if not editor.property("closeWindowWhenSaved"):
+                editor.setProperty("closeWindowWhenSaved", True)
+                editor.save_finished.connect(lambda saved: self.close() if saved else None)
+            event.ignore()
+            return
         self.save_settings()
         self.controller.shutdown()
+        self.model.shutdown()  # its page reader
+        self.opener.shutdown()
         self.backup_worker.shutdown()  # waits for a backup under way: never half-made
         # The workers are gone: the day's backup of a changed file is the window's last act.
         closing_backup(self.database.url, self.settings.backup_rotation)

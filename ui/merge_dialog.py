@@ -1,12 +1,14 @@
 """Two records of one agreement side by side: choose each fact, then merge them into one.
 
-The plan (both sides' facts, the united parties and fields) is read when the dialog opens;
-the merge itself runs on the window's worker, in one transaction, with the versions read
-here, so a change saved meanwhile is refused instead of merged unseen.
+The plan (both sides' facts, the united parties and fields) is read on the window's worker
+when the dialog opens and again when the sides are swapped; the merge itself runs there
+too, in one transaction, with the versions read here, so a change saved meanwhile is
+refused instead of merged unseen.
 """
 
 from __future__ import annotations
 
+import shiboken6
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -36,6 +38,7 @@ class MergeDialog(QDialog):
 
     merged = Signal(object)  # MergeResult
     failed = Signal(str)
+    plan_shown = Signal()  # the plan read on the worker (on opening or a swap) is shown
 
     def __init__(
         self,
@@ -47,7 +50,7 @@ class MergeDialog(QDialog):
         rotation: Rotation | None = None,
         plan: MergePlan | None = None,
     ) -> None:
-        """*plan*: read beforehand off the GUI thread; else read here, NotFoundError if gone."""
+        """*plan*: read beforehand on the worker; else read there now (plan_shown follows)."""
         super().__init__(parent)
         self._sessions = sessions
         self._rotation = rotation
@@ -56,17 +59,40 @@ class MergeDialog(QDialog):
         self.setObjectName("mergeDialog")
         self.resize(900, 560)
         self._layout = QVBoxLayout(self)
-        self.plan = plan or self._read_plan(keep_id, other_id)
-        self._build()
+        self.setWindowTitle(f"Merge agreements {keep_id} and {other_id}")
+        self.plan: MergePlan | None = plan
+        if plan is None:
+            self._read_plan(keep_id, other_id)
+        else:
+            self._build()
 
     # ------------------------------------------------------------- building
 
-    def _read_plan(self, keep_id: int, other_id: int) -> MergePlan:
-        with self._sessions.begin() as session:
-            return merge_plan(session, keep_id, other_id)
+    def _read_plan(self, keep_id: int, other_id: int) -> None:
+        """Read the plan for keeping *keep_id* on the worker, then show it in place of this one."""
+        sessions = self._sessions
+
+        def work(_job: Job) -> MergePlan:
+            with sessions.begin() as session:
+                return merge_plan(session, keep_id, other_id)
+
+        def show(plan: MergePlan) -> None:
+            if not shiboken6.isValid(self):
+                return  # closed with its window meanwhile
+            self.plan = plan
+            self._clear()
+            self._build()
+            self.plan_shown.emit()
+
+        def failed(error: BaseException) -> None:
+            if shiboken6.isValid(self):
+                self._failed(error)
+
+        self._worker.submit(work, show, failed)
 
     def _build(self) -> None:
         plan = self.plan
+        assert plan is not None
         self.setWindowTitle(f"Merge agreements {plan.keep_id} and {plan.other_id}")
         intro = QLabel(
             f"Agreement {plan.other_id} is merged into agreement {plan.keep_id}: choose the "
@@ -163,20 +189,29 @@ class MergeDialog(QDialog):
                 button.setChecked(True)
 
     def swap(self) -> None:
-        """Keep the other agreement's id instead, reading both again."""
-        self.plan = self._read_plan(self.plan.other_id, self.plan.keep_id)
+        """Keep the other agreement's id instead, reading both again on the worker."""
+        if self.plan is None:
+            return
+        self.swap_button.setEnabled(False)
+        self.merge_button.setEnabled(False)
+        self._read_plan(self.plan.other_id, self.plan.keep_id)
+
+    def _clear(self) -> None:
         for group in self._groups.values():
             group.deleteLater()
         self._groups.clear()
         while self._layout.count():
             item = self._layout.takeAt(0)
-            if item is not None and item.widget() is not None:
-                item.widget().deleteLater()
-        self._build()
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.setParent(None)  # gone from findChild now, not at the next turn
+                widget.deleteLater()
 
     def merge(self) -> None:
         """Merge on the worker; close on success, else say why and stay open."""
         plan, choices, sessions = self.plan, self.choices(), self._sessions
+        if plan is None:
+            return
         self.merge_button.setEnabled(False)
 
         rotation = self._rotation
@@ -195,7 +230,15 @@ class MergeDialog(QDialog):
         self.accept()
 
     def _failed(self, error: BaseException) -> None:
-        self.merge_button.setEnabled(True)
+        if self.plan is None:  # nothing was read: nothing to merge, only the reason
+            self._clear()
+            self.error = QLabel("", self)
+            self.error.setObjectName("mergeError")
+            self.error.setWordWrap(True)
+            self._layout.addWidget(self.error)
+        else:
+            self.merge_button.setEnabled(True)
+            self.swap_button.setEnabled(True)
         if isinstance(error, ValidationError):
             message = "Not merged: " + "; ".join(error.errors.values())
         elif isinstance(error, (ConflictError, NotFoundError)):

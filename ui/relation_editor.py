@@ -1,7 +1,8 @@
 """The agreement dialog's Relations tab: protocol to, amends, supersedes … another agreement.
 
 The other agreement is picked by typing words of its title: a search of a few rows runs
-250 ms after the last key, so a database of any size answers as fast as a small one.
+on the window's worker 250 ms after the last key, so a database of any size answers as
+fast as a small one and typing never waits for it; an answer for older words is dropped.
 Relations recorded on other agreements that point here are shown, read-only, in their
 own words (a treaty 'Has protocol' its protocol) — except 'Replaced by', which the older
 agreement's editor adds and removes too: it is saved as "the newer one supersedes this".
@@ -13,7 +14,7 @@ import copy
 from collections.abc import Callable, Sequence
 from itertools import pairwise
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -39,8 +40,10 @@ from ui.party_editor import (
     nested_errors,
     show_error,
 )
+from ui.workers import Worker
 
 SEARCH_DELAY_MS = 250  # as the main search box: a search per pause, not per key
+# Runs on the worker thread: it opens its own session and touches no widget.
 Search = Callable[[str], list[AgreementChoice]]
 _ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 _KEYPAD = Qt.KeyboardModifier.KeypadModifier  # the Enter key of the number pad
@@ -72,9 +75,14 @@ class _EnterAdds(QObject):
 class RelationEditor(QWidget):
     """This agreement's own relations (editable) and those others hold to it (shown)."""
 
-    def __init__(self, search: Search, parent: QWidget | None = None) -> None:
+    searched = Signal(str)  # the matches for these words are listed (tests wait on it)
+
+    def __init__(self, search: Search, worker: Worker, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._search = search
+        self._worker = worker
+        self._searching: str | None = None  # the words of the search under way, if any
+        self._add_when_found = False  # Enter came before the matches: add once they arrive
         self._choices: dict[int, AgreementChoice] = {}
         self.type_combo = QComboBox(self)
         self.type_combo.setObjectName("relationTypeCombo")
@@ -231,10 +239,40 @@ class RelationEditor(QWidget):
     # ------------------------------------------------------------- picking
 
     def run_search(self) -> None:
-        """List the agreements whose title has the words typed (the first few, by title)."""
+        """Search the titles for the words typed (on the worker); the matches are listed."""
         self._timer.stop()
         text = self.search_edit.text()
-        found = self._search(text) if text.strip() else []
+        if not text.strip():
+            self._searching = None
+            self._show_found(text, [])
+            return
+        self._searching = text
+        search = self._search
+        self._worker.submit(
+            lambda _job: search(text),
+            lambda found: self._found(text, found),
+            lambda error: self._failed(text, error),
+        )
+
+    def _found(self, text: str, found: list[AgreementChoice]) -> None:
+        if text != self._searching or text != self.search_edit.text():
+            return  # words typed since, or the picker emptied: a newer answer is coming
+        self._searching = None
+        self._show_found(text, found)
+        if self._add_when_found:
+            self._add_when_found = False
+            self.add_chosen()
+
+    def _failed(self, text: str, error: BaseException) -> None:
+        if text != self._searching:
+            return
+        self._searching = None
+        self._add_when_found = False
+        self.results.clear()
+        self.status.setText(f"The search failed: {error}")
+
+    def _show_found(self, text: str, found: list[AgreementChoice]) -> None:
+        """List the agreements whose title has the words typed (the first few, by title)."""
         self.results.clear()
         for choice in found:
             item = QListWidgetItem(choice.label, self.results)
@@ -243,11 +281,19 @@ class RelationEditor(QWidget):
         if found:
             self.results.setCurrentRow(0)
         self.status.setText(_search_status(text.strip(), len(found)))
+        self.searched.emit(text)
 
     def add_chosen(self) -> int | None:
-        """Add a relation of the chosen type to the highlighted agreement; return its row."""
+        """Add a relation of the chosen type to the highlighted agreement; return its row.
+
+        Typed faster than the pause (or while the search runs), the words are searched
+        first and the first match is added when it arrives (None is returned meanwhile).
+        """
         if self._timer.isActive():
             self.run_search()  # Enter typed faster than the pause: search now
+        if self._searching is not None:
+            self._add_when_found = True
+            return None
         item = self.results.currentItem()
         if item is None:
             return None
@@ -260,6 +306,7 @@ class RelationEditor(QWidget):
             row = self.table.model.rowCount() - 1
             self.table.select(row)
         self.search_edit.clear()
+        self._timer.stop()  # clearing the words is no search to make
         self.results.clear()
         self.status.setText("")
         self.search_edit.setFocus()  # ready for the next one

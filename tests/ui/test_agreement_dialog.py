@@ -5,6 +5,7 @@ from __future__ import annotations
 import copy
 import dataclasses
 import os
+import threading
 from collections.abc import Iterator
 
 import pytest
@@ -39,6 +40,7 @@ from models.service import (
 from models.vocab import PartyKind
 from ui.agreement_dialog import AgreementDialog
 from ui.party_editor import RecordTable
+from ui.workers import Worker
 
 TITLE = "Agreement on Oʻzbekiston–Türkiye rail transit"
 
@@ -89,6 +91,13 @@ def edit_cell(qtbot, table: RecordTable, row: int, attribute: str, text: str) ->
         qtbot.keyClick(editor, Qt.Key.Key_Return)
 
 
+def click_save(qtbot, dialog: AgreementDialog) -> bool:
+    """Click Save and wait for the save (on the worker) to end; whether it saved."""
+    with qtbot.waitSignal(dialog.save_finished) as finished:
+        child(dialog, QPushButton, "saveButton").click()
+    return finished.args[0]
+
+
 def error_text(dialog: QWidget, name: str) -> str:
     label = child(dialog, QLabel, name)
     return "" if label.isHidden() else label.text()  # shown, on its tab
@@ -137,11 +146,20 @@ def boxes(monkeypatch: pytest.MonkeyPatch) -> Iterator[MessageBoxes]:
 
 
 @pytest.fixture
-def open_dialog(qtbot, database: Database):
+def worker() -> Iterator[Worker]:
+    """The window's worker, as the dialog gets it: its reads and writes run there."""
+    running = Worker()
+    yield running
+    running.shutdown()
+
+
+@pytest.fixture
+def open_dialog(qtbot, database: Database, worker: Worker):
     def make(agreement_id: int | None = None, template: AgreementInput | None = None):
-        dialog = AgreementDialog(database.sessions, agreement_id, template=template)
+        dialog = AgreementDialog(database.sessions, worker, agreement_id, template=template)
         # Closing at teardown must not ask about unsaved changes.
         qtbot.addWidget(dialog, before_close_func=lambda widget: widget.done(0))
+        qtbot.waitSignal(dialog.load_finished).wait()  # read on the worker
         dialog.show()
         # Window shortcuts (Ctrl+Return) need the active window; offscreen, activateWindow()
         # and qtbot.waitActive() leave QApplication.activeWindow() None, this does not.
@@ -233,7 +251,7 @@ def test_organisations_and_other_languages_are_recognised_and_a_new_party_has_a_
     assert model.index(2, 4).data() == "new international organization"
     assert model.setData(model.index(2, 5), "government body", Qt.ItemDataRole.EditRole)
     assert model.index(2, 4).data() == "new government body"
-    child(dialog, QPushButton, "saveButton").click()
+    click_save(qtbot, dialog)
     with database.sessions.begin() as session:
         kinds = dict(session.execute(select(Party.name, Party.kind)).all())
     assert kinds == {
@@ -249,11 +267,11 @@ def test_a_misspelt_party_is_saved_only_once_confirmed(qtbot, database, open_dia
     dialog.party_editor.new_party_edit.setText("Uzbekistn")
     dialog.party_editor.add_typed_party()
     boxes.answers = ["Keep editing"]
-    child(dialog, QPushButton, "saveButton").click()
+    click_save(qtbot, dialog)
     assert "did you mean 'Uzbekistan'?" in boxes.shown[-1]
     assert dialog.isVisible() and agreement_count(database) == 0
     boxes.answers = ["Record as new"]
-    child(dialog, QPushButton, "saveButton").click()
+    click_save(qtbot, dialog)
     assert agreement_count(database) == 1
 
 
@@ -315,7 +333,7 @@ def test_new_field_typed_as_a_path_is_created_nested_ticked_and_saved(
     assert rail.checkState(0) == Qt.CheckState.Checked
     assert tree.topLevelItem(0).checkState(0) == Qt.CheckState.Unchecked
     with qtbot.waitSignal(dialog.saved) as saved:
-        child(dialog, QPushButton, "saveButton").click()
+        click_save(qtbot, dialog)
     assert stored(database, saved.args[0])[0].fields == ["Transport > Rail"]
 
 
@@ -325,6 +343,63 @@ def test_ctrl_return_saves(qtbot, database, open_dialog) -> None:
     title.setFocus()
     with qtbot.waitSignal(dialog.saved):
         qtbot.keyClick(title, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert agreement_count(database) == 1
+
+
+def hold(worker: Worker) -> threading.Event:
+    """Keep *worker* busy until the event is set: what is submitted meanwhile waits its turn."""
+    gate = threading.Event()
+    worker.submit(lambda _job: gate.wait(10), lambda _result: None)
+    return gate
+
+
+def test_save_runs_in_the_background_once_however_often_ctrl_enter_is_pressed(
+    qtbot, database, open_dialog, worker
+) -> None:
+    dialog = open_dialog(template=rail_agreement())
+    title = child(dialog, QLineEdit, "titleEdit")
+    save_button = child(dialog, QPushButton, "saveButton")
+    gate = hold(worker)  # as a long search would
+    for _ in range(2):
+        qtbot.keyClick(title, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    # The dialog answers meanwhile: typing goes on; Save says what it is doing.
+    assert save_button.text() == "Saving…" and not save_button.isEnabled()
+    type_text(qtbot, child(dialog, QLineEdit, "signedAtEdit"), "Toshkent")
+    assert child(dialog, QLineEdit, "signedAtEdit").text() == "Toshkent"
+    with qtbot.waitSignal(dialog.save_finished) as finished:
+        gate.set()
+    assert finished.args == [True] and not dialog.isVisible()
+    assert agreement_count(database) == 1
+
+
+def test_closing_the_dialog_while_it_saves_loses_nothing(
+    qtbot, database, open_dialog, worker, boxes
+) -> None:
+    dialog = open_dialog(template=rail_agreement())
+    gate = hold(worker)
+    dialog.save()
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    dialog.close()
+    assert dialog.isVisible() and boxes.shown == []  # the save under way closes it
+    with qtbot.waitSignal(dialog.saved):
+        gate.set()
+    assert not dialog.isVisible() and agreement_count(database) == 1
+
+
+def test_closing_the_window_while_the_editor_saves_waits_for_the_save(
+    qtbot, database, make_window
+) -> None:
+    window = make_window(database)
+    window.action_new.trigger()
+    qtbot.waitUntil(lambda: window.editor is not None)
+    dialog = window.editor
+    dialog.show_input(rail_agreement())
+    gate = hold(window.worker)
+    dialog.save()
+    window.close()
+    assert window.isVisible()  # not while the save waits behind other work
+    gate.set()
+    qtbot.waitUntil(lambda: not window.isVisible())
     assert agreement_count(database) == 1
 
 
@@ -338,7 +413,7 @@ def test_invalid_input_is_shown_beside_the_fields_and_nothing_is_saved(
     dialog = open_dialog()
     qtbot.keyClicks(child(dialog, QLineEdit, "signedOnEdit"), "2021-13-45")
 
-    child(dialog, QPushButton, "saveButton").click()
+    click_save(qtbot, dialog)
 
     assert dialog.isVisible()
     assert error_text(dialog, "titleError") == "title is required"
@@ -362,7 +437,7 @@ def test_errors_in_party_actions_and_milestones_name_their_row(
     )
     dialog = open_dialog(template=template)
 
-    child(dialog, QPushButton, "saveButton").click()
+    click_save(qtbot, dialog)
 
     assert dialog.isVisible()
     assert error_text(dialog, "partiesError").startswith(
@@ -397,7 +472,7 @@ def test_act_date_column_is_not_called_deposited_for_a_signature(qtbot, open_dia
     actions.setData(actions.index(0, 0), "withdrawal")
     assert actions.index(0, 1).data(tooltip).startswith("Notified on (YYYY")
     actions.setData(actions.index(0, 0), "signature")
-    child(dialog, QPushButton, "saveButton").click()
+    click_save(qtbot, dialog)
     assert error_text(dialog, "partiesError").startswith(
         "Party 1 (Oʻzbekiston), action 1, signed on: '2021-14' is not a date"
     )
@@ -405,13 +480,13 @@ def test_act_date_column_is_not_called_deposited_for_a_signature(qtbot, open_dia
 
 def test_fixing_the_errors_then_saving_clears_them(qtbot, database, open_dialog) -> None:
     dialog = open_dialog(template=rail_agreement(title="", source_url="example.org"))
-    child(dialog, QPushButton, "saveButton").click()
+    click_save(qtbot, dialog)
     assert "not a web address" in error_text(dialog, "sourceUrlError")
 
     type_text(qtbot, child(dialog, QLineEdit, "titleEdit"), TITLE)
     child(dialog, QLineEdit, "sourceUrlEdit").setText("https://example.org/treaty")
     with qtbot.waitSignal(dialog.saved) as saved:
-        child(dialog, QPushButton, "saveButton").click()
+        click_save(qtbot, dialog)
 
     assert stored(database, saved.args[0])[0].source_url == "https://example.org/treaty"
 
@@ -429,7 +504,7 @@ def test_edit_changes_the_title_and_the_version(qtbot, database, open_dialog) ->
     title.clear()
     type_text(qtbot, title, "Rail transit agreement (Oʻzbekiston–Türkiye)")
     with qtbot.waitSignal(dialog.saved) as saved:
-        child(dialog, QPushButton, "saveButton").click()
+        click_save(qtbot, dialog)
 
     assert saved.args == [agreement_id]
     after, new_version = stored(database, agreement_id)
@@ -455,7 +530,8 @@ def test_conflicting_save_offers_reload_and_overwrites_nothing(
     child(dialog, QLineEdit, "titleEdit").setText("My title")
 
     boxes.answers = ["Reload", "Discard and reload"]
-    child(dialog, QPushButton, "saveButton").click()
+    with qtbot.waitSignal(dialog.load_finished):  # the stored version, read on the worker
+        assert not click_save(qtbot, dialog)
 
     assert "was changed by alice at " in boxes.shown[0]
     assert dialog.isVisible()
@@ -464,7 +540,7 @@ def test_conflicting_save_offers_reload_and_overwrites_nothing(
     # After the reload the dialog holds the current version, so the next save goes through.
     child(dialog, QLineEdit, "titleEdit").setText("Agreed title")
     with qtbot.waitSignal(dialog.saved):
-        child(dialog, QPushButton, "saveButton").click()
+        click_save(qtbot, dialog)
     assert stored(database, agreement_id) == (
         dataclasses.replace(theirs, title="Agreed title"),
         version + 2,
@@ -482,7 +558,7 @@ def test_conflict_keep_editing_keeps_the_typed_changes(qtbot, database, open_dia
     child(dialog, QLineEdit, "titleEdit").setText("My title")
 
     boxes.answers = ["Keep editing"]
-    child(dialog, QPushButton, "saveButton").click()
+    click_save(qtbot, dialog)
 
     assert child(dialog, QLineEdit, "titleEdit").text() == "My title"
     assert stored(database, agreement_id)[0].title == "Their title"
@@ -495,7 +571,7 @@ def test_saving_an_agreement_deleted_meanwhile_says_so(qtbot, database, open_dia
         service.delete(session, [agreement_id])
 
     boxes.answers = ["Keep editing"]
-    child(dialog, QPushButton, "saveButton").click()
+    click_save(qtbot, dialog)
 
     assert "was deleted" in boxes.shown[0]
     assert dialog.isVisible()
@@ -574,7 +650,7 @@ def test_duplicate_prefills_every_field_from_the_template(
     assert dialog.party_editor.actions.model.rowCount() == 2  # of the first party, selected
     boxes.answers = ["Save anyway"]  # an unchanged copy is a probable duplicate of its original
     with qtbot.waitSignal(dialog.saved) as saved:
-        child(dialog, QPushButton, "saveButton").click()
+        click_save(qtbot, dialog)
     assert saved.args[0] not in (other_id, original_id)
     assert stored(database, saved.args[0])[0] == template
 
@@ -619,7 +695,7 @@ def test_text_too_long_for_its_column_is_shown_beside_it_and_nothing_is_saved(
     )
     child(dialog, QLineEdit, "signedAtEdit").setText("Türkiye " * 40)
 
-    child(dialog, QPushButton, "saveButton").click()
+    click_save(qtbot, dialog)
 
     assert dialog.isVisible()
     assert error_text(dialog, "signedAtError") == "too long: 319 characters (the limit is 300)"
@@ -637,7 +713,7 @@ def test_a_user_name_that_is_not_utf8_is_explained_and_nothing_is_saved(
     dialog = open_dialog(template=rail_agreement())
     boxes.answers = ["OK"]
 
-    child(dialog, QPushButton, "saveButton").click()
+    click_save(qtbot, dialog)
 
     assert boxes.shown == [
         "Not saved: Nothing was saved: $TREATY_TRACKER_USER has bytes that are not UTF-8 "
@@ -680,8 +756,43 @@ def test_a_relation_is_added_by_searching_the_title_and_saved_with_the_agreement
     assert table.model.index(0, 0).data() == "Protocol to"
     assert table.model.index(0, 1).data() == results_label(database, treaty)
     with qtbot.waitSignal(dialog.saved):
-        child(dialog, QPushButton, "saveButton").click()
+        click_save(qtbot, dialog)
     assert stored(database, protocol)[0].relations == [RelationInput("protocol to", treaty)]
+
+
+def test_the_picker_searches_in_the_background_and_drops_an_answer_for_older_words(
+    qtbot, database, open_dialog, worker
+) -> None:
+    record(database, rail_agreement(title="Treaty on the Aral Sea"))
+    record(database, rail_agreement(title="Memorandum on Тоқаев's visit"))
+    dialog = open_dialog()
+    picker = dialog.relation_editor
+    gate = hold(worker)
+    picker.search_edit.setText("aral")
+    picker.run_search()  # the pause is over: searched behind the held worker
+    picker.search_edit.setText("тоқаев")
+    picker.run_search()
+    assert picker.results.count() == 0  # nothing waits for the database here
+    with qtbot.waitSignal(picker.searched) as searched:
+        gate.set()
+    assert searched.args == ["тоқаев"]  # "aral" answered first, and was dropped
+    assert [picker.results.item(i).text() for i in range(picker.results.count())] == [
+        "Memorandum on Тоқаев's visit (6 December 2021)"
+    ]
+
+
+def test_enter_before_the_matches_arrive_adds_the_first_one_when_they_do(
+    qtbot, database, open_dialog, worker
+) -> None:
+    treaty = record(database, rail_agreement(title="Treaty on the Aral Sea"))
+    dialog = open_dialog()
+    picker = dialog.relation_editor
+    gate = hold(worker)
+    picker.search_edit.setText("aral")
+    assert picker.add_chosen() is None  # searched first
+    with qtbot.waitSignal(picker.searched):
+        gate.set()
+    assert dialog.relation_editor.relations() == [RelationInput("protocol to", treaty)]
 
 
 def results_label(database: Database, agreement_id: int) -> str:
@@ -716,7 +827,7 @@ def test_a_relation_is_changed_and_removed_and_the_other_side_is_shown(
     table.select(0)
     child(dialog, QPushButton, "removeRelationButton").click()
     with qtbot.waitSignal(dialog.saved):
-        child(dialog, QPushButton, "saveButton").click()
+        click_save(qtbot, dialog)
     assert stored(database, protocol)[0].relations == [RelationInput("supersedes", earlier)]
 
 
@@ -732,7 +843,7 @@ def test_a_relation_to_an_agreement_deleted_meanwhile_is_shown_beside_it(
     with database.sessions.begin() as session:
         service.delete(session, [treaty])
 
-    child(dialog, QPushButton, "saveButton").click()
+    click_save(qtbot, dialog)
 
     assert dialog.isVisible()
     assert dialog.tabs.currentWidget() is dialog.relation_editor
@@ -760,7 +871,7 @@ def test_replaced_by_is_added_and_removed_in_the_older_agreements_editor(
     assert dialog.relation_editor.table.model.rowCount() == 0  # none of this one's own
     assert dialog.is_changed()
     with qtbot.waitSignal(dialog.saved):
-        child(dialog, QPushButton, "saveButton").click()
+        click_save(qtbot, dialog)
     assert stored(database, new)[0].relations == [RelationInput("supersedes", old)]
     assert stored(database, old)[0].relations == []
 
@@ -772,7 +883,7 @@ def test_replaced_by_is_added_and_removed_in_the_older_agreements_editor(
     child(dialog, QPushButton, "removeReplacedByButton").click()
     assert replaced.count() == 0
     with qtbot.waitSignal(dialog.saved):
-        child(dialog, QPushButton, "saveButton").click()
+        click_save(qtbot, dialog)
     assert stored(database, new)[0].relations == []
 
 
@@ -786,7 +897,7 @@ def test_replaced_by_an_agreement_deleted_meanwhile_is_named(qtbot, database, op
     with database.sessions.begin() as session:
         service.delete(session, [new])
 
-    child(dialog, QPushButton, "saveButton").click()
+    click_save(qtbot, dialog)
 
     assert dialog.isVisible()
     assert dialog.tabs.currentWidget() is dialog.relation_editor
@@ -891,7 +1002,7 @@ def test_a_date_typed_in_words_or_with_dots_is_read_back_and_saved(
         signed.setText(typed)
         assert hint.text() == shown
     with qtbot.waitSignal(dialog.saved) as saved:
-        child(dialog, QPushButton, "saveButton").click()
+        click_save(qtbot, dialog)
     assert stored(database, saved.args[0])[0].signed_on == "2022-07-15"
 
 
@@ -900,7 +1011,7 @@ def test_a_wrong_cell_is_marked_in_a_colour_that_reads_in_dark_mode_too(
 ) -> None:
     template = rail_agreement(milestones=[MilestoneInput("expires", "someday")])
     dialog = open_dialog(template=template)
-    child(dialog, QPushButton, "saveButton").click()
+    click_save(qtbot, dialog)
     model = dialog.milestones.model
     marked = model.data(model.index(0, 1), Qt.ItemDataRole.BackgroundRole)
     # See-through over the palette's base (light or dark), never an opaque pale fill under

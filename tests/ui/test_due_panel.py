@@ -130,16 +130,20 @@ def test_the_terms_tab_reads_back_and_saves_and_refuses_a_bad_term(
     database: Database, ids: dict[str, int], qtbot
 ) -> None:
     from ui.agreement_dialog import AgreementDialog
+    from ui.workers import Worker
 
-    dialog = AgreementDialog(database.sessions, ids["none"])
+    worker = Worker()
+    dialog = AgreementDialog(database.sessions, worker, ids["none"])
     qtbot.addWidget(dialog, before_close_func=lambda widget: widget.done(0))
+    qtbot.waitSignal(dialog.load_finished).wait()
     dialog.show()
     duration = dialog.findChild(QLineEdit, "durationTermEdit")
     notice = dialog.findChild(QLineEdit, "noticeTermEdit")
     duration.setText("10 YEARS")
     assert dialog.findChild(QLabel, "durationTermHint").text() == "reads as: 10 years"
     notice.setText("six months")
-    dialog.save()
+    with qtbot.waitSignal(dialog.save_finished, timeout=5000):
+        dialog.save()
     assert dialog.isVisible()
     error = dialog.findChild(QLabel, "noticeTermError")
     assert "'six months' is not a period" in error.text()
@@ -150,6 +154,7 @@ def test_the_terms_tab_reads_back_and_saves_and_refuses_a_bad_term(
     with database.sessions() as session:
         data, _ = service.load_input(session, ids["none"])
     assert (data.duration_term, data.notice_term) == ("10 years", "6 months")
+    worker.shutdown()
 
 
 def test_the_detail_pane_shows_deadlines_with_how_and_disagreements(

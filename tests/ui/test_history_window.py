@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QLineEdit, QMessageBox, QPushButton
+from PySide6.QtWidgets import QLineEdit, QMessageBox, QPushButton, QToolBar
 
 from models import trash
 from models.database import Database
@@ -44,6 +44,28 @@ def test_ctrl_z_after_an_edit_restores_the_old_title_and_redo_puts_it_back(
     with qtbot.waitSignal(window.history_actions.replayed, timeout=5000):
         window.action_redo.trigger()
     qtbot.waitUntil(lambda: "Oʻzbekiston–Türkiye: Тоқаев" in _titles(window), timeout=5000)
+
+
+def test_the_toolbar_undo_button_stays_short_and_names_the_step_in_its_tooltip(
+    database: Database, make_window, qtbot
+) -> None:  # type: ignore[no-untyped-def]
+    window = _window(database, make_window)
+    toolbar = window.findChild(QToolBar, "mainToolbar")
+    button = toolbar.widgetForAction(window.action_undo)
+    width = button.sizeHint().width()
+    window.table.selectRow(0)
+    old = _titles(window)[0]
+    window.action_edit.trigger()
+    qtbot.waitUntil(lambda: window.editor is not None)
+    window.editor.findChild(QLineEdit, "titleEdit").setText("Oʻzbekiston–Türkiye: Тоқаев " * 4)
+    with qtbot.waitSignal(window.refreshed, timeout=5000):
+        window.editor.save()
+    qtbot.waitUntil(lambda: window.action_undo.text() == f"&Undo edit of '{old}'", timeout=5000)
+    assert button.text() == "Undo"
+    assert button.sizeHint().width() == width
+    assert button.toolTip() == f"Undo edit of '{old}' (Ctrl+Z)"
+    edit_menu = next(a.menu() for a in window.menuBar().actions() if a.text() == "&Edit")
+    assert f"&Undo edit of '{old}'" in [action.text() for action in edit_menu.actions()]
 
 
 def test_undo_is_disabled_with_nothing_to_undo(database: Database, make_window, qtbot) -> None:  # type: ignore[no-untyped-def]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import threading
+
 import pytest
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import (
@@ -17,9 +19,11 @@ from PySide6.QtWidgets import (
 )
 
 from models import service
+from models.backups import DAILY, make_backup
 from models.database import Database, open_database
 from models.query import count
 from models.service import ActionInput, AgreementInput, ParticipationInput
+from tests.damage import healthy_file, leave_log_behind, overwrite_page, page_count
 from ui.agreement_table_model import COLUMNS
 from ui.main_window import MainWindow
 
@@ -341,25 +345,66 @@ def test_columns_and_sort_are_remembered(
 
 
 def test_open_a_file_that_is_not_a_database_keeps_the_current_one(
-    window: MainWindow, tmp_path, monkeypatch
+    window: MainWindow, tmp_path, monkeypatch, qtbot
 ) -> None:
     bogus = tmp_path / "notes.db"
     bogus.write_text("just some notes")
     messages: list[str] = []
     monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text, *a: messages.append(text))
-    assert not window.switch_database(str(bogus))
-    assert "not a Treaty Tracker database" in messages[0]
+    with qtbot.waitSignal(window.opener.failed, timeout=5000):  # opened on its own thread
+        window.switch_database(str(bogus))
+    assert "not a Treaty Tracker database" in messages[0] and str(bogus) in messages[0]
     assert bogus.read_text() == "just some notes"
     assert window.model.rowCount() == 5
+    assert window.action_open_db.isEnabled() and window.opener.indicator.isHidden()
 
 
 def test_switching_database_lists_it_as_recent(window: MainWindow, tmp_path, qtbot) -> None:
     other = tmp_path / "other.db"
     with qtbot.waitSignal(window.refreshed, timeout=5000):
-        assert window.switch_database(str(other))
+        window.switch_database(str(other))
     assert window.model.rowCount() == 0
     assert window.stack.currentWidget() is window.welcome
     assert window.settings.recent_databases[0] == str(other)
+    window.database.close()
+
+
+def test_the_current_database_stays_in_use_while_another_one_opens(
+    window: MainWindow, database: Database, tmp_path, qtbot
+) -> None:
+    gate = threading.Event()  # an open that takes its time (an upgrade, a slow server)
+    window.opener.worker.submit(lambda _job: gate.wait(10), lambda _result: None)
+    window.switch_database(str(tmp_path / "other.db"))
+    assert window.opener.indicator.isVisible() and not window.action_open_db.isEnabled()
+    assert window.statusBar().currentMessage() == f"Opening {tmp_path / 'other.db'}…"
+    with qtbot.waitSignal(window.refreshed, timeout=5000):  # searched meanwhile
+        window.filter_panel.search_box.setText("Kyzylorda")
+    assert window.database is database and window.model.rowCount() == 1
+    with qtbot.waitSignal(window.opener.opened, timeout=5000):
+        gate.set()
+    assert window.database is not database and window.opener.indicator.isHidden()
+    window.database.close()
+
+
+def test_a_damaged_file_opened_is_offered_its_latest_good_backup(
+    window: MainWindow, tmp_path, qtbot, monkeypatch
+) -> None:
+    damaged = healthy_file(tmp_path / "damaged.db", agreements=300)
+    make_backup(damaged, DAILY)
+    overwrite_page(damaged, page_count(damaged) // 2)
+    leave_log_behind(damaged)  # an unclean shutdown: the next open checks every page
+    asked: list[str] = []
+
+    def answer(_parent, title, text, *_args):  # type: ignore[no-untyped-def]
+        asked.append(f"{title}: {text}")
+        return QMessageBox.StandardButton.Yes
+
+    monkeypatch.setattr(QMessageBox, "question", answer)
+    with qtbot.waitSignal(window.refreshed, timeout=20000):
+        window.switch_database(str(damaged))
+    assert asked and asked[0].startswith("The database is damaged: ")
+    assert "with 300 agreements?" in asked[0]
+    assert window.database.name == str(damaged) and window.model.rowCount() == 300
     window.database.close()
 
 
@@ -372,7 +417,7 @@ def test_ctrl_f_focuses_search(window: MainWindow, qtbot) -> None:
     )
 
 
-def test_table_fetches_rows_in_pages(database: Database, make_window) -> None:  # type: ignore[no-untyped-def]
+def test_table_fetches_rows_in_pages(database: Database, make_window, qtbot) -> None:  # type: ignore[no-untyped-def]
     with database.sessions.begin() as session:
         for number in range(1000):
             service.create(
@@ -388,6 +433,10 @@ def test_table_fetches_rows_in_pages(database: Database, make_window) -> None:  
     assert model.rowCount() == 1000
     assert model.pages_fetched <= 2  # only what the view showed
     last = model.index(999, 0)
+    with qtbot.waitSignal(model.page_arrived, timeout=5000) as arrived:
+        assert model.data(last) == "…"  # read on the model's reader thread meanwhile
+        assert model.data(model.index(998, 3)) is None
+    assert arrived.args == [4]
     assert model.data(last).startswith("Agreement")
     assert model.pages_fetched <= 3
     assert model.data(QModelIndex()) is None
@@ -426,7 +475,8 @@ def test_validation_error_keeps_the_dialog_open_and_saves_nothing(
     qtbot.waitUntil(lambda: window.editor is not None)  # read on the worker first
     dialog = window.editor
     qtbot.keyClicks(dialog.findChild(QLineEdit, "signedOnEdit"), "2021-13-45")
-    qtbot.mouseClick(dialog.findChild(QPushButton, "saveButton"), Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(dialog.save_finished, timeout=5000):  # refused on the worker
+        qtbot.mouseClick(dialog.findChild(QPushButton, "saveButton"), Qt.MouseButton.LeftButton)
     assert dialog.isVisible()
     errors = " ".join(label.text() for label in dialog.findChildren(QLabel) if label.isVisible())
     assert "title is required" in errors

@@ -104,7 +104,9 @@ def test_a_change_saved_meanwhile_is_not_merged_unseen(qtbot, make_window, datab
 
 def test_swap_keeps_the_other_id(qtbot, make_window, database) -> None:
     _, dialog, keep, other = _open_merge(qtbot, make_window, database)
-    dialog.swap_button.click()
+    with qtbot.waitSignal(dialog.plan_shown, timeout=5000):  # read again on the worker
+        dialog.swap_button.click()
+        assert not dialog.merge_button.isEnabled()  # not the old plan while the new one comes
     assert dialog.windowTitle() == f"Merge agreements {other} and {keep}"
     with qtbot.waitSignal(dialog.merged, timeout=5000) as merged:
         dialog.findChild(type(dialog.merge_button), "mergeButton").click()

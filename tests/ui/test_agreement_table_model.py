@@ -1,0 +1,108 @@
+"""The agreement table reads its pages on a thread of its own, one read per page at a time."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtCore import QModelIndex
+
+from models.database import Database
+from models.service import create
+from tests.backends import BACKENDS
+from tests.models.builders import agreement
+from ui.agreement_table_model import LOADING, AgreementTableModel
+
+
+@pytest.fixture(params=BACKENDS)
+def backend(request: pytest.FixtureRequest) -> str:
+    """Readers on a connection of their own: on both back ends."""
+    return str(request.param)
+
+
+@pytest.fixture
+def ids(database: Database) -> list[int]:
+    with database.sessions.begin() as session:
+        return [
+            create(session, agreement(f"Treaty {number:03d} on Oʻzbekiston–Türkiye transit"))
+            for number in range(210)  # a page and a bit
+        ]
+
+
+@pytest.fixture
+def model(database: Database, qapp) -> Iterator[AgreementTableModel]:  # type: ignore[no-untyped-def]
+    table = AgreementTableModel(database.sessions)
+    yield table
+    table.shutdown()
+
+
+def _hold(model: AgreementTableModel) -> threading.Event:
+    """Keep the reader busy until the event is set, as a slow disk or server would."""
+    gate = threading.Event()
+    model.reader.submit(lambda _job: gate.wait(10), lambda _result: None)
+    return gate
+
+
+def _title(model: AgreementTableModel, row: int) -> object:
+    return model.data(model.index(row, 0))
+
+
+def test_a_page_is_read_once_however_often_it_is_drawn_and_repaints_only_itself(
+    model: AgreementTableModel, ids: list[int], qtbot
+) -> None:
+    model.set_ids(ids)
+    painted: list[tuple[int, int]] = []
+    model.dataChanged.connect(lambda first, last, _roles: painted.append((first.row(), last.row())))
+    gate = _hold(model)
+    for _ in range(3):
+        assert _title(model, 205) == LOADING
+        assert model.data(model.index(209, 5)) is None
+    with qtbot.waitSignal(model.page_arrived) as arrived:
+        gate.set()
+    assert arrived.args == [1] and model.pages_fetched == 1
+    assert painted == [(200, 209)]
+    assert _title(model, 205) == "Treaty 205 on Oʻzbekiston–Türkiye transit"
+    assert not model.reading()
+
+
+def test_a_page_read_for_the_ids_of_an_old_filter_is_dropped(
+    model: AgreementTableModel, ids: list[int], qtbot
+) -> None:
+    model.set_ids(ids)
+    gate = _hold(model)
+    assert _title(model, 205) == LOADING  # asked for the old list
+    model.set_ids(list(reversed(ids)))  # the filter or sort changed meanwhile
+    assert _title(model, 205) == LOADING
+    with qtbot.waitSignal(model.page_arrived):
+        gate.set()
+    assert model.pages_fetched == 1  # the old list's page was not read (or was dropped)
+    assert _title(model, 205) == "Treaty 004 on Oʻzbekiston–Türkiye transit"
+
+
+def test_a_page_read_before_a_change_is_read_again(
+    model: AgreementTableModel, ids: list[int], database: Database, qtbot
+) -> None:
+    model.set_ids(ids)
+    gate = _hold(model)
+    assert _title(model, 0) == LOADING
+    model.refresh_rows([ids[3]])  # an edit saved while the page was on its way
+    with qtbot.waitSignal(model.dataChanged):
+        gate.set()
+    qtbot.waitUntil(lambda: _title(model, 0) != LOADING)
+    assert model.pages_fetched == 1 and _title(model, 3).startswith("Treaty 003")
+
+
+def test_pages_scrolled_past_are_not_read(
+    model: AgreementTableModel, ids: list[int], qtbot
+) -> None:
+    model.set_ids(ids * 10)  # 2,100 rows, 11 pages
+    gate = _hold(model)
+    for row in range(0, 2100, 200):  # a quick scroll to the end
+        assert _title(model, row) == LOADING
+    with qtbot.waitSignal(model.page_arrived):
+        gate.set()
+    qtbot.waitUntil(lambda: not model.reading())
+    assert model.pages_fetched == AgreementTableModel.MAX_WAITING
+    assert str(_title(model, 2099)).startswith("Treaty 209")
+    assert model.data(QModelIndex()) is None
