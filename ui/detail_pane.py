@@ -21,6 +21,10 @@ EMPTY_TEXT = (
     "Select an agreement to see its details: dates, parties and what each has done, "
     "fields, terms and deadlines, summary, source and history."
 )
+NO_HISTORY = (
+    "No change recorded yet: every save, undo and restore will be listed here, newest "
+    "first, with who made it, when, and the old and new value of each field."
+)
 # The grey of labels and notes when no palette is at hand (tests, a report); the pane
 # passes one made from its own palette (ui/colours.py), readable light or dark.
 MUTED = "#5f6368"
@@ -330,7 +334,7 @@ def _entry_line(entry: AuditRecord) -> str:
 def render_history(history: tuple[AuditRecord, ...] | list[AuditRecord]) -> str:
     """Who did what when, newest first, with the old and new value of each changed field."""
     if not history:
-        return ""
+        return _heading("History") + f"<p><i>{escape(NO_HISTORY)}</i></p>"
     html = [_heading("History"), "<ul>"]
     for entry in history:
         html.append(f"<li>{_entry_line(entry)}")

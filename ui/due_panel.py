@@ -30,6 +30,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from models.deadline_store import DueItem, due_items
 from models.query import AgreementFilter, count, matching_ids
+from ui.empty_hint import empty_hint
 from ui.settings import Settings
 from ui.workers import Job, Worker
 
@@ -144,6 +145,12 @@ class DuePanel(QDockWidget):
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.tree.itemActivated.connect(self._chosen)
         self.tree.itemDoubleClicked.connect(self._chosen)
+        self.empty_hint = empty_hint(
+            self.tree,
+            "Expiries, renewals, notice periods and entries into force appear here by date. "
+            "They come from an agreement's recorded dates and from the terms on its editor's "
+            "Terms tab (a duration, renewal, notice period or entry-into-force rule).",
+        )
         layout.addWidget(self.tree, 1)
         layout.addLayout(self._warning_row(body))
         self.setWidget(body)
