@@ -47,6 +47,7 @@ from models.attachments import (
 from models.changes import Changes
 from models.database import Database
 from models.text import search_terms
+from ui.colours import error_style
 from ui.empty_hint import empty_hint
 from ui.workers import Cancelled, Job, Worker, run_with_progress
 
@@ -115,7 +116,7 @@ class AttachmentPanel(QWidget):
         self.error_label = QLabel(self)
         self.error_label.setObjectName("attachmentError")
         self.error_label.setWordWrap(True)
-        self.error_label.setStyleSheet("color: #b00020")
+        self.error_label.setStyleSheet(error_style(self))
         self.error_label.hide()
         self.tree = QTreeWidget(self)
         self.tree.setObjectName("attachmentList")

@@ -7,7 +7,8 @@ at least 4.5:1 (WCAG AA), whatever theme the user runs.
 
 from __future__ import annotations
 
-from PySide6.QtGui import QColor, QPalette
+from PySide6.QtCore import QSize
+from PySide6.QtGui import QColor, QIcon, QPainter, QPalette
 from PySide6.QtWidgets import QWidget
 
 AA_TEXT = 4.5  # WCAG 2 minimum contrast for body text
@@ -92,3 +93,33 @@ def _rgb_pairs(one: QColor, other: QColor) -> list[tuple[float, float]]:
         (one.greenF(), other.greenF()),
         (one.blueF(), other.blueF()),
     ]
+
+
+NON_TEXT = 3.0  # WCAG 2 minimum contrast for icons and other graphics
+ICON_SIZE = 32
+
+
+def readable_icon(icon: QIcon, source: QWidget | QPalette) -> QIcon:
+    """*icon* as it is when it stands out from the palette's window colour; a dark outline
+    icon (Fusion's black arrows) on a dark theme is drawn in the palette's text colour."""
+    palette = _palette(source)
+    background = palette.color(Role.Window)
+    image = icon.pixmap(ICON_SIZE, ICON_SIZE).toImage()
+    opaque = [
+        image.pixelColor(x, y)
+        for x in range(image.width())
+        for y in range(image.height())
+        if image.pixelColor(x, y).alpha() > 128
+    ]
+    if not opaque or max(contrast(colour, background) for colour in opaque) >= NON_TEXT:
+        return icon
+    tinted = QIcon()
+    for size in icon.availableSizes() or [QSize(ICON_SIZE, ICON_SIZE)]:
+        pixmap = icon.pixmap(size)
+        painter = QPainter(pixmap)
+        # Keep the shape (its alpha), paint it in the text colour.
+        painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_SourceIn)
+        painter.fillRect(pixmap.rect(), palette.color(Role.WindowText))
+        painter.end()
+        tinted.addPixmap(pixmap)
+    return tinted
