@@ -99,7 +99,7 @@ class RestoreDialog(QDialog):
                     item.setTextAlignment(_RIGHT)
                 self.table.setItem(row, column, item)
         self.note.setText(
-            f"{len(backups)} backups in {backups[0].path.parent}"
+            f"{len(backups)} backup{'s' * (len(backups) != 1)} in {backups[0].path.parent}"
             if backups
             else "There are no backups of this database yet."
         )
