@@ -35,6 +35,7 @@ from models.status import (
     party_status,
 )
 from models.vocab import (
+    CONSENT_ACTIONS,
     SIGNATURE_ACTIONS,
     ActionType,
     Kind,
@@ -79,6 +80,32 @@ class PartyView:
     signatory_title: str | None
     actions: tuple[ActionView, ...]
     status: PartyStatus | None
+
+    def signature(self) -> ActionView | None:
+        """The party's signature (simple or definitive), if one is recorded or implied."""
+        return next((a for a in self.actions if a.type in SIGNATURE_ACTIONS), None)
+
+    def consent(self) -> ActionView | None:
+        """How the party consented to be bound (ratification, accession …), besides a
+        definitive signature, which is its signature too."""
+        return next(
+            (
+                a
+                for a in self.actions
+                if a.type in CONSENT_ACTIONS and a.type is not ActionType.DEFINITIVE_SIGNATURE
+            ),
+            None,
+        )
+
+    def in_force(self) -> ActionView | None:
+        """The agreement's entry into force for this party, if recorded."""
+        return next((a for a in self.actions if a.type is ActionType.ENTRY_INTO_FORCE), None)
+
+    def other_actions(self) -> tuple[ActionView, ...]:
+        """Every act not in the signed / consent / in force columns (reservations,
+        provisional application, withdrawal …, and any second act of the same kind)."""
+        shown = {id(a) for a in (self.signature(), self.consent(), self.in_force()) if a}
+        return tuple(a for a in self.actions if id(a) not in shown)
 
 
 @dataclass(frozen=True)

@@ -13,6 +13,7 @@ from reports.fonts import FontSet
 from reports.rtl import for_display
 
 MAX_FIELD_BARS = 12
+NOTE_ROOM = 12
 _LABEL_SIZE = 7.5
 
 
@@ -37,26 +38,50 @@ def shorten(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
+# More years than this and a bar per year is a hair with its count crowded over the next:
+# the bars are decades instead (the table below the chart still lists every year).
+MAX_YEAR_BARS = 40
+
+
+def decade_series(series: Sequence[tuple[int, int]]) -> list[tuple[str, int]]:
+    """The year series summed by decade ('1830s'), every decade from first to last."""
+    counts: dict[int, int] = {}
+    for year, count in series:
+        counts[year // 10 * 10] = counts.get(year // 10 * 10, 0) + count
+    return [
+        (f"{decade}s", counts.get(decade, 0)) for decade in range(min(counts), max(counts) + 1, 10)
+    ]
+
+
 def years_chart(years: Sequence[tuple[int, int]], fonts: FontSet, width: float) -> Drawing:
-    """Vertical bars, one per year; labels thinned so they never overlap."""
-    series = year_series(years)
+    """Vertical bars, one per year (per decade over a long span); labels thinned so they
+    never overlap."""
+    by_year = year_series(years)
+    series: list[tuple[str, int]] = [(str(year), count) for year, count in by_year]
+    if len(by_year) > MAX_YEAR_BARS:
+        series = decade_series(by_year)
     height = 150
     drawing = Drawing(width, height)
     chart = VerticalBarChart()
     chart.x, chart.y = 30, 28
     # A few years get bars of a sensible width rather than the whole page.
     chart.width, chart.height = min(width - 40, 40 + 32 * len(series)), height - 45
+    if len(by_year) > MAX_YEAR_BARS:
+        chart.height -= NOTE_ROOM  # room above the tallest bar's count for the note
     chart.data = [[count for _year, count in series]]
     chart.bars[0].fillColor = st.BAR
     chart.bars[0].strokeColor = None
     every = max(1, math.ceil(len(series) / 20))
     chart.categoryAxis.categoryNames = [
-        str(year) if index % every == 0 else "" for index, (year, _n) in enumerate(series)
+        name if index % every == 0 else "" for index, (name, _n) in enumerate(series)
     ]
     _style_axes(chart, fonts, max(count for _year, count in series))
     chart.categoryAxis.labels.angle = 45 if len(series) > 8 else 0
     chart.categoryAxis.labels.boxAnchor = "ne" if len(series) > 8 else "n"
     drawing.add(chart)
+    if len(by_year) > MAX_YEAR_BARS:
+        note = f"By decade: {by_year[0][0]}–{by_year[-1][0]}; the table gives each year."
+        drawing.add(String(chart.x, height - 8, note, fontName=fonts.italic, fontSize=_LABEL_SIZE))
     return drawing
 
 
@@ -64,11 +89,13 @@ def fields_chart(fields: Sequence[tuple[str, int]], fonts: FontSet, width: float
     """Horizontal bars for the fields with the most agreements, largest at the top."""
     shown = list(fields[:MAX_FIELD_BARS])
     bar_space = 16
-    height = 30 + bar_space * len(shown)
+    # The value axis's numbers take the 18 points under the bars; a note goes below them.
+    note_room = NOTE_ROOM if len(fields) > len(shown) else 0
+    height = 30 + note_room + bar_space * len(shown)
     label_width = min(170.0, width * 0.4)
     drawing = Drawing(width, height)
     chart = HorizontalBarChart()
-    chart.x, chart.y = label_width, 18
+    chart.x, chart.y = label_width, 18 + note_room
     chart.width, chart.height = width - label_width - 20, bar_space * len(shown)
     # The first category is drawn at the bottom: reverse so the largest is on top.
     ordered = list(reversed(shown))

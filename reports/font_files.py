@@ -224,8 +224,37 @@ def family_from_file(path: Path) -> FontFiles:
     )
 
 
+# TrueType CJK fonts by file name, best first, for systems without fontconfig (Windows,
+# macOS): Microsoft YaHei, SimSun, MS Gothic, Meiryo, Malgun Gothic, Arial Unicode,
+# Apple SD Gothic Neo; and the free ones, wherever they are installed.
+CJK_TRUETYPE = (
+    "DroidSansFallbackFull.ttf",
+    "DroidSansFallback.ttf",
+    "wqy-zenhei.ttc",
+    "wqy-microhei.ttc",
+    "msyh.ttc",
+    "simsun.ttc",
+    "msgothic.ttc",
+    "meiryo.ttc",
+    "malgun.ttf",
+    "Arial Unicode.ttf",
+    "AppleSDGothicNeo.ttc",
+)
+# What to install on Debian and Ubuntu (Chinese, Japanese and Korean: Debian's Droid Sans
+# Fallback lacks Hangul) when there is no CJK font, or only an OpenType one with PostScript
+# outlines (fonts-noto-cjk: NotoSansCJK-*.ttc), which ReportLab cannot embed.
+CJK_PACKAGES = "fonts-wqy-zenhei"
+
+
+def cjk_truetype_files() -> list[Path]:
+    """The known TrueType CJK fonts installed in the platform's font folders."""
+    files = _font_files(font_directories())
+    return [files[name.lower()] for name in CJK_TRUETYPE if name.lower() in files]
+
+
 def fontconfig_candidates(char: str) -> Iterator[Path]:
-    """Installed font files that fontconfig says contain *char*."""
+    """Installed font files that fontconfig says contain *char* (OpenType .otf too: the
+    caller finds out which it can embed)."""
     if shutil.which("fc-list") is None:
         return
     try:
@@ -240,5 +269,5 @@ def fontconfig_candidates(char: str) -> Iterator[Path]:
         return
     for line in sorted(output.splitlines()):
         path = Path(line.strip().rstrip(":"))
-        if path.suffix.lower() in (".ttf", ".ttc"):
+        if path.suffix.lower() in (".ttf", ".ttc", ".otf"):
             yield path

@@ -9,18 +9,22 @@ character the family lacks, and names every character that no font could draw.
 from __future__ import annotations
 
 import hashlib
+import shutil
 import unicodedata
 from pathlib import Path
 from xml.sax.saxutils import escape
 
 from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfbase.ttfonts import TTFError, TTFont
 
 from reports.font_files import (
+    CJK_PACKAGES,
     STYLES,
     FontFiles,
     bundled_family,
+    cjk_truetype_files,
     family_from_file,
     fontconfig_candidates,
     shipped_family,
@@ -90,6 +94,7 @@ class FontSet:
         self._searches = 0
         self._covered: dict[str, frozenset[str]] = {}
         self.missing: dict[str, None] = {}
+        self.unusable: dict[Path, None] = {}  # CJK fonts found that ReportLab can't embed
 
     @property
     def regular(self) -> str:
@@ -164,6 +169,20 @@ class FontSet:
             parts.append(self._wrap("".join(run), run_font))
         return "".join(parts)
 
+    def width(self, text: str, font_name: str, size: float) -> float:
+        """How wide *text* is drawn in *font_name*: each character the family lacks in the
+        fallback font markup() gives it (for lines broken outside a Paragraph)."""
+        if self.covers(text):
+            return stringWidth(text, font_name, size)
+        regular = self.fonts["regular"]
+        total = 0.0
+        for char in text:
+            font = None
+            if _needs_glyph(char) and not _covers(regular, char):
+                font = self._fallback(char)
+            total += stringWidth(char, font.fontName if font else font_name, size)
+        return total
+
     def check(self, text: str, font_name: str | None = None) -> str:
         """Record characters of *text* drawn in one font (headers, charts) that it lacks."""
         font = pdfmetrics.getFont(font_name) if font_name else self.fonts["regular"]
@@ -189,17 +208,40 @@ class FontSet:
         return font
 
     def _search(self, char: str) -> TTFont | None:
-        """Another installed font with the character: the preferred families, then fontconfig."""
+        """Another installed font with the character: the preferred families, the known
+        TrueType CJK fonts (found by name where there is no fontconfig), then fontconfig."""
         if self._searches >= _MAX_FALLBACK_SEARCHES:
             return None
         self._searches += 1
         paths = [family.regular for family in system_families()]
+        if is_cjk(char) and shutil.which("fc-list") is None:
+            paths += cjk_truetype_files()
         for path in [*paths, *fontconfig_candidates(char)]:
             font = _load(path)
             if font is not None and _covers(font, char):
                 self._fallbacks.append(font)
                 return font
+            if font is None and is_cjk(char):
+                self.unusable.setdefault(path)  # OpenType (CFF) outlines: can't be embedded
         return None
+
+    def _cjk_warning(self, cjk: list[str]) -> str:
+        """One line: which characters, why (no CJK font, or only one with PostScript
+        outlines), what to install, and how many show as boxes."""
+        sample = "".join(cjk[:6]) + ("…" if len(cjk) > 6 else "")
+        boxes = f"{len(cjk):,} character{'s' if len(cjk) != 1 else ''} show as empty boxes"
+        if self.unusable:
+            names = ", ".join(path.name for path in list(self.unusable)[:2])
+            return (
+                f"Chinese, Japanese or Korean text ({sample}) needs a CJK TrueType font: the "
+                f"installed {names} has PostScript (CFF) outlines, which a PDF made here can't "
+                f"embed; install {CJK_PACKAGES} (Debian, Ubuntu) or another TrueType CJK "
+                f"font. {boxes[:1].upper()}{boxes[1:]}."
+            )
+        return (
+            f"Chinese, Japanese or Korean text ({sample}) needs a CJK TrueType font, and none "
+            f"is installed ({CJK_PACKAGES} on Debian and Ubuntu): {boxes}."
+        )
 
     def warnings(self) -> list[str]:
         """Notes about the font choice; one line for all the Chinese, Japanese and Korean
@@ -207,12 +249,7 @@ class FontSet:
         lines = list(self.notes)
         cjk = [char for char in self.missing if is_cjk(char)]
         if cjk:
-            sample = "".join(cjk[:6])
-            lines.append(
-                f"Chinese, Japanese or Korean text ({sample}{'…' if len(cjk) > 6 else ''}) "
-                f"needs a CJK TrueType font, and none is installed: {len(cjk):,} "
-                f"character{'s' if len(cjk) != 1 else ''} show as empty boxes."
-            )
+            lines.append(self._cjk_warning(cjk))
         lines.extend(
             f"No available font has {describe_character(char)}; it shows as an empty box."
             for char in self.missing

@@ -10,6 +10,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Paragraph
 
 from reports import styles as st
+from reports.bidi_paragraph import BidiParagraph
 from reports.document import Marked, PageNumbers, TocLine
 from reports.grid import PAD_X, Cell, Line, Lines, Text
 from reports.prose import Prose
@@ -56,9 +57,11 @@ class StoryKit:
         text = shaped(text)
         if self.styles.fonts.covers(text.replace("\n", ""), style.fontName):
             return Prose(text, style, link=link)
-        # A Paragraph breaks lines itself: right-to-left text is put in display order whole,
-        # right for one line (only text the embedded font lacks comes this way).
-        markup = self.markup(for_display(text) if has_rtl(text) else text)
+        if has_rtl(text):
+            # Broken into lines in typed order first, each then put in display order: a
+            # Paragraph would break the text after reordering it, last words first.
+            return BidiParagraph(text, style, self.styles.fonts, link=link)
+        markup = self.markup(text)
         return Paragraph(f'<a href="#{link}">{markup}</a>' if link else markup, style)
 
     def paras(self, text: str, style: ParagraphStyle | None = None) -> list[Flowable]:
@@ -78,7 +81,9 @@ class StoryKit:
         last = ParagraphStyle(f"{style.name}-last", parent=style, spaceBefore=0)
         chosen = [first, *[inner] * (len(pieces) - 2), last]
         return [
-            Paragraph(self.markup(piece), piece_style)
+            BidiParagraph(piece, piece_style, self.styles.fonts)
+            if has_rtl(piece)
+            else Paragraph(self.markup(piece), piece_style)
             for piece, piece_style in zip(pieces, chosen, strict=True)
         ]
 

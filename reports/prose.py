@@ -138,7 +138,7 @@ class Prose(Flowable):
             self._draw_right_aligned(text)
         else:
             for line in self.lines:
-                text.textLine(visual(line))
+                text.textLine(visual(line, "L"))
         canvas.drawText(text)
         area = (style.leftIndent, 0, self.width - style.rightIndent, self.height)
         if self.link:
@@ -154,7 +154,7 @@ class Prose(Flowable):
         assert self.lines is not None
         y = self.height - style.fontSize
         for line in self.lines:
-            shown = visual(line)
+            shown = visual(line, "R")
             width = stringWidth(shown, style.fontName, style.fontSize)
             text.setTextOrigin(right - width, y)
             text.textOut(shown)

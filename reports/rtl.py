@@ -39,9 +39,20 @@ def shaped(text: str) -> str:
 
 
 @lru_cache(maxsize=4096)
-def visual(line: str) -> str:
-    """One line in display order (left to right as drawn); unchanged if nothing is RTL."""
-    return get_display(line) if has_rtl(line) else line
+def visual(line: str, base: str | None = None) -> str:
+    """One line in display order (left to right as drawn); unchanged if nothing is RTL.
+
+    *base* is the paragraph's direction ('R' or 'L'): every line of a wrapped paragraph
+    takes it, or a line of an Arabic paragraph that happens to start with a Latin name
+    ('Oʻzbekiston و Türkiye …') would be laid out left to right, its words in the wrong
+    order. None: the line's own first strong letter decides (a line on its own).
+    """
+    return get_display(line, base_dir=base) if has_rtl(line) else line
+
+
+def direction(text: str) -> str:
+    """'R' when the text's first strong letter is right-to-left, else 'L'."""
+    return "R" if right_to_left(text) else "L"
 
 
 def right_to_left(text: str) -> bool:

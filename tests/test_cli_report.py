@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import getpass
+import io
 from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
 
 from main import main
+from reports.summary_report import estimate_pages
 from tests.cli import failure
 
 
@@ -78,3 +80,60 @@ def test_the_default_title_is_the_filter_in_words(
     assert metadata is not None
     assert metadata.title == "Agreements between Kazakhstan and Uzbekistan in Transport, 2021"
     capsys.readouterr()
+
+
+@pytest.fixture(scope="module")
+def long_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """2,001 generated agreements: one more than a report makes without asking."""
+    from benchmarks.generate import generate
+
+    path = tmp_path_factory.mktemp("long") / "long.db"
+    generate(path, 2001)
+    return path
+
+
+class Terminal(io.StringIO):
+    """Standard input as a terminal that answers *text*."""
+
+    def isatty(self) -> bool:
+        return True
+
+
+def test_a_long_report_without_a_terminal_is_refused_unless_yes_is_given(
+    long_db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "long.pdf"
+    line = failure(capsys, "report", str(out), "--db", str(long_db))
+    pages = estimate_pages(2001)
+    assert f"2,001 agreements, about {pages:,} pages" in line and "--yes" in line
+    assert not out.exists()
+    # The register alone is short: no question.
+    assert main(["report", str(out), "--db", str(long_db), "--register-only"]) == 0
+    assert "2001 agreements" in capsys.readouterr().out
+
+
+def test_a_long_report_asks_at_a_terminal_and_no_writes_nothing(
+    long_db: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    out = tmp_path / "long.pdf"
+    monkeypatch.setattr("sys.stdin", Terminal("n\n"))
+    assert main(["report", str(out), "--db", str(long_db)]) == 1
+    err = capsys.readouterr().err
+    pages = estimate_pages(2001)
+    assert f"2,001 agreements, about {pages:,} pages. Continue? [y/N]" in err
+    assert "nothing written" in err and not out.exists()
+    monkeypatch.setattr("sys.stdin", Terminal("\n"))  # Enter alone is no
+    assert main(["report", str(out), "--db", str(long_db)]) == 1
+    assert not out.exists()
+    capsys.readouterr()
+
+
+def test_a_long_report_with_yes_is_written(
+    long_db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "long.pdf"
+    assert main(["report", str(out), "--db", str(long_db), "--yes"]) == 0
+    assert "2001 agreements" in capsys.readouterr().out and out.exists()

@@ -51,11 +51,11 @@ from models.service import (
 from models.typed_dates import TypedDateError, parse_typed
 from models.vocab import Kind, Level, MilestoneKind, Status, Vocabulary
 from ui import duplicate_warning
+from ui.colours import error_colour, error_style
 from ui.editor_data import EditorData, read_editor_data
 from ui.field_picker import FieldPicker
 from ui.party_editor import (
     ATTRIBUTE_WORDS,
-    ERROR_COLOUR,
     Column,
     PartyEditor,
     RecordTable,
@@ -423,7 +423,7 @@ class AgreementDialog(QDialog):
             except TypedDateError as error:
                 hint.setText(str(error))  # why, as it is typed
                 hint.setEnabled(True)
-                hint.setStyleSheet(f"color: {ERROR_COLOUR};")
+                hint.setStyleSheet(error_style(hint))
                 return
             hint.setEnabled(False)
             hint.setStyleSheet("")
@@ -835,7 +835,8 @@ class AgreementDialog(QDialog):
         for index in range(self.tabs.count()):
             bad = index in tabs
             self.tabs.setTabIcon(index, warning if bad else QIcon())
-            self.tabs.tabBar().setTabTextColor(index, QColor(ERROR_COLOUR) if bad else QColor())
+            red = error_colour(self.tabs.tabBar())
+            self.tabs.tabBar().setTabTextColor(index, red if bad else QColor())
             self.tabs.setTabToolTip(index, "Has problems to fix" if bad else "")
 
     def _show_banner(self, errors: dict[str, str]) -> None:

@@ -11,7 +11,7 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor
+from PySide6.QtGui import QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -33,11 +33,9 @@ from models.extract.reading import check_length
 from models.extract.review import Review, review_article
 from models.extract.saving import SavedDrafts, save_drafts
 from models.service import ValidationError
+from ui.colours import error_style, highlight_background
 from ui.draft_table import COLUMNS, TITLE, DraftTable
 from ui.workers import Job, Worker
-
-_HIGHLIGHT = QColor("#ffe082")
-_ERROR_STYLE = "color: #b00020"
 
 
 class ArticleDialog(QDialog):
@@ -67,7 +65,7 @@ class ArticleDialog(QDialog):
         self.error = QLabel("", self)
         self.error.setObjectName("articleError")
         self.error.setWordWrap(True)
-        self.error.setStyleSheet(_ERROR_STYLE)
+        self.error.setStyleSheet(error_style(self))
         self.error.hide()
         layout.addWidget(self.error)
         layout.addWidget(self._buttons())
@@ -248,7 +246,7 @@ class ArticleDialog(QDialog):
         selection = QTextEdit.ExtraSelection()
         selection.cursor = cursor  # type: ignore[attr-defined]
         highlight = QTextCharFormat()
-        highlight.setBackground(_HIGHLIGHT)
+        highlight.setBackground(highlight_background(self.article))
         selection.format = highlight  # type: ignore[attr-defined]
         self.article.setExtraSelections([selection])
         self.article.setTextCursor(QTextCursor(cursor.block()))

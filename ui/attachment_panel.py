@@ -47,12 +47,18 @@ from models.attachments import (
 from models.changes import Changes
 from models.database import Database
 from models.text import search_terms
+from ui.colours import error_style
+from ui.empty_hint import empty_hint
 from ui.workers import Cancelled, Job, Worker, run_with_progress
 
 if TYPE_CHECKING:
     from ui.agreement_dialog import AgreementDialog
 
 COLUMNS = ("Label", "File", "Version", "Size", "Added", "Text")
+ATTACHMENTS_HINT = (
+    "The selected agreement's files appear here. Add… (or drop files here) keeps its signed "
+    "text, a translation or a press release with it; their text is searched with the rest."
+)
 _STATUS_MARK = {
     TextStatus.TEXT: "searched",
     TextStatus.SCANNED: "⚠ scanned: no text layer",
@@ -110,7 +116,7 @@ class AttachmentPanel(QWidget):
         self.error_label = QLabel(self)
         self.error_label.setObjectName("attachmentError")
         self.error_label.setWordWrap(True)
-        self.error_label.setStyleSheet("color: #b00020")
+        self.error_label.setStyleSheet(error_style(self))
         self.error_label.hide()
         self.tree = QTreeWidget(self)
         self.tree.setObjectName("attachmentList")
@@ -121,6 +127,7 @@ class AttachmentPanel(QWidget):
         self.tree.itemSelectionChanged.connect(self._update_buttons)
         self.tree.itemDoubleClicked.connect(lambda *_: self.open_selected())
         self.tree.setAcceptDrops(False)  # drops land on the panel itself
+        self.empty_hint = empty_hint(self.tree, ATTACHMENTS_HINT)
         self.add_button = self._button("Add…", "Attach files to this agreement", self.choose_files)
         self.open_button = self._button("Open", "Open with the system's viewer", self.open_selected)
         self.save_button = self._button("Save copy…", "Save a copy of the file", self.save_selected)

@@ -91,6 +91,9 @@ def take(out: Path) -> Path:
         _wait(window.refreshed)
         window.select_ids([1])
         _wait(window.attachments.loaded)
+        # The details are read on the worker too, and may come after the attachments.
+        if "Declaration" not in window.detail.toPlainText():
+            _wait(window.detail_shown)
         window.splitter.setSizes([250, 650, 600])
         window.detail_column.setSizes([480, 330])
         app.processEvents()

@@ -31,6 +31,7 @@ from models.bulk_edit import BulkEdit, BulkEditError, BulkPlan, apply_bulk_edit,
 from models.changes import Changes
 from models.service import MilestoneInput
 from models.vocab import Kind, Level, MilestoneKind, Role, Status, Vocabulary
+from ui.colours import error_style
 from ui.workers import Cancelled, Job, Worker, run_with_progress
 
 PREVIEW_DELAY_MS = 250
@@ -85,7 +86,7 @@ class BulkEditDialog(QDialog):
         self.error = QLabel("", self)
         self.error.setObjectName("bulkError")
         self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: #b00020")
+        self.error.setStyleSheet(error_style(self))
         self.error.hide()
         layout.addWidget(self.error)
         buttons = QDialogButtonBox(self)

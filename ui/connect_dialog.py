@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.engine import URL, make_url
 
+from ui.colours import error_style
 from ui.settings import system_user
 
 DRIVER = "postgresql+psycopg"
@@ -62,7 +63,7 @@ class ConnectDialog(QDialog):
         form.addRow("&User:", self.user)
         form.addRow("&Password:", self.password)
         self.problem = QLabel(self, objectName="connectProblem")
-        self.problem.setStyleSheet("color: #b00020")
+        self.problem.setStyleSheet(error_style(self))
         self.problem.setWordWrap(True)
         self.problem.hide()
         buttons = QDialogButtonBox(

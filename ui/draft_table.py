@@ -9,7 +9,7 @@ from __future__ import annotations
 import dataclasses
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from models.duplicates import PossibleDuplicate
 from models.extract import Draft
+from ui.colours import Role, error_colour
 
 # (header, the Draft attribute it edits or None, the evidence key it highlights)
 COLUMNS = (
@@ -35,7 +36,6 @@ COLUMNS = (
 )
 KEEP, WARNING, TITLE = 0, 1, 2
 LIST_SEPARATOR = "; "  # parties and fields in one cell; neither a name nor a path has one
-_WARNING_COLOUR = QColor("#b00020")
 
 
 class DraftTable(QTableWidget):
@@ -84,7 +84,7 @@ class DraftTable(QTableWidget):
             warning.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
             warning.setToolTip("\n".join(other.describe() for other in recorded))
             if recorded:
-                warning.setForeground(QBrush(_WARNING_COLOUR))
+                warning.setForeground(QBrush(error_colour(self, Role.Base)))
             self.setItem(row, WARNING, warning)
 
     def draft(self, row: int) -> Draft:

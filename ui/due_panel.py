@@ -12,7 +12,7 @@ from datetime import date
 from html import escape
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -30,11 +30,12 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from models.deadline_store import DueItem, due_items
 from models.query import AgreementFilter, count, matching_ids
+from ui.colours import Role, error_colour
+from ui.empty_hint import empty_hint
 from ui.settings import Settings
 from ui.workers import Job, Worker
 
 WINDOWS = (30, 90, 365)
-OVERDUE_COLOUR = "#c0392b"
 ID_ROLE = Qt.ItemDataRole.UserRole
 # The panel lists at most this many lines (a register of every UN treaty has thousands of
 # renewals a year); the heading says when there are more.
@@ -144,6 +145,12 @@ class DuePanel(QDockWidget):
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.tree.itemActivated.connect(self._chosen)
         self.tree.itemDoubleClicked.connect(self._chosen)
+        self.empty_hint = empty_hint(
+            self.tree,
+            "Expiries, renewals, notice periods and entries into force appear here by date. "
+            "They come from an agreement's recorded dates and from the terms on its editor's "
+            "Terms tab (a duration, renewal, notice period or entry-into-force rule).",
+        )
         layout.addWidget(self.tree, 1)
         layout.addLayout(self._warning_row(body))
         self.setWidget(body)
@@ -212,6 +219,7 @@ class DuePanel(QDockWidget):
         self._job = None
         self.tree.clear()
         items = found.items[:LIST_LIMIT]
+        overdue = error_colour(self.tree, Role.Base)  # red, readable on a light or dark list
         for item in items:
             line = QTreeWidgetItem(
                 [item.on.display(), item.kind.label, item.title + (" (overdue)" * item.overdue)]
@@ -221,7 +229,7 @@ class DuePanel(QDockWidget):
             for column in range(3):
                 line.setToolTip(column, tip)
                 if item.overdue:
-                    line.setForeground(column, QBrush(QColor(OVERDUE_COLOUR)))
+                    line.setForeground(column, QBrush(overdue))
             self.tree.addTopLevelItem(line)
         self.tree.resizeColumnToContents(0)
         self.tree.resizeColumnToContents(1)

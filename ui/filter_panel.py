@@ -33,6 +33,7 @@ from models.query import AgreementFilter, Facets, FieldNode, PartyEntry
 from models.text import fold
 from models.views import ViewEntry
 from models.vocab import Kind, Level, Status, Vocabulary
+from ui.colours import Role, error_colour
 from ui.due_filter import due_list, show_filter, ticked_due
 
 SEARCH_DEBOUNCE_MS = 250
@@ -341,7 +342,7 @@ class FilterPanel(QWidget):
             value = PartialDate.parse_optional(edit.text())
         except ValueError as error:
             edit.setToolTip(str(error))
-            edit.setStyleSheet("border: 1px solid #c0392b;")
+            edit.setStyleSheet(f"border: 1px solid {error_colour(edit, Role.Base).name()};")
             return None
         edit.setToolTip("A year, a year and month, or a day: 2021, 2021-12, 2021-12-06")
         edit.setStyleSheet("")

@@ -15,6 +15,8 @@ from PySide6.QtWidgets import (
     QToolBar,
 )
 
+from ui.colours import readable_icon
+
 SP = QStyle.StandardPixmap
 
 # Action object name -> the standard icon that says what it does.
@@ -49,7 +51,7 @@ def apply(window: QMainWindow) -> None:
     for action in window.findChildren(QAction):
         pixmap = ACTION_ICONS.get(action.objectName())
         if pixmap is not None:
-            action.setIcon(style.standardIcon(pixmap))
+            action.setIcon(readable_icon(style.standardIcon(pixmap), window))
     for header in window.findChildren(QHeaderView):
         conventional_sort_arrows(header)
     for toolbar in window.findChildren(QToolBar):

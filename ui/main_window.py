@@ -346,6 +346,7 @@ class MainWindow(QMainWindow):
         self.welcome = WelcomePage(self)
         self.welcome.load_sample_requested.connect(self.load_sample_agreements)
         self.welcome.import_requested.connect(lambda: self.transfers.import_agreements())
+        self.welcome.new_requested.connect(self.new_agreement)
         self.stack = QStackedWidget(self)
         self.stack.addWidget(self.table)
         self.stack.addWidget(self.welcome)
@@ -438,8 +439,7 @@ class MainWindow(QMainWindow):
         self.model.set_ids([])
         read_only = not database.can_write
         self.filter_panel.set_read_only(read_only)
-        self.welcome.sample_button.setEnabled(not read_only)
-        self.welcome.import_button.setEnabled(not read_only)
+        self.welcome.set_read_only(read_only)
         self.read_only_label.setVisible(read_only)
         self._update_actions()
         self.reload_catalog()

@@ -28,6 +28,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from models.backups import BEFORE_MERGE, Rotation, backup_before
 from models.merge import MergePlan, MergeResult, Side, merge_agreements, merge_plan
 from models.service import ConflictError, NotFoundError, ValidationError
+from ui.colours import error_style
 from ui.workers import Job, Worker
 
 _SHOWN = 55  # characters of a value shown beside its button (two fit side by side); all in a tip
@@ -112,7 +113,7 @@ class MergeDialog(QDialog):
         self.error = QLabel("", self)
         self.error.setObjectName("mergeError")
         self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: #b00020")
+        self.error.setStyleSheet(error_style(self))
         self.error.hide()
         self._layout.addWidget(self.error)
         self._layout.addWidget(self._buttons())

@@ -44,9 +44,11 @@ from models.service import ActionInput, ParticipationInput
 from models.status import date_word
 from models.text import fold
 from models.vocab import ActionType, PartyKind, Role, Vocabulary
+from ui.colours import Role as ColourRole
+from ui.colours import error_colour, error_style
 
 DATE_HINT = "YYYY, YYYY-MM or YYYY-MM-DD"
-ERROR_COLOUR = "#b3261e"
+ERROR_COLOUR = "#b3261e"  # the hue only: widgets take theirs from ui/colours.py (dark themes)
 # A see-through red over the palette's own base colour: the cell reads as wrong in light
 # and dark mode alike (a pale opaque pink under dark mode's light text could not be read).
 _ERROR_BACKGROUND = QColor(179, 38, 30, 70)
@@ -97,7 +99,8 @@ def mark_invalid(widget: QWidget, invalid: bool) -> None:
     # A style sheet of its own rather than a dynamic property and style().unpolish():
     # PySide6 6.12's QStyle.unpolish(QWidget) loses a reference to None on every call,
     # which crashes the interpreter once enough validation rounds have run.
-    sheet = f"#{widget.objectName()} {{ border: 1px solid {ERROR_COLOUR}; }}" if invalid else ""
+    red = error_colour(widget, ColourRole.Base).name()
+    sheet = f"#{widget.objectName()} {{ border: 1px solid {red}; }}" if invalid else ""
     if widget.styleSheet() == sheet:
         return
     if invalid and isinstance(widget, QLineEdit):
@@ -112,7 +115,7 @@ def error_label(object_name: str) -> QLabel:
     label = QLabel()
     label.setObjectName(object_name)
     label.setWordWrap(True)
-    label.setStyleSheet(f"color: {ERROR_COLOUR};")
+    label.setStyleSheet(error_style(label))
     label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     label.hide()
     return label

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from models.backups import BackupError, BackupInfo, list_backups, restore_backup, size_text
 from models.database import Database, DatabaseError, open_database, sqlite_path
+from ui.colours import error_style
 from ui.workers import Job, Worker, run_with_progress
 
 COLUMNS = ("Date", "Agreements", "Size", "Made")
@@ -98,7 +99,7 @@ class RestoreDialog(QDialog):
                     item.setTextAlignment(_RIGHT)
                 self.table.setItem(row, column, item)
         self.note.setText(
-            f"{len(backups)} backups in {backups[0].path.parent}"
+            f"{len(backups)} backup{'s' * (len(backups) != 1)} in {backups[0].path.parent}"
             if backups
             else "There are no backups of this database yet."
         )
@@ -144,7 +145,7 @@ class RestoreDialog(QDialog):
         known = isinstance(error, (BackupError, DatabaseError, OSError))
         message = str(error) if known else f"{type(error).__name__}: {error}"
         self.note.setText(f"Not restored: {message}")
-        self.note.setStyleSheet("color: #b00020")
+        self.note.setStyleSheet(error_style(self))
         self._selection_changed()
         self.failed.emit(message)
 

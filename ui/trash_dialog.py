@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from models import trash
 from models.service import utc_text
+from ui.empty_hint import empty_hint
 from ui.workers import Job
 
 if TYPE_CHECKING:
@@ -64,6 +65,12 @@ class TrashDialog(QDialog):
         header.resizeSection(1, when)
         header.resizeSection(2, 140)
         self.table.itemSelectionChanged.connect(self._update_buttons)
+        self.empty_hint = empty_hint(
+            self.table,
+            "The trash is empty. Agreements you delete (Del, or Edit › Delete) wait here "
+            f"{window.settings.trash_days} days before they go for good; Restore brings one "
+            "back whole.",
+        )
         layout.addWidget(self.table)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, parent=self)
         self.restore_button = QPushButton("&Restore", self)
@@ -87,7 +94,7 @@ class TrashDialog(QDialog):
             with sessions() as session:
                 return trash.list_trash(session)
 
-        self.window.worker.submit(work, self._show, lambda error: self.note.setText(str(error)))
+        self.window.worker.submit(work, self._show, self._failed)
 
     def _show(self, rows: list[trash.TrashRow]) -> None:
         self.rows = rows
@@ -103,10 +110,15 @@ class TrashDialog(QDialog):
             "then deleted for good; Restore brings them back with their id, parties, fields "
             "and relations."
             if rows
-            else "The trash is empty."
+            else ""  # the list itself says the trash is empty, and what comes here
         )
+        self.note.setVisible(bool(rows))
         self._update_buttons()
         self.loaded.emit()
+
+    def _failed(self, error: BaseException) -> None:
+        self.note.setText(str(error))
+        self.note.show()
 
     def selected_ids(self) -> list[int]:
         rows = sorted({index.row() for index in self.table.selectedIndexes()})
@@ -146,4 +158,4 @@ class TrashDialog(QDialog):
             )
             self.reload()
 
-        self.window.worker.submit(work, done, lambda error: self.note.setText(str(error)))
+        self.window.worker.submit(work, done, self._failed)

@@ -1,12 +1,27 @@
-"""What an empty database shows: a way in, with sample agreements or a file to import."""
+"""What an empty database shows: what to do next (a new agreement, a file to import, the
+sample), or, on a database the user may only read, that there is nothing to show yet."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+WRITABLE_TEXT = (
+    "This database holds no agreements yet. "
+    "<b>Add an agreement</b> (Ctrl+N), <b>import</b> a CSV or JSON file (File › Import…, "
+    "or drop the file on the window), or <b>load the sample</b>: the Kazakhstan–Uzbekistan "
+    "Declaration on Allied Relations of 6 December 2021 and the seven documents signed "
+    "with it, to look around."
+)
+READ_ONLY_TEXT = (
+    "This database holds no agreements yet, and your user may only read it: once someone "
+    "with the right to write adds agreements, they appear here (View › Refresh, F5)."
+)
+TEXT_WIDTH = 480
+
 
 class WelcomePage(QWidget):
+    new_requested = Signal()
     load_sample_requested = Signal()
     import_requested = Signal()
 
@@ -14,35 +29,47 @@ class WelcomePage(QWidget):
         super().__init__(parent)
         self.setObjectName("welcomePage")
         title = QLabel("<h2>Welcome to Treaty Tracker</h2>", self)
-        text = QLabel(
-            "This database holds no agreements yet.<br/>"
-            "Record one with <b>New agreement</b> (Ctrl+N), bring in a spreadsheet with "
-            "<b>Import…</b>, or look around with eight sample agreements: the Kazakhstan–"
-            "Uzbekistan Declaration on Allied Relations of 6 December 2021 and the documents "
-            "signed with it.",
-            self,
+        self.text = QLabel(WRITABLE_TEXT, self)
+        self.text.setObjectName("welcomeText")
+        self.text.setWordWrap(True)
+        self.text.setFixedWidth(TEXT_WIDTH)
+        self.new_button = self._button("newAgreementButton", "New agreement…", "Add an agreement")
+        self.new_button.clicked.connect(self.new_requested)
+        self.import_button = self._button(
+            "importButton", "Import CSV or JSON…", "Import agreements from a file"
         )
-        text.setWordWrap(True)
-        text.setFixedWidth(480)
-        # Centred in a box layout, a wrapped label is given one width's worth of height too few.
-        text.setMinimumHeight(text.heightForWidth(480))
-        self.sample_button = QPushButton("Load sample agreements", self)
-        self.sample_button.setObjectName("loadSampleButton")
-        self.sample_button.setAccessibleName("Load sample agreements")
-        self.sample_button.clicked.connect(self.load_sample_requested)
-        self.import_button = QPushButton("Import…", self)
-        self.import_button.setObjectName("importButton")
-        self.import_button.setAccessibleName("Import agreements from a file")
         self.import_button.clicked.connect(self.import_requested)
+        self.sample_button = self._button(
+            "loadSampleButton", "Load the sample", "Load sample agreements"
+        )
+        self.sample_button.clicked.connect(self.load_sample_requested)
+        self.new_button.setDefault(True)
         buttons = QHBoxLayout()
-        buttons.addWidget(self.sample_button)
-        buttons.addWidget(self.import_button)
+        for button in (self.new_button, self.import_button, self.sample_button):
+            buttons.addWidget(button)
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addStretch(1)
-        for widget in (title, text):
+        for widget in (title, self.text):
             layout.addWidget(widget, 0, Qt.AlignmentFlag.AlignHCenter)
-        row = QWidget(self)
-        row.setLayout(buttons)
-        layout.addWidget(row, 0, Qt.AlignmentFlag.AlignHCenter)
+        self.row = QWidget(self)
+        self.row.setLayout(buttons)
+        layout.addWidget(self.row, 0, Qt.AlignmentFlag.AlignHCenter)
         layout.addStretch(2)
+        self._fit_text()
+
+    def _button(self, name: str, text: str, accessible: str) -> QPushButton:
+        button = QPushButton(text, self)
+        button.setObjectName(name)
+        button.setAccessibleName(accessible)
+        return button
+
+    def _fit_text(self) -> None:
+        # Centred in a box layout, a wrapped label is given one width's worth of height too few.
+        self.text.setMinimumHeight(self.text.heightForWidth(TEXT_WIDTH))
+
+    def set_read_only(self, read_only: bool) -> None:
+        """A database the user may only read: no buttons that would write, and why."""
+        self.text.setText(READ_ONLY_TEXT if read_only else WRITABLE_TEXT)
+        self.row.setVisible(not read_only)
+        self._fit_text()

@@ -2,9 +2,19 @@
 
 from __future__ import annotations
 
+import re
+
+from PySide6.QtGui import QTextDocument
+
 from models.database import Database
 from models.detail import load_detail
-from models.service import AgreementInput, ParticipationInput, RelationInput, create
+from models.service import (
+    ActionInput,
+    AgreementInput,
+    ParticipationInput,
+    RelationInput,
+    create,
+)
 from ui.detail_pane import render_detail
 
 
@@ -25,3 +35,74 @@ def test_the_treaty_lists_its_protocol_and_the_protocol_its_treaty(database: Dat
         protocol_pane = render_detail(load_detail(session, protocol))
     assert "<li>Has protocol: <i>Protocol signed by Тоқаев</i></li>" in treaty_pane
     assert "<li>Protocol to: <i>Treaty on Türkiye transit</i></li>" in protocol_pane
+
+
+def _plain(html: str) -> str:
+    document = QTextDocument()
+    document.setHtml(html)
+    return document.toPlainText()
+
+
+def test_the_parties_stand_in_an_aligned_table_with_their_dates_in_words(
+    database: Database, qapp
+) -> None:  # type: ignore[no-untyped-def]
+    with database.sessions.begin() as session:
+        agreement = create(
+            session,
+            AgreementInput(
+                "Convention on transit through Türkiye, Oʻzbekiston and Қазақстан",
+                signed_on="2021-12-06",
+                parties=[
+                    ParticipationInput(
+                        "Kazakhstan",
+                        role="original signatory",
+                        signatory_name="Қасым-Жомарт Тоқаев",
+                        actions=[
+                            ActionInput("signature", "2021-12-06"),
+                            ActionInput("ratification", "2022-03-03", "2022-04-02"),
+                            ActionInput("entry into force", effective_on="2022-05-01"),
+                        ],
+                    ),
+                    ParticipationInput(
+                        "Türkiye",
+                        actions=[
+                            ActionInput("accession", "2022-05-03"),
+                            ActionInput("reservation", "2022-05-03", text="Article 4 aside"),
+                        ],
+                    ),
+                    ParticipationInput("Oʻzbekiston", role="original signatory"),
+                ],
+            ),
+        )
+        text = _plain(render_detail(load_detail(session, agreement)))
+    assert "Party\nRole\nSigned\nRatified\nIn force\n" in text
+    # One row per party, each date under its column; an accession stands for consent.
+    assert "Kazakhstan\nOriginal signatory\n6 December 2021\n3 March 2022\n1 May 2022\n" in text
+    assert "Türkiye\nParty\n\naccession 3 May 2022\n\n" in text
+    # An original signatory without a signature of its own signed on the agreement's date.
+    assert "Oʻzbekistan\nOriginal signatory\n6 December 2021*\n" in text or (
+        "Uzbekistan\nOriginal signatory\n6 December 2021*\n" in text
+    )
+    assert "* the agreement's signing date" in text
+    assert "signed by Қасым-Жомарт Тоқаев" in text
+    assert "Türkiye: reservation, made 3 May 2022 — “Article 4 aside”" in text
+
+
+def test_empty_sections_are_left_out_and_named_once(database: Database, qapp) -> None:  # type: ignore[no-untyped-def]
+    with database.sessions.begin() as session:
+        agreement = create(
+            session,
+            AgreementInput(
+                "Memorandum on Türkiye rail", parties=[ParticipationInput("Kazakhstan")]
+            ),
+        )
+        text = _plain(render_detail(load_detail(session, agreement)))
+    for heading in ("Summary", "Notes", "Source", "Timeline", "Related agreements"):
+        assert f"\n{heading}\n" not in text
+    assert (
+        "Not recorded: binding, date and place signed, entry into force, fields, summary, notes, "
+        "source." in text
+    )
+    # Times in words too, never '2026-12-01 17:03'.
+    assert re.search(r"Created \d{1,2} [A-Z][a-z]+ \d{4}, \d\d:\d\d", text)
+    assert not re.search(r"\d{4}-\d\d-\d\d", text)

@@ -217,7 +217,8 @@ def test_selecting_a_row_shows_details(window: MainWindow, qtbot) -> None:
     title = _titles(window)[0]
     assert title in html
     assert "signatories" in html.lower()
-    assert "Source" in html and "source not recorded" in html
+    # What is missing is named once, not given an empty section of its own.
+    assert "Not recorded: " in html and "source." in html and "\nSource\n" not in html
 
 
 def test_delete_asks_then_undo_restores(
@@ -567,7 +568,9 @@ def test_the_details_of_a_sample_document_count_both_signatories(
             shown = window.detail.toPlainText()
             assert "2 signatories, none bound as a party yet." in shown
             assert "No action recorded" not in shown
-            assert "Signature: signed 6 December 2021" in shown and "deposited" not in shown
+            # The parties' table: each signed on the day, no deposit.
+            assert "Party\nRole\nSigned\nKazakhstan\nOriginal signatory\n6 December 2021" in shown
+            assert "Ratified" not in shown and "deposited" not in shown
             timeline = shown[shown.index("Timeline") : shown.index("Summary")]
             assert timeline.count("6 December 2021") == 1, timeline
             assert "Signed at Nur-Sultan by Kazakhstan and Uzbekistan" in timeline

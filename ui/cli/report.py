@@ -13,6 +13,7 @@ from models.database import (
 from models.query import (
     Sort,
     SortColumn,
+    count,
 )
 from models.redirects import resolve_id
 from models.service import NotFoundError
@@ -70,6 +71,12 @@ def register(commands: Any) -> None:
         help="just the register: one line per agreement, without their sections",
     )
     report.add_argument(
+        "--yes",
+        action="store_true",
+        help="make a summary of more than 2,000 agreements without asking (needed when no "
+        "terminal is there to answer)",
+    )
+    report.add_argument(
         "--id",
         type=agreement_id,
         metavar="N",
@@ -101,6 +108,10 @@ def command_report(database: Database, args: argparse.Namespace) -> int:
         else:
             with database.sessions.begin() as session:
                 wanted = filter_from_args(session, args)
+                number = count(session, wanted)
+            if not args.register_only and not _long_report_agreed(number, args.yes):
+                print(f"{PROG}: nothing written", file=sys.stderr)
+                return 1
             result = write_summary(
                 database.sessions,
                 wanted,
@@ -123,6 +134,22 @@ def command_report(database: Database, args: argparse.Namespace) -> int:
         f"{count_of(result.agreements, 'agreement')}"
     )
     return 0
+
+
+def _long_report_agreed(number: int, yes: bool) -> bool:
+    """A summary of more than LARGE_REPORT agreements is made when --yes is given or the user
+    says yes at a terminal; without a terminal to ask, it is refused (a UsageError)."""
+    from reports.summary_report import LARGE_REPORT, estimate_pages
+
+    if number <= LARGE_REPORT or yes:
+        return True
+    # The same estimate the window's Export PDF dialog shows.
+    size = f"{number:,} agreements, about {estimate_pages(number):,} pages"
+    if not sys.stdin.isatty():
+        raise UsageError(f"{size}: add --yes to make a PDF that long without a terminal to ask")
+    print(f"{size}. Continue? [y/N] ", end="", file=sys.stderr, flush=True)
+    answer = sys.stdin.readline().strip().casefold()
+    return answer in ("y", "yes")
 
 
 def _merged_id_noted(database: Database, agreement_id: int) -> int:
