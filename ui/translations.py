@@ -48,7 +48,9 @@ def choose_language(option: str | None, setting: str | None, system: QLocale) ->
     `--lang en` must not need the settings changed.
     """
     shipped = available_languages()
-    for wanted in (option, setting, language_of(system)):
+    # The system's display languages in the user's order (LANGUAGE, LC_MESSAGES, LANG on
+    # Linux; the account's display language on Windows and macOS), then its formats'.
+    for wanted in (option, setting, *system.uiLanguages(), language_of(system)):
         code = normal_code(wanted)
         if code in shipped:
             return code
