@@ -117,6 +117,12 @@ def uninstall(app: QCoreApplication, translations: Translations) -> None:
 
 
 _current: dict[int, Translations] = {}  # per application: the language in use
+_changes = [0]  # how many times the language was set: lets callers cache translated tables
+
+
+def generation() -> int:
+    """A number that changes whenever use_language() installs a language."""
+    return _changes[0]
 
 
 def use_language(app: QCoreApplication, language: str, system: QLocale | None = None) -> str:
@@ -125,4 +131,5 @@ def use_language(app: QCoreApplication, language: str, system: QLocale | None = 
     if previous is not None:
         uninstall(app, previous)
     _current[id(app)] = install(app, language, system)
+    _changes[0] += 1
     return language

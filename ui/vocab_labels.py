@@ -12,8 +12,19 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 
 from models.vocab import Vocabulary
+from ui import translations
 
 translate = QCoreApplication.translate
+# (language generation, labels, inverse labels): a table of tens of lookups, built once per
+# language rather than on every label (a table model asks for one per cell).
+_cache: list[tuple[int, dict[tuple[str, str], str], dict[str, str]]] = []
+
+
+def _tables() -> tuple[dict[tuple[str, str], str], dict[str, str]]:
+    now = translations.generation()
+    if not _cache or _cache[0][0] != now:
+        _cache[:] = [(now, _labels(), _inverse_labels())]
+    return _cache[0][1], _cache[0][2]
 
 
 def _labels() -> dict[tuple[str, str], str]:
@@ -124,9 +135,9 @@ def _inverse_labels() -> dict[str, str]:
 
 def label(member: Vocabulary) -> str:
     """'Вступило в силу' for Status.IN_FORCE under Russian; the English label otherwise."""
-    return _labels().get((type(member).__name__, member.value), member.label)
+    return _tables()[0].get((type(member).__name__, member.value), member.label)
 
 
 def inverse_label(member: Vocabulary) -> str:
     """The other side of a relation ('Replaced by'), in the window's language."""
-    return _inverse_labels().get(member.value, getattr(member, "inverse_label", member.label))
+    return _tables()[1].get(member.value, getattr(member, "inverse_label", member.label))

@@ -223,6 +223,16 @@ def test_vocabulary_labels_are_translated_and_values_stay_english(russian: None)
     assert buttons.buttons()[0].text() == "Отмена"
 
 
+def test_labels_follow_a_change_of_language(qapp) -> None:  # type: ignore[no-untyped-def]
+    assert vocab_labels.label(Status.IN_FORCE) == "In force"
+    use_language(qapp, "ru", QLocale("ru_RU"))
+    try:
+        assert vocab_labels.label(Status.IN_FORCE) == "Действует"
+    finally:
+        use_language(qapp, "en", QLocale("en_US"))
+    assert vocab_labels.label(Status.IN_FORCE) == "In force"
+
+
 def test_the_language_menu_keeps_the_choice_for_the_next_start(make_window, database) -> None:  # type: ignore[no-untyped-def]
     window = make_window(database)
     assert window.findChild(QMenu, "languageMenu") is not None
