@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint bench screenshot clean dist smoke desktop-files lowest
+.PHONY: run test lint bench screenshot clean dist smoke desktop-files lowest translations
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -25,6 +25,19 @@ test: lint
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info .pytest_cache .ruff_cache
+
+# The window's translations (ui/i18n, see the README's Languages): pyside6-lupdate gathers
+# every wrapped string of ui/ into each language's .ts (English holds only the plural forms),
+# pyside6-lrelease compiles each into the .qm the app loads; both .ts and .qm are committed
+# (tests/ui/test_translations.py checks they are up to date). NEW=de starts a language.
+I18N := ui/i18n
+LANGUAGES := $(sort $(NEW) $(filter-out en,$(patsubst $(I18N)/treaty_tracker_%.ts,%,$(wildcard $(I18N)/treaty_tracker_*.ts))))
+LUPDATE = $(BIN)/pyside6-lupdate -silent -no-obsolete -locations none -extensions py ui
+translations: $(STAMP)
+	$(LUPDATE) -target-language en -pluralonly -ts $(I18N)/treaty_tracker_en.ts
+	$(foreach language,$(LANGUAGES),\
+		$(LUPDATE) -target-language $(language) -ts $(I18N)/treaty_tracker_$(language).ts &&) true
+	for ts in $(I18N)/*.ts; do $(BIN)/pyside6-lrelease -silent $$ts -qm $${ts%.ts}.qm || exit 1; done
 
 # The self-contained application (PyInstaller): dist/treaty-tracker/treaty-tracker on Linux.
 # On Windows and macOS run the same spec there (see the README's Install section).

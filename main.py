@@ -105,6 +105,12 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"{PROG} {version()}")
     add_db_argument(parser, default=None)
     add_debug_argument(parser, default=False)
+    parser.add_argument(
+        "--lang",
+        metavar="CODE",
+        help="the window's language this time (en, ru); default: the one chosen in "
+        "View › Language, else the system's",
+    )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", title="commands")
     for module in COMMAND_MODULES:
         module.register(commands)
@@ -124,12 +130,17 @@ def run_window(args: argparse.Namespace) -> int:
     """The GUI on --db or $TREATY_TRACKER_DB; without either, on the database used last."""
     # Imported here so that the command line never loads Qt.
     from ui.app import run_gui
+    from ui.translations import available_languages, normal_code
 
+    language = getattr(args, "lang", None)
+    if language is not None and normal_code(language) not in available_languages():
+        shipped = ", ".join(available_languages())
+        return fail(f"--lang: no translation for '{language}' (there are: {shipped})")
     if args.db is None and not os.environ.get(ENV_VARIABLE):
-        return run_gui(None)
+        return run_gui(None, language)
     database = open_for(args)
     try:
-        return run_gui(database)
+        return run_gui(database, language)
     finally:
         database.close()
 

@@ -41,7 +41,9 @@ def test_the_sdist_carries_the_whole_test_suite_and_the_licences(tmp_path: Path)
         info = sdist.extractfile(f"{name.removesuffix('.tar.gz')}/PKG-INFO")
         assert info is not None
         metadata = info.read().decode("utf-8")
-    missing = (tracked("tests") | tracked("packaging") | tracked("ui/icons")) - members
+    missing = (
+        tracked("tests") | tracked("packaging") | tracked("ui/icons") | tracked("ui/i18n")
+    ) - members
     assert not missing, sorted(missing)
     assert {
         "LICENSE",

@@ -9,7 +9,7 @@ from importlib import resources
 from pathlib import Path
 
 import PySide6
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QCoreApplication, QLocale, QSettings
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -27,12 +27,14 @@ from ui.exception_hook import ExceptionHook
 from ui.main_window import MainWindow
 from ui.qt_version import qt_problem
 from ui.settings import Settings
+from ui.translations import choose_language, use_language
 from ui.x11_libraries import x11_problem
 
 APP_NAME = "Treaty Tracker"
 # Where settings were kept before their folder took the data folder's spelling.
 _OLD_SETTINGS = ("Treaty Tracker", "Treaty Tracker")
 log = logging.getLogger(__name__)
+translate = QCoreApplication.translate
 
 
 def app_icon() -> QIcon:
@@ -45,7 +47,9 @@ def app_icon() -> QIcon:
     return icon
 
 
-def application() -> QApplication:
+def application(language: str | None = None) -> QApplication:
+    """The QApplication with the app's identity, style and language (*language*, else the
+    system's: run_gui then applies the one chosen in the settings)."""
     app = QApplication.instance()
     if not isinstance(app, QApplication):
         app = QApplication(sys.argv)
@@ -65,6 +69,7 @@ def application() -> QApplication:
     # Background threads (searches, building the index) hand the interpreter back to the
     # GUI thread within a millisecond rather than five: typing stays smooth meanwhile.
     sys.setswitchinterval(0.001)
+    use_language(app, choose_language(language, None, QLocale.system()))
     return app
 
 
@@ -86,8 +91,11 @@ def missing_display() -> str | None:
     )
 
 
-def run_gui(database: Database | None) -> int:
-    """Show the main window on *database*, or on the last one used, and run until it closes."""
+def run_gui(database: Database | None, language: str | None = None) -> int:
+    """Show the main window on *database*, or on the last one used, and run until it closes.
+
+    *language*: --lang, which wins over the one chosen in the settings for this run.
+    """
     problem = missing_display() or x11_problem() or qt_problem(PySide6.__version__)
     if problem:
         print(f"treaty-tracker: {problem}", file=sys.stderr)
@@ -95,6 +103,9 @@ def run_gui(database: Database | None) -> int:
     app = application()
     carry_over_settings()
     settings = Settings()
+    # Before any widget exists (the message below included): each is built with its words once.
+    chosen = use_language(app, choose_language(language, settings.language, QLocale.system()))
+    log.info("Window language: %s", chosen)
     if database is None:
         database = _last_or_default(settings)
     window = MainWindow(database, settings)
@@ -145,8 +156,10 @@ def _last_or_default(settings: Settings) -> Database:
             if not _moved_away(last):
                 QMessageBox.warning(
                     None,
-                    "Can't open the database",
-                    f"{error}\n\nThe default database is opened instead.",
+                    translate("App", "Can't open the database"),
+                    translate("App", "%1\n\nThe default database is opened instead.").replace(
+                        "%1", str(error)
+                    ),
                 )
     return open_database()
 

@@ -35,6 +35,7 @@ from models.extract.saving import SavedDrafts, save_drafts
 from models.service import ValidationError
 from ui.colours import error_style, highlight_background
 from ui.draft_table import COLUMNS, TITLE, DraftTable
+from ui.translations import fill
 from ui.workers import Job, Worker
 
 
@@ -53,7 +54,7 @@ class ArticleDialog(QDialog):
         self._worker = worker
         self._drafted_text = ""
         self.setObjectName("articleDialog")
-        self.setWindowTitle("New from article")
+        self.setWindowTitle(self.tr("New from article"))
         self.resize(1280, 720)
         layout = QVBoxLayout(self)
         layout.addLayout(self._source_row())
@@ -74,21 +75,23 @@ class ArticleDialog(QDialog):
 
     def _source_row(self) -> QHBoxLayout:
         row = QHBoxLayout()
-        self.open_button = QPushButton("&Open file…", self)
+        self.open_button = QPushButton(self.tr("&Open file…"), self)
         self.open_button.setObjectName("openArticleButton")
-        self.open_button.setToolTip("Read an article from a text, HTML or PDF file")
+        self.open_button.setToolTip(self.tr("Read an article from a text, HTML or PDF file"))
         self.open_button.clicked.connect(self.choose_file)
         row.addWidget(self.open_button)
-        row.addWidget(QLabel("Published on:", self))
+        row.addWidget(QLabel(self.tr("Published on:"), self))
         self.published = QLineEdit(self)
         self.published.setObjectName("publishedEdit")
-        self.published.setPlaceholderText("YYYY-MM-DD (else the article's dateline)")
+        self.published.setPlaceholderText(self.tr("YYYY-MM-DD (else the article's dateline)"))
         self.published.setToolTip(
-            "The day the article appeared: 'Monday', 'yesterday' and 'this week' count from it"
+            self.tr(
+                "The day the article appeared: 'Monday', 'yesterday' and 'this week' count from it"
+            )
         )
         self.published.setMaximumWidth(260)
         row.addWidget(self.published)
-        self.draft_button = QPushButton("&Draft agreements", self)
+        self.draft_button = QPushButton(self.tr("&Draft agreements"), self)
         self.draft_button.setObjectName("draftButton")
         self.draft_button.clicked.connect(self.draft)
         row.addWidget(self.draft_button)
@@ -98,14 +101,14 @@ class ArticleDialog(QDialog):
     def _article_editor(self) -> QPlainTextEdit:
         self.article = QPlainTextEdit(self)
         self.article.setObjectName("articleText")
-        self.article.setPlaceholderText("Paste the article here, or open a file.")
+        self.article.setPlaceholderText(self.tr("Paste the article here, or open a file."))
         return self.article
 
     def _review_pane(self) -> QWidget:
         pane = QWidget(self)
         layout = QVBoxLayout(pane)
         layout.setContentsMargins(0, 0, 0, 0)
-        self.status = QLabel("No drafts yet.", pane)
+        self.status = QLabel(self.tr("No drafts yet."), pane)
         self.status.setObjectName("draftStatus")
         self.status.setWordWrap(True)
         layout.addWidget(self.status)
@@ -123,7 +126,7 @@ class ArticleDialog(QDialog):
     def _buttons(self) -> QDialogButtonBox:
         box = QDialogButtonBox(self)
         self.save_button = box.addButton(
-            "&Save kept drafts", QDialogButtonBox.ButtonRole.AcceptRole
+            self.tr("&Save kept drafts"), QDialogButtonBox.ButtonRole.AcceptRole
         )
         self.save_button.setObjectName("saveDraftsButton")
         self.save_button.setEnabled(False)
@@ -137,9 +140,9 @@ class ArticleDialog(QDialog):
     def choose_file(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
             self,
-            "Open article",
+            self.tr("Open article"),
             str(Path.home()),
-            "Articles (*.txt *.html *.htm *.pdf);;All files (*)",
+            self.tr("Articles (*.txt *.html *.htm *.pdf);;All files (*)"),
         )
         if path:
             self.open_file(Path(path))
@@ -188,7 +191,9 @@ class ArticleDialog(QDialog):
         try:
             return date.fromisoformat(text)
         except ValueError:
-            self._say(f"'{text}' is not a date: give the publication date as YYYY-MM-DD.")
+            self._say(
+                fill(self.tr("'%1' is not a date: give the publication date as YYYY-MM-DD."), text)
+            )
             return False
 
     def _show(self, review: Review, text: str) -> None:
@@ -198,14 +203,16 @@ class ArticleDialog(QDialog):
         self.table.show_drafts(extraction.drafts, review.duplicates)
         recorded = sum(1 for found in review.duplicates if found)
         if extraction.drafts:
-            words = [f"{len(extraction.drafts)} draft{'s' * (len(extraction.drafts) != 1)}"]
+            words = [self.tr("%Ln draft(s)", "", len(extraction.drafts))]
             if extraction.published:
-                words.append(f"published {extraction.published}")
+                words.append(fill(self.tr("published %1"), extraction.published))
             if recorded:
-                words.append(f"{recorded} like recorded agreements (not ticked)")
-            status = "; ".join(words) + ". Select a cell to see the sentence behind it."
+                words.append(self.tr("%Ln like recorded agreements (not ticked)", "", recorded))
+            status = "; ".join(words) + self.tr(". Select a cell to see the sentence behind it.")
         else:
-            status = "No drafts: the article reports no document signed, initialled or adopted."
+            status = self.tr(
+                "No drafts: the article reports no document signed, initialled or adopted."
+            )
         others = [n for n in extraction.notes if not n.startswith("The article reports no")]
         self.status.setText(" ".join([status, *others]))
         self.save_button.setEnabled(bool(extraction.drafts))
@@ -223,7 +230,10 @@ class ArticleDialog(QDialog):
         draft = self.table.original(row)
         key = COLUMNS[column][2] or "title"  # the tick and the warning: the title's sentence
         recorded = self.table.warning(row)
-        looks_like = [f"Looks like recorded agreement {line}" for line in recorded.splitlines()]
+        looks_like = [
+            fill(self.tr("Looks like recorded agreement %1"), line)
+            for line in recorded.splitlines()
+        ]
         self.notes.setText("\n".join([*looks_like, *draft.notes]))
         evidence = draft.evidence.get(key)
         self.highlight(evidence)
@@ -263,7 +273,7 @@ class ArticleDialog(QDialog):
         """Record the ticked drafts, as edited, in one transaction on the worker."""
         drafts, sessions = self.table.kept(), self._sessions
         if not drafts:
-            self._say("Tick the drafts to save.")
+            self._say(self.tr("Tick the drafts to save."))
             return
 
         def work(_job: Job) -> SavedDrafts:
@@ -282,11 +292,10 @@ class ArticleDialog(QDialog):
     def _failed(self, error: BaseException) -> None:
         self._busy(False)
         if isinstance(error, ValidationError):
-            message = "Nothing saved: " + "; ".join(
-                f"{key}: {problem}" for key, problem in error.errors.items()
-            )
+            problems = "; ".join(f"{key}: {problem}" for key, problem in error.errors.items())
+            message = fill(self.tr("Nothing saved: %1"), problems)
         else:
-            message = f"Not done: {error}"
+            message = fill(self.tr("Not done: %1"), error)
         self._say(message)
         self.failed.emit(message)
 

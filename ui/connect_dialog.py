@@ -38,7 +38,7 @@ class ConnectDialog(QDialog):
         """*last*: the team database connected to before (a URL without password), if any."""
         super().__init__(parent)
         self.setObjectName("connectDialog")
-        self.setWindowTitle("Connect to team database")
+        self.setWindowTitle(self.tr("Connect to team database"))
         self.host = QLineEdit(self, objectName="hostEdit", placeholderText="db.example.org")
         self.port = QSpinBox(self, objectName="portEdit", minimum=1, maximum=65535)
         self.port.setValue(DEFAULT_PORT)
@@ -46,22 +46,22 @@ class ConnectDialog(QDialog):
         self.user = QLineEdit(self, objectName="userEdit")
         self.password = QLineEdit(self, objectName="passwordEdit")
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        self.password.setPlaceholderText("not saved; empty: ~/.pgpass or PGPASSWORD")
+        self.password.setPlaceholderText(self.tr("not saved; empty: ~/.pgpass or PGPASSWORD"))
         for widget, name in (
-            (self.host, "Server"),
-            (self.port, "Port"),
-            (self.database, "Database"),
-            (self.user, "User"),
-            (self.password, "Password"),
+            (self.host, self.tr("Server")),
+            (self.port, self.tr("Port")),
+            (self.database, self.tr("Database")),
+            (self.user, self.tr("User")),
+            (self.password, self.tr("Password")),
         ):
             widget.setAccessibleName(name)
         self._fill(last)
         form = QFormLayout()
-        form.addRow("&Server:", self.host)
-        form.addRow("P&ort:", self.port)
-        form.addRow("&Database:", self.database)
-        form.addRow("&User:", self.user)
-        form.addRow("&Password:", self.password)
+        form.addRow(self.tr("&Server:"), self.host)
+        form.addRow(self.tr("P&ort:"), self.port)
+        form.addRow(self.tr("&Database:"), self.database)
+        form.addRow(self.tr("&User:"), self.user)
+        form.addRow(self.tr("&Password:"), self.password)
         self.problem = QLabel(self, objectName="connectProblem")
         self.problem.setStyleSheet(error_style(self))
         self.problem.setWordWrap(True)
@@ -69,7 +69,7 @@ class ConnectDialog(QDialog):
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Connect")
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Connect"))
         buttons.accepted.connect(self._accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -98,13 +98,15 @@ class ConnectDialog(QDialog):
         )
 
     def _accept(self) -> None:
-        missing = [
-            name
-            for name, widget in (("the server", self.host), ("the database", self.database))
-            if not widget.text().strip()
-        ]
-        if missing:
-            self.problem.setText(f"Give {' and '.join(missing)}.")
+        no_host, no_database = not self.host.text().strip(), not self.database.text().strip()
+        if no_host or no_database:
+            if no_host and no_database:
+                text = self.tr("Give the server and the database.")
+            elif no_host:
+                text = self.tr("Give the server.")
+            else:
+                text = self.tr("Give the database.")
+            self.problem.setText(text)
             self.problem.show()
             (self.host if not self.host.text().strip() else self.database).setFocus()
             return

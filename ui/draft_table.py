@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -21,18 +21,21 @@ from PySide6.QtWidgets import (
 from models.duplicates import PossibleDuplicate
 from models.extract import Draft
 from ui.colours import Role, error_colour
+from ui.translations import fill
 
-# (header, the Draft attribute it edits or None, the evidence key it highlights)
+# (header, the Draft attribute it edits or None, the evidence key it highlights); the
+# headers are marked for pyside6-lupdate and shown translated. The cells hold the values
+# as stored (kind and status in English, as the command line and files take them).
 COLUMNS = (
-    ("Keep", None, None),
-    ("Recorded?", None, None),
-    ("Title", "title", "title"),
-    ("Kind", "kind", "kind"),
-    ("Status", "status", "status"),
-    ("Signed on", "signed_on", "signed_on"),
-    ("Signed at", "signed_at", "signed_at"),
-    ("Parties", "parties", "parties"),
-    ("Fields", "fields", "fields"),
+    (QT_TRANSLATE_NOOP("DraftTable", "Keep"), None, None),
+    (QT_TRANSLATE_NOOP("DraftTable", "Recorded?"), None, None),
+    (QT_TRANSLATE_NOOP("DraftTable", "Title"), "title", "title"),
+    (QT_TRANSLATE_NOOP("DraftTable", "Kind"), "kind", "kind"),
+    (QT_TRANSLATE_NOOP("DraftTable", "Status"), "status", "status"),
+    (QT_TRANSLATE_NOOP("DraftTable", "Signed on"), "signed_on", "signed_on"),
+    (QT_TRANSLATE_NOOP("DraftTable", "Signed at"), "signed_at", "signed_at"),
+    (QT_TRANSLATE_NOOP("DraftTable", "Parties"), "parties", "parties"),
+    (QT_TRANSLATE_NOOP("DraftTable", "Fields"), "fields", "fields"),
 )
 KEEP, WARNING, TITLE = 0, 1, 2
 LIST_SEPARATOR = "; "  # parties and fields in one cell; neither a name nor a path has one
@@ -44,7 +47,7 @@ class DraftTable(QTableWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(0, len(COLUMNS), parent)
         self.setObjectName("draftTable")
-        self.setHorizontalHeaderLabels([header for header, _, _ in COLUMNS])
+        self.setHorizontalHeaderLabels([self.tr(header) for header, _, _ in COLUMNS])
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.verticalHeader().setDefaultSectionSize(24)
@@ -54,10 +57,12 @@ class DraftTable(QTableWidget):
         widths = (44, 76, 250, 96, 60, 84, 86, 160, 150)
         for column, width in enumerate(widths):
             self.setColumnWidth(column, width)
-        self.setHorizontalHeaderItem(WARNING, QTableWidgetItem("Recorded?"))
+        self.setHorizontalHeaderItem(WARNING, QTableWidgetItem(self.tr("Recorded?")))
         self.horizontalHeaderItem(WARNING).setToolTip(
-            "The recorded agreement a draft looks like: same date and parties, a title near in "
-            "wording. Such a draft is not ticked; select it to read which."
+            self.tr(
+                "The recorded agreement a draft looks like: same date and parties, a title "
+                "near in wording. Such a draft is not ticked; select it to read which."
+            )
         )
         self._drafts: list[Draft] = []
 
@@ -130,4 +135,6 @@ def warning_text(recorded: list[PossibleDuplicate]) -> str:
     if not recorded:
         return ""
     more = f" +{len(recorded) - 1}" if len(recorded) > 1 else ""
-    return f"like {recorded[0].agreement_id}{more}"
+    return (
+        fill(QCoreApplication.translate("DraftTable", "like %1"), recorded[0].agreement_id) + more
+    )

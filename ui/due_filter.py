@@ -6,25 +6,36 @@ exactly "any of the ticked", as the other lists behave.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
 
 from models.query import DUE_CHOICES, AgreementFilter
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 NAME_ROLE = Qt.ItemDataRole.UserRole + 1
+translate = QCoreApplication.translate
+
+
+class DueFilter(QObject):
+    """The translation context of these words: pyside6-lupdate reads DueFilter.tr calls."""
 
 
 def choice_label(key: str) -> str:
     """'Overdue' or 'Due within 30 days'."""
-    return "Overdue" if key == "overdue" else f"Due within {key} days"
+    if key == "overdue":
+        return translate("DueFilter", "Overdue")
+    return DueFilter.tr("Due within %n day(s)", "", int(key))
 
 
 def due_list(parent: QWidget) -> QListWidget:
     widget = QListWidget(parent)
     widget.setObjectName("dueFilter")
-    widget.setAccessibleName("Due")
-    widget.setToolTip("Agreements with a deadline coming (the Due panel lists them: View › Due)")
+    widget.setAccessibleName(translate("DueFilter", "Due"))
+    widget.setToolTip(
+        translate(
+            "DueFilter", "Agreements with a deadline coming (the Due panel lists them: View › Due)"
+        )
+    )
     for key, _, _ in DUE_CHOICES:
         item = QListWidgetItem(choice_label(key), widget)
         item.setData(ID_ROLE, key)

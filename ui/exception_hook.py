@@ -14,6 +14,8 @@ from types import TracebackType
 from PySide6.QtCore import QObject, Signal, Slot
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from ui.translations import fill
+
 log = logging.getLogger(__name__)
 
 
@@ -54,20 +56,27 @@ class ExceptionHook(QObject):
         first = (str(error).strip().splitlines() or [""])[0]
         what = f"{type(error).__name__}: {first}" if first else type(error).__name__
         where = (
-            f"The details are in the log, {self.log_file}: please send it with a bug report."
+            fill(
+                self.tr("The details are in the log, %1: please send it with a bug report."),
+                self.log_file,
+            )
             if self.log_file
-            else "Run treaty-tracker --debug from a terminal to see the details."
+            else self.tr("Run treaty-tracker --debug from a terminal to see the details.")
         )
-        return (
-            f"Something went wrong: {what}.\n\n"
-            "What you saved before is safe; the last action may not have finished.\n\n" + where
+        return fill(
+            self.tr(
+                "Something went wrong: %1.\n\n"
+                "What you saved before is safe; the last action may not have finished.\n\n%2"
+            ),
+            what,
+            where,
         )
 
     @Slot(str)
     def _show(self, text: str) -> None:
         if self.box is not None and self.box.isVisible():
             return  # one message at a time: an error repeated on every repaint is logged only
-        self.box = QMessageBox(QMessageBox.Icon.Critical, "Unexpected error", text)
+        self.box = QMessageBox(QMessageBox.Icon.Critical, self.tr("Unexpected error"), text)
         self.box.setParent(self._window, self.box.windowFlags())
         self.box.setObjectName("exceptionBox")
         self.box.open()

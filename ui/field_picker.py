@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from models.fields import path_key, split_path
 from models.query import FieldNode
 from ui.party_editor import error_label, mark_invalid, show_error
+from ui.translations import fill
 
 _PATH_ROLE = Qt.ItemDataRole.UserRole
 
@@ -32,17 +33,17 @@ class FieldPicker(QWidget):
         self._items: dict[str, QTreeWidgetItem] = {}
         self.tree = QTreeWidget(self)
         self.tree.setObjectName("fieldTree")
-        self.tree.setAccessibleName("Fields")
+        self.tree.setAccessibleName(self.tr("Fields"))
         self.tree.setHeaderHidden(True)
         self.tree.setUniformRowHeights(True)
         self.new_field_edit = QLineEdit(self)
         self.new_field_edit.setObjectName("newFieldEdit")
-        self.new_field_edit.setAccessibleName("New field")
+        self.new_field_edit.setAccessibleName(self.tr("New field"))
         self.new_field_edit.setPlaceholderText(
-            "New field; 'Transport > Rail' nests Rail in Transport"
+            self.tr("New field; 'Transport > Rail' nests Rail in Transport")
         )
         self.new_field_edit.returnPressed.connect(self.add_typed_field)
-        self.add_button = QPushButton("Add field", self)
+        self.add_button = QPushButton(self.tr("Add field"), self)
         self.add_button.setObjectName("addFieldButton")
         self.add_button.setAutoDefault(False)
         self.add_button.clicked.connect(self.add_typed_field)
@@ -54,7 +55,7 @@ class FieldPicker(QWidget):
         adding.addWidget(self.new_field_edit, 1)
         adding.addWidget(self.add_button)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel("Tick every field the agreement covers:", self))
+        layout.addWidget(QLabel(self.tr("Tick every field the agreement covers:"), self))
         layout.addWidget(self.tree, 1)
         layout.addWidget(self.error_label)
         layout.addLayout(adding)
@@ -99,7 +100,7 @@ class FieldPicker(QWidget):
     def show_errors(self, errors: dict[str, str]) -> bool:
         """Show the 'fields.N' messages of a ValidationError; True if there were any."""
         lines = [
-            f"Field {int(key.split('.')[1]) + 1}: {message}"
+            fill(self.tr("Field %1: %2"), int(key.split(".")[1]) + 1, message)
             for key, message in errors.items()
             if key.startswith("fields.") and key.split(".")[1].isdigit()
         ]
@@ -123,7 +124,7 @@ class FieldPicker(QWidget):
             font = item.font(0)
             font.setItalic(True)
             item.setFont(0, font)
-            item.setToolTip(0, "New field: recorded when the agreement is saved")
+            item.setToolTip(0, self.tr("New field: recorded when the agreement is saved"))
         if parent is None:
             self.tree.addTopLevelItem(item)
         else:

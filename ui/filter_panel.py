@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from PySide6.QtCore import QRegularExpression, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QLocale, QRegularExpression, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QRegularExpressionValidator
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -32,7 +32,8 @@ from models.dates import PartialDate
 from models.query import AgreementFilter, Facets, FieldNode, PartyEntry
 from models.text import fold
 from models.views import ViewEntry
-from models.vocab import Kind, Level, Status, Vocabulary
+from models.vocab import Kind, Level, PartyKind, Status, Vocabulary
+from ui import vocab_labels
 from ui.colours import Role, error_colour
 from ui.due_filter import due_list, show_filter, ticked_due
 
@@ -40,10 +41,11 @@ SEARCH_DEBOUNCE_MS = 250
 ID_ROLE = Qt.ItemDataRole.UserRole
 NAME_ROLE = Qt.ItemDataRole.UserRole + 1
 _DATE_PATTERN = QRegularExpression(r"^$|^\d{4}(-\d{2}(-\d{2})?)?$")
+_KINDS = set(PartyKind.values())
 
 
 def _label(name: str, number: int | None) -> str:
-    return name if number is None else f"{name}  ({number:,})"
+    return name if number is None else f"{name}  ({QLocale().toString(number)})"
 
 
 def _named(widget: QWidget, name: str, accessible: str) -> QWidget:
@@ -79,8 +81,8 @@ class FilterPanel(QWidget):
         sections.setSizes([90, 220, 260, 170])
         layout.addWidget(sections, 1)
         layout.addWidget(self._build_dates())
-        self.clear_button = QPushButton("Clear filters", self)
-        _named(self.clear_button, "clearFiltersButton", "Clear filters")
+        self.clear_button = QPushButton(self.tr("Clear filters"), self)
+        _named(self.clear_button, "clearFiltersButton", self.tr("Clear filters"))
         self.clear_button.clicked.connect(self.clear)
         layout.addWidget(self.clear_button)
 
@@ -88,10 +90,12 @@ class FilterPanel(QWidget):
 
     def _build_search(self) -> QWidget:
         self.search_box = QLineEdit(self)
-        _named(self.search_box, "searchBox", "Search agreements")
-        self.search_box.setPlaceholderText("Search titles, summaries, places, parties…")
+        _named(self.search_box, "searchBox", self.tr("Search agreements"))
+        self.search_box.setPlaceholderText(self.tr("Search titles, summaries, places, parties…"))
         self.search_box.setClearButtonEnabled(True)
-        self.search_box.setToolTip("Filters as you type (Ctrl+F). Accents and case don't matter.")
+        self.search_box.setToolTip(
+            self.tr("Filters as you type (Ctrl+F). Accents and case don't matter.")
+        )
         self.search_box.textChanged.connect(lambda _text: self._search_timer.start())
         self.search_box.returnPressed.connect(self._flush_search)
         return self.search_box
@@ -106,59 +110,59 @@ class FilterPanel(QWidget):
 
     def _build_views(self) -> QWidget:
         self.views = QListWidget(self)
-        _named(self.views, "savedViews", "Saved views")
+        _named(self.views, "savedViews", self.tr("Saved views"))
         self.views.itemActivated.connect(self._choose_view)
         self.views.itemClicked.connect(self._choose_view)
         self.views.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.views.customContextMenuRequested.connect(self._view_menu)
-        self.save_view_button = QPushButton("Save current filter as view…", self)
-        _named(self.save_view_button, "saveViewButton", "Save current filter as a view")
+        self.save_view_button = QPushButton(self.tr("Save current filter as view…"), self)
+        _named(self.save_view_button, "saveViewButton", self.tr("Save current filter as a view"))
         self.save_view_button.clicked.connect(self.save_view_requested)
-        return self._group("Saved views", self.views, self.save_view_button)
+        return self._group(self.tr("Saved views"), self.views, self.save_view_button)
 
     def _build_fields(self) -> QWidget:
         self.fields = QTreeWidget(self)
-        _named(self.fields, "fieldFilter", "Fields")
+        _named(self.fields, "fieldFilter", self.tr("Fields"))
         self.fields.setHeaderHidden(True)
         self.fields.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         self.fields.itemChanged.connect(self._item_changed)
         self.fields.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.fields.customContextMenuRequested.connect(self._field_menu)
-        return self._group("Fields", self.fields)
+        return self._group(self.tr("Fields"), self.fields)
 
     def _build_parties(self) -> QWidget:
         self.party_search = QLineEdit(self)
-        _named(self.party_search, "partySearch", "Find a party in the list")
-        self.party_search.setPlaceholderText("Find a party…")
+        _named(self.party_search, "partySearch", self.tr("Find a party in the list"))
+        self.party_search.setPlaceholderText(self.tr("Find a party…"))
         self.party_search.setClearButtonEnabled(True)
         self.party_search.textChanged.connect(self._filter_party_list)
         self.parties = QListWidget(self)
-        _named(self.parties, "partyFilter", "Parties")
+        _named(self.parties, "partyFilter", self.tr("Parties"))
         # Long names lose their middle, not the count at their end.
         self.parties.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         self.parties.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.parties.itemChanged.connect(self._item_changed)
         self.parties.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.parties.customContextMenuRequested.connect(self._party_menu)
-        self.any_party = QCheckBox("Any of the ticked parties (not all)", self)
-        _named(self.any_party, "anyPartyCheck", "Match any of the ticked parties")
+        self.any_party = QCheckBox(self.tr("Any of the ticked parties (not all)"), self)
+        _named(self.any_party, "anyPartyCheck", self.tr("Match any of the ticked parties"))
         self.any_party.setToolTip(
-            "Off: agreements between all ticked parties. On: agreements of any of them."
+            self.tr("Off: agreements between all ticked parties. On: agreements of any of them.")
         )
         self.any_party.toggled.connect(lambda _on: self._emit())
-        return self._group("Parties", self.party_search, self.parties, self.any_party)
+        return self._group(self.tr("Parties"), self.party_search, self.parties, self.any_party)
 
     def _build_vocabularies(self) -> QWidget:
         tabs = QTabWidget(self)
-        self.statuses = self._vocabulary_list("statusFilter", "Status", Status)
-        self.kinds = self._vocabulary_list("kindFilter", "Kind", Kind)
-        self.levels = self._vocabulary_list("levelFilter", "Level", Level)
-        tabs.addTab(self.statuses, "Status")
-        tabs.addTab(self.kinds, "Kind")
-        tabs.addTab(self.levels, "Level")
+        self.statuses = self._vocabulary_list("statusFilter", self.tr("Status"), Status)
+        self.kinds = self._vocabulary_list("kindFilter", self.tr("Kind"), Kind)
+        self.levels = self._vocabulary_list("levelFilter", self.tr("Level"), Level)
+        tabs.addTab(self.statuses, self.tr("Status"))
+        tabs.addTab(self.kinds, self.tr("Kind"))
+        tabs.addTab(self.levels, self.tr("Level"))
         self.due = due_list(self)
         self.due.itemChanged.connect(self._item_changed)
-        tabs.addTab(self.due, "Due")
+        tabs.addTab(self.due, self.tr("Due"))
         return tabs
 
     def _vocabulary_list(
@@ -167,30 +171,30 @@ class FilterPanel(QWidget):
         widget = QListWidget(self)
         _named(widget, name, accessible)
         for member in vocabulary:
-            item = QListWidgetItem(member.label, widget)
+            item = QListWidgetItem(vocab_labels.label(member), widget)
             item.setData(ID_ROLE, member)
-            item.setData(NAME_ROLE, member.label)
+            item.setData(NAME_ROLE, vocab_labels.label(member))
             item.setCheckState(Qt.CheckState.Unchecked)
         widget.itemChanged.connect(self._item_changed)
         return widget
 
     def _build_dates(self) -> QWidget:
-        box = QGroupBox("Signed", self)
-        _named(box, "dateFilter", "Signed between")
+        box = QGroupBox(self.tr("Signed"), self)
+        _named(box, "dateFilter", self.tr("Signed between"))
         form = QFormLayout(box)
         form.setContentsMargins(4, 4, 4, 4)
-        self.signed_from = self._date_edit("signedFromEdit", "Signed from")
-        self.signed_to = self._date_edit("signedToEdit", "Signed up to")
+        self.signed_from = self._date_edit("signedFromEdit", self.tr("Signed from"))
+        self.signed_to = self._date_edit("signedToEdit", self.tr("Signed up to"))
         row = QHBoxLayout()
         row.addWidget(self.signed_from)
         row.addWidget(self.signed_to)
-        form.addRow("From / to", row)
+        form.addRow(self.tr("From / to"), row)
         return box
 
     def _date_edit(self, name: str, accessible: str) -> QLineEdit:
         edit = QLineEdit(self)
         _named(edit, name, accessible)
-        edit.setPlaceholderText("YYYY[-MM[-DD]]")
+        edit.setPlaceholderText(self.tr("YYYY[-MM[-DD]]"))
         edit.setValidator(QRegularExpressionValidator(_DATE_PATTERN, edit))
         edit.setClearButtonEnabled(True)
         edit.editingFinished.connect(self._emit)
@@ -228,9 +232,8 @@ class FilterPanel(QWidget):
             item = QListWidgetItem(entry.name, self.parties)
             item.setData(ID_ROLE, entry.id)
             item.setData(NAME_ROLE, entry.name)
-            item.setToolTip(
-                f"{entry.name} — {entry.kind}" + (f", {entry.iso3}" if entry.iso3 else "")
-            )
+            kind = vocab_labels.label(PartyKind(entry.kind)) if entry.kind in _KINDS else entry.kind
+            item.setToolTip(f"{entry.name} — {kind}" + (f", {entry.iso3}" if entry.iso3 else ""))
             item.setCheckState(
                 Qt.CheckState.Checked if entry.id in ticked else Qt.CheckState.Unchecked
             )
@@ -344,7 +347,11 @@ class FilterPanel(QWidget):
             edit.setToolTip(str(error))
             edit.setStyleSheet(f"border: 1px solid {error_colour(edit, Role.Base).name()};")
             return None
-        edit.setToolTip("A year, a year and month, or a day: 2021, 2021-12, 2021-12-06")
+        edit.setToolTip(
+            QCoreApplication.translate(
+                "FilterPanel", "A year, a year and month, or a day: 2021, 2021-12, 2021-12-06"
+            )
+        )
         edit.setStyleSheet("")
         return value
 
@@ -403,8 +410,8 @@ class FilterPanel(QWidget):
                 self.views,
                 position,
                 [
-                    ("Rename view…", lambda: self.view_action.emit("rename", view)),
-                    ("Delete view", lambda: self.view_action.emit("delete", view)),
+                    (self.tr("Rename view…"), lambda: self.view_action.emit("rename", view)),
+                    (self.tr("Delete view"), lambda: self.view_action.emit("delete", view)),
                 ],
             )
 
@@ -423,12 +430,28 @@ class FilterPanel(QWidget):
             )
 
     def _catalog_menu(self, widget: QWidget, position, signal, item_id: int, noun: str) -> None:  # type: ignore[no-untyped-def]
+        words = self._catalog_words()[noun]
         self._menu(
             widget,
             position,
             [
-                (f"Rename {noun}…", lambda: signal.emit("rename", item_id)),
-                (f"Merge into another {noun}…", lambda: signal.emit("merge", item_id)),
-                (f"Delete {noun} (if unused)", lambda: signal.emit("delete", item_id)),
+                (words[0], lambda: signal.emit("rename", item_id)),
+                (words[1], lambda: signal.emit("merge", item_id)),
+                (words[2], lambda: signal.emit("delete", item_id)),
             ],
         )
+
+    def _catalog_words(self) -> dict[str, tuple[str, str, str]]:
+        """A party's or a field's menu: whole phrases, as other languages decline the noun."""
+        return {
+            "party": (
+                self.tr("Rename party…"),
+                self.tr("Merge into another party…"),
+                self.tr("Delete party (if unused)"),
+            ),
+            "field": (
+                self.tr("Rename field…"),
+                self.tr("Merge into another field…"),
+                self.tr("Delete field (if unused)"),
+            ),
+        }

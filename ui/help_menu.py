@@ -6,7 +6,7 @@ import platform
 from typing import TYPE_CHECKING
 
 import PySide6
-from PySide6.QtCore import qVersion
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, qVersion
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
@@ -20,26 +20,36 @@ from PySide6.QtWidgets import (
 
 from models.app_identity import app_version, log_path
 from models.database import default_database_path
+from ui.translations import fill
 
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
 
 # Keys that belong to no menu action, said in the user's words.
+# Marked for pyside6-lupdate here, translated where they are shown.
 WIDGET_KEYS = (
-    ("Edit the selected agreement", "Enter"),
-    ("Move from the search box to the first result", "Down or Enter"),
-    ("Move between the filters, the table and the details", "Tab, Shift+Tab"),
-    ("In the editor: save", "Ctrl+Enter"),
-    ("In the editor: add the party or field typed", "Enter"),
-    ("Close a dialog (asks first if something changed)", "Esc"),
+    (QT_TRANSLATE_NOOP("HelpMenu", "Edit the selected agreement"), "Enter"),
+    (
+        QT_TRANSLATE_NOOP("HelpMenu", "Move from the search box to the first result"),
+        QT_TRANSLATE_NOOP("HelpMenu", "Down or Enter"),
+    ),
+    (
+        QT_TRANSLATE_NOOP("HelpMenu", "Move between the filters, the table and the details"),
+        "Tab, Shift+Tab",
+    ),
+    (QT_TRANSLATE_NOOP("HelpMenu", "In the editor: save"), "Ctrl+Enter"),
+    (QT_TRANSLATE_NOOP("HelpMenu", "In the editor: add the party or field typed"), "Enter"),
+    (QT_TRANSLATE_NOOP("HelpMenu", "Close a dialog (asks first if something changed)"), "Esc"),
 )
-LICENCES = (
+LICENCES = QT_TRANSLATE_NOOP(
+    "HelpMenu",
     "Treaty Tracker is free software under the MIT licence (the LICENSE file). Built with "
     "Qt for Python "
     "(PySide6, LGPL v3), SQLAlchemy and Alembic (MIT), ReportLab (BSD), pycountry (LGPL v2.1), "
     "python-bidi (LGPL v3) and arabic-reshaper (MIT). PDFs embed DejaVu Sans "
-    "(Bitstream Vera licence; DejaVu changes in the public domain)."
+    "(Bitstream Vera licence; DejaVu changes in the public domain).",
 )
+translate = QCoreApplication.translate
 
 
 def shortcut_rows(window: QWidget) -> list[tuple[str, str]]:
@@ -49,7 +59,8 @@ def shortcut_rows(window: QWidget) -> list[tuple[str, str]]:
         keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
         if keys:
             rows.append((action.text().replace("&", "").rstrip("…"), keys))
-    return [*rows, *WIDGET_KEYS]
+    keys = [(translate("HelpMenu", what), translate("HelpMenu", how)) for what, how in WIDGET_KEYS]
+    return [*rows, *keys]
 
 
 class ShortcutsDialog(QDialog):
@@ -58,11 +69,11 @@ class ShortcutsDialog(QDialog):
     def __init__(self, window: QWidget) -> None:
         super().__init__(window)
         self.setObjectName("shortcutsDialog")
-        self.setWindowTitle("Keyboard shortcuts")
+        self.setWindowTitle(self.tr("Keyboard shortcuts"))
         rows = shortcut_rows(window)
         table = QTableWidget(len(rows), 2, self)
         table.setObjectName("shortcutsTable")
-        table.setHorizontalHeaderLabels(["Action", "Keys"])
+        table.setHorizontalHeaderLabels([self.tr("Action"), self.tr("Keys")])
         table.verticalHeader().hide()
         table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         for row, (what, keys) in enumerate(rows):
@@ -84,22 +95,32 @@ class AboutDialog(QDialog):
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self.setObjectName("aboutDialog")
-        self.setWindowTitle("About Treaty Tracker")
+        self.setWindowTitle(self.tr("About Treaty Tracker"))
         text = QLabel(self)
         text.setObjectName("aboutText")
         text.setWordWrap(True)
         text.setTextFormat(text.textFormat().PlainText)
-        text.setText(
-            f"Treaty Tracker {app_version()}\n\n"
+        lines = self.tr(
+            "Treaty Tracker %1\n\n"
             "Record international agreements by field and party, filter them, and export "
             "PDF summaries.\n\n"
-            f"Database in use: {window.database.name}\n"
-            f"Default data folder: {default_database_path().parent}\n"
-            f"Log: {log_path()}\n"
-            f"Qt {qVersion()} (PySide6 {PySide6.__version__}), "
-            f"Python {platform.python_version()}\n\n"
-            f"Licences: {LICENCES}"
+            "Database in use: %2\n"
+            "Default data folder: %3\n"
+            "Log: %4\n"
+            "Qt %5 (PySide6 %6), Python %7\n\n"
+            "Licences: %8"
         )
+        values = (
+            app_version(),
+            window.database.name,
+            str(default_database_path().parent),
+            str(log_path()),
+            qVersion(),
+            PySide6.__version__,
+            platform.python_version(),
+            translate("HelpMenu", LICENCES),
+        )
+        text.setText(fill(lines, *values))
         text.setMinimumWidth(460)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
@@ -110,12 +131,12 @@ class AboutDialog(QDialog):
 
 def add_help_menu(window: MainWindow) -> None:
     """The Help menu, last in the menu bar; its dialogs are kept on the window for tests."""
-    menu = window.menuBar().addMenu("&Help")
+    menu = window.menuBar().addMenu(translate("HelpMenu", "&Help"))
     menu.setObjectName("helpMenu")
-    shortcuts = QAction("&Keyboard shortcuts", window)
+    shortcuts = QAction(translate("HelpMenu", "&Keyboard shortcuts"), window)
     shortcuts.setObjectName("actionShortcuts")
     shortcuts.setShortcut(QKeySequence("Ctrl+/"))
-    about = QAction("&About Treaty Tracker", window)
+    about = QAction(translate("HelpMenu", "&About Treaty Tracker"), window)
     about.setObjectName("actionAbout")
     about.setMenuRole(QAction.MenuRole.AboutRole)
 

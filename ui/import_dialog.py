@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from html import escape
 
+from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -16,22 +17,22 @@ from PySide6.QtWidgets import (
 )
 
 from models.exchange import ImportPreview
+from ui.translations import fill
 
 LISTED = 40  # names listed in full; the rest are counted
+translate = QCoreApplication.translate
+
+
+class ImportDialog(QObject):
+    """The translation context of the preview's words: pyside6-lupdate reads ImportDialog.tr calls
+    (a plural's count in QCoreApplication.translate is lost on it)."""
 
 
 def _names(names: Sequence[str]) -> str:
     shown = ", ".join(escape(name) for name in names[:LISTED])
-    more = f" and {len(names) - LISTED} more" if len(names) > LISTED else ""
-    return shown + more
-
-
-def _agreements(number: int) -> str:
-    return f"{number:,} agreement{'' if number == 1 else 's'}"
-
-
-def _are(number: int) -> str:
-    return "is" if number == 1 else "are"
+    if len(names) > LISTED:
+        return fill(ImportDialog.tr("%1 and %Ln more", "", len(names) - LISTED), shown)
+    return shown
 
 
 def describe_preview(
@@ -40,41 +41,62 @@ def describe_preview(
     """The preview in words, as rich text."""
     new = preview.new + (len(preview.possible_duplicates) if keep_duplicates else 0)
     lines = [
-        f"<b>{escape(file_name)}</b> holds {_agreements(preview.rows)}.",
-        f"<b>{new:,}</b> {_are(new)} new and will be added.",
+        fill(
+            ImportDialog.tr("<b>%1</b> holds %Ln agreement(s).", "", preview.rows),
+            escape(file_name),
+        ),
+        ImportDialog.tr("<b>%Ln</b> is new and will be added.", "", new),
     ]
     if preview.existing:
-        fate = (
-            "will be updated from the file"
-            if update
-            else ("will be skipped, unless you choose to update them")
-        )
-        lines.append(
-            f"{preview.existing:,} {_are(preview.existing)} already recorded "
-            f"(same title and signing date): {fate}."
-        )
+        if update:
+            text = ImportDialog.tr(
+                "%Ln is already recorded (same title and signing date): "
+                "will be updated from the file.",
+                "",
+                preview.existing,
+            )
+        else:
+            text = ImportDialog.tr(
+                "%Ln is already recorded (same title and signing date): "
+                "will be skipped, unless you choose to update them.",
+                "",
+                preview.existing,
+            )
+        lines.append(text)
     if preview.repeated:
         lines.append(
-            f"{preview.repeated:,} repeat{'s' if preview.repeated == 1 else ''} an earlier row "
-            "of the file and will be skipped."
+            ImportDialog.tr(
+                "%Ln repeats an earlier row of the file and will be skipped.",
+                "",
+                preview.repeated,
+            )
         )
     lines += _possible_duplicates(preview, keep_duplicates)
     if preview.parties_created:
         count = len(preview.parties_created)
         lines.append(
-            f"{count} new part{'y' if count == 1 else 'ies'}: {_names(preview.parties_created)}."
+            fill(
+                ImportDialog.tr("%Ln new party(ies): %1.", "", count),
+                _names(preview.parties_created),
+            )
         )
     if preview.doubtful_parties:
         count = len(preview.doubtful_parties)
-        names = [f"{name} (did you mean {hint}?)" for name, hint in preview.doubtful_parties]
+        hinted = translate("ImportDialog", "%1 (did you mean %2?)")
+        names = [fill(hinted, name, hint) for name, hint in preview.doubtful_parties]
         lines.append(
-            f"<b>{count} new part{'y' if count == 1 else 'ies'} may be misspelt:</b> "
-            f"{_names(names)}."
+            fill(
+                ImportDialog.tr("<b>%Ln new party(ies) may be misspelt:</b> %1.", "", count),
+                _names(names),
+            )
         )
     if preview.fields_created:
         count = len(preview.fields_created)
         lines.append(
-            f"{count} new field{'' if count == 1 else 's'}: {_names(preview.fields_created)}."
+            fill(
+                ImportDialog.tr("%Ln new field(s): %1.", "", count),
+                _names(preview.fields_created),
+            )
         )
     return "<br/>".join(lines)
 
@@ -84,16 +106,27 @@ def _possible_duplicates(preview: ImportPreview, keep: bool) -> list[str]:
     rows = preview.possible_duplicates
     if not rows:
         return []
-    fate = "will be added anyway" if keep else "will be skipped, unless you choose to keep them"
     listed = "<br/>".join(
         f"&nbsp;&nbsp;{escape(row.describe(), quote=False)}" for row in rows[:LISTED]
     )
-    more = f"<br/>&nbsp;&nbsp;and {len(rows) - LISTED} more" if len(rows) > LISTED else ""
-    return [
-        f"{len(rows):,} look{'s' if len(rows) == 1 else ''} like "
-        f"{'an agreement' if len(rows) == 1 else 'agreements'} already recorded (same signing "
-        f"date and parties, a title near in wording) and {fate}:<br/>{listed}{more}"
-    ]
+    more = ""
+    if len(rows) > LISTED:
+        more = "<br/>&nbsp;&nbsp;" + ImportDialog.tr("and %Ln more", "", len(rows) - LISTED)
+    if keep:
+        text = ImportDialog.tr(
+            "%Ln looks like an agreement already recorded (same signing date and parties, "
+            "a title near in wording) and will be added anyway:",
+            "",
+            len(rows),
+        )
+    else:
+        text = ImportDialog.tr(
+            "%Ln looks like an agreement already recorded (same signing date and parties, "
+            "a title near in wording) and will be skipped, unless you choose to keep them:",
+            "",
+            len(rows),
+        )
+    return [f"{text}<br/>{listed}{more}"]
 
 
 class ImportPreviewDialog(QDialog):
@@ -110,21 +143,25 @@ class ImportPreviewDialog(QDialog):
         self._previews = (preview, preview_with_update or preview)
         self._file_name = file_name
         self.setObjectName("importPreview")
-        self.setWindowTitle("Import agreements")
+        self.setWindowTitle(self.tr("Import agreements"))
         self.summary = QLabel(describe_preview(preview, file_name), self)
         self.summary.setObjectName("importSummary")
         self.summary.setWordWrap(True)
-        self.update_box = QCheckBox("Update the agreements that are already recorded", self)
+        self.update_box = QCheckBox(
+            self.tr("Update the agreements that are already recorded"), self
+        )
         self.update_box.setObjectName("updateExistingCheck")
         self.update_box.setEnabled(preview.existing > 0)
         self.update_box.toggled.connect(self._describe)
-        self.keep_box = QCheckBox("Add the possible duplicates too", self)
+        self.keep_box = QCheckBox(self.tr("Add the possible duplicates too"), self)
         self.keep_box.setObjectName("keepDuplicatesCheck")
         self.keep_box.setVisible(bool(preview.possible_duplicates))
         self.keep_box.toggled.connect(self._describe)
         self.new_parties_box = self._new_parties_box(preview, preview_with_update or preview)
         buttons = QDialogButtonBox(self)
-        self.import_button = buttons.addButton("Import", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.import_button = buttons.addButton(
+            self.tr("Import"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
         self.import_button.setObjectName("importConfirmButton")
         # A name that looks misspelt is recorded as a new party only once the user says so.
         self.import_button.setEnabled(self.new_parties_box.isHidden())
@@ -144,9 +181,12 @@ class ImportPreviewDialog(QDialog):
         """'Uzbekistn (did you mean Uzbekistan?) is a new party': shown only when there are such."""
         doubtful = dict(pair for preview in previews for pair in preview.doubtful_parties)
         if len(doubtful) == 1:
-            text = f"{next(iter(doubtful))} is a new party, not a misspelling: record it as written"
+            text = fill(
+                self.tr("%1 is a new party, not a misspelling: record it as written"),
+                next(iter(doubtful)),
+            )
         else:
-            text = "They are new parties, not misspellings: record them as written"
+            text = self.tr("They are new parties, not misspellings: record them as written")
         box = QCheckBox(text, self)
         box.setObjectName("confirmNewPartiesCheck")
         box.setVisible(bool(doubtful))

@@ -6,7 +6,16 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import shiboken6
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QCoreApplication,
+    QItemSelectionModel,
+    QLocale,
+    QModelIndex,
+    QPoint,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -34,7 +43,6 @@ from models.changes import Changes
 from models.copying import drop_dated_acts
 from models.database import Database, storage_failure
 from models.detail import load_detail
-from models.history import plural
 from models.limits import ID_MAX
 from models.merge import MergePlan, merge_plan
 from models.query import Facets, Sort, descendant_field_ids
@@ -53,16 +61,20 @@ from ui.file_drop import FileDrop
 from ui.filter_panel import FilterPanel
 from ui.help_menu import add_help_menu
 from ui.history_actions import HistoryActions
+from ui.language_menu import add_language_menu
 from ui.search_controller import DEFAULT_SORT, Catalog, SearchController, SearchResult
 from ui.settings import Settings
 from ui.summary_printer import SummaryPrinter
 from ui.transfers import Transfers
+from ui.translations import fill
 from ui.welcome_page import WelcomePage
 from ui.workers import Job, Worker, run_with_progress
 
 if TYPE_CHECKING:
     from ui.agreement_dialog import AgreementDialog
     from ui.merge_dialog import MergeDialog
+
+translate = QCoreApplication.translate
 
 
 def _agreements_under(session: Session, noun: str, item_id: int) -> list[int]:
@@ -90,7 +102,8 @@ def _title(database: Database) -> str:
     url = database.url
     if url.get_backend_name() == "sqlite":
         return Path(database.name).name
-    return f"{url.database} on {url.host or 'this computer'}"
+    host = url.host or translate("MainWindow", "this computer")
+    return fill(translate("MainWindow", "%1 on %2"), url.database, host)
 
 
 def _find(sessions, number: int) -> tuple[int | None, str | None]:  # type: ignore[no-untyped-def]
@@ -180,15 +193,17 @@ class MainWindow(QMainWindow):
 
     def _build_actions(self) -> None:
         key = QKeySequence.StandardKey
-        self.action_new = self._action("actionNew", "&New agreement…", self.new_agreement, key.New)
+        self.action_new = self._action(
+            "actionNew", self.tr("&New agreement…"), self.new_agreement, key.New
+        )
         self.action_edit = self._action(
-            "actionEdit", "&Edit…", self.edit_agreement, tip="Edit (Enter)"
+            "actionEdit", self.tr("&Edit…"), self.edit_agreement, tip=self.tr("Edit (Enter)")
         )
         self.action_duplicate = self._action(
-            "actionDuplicate", "&Duplicate…", self.duplicate_agreement, "Ctrl+D"
+            "actionDuplicate", self.tr("&Duplicate…"), self.duplicate_agreement, "Ctrl+D"
         )
         self.action_delete = self._action(
-            "actionDelete", "De&lete", self.delete_agreements, key.Delete
+            "actionDelete", self.tr("De&lete"), self.delete_agreements, key.Delete
         )
         self.history_actions = HistoryActions(self)  # Undo, Redo, Trash: ui/history_actions.py
         self.action_undo = self.history_actions.undo_action
@@ -196,103 +211,109 @@ class MainWindow(QMainWindow):
         self.action_show_trash = self.history_actions.trash_action
         self.action_merge = self._action(
             "actionMerge",
-            "&Merge…",
+            self.tr("&Merge…"),
             self.merge_selected,
-            tip="Merge the two selected agreements into one, choosing each fact",
+            tip=self.tr("Merge the two selected agreements into one, choosing each fact"),
         )
         self.action_new_from_article = self._action(
             "actionNewFromArticle",
-            "New from &article…",
+            self.tr("New from &article…"),
             self.new_from_article,
-            tip="Draft the agreements a press release reports, review them, save the kept ones",
+            tip=self.tr(
+                "Draft the agreements a press release reports, review them, save the kept ones"
+            ),
         )
         self.transfers = Transfers(self)
         self.action_import = self._action(
             "actionImport",
-            "&Import…",
+            self.tr("&Import…"),
             lambda: self.transfers.import_agreements(),
             "Ctrl+I",
-            "Import agreements from a CSV or JSON file",
+            self.tr("Import agreements from a CSV or JSON file"),
         )
         self.action_export = self._action(
             "actionExport",
-            "E&xport…",
+            self.tr("E&xport…"),
             self.transfers.export_agreements,
             "Ctrl+E",
-            "Export the agreements shown (or the selected ones) to CSV or JSON",
+            self.tr("Export the agreements shown (or the selected ones) to CSV or JSON"),
         )
         self.action_export_pdf = self._action(
             "actionExportPdf",
-            "Export &PDF…",
+            self.tr("Export &PDF…"),
             self.transfers.export_pdf,
             "Ctrl+P",
-            "A PDF summary of the agreements shown (or the selected ones)",
+            self.tr("A PDF summary of the agreements shown (or the selected ones)"),
         )
         self.summary_printer = SummaryPrinter(self)
         self.action_print = self._action(
             "actionPrint",
-            "P&rint summary…",
+            self.tr("P&rint summary…"),
             self.summary_printer.print_summary,
             "Ctrl+Shift+P",
-            "Print the summary of the agreements shown (or the selected ones)",
+            self.tr("Print the summary of the agreements shown (or the selected ones)"),
         )
         self.action_fact_sheet = self._action(
             "actionExportFactSheet",
-            "Export &fact sheet…",
+            self.tr("Export &fact sheet…"),
             self.transfers.export_fact_sheet,
-            tip="A PDF fact sheet of the selected agreement",
+            tip=self.tr("A PDF fact sheet of the selected agreement"),
         )
-        self.action_find = self._action("actionFind", "&Find", self._focus_search, key.Find)
+        self.action_find = self._action(
+            "actionFind", self.tr("&Find"), self._focus_search, key.Find
+        )
         self.action_go_to = self._action(
             "actionGoTo",
-            "&Go to agreement…",
+            self.tr("&Go to agreement…"),
             self.go_to_agreement,
             "Ctrl+G",
-            "Show the agreement with a given number (also the old number of a merged one)",
+            self.tr("Show the agreement with a given number (also the old number of a merged one)"),
         )
         self.action_clear = self._action(
-            "actionClearFilters", "&Clear filters", self._clear_filters, "Ctrl+Shift+L"
+            "actionClearFilters", self.tr("&Clear filters"), self._clear_filters, "Ctrl+Shift+L"
         )
         self.action_refresh = self._action(
             "actionRefresh",
-            "&Refresh",
+            self.tr("&Refresh"),
             self.reload_from_database,
             key.Refresh,
-            "Show the latest data, including changes made elsewhere (F5)",
+            self.tr("Show the latest data, including changes made elsewhere (F5)"),
         )
-        self.action_new_db = self._action("actionNewDatabase", "&New database…", self.new_database)
+        self.action_new_db = self._action(
+            "actionNewDatabase", self.tr("&New database…"), self.new_database
+        )
         self.action_open_db = self._action(
-            "actionOpenDatabase", "&Open database…", self.open_database_file, key.Open
+            "actionOpenDatabase", self.tr("&Open database…"), self.open_database_file, key.Open
         )
         self.action_connect = self._action(
             "actionConnectTeamDatabase",
-            "&Connect to team database…",
+            self.tr("&Connect to team database…"),
             self.connect_team_database,
-            tip="Work on a PostgreSQL database shared by your team",
+            tip=self.tr("Work on a PostgreSQL database shared by your team"),
         )
-        self.action_quit = self._action("actionQuit", "&Quit", self.close, key.Quit)
+        self.action_quit = self._action("actionQuit", self.tr("&Quit"), self.close, key.Quit)
         self.action_save_view = self._action(
-            "actionSaveView", "&Save filter as view…", self.save_view
+            "actionSaveView", self.tr("&Save filter as view…"), self.save_view
         )
         self.action_restore_backup = self._action(
             "actionRestoreBackup",
-            "&Restore from backup…",
+            self.tr("&Restore from backup…"),
             self.restore_from_backup,
-            tip="Put one of this database's automatic backups in its place",
+            tip=self.tr("Put one of this database's automatic backups in its place"),
         )
         self.action_bulk_edit = self._action(
             "actionBulkEdit",
-            "&Bulk edit…",
+            self.tr("&Bulk edit…"),
             self.bulk_edit,
             "Ctrl+Shift+E",
-            "One change to the selected agreements (or all the filter matches), previewed",
+            self.tr("One change to the selected agreements (or all the filter matches), previewed"),
         )
         self.action_show_due = self._action(
             "actionShowDue",
-            "&Due",
+            self.tr("&Due"),
             self.show_due,
             "Ctrl+Shift+D",
-            "Deadlines coming due in the next 30, 90 or 365 days, and overdue ones",
+            self.tr("Deadlines coming due in the next 30, 90 or 365 days, and overdue ones"),
         )
 
     def _build_widgets(self) -> None:
@@ -309,7 +330,7 @@ class MainWindow(QMainWindow):
         self.model = AgreementTableModel(self.database.sessions, self)
         self.table = QTableView(self)
         self.table.setObjectName("agreementTable")
-        self.table.setAccessibleName("Agreements")
+        self.table.setAccessibleName(self.tr("Agreements"))
         self.table.setModel(self.model)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -370,10 +391,10 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.splitter)
         self.status_label = QLabel(self)
         self.status_label.setObjectName("statusLabel")
-        self.read_only_label = QLabel("Read-only", self)
+        self.read_only_label = QLabel(self.tr("Read-only"), self)
         self.read_only_label.setObjectName("readOnlyLabel")
         self.read_only_label.setToolTip(
-            "Your user may browse, filter and export this database but not change it."
+            self.tr("Your user may browse, filter and export this database but not change it.")
         )
         self.read_only_label.hide()
         self.due_panel: DuePanel | None = None
@@ -387,9 +408,9 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
-        file_menu = bar.addMenu("&File")
+        file_menu = bar.addMenu(self.tr("&File"))
         file_menu.addActions([self.action_new_db, self.action_open_db])
-        self.recent_menu = file_menu.addMenu("Open &recent")
+        self.recent_menu = file_menu.addMenu(self.tr("Open &recent"))
         self.recent_menu.setObjectName("recentMenu")
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
         file_menu.addAction(self.action_connect)
@@ -403,7 +424,7 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.action_print)
         file_menu.addSeparator()
         file_menu.addAction(self.action_quit)
-        edit_menu = bar.addMenu("&Edit")
+        edit_menu = bar.addMenu(self.tr("&Edit"))
         edit_menu.addActions([self.action_undo, self.action_redo])
         edit_menu.addSeparator()
         edit_menu.addActions(self._record_actions())
@@ -412,13 +433,14 @@ class MainWindow(QMainWindow):
         edit_menu.addActions(
             [self.action_find, self.action_go_to, self.action_clear, self.action_save_view]
         )
-        view_menu = bar.addMenu("&View")
+        view_menu = bar.addMenu(self.tr("&View"))
         view_menu.addAction(self.action_refresh)
         view_menu.addAction(self.action_show_trash)
         view_menu.addAction(self.action_show_due)
-        self.columns_menu = view_menu.addMenu("&Columns")
+        self.columns_menu = view_menu.addMenu(self.tr("&Columns"))
         self.columns_menu.aboutToShow.connect(lambda: self._fill_columns_menu(self.columns_menu))
-        toolbar = self.addToolBar("Agreements")
+        add_language_menu(self, view_menu)
+        toolbar = self.addToolBar(self.tr("Agreements"))
         toolbar.setObjectName("mainToolbar")
         toolbar.addActions([*self._record_actions(), self.action_undo])
         toolbar.addSeparator()
@@ -433,7 +455,7 @@ class MainWindow(QMainWindow):
     def _open(self, database: Database) -> None:
         self.database = database
         self.model.set_sessions(database.sessions)
-        self.setWindowTitle(f"Treaty Tracker — {_title(database)}")
+        self.setWindowTitle(fill(self.tr("Treaty Tracker — %1"), _title(database)))
         self.settings.remember_database(_remembered(database))
         self.controller.open(database)
         self.model.set_ids([])
@@ -462,7 +484,11 @@ class MainWindow(QMainWindow):
         self.worker.submit(lambda _job: old.close(), lambda _result: None)
         if database.backup:
             self.statusBar().showMessage(
-                f"Upgraded; a copy of the old database was kept as {database.backup.name}", 10000
+                fill(
+                    self.tr("Upgraded; a copy of the old database was kept as %1"),
+                    database.backup.name,
+                ),
+                10000,
             )
 
     def connect_team_database(self) -> None:
@@ -473,14 +499,19 @@ class MainWindow(QMainWindow):
 
     def new_database(self) -> None:
         path, _ = QFileDialog.getSaveFileName(
-            self, "New database", str(Path.home()), "Treaty Tracker databases (*.db)"
+            self,
+            self.tr("New database"),
+            str(Path.home()),
+            self.tr("Treaty Tracker databases (*.db)"),
         )
         if path:
             if not path.endswith(".db"):
                 path += ".db"
             if Path(path).exists():
                 QMessageBox.warning(
-                    self, "New database", f"{path} already exists; open it instead."
+                    self,
+                    self.tr("New database"),
+                    fill(self.tr("%1 already exists; open it instead."), path),
                 )
                 return
             self.switch_database(path)
@@ -488,9 +519,9 @@ class MainWindow(QMainWindow):
     def open_database_file(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
             self,
-            "Open database",
+            self.tr("Open database"),
             str(Path.home()),
-            "Treaty Tracker databases (*.db);;All files (*)",
+            self.tr("Treaty Tracker databases (*.db);;All files (*)"),
         )
         if path:
             self.switch_database(path)
@@ -541,7 +572,7 @@ class MainWindow(QMainWindow):
 
     def _changed_elsewhere(self) -> None:
         self.reload_from_database()
-        self.statusBar().showMessage("Updated with changes saved elsewhere.", 5000)
+        self.statusBar().showMessage(self.tr("Updated with changes saved elsewhere."), 5000)
 
     def refresh(self, first_page: bool = False, keep_view: bool = False) -> None:
         """Run the current filter and sort off the GUI thread; the newest request wins.
@@ -567,7 +598,7 @@ class MainWindow(QMainWindow):
         if self.model.rowCount():
             return
         self.model.set_ids(result.ids, result.first_page)
-        self.status_label.setText(f"Reading {result.total:,} agreements…")
+        self.status_label.setText(self.tr("Reading %Ln agreement(s)…", "", result.total))
         self.stack.setCurrentWidget(self.welcome if result.total == 0 else self.table)
         self.first_page_shown.emit()
 
@@ -595,7 +626,10 @@ class MainWindow(QMainWindow):
                     self.table.scrollTo(
                         self.model.index(row, 0), QAbstractItemView.ScrollHint.PositionAtTop
                     )
-        self.status_label.setText(f"Showing {len(result.ids):,} of {result.total:,} agreements")
+        shown = QLocale().toString(len(result.ids))
+        self.status_label.setText(
+            fill(self.tr("Showing %1 of %Ln agreement(s)", "", result.total), shown)
+        )
         self.stack.setCurrentWidget(self.welcome if result.total == 0 else self.table)
         self._update_actions()
         self.first_page_shown.emit()
@@ -608,7 +642,11 @@ class MainWindow(QMainWindow):
     def _show_error(self, error: BaseException) -> None:
         # A damaged or busy file is named as on the command line, not as a failed query.
         known = storage_failure(self.database.url, error)
-        QMessageBox.critical(self, "Treaty Tracker", known or f"The search failed: {error}")
+        QMessageBox.critical(
+            self,
+            self.tr("Treaty Tracker"),
+            known or fill(self.tr("The search failed: %1"), str(error)),
+        )
 
     def _sort_by(self, sort: Sort) -> None:
         self._sort = sort
@@ -702,22 +740,22 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------ editing
 
     def new_agreement(self) -> None:
-        self._edit_in_editor(None, title="New agreement")
+        self._edit_in_editor(None, title=self.tr("New agreement"))
 
     def edit_agreement(self) -> None:
         if not self.database.can_write:  # double-click and Enter reach here too
             self.statusBar().showMessage(
-                "Read-only: your user may not change agreements in this database.", 5000
+                self.tr("Read-only: your user may not change agreements in this database."), 5000
             )
             return
         agreement_id = self.current_id()
         if agreement_id is not None:
-            self._edit_in_editor(agreement_id, title="Edit agreement")
+            self._edit_in_editor(agreement_id, title=self.tr("Edit agreement"))
 
     def duplicate_agreement(self) -> None:
         agreement_id = self.current_id()
         if agreement_id is not None:
-            self._edit_in_editor(None, copy_of=agreement_id, title="Duplicate agreement")
+            self._edit_in_editor(None, copy_of=agreement_id, title=self.tr("Duplicate agreement"))
 
     def _edit_in_editor(
         self, agreement_id: int | None, *, title: str, copy_of: int | None = None
@@ -728,14 +766,17 @@ class MainWindow(QMainWindow):
         A copy keeps the parties but not their dated acts (the status bar says so).
         """
         sessions = self.database.sessions
+        copy_title = self.tr("%1 (copy)")  # words are looked up here, not on the worker
 
         def work(_job: Job) -> tuple[EditorData, int]:
             with sessions() as session:
                 if copy_of is None:
                     return read_editor_data(session, agreement_id), 0
                 template, _version = service.load_input(session, copy_of)
-                template.title = f"{template.title} (copy)"
-                dropped = drop_dated_acts(template)
+                template.title = fill(copy_title, template.title)
+                # Counted here for the message's plural (drop_dated_acts says it in English).
+                dropped = sum(len(party.actions) for party in template.parties)
+                drop_dated_acts(template)
                 return read_editor_data(session, None, template), dropped
 
         def done(loaded: tuple[EditorData, int]) -> None:
@@ -747,8 +788,12 @@ class MainWindow(QMainWindow):
             self._open_editor(dialog)
             if dropped:
                 self.statusBar().showMessage(
-                    f"Duplicate: the copy keeps the parties but not their dated acts "
-                    f"({dropped}); a new agreement's signatures and ratifications are its own.",
+                    self.tr(
+                        "Duplicate: the copy keeps the parties but not their dated acts "
+                        "(%Ln act(s)); a new agreement's signatures and ratifications are its own.",
+                        "",
+                        dropped,
+                    ),
                     15000,
                 )
 
@@ -774,7 +819,7 @@ class MainWindow(QMainWindow):
     def _open_existing(self, agreement_id: int) -> None:
         """The editor's 'Open existing' on a probable duplicate: that agreement, in the editor."""
         self.select_ids([agreement_id])
-        self._edit_in_editor(agreement_id, title="Edit agreement")
+        self._edit_in_editor(agreement_id, title=self.tr("Edit agreement"))
 
     def merge_selected(self) -> None:
         """Merge the two selected agreements (the older id is kept unless swapped)."""
@@ -808,7 +853,7 @@ class MainWindow(QMainWindow):
             if not isinstance(error, service.NotFoundError):
                 self._show_error(error)
                 return
-            QMessageBox.warning(self, "Merge agreements", str(error))
+            QMessageBox.warning(self, self.tr("Merge agreements"), str(error))
             self.refresh()
 
         self.worker.submit(work, done, failed)
@@ -833,7 +878,9 @@ class MainWindow(QMainWindow):
         dialog.open()
 
     def _after_bulk_edit(self, changes: Changes) -> None:
-        self.statusBar().showMessage(f"Changed {plural(len(changes.changed), 'agreement')}.", 5000)
+        self.statusBar().showMessage(
+            self.tr("Changed %Ln agreement(s).", "", len(changes.changed)), 5000
+        )
         if hasattr(self, "apply_changes"):
             self.apply_changes(changes)
             return
@@ -862,7 +909,9 @@ class MainWindow(QMainWindow):
         rotation = self.settings.backup_rotation
 
         def failed(error: BaseException) -> None:
-            self.statusBar().showMessage(f"No backup was made today: {error}", 10000)
+            self.statusBar().showMessage(
+                fill(self.tr("No backup was made today: %1"), str(error)), 10000
+            )
 
         self.backup_worker.submit(
             lambda _job: daily_backup(database.url, rotation), lambda _info: None, failed
@@ -879,7 +928,8 @@ class MainWindow(QMainWindow):
 
     def _after_merge(self, result) -> None:  # type: ignore[no-untyped-def]
         self.statusBar().showMessage(
-            f"Merged agreement {result.merged_id} into {result.kept_id}.", 5000
+            fill(self.tr("Merged agreement %1 into %2."), result.merged_id, result.kept_id),
+            5000,
         )
         self._pending_selection = [result.kept_id]
         self.apply_changes(
@@ -901,8 +951,8 @@ class MainWindow(QMainWindow):
         noun = agreements_named(ids, self.model.cached_row)
         answer = QMessageBox.question(
             self,
-            "Delete agreement" if len(ids) == 1 else "Delete agreements",
-            f"Move {noun} to the trash? Ctrl+Z or View › Trash brings it back.",
+            self.tr("Delete agreement") if len(ids) == 1 else self.tr("Delete agreements"),
+            fill(self.tr("Move %1 to the trash? Ctrl+Z or View › Trash brings it back."), noun),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.No,
         )
@@ -929,26 +979,31 @@ class MainWindow(QMainWindow):
             self.apply_changes(changes)
 
         self._progress = run_with_progress(
-            self, self.worker, "Loading sample agreements…", work, done, self._show_error
+            self, self.worker, self.tr("Loading sample agreements…"), work, done, self._show_error
         )
 
     # ------------------------------------------------------------ views, parties, fields
 
     def save_view(self) -> None:
-        name, ok = QInputDialog.getText(self, "Save view", "Name of the view:")
+        name, ok = QInputDialog.getText(self, self.tr("Save view"), self.tr("Name of the view:"))
         if not ok:
             return
         self._catalog_change(
-            lambda s: views.save_view(s, name, self.filter_panel.current_filter()), "Save view"
+            lambda s: views.save_view(s, name, self.filter_panel.current_filter()),
+            self.tr("Save view"),
         )
 
     def _view_action(self, action: str, view: views.ViewEntry) -> None:
         if action == "rename":
-            name, ok = QInputDialog.getText(self, "Rename view", "New name:", text=view.name)
+            name, ok = QInputDialog.getText(
+                self, self.tr("Rename view"), self.tr("New name:"), text=view.name
+            )
             if ok:
-                self._catalog_change(lambda s: views.rename_view(s, view.id, name), "Rename view")
+                self._catalog_change(
+                    lambda s: views.rename_view(s, view.id, name), self.tr("Rename view")
+                )
         elif action == "delete":
-            self._catalog_change(lambda s: views.delete_view(s, view.id), "Delete view")
+            self._catalog_change(lambda s: views.delete_view(s, view.id), self.tr("Delete view"))
 
     def _party_action(self, action: str, party_id: int) -> None:
         parties = self._catalog.parties if self._catalog else ()
@@ -979,26 +1034,39 @@ class MainWindow(QMainWindow):
     ) -> None:
         names = dict(choices)
         name = names.get(item_id, "")
-        title = f"{action.capitalize()} {noun}"
+        title = self._catalog_titles()[noun, action]
 
         # The agreements filed under it: their rows, counts and sort places change.
         def affected(session):  # type: ignore[no-untyped-def]
             return _agreements_under(session, noun, item_id)
 
         if action == "rename":
-            new, ok = QInputDialog.getText(self, title, f"New name for '{name}':", text=name)
+            new, ok = QInputDialog.getText(
+                self, title, fill(self.tr("New name for '%1':"), name), text=name
+            )
             if ok:
                 self._catalog_change(lambda s: rename(s, item_id, new), title, affected)
         elif action == "merge":
             others = [label for other, label in choices if other != item_id]
             target, ok = QInputDialog.getItem(
-                self, title, f"Merge '{name}' into:", others, 0, False
+                self, title, fill(self.tr("Merge '%1' into:"), name), others, 0, False
             )
             if ok and target:
                 target_id = next(other for other, label in choices if label == target)
                 self._catalog_change(lambda s: merge(s, item_id, target_id), title, affected)
         elif action == "delete":
             self._catalog_change(lambda s: remove(s, item_id), title, affected)
+
+    def _catalog_titles(self) -> dict[tuple[str, str], str]:
+        """The dialog titles for renaming, merging and deleting a party or a field."""
+        return {
+            ("party", "rename"): self.tr("Rename party"),
+            ("party", "merge"): self.tr("Merge party"),
+            ("party", "delete"): self.tr("Delete party"),
+            ("field", "rename"): self.tr("Rename field"),
+            ("field", "merge"): self.tr("Merge field"),
+            ("field", "delete"): self.tr("Delete field"),
+        }
 
     def _catalog_change(self, change, title: str, affected=None) -> None:  # type: ignore[no-untyped-def]
         """One transaction on the worker; a refusal is explained and changes nothing.
@@ -1024,7 +1092,9 @@ class MainWindow(QMainWindow):
             if isinstance(error, catalog.CatalogError | views.ViewNameError):
                 QMessageBox.warning(self, title, str(error))
             elif isinstance(error, SQLAlchemyError):  # a constraint the checks did not foresee
-                QMessageBox.warning(self, title, f"Nothing was changed: {error}")
+                QMessageBox.warning(
+                    self, title, fill(self.tr("Nothing was changed: %1"), str(error))
+                )
             else:
                 self._show_error(error)
 
@@ -1049,7 +1119,7 @@ class MainWindow(QMainWindow):
         menu.clear()
         header = self.table.horizontalHeader()
         for number, column in enumerate(COLUMNS):
-            action = menu.addAction(column.header)
+            action = menu.addAction(table_columns.header_label(column))
             action.setCheckable(True)
             action.setChecked(not header.isSectionHidden(number))
             action.setEnabled(number != 0)  # the title always shows
@@ -1070,7 +1140,7 @@ class MainWindow(QMainWindow):
     def go_to_agreement(self) -> None:
         """Ask for an agreement's number and show it (Ctrl+G)."""
         number, chosen = QInputDialog.getInt(
-            self, "Go to agreement", "Agreement number:", 1, 1, ID_MAX
+            self, self.tr("Go to agreement"), self.tr("Agreement number:"), 1, 1, ID_MAX
         )
         if chosen:
             self.go_to(number)
@@ -1088,9 +1158,11 @@ class MainWindow(QMainWindow):
         if target is None:
             message = f"{notice[:1].upper()}{notice[1:]}." if notice else ""
         elif notice:
-            message = f"{notice[:1].upper()}{notice[1:]}: showing agreement {target}."
+            message = fill(
+                self.tr("%1: showing agreement %2."), f"{notice[:1].upper()}{notice[1:]}", target
+            )
         else:
-            message = f"Showing agreement {target}."
+            message = fill(self.tr("Showing agreement %1."), str(target))
         if target is not None and self.model.row_of(target) is not None:
             self.table.selectionModel().clearSelection()
             self.select_ids([target])

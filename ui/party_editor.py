@@ -12,8 +12,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractItemModel,
     QAbstractTableModel,
+    QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
     QStringListModel,
@@ -44,10 +46,12 @@ from models.service import ActionInput, ParticipationInput
 from models.status import date_word
 from models.text import fold
 from models.vocab import ActionType, PartyKind, Role, Vocabulary
+from ui import vocab_labels
 from ui.colours import Role as ColourRole
 from ui.colours import error_colour, error_style
+from ui.translations import fill
 
-DATE_HINT = "YYYY, YYYY-MM or YYYY-MM-DD"
+DATE_HINT = QT_TRANSLATE_NOOP("PartyEditor", "YYYY, YYYY-MM or YYYY-MM-DD")
 ERROR_COLOUR = "#b3261e"  # the hue only: widgets take theirs from ui/colours.py (dark themes)
 # A see-through red over the palette's own base colour: the cell reads as wrong in light
 # and dark mode alike (a pale opaque pink under dark mode's light text could not be read).
@@ -55,20 +59,55 @@ _ERROR_BACKGROUND = QColor(179, 38, 30, 70)
 Index = QModelIndex | QPersistentModelIndex
 
 # How nested validation keys ('parties.1.actions.0.deposited_on') are put into words.
+# Marked for pyside6-lupdate; attribute_words() gives them in the window's language.
 ATTRIBUTE_WORDS = {
-    "party": "name",
-    "role": "role",
-    "party_kind": "party kind",
-    "signatory_name": "signatory",
-    "signatory_title": "signatory's title",
-    "type": "type",
-    "deposited_on": "date (signed / deposited)",
-    "effective_on": "effective on",
-    "text": "text",
-    "kind": "kind",
-    "on": "date",
-    "description": "description",
+    "party": QT_TRANSLATE_NOOP("PartyEditor", "name"),
+    "role": QT_TRANSLATE_NOOP("PartyEditor", "role"),
+    "party_kind": QT_TRANSLATE_NOOP("PartyEditor", "party kind"),
+    "signatory_name": QT_TRANSLATE_NOOP("PartyEditor", "signatory"),
+    "signatory_title": QT_TRANSLATE_NOOP("PartyEditor", "signatory's title"),
+    "type": QT_TRANSLATE_NOOP("PartyEditor", "type"),
+    "deposited_on": QT_TRANSLATE_NOOP("PartyEditor", "date (signed / deposited)"),
+    "effective_on": QT_TRANSLATE_NOOP("PartyEditor", "effective on"),
+    "text": QT_TRANSLATE_NOOP("PartyEditor", "text"),
+    "kind": QT_TRANSLATE_NOOP("PartyEditor", "kind"),
+    "on": QT_TRANSLATE_NOOP("PartyEditor", "date"),
+    "description": QT_TRANSLATE_NOOP("PartyEditor", "description"),
 }
+# The headers of every record table, this file's and its users' (the editor's milestones,
+# the relation editor): RecordModel shows them in the window's language.
+HEADERS = (
+    QT_TRANSLATE_NOOP("RecordTable", "Party"),
+    QT_TRANSLATE_NOOP("RecordTable", "Role"),
+    QT_TRANSLATE_NOOP("RecordTable", "Signatory"),
+    QT_TRANSLATE_NOOP("RecordTable", "Signatory's title"),
+    QT_TRANSLATE_NOOP("RecordTable", "Recorded as"),
+    QT_TRANSLATE_NOOP("RecordTable", "Kind if new"),
+    QT_TRANSLATE_NOOP("RecordTable", "Action"),
+    QT_TRANSLATE_NOOP("RecordTable", "Date (signed / deposited)"),
+    QT_TRANSLATE_NOOP("RecordTable", "Effective on"),
+    QT_TRANSLATE_NOOP("RecordTable", "Text (reservation, declaration …)"),
+    QT_TRANSLATE_NOOP("RecordTable", "Milestone"),
+    QT_TRANSLATE_NOOP("RecordTable", "Date"),
+    QT_TRANSLATE_NOOP("RecordTable", "Description"),
+    QT_TRANSLATE_NOOP("RecordTable", "Relation"),
+    QT_TRANSLATE_NOOP("RecordTable", "Other agreement"),
+)
+translate = QCoreApplication.translate
+
+
+def attribute_words(attribute: str) -> str:
+    """'signatory's title' for signatory_title, in the window's language."""
+    words = ATTRIBUTE_WORDS.get(attribute)
+    return translate("PartyEditor", words) if words else attribute
+
+
+def date_hint() -> str:
+    return translate("PartyEditor", DATE_HINT)
+
+
+def header_label(column: Column) -> str:
+    return translate("RecordTable", column.header)
 
 
 @dataclass(frozen=True)
@@ -183,7 +222,7 @@ class RecordModel(QAbstractTableModel):
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         if orientation == Qt.Orientation.Horizontal:
-            return self._columns[section].header
+            return header_label(self._columns[section])
         return str(section + 1)  # row numbers match 'Party 2' in error messages
 
     def flags(self, index: Index) -> Qt.ItemFlag:
@@ -224,7 +263,7 @@ class RecordModel(QAbstractTableModel):
 def _tooltip(column: Column, record: Any) -> str | None:
     if column.tooltip is not None:
         return column.tooltip(record)
-    return DATE_HINT if column.is_date else None
+    return date_hint() if column.is_date else None
 
 
 def act_date_words(action: ActionInput) -> str:
@@ -233,12 +272,18 @@ def act_date_words(action: ActionInput) -> str:
         word = date_word(ActionType.parse(action.type))  # type: ignore[arg-type]
     except ValueError:
         word = "dated"
-    return f"{word} on"
+    phrases = {
+        "signed": translate("PartyEditor", "signed on"),
+        "deposited": translate("PartyEditor", "deposited on"),
+        "notified": translate("PartyEditor", "notified on"),
+        "made": translate("PartyEditor", "made on"),
+    }
+    return phrases.get(word, translate("PartyEditor", "dated on"))
 
 
 def _act_date_tooltip(action: ActionInput) -> str:
     words = act_date_words(action)
-    return f"{words[:1].upper()}{words[1:]} ({DATE_HINT})"
+    return f"{words[:1].upper()}{words[1:]} ({date_hint()})"
 
 
 def _display(column: Column, record: Any) -> str:
@@ -247,7 +292,7 @@ def _display(column: Column, record: Any) -> str:
     value = getattr(record, column.attribute)
     if column.vocabulary is not None:
         try:
-            return column.vocabulary.parse(value).label
+            return vocab_labels.label(column.vocabulary.parse(value))
         except ValueError:
             return value
     return value
@@ -271,15 +316,15 @@ class RecordDelegate(QStyledItemDelegate):
         if column.vocabulary is not None:
             combo = QComboBox(parent)
             for member in column.vocabulary:
-                combo.addItem(member.label, member.value)
-            combo.setAccessibleName(column.header)
+                combo.addItem(vocab_labels.label(member), member.value)
+            combo.setAccessibleName(header_label(column))
             combo.activated.connect(lambda _=0, editor=combo: self.commitData.emit(editor))
             return combo
         editor = QLineEdit(parent)
         editor.setFrame(False)
-        editor.setAccessibleName(column.header)
+        editor.setAccessibleName(header_label(column))
         if column.is_date:
-            editor.setPlaceholderText(DATE_HINT)
+            editor.setPlaceholderText(date_hint())
         if column.completes and self._completions is not None:
             editor.setCompleter(make_completer(self._completions, editor))
         return editor
@@ -322,13 +367,19 @@ class RecordTable(QWidget):
         self.view = self._make_view(plural, completions)
         buttons = QHBoxLayout()
         name = noun.capitalize()
-        self.add_button = self._button(buttons, f"add{name}Button", f"Add {noun}", self.add)
+        add_text, remove_text = self._button_words(noun)
+        self.add_button = self._button(buttons, f"add{name}Button", add_text, self.add)
         self.add_button.setVisible(add_button)
-        self._button(buttons, f"remove{name}Button", f"Remove {noun}", self.remove_current)
+        self._button(buttons, f"remove{name}Button", remove_text, self.remove_current)
         if movable:
-            self._button(buttons, f"move{name}UpButton", "Move up", lambda: self.move_current(-1))
             self._button(
-                buttons, f"move{name}DownButton", "Move down", lambda: self.move_current(1)
+                buttons, f"move{name}UpButton", self.tr("Move up"), lambda: self.move_current(-1)
+            )
+            self._button(
+                buttons,
+                f"move{name}DownButton",
+                self.tr("Move down"),
+                lambda: self.move_current(1),
             )
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
@@ -336,10 +387,26 @@ class RecordTable(QWidget):
         layout.addWidget(self.view, 1)
         layout.addLayout(buttons)
 
+    def _button_words(self, noun: str) -> tuple[str, str]:
+        """'Add party' and 'Remove party': whole phrases, as other languages decline the noun."""
+        words = {
+            "party": (self.tr("Add party"), self.tr("Remove party")),
+            "action": (self.tr("Add action"), self.tr("Remove action")),
+            "milestone": (self.tr("Add milestone"), self.tr("Remove milestone")),
+            "relation": (self.tr("Add relation"), self.tr("Remove relation")),
+        }
+        return words.get(noun, (f"Add {noun}", f"Remove {noun}"))
+
     def _make_view(self, plural: str, completions: QAbstractItemModel | None) -> QTableView:
         view = QTableView(self)
         view.setObjectName(f"{plural}Table")
-        view.setAccessibleName(plural.capitalize())
+        names = {
+            "parties": self.tr("Parties"),
+            "actions": self.tr("Actions"),
+            "milestones": self.tr("Milestones"),
+            "relations": self.tr("Relations"),
+        }
+        view.setAccessibleName(names.get(plural, plural.capitalize()))
         view.setModel(self.model)
         view.setItemDelegate(RecordDelegate(self._columns, completions, view))
         view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -432,7 +499,7 @@ class PartyEditor(QWidget):
         self._known: set[str] = set()
         self._action_errors: dict[int, dict[tuple[int, str], str]] = {}
         self.new_party_edit = self._make_new_party_edit()
-        self.add_button = QPushButton("Add party", self)
+        self.add_button = QPushButton(self.tr("Add party"), self)
         self.add_button.setObjectName("addPartyButton")
         self.add_button.setAutoDefault(False)
         self.add_button.clicked.connect(self.add_typed_party)
@@ -463,8 +530,10 @@ class PartyEditor(QWidget):
     def _make_new_party_edit(self) -> QLineEdit:
         edit = QLineEdit(self)
         edit.setObjectName("partyInput")
-        edit.setAccessibleName("New party")
-        edit.setPlaceholderText("A state, organization or government body, e.g. Uzbekistan")
+        edit.setAccessibleName(self.tr("New party"))
+        edit.setPlaceholderText(
+            self.tr("A state, organization or government body, e.g. Uzbekistan")
+        )
         edit.setCompleter(make_completer(self._names, edit))
         edit.returnPressed.connect(self.add_typed_party)
         return edit
@@ -547,10 +616,17 @@ class PartyEditor(QWidget):
         if identity is not None:
             return f"{identity.name} ({identity.code})"
         if fold(" ".join(name.split())) in self._known:
-            return "recorded party"
-        kind = PartyKind.parse(participation.party_kind).value
+            return self.tr("recorded party")
+        kind = PartyKind.parse(participation.party_kind)
+        new = {
+            PartyKind.STATE: self.tr("new state"),
+            PartyKind.ORGANIZATION: self.tr("new international organization"),
+            PartyKind.GOVERNMENT_BODY: self.tr("new government body"),
+        }[kind]  # type: ignore[index]
         suggestion = misspelt(name)
-        return f"new {kind}" + (f" (did you mean {suggestion}?)" if suggestion else "")
+        if suggestion:
+            return fill(self.tr("%1 (did you mean %2?)"), new, suggestion)
+        return new
 
     def _show_actions_of_current(self) -> None:
         row = self.parties.current_row()
@@ -558,7 +634,7 @@ class PartyEditor(QWidget):
         if row is None or row >= len(records):
             self.actions.set_records([])
             self.actions.setEnabled(False)
-            self.actions_label.setText("Actions: select a party above")
+            self.actions_label.setText(self.tr("Actions: select a party above"))
             return
         participation = records[row]
         self.actions.setEnabled(True)
@@ -570,8 +646,10 @@ class PartyEditor(QWidget):
         row = self.parties.current_row()
         records = self.parties.model.records
         if row is not None and row < len(records):
-            name = records[row].party.strip() or f"party {row + 1}"
-            self.actions_label.setText(f"Actions of {name} (signature, ratification, …):")
+            name = records[row].party.strip() or fill(self.tr("party %1"), row + 1)
+            self.actions_label.setText(
+                fill(self.tr("Actions of %1 (signature, ratification, …):"), name)
+            )
 
     # ------------------------------------------------------------- errors
 
@@ -583,7 +661,7 @@ class PartyEditor(QWidget):
         records = self.parties.model.records
         for row, problems in sorted(nested_errors(errors, "parties").items()):
             name = records[row].party.strip() if row < len(records) else ""
-            where = f"Party {row + 1}" + (f" ({name})" if name else "")
+            where = fill(self.tr("Party %1"), row + 1) + (f" ({name})" if name else "")
             for tail, message in problems.items():
                 lines.append(self._describe(where, row, tail, message, party_cells))
         self.parties.model.set_errors(party_cells)
@@ -604,20 +682,20 @@ class PartyEditor(QWidget):
         if parts[0] == "actions" and len(parts) == 3 and parts[1].isdigit():
             number, attribute = int(parts[1]), parts[2]
             self._action_errors.setdefault(row, {})[(number, attribute)] = message
-            party_cells[(row, "party")] = f"action {number + 1}: {message}"
-            words = ATTRIBUTE_WORDS.get(attribute, attribute)
+            party_cells[(row, "party")] = fill(self.tr("action %1: %2"), number + 1, message)
+            words = attribute_words(attribute)
             if attribute == "deposited_on":
                 words = self._act_date_words(row, number)
-            return f"{where}, action {number + 1}, {words}: {message}"
+            return fill(self.tr("%1, action %2, %3: %4"), where, number + 1, words, message)
         party_cells[(row, tail)] = message
-        return f"{where}, {ATTRIBUTE_WORDS.get(tail, tail)}: {message}"
+        return fill(self.tr("%1, %2: %3"), where, attribute_words(tail), message)
 
     def _act_date_words(self, row: int, number: int) -> str:
         """'signed on' for a signature's date, 'deposited on' for a ratification's …"""
         records = self.parties.model.records
         actions = records[row].actions if row < len(records) else []
         if number >= len(actions):
-            return ATTRIBUTE_WORDS["deposited_on"]
+            return attribute_words("deposited_on")
         return act_date_words(actions[number])
 
 

@@ -10,7 +10,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QCoreApplication,
+    Qt,
+    Signal,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -25,10 +30,36 @@ from PySide6.QtWidgets import (
 
 from models.backups import BackupError, BackupInfo, list_backups, restore_backup, size_text
 from models.database import Database, DatabaseError, open_database, sqlite_path
+from ui import locale_text
 from ui.colours import error_style
+from ui.translations import fill
 from ui.workers import Job, Worker, run_with_progress
 
-COLUMNS = ("Date", "Agreements", "Size", "Made")
+COLUMNS = (
+    QT_TRANSLATE_NOOP("RestoreDialog", "Date"),
+    QT_TRANSLATE_NOOP("RestoreDialog", "Agreements"),
+    QT_TRANSLATE_NOOP("RestoreDialog", "Size"),
+    QT_TRANSLATE_NOOP("RestoreDialog", "Made"),
+)
+# Why a backup was made (models.backups' reasons), in words.
+REASONS = {
+    "daily": QT_TRANSLATE_NOOP("RestoreDialog", "daily"),
+    "manual": QT_TRANSLATE_NOOP("RestoreDialog", "manual"),
+    "before-import": QT_TRANSLATE_NOOP("RestoreDialog", "before import"),
+    "before-bulk-edit": QT_TRANSLATE_NOOP("RestoreDialog", "before bulk edit"),
+    "before-merge": QT_TRANSLATE_NOOP("RestoreDialog", "before merge"),
+    "before-restore": QT_TRANSLATE_NOOP("RestoreDialog", "before restore"),
+}
+translate = QCoreApplication.translate
+
+_when = locale_text.moment
+
+
+def _reason(reason: str) -> str:
+    words = REASONS.get(reason)
+    return translate("RestoreDialog", words) if words else reason.replace("-", " ")
+
+
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 
 
@@ -47,19 +78,24 @@ class RestoreDialog(QDialog):
         self.backups: list[BackupInfo] = []
         self.progress = None
         self.setObjectName("restoreDialog")
-        self.setWindowTitle("Restore from backup")
+        self.setWindowTitle(self.tr("Restore from backup"))
         self.resize(640, 380)
         layout = QVBoxLayout(self)
         intro = QLabel(
-            f"Choose a backup of {path.name} to put in its place. The database as it is now "
-            "is backed up first, so a restore can be undone by restoring that backup.",
+            fill(
+                self.tr(
+                    "Choose a backup of %1 to put in its place. The database as it is now "
+                    "is backed up first, so a restore can be undone by restoring that backup."
+                ),
+                path.name,
+            ),
             self,
         )
         intro.setWordWrap(True)
         layout.addWidget(intro)
         self.table = QTableWidget(0, len(COLUMNS), self)
         self.table.setObjectName("backupTable")
-        self.table.setHorizontalHeaderLabels(COLUMNS)
+        self.table.setHorizontalHeaderLabels([self.tr(name) for name in COLUMNS])
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -68,12 +104,14 @@ class RestoreDialog(QDialog):
         self.table.itemSelectionChanged.connect(self._selection_changed)
         self.table.doubleClicked.connect(lambda _index: self.restore())
         layout.addWidget(self.table, 1)
-        self.note = QLabel("Reading the backups…", self)
+        self.note = QLabel(self.tr("Reading the backups…"), self)
         self.note.setObjectName("backupNote")
         self.note.setWordWrap(True)
         layout.addWidget(self.note)
         buttons = QDialogButtonBox(self)
-        self.restore_button = buttons.addButton("Restore", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.restore_button = buttons.addButton(
+            self.tr("Restore"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
         self.restore_button.setObjectName("restoreButton")
         self.restore_button.setEnabled(False)
         self.restore_button.clicked.connect(self.restore)
@@ -85,13 +123,12 @@ class RestoreDialog(QDialog):
         self.backups = backups
         self.table.setRowCount(len(backups))
         for row, info in enumerate(backups):
-            count = "unreadable" if info.agreements is None else f"{info.agreements:,}"
-            cells = (
-                f"{info.made_at:%Y-%m-%d %H:%M}",
-                count,
-                size_text(info.size),
-                info.reason.replace("-", " "),
+            count = (
+                self.tr("unreadable")
+                if info.agreements is None
+                else locale_text.number(info.agreements)
             )
+            cells = (_when(info.made_at), count, size_text(info.size), _reason(info.reason))
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setToolTip(str(info.path))
@@ -99,9 +136,9 @@ class RestoreDialog(QDialog):
                     item.setTextAlignment(_RIGHT)
                 self.table.setItem(row, column, item)
         self.note.setText(
-            f"{len(backups)} backup{'s' * (len(backups) != 1)} in {backups[0].path.parent}"
+            fill(self.tr("%Ln backup(s) in %1", "", len(backups)), backups[0].path.parent)
             if backups
-            else "There are no backups of this database yet."
+            else self.tr("There are no backups of this database yet.")
         )
         if backups:
             self.table.selectRow(0)
@@ -131,7 +168,7 @@ class RestoreDialog(QDialog):
         self.progress = run_with_progress(
             self,
             self._worker,
-            f"Restoring the backup of {chosen.made_at:%Y-%m-%d %H:%M}…",
+            fill(self.tr("Restoring the backup of %1…"), _when(chosen.made_at)),
             work,
             self._done,
             self._failed,
@@ -144,15 +181,24 @@ class RestoreDialog(QDialog):
     def _failed(self, error: BaseException) -> None:
         known = isinstance(error, (BackupError, DatabaseError, OSError))
         message = str(error) if known else f"{type(error).__name__}: {error}"
-        self.note.setText(f"Not restored: {message}")
+        self.note.setText(fill(self.tr("Not restored: %1"), message))
         self.note.setStyleSheet(error_style(self))
         self._selection_changed()
         self.failed.emit(message)
 
 
 def _restored_words(chosen: BackupInfo, kept: Path) -> str:
-    count = "?" if chosen.agreements is None else f"{chosen.agreements:,}"
-    return (
-        f"Restored the backup of {chosen.made_at:%Y-%m-%d %H:%M} ({count} agreements); "
-        f"the database as it was is kept as {kept.name}"
+    words = (
+        translate("RestoreDialog", "? agreements")
+        if chosen.agreements is None
+        else RestoreDialog.tr("%Ln agreement(s)", "", chosen.agreements)
+    )
+    return fill(
+        translate(
+            "RestoreDialog",
+            "Restored the backup of %1 (%2); the database as it was is kept as %3",
+        ),
+        _when(chosen.made_at),
+        words,
+        kept.name,
     )

@@ -160,5 +160,14 @@ class Settings:
         """The author a PDF prints: the name given, else the user name if the source is shown."""
         return self.pdf_author or (self.author if self.pdf_show_source else "")
 
+    @property
+    def language(self) -> str:
+        """The window's language code ('ru'), chosen in View › Language; '' follows the system."""
+        return str(self._settings.value("window/language", "") or "")
+
+    @language.setter
+    def language(self, value: str) -> None:
+        self._settings.setValue("window/language", value)
+
     def sync(self) -> None:
         self._settings.sync()

@@ -9,11 +9,13 @@ from __future__ import annotations
 from html import escape
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale, QObject, Signal
 from PySide6.QtGui import QTextDocument
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QDialog, QMessageBox
 
+from ui import vocab_labels
+from ui.translations import fill
 from ui.workers import Cancelled, Job, run_with_progress
 
 if TYPE_CHECKING:
@@ -23,30 +25,39 @@ if TYPE_CHECKING:
 # A print-out of more lines than this is a job for Export PDF (which has every agreement's
 # section): laying out 250,000 rows would hold the window for a minute.
 PRINT_LIMIT = 2000
+translate = QCoreApplication.translate
 
 
 def summary_html(plan: SummaryPlan, limit: int = PRINT_LIMIT) -> str:
     """The summary as HTML for QTextDocument: title, what it covers, counts, the register."""
     overview = plan.overview
+    number = QLocale().toString
+    total = SummaryPrinter.tr("%Ln agreement(s).", "", overview.total)
     parts = [
         f"<h2>{escape(plan.title)}</h2>",
         f"<p><b>{escape(plan.covers)}</b>. {escape(plan.order)}.</p>",
-        f"<p>{overview.total:,} agreement(s).</p>",
+        f"<p>{escape(total)}</p>",
     ]
     counts = [
-        ("Status", [(status.label, n) for status, n in overview.statuses]),
-        ("Field", overview.top_fields()),
-        ("Party", list(overview.parties)),
+        (
+            translate("SummaryPrinter", "Status"),
+            [(vocab_labels.label(status), n) for status, n in overview.statuses],
+        ),
+        (translate("SummaryPrinter", "Field"), overview.top_fields()),
+        (translate("SummaryPrinter", "Party"), list(overview.parties)),
     ]
     for heading, rows in counts:
         if rows:
             cells = "".join(
-                f"<tr><td>{escape(name)}</td><td align='right'>{n:,}</td></tr>" for name, n in rows
+                f"<tr><td>{escape(name)}</td><td align='right'>{number(n)}</td></tr>"
+                for name, n in rows
             )
-            parts.append(f"<h4>{heading}</h4><table cellpadding='2'>{cells}</table>")
+            parts.append(f"<h4>{escape(heading)}</h4><table cellpadding='2'>{cells}</table>")
     header = "".join(
-        f"<th align='left' width='{width}%'>{name}</th>" for name, width in REGISTER_HEADINGS
+        f"<th align='left' width='{width}%'>{escape(register_heading(name))}</th>"
+        for name, width in REGISTER_HEADINGS
     )
+    register = translate("SummaryPrinter", "Register")
     lines = "".join(
         "<tr>"
         + "".join(
@@ -57,24 +68,31 @@ def summary_html(plan: SummaryPlan, limit: int = PRINT_LIMIT) -> str:
         for row in plan.register[:limit]
     )
     parts.append(
-        f"<h4>Register</h4><table border='1' cellspacing='0' cellpadding='3' width='100%'>"
+        f"<h4>{escape(register)}</h4>"
+        "<table border='1' cellspacing='0' cellpadding='3' width='100%'>"
         f"<tr>{header}</tr>{lines}</table>"
     )
     if len(plan.register) > limit:
         more = len(plan.register) - limit
-        parts.append(f"<p>… and {more:,} more: Export PDF writes every one.</p>")
+        words = SummaryPrinter.tr("… and %Ln more: Export PDF writes every one.", "", more)
+        parts.append(f"<p>{escape(words)}</p>")
     return "".join(parts)
 
 
 # Column headings and their share of the page's width.
 REGISTER_HEADINGS = (
-    ("No.", 5),
-    ("Title", 34),
-    ("Kind", 15),
-    ("Status", 10),
-    ("Signed", 18),
-    ("Parties", 18),
+    (QT_TRANSLATE_NOOP("SummaryPrinter", "No."), 5),
+    (QT_TRANSLATE_NOOP("SummaryPrinter", "Title"), 34),
+    (QT_TRANSLATE_NOOP("SummaryPrinter", "Kind"), 15),
+    (QT_TRANSLATE_NOOP("SummaryPrinter", "Status"), 10),
+    (QT_TRANSLATE_NOOP("SummaryPrinter", "Signed"), 18),
+    (QT_TRANSLATE_NOOP("SummaryPrinter", "Parties"), 18),
 )
+
+
+def register_heading(name: str) -> str:
+    """A register heading (REGISTER_HEADINGS) in the window's language."""
+    return translate("SummaryPrinter", name)
 
 
 class SummaryPrinter(QObject):
@@ -88,7 +106,7 @@ class SummaryPrinter(QObject):
         self.progress: Any = None
 
     def print_summary(self) -> None:
-        scope = self.window.transfers.ask_scope("Print")
+        scope = self.window.transfers.ask_scope("print")
         if scope is None:
             return
         window = self.window
@@ -105,25 +123,35 @@ class SummaryPrinter(QObject):
                 return plan_summary(session, wanted, sort=sort, agreement_ids=scope.ids)
 
         self.progress = run_with_progress(
-            window, window.worker, "Preparing the summary…", work, self._print, self._failed
+            window,
+            window.worker,
+            self.tr("Preparing the summary…"),
+            work,
+            self._print,
+            self._failed,
         )
 
     def _print(self, plan: SummaryPlan) -> None:
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         printer.setDocName(plan.title)
         dialog = QPrintDialog(printer, self.window)
-        dialog.setWindowTitle("Print summary")
+        dialog.setWindowTitle(self.tr("Print summary"))
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         document = QTextDocument()
         document.setHtml(summary_html(plan))
         document.print_(printer)
         self.window.statusBar().showMessage(
-            f"Sent the summary of {plan.overview.total:,} agreement(s) to the printer.", 15000
+            self.tr(
+                "Sent the summary of %Ln agreement(s) to the printer.", "", plan.overview.total
+            ),
+            15000,
         )
         self.printed.emit(plan.overview.total)
 
     def _failed(self, error: BaseException) -> None:
         if isinstance(error, Cancelled):
             return
-        QMessageBox.information(self.window, "Print", f"Nothing was printed: {error}")
+        QMessageBox.information(
+            self.window, self.tr("Print"), fill(self.tr("Nothing was printed: %1"), error)
+        )

@@ -10,11 +10,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QEvent, QObject
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QByteArray, QCoreApplication, QEvent, QObject
 from PySide6.QtWidgets import QHeaderView, QTableView
 
 from models.query import SortColumn
-from ui.agreement_table_model import COLUMNS
+from ui.agreement_table_model import COLUMNS, Column
 
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
@@ -27,8 +27,29 @@ GIVE_WAY = tuple(
     for i, c in enumerate(COLUMNS)
     if c.sort == sort
 )
+# The headers of ui/agreement_table_model.py's COLUMNS, marked for pyside6-lupdate: the
+# model keeps the English words and header_label() gives them in the window's language.
+HEADERS = (
+    QT_TRANSLATE_NOOP("TableColumns", "Title"),
+    QT_TRANSLATE_NOOP("TableColumns", "Kind"),
+    QT_TRANSLATE_NOOP("TableColumns", "Status"),
+    QT_TRANSLATE_NOOP("TableColumns", "Signed"),
+    QT_TRANSLATE_NOOP("TableColumns", "Place"),
+    QT_TRANSLATE_NOOP("TableColumns", "Parties"),
+    QT_TRANSLATE_NOOP("TableColumns", "Fields"),
+    QT_TRANSLATE_NOOP("TableColumns", "Level"),
+    QT_TRANSLATE_NOOP("TableColumns", "In force"),
+    QT_TRANSLATE_NOOP("TableColumns", "Expires"),
+    QT_TRANSLATE_NOOP("TableColumns", "Updated"),
+    QT_TRANSLATE_NOOP("TableColumns", "ID"),
+)
 TITLE_ROOM = 160  # the title keeps at least this much before others step aside
 ARROW_ROOM = 30  # beside a header's words: the sort arrow and the margins
+
+
+def header_label(column: Column) -> str:
+    """A column's header in the window's language ('Status': 'Статус')."""
+    return QCoreApplication.translate("TableColumns", column.header)
 
 
 class ColumnFitter(QObject):
@@ -45,7 +66,10 @@ class ColumnFitter(QObject):
         metrics = header.fontMetrics()
         # No header is ever narrower than its words and arrow ('Sta' for Status).
         widest_name = max(
-            metrics.horizontalAdvance(c.header) for c in COLUMNS if c.header != "Title"
+            metrics.horizontalAdvance(text)
+            for c in COLUMNS
+            if c.sort != SortColumn.TITLE
+            for text in (c.header, header_label(c))
         )
         header.setMinimumSectionSize(widest_name + ARROW_ROOM)
         for number in range(len(COLUMNS)):

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, QUrl, Signal
+from PySide6.QtCore import QCoreApplication, QLocale, QObject, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
@@ -21,10 +21,10 @@ from models.exchange import ImportResult, import_file, preview_import
 from models.exchange_format import ImportCancelled, ImportFailed
 from models.exchange_write import ExportCancelled, export_file
 from models.export_target import export_target_problem
-from models.history import plural
 from ui import keyboard
-from ui.export_pdf_dialog import ExportPdfDialog, PdfChoices, count_words
+from ui.export_pdf_dialog import ExportPdfDialog, PdfChoices
 from ui.import_dialog import ImportPreviewDialog, ProblemsDialog
+from ui.translations import fill
 from ui.workers import Cancelled, Job, run_with_progress
 
 if TYPE_CHECKING:
@@ -32,8 +32,16 @@ if TYPE_CHECKING:
     from ui.main_window import MainWindow
 
 CANCELLED = (Cancelled, ImportCancelled, ExportCancelled)
-# The export dialog's file types; the second is a CSV with a byte-order mark and CRLF.
-CSV_FILTER, EXCEL_FILTER, JSON_FILTER = "CSV (*.csv)", "CSV for Excel (*.csv)", "JSON (*.json)"
+translate = QCoreApplication.translate
+
+
+def file_types() -> tuple[str, str, str]:
+    """The export dialog's file types; the second is a CSV with a byte-order mark and CRLF."""
+    return (
+        translate("Transfers", "CSV (*.csv)"),
+        translate("Transfers", "CSV for Excel (*.csv)"),
+        translate("Transfers", "JSON (*.json)"),
+    )
 
 
 def _reports() -> Any:
@@ -72,9 +80,9 @@ class Transfers(QObject):
         if path is None:
             path, _ = QFileDialog.getOpenFileName(
                 self.window,
-                "Import agreements",
+                self.tr("Import agreements"),
                 str(Path.home()),
-                "Agreements (*.csv *.json);;CSV (*.csv);;JSON (*.json)",
+                self.tr("Agreements (*.csv *.json);;CSV (*.csv);;JSON (*.json)"),
             )
         if not path:
             return
@@ -90,7 +98,7 @@ class Transfers(QObject):
         self.progress = run_with_progress(
             self.window,
             self.window.worker,
-            f"Reading {Path(path).name}…",
+            fill(self.tr("Reading %1…"), Path(path).name),
             work,
             lambda previews: self._confirm_import(path, *previews),
             lambda error: self._import_failed(path, error),
@@ -131,22 +139,22 @@ class Transfers(QObject):
         self.progress = run_with_progress(
             self.window,
             self.window.worker,
-            f"Importing {Path(path).name}…",
+            fill(self.tr("Importing %1…"), Path(path).name),
             work,
             self._imported,
             lambda error: self._import_failed(path, error),
         )
 
     def _imported(self, result: ImportResult) -> None:
-        parts = [f"Imported {plural(result.added, 'agreement')}"]
+        parts = [self.tr("Imported %Ln agreement(s)", "", result.added)]
         if result.updated:
-            parts.append(f"updated {result.updated:,}")
+            parts.append(self.tr("updated %Ln", "", result.updated))
         if result.skipped:
-            parts.append(f"skipped {result.skipped:,} already recorded")
+            parts.append(self.tr("skipped %Ln already recorded", "", result.skipped))
         if result.parties_created:
-            parts.append(f"{len(result.parties_created)} new parties")
+            parts.append(self.tr("%Ln new part(ies)", "", len(result.parties_created)))
         if result.fields_created:
-            parts.append(f"{len(result.fields_created)} new fields")
+            parts.append(self.tr("%Ln new field(s)", "", len(result.fields_created)))
         self.window.statusBar().showMessage(", ".join(parts) + ".", 15000)
         self.window.after_bulk_change(list(result.added_ids))
         self.import_finished.emit(result)
@@ -154,40 +162,53 @@ class Transfers(QObject):
     def _import_failed(self, path: str, error: BaseException) -> None:
         name = Path(path).name
         if isinstance(error, CANCELLED):
-            self._tell("Import cancelled", "The import was cancelled; nothing was changed.")
+            self._tell(
+                self.tr("Import cancelled"),
+                self.tr("The import was cancelled; nothing was changed."),
+            )
         elif isinstance(error, ImportFailed):
             problems = [str(problem) for problem in error.problems] or [str(error)]
-            intro = (
-                f"{name} was not imported: nothing was changed. "
-                f"Fix {'this problem' if len(problems) == 1 else f'these {len(problems)} problems'}"
-                " and import it again."
+            intro = fill(
+                self.tr(
+                    "%1 was not imported: nothing was changed. "
+                    "Fix the %Ln problem(s) below and import it again.",
+                    "",
+                    len(problems),
+                ),
+                name,
             )
-            self.problems_dialog = ProblemsDialog("Import refused", intro, problems, self.window)
+            self.problems_dialog = ProblemsDialog(
+                self.tr("Import refused"), intro, problems, self.window
+            )
             self.problems_dialog.open()
             self.failed.emit(intro)
         else:
-            self._tell("Import failed", f"{name} was not imported: {error}")
+            self._tell(
+                self.tr("Import failed"), fill(self.tr("%1 was not imported: %2"), name, error)
+            )
 
     # ------------------------------------------------------------ export
 
     def export_agreements(self) -> None:
-        scope = self.ask_scope("Export")
+        scope = self.ask_scope("export")
         if scope is None:
             return
         path, chosen = QFileDialog.getSaveFileName(
             self.window,
-            f"Export {scope.words}",
+            fill(self.tr("Export %1"), scope.words),
             str(Path.home() / "agreements.csv"),
-            ";;".join((CSV_FILTER, EXCEL_FILTER, JSON_FILTER)),
+            ";;".join(file_types()),
         )
         if not path:
             return
         if Path(path).suffix.lower() not in (".csv", ".json"):
-            path += ".json" if chosen == JSON_FILTER else ".csv"
-        excel = chosen == EXCEL_FILTER and Path(path).suffix.lower() == ".csv"
+            path += ".json" if chosen == file_types()[2] else ".csv"
+        excel = chosen == file_types()[1] and Path(path).suffix.lower() == ".csv"
         problem = export_target_problem(Path(path), sqlite_path(self.window.database.url))
         if problem:
-            self._tell("Export refused", f"Nothing was exported: {problem}.")
+            self._tell(
+                self.tr("Export refused"), fill(self.tr("Nothing was exported: %1."), problem)
+            )
             return
         sessions, wanted = self.window.database.sessions, self.window.filter_panel.current_filter()
         sort = self.window.current_sort()
@@ -206,23 +227,23 @@ class Transfers(QObject):
 
         def done(written: int) -> None:
             self.window.statusBar().showMessage(
-                f"Exported {plural(written, 'agreement')} to {path}", 15000
+                fill(self.tr("Exported %Ln agreement(s) to %1", "", written), path), 15000
             )
             self.export_finished.emit(path)
 
         self.progress = run_with_progress(
             self.window,
             self.window.worker,
-            f"Exporting {scope.words}…",
+            fill(self.tr("Exporting %1…"), scope.words),
             work,
             done,
-            lambda error: self._export_failed("Export", error),
+            lambda error: self._export_failed("export", error),
         )
 
     def export_pdf(self) -> None:
         """Ask for the title and author (suggesting a title made from the filter), confirm
         a very long PDF, choose the file, then write it off the GUI thread."""
-        scope = self.ask_scope("Export PDF of")
+        scope = self.ask_scope("export-pdf")
         if scope is None:
             return
         window = self.window
@@ -237,7 +258,7 @@ class Transfers(QObject):
         window.worker.submit(
             work,
             lambda title: self._ask_pdf_choices(scope, title, number),
-            lambda error: self._export_failed("Export PDF", error),
+            lambda error: self._export_failed("export-pdf", error),
         )
 
     def _ask_pdf_choices(self, scope: Scope, title: str, number: int) -> None:
@@ -257,15 +278,22 @@ class Transfers(QObject):
             pages = summary.estimate_pages(number)
             answer = QMessageBox.question(
                 self.window,
-                "A very long PDF",
-                f"The PDF of {count_words(number, 'agreement', 'agreements')} will have about "
-                f"{pages:,} pages and take a while to write. Make it?",
+                self.tr("A very long PDF"),
+                fill(
+                    self.tr(
+                        "The PDF of %Ln agreement(s) will have about %1 pages and take a "
+                        "while to write. Make it?",
+                        "",
+                        number,
+                    ),
+                    QLocale().toString(pages),
+                ),
                 QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
                 QMessageBox.StandardButton.No,
             )
             if answer != QMessageBox.StandardButton.Yes:
                 return
-        path = self._pdf_path(f"PDF summary of {scope.words}", "agreements.pdf")
+        path = self._pdf_path(fill(self.tr("PDF summary of %1"), scope.words), "agreements.pdf")
         if path:
             self._write_pdf(path, scope, choices)
 
@@ -298,17 +326,17 @@ class Transfers(QObject):
         self.progress = run_with_progress(
             window,
             window.worker,
-            "Writing the PDF…",
+            self.tr("Writing the PDF…"),
             work,
             lambda result: self._pdf_done(path, result),
-            lambda error: self._export_failed("Export PDF", error),
+            lambda error: self._export_failed("export-pdf", error),
         )
 
     def export_fact_sheet(self) -> None:
         agreement_id = self.window.current_id()
         if agreement_id is None:
             return
-        path = self._pdf_path("Fact sheet", f"agreement-{agreement_id}.pdf")
+        path = self._pdf_path(self.tr("Fact sheet"), f"agreement-{agreement_id}.pdf")
         if not path:
             return
         settings = self.window.settings
@@ -332,73 +360,100 @@ class Transfers(QObject):
         self.progress = run_with_progress(
             self.window,
             self.window.worker,
-            "Writing the fact sheet…",
+            self.tr("Writing the fact sheet…"),
             work,
             lambda result: self._pdf_done(path, result),
-            lambda error: self._export_failed("Fact sheet", error),
+            lambda error: self._export_failed("fact-sheet", error),
         )
 
     def _pdf_path(self, title: str, suggested: str) -> str:
         path, _ = QFileDialog.getSaveFileName(
-            self.window, title, str(Path.home() / suggested), "PDF (*.pdf)"
+            self.window, title, str(Path.home() / suggested), self.tr("PDF (*.pdf)")
         )
         if path and not path.lower().endswith(".pdf"):
             path += ".pdf"
         return path
 
     def _pdf_done(self, path: str, result: ReportResult) -> None:
-        message = (
-            f"Wrote {path}: {count_words(result.pages, 'page', 'pages')}, "
-            f"{count_words(result.agreements, 'agreement', 'agreements')}."
+        message = fill(
+            self.tr("Wrote %1: %2, %3."),
+            path,
+            self.tr("%Ln page(s)", "", result.pages),
+            self.tr("%Ln agreement(s)", "", result.agreements),
         )
         self.window.statusBar().showMessage(message, 15000)
         if result.warnings:
             QMessageBox.warning(
-                self.window, "PDF written, with warnings", "\n".join(result.warnings)
+                self.window, self.tr("PDF written, with warnings"), "\n".join(result.warnings)
             )
         self.export_finished.emit(path)
         if self.open_after_export:
             answer = QMessageBox.question(
                 self.window,
-                "PDF written",
-                f"{message}\n\nOpen it now?",
+                self.tr("PDF written"),
+                fill(self.tr("%1\n\nOpen it now?"), message),
                 QMessageBox.StandardButton.Open | QMessageBox.StandardButton.Close,
             )
             if answer == QMessageBox.StandardButton.Open:
                 QDesktopServices.openUrl(QUrl.fromLocalFile(path))
 
-    def _export_failed(self, title: str, error: BaseException) -> None:
+    def _export_failed(self, what: str, error: BaseException) -> None:
+        """*what*: 'export', 'export-pdf' or 'fact-sheet' (each title a phrase of its own)."""
         if isinstance(error, (*CANCELLED, _reports().ReportCancelled)):
-            self._tell(f"{title} cancelled", "Cancelled; no file was written.")
+            titles = {
+                "export": self.tr("Export cancelled"),
+                "export-pdf": self.tr("Export PDF cancelled"),
+                "fact-sheet": self.tr("Fact sheet cancelled"),
+            }
+            self._tell(titles[what], self.tr("Cancelled; no file was written."))
         else:
-            self._tell(f"{title} failed", f"Nothing was written: {error}")
+            titles = {
+                "export": self.tr("Export failed"),
+                "export-pdf": self.tr("Export PDF failed"),
+                "fact-sheet": self.tr("Fact sheet failed"),
+            }
+            self._tell(titles[what], fill(self.tr("Nothing was written: %1"), error))
 
     # ------------------------------------------------------------ shared
 
     def ask_scope(self, verb: str) -> Scope | None:
-        """The selected agreements when several are selected and the user wants them; else all."""
+        """The selected agreements when several are selected and the user wants them; else all.
+
+        *verb*: 'export', 'export-pdf' or 'print', for the question's words.
+        """
         matching = self.window.model.rowCount()
         selected = self.window.selected_ids()
-        everything = Scope(
-            None,
-            f"the {count_words(matching, 'agreement', 'agreements')} matching the filter"
-            if matching != 1
-            else "the agreement matching the filter",
-        )
+        everything = Scope(None, self.tr("the %Ln agreement(s) matching the filter", "", matching))
         if len(selected) < 2:
             return everything
         box = QMessageBox(self.window)
-        box.setWindowTitle(verb.split()[0])
-        box.setText(
-            f"{verb} the {len(selected)} selected agreements, "
-            f"or all {matching:,} that match the filter?"
-        )
-        chosen = box.addButton("Selected", QMessageBox.ButtonRole.AcceptRole)
-        every = box.addButton("All matching", QMessageBox.ButtonRole.AcceptRole)
+        titles = {"export": self.tr("Export"), "export-pdf": self.tr("Export PDF")}
+        box.setWindowTitle(titles.get(verb, self.tr("Print")))
+        questions = {
+            "export": self.tr(
+                "Export the %Ln selected agreement(s), or all %1 that match the filter?",
+                "",
+                len(selected),
+            ),
+            "export-pdf": self.tr(
+                "Export a PDF of the %Ln selected agreement(s), "
+                "or of all %1 that match the filter?",
+                "",
+                len(selected),
+            ),
+            "print": self.tr(
+                "Print the %Ln selected agreement(s), or all %1 that match the filter?",
+                "",
+                len(selected),
+            ),
+        }
+        box.setText(fill(questions[verb], QLocale().toString(matching)))
+        chosen = box.addButton(self.tr("Selected"), QMessageBox.ButtonRole.AcceptRole)
+        every = box.addButton(self.tr("All matching"), QMessageBox.ButtonRole.AcceptRole)
         box.addButton(QMessageBox.StandardButton.Cancel)
         box.exec()
         if box.clickedButton() is chosen:
-            return Scope(selected, f"the {len(selected)} selected agreements")
+            return Scope(selected, self.tr("the %Ln selected agreement(s)", "", len(selected)))
         return everything if box.clickedButton() is every else None
 
     def _tell(self, title: str, text: str) -> None:

@@ -6,11 +6,20 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QLocale, QSettings
 
 from models.database import Database
 from ui.main_window import MainWindow
 from ui.settings import Settings
+from ui.translations import use_language
+
+
+@pytest.fixture(autouse=True, scope="session")
+def english(qapp):  # type: ignore[no-untyped-def]
+    """The window in English with American numbers, as the app starts under LANG=C: the
+    English plural forms ('1 agreement') come from its translation; a test that switches
+    language puts this back."""
+    use_language(qapp, "en", QLocale("en_US"))
 
 
 @pytest.fixture

@@ -1,0 +1,58 @@
+"""Dates and numbers for a PDF in the window's locale, without Qt (reports/locale_format.py)."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+
+from models.dates import PartialDate
+from reports.locale_format import number, partial_date, report_locale, timestamp
+
+NNBSP, NBSP = "\N{NARROW NO-BREAK SPACE}", "\N{NO-BREAK SPACE}"
+RUSSIAN = report_locale("ru_RU")
+
+
+@pytest.mark.parametrize(
+    ("text", "russian", "english"),
+    [
+        ("2021-12-06", f"6 декабря 2021{NNBSP}г.", "6 December 2021"),
+        ("2021-12", f"декабрь 2021{NNBSP}г.", "December 2021"),
+        ("2021", "2021", "2021"),
+    ],
+)
+def test_a_date_keeps_its_precision_in_either_language(
+    text: str, russian: str, english: str
+) -> None:
+    value = PartialDate.parse(text)
+    assert partial_date(value, RUSSIAN) == russian
+    assert partial_date(value, report_locale("en_US")) == english  # the reports' own form
+
+
+def test_numbers_are_grouped_as_the_locale_groups_them() -> None:
+    assert number(1234567, RUSSIAN) == f"1{NBSP}234{NBSP}567"
+    assert number(1234567, report_locale("tr_TR")) == "1.234.567"
+    assert number(1234567, report_locale("en")) == "1,234,567"
+
+
+def test_a_stored_time_is_said_in_utc() -> None:
+    moment = datetime(2021, 12, 6, 14, 3, tzinfo=UTC)
+    assert timestamp(moment, RUSSIAN) == f"6 декабря 2021{NNBSP}г., 14:03 UTC"
+    assert timestamp(moment, report_locale("C")) == "6 December 2021, 14:03 UTC"
+
+
+@pytest.mark.parametrize("code", ["ru_RU.UTF-8", "ru-RU", "ru", "RU_ru"])
+def test_the_window_locale_names_reach_the_report(code: str) -> None:
+    assert report_locale(code).language == "ru"
+
+
+@pytest.mark.parametrize("code", [None, "", "C", "POSIX", "xx_YY", "not a locale"])
+def test_a_locale_that_names_nothing_known_is_english(code: str | None) -> None:
+    assert report_locale(code).language == "en"
+
+
+def test_kazakh_uzbek_and_turkish_dates_follow_their_own_order() -> None:
+    day = PartialDate.parse("2021-12-06")
+    assert partial_date(day, report_locale("kk_KZ")) == f"2021{NNBSP}ж. 6 желтоқсан"
+    assert partial_date(day, report_locale("uz_Latn_UZ")) == "6-dekabr, 2021"
+    assert partial_date(day, report_locale("tr_TR")) == "6 Aralık 2021"

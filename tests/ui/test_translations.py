@@ -1,0 +1,315 @@
+"""The window in the analyst's language: chosen from the system, --lang or the settings,
+Russian in full with its plural forms, and the shipped catalogs up to date with the code."""
+
+from __future__ import annotations
+
+import ast
+import json
+import os
+import re
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QCoreApplication, QLocale
+from PySide6.QtWidgets import QDialogButtonBox, QMenu
+
+from main import main
+from models.dates import PartialDate
+from models.vocab import Kind, Status
+from ui import locale_text, vocab_labels
+from ui.confirmations import agreements_named
+from ui.filter_panel import ID_ROLE
+from ui.language_menu import choose
+from ui.translations import choose_language, fill, use_language
+
+ROOT = Path(__file__).resolve().parents[2]
+I18N = ROOT / "ui" / "i18n"
+BIN = Path(sys.executable).parent
+RUSSIAN_MENUS = ["&Файл", "&Правка", "&Вид", "&Справка"]
+ENGLISH_MENUS = ["&File", "&Edit", "&View", "&Help"]
+translate = QCoreApplication.translate
+
+# Started in a process of its own, as a user starts the app: main() with the arguments
+# given; once the window is up it prints what it shows and closes.
+WINDOW_SCRIPT = """
+import json, sys
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QDialogButtonBox
+app = QApplication(sys.argv[:1])
+
+def report():
+    window = next(w for w in app.topLevelWidgets() if w.objectName() == "mainWindow")
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+    print(json.dumps({
+        "menus": [action.text() for action in window.menuBar().actions()],
+        "cancel": buttons.buttons()[0].text(),
+    }))
+    window.close()
+
+QTimer.singleShot(0, report)
+from main import main
+sys.exit(main(sys.argv[1:]))
+"""
+
+
+def _window_words(tmp_path: Path, lang: str, *args: str, setting: str = "") -> dict:
+    home = tmp_path / "home"
+    if setting:
+        conf = home / "config" / "TreatyTracker" / "TreatyTracker.conf"
+        conf.parent.mkdir(parents=True)
+        conf.write_text(f"[window]\nlanguage={setting}\n", encoding="utf-8")
+    env = {
+        **os.environ,
+        "LANG": lang,
+        "LC_ALL": "",
+        "LANGUAGE": "",
+        "QT_QPA_PLATFORM": "offscreen",
+        "HOME": str(home),
+        "XDG_CONFIG_HOME": str(home / "config"),
+        "XDG_DATA_HOME": str(home / "data"),
+    }
+    done = subprocess.run(
+        [sys.executable, "-c", WINDOW_SCRIPT, "--db", str(tmp_path / "t.db"), *args],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def test_the_window_speaks_russian_under_a_russian_system(tmp_path: Path) -> None:
+    words = _window_words(tmp_path, "ru_RU.UTF-8")
+    assert words["menus"] == RUSSIAN_MENUS
+    assert words["cancel"] == "Отмена"  # Qt's own standard buttons, from qtbase_ru.qm
+
+
+def test_an_english_system_keeps_the_english_window(tmp_path: Path) -> None:
+    words = _window_words(tmp_path, "C.UTF-8")
+    assert words["menus"] == ENGLISH_MENUS
+    assert words["cancel"] == "Cancel"
+
+
+def test_lang_on_the_command_line_chooses_the_language(tmp_path: Path) -> None:
+    assert _window_words(tmp_path, "C.UTF-8", "--lang", "ru")["menus"] == RUSSIAN_MENUS
+
+
+def test_the_language_kept_in_the_settings_is_used(tmp_path: Path) -> None:
+    assert _window_words(tmp_path, "C.UTF-8", setting="ru")["menus"] == RUSSIAN_MENUS
+
+
+def test_lang_wins_over_the_system_and_the_setting(tmp_path: Path) -> None:
+    words = _window_words(tmp_path, "ru_RU.UTF-8", "--lang", "en", setting="ru")
+    assert words["menus"] == ENGLISH_MENUS
+
+
+def test_an_unknown_language_is_refused_with_the_ones_there_are(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    assert main(["--lang", "xx"]) == 2
+    assert "--lang: no translation for 'xx' (there are: en, ru)" in capsys.readouterr().err
+
+
+def test_the_choice_follows_option_then_setting_then_system() -> None:
+    russia, germany = QLocale("ru_RU"), QLocale("de_DE")
+    assert choose_language(None, None, russia) == "ru"
+    assert choose_language(None, "", russia) == "ru"  # '' in the settings: the system's
+    assert choose_language("en", "ru", russia) == "en"
+    assert choose_language(None, "ru", QLocale("C")) == "ru"
+    assert choose_language("ru-RU", None, QLocale("C")) == "ru"
+    assert choose_language(None, None, germany) == "en"  # no German yet: English
+
+
+# ------------------------------------------------------------------ in this process
+
+
+@pytest.fixture
+def russian(qapp) -> Iterator[None]:  # type: ignore[no-untyped-def]
+    """The application in Russian for one test, English again after it."""
+    use_language(qapp, "ru", QLocale("ru_RU"))
+    yield
+    use_language(qapp, "en", QLocale("en_US"))
+
+
+def test_russian_window_menus_status_bar_and_filters(russian: None, make_window, database) -> None:  # type: ignore[no-untyped-def]
+    from models.sample import load_sample
+
+    with database.sessions.begin() as session:
+        load_sample(session)
+    window = make_window(database)
+    assert [a.text() for a in window.menuBar().actions()] == RUSSIAN_MENUS
+    assert window.status_label.text() == "Показано 8 из 8 соглашений"
+    file_menu = window.menuBar().actions()[0].menu()
+    texts = [action.text() for action in file_menu.actions() if action.text()]
+    assert texts[:3] == ["&Новая база данных…", "&Открыть базу данных…", "Не&давние"]
+    statuses = window.filter_panel.statuses
+    assert statuses.item(0).text().startswith("Проект")  # Status.DRAFT, still 'draft' inside
+    assert statuses.item(0).data(ID_ROLE) == Status.DRAFT
+    assert window.filter_panel.current_filter().statuses == ()
+
+
+def test_every_russian_menu_keeps_one_mnemonic_each(russian: None, make_window, database) -> None:  # type: ignore[no-untyped-def]
+    window = make_window(database)
+    menus: list[QMenu] = [window.menuBar()] + [  # type: ignore[list-item]
+        action.menu() for action in window.menuBar().actions()
+    ]
+    for menu in menus:
+        letters = [
+            match.group(1).casefold()
+            for action in menu.actions()
+            if (match := re.search(r"&([^&])", action.text()))
+        ]
+        assert len(letters) == len(set(letters)), [a.text() for a in menu.actions()]
+
+
+def test_the_russian_window_fits_a_1024_pixel_screen(russian: None, make_window, database) -> None:  # type: ignore[no-untyped-def]
+    window = make_window(database)
+    assert window.menuBar().sizeHint().width() <= 1024
+    assert window.minimumSizeHint().width() <= 1024
+    window.resize(1024, 700)
+    assert window.width() == 1024
+
+
+def test_russian_plurals_take_the_form_of_their_number(russian: None) -> None:
+    def showing(n: int) -> str:
+        return fill(translate("MainWindow", "Showing %1 of %Ln agreement(s)", "", n), n)
+
+    assert showing(1) == "Показано 1 из 1 соглашения"
+    assert showing(3) == "Показано 3 из 3 соглашений"
+    assert showing(5) == "Показано 5 из 5 соглашений"
+    assert showing(21) == "Показано 21 из 21 соглашения"
+    assert agreements_named([1, 2, 3], lambda _id: None) == "эти 3 соглашения"
+    assert agreements_named(list(range(5)), lambda _id: None) == "эти 5 соглашений"
+    assert agreements_named(list(range(21)), lambda _id: None) == "эти 21 соглашение"
+    pages = [translate("Transfers", "%Ln page(s)", "", n) for n in (1, 3, 5, 21)]
+    assert pages == ["1 страница", "3 страницы", "5 страниц", "21 страница"]
+
+
+def test_english_plurals_say_one_agreement_and_two_agreements() -> None:
+    def showing(n: int) -> str:
+        return fill(translate("MainWindow", "Showing %1 of %Ln agreement(s)", "", n), n)
+
+    assert showing(1) == "Showing 1 of 1 agreement"
+    assert showing(2) == "Showing 2 of 2 agreements"
+    assert showing(1234) == "Showing 1234 of 1,234 agreements"
+    assert agreements_named([1, 2], lambda _id: None) == "these 2 agreements"
+
+
+def test_dates_and_numbers_follow_the_locale(russian: None) -> None:
+    # As Russian typography has it: a narrow no-break space before 'г.'.
+    day = locale_text.partial_date(PartialDate.parse("2021-12-06"))
+    assert day == "6 декабря 2021\N{NARROW NO-BREAK SPACE}г."
+    assert locale_text.partial_date(PartialDate.parse("2021-12")) == "декабрь 2021"
+    assert locale_text.partial_date(PartialDate.parse("2021")) == "2021"
+    assert locale_text.number(1234) == "1\N{NO-BREAK SPACE}234"
+
+
+def test_english_dates_and_numbers_are_as_before() -> None:
+    assert locale_text.partial_date(PartialDate.parse("2021-12-06")) == "6 December 2021"
+    assert locale_text.number(1234) == "1,234"
+
+
+def test_vocabulary_labels_are_translated_and_values_stay_english(russian: None) -> None:
+    assert vocab_labels.label(Status.IN_FORCE) == "Действует"
+    assert vocab_labels.label(Kind.DECLARATION) == "Декларация"
+    assert Status.IN_FORCE.value == "in force" and Status.IN_FORCE.label == "In force"
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+    assert buttons.buttons()[0].text() == "Отмена"
+
+
+def test_labels_follow_a_change_of_language(qapp) -> None:  # type: ignore[no-untyped-def]
+    assert vocab_labels.label(Status.IN_FORCE) == "In force"
+    use_language(qapp, "ru", QLocale("ru_RU"))
+    try:
+        assert vocab_labels.label(Status.IN_FORCE) == "Действует"
+    finally:
+        use_language(qapp, "en", QLocale("en_US"))
+    assert vocab_labels.label(Status.IN_FORCE) == "In force"
+
+
+def test_the_language_menu_keeps_the_choice_for_the_next_start(make_window, database) -> None:  # type: ignore[no-untyped-def]
+    window = make_window(database)
+    assert window.findChild(QMenu, "languageMenu") is not None
+    choose(window, "ru")
+    assert window.settings.language == "ru"
+    assert "started again" in window.statusBar().currentMessage()
+    assert [a.text() for a in window.menuBar().actions()] == ENGLISH_MENUS  # until then
+
+
+# ------------------------------------------------------------------ the catalogs
+
+
+def _messages(path: Path) -> list[ET.Element]:
+    return list(ET.parse(path).getroot().iter("message"))
+
+
+def test_the_catalogs_are_up_to_date_with_the_code(tmp_path: Path) -> None:
+    """`make translations` leaves nothing to change: every wrapped string is in the .ts,
+    none is gone, and the .qm are compiled from the .ts as they are."""
+    for ts in sorted(I18N.glob("*.ts")):
+        copy = tmp_path / ts.name
+        copy.write_bytes(ts.read_bytes())
+        language = ts.stem.removeprefix("treaty_tracker_")
+        extra = ["-pluralonly"] if language == "en" else []
+        subprocess.run(
+            [
+                str(BIN / "pyside6-lupdate"),
+                *("-silent", "-no-obsolete", "-locations", "none", "-extensions", "py", "ui"),
+                *("-target-language", language, *extra, "-ts", str(copy)),
+            ],
+            cwd=ROOT,
+            check=True,
+            timeout=120,
+        )
+        assert copy.read_text(encoding="utf-8") == ts.read_text(encoding="utf-8"), (
+            f"{ts.name} is out of date: run make translations"
+        )
+        qm = tmp_path / f"{ts.stem}.qm"
+        subprocess.run(
+            [str(BIN / "pyside6-lrelease"), "-silent", str(ts), "-qm", str(qm)],
+            check=True,
+            timeout=60,
+        )
+        assert qm.read_bytes() == (I18N / qm.name).read_bytes(), f"{qm.name}: make translations"
+
+
+def test_russian_is_translated_in_full_with_the_same_placeholders() -> None:
+    messages = _messages(I18N / "treaty_tracker_ru.ts")
+    assert len(messages) > 450
+    for message in messages:
+        source = message.findtext("source") or ""
+        translation = message.find("translation")
+        assert translation is not None and translation.get("type") is None, source
+        forms = [f.text or "" for f in translation.iter("numerusform")] or [translation.text]
+        assert len(forms) == (3 if message.get("numerus") == "yes" else 1), source
+        for form in forms:
+            assert form, source
+            assert sorted(re.findall(r"%L?n|%\d", form)) == sorted(
+                re.findall(r"%L?n|%\d", source)
+            ), (source, form)
+            assert form.count("&") == source.count("&"), (source, form)
+
+
+def test_every_string_wrapped_in_ui_is_in_the_catalog() -> None:
+    """pyside6-lupdate skips a call it can't read (a plural's count given as an expression in
+    QCoreApplication.translate): such a string would never be translated."""
+    sources = {m.findtext("source") for m in _messages(I18N / "treaty_tracker_ru.ts")}
+    missing = []
+    for path in sorted((ROOT / "ui").rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not isinstance(node, ast.Call):
+                continue
+            name = getattr(node.func, "attr", None) or getattr(node.func, "id", None)
+            place = {"tr": 0, "translate": 1, "QT_TRANSLATE_NOOP": 1}.get(str(name))
+            if place is None or len(node.args) <= place:
+                continue
+            text = node.args[place]
+            if isinstance(text, ast.Constant) and text.value not in sources:
+                missing.append(f"{path.name}:{node.lineno}: {text.value}")
+    assert not missing

@@ -1,0 +1,308 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en">
+<context>
+    <name>ArticleDialog</name>
+    <message numerus="yes">
+        <source>%Ln draft(s)</source>
+        <translation>
+            <numerusform>%Ln draft</numerusform>
+            <numerusform>%Ln drafts</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln like recorded agreements (not ticked)</source>
+        <translation>
+            <numerusform>%Ln like a recorded agreement (not ticked)</numerusform>
+            <numerusform>%Ln like recorded agreements (not ticked)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Confirmations</name>
+    <message numerus="yes">
+        <source>these %Ln agreement(s)</source>
+        <translation>
+            <numerusform>this agreement</numerusform>
+            <numerusform>these %Ln agreements</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>DueFilter</name>
+    <message numerus="yes">
+        <source>Due within %n day(s)</source>
+        <translation>
+            <numerusform>Due within %n day</numerusform>
+            <numerusform>Due within %n days</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message numerus="yes">
+        <source>%1 and %Ln more</source>
+        <translation>
+            <numerusform>%1 and %Ln more</numerusform>
+            <numerusform>%1 and %Ln more</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>&lt;b&gt;%1&lt;/b&gt; holds %Ln agreement(s).</source>
+        <translation>
+            <numerusform>&lt;b&gt;%1&lt;/b&gt; holds %Ln agreement.</numerusform>
+            <numerusform>&lt;b&gt;%1&lt;/b&gt; holds %Ln agreements.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>&lt;b&gt;%Ln&lt;/b&gt; is new and will be added.</source>
+        <translation>
+            <numerusform>&lt;b&gt;%Ln&lt;/b&gt; is new and will be added.</numerusform>
+            <numerusform>&lt;b&gt;%Ln&lt;/b&gt; are new and will be added.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln is already recorded (same title and signing date): will be updated from the file.</source>
+        <translation>
+            <numerusform>%Ln is already recorded (same title and signing date): will be updated from the file.</numerusform>
+            <numerusform>%Ln are already recorded (same title and signing date): will be updated from the file.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln is already recorded (same title and signing date): will be skipped, unless you choose to update them.</source>
+        <translation>
+            <numerusform>%Ln is already recorded (same title and signing date): will be skipped, unless you choose to update them.</numerusform>
+            <numerusform>%Ln are already recorded (same title and signing date): will be skipped, unless you choose to update them.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln repeats an earlier row of the file and will be skipped.</source>
+        <translation>
+            <numerusform>%Ln repeats an earlier row of the file and will be skipped.</numerusform>
+            <numerusform>%Ln repeat an earlier row of the file and will be skipped.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln new party(ies): %1.</source>
+        <translation>
+            <numerusform>%Ln new partyy: %1.</numerusform>
+            <numerusform>%Ln new partyies: %1.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>&lt;b&gt;%Ln new party(ies) may be misspelt:&lt;/b&gt; %1.</source>
+        <translation>
+            <numerusform>&lt;b&gt;%Ln new partyy may be misspelt:&lt;/b&gt; %1.</numerusform>
+            <numerusform>&lt;b&gt;%Ln new partyies may be misspelt:&lt;/b&gt; %1.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln new field(s): %1.</source>
+        <translation>
+            <numerusform>%Ln new field: %1.</numerusform>
+            <numerusform>%Ln new fields: %1.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>and %Ln more</source>
+        <translation>
+            <numerusform>and %Ln more</numerusform>
+            <numerusform>and %Ln more</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln looks like an agreement already recorded (same signing date and parties, a title near in wording) and will be added anyway:</source>
+        <translation>
+            <numerusform>%Ln looks like an agreement already recorded (same signing date and parties, a title near in wording) and will be added anyway:</numerusform>
+            <numerusform>%Ln look like agreements already recorded (same signing date and parties, a title near in wording) and will be added anyway:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln looks like an agreement already recorded (same signing date and parties, a title near in wording) and will be skipped, unless you choose to keep them:</source>
+        <translation>
+            <numerusform>%Ln looks like an agreement already recorded (same signing date and parties, a title near in wording) and will be skipped, unless you choose to keep them:</numerusform>
+            <numerusform>%Ln look like agreements already recorded (same signing date and parties, a title near in wording) and will be skipped, unless you choose to keep them:</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message numerus="yes">
+        <source>Reading %Ln agreement(s)…</source>
+        <translation>
+            <numerusform>Reading %Ln agreement…</numerusform>
+            <numerusform>Reading %Ln agreements…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Showing %1 of %Ln agreement(s)</source>
+        <translation>
+            <numerusform>Showing %1 of %Ln agreement</numerusform>
+            <numerusform>Showing %1 of %Ln agreements</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Duplicate: the copy keeps the parties but not their dated acts (%Ln act(s)); a new agreement&apos;s signatures and ratifications are its own.</source>
+        <translation>
+            <numerusform>Duplicate: the copy keeps the parties but not their dated acts (%Ln act); a new agreement&apos;s signatures and ratifications are its own.</numerusform>
+            <numerusform>Duplicate: the copy keeps the parties but not their dated acts (%Ln acts); a new agreement&apos;s signatures and ratifications are its own.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Changed %Ln agreement(s).</source>
+        <translation>
+            <numerusform>Changed %Ln agreement.</numerusform>
+            <numerusform>Changed %Ln agreements.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>RestoreDialog</name>
+    <message numerus="yes">
+        <source>%Ln backup(s) in %1</source>
+        <translation>
+            <numerusform>%Ln backup in %1</numerusform>
+            <numerusform>%Ln backups in %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln agreement(s)</source>
+        <translation>
+            <numerusform>%Ln agreement</numerusform>
+            <numerusform>%Ln agreements</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SummaryPrinter</name>
+    <message numerus="yes">
+        <source>%Ln agreement(s).</source>
+        <translation>
+            <numerusform>%Ln agreement.</numerusform>
+            <numerusform>%Ln agreements.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %Ln more: Export PDF writes every one.</source>
+        <translation>
+            <numerusform>… and %Ln more: Export PDF writes every one.</numerusform>
+            <numerusform>… and %Ln more: Export PDF writes every one.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Sent the summary of %Ln agreement(s) to the printer.</source>
+        <translation>
+            <numerusform>Sent the summary of %Ln agreement to the printer.</numerusform>
+            <numerusform>Sent the summary of %Ln agreements to the printer.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Transfers</name>
+    <message numerus="yes">
+        <source>Imported %Ln agreement(s)</source>
+        <translation>
+            <numerusform>Imported %Ln agreement</numerusform>
+            <numerusform>Imported %Ln agreements</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>updated %Ln</source>
+        <translation>
+            <numerusform>updated %Ln</numerusform>
+            <numerusform>updated %Ln</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>skipped %Ln already recorded</source>
+        <translation>
+            <numerusform>skipped %Ln already recorded</numerusform>
+            <numerusform>skipped %Ln already recorded</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln new part(ies)</source>
+        <translation>
+            <numerusform>%Ln new party</numerusform>
+            <numerusform>%Ln new parties</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln new field(s)</source>
+        <translation>
+            <numerusform>%Ln new field</numerusform>
+            <numerusform>%Ln new fields</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 was not imported: nothing was changed. Fix the %Ln problem(s) below and import it again.</source>
+        <translation>
+            <numerusform>%1 was not imported: nothing was changed. Fix this problem and import it again.</numerusform>
+            <numerusform>%1 was not imported: nothing was changed. Fix these %Ln problems and import it again.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %Ln agreement(s) to %1</source>
+        <translation>
+            <numerusform>Exported %Ln agreement to %1</numerusform>
+            <numerusform>Exported %Ln agreements to %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The PDF of %Ln agreement(s) will have about %1 pages and take a while to write. Make it?</source>
+        <translation>
+            <numerusform>The PDF of %Ln agreement will have about %1 pages and take a while to write. Make it?</numerusform>
+            <numerusform>The PDF of %Ln agreements will have about %1 pages and take a while to write. Make it?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln page(s)</source>
+        <translation>
+            <numerusform>%Ln page</numerusform>
+            <numerusform>%Ln pages</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln agreement(s)</source>
+        <translation>
+            <numerusform>%Ln agreement</numerusform>
+            <numerusform>%Ln agreements</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>the %Ln agreement(s) matching the filter</source>
+        <translation>
+            <numerusform>the agreement matching the filter</numerusform>
+            <numerusform>the %Ln agreements matching the filter</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Export the %Ln selected agreement(s), or all %1 that match the filter?</source>
+        <translation>
+            <numerusform>Export the %Ln selected agreement, or all %1 that match the filter?</numerusform>
+            <numerusform>Export the %Ln selected agreements, or all %1 that match the filter?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Export a PDF of the %Ln selected agreement(s), or of all %1 that match the filter?</source>
+        <translation>
+            <numerusform>Export a PDF of the %Ln selected agreement, or of all %1 that match the filter?</numerusform>
+            <numerusform>Export a PDF of the %Ln selected agreements, or of all %1 that match the filter?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Print the %Ln selected agreement(s), or all %1 that match the filter?</source>
+        <translation>
+            <numerusform>Print the %Ln selected agreement, or all %1 that match the filter?</numerusform>
+            <numerusform>Print the %Ln selected agreements, or all %1 that match the filter?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>the %Ln selected agreement(s)</source>
+        <translation>
+            <numerusform>the %Ln selected agreement</numerusform>
+            <numerusform>the %Ln selected agreements</numerusform>
+        </translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,2280 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="ru">
+<context>
+    <name>AboutDialog</name>
+    <message>
+        <source>About Treaty Tracker</source>
+        <translation>О программе Treaty Tracker</translation>
+    </message>
+    <message>
+        <source>Treaty Tracker %1
+
+Record international agreements by field and party, filter them, and export PDF summaries.
+
+Database in use: %2
+Default data folder: %3
+Log: %4
+Qt %5 (PySide6 %6), Python %7
+
+Licences: %8</source>
+        <translation>Treaty Tracker %1
+
+Учёт международных соглашений по сферам и сторонам: отбор и сводки в PDF.
+
+Открытая база данных: %2
+Папка данных по умолчанию: %3
+Журнал: %4
+Qt %5 (PySide6 %6), Python %7
+
+Лицензии: %8</translation>
+    </message>
+</context>
+<context>
+    <name>App</name>
+    <message>
+        <source>Can&apos;t open the database</source>
+        <translation>Не удаётся открыть базу данных</translation>
+    </message>
+    <message>
+        <source>%1
+
+The default database is opened instead.</source>
+        <translation>%1
+
+Вместо неё открыта база данных по умолчанию.</translation>
+    </message>
+</context>
+<context>
+    <name>ArticleDialog</name>
+    <message>
+        <source>New from article</source>
+        <translation>Создание по статье</translation>
+    </message>
+    <message>
+        <source>&amp;Open file…</source>
+        <translation>&amp;Открыть файл…</translation>
+    </message>
+    <message>
+        <source>Read an article from a text, HTML or PDF file</source>
+        <translation>Прочитать статью из текстового файла, HTML или PDF</translation>
+    </message>
+    <message>
+        <source>Published on:</source>
+        <translation>Дата публикации:</translation>
+    </message>
+    <message>
+        <source>YYYY-MM-DD (else the article&apos;s dateline)</source>
+        <translation>ГГГГ-ММ-ДД (иначе — дата в самой статье)</translation>
+    </message>
+    <message>
+        <source>The day the article appeared: &apos;Monday&apos;, &apos;yesterday&apos; and &apos;this week&apos; count from it</source>
+        <translation>День выхода статьи: от него отсчитываются «в понедельник», «вчера» и «на этой неделе»</translation>
+    </message>
+    <message>
+        <source>&amp;Draft agreements</source>
+        <translation>&amp;Составить проекты</translation>
+    </message>
+    <message>
+        <source>Paste the article here, or open a file.</source>
+        <translation>Вставьте сюда текст статьи или откройте файл.</translation>
+    </message>
+    <message>
+        <source>No drafts yet.</source>
+        <translation>Проектов пока нет.</translation>
+    </message>
+    <message>
+        <source>&amp;Save kept drafts</source>
+        <translation>Со&amp;хранить отмеченные проекты</translation>
+    </message>
+    <message>
+        <source>Open article</source>
+        <translation>Открыть статью</translation>
+    </message>
+    <message>
+        <source>Articles (*.txt *.html *.htm *.pdf);;All files (*)</source>
+        <translation>Статьи (*.txt *.html *.htm *.pdf);;Все файлы (*)</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a date: give the publication date as YYYY-MM-DD.</source>
+        <translation>«%1» — не дата: укажите дату публикации в виде ГГГГ-ММ-ДД.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln draft(s)</source>
+        <translation>
+            <numerusform>%Ln проект</numerusform>
+            <numerusform>%Ln проекта</numerusform>
+            <numerusform>%Ln проектов</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>published %1</source>
+        <translation>опубликовано %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln like recorded agreements (not ticked)</source>
+        <translation>
+            <numerusform>%Ln похож на уже внесённые соглашения (не отмечен)</numerusform>
+            <numerusform>%Ln похожи на уже внесённые соглашения (не отмечены)</numerusform>
+            <numerusform>%Ln похожи на уже внесённые соглашения (не отмечены)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>. Select a cell to see the sentence behind it.</source>
+        <translation>. Выберите ячейку, чтобы увидеть предложение, из которого взято значение.</translation>
+    </message>
+    <message>
+        <source>No drafts: the article reports no document signed, initialled or adopted.</source>
+        <translation>Проектов нет: в статье не сообщается о подписании, парафировании или принятии какого-либо документа.</translation>
+    </message>
+    <message>
+        <source>Looks like recorded agreement %1</source>
+        <translation>Похоже на внесённое соглашение %1</translation>
+    </message>
+    <message>
+        <source>Tick the drafts to save.</source>
+        <translation>Отметьте проекты, которые нужно сохранить.</translation>
+    </message>
+    <message>
+        <source>Nothing saved: %1</source>
+        <translation>Ничего не сохранено: %1</translation>
+    </message>
+    <message>
+        <source>Not done: %1</source>
+        <translation>Не выполнено: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Confirmations</name>
+    <message numerus="yes">
+        <source>these %Ln agreement(s)</source>
+        <translation>
+            <numerusform>эти %Ln соглашение</numerusform>
+            <numerusform>эти %Ln соглашения</numerusform>
+            <numerusform>эти %Ln соглашений</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>agreement %1</source>
+        <translation>соглашение %1</translation>
+    </message>
+    <message>
+        <source>“%1”</source>
+        <translation>«%1»</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectDialog</name>
+    <message>
+        <source>Connect to team database</source>
+        <translation>Подключение к общей базе данных</translation>
+    </message>
+    <message>
+        <source>not saved; empty: ~/.pgpass or PGPASSWORD</source>
+        <translation>не сохраняется; если пусто — из ~/.pgpass или PGPASSWORD</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>Сервер</translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation>Порт</translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation>База данных</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Пользователь</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Пароль</translation>
+    </message>
+    <message>
+        <source>&amp;Server:</source>
+        <translation>&amp;Сервер:</translation>
+    </message>
+    <message>
+        <source>P&amp;ort:</source>
+        <translation>П&amp;орт:</translation>
+    </message>
+    <message>
+        <source>&amp;Database:</source>
+        <translation>&amp;База данных:</translation>
+    </message>
+    <message>
+        <source>&amp;User:</source>
+        <translation>По&amp;льзователь:</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>П&amp;ароль:</translation>
+    </message>
+    <message>
+        <source>Connect</source>
+        <translation>Подключиться</translation>
+    </message>
+    <message>
+        <source>Give the server and the database.</source>
+        <translation>Укажите сервер и базу данных.</translation>
+    </message>
+    <message>
+        <source>Give the server.</source>
+        <translation>Укажите сервер.</translation>
+    </message>
+    <message>
+        <source>Give the database.</source>
+        <translation>Укажите базу данных.</translation>
+    </message>
+</context>
+<context>
+    <name>DraftTable</name>
+    <message>
+        <source>Keep</source>
+        <translation>Сохр.</translation>
+    </message>
+    <message>
+        <source>Recorded?</source>
+        <translation>Уже внесено?</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Название</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Вид</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Статус</translation>
+    </message>
+    <message>
+        <source>Signed on</source>
+        <translation>Дата подписания</translation>
+    </message>
+    <message>
+        <source>Signed at</source>
+        <translation>Место подписания</translation>
+    </message>
+    <message>
+        <source>Parties</source>
+        <translation>Стороны</translation>
+    </message>
+    <message>
+        <source>Fields</source>
+        <translation>Сферы</translation>
+    </message>
+    <message>
+        <source>The recorded agreement a draft looks like: same date and parties, a title near in wording. Such a draft is not ticked; select it to read which.</source>
+        <translation>Внесённое соглашение, на которое похож проект: та же дата и те же стороны, близкое по формулировке название. Такой проект не отмечен; выберите его, чтобы узнать, на какое соглашение он похож.</translation>
+    </message>
+    <message>
+        <source>like %1</source>
+        <translation>как %1</translation>
+    </message>
+</context>
+<context>
+    <name>DueFilter</name>
+    <message>
+        <source>Overdue</source>
+        <translation>Просрочено</translation>
+    </message>
+    <message numerus="yes">
+        <source>Due within %n day(s)</source>
+        <translation>
+            <numerusform>Срок в ближайший %n день</numerusform>
+            <numerusform>Срок в ближайшие %n дня</numerusform>
+            <numerusform>Срок в ближайшие %n дней</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Сроки</translation>
+    </message>
+    <message>
+        <source>Agreements with a deadline coming (the Due panel lists them: View › Due)</source>
+        <translation>Соглашения с приближающимся сроком (их список — на панели «Сроки»: Вид › Сроки)</translation>
+    </message>
+</context>
+<context>
+    <name>ExceptionHook</name>
+    <message>
+        <source>The details are in the log, %1: please send it with a bug report.</source>
+        <translation>Подробности — в журнале %1: пожалуйста, приложите его к сообщению об ошибке.</translation>
+    </message>
+    <message>
+        <source>Run treaty-tracker --debug from a terminal to see the details.</source>
+        <translation>Чтобы увидеть подробности, запустите treaty-tracker --debug из терминала.</translation>
+    </message>
+    <message>
+        <source>Something went wrong: %1.
+
+What you saved before is safe; the last action may not have finished.
+
+%2</source>
+        <translation>Что-то пошло не так: %1.
+
+Всё сохранённое ранее цело; последнее действие могло не завершиться.
+
+%2</translation>
+    </message>
+    <message>
+        <source>Unexpected error</source>
+        <translation>Непредвиденная ошибка</translation>
+    </message>
+</context>
+<context>
+    <name>FieldPicker</name>
+    <message>
+        <source>Fields</source>
+        <translation>Сферы</translation>
+    </message>
+    <message>
+        <source>New field</source>
+        <translation>Новая сфера</translation>
+    </message>
+    <message>
+        <source>New field; &apos;Transport &gt; Rail&apos; nests Rail in Transport</source>
+        <translation>Новая сфера; «Транспорт &gt; Железные дороги» вкладывает вторую в первую</translation>
+    </message>
+    <message>
+        <source>Add field</source>
+        <translation>Добавить сферу</translation>
+    </message>
+    <message>
+        <source>Tick every field the agreement covers:</source>
+        <translation>Отметьте все сферы, которых касается соглашение:</translation>
+    </message>
+    <message>
+        <source>Field %1: %2</source>
+        <translation>Сфера %1: %2</translation>
+    </message>
+    <message>
+        <source>New field: recorded when the agreement is saved</source>
+        <translation>Новая сфера: будет внесена при сохранении соглашения</translation>
+    </message>
+</context>
+<context>
+    <name>FilterPanel</name>
+    <message>
+        <source>Clear filters</source>
+        <translation>Сбросить фильтры</translation>
+    </message>
+    <message>
+        <source>Search agreements</source>
+        <translation>Поиск соглашений</translation>
+    </message>
+    <message>
+        <source>Search titles, summaries, places, parties…</source>
+        <translation>Поиск по названиям, аннотациям, местам, сторонам…</translation>
+    </message>
+    <message>
+        <source>Filters as you type (Ctrl+F). Accents and case don&apos;t matter.</source>
+        <translation>Отбор по мере ввода (Ctrl+F). Регистр и диакритические знаки не важны.</translation>
+    </message>
+    <message>
+        <source>Saved views</source>
+        <translation>Сохранённые виды</translation>
+    </message>
+    <message>
+        <source>Save current filter as view…</source>
+        <translation>Сохранить фильтр как вид…</translation>
+    </message>
+    <message>
+        <source>Save current filter as a view</source>
+        <translation>Сохранить текущий фильтр как вид</translation>
+    </message>
+    <message>
+        <source>Fields</source>
+        <translation>Сферы</translation>
+    </message>
+    <message>
+        <source>Find a party in the list</source>
+        <translation>Найти сторону в списке</translation>
+    </message>
+    <message>
+        <source>Find a party…</source>
+        <translation>Найти сторону…</translation>
+    </message>
+    <message>
+        <source>Parties</source>
+        <translation>Стороны</translation>
+    </message>
+    <message>
+        <source>Any of the ticked parties (not all)</source>
+        <translation>Любая из отмеченных сторон (не все)</translation>
+    </message>
+    <message>
+        <source>Match any of the ticked parties</source>
+        <translation>Соглашения любой из отмеченных сторон</translation>
+    </message>
+    <message>
+        <source>Off: agreements between all ticked parties. On: agreements of any of them.</source>
+        <translation>Выключено: соглашения между всеми отмеченными сторонами. Включено: соглашения любой из них.</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Статус</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Вид</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>Уровень</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Сроки</translation>
+    </message>
+    <message>
+        <source>Signed</source>
+        <translation>Подписано</translation>
+    </message>
+    <message>
+        <source>Signed between</source>
+        <translation>Подписано в период</translation>
+    </message>
+    <message>
+        <source>Signed from</source>
+        <translation>Подписано с</translation>
+    </message>
+    <message>
+        <source>Signed up to</source>
+        <translation>Подписано по</translation>
+    </message>
+    <message>
+        <source>From / to</source>
+        <translation>С / по</translation>
+    </message>
+    <message>
+        <source>YYYY[-MM[-DD]]</source>
+        <translation>ГГГГ[-ММ[-ДД]]</translation>
+    </message>
+    <message>
+        <source>A year, a year and month, or a day: 2021, 2021-12, 2021-12-06</source>
+        <translation>Год, год и месяц или день: 2021, 2021-12, 2021-12-06</translation>
+    </message>
+    <message>
+        <source>Rename view…</source>
+        <translation>Переименовать вид…</translation>
+    </message>
+    <message>
+        <source>Delete view</source>
+        <translation>Удалить вид</translation>
+    </message>
+    <message>
+        <source>Rename party…</source>
+        <translation>Переименовать сторону…</translation>
+    </message>
+    <message>
+        <source>Merge into another party…</source>
+        <translation>Объединить с другой стороной…</translation>
+    </message>
+    <message>
+        <source>Delete party (if unused)</source>
+        <translation>Удалить сторону (если не используется)</translation>
+    </message>
+    <message>
+        <source>Rename field…</source>
+        <translation>Переименовать сферу…</translation>
+    </message>
+    <message>
+        <source>Merge into another field…</source>
+        <translation>Объединить с другой сферой…</translation>
+    </message>
+    <message>
+        <source>Delete field (if unused)</source>
+        <translation>Удалить сферу (если не используется)</translation>
+    </message>
+</context>
+<context>
+    <name>HelpMenu</name>
+    <message>
+        <source>Edit the selected agreement</source>
+        <translation>Изменить выбранное соглашение</translation>
+    </message>
+    <message>
+        <source>Move from the search box to the first result</source>
+        <translation>Перейти из поля поиска к первому результату</translation>
+    </message>
+    <message>
+        <source>Down or Enter</source>
+        <translation>Вниз или Enter</translation>
+    </message>
+    <message>
+        <source>Move between the filters, the table and the details</source>
+        <translation>Переходить между фильтрами, таблицей и сведениями</translation>
+    </message>
+    <message>
+        <source>In the editor: save</source>
+        <translation>В редакторе: сохранить</translation>
+    </message>
+    <message>
+        <source>In the editor: add the party or field typed</source>
+        <translation>В редакторе: добавить введённую сторону или сферу</translation>
+    </message>
+    <message>
+        <source>Close a dialog (asks first if something changed)</source>
+        <translation>Закрыть диалог (если что-то изменено, сначала спросит)</translation>
+    </message>
+    <message>
+        <source>Treaty Tracker is free software under the MIT licence (the LICENSE file). Built with Qt for Python (PySide6, LGPL v3), SQLAlchemy and Alembic (MIT), ReportLab (BSD), pycountry (LGPL v2.1), python-bidi (LGPL v3) and arabic-reshaper (MIT). PDFs embed DejaVu Sans (Bitstream Vera licence; DejaVu changes in the public domain).</source>
+        <translation>Treaty Tracker — свободная программа под лицензией MIT (файл LICENSE). Создана с помощью Qt for Python (PySide6, LGPL v3), SQLAlchemy и Alembic (MIT), ReportLab (BSD), pycountry (LGPL v2.1), python-bidi (LGPL v3) и arabic-reshaper (MIT). В PDF встраивается шрифт DejaVu Sans (лицензия Bitstream Vera; изменения DejaVu — общественное достояние).</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Справка</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>&amp;Сочетания клавиш</translation>
+    </message>
+    <message>
+        <source>&amp;About Treaty Tracker</source>
+        <translation>&amp;О программе Treaty Tracker</translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message numerus="yes">
+        <source>%1 and %Ln more</source>
+        <translation>
+            <numerusform>%1 и ещё %Ln</numerusform>
+            <numerusform>%1 и ещё %Ln</numerusform>
+            <numerusform>%1 и ещё %Ln</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>&lt;b&gt;%1&lt;/b&gt; holds %Ln agreement(s).</source>
+        <translation>
+            <numerusform>В файле &lt;b&gt;%1&lt;/b&gt; %Ln соглашение.</numerusform>
+            <numerusform>В файле &lt;b&gt;%1&lt;/b&gt; %Ln соглашения.</numerusform>
+            <numerusform>В файле &lt;b&gt;%1&lt;/b&gt; %Ln соглашений.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>&lt;b&gt;%Ln&lt;/b&gt; is new and will be added.</source>
+        <translation>
+            <numerusform>&lt;b&gt;%Ln&lt;/b&gt; новое, будет добавлено.</numerusform>
+            <numerusform>&lt;b&gt;%Ln&lt;/b&gt; новых, будут добавлены.</numerusform>
+            <numerusform>&lt;b&gt;%Ln&lt;/b&gt; новых, будут добавлены.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln is already recorded (same title and signing date): will be updated from the file.</source>
+        <translation>
+            <numerusform>%Ln уже внесено (то же название и дата подписания): будет обновлено из файла.</numerusform>
+            <numerusform>%Ln уже внесены (то же название и дата подписания): будут обновлены из файла.</numerusform>
+            <numerusform>%Ln уже внесены (то же название и дата подписания): будут обновлены из файла.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln is already recorded (same title and signing date): will be skipped, unless you choose to update them.</source>
+        <translation>
+            <numerusform>%Ln уже внесено (то же название и дата подписания): будет пропущено, если вы не выберете обновление.</numerusform>
+            <numerusform>%Ln уже внесены (то же название и дата подписания): будут пропущены, если вы не выберете обновление.</numerusform>
+            <numerusform>%Ln уже внесены (то же название и дата подписания): будут пропущены, если вы не выберете обновление.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln repeats an earlier row of the file and will be skipped.</source>
+        <translation>
+            <numerusform>%Ln строка повторяет одну из предыдущих строк файла и будет пропущена.</numerusform>
+            <numerusform>%Ln строки повторяют предыдущие строки файла и будут пропущены.</numerusform>
+            <numerusform>%Ln строк повторяют предыдущие строки файла и будут пропущены.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln new party(ies): %1.</source>
+        <translation>
+            <numerusform>%Ln новая сторона: %1.</numerusform>
+            <numerusform>%Ln новые стороны: %1.</numerusform>
+            <numerusform>%Ln новых сторон: %1.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 (did you mean %2?)</source>
+        <translation>%1 (может быть, %2?)</translation>
+    </message>
+    <message numerus="yes">
+        <source>&lt;b&gt;%Ln new party(ies) may be misspelt:&lt;/b&gt; %1.</source>
+        <translation>
+            <numerusform>&lt;b&gt;%Ln новая сторона, возможно, написана с ошибкой:&lt;/b&gt; %1.</numerusform>
+            <numerusform>&lt;b&gt;%Ln новые стороны, возможно, написаны с ошибкой:&lt;/b&gt; %1.</numerusform>
+            <numerusform>&lt;b&gt;%Ln новых сторон, возможно, написаны с ошибкой:&lt;/b&gt; %1.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln new field(s): %1.</source>
+        <translation>
+            <numerusform>%Ln новая сфера: %1.</numerusform>
+            <numerusform>%Ln новые сферы: %1.</numerusform>
+            <numerusform>%Ln новых сфер: %1.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>and %Ln more</source>
+        <translation>
+            <numerusform>и ещё %Ln</numerusform>
+            <numerusform>и ещё %Ln</numerusform>
+            <numerusform>и ещё %Ln</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln looks like an agreement already recorded (same signing date and parties, a title near in wording) and will be added anyway:</source>
+        <translation>
+            <numerusform>%Ln похоже на уже внесённое соглашение (та же дата подписания и стороны, близкое по формулировке название) и всё же будет добавлено:</numerusform>
+            <numerusform>%Ln похожи на уже внесённые соглашения (та же дата подписания и стороны, близкое по формулировке название) и всё же будут добавлены:</numerusform>
+            <numerusform>%Ln похожи на уже внесённые соглашения (та же дата подписания и стороны, близкое по формулировке название) и всё же будут добавлены:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln looks like an agreement already recorded (same signing date and parties, a title near in wording) and will be skipped, unless you choose to keep them:</source>
+        <translation>
+            <numerusform>%Ln похоже на уже внесённое соглашение (та же дата подписания и стороны, близкое по формулировке название) и будет пропущено, если вы не решите его оставить:</numerusform>
+            <numerusform>%Ln похожи на уже внесённые соглашения (та же дата подписания и стороны, близкое по формулировке название) и будут пропущены, если вы не решите их оставить:</numerusform>
+            <numerusform>%Ln похожи на уже внесённые соглашения (та же дата подписания и стороны, близкое по формулировке название) и будут пропущены, если вы не решите их оставить:</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ImportPreviewDialog</name>
+    <message>
+        <source>Import agreements</source>
+        <translation>Импорт соглашений</translation>
+    </message>
+    <message>
+        <source>Update the agreements that are already recorded</source>
+        <translation>Обновить уже внесённые соглашения</translation>
+    </message>
+    <message>
+        <source>Add the possible duplicates too</source>
+        <translation>Добавить и возможные дубликаты</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Импортировать</translation>
+    </message>
+    <message>
+        <source>%1 is a new party, not a misspelling: record it as written</source>
+        <translation>%1 — новая сторона, а не опечатка: внести как написано</translation>
+    </message>
+    <message>
+        <source>They are new parties, not misspellings: record them as written</source>
+        <translation>Это новые стороны, а не опечатки: внести как написано</translation>
+    </message>
+</context>
+<context>
+    <name>LanguageMenu</name>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Язык</translation>
+    </message>
+    <message>
+        <source>System language</source>
+        <translation>Язык системы</translation>
+    </message>
+    <message>
+        <source>The language changes when Treaty Tracker is started again.</source>
+        <translation>Язык сменится при следующем запуске Treaty Tracker.</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>this computer</source>
+        <translation>этом компьютере</translation>
+    </message>
+    <message>
+        <source>%1 on %2</source>
+        <translation>%1 на %2</translation>
+    </message>
+    <message>
+        <source>&amp;New agreement…</source>
+        <translation>&amp;Новое соглашение…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Изменить…</translation>
+    </message>
+    <message>
+        <source>Edit (Enter)</source>
+        <translation>Изменить (Enter)</translation>
+    </message>
+    <message>
+        <source>&amp;Duplicate…</source>
+        <translation>Создать &amp;копию…</translation>
+    </message>
+    <message>
+        <source>De&amp;lete</source>
+        <translation>&amp;Удалить</translation>
+    </message>
+    <message>
+        <source>&amp;Merge…</source>
+        <translation>&amp;Объединить…</translation>
+    </message>
+    <message>
+        <source>Merge the two selected agreements into one, choosing each fact</source>
+        <translation>Объединить два выбранных соглашения в одно, выбирая каждое сведение</translation>
+    </message>
+    <message>
+        <source>New from &amp;article…</source>
+        <translation>Создать по &amp;статье…</translation>
+    </message>
+    <message>
+        <source>Draft the agreements a press release reports, review them, save the kept ones</source>
+        <translation>Составить проекты соглашений, о которых сообщает пресс-релиз, проверить их и сохранить отобранные</translation>
+    </message>
+    <message>
+        <source>&amp;Import…</source>
+        <translation>&amp;Импорт…</translation>
+    </message>
+    <message>
+        <source>Import agreements from a CSV or JSON file</source>
+        <translation>Импортировать соглашения из файла CSV или JSON</translation>
+    </message>
+    <message>
+        <source>E&amp;xport…</source>
+        <translation>&amp;Экспорт…</translation>
+    </message>
+    <message>
+        <source>Export the agreements shown (or the selected ones) to CSV or JSON</source>
+        <translation>Экспортировать показанные (или выбранные) соглашения в CSV или JSON</translation>
+    </message>
+    <message>
+        <source>Export &amp;PDF…</source>
+        <translation>Экспорт в &amp;PDF…</translation>
+    </message>
+    <message>
+        <source>A PDF summary of the agreements shown (or the selected ones)</source>
+        <translation>Сводка в PDF по показанным (или выбранным) соглашениям</translation>
+    </message>
+    <message>
+        <source>P&amp;rint summary…</source>
+        <translation>П&amp;ечать сводки…</translation>
+    </message>
+    <message>
+        <source>Print the summary of the agreements shown (or the selected ones)</source>
+        <translation>Напечатать сводку по показанным (или выбранным) соглашениям</translation>
+    </message>
+    <message>
+        <source>Export &amp;fact sheet…</source>
+        <translation>Экспорт сп&amp;равки…</translation>
+    </message>
+    <message>
+        <source>A PDF fact sheet of the selected agreement</source>
+        <translation>Справка в PDF по выбранному соглашению</translation>
+    </message>
+    <message>
+        <source>&amp;Find</source>
+        <translation>&amp;Поиск</translation>
+    </message>
+    <message>
+        <source>&amp;Go to agreement…</source>
+        <translation>Пе&amp;рейти к соглашению…</translation>
+    </message>
+    <message>
+        <source>Show the agreement with a given number (also the old number of a merged one)</source>
+        <translation>Показать соглашение с заданным номером (или прежним номером объединённого)</translation>
+    </message>
+    <message>
+        <source>&amp;Clear filters</source>
+        <translation>&amp;Сбросить фильтры</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Обновить</translation>
+    </message>
+    <message>
+        <source>Show the latest data, including changes made elsewhere (F5)</source>
+        <translation>Показать актуальные данные, включая изменения, сделанные в другом месте (F5)</translation>
+    </message>
+    <message>
+        <source>&amp;New database…</source>
+        <translation>&amp;Новая база данных…</translation>
+    </message>
+    <message>
+        <source>&amp;Open database…</source>
+        <translation>&amp;Открыть базу данных…</translation>
+    </message>
+    <message>
+        <source>&amp;Connect to team database…</source>
+        <translation>&amp;Подключиться к общей базе данных…</translation>
+    </message>
+    <message>
+        <source>Work on a PostgreSQL database shared by your team</source>
+        <translation>Работать с базой данных PostgreSQL, общей для вашей команды</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>Вы&amp;ход</translation>
+    </message>
+    <message>
+        <source>&amp;Save filter as view…</source>
+        <translation>Сохранить фильтр как &amp;вид…</translation>
+    </message>
+    <message>
+        <source>&amp;Restore from backup…</source>
+        <translation>&amp;Восстановить из резервной копии…</translation>
+    </message>
+    <message>
+        <source>Put one of this database&apos;s automatic backups in its place</source>
+        <translation>Заменить эту базу данных одной из её автоматических резервных копий</translation>
+    </message>
+    <message>
+        <source>&amp;Bulk edit…</source>
+        <translation>&amp;Массовое изменение…</translation>
+    </message>
+    <message>
+        <source>One change to the selected agreements (or all the filter matches), previewed</source>
+        <translation>Одно изменение для выбранных соглашений (или всех отобранных фильтром), с предпросмотром</translation>
+    </message>
+    <message>
+        <source>&amp;Due</source>
+        <translation>&amp;Сроки</translation>
+    </message>
+    <message>
+        <source>Deadlines coming due in the next 30, 90 or 365 days, and overdue ones</source>
+        <translation>Сроки, наступающие в ближайшие 30, 90 или 365 дней, и просроченные</translation>
+    </message>
+    <message>
+        <source>Agreements</source>
+        <translation>Соглашения</translation>
+    </message>
+    <message>
+        <source>Read-only</source>
+        <translation>Только чтение</translation>
+    </message>
+    <message>
+        <source>Your user may browse, filter and export this database but not change it.</source>
+        <translation>Вашему пользователю можно просматривать, отбирать и экспортировать данные этой базы, но не изменять их.</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Файл</translation>
+    </message>
+    <message>
+        <source>Open &amp;recent</source>
+        <translation>Не&amp;давние</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Правка</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Вид</translation>
+    </message>
+    <message>
+        <source>&amp;Columns</source>
+        <translation>С&amp;толбцы</translation>
+    </message>
+    <message>
+        <source>Treaty Tracker — %1</source>
+        <translation>Treaty Tracker — %1</translation>
+    </message>
+    <message>
+        <source>Can&apos;t open the database</source>
+        <translation>Не удаётся открыть базу данных</translation>
+    </message>
+    <message>
+        <source>Upgraded; a copy of the old database was kept as %1</source>
+        <translation>Обновлено; копия прежней базы данных сохранена как %1</translation>
+    </message>
+    <message>
+        <source>New database</source>
+        <translation>Новая база данных</translation>
+    </message>
+    <message>
+        <source>Treaty Tracker databases (*.db)</source>
+        <translation>Базы данных Treaty Tracker (*.db)</translation>
+    </message>
+    <message>
+        <source>%1 already exists; open it instead.</source>
+        <translation>%1 уже существует; откройте её.</translation>
+    </message>
+    <message>
+        <source>Open database</source>
+        <translation>Открыть базу данных</translation>
+    </message>
+    <message>
+        <source>Treaty Tracker databases (*.db);;All files (*)</source>
+        <translation>Базы данных Treaty Tracker (*.db);;Все файлы (*)</translation>
+    </message>
+    <message>
+        <source>Updated with changes saved elsewhere.</source>
+        <translation>Показаны изменения, сохранённые в другом месте.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Reading %Ln agreement(s)…</source>
+        <translation>
+            <numerusform>Чтение %Ln соглашения…</numerusform>
+            <numerusform>Чтение %Ln соглашений…</numerusform>
+            <numerusform>Чтение %Ln соглашений…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Showing %1 of %Ln agreement(s)</source>
+        <translation>
+            <numerusform>Показано %1 из %Ln соглашения</numerusform>
+            <numerusform>Показано %1 из %Ln соглашений</numerusform>
+            <numerusform>Показано %1 из %Ln соглашений</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Treaty Tracker</source>
+        <translation>Treaty Tracker</translation>
+    </message>
+    <message>
+        <source>The search failed: %1</source>
+        <translation>Поиск не удался: %1</translation>
+    </message>
+    <message>
+        <source>New agreement</source>
+        <translation>Новое соглашение</translation>
+    </message>
+    <message>
+        <source>Read-only: your user may not change agreements in this database.</source>
+        <translation>Только чтение: вашему пользователю нельзя изменять соглашения в этой базе данных.</translation>
+    </message>
+    <message>
+        <source>Edit agreement</source>
+        <translation>Изменение соглашения</translation>
+    </message>
+    <message>
+        <source>Duplicate agreement</source>
+        <translation>Копия соглашения</translation>
+    </message>
+    <message>
+        <source>%1 (copy)</source>
+        <translation>%1 (копия)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Duplicate: the copy keeps the parties but not their dated acts (%Ln act(s)); a new agreement&apos;s signatures and ratifications are its own.</source>
+        <translation>
+            <numerusform>Копия: стороны перенесены без их датированных действий (%Ln действие); подписания и ратификации нового соглашения — его собственные.</numerusform>
+            <numerusform>Копия: стороны перенесены без их датированных действий (%Ln действия); подписания и ратификации нового соглашения — его собственные.</numerusform>
+            <numerusform>Копия: стороны перенесены без их датированных действий (%Ln действий); подписания и ратификации нового соглашения — его собственные.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Merge agreements</source>
+        <translation>Объединение соглашений</translation>
+    </message>
+    <message numerus="yes">
+        <source>Changed %Ln agreement(s).</source>
+        <translation>
+            <numerusform>Изменено %Ln соглашение.</numerusform>
+            <numerusform>Изменено %Ln соглашения.</numerusform>
+            <numerusform>Изменено %Ln соглашений.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No backup was made today: %1</source>
+        <translation>Сегодня резервная копия не создана: %1</translation>
+    </message>
+    <message>
+        <source>Merged agreement %1 into %2.</source>
+        <translation>Соглашение %1 объединено с соглашением %2.</translation>
+    </message>
+    <message>
+        <source>Delete agreement</source>
+        <translation>Удаление соглашения</translation>
+    </message>
+    <message>
+        <source>Delete agreements</source>
+        <translation>Удаление соглашений</translation>
+    </message>
+    <message>
+        <source>Move %1 to the trash? Ctrl+Z or View › Trash brings it back.</source>
+        <translation>Переместить %1 в корзину? Вернуть можно сочетанием Ctrl+Z или через Вид › Корзина.</translation>
+    </message>
+    <message>
+        <source>Loading sample agreements…</source>
+        <translation>Загрузка образцов соглашений…</translation>
+    </message>
+    <message>
+        <source>Save view</source>
+        <translation>Сохранение вида</translation>
+    </message>
+    <message>
+        <source>Name of the view:</source>
+        <translation>Название вида:</translation>
+    </message>
+    <message>
+        <source>Rename view</source>
+        <translation>Переименование вида</translation>
+    </message>
+    <message>
+        <source>New name:</source>
+        <translation>Новое название:</translation>
+    </message>
+    <message>
+        <source>Delete view</source>
+        <translation>Удаление вида</translation>
+    </message>
+    <message>
+        <source>New name for &apos;%1&apos;:</source>
+        <translation>Новое название для «%1»:</translation>
+    </message>
+    <message>
+        <source>Merge &apos;%1&apos; into:</source>
+        <translation>Объединить «%1» с:</translation>
+    </message>
+    <message>
+        <source>Rename party</source>
+        <translation>Переименование стороны</translation>
+    </message>
+    <message>
+        <source>Merge party</source>
+        <translation>Объединение сторон</translation>
+    </message>
+    <message>
+        <source>Delete party</source>
+        <translation>Удаление стороны</translation>
+    </message>
+    <message>
+        <source>Rename field</source>
+        <translation>Переименование сферы</translation>
+    </message>
+    <message>
+        <source>Merge field</source>
+        <translation>Объединение сфер</translation>
+    </message>
+    <message>
+        <source>Delete field</source>
+        <translation>Удаление сферы</translation>
+    </message>
+    <message>
+        <source>Nothing was changed: %1</source>
+        <translation>Ничего не изменено: %1</translation>
+    </message>
+    <message>
+        <source>Go to agreement</source>
+        <translation>Переход к соглашению</translation>
+    </message>
+    <message>
+        <source>Agreement number:</source>
+        <translation>Номер соглашения:</translation>
+    </message>
+    <message>
+        <source>%1: showing agreement %2.</source>
+        <translation>%1: показано соглашение %2.</translation>
+    </message>
+    <message>
+        <source>Showing agreement %1.</source>
+        <translation>Показано соглашение %1.</translation>
+    </message>
+</context>
+<context>
+    <name>PartyEditor</name>
+    <message>
+        <source>YYYY, YYYY-MM or YYYY-MM-DD</source>
+        <translation>ГГГГ, ГГГГ-ММ или ГГГГ-ММ-ДД</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>название</translation>
+    </message>
+    <message>
+        <source>role</source>
+        <translation>роль</translation>
+    </message>
+    <message>
+        <source>party kind</source>
+        <translation>вид стороны</translation>
+    </message>
+    <message>
+        <source>signatory</source>
+        <translation>подписант</translation>
+    </message>
+    <message>
+        <source>signatory&apos;s title</source>
+        <translation>должность подписанта</translation>
+    </message>
+    <message>
+        <source>type</source>
+        <translation>вид</translation>
+    </message>
+    <message>
+        <source>date (signed / deposited)</source>
+        <translation>дата (подписания / сдачи на хранение)</translation>
+    </message>
+    <message>
+        <source>effective on</source>
+        <translation>дата вступления в силу</translation>
+    </message>
+    <message>
+        <source>text</source>
+        <translation>текст</translation>
+    </message>
+    <message>
+        <source>kind</source>
+        <translation>вид</translation>
+    </message>
+    <message>
+        <source>date</source>
+        <translation>дата</translation>
+    </message>
+    <message>
+        <source>description</source>
+        <translation>описание</translation>
+    </message>
+    <message>
+        <source>signed on</source>
+        <translation>дата подписания</translation>
+    </message>
+    <message>
+        <source>deposited on</source>
+        <translation>дата сдачи на хранение</translation>
+    </message>
+    <message>
+        <source>notified on</source>
+        <translation>дата уведомления</translation>
+    </message>
+    <message>
+        <source>made on</source>
+        <translation>дата заявления</translation>
+    </message>
+    <message>
+        <source>dated on</source>
+        <translation>дата</translation>
+    </message>
+    <message>
+        <source>Add party</source>
+        <translation>Добавить сторону</translation>
+    </message>
+    <message>
+        <source>New party</source>
+        <translation>Новая сторона</translation>
+    </message>
+    <message>
+        <source>A state, organization or government body, e.g. Uzbekistan</source>
+        <translation>Государство, организация или государственный орган, например Узбекистан</translation>
+    </message>
+    <message>
+        <source>recorded party</source>
+        <translation>внесённая сторона</translation>
+    </message>
+    <message>
+        <source>new state</source>
+        <translation>новое государство</translation>
+    </message>
+    <message>
+        <source>new international organization</source>
+        <translation>новая международная организация</translation>
+    </message>
+    <message>
+        <source>new government body</source>
+        <translation>новый государственный орган</translation>
+    </message>
+    <message>
+        <source>%1 (did you mean %2?)</source>
+        <translation>%1 (может быть, %2?)</translation>
+    </message>
+    <message>
+        <source>Actions: select a party above</source>
+        <translation>Действия: выберите сторону выше</translation>
+    </message>
+    <message>
+        <source>party %1</source>
+        <translation>сторона %1</translation>
+    </message>
+    <message>
+        <source>Actions of %1 (signature, ratification, …):</source>
+        <translation>Действия стороны %1 (подписание, ратификация, …):</translation>
+    </message>
+    <message>
+        <source>Party %1</source>
+        <translation>Сторона %1</translation>
+    </message>
+    <message>
+        <source>action %1: %2</source>
+        <translation>действие %1: %2</translation>
+    </message>
+    <message>
+        <source>%1, action %2, %3: %4</source>
+        <translation>%1, действие %2, %3: %4</translation>
+    </message>
+    <message>
+        <source>%1, %2: %3</source>
+        <translation>%1, %2: %3</translation>
+    </message>
+</context>
+<context>
+    <name>RecordTable</name>
+    <message>
+        <source>Party</source>
+        <translation>Сторона</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Роль</translation>
+    </message>
+    <message>
+        <source>Signatory</source>
+        <translation>Подписант</translation>
+    </message>
+    <message>
+        <source>Signatory&apos;s title</source>
+        <translation>Должность подписанта</translation>
+    </message>
+    <message>
+        <source>Recorded as</source>
+        <translation>Будет внесена как</translation>
+    </message>
+    <message>
+        <source>Kind if new</source>
+        <translation>Вид, если новая</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Действие</translation>
+    </message>
+    <message>
+        <source>Date (signed / deposited)</source>
+        <translation>Дата (подписания / сдачи на хранение)</translation>
+    </message>
+    <message>
+        <source>Effective on</source>
+        <translation>Вступает в силу</translation>
+    </message>
+    <message>
+        <source>Text (reservation, declaration …)</source>
+        <translation>Текст (оговорки, заявления …)</translation>
+    </message>
+    <message>
+        <source>Milestone</source>
+        <translation>Этап</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Дата</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Описание</translation>
+    </message>
+    <message>
+        <source>Relation</source>
+        <translation>Связь</translation>
+    </message>
+    <message>
+        <source>Other agreement</source>
+        <translation>Другое соглашение</translation>
+    </message>
+    <message>
+        <source>Move up</source>
+        <translation>Выше</translation>
+    </message>
+    <message>
+        <source>Move down</source>
+        <translation>Ниже</translation>
+    </message>
+    <message>
+        <source>Add party</source>
+        <translation>Добавить сторону</translation>
+    </message>
+    <message>
+        <source>Remove party</source>
+        <translation>Убрать сторону</translation>
+    </message>
+    <message>
+        <source>Add action</source>
+        <translation>Добавить действие</translation>
+    </message>
+    <message>
+        <source>Remove action</source>
+        <translation>Убрать действие</translation>
+    </message>
+    <message>
+        <source>Add milestone</source>
+        <translation>Добавить этап</translation>
+    </message>
+    <message>
+        <source>Remove milestone</source>
+        <translation>Убрать этап</translation>
+    </message>
+    <message>
+        <source>Add relation</source>
+        <translation>Добавить связь</translation>
+    </message>
+    <message>
+        <source>Remove relation</source>
+        <translation>Убрать связь</translation>
+    </message>
+    <message>
+        <source>Parties</source>
+        <translation>Стороны</translation>
+    </message>
+    <message>
+        <source>Actions</source>
+        <translation>Действия</translation>
+    </message>
+    <message>
+        <source>Milestones</source>
+        <translation>Этапы</translation>
+    </message>
+    <message>
+        <source>Relations</source>
+        <translation>Связи</translation>
+    </message>
+</context>
+<context>
+    <name>RestoreDialog</name>
+    <message>
+        <source>Date</source>
+        <translation>Дата</translation>
+    </message>
+    <message>
+        <source>Agreements</source>
+        <translation>Соглашений</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Размер</translation>
+    </message>
+    <message>
+        <source>Made</source>
+        <translation>Когда создана</translation>
+    </message>
+    <message>
+        <source>daily</source>
+        <translation>ежедневная</translation>
+    </message>
+    <message>
+        <source>manual</source>
+        <translation>вручную</translation>
+    </message>
+    <message>
+        <source>before import</source>
+        <translation>перед импортом</translation>
+    </message>
+    <message>
+        <source>before bulk edit</source>
+        <translation>перед массовым изменением</translation>
+    </message>
+    <message>
+        <source>before merge</source>
+        <translation>перед объединением</translation>
+    </message>
+    <message>
+        <source>before restore</source>
+        <translation>перед восстановлением</translation>
+    </message>
+    <message>
+        <source>Restore from backup</source>
+        <translation>Восстановление из резервной копии</translation>
+    </message>
+    <message>
+        <source>Choose a backup of %1 to put in its place. The database as it is now is backed up first, so a restore can be undone by restoring that backup.</source>
+        <translation>Выберите резервную копию %1, которая её заменит. Сначала создаётся резервная копия базы в нынешнем виде, так что восстановление можно отменить, восстановив эту копию.</translation>
+    </message>
+    <message>
+        <source>Reading the backups…</source>
+        <translation>Чтение резервных копий…</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>Восстановить</translation>
+    </message>
+    <message>
+        <source>unreadable</source>
+        <translation>не читается</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln backup(s) in %1</source>
+        <translation>
+            <numerusform>%Ln резервная копия в %1</numerusform>
+            <numerusform>%Ln резервные копии в %1</numerusform>
+            <numerusform>%Ln резервных копий в %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>There are no backups of this database yet.</source>
+        <translation>Резервных копий этой базы данных пока нет.</translation>
+    </message>
+    <message>
+        <source>Restoring the backup of %1…</source>
+        <translation>Восстановление резервной копии от %1…</translation>
+    </message>
+    <message>
+        <source>Not restored: %1</source>
+        <translation>Не восстановлено: %1</translation>
+    </message>
+    <message>
+        <source>? agreements</source>
+        <translation>? соглашений</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln agreement(s)</source>
+        <translation>
+            <numerusform>%Ln соглашение</numerusform>
+            <numerusform>%Ln соглашения</numerusform>
+            <numerusform>%Ln соглашений</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Restored the backup of %1 (%2); the database as it was is kept as %3</source>
+        <translation>Восстановлена резервная копия от %1 (%2); прежняя база данных сохранена как %3</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Сочетания клавиш</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Действие</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>Клавиши</translation>
+    </message>
+</context>
+<context>
+    <name>SummaryPrinter</name>
+    <message numerus="yes">
+        <source>%Ln agreement(s).</source>
+        <translation>
+            <numerusform>%Ln соглашение.</numerusform>
+            <numerusform>%Ln соглашения.</numerusform>
+            <numerusform>%Ln соглашений.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Статус</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Сфера</translation>
+    </message>
+    <message>
+        <source>Party</source>
+        <translation>Сторона</translation>
+    </message>
+    <message>
+        <source>Register</source>
+        <translation>Реестр</translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %Ln more: Export PDF writes every one.</source>
+        <translation>
+            <numerusform>… и ещё %Ln: экспорт в PDF включает все.</numerusform>
+            <numerusform>… и ещё %Ln: экспорт в PDF включает все.</numerusform>
+            <numerusform>… и ещё %Ln: экспорт в PDF включает все.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>№</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Название</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Вид</translation>
+    </message>
+    <message>
+        <source>Signed</source>
+        <translation>Подписано</translation>
+    </message>
+    <message>
+        <source>Parties</source>
+        <translation>Стороны</translation>
+    </message>
+    <message>
+        <source>Preparing the summary…</source>
+        <translation>Подготовка сводки…</translation>
+    </message>
+    <message>
+        <source>Print summary</source>
+        <translation>Печать сводки</translation>
+    </message>
+    <message numerus="yes">
+        <source>Sent the summary of %Ln agreement(s) to the printer.</source>
+        <translation>
+            <numerusform>Сводка по %Ln соглашению отправлена на печать.</numerusform>
+            <numerusform>Сводка по %Ln соглашениям отправлена на печать.</numerusform>
+            <numerusform>Сводка по %Ln соглашениям отправлена на печать.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Print</source>
+        <translation>Печать</translation>
+    </message>
+    <message>
+        <source>Nothing was printed: %1</source>
+        <translation>Ничего не напечатано: %1</translation>
+    </message>
+</context>
+<context>
+    <name>TableColumns</name>
+    <message>
+        <source>Title</source>
+        <translation>Название</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Вид</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Статус</translation>
+    </message>
+    <message>
+        <source>Signed</source>
+        <translation>Подписано</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>Место</translation>
+    </message>
+    <message>
+        <source>Parties</source>
+        <translation>Стороны</translation>
+    </message>
+    <message>
+        <source>Fields</source>
+        <translation>Сферы</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>Уровень</translation>
+    </message>
+    <message>
+        <source>In force</source>
+        <translation>В силе с</translation>
+    </message>
+    <message>
+        <source>Expires</source>
+        <translation>Истекает</translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation>Изменено</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>№</translation>
+    </message>
+</context>
+<context>
+    <name>TermsFields</name>
+    <message>
+        <source>&amp;Duration</source>
+        <translation>&amp;Срок действия</translation>
+    </message>
+    <message>
+        <source>e.g. 5 years, 18 months, indefinite</source>
+        <translation>например 5 years, 18 months, indefinite</translation>
+    </message>
+    <message>
+        <source>&amp;Renewal</source>
+        <translation>&amp;Продление</translation>
+    </message>
+    <message>
+        <source>none, tacit, by agreement, or e.g. automatic for 5 years</source>
+        <translation>none, tacit, by agreement или, например, automatic for 5 years</translation>
+    </message>
+    <message>
+        <source>&amp;Notice period</source>
+        <translation>Срок &amp;уведомления</translation>
+    </message>
+    <message>
+        <source>e.g. 6 months, 90 days</source>
+        <translation>например 6 months, 90 days</translation>
+    </message>
+    <message>
+        <source>&amp;Entry into force</source>
+        <translation>&amp;Вступление в силу</translation>
+    </message>
+    <message>
+        <source>on signature, on 2022-03-01, 30 days after last notification, after 22 ratifications</source>
+        <translation>on signature, on 2022-03-01, 30 days after last notification, after 22 ratifications</translation>
+    </message>
+    <message>
+        <source>Terms the deadlines are computed from (the Due panel, the calendar export). The text as written stays on the Dates tab.</source>
+        <translation>Условия, по которым вычисляются сроки (панель «Сроки», экспорт в календарь); вводятся по-английски. Текст в исходной формулировке остаётся на вкладке дат.</translation>
+    </message>
+    <message>
+        <source>%1 yet</source>
+        <translation>пока не прочитано: %1</translation>
+    </message>
+    <message>
+        <source>reads as: %1</source>
+        <translation>читается как: %1</translation>
+    </message>
+    <message>
+        <source>not recorded</source>
+        <translation>не указано</translation>
+    </message>
+</context>
+<context>
+    <name>Transfers</name>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>CSV for Excel (*.csv)</source>
+        <translation>CSV для Excel (*.csv)</translation>
+    </message>
+    <message>
+        <source>JSON (*.json)</source>
+        <translation>JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>Import agreements</source>
+        <translation>Импорт соглашений</translation>
+    </message>
+    <message>
+        <source>Agreements (*.csv *.json);;CSV (*.csv);;JSON (*.json)</source>
+        <translation>Соглашения (*.csv *.json);;CSV (*.csv);;JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>Reading %1…</source>
+        <translation>Чтение %1…</translation>
+    </message>
+    <message>
+        <source>Importing %1…</source>
+        <translation>Импорт %1…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %Ln agreement(s)</source>
+        <translation>
+            <numerusform>Импортировано %Ln соглашение</numerusform>
+            <numerusform>Импортировано %Ln соглашения</numerusform>
+            <numerusform>Импортировано %Ln соглашений</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>updated %Ln</source>
+        <translation>
+            <numerusform>обновлено %Ln</numerusform>
+            <numerusform>обновлено %Ln</numerusform>
+            <numerusform>обновлено %Ln</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>skipped %Ln already recorded</source>
+        <translation>
+            <numerusform>пропущено %Ln уже внесённое</numerusform>
+            <numerusform>пропущено %Ln уже внесённых</numerusform>
+            <numerusform>пропущено %Ln уже внесённых</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln new part(ies)</source>
+        <translation>
+            <numerusform>%Ln новая сторона</numerusform>
+            <numerusform>%Ln новые стороны</numerusform>
+            <numerusform>%Ln новых сторон</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln new field(s)</source>
+        <translation>
+            <numerusform>%Ln новая сфера</numerusform>
+            <numerusform>%Ln новые сферы</numerusform>
+            <numerusform>%Ln новых сфер</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Import cancelled</source>
+        <translation>Импорт отменён</translation>
+    </message>
+    <message>
+        <source>The import was cancelled; nothing was changed.</source>
+        <translation>Импорт отменён; ничего не изменено.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 was not imported: nothing was changed. Fix the %Ln problem(s) below and import it again.</source>
+        <translation>
+            <numerusform>Файл %1 не импортирован, ничего не изменено. Исправьте указанную ниже ошибку (%Ln) и импортируйте его снова.</numerusform>
+            <numerusform>Файл %1 не импортирован, ничего не изменено. Исправьте %Ln указанные ниже ошибки и импортируйте его снова.</numerusform>
+            <numerusform>Файл %1 не импортирован, ничего не изменено. Исправьте %Ln указанных ниже ошибок и импортируйте его снова.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Import refused</source>
+        <translation>Импорт отклонён</translation>
+    </message>
+    <message>
+        <source>Import failed</source>
+        <translation>Импорт не удался</translation>
+    </message>
+    <message>
+        <source>%1 was not imported: %2</source>
+        <translation>Файл %1 не импортирован: %2</translation>
+    </message>
+    <message>
+        <source>Export %1</source>
+        <translation>Экспорт: %1</translation>
+    </message>
+    <message>
+        <source>Export refused</source>
+        <translation>Экспорт отклонён</translation>
+    </message>
+    <message>
+        <source>Nothing was exported: %1.</source>
+        <translation>Ничего не экспортировано: %1.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %Ln agreement(s) to %1</source>
+        <translation>
+            <numerusform>Экспортировано %Ln соглашение в %1</numerusform>
+            <numerusform>Экспортировано %Ln соглашения в %1</numerusform>
+            <numerusform>Экспортировано %Ln соглашений в %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Exporting %1…</source>
+        <translation>Экспорт: %1…</translation>
+    </message>
+    <message>
+        <source>A very long PDF</source>
+        <translation>Очень длинный PDF</translation>
+    </message>
+    <message numerus="yes">
+        <source>The PDF of %Ln agreement(s) will have about %1 pages and take a while to write. Make it?</source>
+        <translation>
+            <numerusform>PDF по %Ln соглашению займёт около %1 страниц, и его создание потребует времени. Создать?</numerusform>
+            <numerusform>PDF по %Ln соглашениям займёт около %1 страниц, и его создание потребует времени. Создать?</numerusform>
+            <numerusform>PDF по %Ln соглашениям займёт около %1 страниц, и его создание потребует времени. Создать?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>PDF summary of %1</source>
+        <translation>Сводка в PDF: %1</translation>
+    </message>
+    <message>
+        <source>Writing the PDF…</source>
+        <translation>Создание PDF…</translation>
+    </message>
+    <message>
+        <source>Fact sheet</source>
+        <translation>Справка</translation>
+    </message>
+    <message>
+        <source>Writing the fact sheet…</source>
+        <translation>Создание справки…</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Wrote %1: %2, %3.</source>
+        <translation>Создан файл %1: %2, %3.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln page(s)</source>
+        <translation>
+            <numerusform>%Ln страница</numerusform>
+            <numerusform>%Ln страницы</numerusform>
+            <numerusform>%Ln страниц</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln agreement(s)</source>
+        <translation>
+            <numerusform>%Ln соглашение</numerusform>
+            <numerusform>%Ln соглашения</numerusform>
+            <numerusform>%Ln соглашений</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>PDF written, with warnings</source>
+        <translation>PDF создан, есть предупреждения</translation>
+    </message>
+    <message>
+        <source>PDF written</source>
+        <translation>PDF создан</translation>
+    </message>
+    <message>
+        <source>%1
+
+Open it now?</source>
+        <translation>%1
+
+Открыть его сейчас?</translation>
+    </message>
+    <message>
+        <source>Export cancelled</source>
+        <translation>Экспорт отменён</translation>
+    </message>
+    <message>
+        <source>Export PDF cancelled</source>
+        <translation>Экспорт в PDF отменён</translation>
+    </message>
+    <message>
+        <source>Fact sheet cancelled</source>
+        <translation>Создание справки отменено</translation>
+    </message>
+    <message>
+        <source>Cancelled; no file was written.</source>
+        <translation>Отменено; файл не создан.</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>Экспорт не удался</translation>
+    </message>
+    <message>
+        <source>Export PDF failed</source>
+        <translation>Экспорт в PDF не удался</translation>
+    </message>
+    <message>
+        <source>Fact sheet failed</source>
+        <translation>Справку создать не удалось</translation>
+    </message>
+    <message>
+        <source>Nothing was written: %1</source>
+        <translation>Ничего не записано: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>the %Ln agreement(s) matching the filter</source>
+        <translation>
+            <numerusform>%Ln соглашение, отобранное фильтром</numerusform>
+            <numerusform>%Ln соглашения, отобранные фильтром</numerusform>
+            <numerusform>%Ln соглашений, отобранных фильтром</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Экспорт</translation>
+    </message>
+    <message>
+        <source>Export PDF</source>
+        <translation>Экспорт в PDF</translation>
+    </message>
+    <message>
+        <source>Print</source>
+        <translation>Печать</translation>
+    </message>
+    <message numerus="yes">
+        <source>Export the %Ln selected agreement(s), or all %1 that match the filter?</source>
+        <translation>
+            <numerusform>Экспортировать %Ln выбранное соглашение или все отобранные фильтром (%1)?</numerusform>
+            <numerusform>Экспортировать %Ln выбранных соглашения или все отобранные фильтром (%1)?</numerusform>
+            <numerusform>Экспортировать %Ln выбранных соглашений или все отобранные фильтром (%1)?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Export a PDF of the %Ln selected agreement(s), or of all %1 that match the filter?</source>
+        <translation>
+            <numerusform>Создать PDF по %Ln выбранному соглашению или по всем отобранным фильтром (%1)?</numerusform>
+            <numerusform>Создать PDF по %Ln выбранным соглашениям или по всем отобранным фильтром (%1)?</numerusform>
+            <numerusform>Создать PDF по %Ln выбранным соглашениям или по всем отобранным фильтром (%1)?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Print the %Ln selected agreement(s), or all %1 that match the filter?</source>
+        <translation>
+            <numerusform>Напечатать %Ln выбранное соглашение или все отобранные фильтром (%1)?</numerusform>
+            <numerusform>Напечатать %Ln выбранных соглашения или все отобранные фильтром (%1)?</numerusform>
+            <numerusform>Напечатать %Ln выбранных соглашений или все отобранные фильтром (%1)?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Selected</source>
+        <translation>Выбранные</translation>
+    </message>
+    <message>
+        <source>All matching</source>
+        <translation>Все отобранные</translation>
+    </message>
+    <message numerus="yes">
+        <source>the %Ln selected agreement(s)</source>
+        <translation>
+            <numerusform>%Ln выбранное соглашение</numerusform>
+            <numerusform>%Ln выбранных соглашения</numerusform>
+            <numerusform>%Ln выбранных соглашений</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Vocabulary</name>
+    <message>
+        <source>Treaty</source>
+        <comment>Kind</comment>
+        <translation>Договор</translation>
+    </message>
+    <message>
+        <source>Convention</source>
+        <comment>Kind</comment>
+        <translation>Конвенция</translation>
+    </message>
+    <message>
+        <source>Agreement</source>
+        <comment>Kind</comment>
+        <translation>Соглашение</translation>
+    </message>
+    <message>
+        <source>Protocol</source>
+        <comment>Kind</comment>
+        <translation>Протокол</translation>
+    </message>
+    <message>
+        <source>Charter</source>
+        <comment>Kind</comment>
+        <translation>Устав (хартия)</translation>
+    </message>
+    <message>
+        <source>Declaration</source>
+        <comment>Kind</comment>
+        <translation>Декларация</translation>
+    </message>
+    <message>
+        <source>Memorandum of understanding</source>
+        <comment>Kind</comment>
+        <translation>Меморандум о взаимопонимании</translation>
+    </message>
+    <message>
+        <source>Exchange of notes</source>
+        <comment>Kind</comment>
+        <translation>Обмен нотами</translation>
+    </message>
+    <message>
+        <source>Joint statement</source>
+        <comment>Kind</comment>
+        <translation>Совместное заявление</translation>
+    </message>
+    <message>
+        <source>Programme</source>
+        <comment>Kind</comment>
+        <translation>Программа</translation>
+    </message>
+    <message>
+        <source>Roadmap</source>
+        <comment>Kind</comment>
+        <translation>Дорожная карта</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <comment>Kind</comment>
+        <translation>Другое</translation>
+    </message>
+    <message>
+        <source>Interstate</source>
+        <comment>Level</comment>
+        <translation>Межгосударственный</translation>
+    </message>
+    <message>
+        <source>Intergovernmental</source>
+        <comment>Level</comment>
+        <translation>Межправительственный</translation>
+    </message>
+    <message>
+        <source>Interdepartmental</source>
+        <comment>Level</comment>
+        <translation>Межведомственный</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <comment>Level</comment>
+        <translation>Неизвестен</translation>
+    </message>
+    <message>
+        <source>Draft</source>
+        <comment>Status</comment>
+        <translation>Проект</translation>
+    </message>
+    <message>
+        <source>Under negotiation</source>
+        <comment>Status</comment>
+        <translation>Обсуждается на переговорах</translation>
+    </message>
+    <message>
+        <source>Adopted</source>
+        <comment>Status</comment>
+        <translation>Принято</translation>
+    </message>
+    <message>
+        <source>Signed</source>
+        <comment>Status</comment>
+        <translation>Подписано</translation>
+    </message>
+    <message>
+        <source>Ratified</source>
+        <comment>Status</comment>
+        <translation>Ратифицировано</translation>
+    </message>
+    <message>
+        <source>Provisionally applied</source>
+        <comment>Status</comment>
+        <translation>Применяется временно</translation>
+    </message>
+    <message>
+        <source>In force</source>
+        <comment>Status</comment>
+        <translation>Действует</translation>
+    </message>
+    <message>
+        <source>Suspended</source>
+        <comment>Status</comment>
+        <translation>Приостановлено</translation>
+    </message>
+    <message>
+        <source>Terminated</source>
+        <comment>Status</comment>
+        <translation>Прекращено</translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <comment>Status</comment>
+        <translation>Срок действия истёк</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <comment>PartyKind</comment>
+        <translation>Государство</translation>
+    </message>
+    <message>
+        <source>International organization</source>
+        <comment>PartyKind</comment>
+        <translation>Международная организация</translation>
+    </message>
+    <message>
+        <source>Government body</source>
+        <comment>PartyKind</comment>
+        <translation>Государственный орган</translation>
+    </message>
+    <message>
+        <source>Negotiating state</source>
+        <comment>Role</comment>
+        <translation>Участвующее в переговорах государство</translation>
+    </message>
+    <message>
+        <source>Original signatory</source>
+        <comment>Role</comment>
+        <translation>Первоначальный подписант</translation>
+    </message>
+    <message>
+        <source>Party</source>
+        <comment>Role</comment>
+        <translation>Участник</translation>
+    </message>
+    <message>
+        <source>Observer</source>
+        <comment>Role</comment>
+        <translation>Наблюдатель</translation>
+    </message>
+    <message>
+        <source>Depositary</source>
+        <comment>Role</comment>
+        <translation>Депозитарий</translation>
+    </message>
+    <message>
+        <source>Signature</source>
+        <comment>ActionType</comment>
+        <translation>Подписание</translation>
+    </message>
+    <message>
+        <source>Definitive signature</source>
+        <comment>ActionType</comment>
+        <translation>Окончательное подписание</translation>
+    </message>
+    <message>
+        <source>Ratification</source>
+        <comment>ActionType</comment>
+        <translation>Ратификация</translation>
+    </message>
+    <message>
+        <source>Acceptance</source>
+        <comment>ActionType</comment>
+        <translation>Принятие</translation>
+    </message>
+    <message>
+        <source>Approval</source>
+        <comment>ActionType</comment>
+        <translation>Утверждение</translation>
+    </message>
+    <message>
+        <source>Formal confirmation</source>
+        <comment>ActionType</comment>
+        <translation>Официальное подтверждение</translation>
+    </message>
+    <message>
+        <source>Accession</source>
+        <comment>ActionType</comment>
+        <translation>Присоединение</translation>
+    </message>
+    <message>
+        <source>Succession</source>
+        <comment>ActionType</comment>
+        <translation>Правопреемство</translation>
+    </message>
+    <message>
+        <source>Provisional application</source>
+        <comment>ActionType</comment>
+        <translation>Временное применение</translation>
+    </message>
+    <message>
+        <source>Entry into force</source>
+        <comment>ActionType</comment>
+        <translation>Вступление в силу</translation>
+    </message>
+    <message>
+        <source>Reservation</source>
+        <comment>ActionType</comment>
+        <translation>Оговорка</translation>
+    </message>
+    <message>
+        <source>Declaration</source>
+        <comment>ActionType</comment>
+        <translation>Заявление</translation>
+    </message>
+    <message>
+        <source>Objection</source>
+        <comment>ActionType</comment>
+        <translation>Возражение</translation>
+    </message>
+    <message>
+        <source>Denunciation</source>
+        <comment>ActionType</comment>
+        <translation>Денонсация</translation>
+    </message>
+    <message>
+        <source>Withdrawal</source>
+        <comment>ActionType</comment>
+        <translation>Выход</translation>
+    </message>
+    <message>
+        <source>Protocol to</source>
+        <comment>RelationType</comment>
+        <translation>Протокол к</translation>
+    </message>
+    <message>
+        <source>Amends</source>
+        <comment>RelationType</comment>
+        <translation>Изменяет</translation>
+    </message>
+    <message>
+        <source>Supersedes</source>
+        <comment>RelationType</comment>
+        <translation>Заменяет</translation>
+    </message>
+    <message>
+        <source>Supplements</source>
+        <comment>RelationType</comment>
+        <translation>Дополняет</translation>
+    </message>
+    <message>
+        <source>Implements</source>
+        <comment>RelationType</comment>
+        <translation>Принято во исполнение</translation>
+    </message>
+    <message>
+        <source>Terminates</source>
+        <comment>RelationType</comment>
+        <translation>Прекращает действие</translation>
+    </message>
+    <message>
+        <source>Signed</source>
+        <comment>MilestoneKind</comment>
+        <translation>Подписание</translation>
+    </message>
+    <message>
+        <source>Ratified</source>
+        <comment>MilestoneKind</comment>
+        <translation>Ратификация</translation>
+    </message>
+    <message>
+        <source>Entered into force</source>
+        <comment>MilestoneKind</comment>
+        <translation>Вступление в силу</translation>
+    </message>
+    <message>
+        <source>Amended</source>
+        <comment>MilestoneKind</comment>
+        <translation>Внесение изменений</translation>
+    </message>
+    <message>
+        <source>Review due</source>
+        <comment>MilestoneKind</comment>
+        <translation>Срок пересмотра</translation>
+    </message>
+    <message>
+        <source>Expires</source>
+        <comment>MilestoneKind</comment>
+        <translation>Истечение срока действия</translation>
+    </message>
+    <message>
+        <source>Notice period for renewal ends</source>
+        <comment>MilestoneKind</comment>
+        <translation>Истечение срока уведомления о продлении</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <comment>MilestoneKind</comment>
+        <translation>Другое</translation>
+    </message>
+    <message>
+        <source>Signatory</source>
+        <comment>PartyStatus</comment>
+        <translation>Подписавшее государство</translation>
+    </message>
+    <message>
+        <source>Contracting</source>
+        <comment>PartyStatus</comment>
+        <translation>Договаривающееся государство</translation>
+    </message>
+    <message>
+        <source>Party</source>
+        <comment>PartyStatus</comment>
+        <translation>Участник</translation>
+    </message>
+    <message>
+        <source>Provisionally applying</source>
+        <comment>PartyStatus</comment>
+        <translation>Применяет временно</translation>
+    </message>
+    <message>
+        <source>Withdrawn</source>
+        <comment>PartyStatus</comment>
+        <translation>Вышло</translation>
+    </message>
+    <message>
+        <source>Has protocol</source>
+        <comment>RelationType inverse</comment>
+        <translation>Имеет протокол</translation>
+    </message>
+    <message>
+        <source>Amended by</source>
+        <comment>RelationType inverse</comment>
+        <translation>Изменён документом</translation>
+    </message>
+    <message>
+        <source>Replaced by</source>
+        <comment>RelationType inverse</comment>
+        <translation>Заменён документом</translation>
+    </message>
+    <message>
+        <source>Supplemented by</source>
+        <comment>RelationType inverse</comment>
+        <translation>Дополнен документом</translation>
+    </message>
+    <message>
+        <source>Implemented by</source>
+        <comment>RelationType inverse</comment>
+        <translation>Во исполнение принят</translation>
+    </message>
+    <message>
+        <source>Terminated by</source>
+        <comment>RelationType inverse</comment>
+        <translation>Прекращён документом</translation>
+    </message>
+</context>
+</TS>

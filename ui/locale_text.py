@@ -1,0 +1,53 @@
+"""Dates and numbers in the window, in the chosen locale (QLocale's default, set at start).
+
+English keeps the app's own forms ('6 December 2021', '2021-12-06 14:03', '1,234'); other
+languages take QLocale's ('6 декабря 2021 г.', '06.12.2021 14:03', '1 234').
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime
+
+from PySide6.QtCore import QDate, QDateTime, QLocale
+
+from models.dates import PartialDate
+
+# A weekday in a long date format, with the comma or space that joins it to the rest.
+_WEEKDAY = re.compile(r"dddd,?\s*|,?\s*dddd")
+
+
+def _english(locale: QLocale) -> bool:
+    return locale.language() in (QLocale.Language.English, QLocale.Language.C)
+
+
+def number(value: int) -> str:
+    """'1,234' in English, '1 234' in Russian."""
+    return QLocale().toString(value)
+
+
+def day_format(locale: QLocale) -> str:
+    """The locale's long date without the weekday: 'd MMMM yyyy 'г'.'' for Russian."""
+    return _WEEKDAY.sub("", locale.dateFormat(QLocale.FormatType.LongFormat)).strip(" ,")
+
+
+def partial_date(value: PartialDate | None, missing: str = "") -> str:
+    """A date as precise as it was recorded: '6 декабря 2021 г.', 'декабрь 2021', '2021'."""
+    if value is None:
+        return missing
+    locale = QLocale()
+    if _english(locale):
+        return value.display()
+    if value.month is None:
+        return str(value.year)
+    if value.day is None:
+        return f"{locale.standaloneMonthName(value.month)} {value.year}"
+    return locale.toString(QDate(value.year, value.month, value.day), day_format(locale))
+
+
+def moment(value: datetime) -> str:
+    """A time of day and date, as this computer shows it: '2021-12-06 14:03' in English."""
+    locale = QLocale()
+    if _english(locale):
+        return f"{value:%Y-%m-%d %H:%M}"
+    return locale.toString(QDateTime(value), QLocale.FormatType.ShortFormat)
