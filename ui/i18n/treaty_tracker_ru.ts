@@ -880,10 +880,6 @@ What you saved before is safe; the last action may not have finished.
         <translation>Treaty Tracker — %1</translation>
     </message>
     <message>
-        <source>Can&apos;t open the database</source>
-        <translation>Не удаётся открыть базу данных</translation>
-    </message>
-    <message>
         <source>Upgraded; a copy of the old database was kept as %1</source>
         <translation>Обновлено; копия прежней базы данных сохранена как %1</translation>
     </message>
