@@ -163,8 +163,12 @@ def apply_bulk_edit(
     *,
     user: str | None = None,
     check: Check | None = None,
+    before_write: Callable[[], None] | None = None,
 ) -> Changes:
     """Apply *edit* to the agreements *ids* in the caller's transaction, all or nothing.
+
+    *before_write* (a backup) is called once the edit has been checked and something will
+    be written: a refused or empty edit makes no backup.
 
     Each changed agreement is saved by service.update (a new version, validation, an audit
     row); a problem with any of them raises BulkEditError naming every one, and the
@@ -186,6 +190,8 @@ def apply_bulk_edit(
     ]
     if problems:
         raise BulkEditError(problems)
+    if pending and before_write is not None:
+        before_write()
     count = len(pending)
     label = f"bulk edit of {count} agreement{'s' if count != 1 else ''}"
     with history.step(session, label, user) as recording:  # one step to undo, however many

@@ -92,8 +92,10 @@ def test_one_agreement_that_cant_take_the_edit_refuses_all_of_it(
     assert plan.problems == (
         f"agreement {three[2]} 'Türkiye energy agreement': at least one party is required",
     )
+    backups: list[str] = []
     with pytest.raises(BulkEditError) as refused, database.sessions.begin() as session:
-        apply_bulk_edit(session, three, edit)
+        apply_bulk_edit(session, three, edit, before_write=lambda: backups.append("made"))
+    assert backups == []  # checked before the backup: a refused edit leaves none behind
     message = str(refused.value)
     assert message.startswith("nothing was changed: ")
     assert f"agreement {three[2]} 'Türkiye energy agreement'" in message
