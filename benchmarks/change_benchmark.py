@@ -54,16 +54,21 @@ def _save_job(window: MainWindow, agreement_id: int, stamps: dict[int, float]): 
     """The write of one save, for the worker; notes when it was committed."""
     sessions = window.database.sessions
 
-    def work(_job: object) -> int:
+    def work(_job: object) -> service.Saved:
         with sessions.begin() as session:
             data, version = service.load_input(session, agreement_id)
             status = Status.IN_FORCE if data.status != Status.IN_FORCE.value else Status.SIGNED
             changed = dataclasses.replace(data, status=status.value, title=data.title + " ·")
-            service.update(session, agreement_id, changed, version)
+            saved = service.update(session, agreement_id, changed, version)
         stamps[agreement_id] = time.perf_counter()  # committed: the block has ended
-        return agreement_id
+        return saved
 
     return work
+
+
+def _after_save(window: MainWindow):  # type: ignore[no-untyped-def]
+    """What the window does with a save's result, as when the editor emits saved(id)."""
+    return lambda saved: window._after_save(saved.id, saved.changes)
 
 
 def _latencies(window: MainWindow, ids: list[int]) -> list[float]:
@@ -77,7 +82,7 @@ def _latencies(window: MainWindow, ids: list[int]) -> list[float]:
         window.select_ids([agreement_id])
         _wait_for(window.detail_shown)
         stamps: dict[int, float] = {}
-        window.worker.submit(_save_job(window, agreement_id, stamps), window._after_save)
+        window.worker.submit(_save_job(window, agreement_id, stamps), _after_save(window))
         _wait_for(window.refreshed)
         found.append((time.perf_counter() - stamps[agreement_id]) * 1000)
     return found
@@ -103,7 +108,7 @@ def _typing_with_saves(app, window: MainWindow, saves: int) -> tuple[list[float]
     def save_one() -> None:
         if waiting and not window.worker.busy and window.model.rowCount() > waiting[-1]:
             agreement_id = window.model.id_at(waiting.pop())
-            window.worker.submit(_save_job(window, agreement_id, {}), window._after_save)
+            window.worker.submit(_save_job(window, agreement_id, {}), _after_save(window))
 
     probe = QTimer(interval=10, timeout=tick)
     saver = QTimer(interval=SAVE_EVERY_MS, timeout=save_one)

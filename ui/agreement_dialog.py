@@ -550,13 +550,18 @@ class AgreementDialog(QDialog):
         try:
             with self._sessions.begin() as session:
                 if self._agreement_id is None:
-                    saved_id = service.create(session, data, replaced_by=replaced_by)
-                    version = None
+                    saved = service.create(session, data, replaced_by=replaced_by)
+                    saved_id, version = saved.id, None
                 else:
-                    saved_id = self._agreement_id
-                    version = service.update(
-                        session, saved_id, data, self._version or 0, replaced_by=replaced_by
+                    saved = service.update(
+                        session,
+                        self._agreement_id,
+                        data,
+                        self._version or 0,
+                        replaced_by=replaced_by,
                     )
+                    saved_id, version = saved.id, saved.version
+                self.saved_changes = saved.changes  # what the window applies on saved(id)
         except ValidationError as error:
             self.show_errors(error.errors)
             return False

@@ -297,7 +297,7 @@ def test_an_agreement_in_the_trash_keeps_its_attachments_until_the_trash_is_empt
         assert [item.label for item in list_attachments(session, treaty)] == ["text"]
         trash.delete(session, [treaty])
     with database.sessions.begin() as session:
-        assert trash.empty_trash(session) == [treaty]
+        assert trash.empty_trash(session).ids == [treaty]
     with database.engine.connect() as connection:
         for table in ("attachments", "attachment_versions", "attachment_chunks"):
             assert connection.execute(text(f"SELECT count(*) FROM {table}")).scalar_one() == 0
