@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from models.attachments import list_attachments
 from models.database import Database
@@ -199,3 +199,32 @@ def test_importing_a_json_export_in_the_window_brings_its_attachments(
         with target.sessions() as session:
             (listed,) = list_attachments(session, 1)
         assert listed.current.filename == "text.pdf"
+
+
+def test_a_removed_attachment_is_shown_and_restored_from_the_panel(
+    qtbot, window: MainWindow, database: Database, tmp_path: Path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    treaty = select_first(qtbot, window, "Treaty on Allied Relations")
+    panel = window.attachments
+    path = tmp_path / "Oʻzbekiston.txt"
+    path.write_text("Тоқаев and Türkiye: the hydropower protocol.", encoding="utf-8")
+    with qtbot.waitSignal(panel.loaded, timeout=10000):
+        panel.attach_files([path])
+    panel.tree.setCurrentItem(panel.tree.topLevelItem(0))
+    monkeypatch.setattr(
+        QMessageBox, "question", lambda *args, **kwargs: QMessageBox.StandardButton.Yes
+    )
+    with qtbot.waitSignal(panel.loaded, timeout=5000):
+        panel.remove_button.click()
+    assert panel.tree.topLevelItemCount() == 0 and not panel.restore_button.isVisible()
+    with qtbot.waitSignal(panel.loaded, timeout=5000):
+        panel.show_removed.setChecked(True)
+    item = panel.tree.topLevelItem(0)
+    assert item.text(0) == "document (removed)" and item.text(1) == "Oʻzbekiston.txt"
+    panel.tree.setCurrentItem(item)
+    assert panel.restore_button.isEnabled() and not panel.remove_button.isEnabled()
+    with qtbot.waitSignal(panel.loaded, timeout=5000):
+        panel.restore_button.click()
+    assert panel.tree.topLevelItem(0).text(0) == "document"
+    with database.sessions.begin() as session:
+        assert [view.label for view in list_attachments(session, treaty)] == ["document"]
