@@ -3,9 +3,9 @@
 An edit sets the status, kind or level, adds or removes a field, adds or removes a party
 (with its role), adds a note or a milestone. `plan_bulk_edit` says what it would do
 (how many agreements change and how, the first ones by title, which stay as they are and
-why); `apply_bulk_edit` saves it through models.service, so every agreement gets its new
-version, its validation and its audit row, in the caller's one transaction. One agreement
-that can't take the edit refuses the whole edit, naming it.
+why); `apply_bulk_edit` writes it for all of them at once (models.bulk_write), so every
+agreement gets its new version and its audit row, in the caller's one transaction, as one
+undo step. One agreement that can't take the edit refuses the whole edit, naming it.
 """
 
 from __future__ import annotations

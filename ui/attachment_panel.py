@@ -151,10 +151,13 @@ class AttachmentPanel(QWidget):
         ):
             buttons.addWidget(button)
         buttons.addStretch(1)
-        buttons.addWidget(self.show_removed)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 4, 0, 0)
-        layout.addWidget(self.title)
+        heading = QHBoxLayout()  # the check box beside the title: the buttons' row is full
+        heading.addWidget(self.title)
+        heading.addStretch(1)
+        heading.addWidget(self.show_removed)
+        layout.addLayout(heading)
         layout.addWidget(self.hits_label)
         layout.addWidget(self.error_label)
         layout.addWidget(self.tree, 1)
@@ -267,7 +270,9 @@ class AttachmentPanel(QWidget):
         self.replace_button.setEnabled(chosen and writable and not removed)
         self.remove_button.setEnabled(chosen and writable and not removed)
         self.restore_button.setEnabled(bool(removed) and writable)
-        self.restore_button.setVisible(self.show_removed.isChecked())
+        # Restore takes Remove's place for a removed attachment: one row of buttons still fits.
+        self.restore_button.setVisible(bool(removed))
+        self.remove_button.setVisible(not removed)
 
     def _chosen_removed(self) -> bool:
         """Whether the chosen attachment is a removed one (listed with Show removed)."""
