@@ -19,6 +19,7 @@ from models.audit import audit_trail
 from models.bulk_edit import BulkEdit, apply_bulk_edit
 from models.database import Database
 from models.history_state import agreement_snapshots
+from models.revision import current_revision
 from models.schema import Agreement
 from models.service import ActionInput, AgreementInput, MilestoneInput, ParticipationInput
 from models.vocab import Kind, Level, MilestoneKind, Status
@@ -134,7 +135,11 @@ def test_the_set_based_edit_leaves_the_rows_the_per_agreement_path_left(
     edit = EDITS[name]
     before = [_rows(database, i, versioned=False) for i in new]
     with database.sessions.begin() as session:
+        revision = current_revision(session)
         changes = apply_bulk_edit(session, new, edit)
+    with database.sessions.begin() as session:
+        # Other windows and colleagues notice the edit by the data revision.
+        assert current_revision(session) > revision
     after = [_rows(database, i, versioned=False) for i in new]
     # Undo gives back exactly the rows there were; redo the edited ones.
     with database.sessions.begin() as session:
