@@ -10,6 +10,7 @@ one whose checksum differs is a problem, and then nothing is imported.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import os
 import re
@@ -134,6 +135,37 @@ def import_attachments(
     return AttachmentsRead(attached, present)
 
 
+def attachment_problems(path: Path) -> list[Problem]:
+    """What `import --dry-run` says of the files a JSON file's attachments refer to.
+
+    Each version's file must be there, readable and (when the file gives one) the one
+    exported; a problem names the file and the record. Nothing is read into the database.
+    """
+    if path.suffix.lower() != ".json":
+        return []
+    problems: list[Problem] = []
+    with path.open(encoding="utf-8-sig", newline="") as stream:
+        for index, item in enumerate(json_items(stream, path.name)):
+            entries = item.get(ATTACHMENTS_KEY) if isinstance(item, dict) else None
+            if not isinstance(entries, list):
+                continue
+            for number, entry in enumerate(entries):
+                where = f"{ATTACHMENTS_KEY}[{number}]"
+                versions = entry.get("versions") if isinstance(entry, dict) else None
+                if not isinstance(versions, list):
+                    problems.append(
+                        Problem("must be an object with versions", index=index, column=where)
+                    )
+                    continue
+                found: list[Problem] = []
+                for step, version in enumerate(versions):
+                    _version(version, path.parent, f"{where}.versions[{step}]", index, found)
+                title = item.get("title")
+                named = f" (the attachments of '{title}')" if isinstance(title, str) else ""
+                problems += [dataclasses.replace(p, reason=p.reason + named) for p in found]
+    return problems
+
+
 def _plan(
     session: Session, index: int, item: dict[str, Any], base: Path, problems: list[Problem]
 ) -> Iterable[_Planned]:
@@ -178,6 +210,17 @@ def _version(
     if not file.is_file():
         problems.append(
             Problem(f"the file {version['file']} is missing", index=index, column=where)
+        )
+        return None
+    try:
+        with file.open("rb") as stream:
+            stream.read(1)
+    except OSError as error:
+        reason = error.strerror or str(error)
+        problems.append(
+            Problem(
+                f"the file {version['file']} can't be read: {reason}", index=index, column=where
+            )
         )
         return None
     sha = version.get("sha256")

@@ -45,7 +45,7 @@ _PG_CREATE = (
 _CURRENT_VERSIONS = (
     "SELECT v.id, a.agreement_id FROM attachment_versions v "
     "JOIN attachments a ON a.id = v.attachment_id "
-    "WHERE a.removed_at IS NULL AND v.number = "
+    "WHERE a.removed_at IS NULL AND v.number > 0 AND v.number = "
     "(SELECT MAX(w.number) FROM attachment_versions w WHERE w.attachment_id = a.id) "
     "ORDER BY v.id"
 )

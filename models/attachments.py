@@ -19,10 +19,13 @@ from pathlib import Path
 from sqlalchemy import delete, func, insert, select, text, update
 from sqlalchemy.orm import Session
 
+from models import history
 from models.attachment_schema import Attachment, AttachmentChunk, AttachmentVersion
 from models.attachment_search import ATTACHMENT_SEARCH_TABLE, index_version, unindex_versions
 from models.attachment_text import Extracted, TextStatus, extract_text
+from models.audit import record
 from models.changes import Changes
+from models.history import ATTACHMENT, quoted
 from models.schema import Agreement, utcnow
 from models.service import NotFoundError
 from models.text import not_utf8, shown
@@ -117,16 +120,22 @@ def attach_file(
     progress: Progress | None = None,
     check: Check | None = None,
 ) -> Attached:
-    """Attach the file at *path* to an agreement as a new attachment (version 1)."""
+    """Attach the file at *path* to an agreement as a new attachment (version 1); undoable."""
     label, language = _checked_label(label, language)
-    _require_agreement(session, agreement_id)
-    position = session.scalar(select(func.count()).where(Attachment.agreement_id == agreement_id))
-    attachment = Attachment(
-        agreement_id=agreement_id, label=label, language=language, position=position or 0
-    )
-    session.add(attachment)
-    session.flush()
-    version = _store(session, attachment, 1, path, filename, limit, progress, check)
+    title = _agreement_title(session, agreement_id)
+    words = f"attach {quoted(filename or path.name)} to {quoted(title)}"
+    with history.step(session, words) as recording:
+        position = session.scalar(
+            select(func.count()).where(Attachment.agreement_id == agreement_id)
+        )
+        attachment = Attachment(
+            agreement_id=agreement_id, label=label, language=language, position=position or 0
+        )
+        session.add(attachment)
+        session.flush()
+        recording.created([attachment.id], ATTACHMENT)
+        version = _store(session, attachment, 1, path, filename, limit, progress, check)
+        _audit(session, agreement_id, "", _named(attachment, version.filename))
     return Attached(attachment.id, version, Changes.of(changed=[agreement_id]))
 
 
@@ -144,10 +153,17 @@ def replace_file(
     attachment = _attachment(session, attachment_id)
     if attachment.removed_at is not None:
         raise AttachmentError(f"attachment {attachment_id} was removed: restore it first")
-    previous = [version.id for version in attachment.versions]
-    number = max((version.number for version in attachment.versions), default=0) + 1
-    unindex_versions(session.connection(), previous)
-    version = _store(session, attachment, number, path, filename, limit, progress, check)
+    title = _agreement_title(session, attachment.agreement_id)
+    new_name, label = quoted(filename or path.name), quoted(attachment.label)
+    was = _named(attachment, _view(attachment).current.filename)
+    with history.step(session, f"new version {new_name} of {label} on {quoted(title)}") as step:
+        step.touch([attachment_id], ATTACHMENT)
+        previous = [version.id for version in attachment.versions]
+        # Versions an undo withdrew keep their numbers (negative): a new one comes after.
+        number = max((abs(version.number) for version in attachment.versions), default=0) + 1
+        unindex_versions(session.connection(), previous)
+        version = _store(session, attachment, number, path, filename, limit, progress, check)
+        _audit(session, attachment.agreement_id, was, _named(attachment, version.filename))
     return Attached(attachment.id, version, Changes.of(changed=[attachment.agreement_id]))
 
 
@@ -155,20 +171,32 @@ def remove_attachment(session: Session, attachment_id: int) -> Changes:
     """Remove an attachment: no longer listed or searched, kept until purged (restorable)."""
     attachment = _attachment(session, attachment_id)
     if attachment.removed_at is None:
-        attachment.removed_at = utcnow()
-        attachment.removed_by = current_user()
-        unindex_versions(session.connection(), [version.id for version in attachment.versions])
+        shown = _named(attachment, _view(attachment).current.filename)
+        title = _agreement_title(session, attachment.agreement_id)
+        with history.step(session, f"removal of {quoted(shown)} from {quoted(title)}") as step:
+            step.touch([attachment_id], ATTACHMENT)
+            attachment.removed_at = utcnow()
+            attachment.removed_by = current_user()
+            unindex_versions(session.connection(), [version.id for version in attachment.versions])
+            _audit(session, attachment.agreement_id, shown, "removed")
     return Changes.of(changed=[attachment.agreement_id])
 
 
 def restore_attachment(session: Session, attachment_id: int) -> Changes:
-    """Bring a removed attachment back, searched again."""
+    """Bring a removed attachment back, searched again; undoable."""
     attachment = _attachment(session, attachment_id)
     if attachment.removed_at is not None:
-        attachment.removed_at = None
-        attachment.removed_by = None
-        current = attachment.versions[-1]
-        index_version(session.connection(), current.id, attachment.agreement_id, current.text)
+        view = _view(attachment)
+        shown = _named(attachment, view.current.filename)
+        title = _agreement_title(session, attachment.agreement_id)
+        with history.step(session, f"restore of {quoted(shown)} to {quoted(title)}") as step:
+            step.touch([attachment_id], ATTACHMENT)
+            attachment.removed_at = None
+            attachment.removed_by = None
+            current = session.get(AttachmentVersion, view.current.id)
+            assert current is not None
+            index_version(session.connection(), current.id, attachment.agreement_id, current.text)
+            _audit(session, attachment.agreement_id, "removed", shown)
     return Changes.of(changed=[attachment.agreement_id])
 
 
@@ -218,7 +246,8 @@ def list_attachments(
         .where(Attachment.agreement_id == agreement_id, wanted)
         .order_by(Attachment.position, Attachment.id)
     ).all()
-    return [_view(attachment) for attachment in attachments if attachment.versions]
+    views = [_view(attachment) for attachment in attachments]
+    return [view for view in views if view.versions]  # an undone attach shows nothing
 
 
 def attachment_view(session: Session, attachment_id: int) -> AttachmentView:
@@ -397,11 +426,6 @@ def _checked_label(label: str, language: str | None) -> tuple[str, str | None]:
     return label, language
 
 
-def _require_agreement(session: Session, agreement_id: int) -> None:
-    if session.scalar(select(Agreement.id).where(Agreement.id == agreement_id)) is None:
-        raise NotFoundError(agreement_id)
-
-
 def _attachment(session: Session, attachment_id: int) -> Attachment:
     attachment = session.get(Attachment, attachment_id)
     if attachment is None:
@@ -410,14 +434,35 @@ def _attachment(session: Session, attachment_id: int) -> Attachment:
 
 
 def _view(attachment: Attachment) -> AttachmentView:
+    """The attachment as lists show it: versions an undo withdrew (numbered < 0) left out."""
     return AttachmentView(
         id=attachment.id,
         agreement_id=attachment.agreement_id,
         label=attachment.label,
         language=attachment.language,
         removed_at=attachment.removed_at,
-        versions=tuple(_version_view(version) for version in attachment.versions),
+        versions=tuple(_version_view(v) for v in attachment.versions if v.number > 0),
     )
+
+
+def _agreement_title(session: Session, agreement_id: int) -> str:
+    title = session.scalar(select(Agreement.title).where(Agreement.id == agreement_id))
+    if title is None:
+        raise NotFoundError(agreement_id)
+    return title
+
+
+def _named(attachment: Attachment, filename: str) -> str:
+    return f"{filename} ({attachment.label})"
+
+
+def _audit(session: Session, agreement_id: int, before: str, after: str) -> None:
+    """A line in the agreement's history: 'update (attachment)', the file before and after.
+
+    Recorded as an update of the agreement (the log's actions are a fixed list, migration
+    0010), the attachment as its field: ['', 'signed.pdf (signed text)'] for an attach.
+    """
+    record(session, agreement_id, "update", {"attachment": [before, after]}, current_user())
 
 
 def _version_view(version: AttachmentVersion, extracted: Extracted | None = None) -> VersionView:

@@ -3,33 +3,40 @@
 An edit sets the status, kind or level, adds or removes a field, adds or removes a party
 (with its role), adds a note or a milestone. `plan_bulk_edit` says what it would do
 (how many agreements change and how, the first ones by title, which stay as they are and
-why); `apply_bulk_edit` saves it through models.service, so every agreement gets its new
-version, its validation and its audit row, in the caller's one transaction. One agreement
-that can't take the edit refuses the whole edit, naming it.
+why); `apply_bulk_edit` writes it for all of them at once (models.bulk_write), so every
+agreement gets its new version and its audit row, in the caller's one transaction, as one
+undo step. One agreement that can't take the edit refuses the whole edit, naming it.
 """
 
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session
 
 from models import history, service
-from models.changes import Changes
+from models.bulk_write import (
+    Edited,
+    Resolved,
+    after_states,
+    before_states,
+    edited,
+    write_edit,
+    written_parts,
+)
+from models.changes import NOTHING, Changes
 from models.fields import find_field, split_path
 from models.parties import find_identity, find_party, misspelt, party_reference, suggest_parties
 from models.query import FieldNode, field_tree
-from models.schema import Agreement, Participation
 from models.service import AgreementInput, MilestoneInput, ParticipationInput
 from models.text import fold, sort_key
+from models.users import current_user
 from models.vocab import Kind, Level, MilestoneKind, Role, Status
 
 Check = Callable[[], None]  # raises to stop a long plan or apply (the user cancelled)
 PREVIEW_FIRST = 10  # agreements listed by title in a preview; the rest are counted
-_BATCH = 200  # agreements read at a time: their parties, fields and milestones in 4 queries
 
 
 class BulkEditError(Exception):
@@ -106,17 +113,6 @@ class BulkPlan:
         return lines
 
 
-@dataclass
-class _Resolved:
-    """The edit with its names resolved against the database (recorded party and field ids)."""
-
-    edit: BulkEdit
-    add_fields: list[tuple[str, int | None]] = field(default_factory=list)  # path, id if recorded
-    remove_fields: list[tuple[str, set[int]]] = field(default_factory=list)
-    add_parties: list[tuple[str, str, int | None]] = field(default_factory=list)  # ref, role, id
-    remove_parties: list[tuple[str, int]] = field(default_factory=list)
-
-
 # ----------------------------------------------------------------- public
 
 
@@ -125,34 +121,31 @@ def plan_bulk_edit(
 ) -> BulkPlan:
     """What *edit* would do to the agreements *ids* (reads only); BulkEditError for a bad edit.
 
-    *check* is called between batches: it may raise to stop (a newer preview is wanted).
+    *check* is called between chunks: it may raise to stop (a newer preview is wanted).
     """
     resolved = _resolve(session, edit)
+    found = edited(session, ids, resolved, check)
     changing: list[AgreementChange] = []
     unchanged: list[AgreementChange] = []
     counts: dict[str, int] = {}
-    problems: list[str] = []
-    found: set[int] = set()
-    for agreement, after, what in _edited(session, ids, resolved, check):
-        found.add(agreement.id)
-        if not what:
+    for item in found.items:
+        if not item.what:
             why = _why_unchanged(resolved)
-            unchanged.append(AgreementChange(agreement.id, agreement.title, (), why))
+            unchanged.append(AgreementChange(item.id, item.title, (), why))
             continue
-        changing.append(AgreementChange(agreement.id, agreement.title, tuple(what)))
-        for item in what:
-            counts[_summary(item)] = counts.get(_summary(item), 0) + 1
-        problems += _problems(agreement, after)
+        changing.append(AgreementChange(item.id, item.title, tuple(item.what)))
+        for what in item.what:
+            counts[_summary(what)] = counts.get(_summary(what), 0) + 1
     return BulkPlan(
         changing=len(changing),
         unchanged=len(unchanged),
         first_changing=tuple(sorted(changing, key=_by_title)[:PREVIEW_FIRST]),
         first_unchanged=tuple(sorted(unchanged, key=_by_title)[:PREVIEW_FIRST]),
         counts=counts,
-        problems=tuple(problems),
+        problems=tuple(_problems(found, resolved)),
         new_parties=tuple(ref for ref, _role, known in resolved.add_parties if known is None),
         new_fields=tuple(path for path, known in resolved.add_fields if known is None),
-        missing=tuple(sorted(set(ids) - found)),
+        missing=found.missing,
     )
 
 
@@ -163,47 +156,48 @@ def apply_bulk_edit(
     *,
     user: str | None = None,
     check: Check | None = None,
+    before_write: Callable[[], None] | None = None,
 ) -> Changes:
     """Apply *edit* to the agreements *ids* in the caller's transaction, all or nothing.
 
-    Each changed agreement is saved by service.update (a new version, validation, an audit
-    row); a problem with any of them raises BulkEditError naming every one, and the
-    caller's transaction rolls back. Ids that no longer exist refuse the edit as well.
-    *check* is called between agreements: raising there (a cancel) rolls it all back.
+    Set-based (models.bulk_write): a few statements per kind of change and chunk of ids,
+    each changed agreement with a new version and an audit row, the whole one undo step.
+    A problem with any agreement raises BulkEditError naming every one, and the caller's
+    transaction rolls back; ids that no longer exist refuse the edit as well. *check* is
+    called between chunks: raising there (a cancel) rolls it all back.
+
+    *before_write* (a backup) is called once the edit has been checked and something will
+    be written: a refused or empty edit makes no backup.
     """
     resolved = _resolve(session, edit)
-    pending: list[tuple[int, AgreementInput, int]] = []
-    problems: list[str] = []
-    found: set[int] = set()
-    for agreement, after, what in _edited(session, ids, resolved, check):
-        found.add(agreement.id)
-        if what:
-            problems += _problems(agreement, after)
-            pending.append((agreement.id, after, agreement.version))
-    missing = sorted(set(ids) - found)
+    found = edited(session, ids, resolved, check)
+    problems = _problems(found, resolved)
     problems += [
-        f"agreement {number} does not exist (it may have been deleted)" for number in missing
+        f"agreement {number} does not exist (it may have been deleted)" for number in found.missing
     ]
     if problems:
         raise BulkEditError(problems)
-    count = len(pending)
-    label = f"bulk edit of {count} agreement{'s' if count != 1 else ''}"
+    pending = [item for item in found.items if item.what]
+    if not pending:
+        return NOTHING
+    if before_write is not None:
+        before_write()
+    user = user or current_user()
+    label = f"bulk edit of {len(pending)} agreement{'s' if len(pending) != 1 else ''}"
     with history.step(session, label, user) as recording:  # one step to undo, however many
-        for agreement_id, data, version in pending:
-            if check is not None:
-                check()
-            service.update(session, agreement_id, data, version, user=user)
-    return recording.changes | Changes.of(
-        changed=[agreement_id for agreement_id, _data, _version in pending],
-        parties=bool(pending and (edit.add_parties or edit.remove_parties)),
-        fields=bool(pending and (edit.add_fields or edit.remove_fields)),
-    )
+        recording.patch(
+            before_states(pending, resolved),
+            *written_parts(resolved),
+            after=after_states(pending, resolved),
+        )
+        write_edit(session, pending, resolved, found.catalog, user, check)
+    return recording.changes | Changes.of(changed=[item.id for item in pending])
 
 
 # ----------------------------------------------------------------- resolving names
 
 
-def _resolve(session: Session, edit: BulkEdit) -> _Resolved:
+def _resolve(session: Session, edit: BulkEdit) -> Resolved:
     """Check the edit's values, find its parties and fields; BulkEditError names what is wrong."""
     if not edit:
         raise BulkEditError(["the edit changes nothing: give at least one change"])
@@ -215,7 +209,7 @@ def _resolve(session: Session, edit: BulkEdit) -> _Resolved:
                 vocabulary.parse(value)
             except ValueError as error:
                 problems.append(str(error))
-    resolved = _Resolved(edit)
+    resolved = Resolved(edit)
     nodes = field_tree(session) if edit.add_fields or edit.remove_fields else []
     for name in edit.add_fields:
         matches = _fields_named(session, name, nodes)
@@ -286,126 +280,55 @@ def _fields_named(session: Session, name: str, nodes: Sequence[FieldNode]) -> li
     ]
 
 
-# ----------------------------------------------------------------- editing each agreement
+# ----------------------------------------------------------------- problems
 
 
-def _agreements(
-    session: Session, ids: Sequence[int], check: Check | None = None
-) -> Iterator[Agreement]:
-    """The agreements *ids*, a batch at a time, with what an edit reads of them."""
-    wanted = list(dict.fromkeys(ids))
-    for start in range(0, len(wanted), _BATCH):
-        if check is not None:
-            check()
-        batch = wanted[start : start + _BATCH]
-        yield from session.scalars(
-            select(Agreement)
-            .where(Agreement.id.in_(batch))
-            .options(
-                selectinload(Agreement.participations).selectinload(Participation.actions),
-                selectinload(Agreement.participations).selectinload(Participation.party),
-                selectinload(Agreement.fields),
-                selectinload(Agreement.milestones),
-                selectinload(Agreement.relations),
-            )
-        )
-        session.expunge_all()  # a quarter of a million agreements must not pile up here
+def _problems(found: Edited, resolved: Resolved) -> list[str]:
+    """Why edited agreements can't be saved, one line naming the agreement per problem.
 
-
-def _edited(
-    session: Session, ids: Sequence[int], resolved: _Resolved, check: Check | None = None
-) -> Iterator[tuple[Agreement, AgreementInput, list[str]]]:
-    """(agreement, its input after the edit, what changed in words) for each agreement found."""
-    for agreement in _agreements(session, ids, check):
-        after, what = _edit_one(agreement, service.to_input(agreement), resolved)
-        yield agreement, after, what
-
-
-def _edit_one(
-    agreement: Agreement, before: AgreementInput, resolved: _Resolved
-) -> tuple[AgreementInput, list[str]]:
-    edit = resolved.edit
-    after = dataclasses.replace(
-        before,
-        parties=[dataclasses.replace(p) for p in before.parties],
-        fields=list(before.fields),
-        milestones=list(before.milestones),
-    )
-    what: list[str] = []
-    for name in ("status", "kind", "level"):
-        wanted = getattr(edit, name)
-        if wanted:
-            value = {"status": Status, "kind": Kind, "level": Level}[name].parse(wanted).value
-            if getattr(before, name) != value:
-                setattr(after, name, value)
-                what.append(f"{name}: {getattr(before, name)} → {value}")
-    _edit_fields(agreement, after, resolved, what)
-    _edit_parties(agreement, after, resolved, what)
-    if edit.add_note.strip():
-        note = edit.add_note.strip()
-        after.notes = f"{before.notes.strip()}\n\n{note}" if before.notes.strip() else note
-        what.append("note added")
-    if edit.milestone is not None:
-        milestone = MilestoneInput(
-            MilestoneKind.parse(edit.milestone.kind).value,
-            edit.milestone.on.strip(),
-            edit.milestone.description.strip(),
-        )
-        if milestone not in before.milestones:
-            after.milestones.append(milestone)
-            what.append(f"milestone + {milestone.kind}")
-    return after, what
-
-
-def _edit_fields(
-    agreement: Agreement, after: AgreementInput, resolved: _Resolved, what: list[str]
-) -> None:
-    # to_input lists the fields in the order of agreement.fields: their ids line up.
-    ids = [item.id for item in agreement.fields]
-    for name, gone in resolved.remove_fields:
-        keep = [i for i, field_id in enumerate(ids) if field_id not in gone]
-        if len(keep) != len(ids):
-            after.fields = [after.fields[i] for i in keep]
-            ids = [ids[i] for i in keep]
-            what.append(f"field − {name}")
-    for path, field_id in resolved.add_fields:
-        if field_id is None or field_id not in ids:
-            after.fields.append(path)
-            ids.append(field_id)  # type: ignore[arg-type]
-            what.append(f"field + {path}")
-
-
-def _edit_parties(
-    agreement: Agreement, after: AgreementInput, resolved: _Resolved, what: list[str]
-) -> None:
-    ids = [p.party_id for p in agreement.participations]
-    for name, party_id in resolved.remove_parties:
-        keep = [i for i, known in enumerate(ids) if known != party_id]
-        if len(keep) != len(ids):
-            after.parties = [after.parties[i] for i in keep]
-            ids = [ids[i] for i in keep]
-            what.append(f"party − {name}")
-    for reference, role, party_id in resolved.add_parties:
-        if party_id is not None and party_id in ids:
-            current = after.parties[ids.index(party_id)]
-            if current.role != role:
-                what.append(f"role of {reference}: {current.role} → {role}")
-                current.role = role
+    What the edit adds (a field, a party, a milestone) is checked once, as service.validate
+    checks it, and each agreement it is added to is named with the problem; an agreement
+    left without a party is named too. The rest of each agreement was checked when saved.
+    """
+    added = _added_problems(resolved)
+    problems = []
+    for item in found.items:
+        if not item.what:
             continue
-        after.parties.append(ParticipationInput(party=reference, role=role))
-        ids.append(party_id)  # type: ignore[arg-type]
-        what.append(f"party + {reference} ({role})")
+        messages = []
+        if not item.after_parties and (resolved.remove_parties or resolved.add_parties):
+            messages.append("at least one party is required")
+        messages += [message for key, message in added if key in item.added]
+        problems += [f"agreement {item.id} '{item.title}': {message}" for message in messages]
+    return problems
 
 
-def _problems(agreement: Agreement, after: AgreementInput) -> list[str]:
-    """Why the edited agreement can't be saved, one line naming it per problem."""
-    errors = service.validate(after)
-    return [
-        f"agreement {agreement.id} '{agreement.title}': {message}" for message in errors.values()
-    ]
+def _added_problems(resolved: Resolved) -> list[tuple[str, str]]:
+    """(what is added: 'field:0', 'party:1', 'milestone'; message) for each problem with it."""
+    milestone = resolved.milestone()
+    probe = AgreementInput(
+        title="probe",
+        parties=[ParticipationInput(ref, role) for ref, role, _known in resolved.add_parties],
+        fields=[path for path, _known in resolved.add_fields],
+        milestones=[milestone] if milestone is not None else [],
+    )
+    found = []
+    for key, message in service.validate(probe).items():
+        kind, _dot, rest = key.partition(".")
+        number = rest.partition(".")[0]
+        if kind == "parties" and number:
+            found.append((f"party:{number}", message))
+        elif kind == "fields" and number:
+            found.append((f"field:{number}", message))
+        elif kind == "milestones":
+            found.append(("milestone", message))
+    return found
 
 
-def _why_unchanged(resolved: _Resolved) -> str:
+# ----------------------------------------------------------------- in words
+
+
+def _why_unchanged(resolved: Resolved) -> str:
     """Why an agreement the edit leaves alone: it already is as the edit would make it."""
     edit = resolved.edit
     if edit.add_parties or edit.add_fields or edit.status or edit.kind or edit.level:

@@ -36,12 +36,16 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, delete, func, insert, select, update
+from sqlalchemy import Connection, bindparam, delete, func, insert, select, update
 from sqlalchemy.orm import Session
 
+from models.attachment_history import agreement_of, apply_attachment_states, attachment_states
 from models.audit import record_many
 from models.changes import NOTHING, Changes
+from models.history_patch import PATCH, apply_patches, is_patch, patch_state, read_parts
 from models.history_state import (
+    AGREEMENTS,
+    CHUNK,
     FIELDS,
     GONE,
     LIVE,
@@ -68,6 +72,7 @@ from models.service import ConflictError, utc_text
 from models.users import current_user
 
 AGREEMENT, PARTY, FIELD, VIEW = "agreement", "party", "field", "view"
+ATTACHMENT = "attachment"  # a file kept with an agreement (models.attachment_history)
 # Parties and fields a write created by the way: undo deletes them if nothing uses them.
 NEW_PARTY, NEW_FIELD = "new-party", "new-field"
 KEEP_STEPS = 1000
@@ -132,6 +137,10 @@ class Step:
     step_id: int | None = None
     _last_party: int = 0
     _last_field: int = 0
+    # Agreements kept as patches (patch()): their before states, and what was read.
+    patched_before: dict[int, State] = field(default_factory=dict)
+    _patch_spec: tuple[tuple[str, ...], tuple[str, ...]] = ((), ())
+    _patched_after: dict[int, State] | None = None
 
     def touch(self, ids: Iterable[int], kind: str = AGREEMENT) -> None:
         """Note what these are now, before they are written (again touching one is a no-op)."""
@@ -141,6 +150,27 @@ class Step:
         self.session.flush()
         states = _read_states(self.session.connection(), kind, new)
         self.before.update({(kind, i): states[i] for i in new})
+
+    def patch(
+        self,
+        before: dict[int, State],
+        columns: Iterable[str],
+        parts: Iterable[str],
+        after: dict[int, State] | None = None,
+    ) -> None:
+        """Like touch(), keeping only these columns and parts of each agreement (a bulk edit).
+
+        *before* is each live agreement's columns and parts as read (models.history_patch.
+        read_parts), before writing. Undo then writes back just those, with a few
+        statements per chunk of ids, instead of every agreement whole. Once per step.
+        *after*, when the write only sets columns to values known now, saves reading them
+        back at the end of the step.
+        """
+        self._patch_spec = (tuple(columns), tuple(parts))
+        self.patched_before = {
+            i: patch_state(part) for i, part in before.items() if (AGREEMENT, i) not in self.before
+        }
+        self._patched_after = after
 
     def created(self, ids: Iterable[int], kind: str = AGREEMENT) -> None:
         """These did not exist before the step (their before state is 'gone')."""
@@ -158,6 +188,13 @@ class Step:
             ids = [i for k, i in self.before if k == kind]
             after.update({(kind, i): s for i, s in _read_states(connection, kind, ids).items()})
         items = {key: (self.before[key], after[key]) for key in self.before}
+        if self.patched_before:
+            found = self._patched_after
+            if found is None:
+                found = read_parts(connection, self.patched_before, *self._patch_spec)
+            for item, before in self.patched_before.items():
+                now = patch_state(found[item]) if item in found else {"where": GONE}
+                items.setdefault((AGREEMENT, item), (before, now))
         items = {key: pair for key, pair in items.items() if pair[0] != pair[1]}
         if not items:
             return
@@ -212,13 +249,18 @@ def _read_states(connection: Connection, kind: str, ids: list[int]) -> dict[int,
         return agreement_states(connection, ids)
     if kind in (PARTY, NEW_PARTY):
         return party_states(connection, ids)
+    if kind == ATTACHMENT:
+        return attachment_states(connection, ids)
     return row_states(connection, VIEWS if kind == VIEW else FIELDS, ids)
 
 
 def _versions(connection: Connection, ids: list[int]) -> dict[int, int]:
-    return {
-        i: row.version for i, (where, row) in where_now(connection, ids).items() if where == LIVE
-    }
+    """The version of each live agreement among *ids* (a bulk edit's 100,000 at 5,000 a query)."""
+    found: dict[int, int] = {}
+    for chunk in chunks(ids, 5000):
+        query = select(AGREEMENTS.c.id, AGREEMENTS.c.version).where(AGREEMENTS.c.id.in_(chunk))
+        found.update({row[0]: row[1] for row in connection.execute(query)})
+    return found
 
 
 def _save_step(
@@ -273,6 +315,8 @@ def _changes(items: dict[tuple[str, int], tuple[State | None, State | None]]) ->
     """The Changes of going from the first state of each item to the second."""
     created, changed, deleted = [], [], []
     for (kind, item), (start, end) in items.items():
+        if kind == ATTACHMENT:  # the agreement it is kept with shows it
+            changed.append(agreement_of(start) or agreement_of(end))
         if kind != AGREEMENT:
             continue
         was, now = start["where"] == LIVE, end["where"] == LIVE  # type: ignore[index]
@@ -372,6 +416,17 @@ def _replay(session: Session, info: StepInfo, user: str, *, undoing: bool) -> Re
             }
             for r in rows
             if r.kind == AGREEMENT
+        ]
+        + [
+            {
+                "agreement_id": agreement_of(r.before) or agreement_of(r.after),
+                "changed_at": now,
+                "changed_by": user,
+                "action": action,
+                "changes": {"step": info.label},
+            }
+            for r in rows
+            if r.kind == ATTACHMENT
         ],
     )
     session.expire_all()
@@ -393,18 +448,27 @@ def _note_versions(connection: Connection, step_id: int, rows: list[Any], undoin
     versions = _versions(connection, ids)
     updates = {row.id: versions.get(row.object_id) for row in rows}
     nearest: dict[int, tuple[int, int]] = {}
-    for chunk in chunks(ids):
-        query = (
-            select(_ITEMS.c.id, _ITEMS.c.object_id, _ITEMS.c.step_id)
-            .join(_STEPS, _STEPS.c.id == _ITEMS.c.step_id)
-            .where(
-                _ITEMS.c.kind == AGREEMENT,
-                _ITEMS.c.object_id.in_(chunk),
-                _STEPS.c.undone == (not undoing),
-                (_STEPS.c.id < step_id) if undoing else (_STEPS.c.id > step_id),
-            )
+    wanted = set(ids)
+    query = (
+        select(_ITEMS.c.id, _ITEMS.c.object_id, _ITEMS.c.step_id)
+        .join(_STEPS, _STEPS.c.id == _ITEMS.c.step_id)
+        .where(
+            _ITEMS.c.kind == AGREEMENT,
+            _STEPS.c.undone == (not undoing),
+            (_STEPS.c.id < step_id) if undoing else (_STEPS.c.id > step_id),
         )
-        for item_id, object_id, other_step in connection.execute(query):
+    )
+    # object_id has no index: one pass over the other steps' items beats a scan per chunk
+    # once a step holds more than a chunk of agreements (a bulk edit of 100,000).
+    searches = (
+        [query]
+        if len(wanted) > CHUNK
+        else [query.where(_ITEMS.c.object_id.in_(chunk)) for chunk in chunks(wanted)]
+    )
+    for search in searches:
+        for item_id, object_id, other_step in connection.execute(search):
+            if object_id not in wanted:
+                continue
             best = nearest.get(object_id)
             closer = best is None or (other_step > best[0] if undoing else other_step < best[0])
             if closer:
@@ -412,8 +476,12 @@ def _note_versions(connection: Connection, step_id: int, rows: list[Any], undoin
     updates.update(
         {item_id: versions.get(object_id) for object_id, (_, item_id) in nearest.items()}
     )
-    for item_id, version in updates.items():  # few: the items of one step and their next
-        connection.execute(update(_ITEMS).where(_ITEMS.c.id == item_id).values(version=version))
+    statement = (
+        update(_ITEMS).where(_ITEMS.c.id == bindparam("_item")).values(version=bindparam("_v"))
+    )
+    batch = [{"_item": item_id, "_v": version} for item_id, version in updates.items()]
+    for start in range(0, len(batch), 1000):
+        connection.execute(statement, batch[start : start + 1000])
 
 
 def _check(connection: Connection, rows: list[Any], what: str, undoing: bool) -> None:
@@ -427,7 +495,8 @@ def _check(connection: Connection, rows: list[Any], what: str, undoing: bool) ->
             raise UndoConflict(what, item, row.version, now.version, now.updated_at, now.updated_by)
         if expected != where:
             raise HistoryConflict(f"can't {what}: {_moved(item, where, now)}")
-    for kind, table_states in ((PARTY, party_states), (FIELD, None), (VIEW, None)):
+    kinds = ((PARTY, party_states), (ATTACHMENT, attachment_states), (FIELD, None), (VIEW, None))
+    for kind, table_states in kinds:
         mine = {r.object_id: r for r in rows if r.kind == kind}
         if not mine:
             continue
@@ -465,8 +534,12 @@ def _write(connection: Connection, target: dict[tuple[str, int], State | None], 
     apply_row_states(connection, FIELDS, fields)
     apply_row_states(connection, VIEWS, views)
     agreements = of(AGREEMENT)
-    if agreements:
-        apply_agreement_states(connection, agreements, user)
+    patches = {i: s[PATCH] for i, s in agreements.items() if is_patch(s)}
+    whole = {i: s for i, s in agreements.items() if i not in patches}
+    if whole:
+        apply_agreement_states(connection, whole, user)
+    apply_patches(connection, patches, user, utcnow())
+    apply_attachment_states(connection, of(ATTACHMENT))
     delete_unused_fields(connection, [i for i, s in fields.items() if s is None])
     delete_unused_parties(connection, [i for i, s in parties.items() if s is None])
     delete_rows(connection, VIEWS, [i for i, s in views.items() if s is None])

@@ -179,7 +179,7 @@ def merge_agreements(
         session.execute(delete(Agreement).where(Agreement.id == other_id))
         session.expire_all()
         update_search_index(session.connection(), [other_id])
-        new_version = update(session, keep_id, merged, keep_version, user=user)
+        new_version = update(session, keep_id, merged, keep_version, user=user).version
         changed = _mark_merge(session, keep_id, other_id, user)
         add_redirect(session, other_id, keep_id)
     result = MergeResult(keep_id, other_id, new_version, changed, moved)

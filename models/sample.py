@@ -15,6 +15,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from models.changes import NOTHING, Changes
 from models.dates import PartialDate
 from models.schema import Agreement
 from models.service import (
@@ -34,6 +35,7 @@ class SampleResult:
 
     added: int
     already_present: int
+    changes: Changes = NOTHING  # what the window shows in place
 
 
 def sample_inputs() -> list[AgreementInput]:
@@ -61,14 +63,15 @@ def load_sample(session: Session) -> SampleResult:
     from models import history  # it imports the service, as this module does
 
     added = present = 0
+    changes = NOTHING
     with history.step(session, "loading of the sample agreements"):  # one undo step
         for data in sample_inputs():
             if is_recorded(session, data):
                 present += 1
             else:
-                create(session, data)
+                changes |= create(session, data).changes
                 added += 1
-    return SampleResult(added=added, already_present=present)
+    return SampleResult(added=added, already_present=present, changes=changes)
 
 
 def is_recorded(session: Session, data: AgreementInput) -> bool:

@@ -8,18 +8,19 @@ and a refused save changes nothing.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import NamedTuple
 from urllib.parse import urlparse
 
 from sqlalchemy import delete as sql_delete
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 from sqlalchemy.orm.exc import StaleDataError
 
 from models.audit import changes_between, input_record, last_change, record
+from models.changes import Changes
 from models.dates import PartialDate
 from models.deadline_store import refresh_deadlines
 from models.fields import resolve_field, split_path
@@ -37,8 +38,10 @@ from models.parties import party_identity, party_reference, resolve_party
 from models.schema import (
     Action,
     Agreement,
+    Field,
     Milestone,
     Participation,
+    Party,
     Relation,
     utcnow,
 )
@@ -126,6 +129,19 @@ class AgreementInput:
     fields: list[str] = field(default_factory=list)
     milestones: list[MilestoneInput] = field(default_factory=list)
     relations: list[RelationInput] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Saved:
+    """What a save did: the agreement's id, its version now, and the change for the window.
+
+    `changes` names the agreement (created or changed), the agreements whose 'replaced by'
+    moved with it, and whether a new party or field was recorded on the way.
+    """
+
+    id: int
+    version: int
+    changes: Changes
 
 
 class ValidationError(Exception):
@@ -392,8 +408,8 @@ def create(
     user: str | None = None,
     action: str = "create",
     replaced_by: list[int] | None = None,
-) -> int:
-    """Record a new agreement; return its id. Raises ValidationError, changing nothing.
+) -> Saved:
+    """Record a new agreement; return its id and version. Raises ValidationError, changing nothing.
 
     *user* (default: models.users.current_user()) is recorded as its author and in the log;
     *replaced_by* lists the agreements that supersede it (see set_replaced_by).
@@ -402,10 +418,41 @@ def create(
 
     _raise_if_invalid(session, data, agreement_id, replaced_by)
     user = user or current_user()
+    catalog = _catalog_ends(session)
     with history.step(session, f"creation of {history.quoted(data.title)}", user) as recording:
         agreement_id = _insert(session, data, agreement_id, user, action, replaced_by)
         recording.created([agreement_id])
-    return agreement_id
+    version = session.scalar(select(Agreement.version).where(Agreement.id == agreement_id))
+    return Saved(
+        agreement_id,
+        version or 1,
+        _saved_changes(session, catalog, created=[agreement_id], changed=replaced_by or []),
+    )
+
+
+def _catalog_ends(session: Session) -> tuple[int, int]:
+    """The highest party and field ids now: any above them after a save were made by it."""
+    session.flush()
+    party = session.scalar(select(func.max(Party.id))) or 0
+    field_id = session.scalar(select(func.max(Field.id))) or 0
+    return party, field_id
+
+
+def _saved_changes(
+    session: Session,
+    before: tuple[int, int],
+    *,
+    created: Iterable[int] = (),
+    changed: Iterable[int] = (),
+) -> Changes:
+    """What a save changed, with parties/fields set only when it recorded a new one."""
+    party, field_id = _catalog_ends(session)
+    return Changes.of(
+        created=created,
+        changed=changed,
+        parties=party > before[0],
+        fields=field_id > before[1],
+    )
 
 
 def _insert(
@@ -440,8 +487,8 @@ def update(
     *,
     user: str | None = None,
     replaced_by: list[int] | None = None,
-) -> int:
-    """Save *data* over the agreement read at *version*; return the new version.
+) -> Saved:
+    """Save *data* over the agreement read at *version*; return the new version and the change.
 
     *replaced_by* (None: leave as they are) lists the agreements that supersede this one.
     Raises ConflictError when someone saved it since, NotFoundError when it was deleted.
@@ -453,9 +500,15 @@ def update(
 
     _raise_if_invalid(session, data, agreement_id, replaced_by)
     user = user or current_user()
+    catalog = _catalog_ends(session)
+    successors_before = successors(session, agreement_id)
     with history.step(session, f"edit of {history.quoted(agreement.title)}", user) as recording:
         recording.touch([agreement_id])
-        return _rewrite(session, agreement, data, version, user, replaced_by)
+        new_version = _rewrite(session, agreement, data, version, user, replaced_by)
+    # The agreements whose 'replaced by' link came or went got a new version too.
+    moved = set(successors_before) ^ set(successors(session, agreement_id))
+    changes = _saved_changes(session, catalog, changed=[agreement_id, *moved])
+    return Saved(agreement_id, new_version, changes)
 
 
 def _rewrite(
@@ -638,7 +691,7 @@ def restore(
     for snapshot in snapshots:
         data = dataclasses.replace(snapshot.data, relations=[])
         restored.append(
-            create(session, data, agreement_id=snapshot.id, user=user, action="restore")
+            create(session, data, agreement_id=snapshot.id, user=user, action="restore").id
         )
     existing = set(session.scalars(select(Agreement.id)))
     links = {

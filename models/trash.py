@@ -50,6 +50,14 @@ class NotInTrashError(LookupError):
 
 
 @dataclass(frozen=True)
+class Emptied:
+    """What emptying the trash did: the agreements deleted for good, and the change."""
+
+    ids: list[int]
+    changes: Changes
+
+
+@dataclass(frozen=True)
 class TrashRow:
     """One trashed agreement as the trash dialog and `trash` list it."""
 
@@ -117,14 +125,14 @@ def empty_trash(
     *,
     now: datetime | None = None,
     user: str | None = None,
-) -> list[int]:
-    """Delete for good what is in the trash (only what was deleted *older_than* ago); ids."""
+) -> Emptied:
+    """Delete for good what is in the trash (only what was deleted *older_than* ago)."""
     query = select(TRASH.c.agreement_id)
     if older_than is not None:
         query = query.where(TRASH.c.deleted_at < (now or utcnow()) - older_than)
     ids = list(session.scalars(query.order_by(TRASH.c.agreement_id)))
     purge_agreements(session, ids, user=user)
-    return ids
+    return Emptied(ids, Changes.of(deleted=ids))
 
 
 def purge_agreements(session: Session, ids: list[int], *, user: str | None = None) -> None:

@@ -30,7 +30,15 @@ def list_views(session: Session) -> list[ViewEntry]:
     return [ViewEntry(view.id, view.name, AgreementFilter.from_json(view.filter)) for view in views]
 
 
-def save_view(session: Session, name: str, wanted: AgreementFilter) -> int:
+@dataclass(frozen=True)
+class ViewSaved:
+    """What saving a view did: its id, and the change for the window."""
+
+    id: int
+    changes: Changes
+
+
+def save_view(session: Session, name: str, wanted: AgreementFilter) -> ViewSaved:
     """Store *wanted* under *name*, replacing the filter of a view of that name."""
     cleaned = _clean(name)
     view = session.scalar(select(SavedView).where(SavedView.name == cleaned))
@@ -44,7 +52,7 @@ def save_view(session: Session, name: str, wanted: AgreementFilter) -> int:
             recording.touch([view.id], VIEW)
             view.filter = wanted.to_json()
         session.flush()
-    return view.id
+    return ViewSaved(view.id, recording.changes)
 
 
 def rename_view(session: Session, view_id: int, name: str) -> Changes:

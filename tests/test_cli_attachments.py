@@ -97,3 +97,25 @@ def test_export_with_attachments_and_import_them_back(
         str(empty),
     )
     assert "--with-attachments needs a .json file" in csv
+
+
+def test_import_dry_run_names_a_missing_attachment_file_and_its_record(
+    sample_db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    text = pdf_file(tmp_path / "Тоқаев.pdf", "Oʻzbekiston hydropower cascade")
+    assert main(["attach", "2", str(text), "--db", str(sample_db)]) == 0
+    out = tmp_path / "export" / "all.json"
+    out.parent.mkdir()
+    files = out.parent / "files"
+    assert main(["export", str(out), "--with-attachments", str(files), "--db", str(sample_db)]) == 0
+    (files / "2" / "1-v1-Тоқаев.pdf").unlink()
+    capsys.readouterr()
+    empty = tmp_path / "copy.db"
+    assert main(["import", str(out), "--dry-run", "--db", str(empty)]) == 2
+    errors = capsys.readouterr().err.splitlines()
+    title = listed(capsys, sample_db, "--id", "2")[0]["title"]
+    assert errors == [
+        f"treaty-tracker: {out}: index 1, attachments[0].versions[0]: the file "
+        f"files/2/1-v1-Тоқаев.pdf is missing (the attachments of '{title}')",
+        "treaty-tracker: nothing was imported",
+    ]

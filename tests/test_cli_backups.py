@@ -173,6 +173,19 @@ def test_update_backs_up_a_file_first(sample_db: Path, capsys: pytest.CaptureFix
     assert backup.reason == "before-bulk-edit" and backup.agreements == 8
 
 
+def test_a_refused_or_empty_update_makes_no_backup(
+    sample_db: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = str(sample_db)
+    assert main(["update", "--db", db, "--remove-party", "KAZ", "--remove-party", "UZB"]) == 2
+    assert "at least one party is required" in capsys.readouterr().err
+    assert main(["update", "--db", db, "--set", "status=ratifed"]) == 2
+    assert "not a status" in capsys.readouterr().err
+    # Every sample agreement is signed already: nothing would be written.
+    assert out(capsys, "update", "--db", db, "--set", "status=signed") == "Changed 0 agreements\n"
+    assert list_backups(sample_db) == []
+
+
 def test_import_backs_up_a_file_first(
     sample_db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -35,6 +35,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from models import service
+from models.changes import Changes
 from models.duplicates import PossibleDuplicate
 from models.parties import doubtful_parties, known_names
 from models.relations import (
@@ -170,6 +171,7 @@ class AgreementDialog(QDialog):
         self._worker = worker
         self._agreement_id = agreement_id
         self._version: int | None = None
+        self.saved_changes = Changes()  # what the last save changed, for the window
         self._busy: str | None = None  # SAVING or LOADING while a job of this dialog runs
         self._shown = False  # something read was shown (a failed first read closes the dialog)
         # Set by Duplicate: the agreement copied, which the copy is not warned to repeat.
@@ -637,20 +639,19 @@ class AgreementDialog(QDialog):
         """Create or update in one transaction on the worker."""
         sessions, agreement_id, version = self._sessions, self._agreement_id, self._version or 0
 
-        def work(_job: Job) -> tuple[int, int | None]:
+        def work(_job: Job) -> service.Saved:
             with sessions.begin() as session:
                 if agreement_id is None:
-                    return service.create(session, data, replaced_by=replaced_by), None
-                new_version = service.update(
-                    session, agreement_id, data, version, replaced_by=replaced_by
-                )
-                return agreement_id, new_version
+                    return service.create(session, data, replaced_by=replaced_by)
+                return service.update(session, agreement_id, data, version, replaced_by=replaced_by)
 
-        def written(result: tuple[int, int | None]) -> None:
-            self._agreement_id, self._version = result
+        def written(saved: service.Saved) -> None:
+            self._agreement_id = saved.id
+            self._version = saved.version if agreement_id is not None else None
             self._original, self._original_replaced_by = data, replaced_by
+            self.saved_changes = saved.changes  # what the window applies on saved(id)
             self._set_busy(None)
-            self.saved.emit(result[0])
+            self.saved.emit(saved.id)
             self.accept()
             self.save_finished.emit(True)
 

@@ -17,9 +17,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QDragEnterEvent, QDropEvent
+from PySide6.QtGui import QDesktopServices, QDragEnterEvent, QDropEvent, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QFileDialog,
     QHBoxLayout,
     QLabel,
@@ -41,6 +42,7 @@ from models.attachments import (
     list_attachments,
     remove_attachment,
     replace_file,
+    restore_attachment,
     save_copy,
     size_text,
 )
@@ -137,6 +139,14 @@ class AttachmentPanel(QWidget):
         self.remove_button = self._button(
             "Remove", "Remove it (kept, and no longer searched)", self.remove_selected
         )
+        self.restore_button = self._button(
+            "Restore", "Bring the removed attachment back", self.restore_selected
+        )
+        self.restore_button.setObjectName("restoreAttachmentButton")
+        self.show_removed = QCheckBox("Show removed", self)
+        self.show_removed.setObjectName("showRemovedAttachments")
+        self.show_removed.setToolTip("List removed attachments too, to restore them")
+        self.show_removed.toggled.connect(lambda _checked: self.reload())
         buttons = QHBoxLayout()
         for button in (
             self.add_button,
@@ -144,12 +154,17 @@ class AttachmentPanel(QWidget):
             self.save_button,
             self.replace_button,
             self.remove_button,
+            self.restore_button,
         ):
             buttons.addWidget(button)
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 4, 0, 0)
-        layout.addWidget(self.title)
+        heading = QHBoxLayout()  # the check box beside the title: the buttons' row is full
+        heading.addWidget(self.title)
+        heading.addStretch(1)
+        heading.addWidget(self.show_removed)
+        layout.addLayout(heading)
         layout.addWidget(self.hits_label)
         layout.addWidget(self.error_label)
         layout.addWidget(self.tree, 1)
@@ -172,10 +187,13 @@ class AttachmentPanel(QWidget):
             self._show(_Loaded(self._generation, [], None))
             return
         sessions, generation = self._database().sessions, self._generation
+        removed_too = self.show_removed.isChecked()
 
         def work(_job: Job) -> _Loaded:
             with sessions() as session:
                 listed = list_attachments(session, agreement_id)
+                if removed_too:
+                    listed += list_attachments(session, agreement_id, removed=True)
                 hits = search_hits(session, agreement_id, words) if search_terms(words) else None
             return _Loaded(generation, listed, hits)
 
@@ -216,9 +234,10 @@ class AttachmentPanel(QWidget):
     def _item(self, attachment: AttachmentView, number: int, label: str) -> QTreeWidgetItem:
         version = next(v for v in attachment.versions if v.number == number)
         language = f" [{attachment.language}]" if attachment.language and label else ""
+        removed = " (removed)" if attachment.removed_at is not None and label else ""
         item = QTreeWidgetItem(
             [
-                label + language,
+                label + language + removed,
                 version.filename,
                 f"v{version.number}",
                 size_text(version.size),
@@ -229,6 +248,9 @@ class AttachmentPanel(QWidget):
         item.setData(0, Qt.ItemDataRole.UserRole, (attachment.id, version.id, version.filename))
         item.setToolTip(5, version.text_note or version.text_status.label)
         item.setToolTip(1, f"SHA-256 {version.sha256}\nadded by {version.added_by or 'unknown'}")
+        if attachment.removed_at is not None:
+            for column in range(len(COLUMNS)):
+                item.setForeground(column, self.palette().brush(QPalette.ColorRole.PlaceholderText))
         return item
 
     def _show_hits(self, hits: SearchHits | None) -> None:
@@ -251,8 +273,19 @@ class AttachmentPanel(QWidget):
         self.add_button.setEnabled(writable)
         self.open_button.setEnabled(chosen)
         self.save_button.setEnabled(chosen)
-        self.replace_button.setEnabled(chosen and writable)
-        self.remove_button.setEnabled(chosen and writable)
+        removed = chosen and self._chosen_removed()
+        self.replace_button.setEnabled(chosen and writable and not removed)
+        self.remove_button.setEnabled(chosen and writable and not removed)
+        self.restore_button.setEnabled(bool(removed) and writable)
+        # Restore takes Remove's place for a removed attachment: one row of buttons still fits.
+        self.restore_button.setVisible(bool(removed))
+        self.remove_button.setVisible(not removed)
+
+    def _chosen_removed(self) -> bool:
+        """Whether the chosen attachment is a removed one (listed with Show removed)."""
+        chosen = self._selected()
+        found = next((a for a in self._attachments if chosen and a.id == chosen[0]), None)
+        return found is not None and found.removed_at is not None
 
     def _selected(self) -> tuple[int, int, str] | None:
         items = self.tree.selectedItems()
@@ -325,8 +358,8 @@ class AttachmentPanel(QWidget):
         answer = QMessageBox.question(
             self,
             "Remove attachment",
-            f"Remove {chosen[2]}? It is kept (the command line can restore it) but no longer "
-            "listed or searched.",
+            f"Remove {chosen[2]}? It is kept, but no longer listed or searched: Undo, or "
+            "Show removed and Restore, brings it back.",
         )
         if answer != QMessageBox.StandardButton.Yes:
             return
@@ -334,6 +367,18 @@ class AttachmentPanel(QWidget):
         def work(_job: Job) -> Changes:
             with sessions.begin() as session:
                 return remove_attachment(session, chosen[0])
+
+        self._worker.submit(work, self._done, self._fail)
+
+    def restore_selected(self) -> None:
+        """Bring the chosen removed attachment back (an undoable step, as the removal was)."""
+        chosen, sessions = self._selected(), self._database().sessions
+        if chosen is None or not self._chosen_removed():
+            return
+
+        def work(_job: Job) -> Changes:
+            with sessions.begin() as session:
+                return restore_attachment(session, chosen[0])
 
         self._worker.submit(work, self._done, self._fail)
 

@@ -243,15 +243,21 @@ class BulkEditDialog(QDialog):
         self.preview_ready.emit(plan)
 
     def apply(self) -> None:
-        """Back up an SQLite file, then apply the edit in one transaction, on the worker."""
+        """Check the edit, back up an SQLite file, apply it in one transaction (on the worker)."""
         edit, ids, sessions, url = self.edit(), self.ids(), self._sessions, self._url
         rotation = self._rotation
         self.apply_button.setEnabled(False)
 
         def work(job: Job) -> Changes:
-            backup_before(url, BEFORE_BULK_EDIT, rotation)
             with sessions.begin() as session:
-                return apply_bulk_edit(session, ids, edit, check=job.check)
+                return apply_bulk_edit(
+                    session,
+                    ids,
+                    edit,
+                    check=job.check,
+                    # Checked first: a refused edit leaves no backup behind.
+                    before_write=lambda: backup_before(url, BEFORE_BULK_EDIT, rotation),
+                )
 
         self.progress = run_with_progress(
             self, self._worker, f"Changing {len(ids):,} agreements…", work, self._done, self._failed

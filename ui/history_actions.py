@@ -171,7 +171,7 @@ class HistoryActions(QObject):
 
         def work(_job: Job) -> list[int]:
             with sessions.begin() as session:
-                return trash.empty_trash(session, timedelta(days=days))
+                return trash.empty_trash(session, timedelta(days=days)).ids
 
         self.window.worker.submit(work, lambda _ids: None, lambda _error: None)
 

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
     QTableView,
     QWidget,
 )
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.engine import URL
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
@@ -47,7 +47,7 @@ from models.limits import ID_MAX
 from models.merge import MergePlan, merge_plan
 from models.query import Facets, Sort, descendant_field_ids
 from models.redirects import find_agreement
-from models.schema import Agreement, Participation, agreement_fields
+from models.schema import Participation, agreement_fields
 from ui import filter_chips, icons, keyboard, table_columns
 from ui.agreement_table_model import COLUMNS, AgreementTableModel
 from ui.attachment_panel import AttachmentPanel, attachment_column, attachments_tab
@@ -71,6 +71,7 @@ from ui.welcome_page import WelcomePage
 from ui.workers import Job, Worker, run_with_progress
 
 if TYPE_CHECKING:
+    from models.extract.saving import SavedDrafts
     from ui.agreement_dialog import AgreementDialog
     from ui.merge_dialog import MergeDialog
 
@@ -811,7 +812,7 @@ class MainWindow(QMainWindow):
         if dialog.agreement_id is not None:
             panel = attachments_tab(dialog, lambda: self.database, self.worker)
             panel.changed.connect(self.apply_changes)
-        dialog.saved.connect(self._after_save)
+        dialog.saved.connect(lambda saved_id: self._after_save(saved_id, dialog.saved_changes))
         dialog.open_existing.connect(self._open_existing)
         keyboard.return_focus_after(self, dialog)
         dialog.open()
@@ -923,8 +924,12 @@ class MainWindow(QMainWindow):
 
         dialog = ArticleDialog(self.database.sessions, self.worker, self)
         self.article_dialog = dialog
-        dialog.saved.connect(lambda saved: self.after_bulk_change(list(saved.ids)))
+        dialog.saved.connect(lambda saved: self._after_drafts(saved))
         dialog.open()
+
+    def _after_drafts(self, saved: SavedDrafts) -> None:
+        self._pending_selection = list(saved.ids)
+        self.apply_changes(saved.changes)
 
     def _after_merge(self, result) -> None:  # type: ignore[no-untyped-def]
         self.statusBar().showMessage(
@@ -932,17 +937,12 @@ class MainWindow(QMainWindow):
             5000,
         )
         self._pending_selection = [result.kept_id]
-        self.apply_changes(
-            Changes.of(changed=[result.kept_id], deleted=[result.merged_id], parties=True)
-        )
+        self.apply_changes(result.changes)
 
-    def _after_save(self, agreement_id: int) -> None:
+    def _after_save(self, agreement_id: int, changes: Changes) -> None:
+        """Show what the save returned: the agreement, those it replaces, a new party or field."""
         self._pending_selection = [agreement_id]
-        # A save may add parties and fields (typed as new), and change the agreement it
-        # replaces; the audit log names that one, and the patch reads it too.
-        self.apply_changes(
-            Changes.of(changed=[agreement_id], parties=True, fields=True), catalog_if_added=True
-        )
+        self.apply_changes(changes)
 
     def delete_agreements(self) -> None:
         ids = self.selected_ids()
@@ -969,11 +969,9 @@ class MainWindow(QMainWindow):
             with sessions.begin() as session:
                 from models.sample import load_sample
 
-                before = session.scalar(select(func.max(Agreement.id))) or 0
-                load_sample(session)
+                changes = load_sample(session).changes
                 job.check()
-                added = session.scalars(select(Agreement.id).where(Agreement.id > before))
-                return Changes.of(created=added, parties=True, fields=True)
+                return changes
 
         def done(changes: Changes) -> None:
             self.apply_changes(changes)
@@ -989,7 +987,7 @@ class MainWindow(QMainWindow):
         if not ok:
             return
         self._catalog_change(
-            lambda s: views.save_view(s, name, self.filter_panel.current_filter()),
+            lambda s: views.save_view(s, name, self.filter_panel.current_filter()).changes,
             self.tr("Save view"),
         )
 
@@ -1079,14 +1077,8 @@ class MainWindow(QMainWindow):
         def work(_job: Job) -> Changes:
             with sessions.begin() as session:
                 ids = affected(session) if affected else []
-                change(session)
-                catalog_touched = affected is not None  # else a saved view
-                return Changes.of(
-                    changed=ids,
-                    parties=catalog_touched,
-                    fields=catalog_touched,
-                    views=not catalog_touched,
-                )
+                # What the write returned, and the agreements whose rows show the names.
+                return change(session) | Changes.of(changed=ids)
 
         def failed(error: BaseException) -> None:
             if isinstance(error, catalog.CatalogError | views.ViewNameError):

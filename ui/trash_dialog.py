@@ -150,7 +150,7 @@ class TrashDialog(QDialog):
 
         def work(_job: Job) -> list[int]:
             with sessions.begin() as session:
-                return trash.empty_trash(session)
+                return trash.empty_trash(session).ids
 
         def done(ids: list[int]) -> None:
             self.window.statusBar().showMessage(

@@ -14,12 +14,11 @@ from dataclasses import dataclass
 from sqlalchemy.orm import Session
 
 from models import history
-from models.changes import Changes
+from models.changes import NOTHING, Changes
 from models.dates import PartialDate
 from models.duplicates import PossibleDuplicate, probable_duplicates, titles_alike
 from models.extract.drafting import Draft
-from models.fields import find_field
-from models.parties import find_identity, find_party
+from models.parties import find_identity
 from models.service import AgreementInput, ParticipationInput, ValidationError, create, validate
 from models.vocab import PartyKind, Role, Status
 
@@ -109,13 +108,14 @@ def save_drafts(
         repeated = _repeats(session, drafts)
         if repeated:
             raise DuplicateDraftsError(repeated)
-    new_parties = any(find_party(session, name) is None for d in drafts for name in d.parties)
-    new_fields = any(find_field(session, path) is None for d in drafts for path in d.fields)
     count = len(inputs)
     label = f"{count} draft{'s' if count != 1 else ''} from an article"
     with history.step(session, label):  # saved together: one step to undo
-        ids = [create(session, data) for data in inputs]
-    return SavedDrafts(ids, Changes.of(created=ids, parties=new_parties, fields=new_fields))
+        saved = [create(session, data) for data in inputs]
+    changes = NOTHING
+    for each in saved:
+        changes |= each.changes
+    return SavedDrafts([each.id for each in saved], changes)
 
 
 def _repeats(session: Session, drafts: Sequence[Draft]) -> list[str]:

@@ -38,7 +38,7 @@ def agreement(
 def save(database: Database, data: AgreementInput) -> int:
     """Create *data* in its own transaction, as one user action does."""
     with database.sessions.begin() as session:
-        return create(session, data)
+        return create(session, data).id
 
 
 def table_counts(database: Database) -> dict[str, int]:

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import text
 
-from models import trash
+from models import history, trash
 from models.attachment_hits import search_hits
 from models.attachment_text import TextStatus, extract_text
 from models.attachments import (
@@ -23,6 +23,7 @@ from models.attachments import (
     save_copy,
     version_of,
 )
+from models.audit import audit_trail
 from models.database import Database
 from models.query import AgreementFilter, agreement_ids
 from models.service import NotFoundError
@@ -297,7 +298,60 @@ def test_an_agreement_in_the_trash_keeps_its_attachments_until_the_trash_is_empt
         assert [item.label for item in list_attachments(session, treaty)] == ["text"]
         trash.delete(session, [treaty])
     with database.sessions.begin() as session:
-        assert trash.empty_trash(session) == [treaty]
+        assert trash.empty_trash(session).ids == [treaty]
     with database.engine.connect() as connection:
         for table in ("attachments", "attachment_versions", "attachment_chunks"):
             assert connection.execute(text(f"SELECT count(*) FROM {table}")).scalar_one() == 0
+
+
+# ----------------------------------------------------------------- undo and the audit trail
+
+
+def _undo(database: Database) -> str:
+    with database.sessions.begin() as session:
+        return history.undo(session).label
+
+
+def _redo(database: Database) -> str:
+    with database.sessions.begin() as session:
+        return history.redo(session).label
+
+
+def _files(database: Database, agreement_id: int, removed: bool = False) -> list[str]:
+    with database.sessions.begin() as session:
+        listed = list_attachments(session, agreement_id, removed=removed)
+    return [view.current.filename for view in listed]
+
+
+def test_attach_replace_remove_and_restore_are_steps_to_undo_and_redo(
+    database: Database, treaty: int, tmp_path: Path
+) -> None:
+    first, second = tmp_path / "Тоқаев.txt", tmp_path / "Türkiye.txt"
+    first.write_text(ARTICLE, encoding="utf-8")
+    second.write_text("Oʻzbekiston ratified the hydropower protocol.", encoding="utf-8")
+    attached = attach(database, treaty, first, label="signed text")
+    assert _undo(database) == "attach 'Тоқаев.txt' to 'Treaty on Allied Relations'"
+    assert _files(database, treaty) == [] and search(database, "Turkistan") == []
+    assert _files(database, treaty, removed=True) == []  # as if never attached
+    _redo(database)
+    assert _files(database, treaty) == ["Тоқаев.txt"] and search(database, "Turkistan") == [treaty]
+    with database.sessions.begin() as session:
+        replace_file(session, attached.attachment_id, second)
+    assert _undo(database).startswith("new version 'Türkiye.txt' of 'signed text'")
+    assert _files(database, treaty) == ["Тоқаев.txt"]  # the version before is current again
+    assert search(database, "Turkistan") == [treaty] and search(database, "ratified") == []
+    _redo(database)
+    assert search(database, "ratified") == [treaty] and search(database, "Turkistan") == []
+    with database.sessions.begin() as session:
+        remove_attachment(session, attached.attachment_id)
+    assert _undo(database).startswith("removal of 'Türkiye.txt (signed text)'")
+    assert _files(database, treaty) == ["Türkiye.txt"] and search(database, "ratified") == [treaty]
+    with database.sessions.begin() as session:
+        remove_attachment(session, attached.attachment_id)
+        restore_attachment(session, attached.attachment_id)
+    assert _undo(database).startswith("restore of 'Türkiye.txt (signed text)'")
+    assert _files(database, treaty, removed=True) == ["Türkiye.txt"]
+    with database.sessions.begin() as session:
+        trail = [entry.changes.get("attachment") for entry in audit_trail(session, treaty)]
+    assert ["", "Тоқаев.txt (signed text)"] in trail  # the attach, in the agreement's history
+    assert ["Türkiye.txt (signed text)", "removed"] in trail

@@ -33,7 +33,7 @@ def test_the_user_is_configured_or_the_os_user(monkeypatch: pytest.MonkeyPatch) 
 
 def test_create_and_update_record_their_authors(database: Database) -> None:
     with database.sessions.begin() as session:
-        agreement_id = create(session, agreement("Rail protocol"), user="alice")
+        agreement_id = create(session, agreement("Rail protocol"), user="alice").id
     with database.sessions.begin() as session:
         data, version = load_input(session, agreement_id)
         data.status = "in force"
@@ -47,7 +47,7 @@ def test_create_and_update_record_their_authors(database: Database) -> None:
 
 def test_the_default_author_is_the_configured_user(database: Database) -> None:
     with database.sessions.begin() as session:  # conftest sets TREATY_TRACKER_USER=tester
-        agreement_id = create(session, agreement("Gas treaty"))
+        agreement_id = create(session, agreement("Gas treaty")).id
         assert audit_trail(session, agreement_id)[0].changed_by == "tester"
 
 
@@ -55,7 +55,7 @@ def test_the_trail_holds_old_and_new_values_newest_first_and_outlives_a_delete(
     database: Database,
 ) -> None:
     with database.sessions.begin() as session:
-        agreement_id = create(session, agreement("Тоқаев visit", signed_on="2021"), user="alice")
+        agreement_id = create(session, agreement("Тоқаев visit", signed_on="2021"), user="alice").id
     with database.sessions.begin() as session:
         data, version = load_input(session, agreement_id)
         data.title, data.status = "Тоқаев state visit", "in force"
@@ -85,7 +85,7 @@ def test_the_trail_holds_old_and_new_values_newest_first_and_outlives_a_delete(
 
 def test_a_save_over_someone_elses_change_names_them_and_when(database: Database) -> None:
     with database.sessions.begin() as session:
-        agreement_id = create(session, agreement("Water agreement"), user="alice")
+        agreement_id = create(session, agreement("Water agreement"), user="alice").id
     with database.sessions.begin() as session:
         mine, opened = load_input(session, agreement_id)
     with database.sessions.begin() as session:
@@ -110,7 +110,7 @@ def test_a_save_over_someone_elses_change_names_them_and_when(database: Database
 
 def test_deleting_what_someone_else_changed_since_is_refused(database: Database) -> None:
     with database.sessions.begin() as session:
-        agreement_id = create(session, agreement("Energy memorandum"), user="alice")
+        agreement_id = create(session, agreement("Energy memorandum"), user="alice").id
         opened = load_input(session, agreement_id)[1]
     with database.sessions.begin() as session:
         theirs, version = load_input(session, agreement_id)
@@ -124,7 +124,7 @@ def test_deleting_what_someone_else_changed_since_is_refused(database: Database)
 
 def test_saving_what_someone_deleted_names_who_deleted_it(database: Database) -> None:
     with database.sessions.begin() as session:
-        agreement_id = create(session, agreement("Transit agreement"), user="alice")
+        agreement_id = create(session, agreement("Transit agreement"), user="alice").id
         data, version = load_input(session, agreement_id)
     with database.sessions.begin() as session:
         delete(session, [agreement_id], user="carol")

@@ -10,7 +10,7 @@ from models.audit import audit_trail
 from models.bulk_edit import BulkEdit, BulkEditError, apply_bulk_edit, plan_bulk_edit
 from models.database import Database
 from models.schema import Agreement, AuditEntry
-from models.service import MilestoneInput, load_input
+from models.service import MilestoneInput, load_input, validate
 from tests.models.builders import agreement, save, table_counts
 
 
@@ -92,8 +92,10 @@ def test_one_agreement_that_cant_take_the_edit_refuses_all_of_it(
     assert plan.problems == (
         f"agreement {three[2]} 'Türkiye energy agreement': at least one party is required",
     )
+    backups: list[str] = []
     with pytest.raises(BulkEditError) as refused, database.sessions.begin() as session:
-        apply_bulk_edit(session, three, edit)
+        apply_bulk_edit(session, three, edit, before_write=lambda: backups.append("made"))
+    assert backups == []  # checked before the backup: a refused edit leaves none behind
     message = str(refused.value)
     assert message.startswith("nothing was changed: ")
     assert f"agreement {three[2]} 'Türkiye energy agreement'" in message
@@ -175,3 +177,23 @@ def test_a_bulk_edit_is_one_step_to_undo_and_redo(database: Database, three: lis
         history.redo(session, "Тоқаев")
     with database.sessions.begin() as session:
         assert {load_input(session, number)[0].status for number in three} == {"in force"}
+
+
+def test_what_the_edit_adds_is_refused_with_the_editors_own_messages(
+    database: Database, three: list[int]
+) -> None:
+    milestone = MilestoneInput("review due", "2027-13", "Тоқаев visit")
+    edit = BulkEdit(milestone=milestone, add_fields=("Energy > " + "Oʻ" * 200,))
+    before = versions(database, three)
+    with pytest.raises(BulkEditError) as refused, database.sessions.begin() as session:
+        apply_bulk_edit(session, three, edit)
+    expected = []
+    with database.sessions.begin() as session:
+        for number in three:
+            data, _version = load_input(session, number)
+            data.milestones.append(milestone)
+            data.fields.append(edit.add_fields[0])
+            title = session.get(Agreement, number).title
+            expected += [f"agreement {number} '{title}': {m}" for m in validate(data).values()]
+    assert sorted(refused.value.problems) == sorted(expected) and len(expected) == 6
+    assert versions(database, three) == before

@@ -24,7 +24,7 @@ def _record(database: Database, title: str, *parties: str, fields: tuple[str, ..
             AgreementInput(
                 title=title, parties=[ParticipationInput(p) for p in parties], fields=list(fields)
             ),
-        )
+        ).id
 
 
 def test_rename_field_moves_only_its_own_subfields(database: Database) -> None:

@@ -33,7 +33,7 @@ def test_batches_give_the_same_details_as_one_at_a_time(database: Database) -> N
                     parties=[ParticipationInput("Kazakhstan"), ParticipationInput("Uzbekistan")],
                     relations=[RelationInput("protocol to", ids[0])],
                 ),
-            )
+            ).id
         )
     with database.sessions.begin() as session:
         single = [load_detail(session, agreement_id) for agreement_id in ids]
@@ -59,7 +59,7 @@ def party(name: str, role: str = SIGNER, *acts: tuple[str, str]) -> Participatio
 def recorded(database: Database, *inputs: AgreementInput) -> list[AgreementDetail]:
     """Save *inputs*, then read their details, as the pane and the reports do."""
     with database.sessions.begin() as session:
-        ids = [service.create(session, data) for data in inputs]
+        ids = [service.create(session, data).id for data in inputs]
     with database.sessions.begin() as session:
         return [load_detail(session, agreement_id, today=TODAY) for agreement_id in ids]
 

@@ -297,7 +297,7 @@ def round_trip(
             ids: list[int] = []
             for data in inputs:
                 relations = [RelationInput(r.type, ids[r.other_id]) for r in data.relations]
-                ids.append(create(session, dataclasses.replace(data, relations=relations)))
+                ids.append(create(session, dataclasses.replace(data, relations=relations)).id)
         path = folder / f"export.{suffix}"
         with one.sessions.begin() as session:
             assert export_file(session, path) == len(inputs)
@@ -371,13 +371,13 @@ def test_export_writes_each_agreements_own_relations_by_id_title_and_date(
     database: Database, tmp_path: Path
 ) -> None:
     with database.sessions.begin() as session:
-        treaty = create(session, _input("Treaty on Oʻzbekiston–Türkiye transit", "2021-12-06"))
+        treaty = create(session, _input("Treaty on Oʻzbekiston–Türkiye transit", "2021-12-06")).id
         protocol = create(
             session,
             _input(
                 "Protocol to the transit treaty", "2022", [RelationInput("protocol to", treaty)]
             ),
-        )
+        ).id
         export_file(session, tmp_path / "out.json", [treaty, protocol])
     records = json.loads((tmp_path / "out.json").read_text("utf-8"))
     assert records[0]["relations"] == []  # the treaty's side is written by its protocol
@@ -496,7 +496,7 @@ def test_a_relation_that_names_no_agreement_stops_the_import(
 
 def test_update_replaces_the_relations_a_file_gives(database: Database, tmp_path: Path) -> None:
     with database.sessions.begin() as session:
-        treaty = create(session, _input("Treaty on the Aral Sea", "2021"))
+        treaty = create(session, _input("Treaty on the Aral Sea", "2021")).id
         create(session, _input("Protocol", "2022", [RelationInput("protocol to", treaty)]))
     path = _write_json(
         tmp_path / "in.json",

@@ -215,7 +215,7 @@ def _write(database: Database, step: tuple) -> set[int]:  # type: ignore[type-ar
             data = agreement(
                 title, tuple(parties), fields=list(fields), signed_on=signed_on, status=status.value
             )
-            return {create(session, data)}
+            return {create(session, data).id}
         if not existing:
             return set()
         target = existing[step[1] % len(existing)]

@@ -181,7 +181,7 @@ def test_empty_trash_older_than_deletes_for_good(database: Database) -> None:
             trash.TRASH.update().where(trash.TRASH.c.agreement_id == new).values(deleted_at=later)
         )
     with database.sessions.begin() as session:
-        purged = trash.empty_trash(session, timedelta(days=30), now=later)
+        purged = trash.empty_trash(session, timedelta(days=30), now=later).ids
     assert purged == [old]
     with database.sessions.begin() as session:
         assert [row.id for row in trash.list_trash(session)] == [new]
@@ -314,7 +314,7 @@ def test_field_rename_merge_and_delete_undone(database: Database) -> None:
 
 def test_saved_views_undone(database: Database) -> None:
     with database.sessions.begin() as session:
-        view_id = views.save_view(session, "Oʻzbekiston", AgreementFilter(text="gas"))
+        view_id = views.save_view(session, "Oʻzbekiston", AgreementFilter(text="gas")).id
     with database.sessions.begin() as session:
         views.rename_view(session, view_id, "Türkiye")
     with database.sessions.begin() as session:

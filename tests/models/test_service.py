@@ -8,6 +8,7 @@ import pytest
 from sqlalchemy import select
 
 from models.audit import audit_trail
+from models.changes import Changes
 from models.database import Database
 from models.query import AgreementFilter, agreement_ids, fetch_rows
 from models.schema import Agreement
@@ -335,7 +336,7 @@ def test_replaced_by_is_saved_from_the_older_agreement_as_the_newer_superseding_
         new_version = load_input(session, new)[1]
         data, version = load_input(session, old)
         data.notes = "Replaced in 2021."
-        version = update(session, old, data, version, replaced_by=[new])
+        version = update(session, old, data, version, replaced_by=[new]).version
     with database.sessions.begin() as session:
         assert successors(session, old) == [new]
         assert load_input(session, new)[0].relations == [RelationInput("supersedes", old)]
@@ -401,7 +402,7 @@ def test_replaced_by_problems_are_named_and_change_nothing(database: Database) -
 def test_a_new_agreement_can_be_recorded_as_replaced_by_another(database: Database) -> None:
     new = save(database, agreement("Agreement on Oʻzbekiston–Türkiye rail transit"))
     with database.sessions.begin() as session:
-        old = create(session, agreement("Agreement of 1992"), replaced_by=[new])
+        old = create(session, agreement("Agreement of 1992"), replaced_by=[new]).id
     with database.sessions.begin() as session:
         assert successors(session, old) == [new]
         assert audit_trail(session, old)[0].changes["replaced_by"] == [[], [new]]
@@ -438,7 +439,7 @@ def test_each_save_raises_the_version(database: Database) -> None:
         data, version = load_input(session, agreement_id)
         assert version == 1
         data.title = "Alliance treaty (amended)"
-        assert update(session, agreement_id, data, version) == 2
+        assert update(session, agreement_id, data, version).version == 2
     assert stored_row(database, agreement_id) == ("Alliance treaty (amended)", 2)
 
 
@@ -603,3 +604,30 @@ def test_a_save_racing_between_read_and_write_is_a_conflict(database: Database) 
     finally:
         session.close()
     assert stored_row(database, agreement_id) == ("Theirs", 2)
+
+
+# ----------------------------------------------------------------- what a save returns
+
+
+def test_create_and_update_return_the_id_the_version_and_what_changed(
+    database: Database,
+) -> None:
+    with database.sessions.begin() as session:
+        first = create(session, agreement("Тоқаев visit", ("Kazakhstan",), fields=["Energy"]))
+        # Same party, same field: nothing new in the catalog, so the lists stay as they are.
+        second = create(session, agreement("Oʻzbekiston visit", ("KAZ",), fields=["Energy"]))
+    assert first.version == 1 and first.changes.created == {first.id}
+    assert (first.changes.parties, first.changes.fields) == (True, True)
+    assert second.changes == Changes.of(created=[second.id])
+    with database.sessions.begin() as session:
+        data, version = load_input(session, first.id)
+        data.status = "ratified"
+        edited = update(session, first.id, data, version)
+    assert (edited.id, edited.version) == (first.id, version + 1)
+    assert edited.changes == Changes.of(changed=[first.id])
+    with database.sessions.begin() as session:
+        data, version = load_input(session, first.id)
+        data.parties.append(ParticipationInput("Türkiye"))
+        edited = update(session, first.id, data, version, replaced_by=[second.id])
+    # The agreement that now supersedes it has a new version too; Türkiye is a new party.
+    assert edited.changes == Changes.of(changed=[first.id, second.id], parties=True)

@@ -285,7 +285,7 @@ def rich_database(database: Database) -> None:
                 milestones=[MilestoneInput("review due", "2026-12", "Five-year review")],
             ),
             user="alice",
-        )
+        ).id
         create(
             session,
             agreement(
@@ -306,7 +306,7 @@ def rich_database(database: Database) -> None:
                 actions=[ActionInput("signature", "2021-12-06")],
             )
         ]
-        gone = create(session, data, user="alice")
+        gone = create(session, data, user="alice").id
     with database.sessions.begin() as session:
         delete(session, [gone], user="carol")
     with database.engine.begin() as connection:

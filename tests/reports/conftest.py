@@ -28,7 +28,7 @@ def sample(database: Database) -> Database:
 
 def save(database: Database, data: AgreementInput) -> int:
     with database.sessions.begin() as session:
-        return create(session, data)
+        return create(session, data).id
 
 
 def agreement(title: str, *parties: str, **values: Any) -> AgreementInput:

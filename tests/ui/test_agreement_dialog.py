@@ -115,7 +115,7 @@ def agreement_count(database: Database) -> int:
 
 def record(database: Database, data: AgreementInput) -> int:
     with database.sessions.begin() as session:
-        return service.create(session, data)
+        return service.create(session, data).id
 
 
 class MessageBoxes:

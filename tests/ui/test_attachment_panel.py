@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from models.attachments import list_attachments
 from models.database import Database
@@ -199,3 +199,37 @@ def test_importing_a_json_export_in_the_window_brings_its_attachments(
         with target.sessions() as session:
             (listed,) = list_attachments(session, 1)
         assert listed.current.filename == "text.pdf"
+
+
+def test_a_removed_attachment_is_shown_and_restored_from_the_panel(
+    qtbot, window: MainWindow, database: Database, tmp_path: Path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    treaty = select_first(qtbot, window, "Treaty on Allied Relations")
+    panel = window.attachments
+    path = tmp_path / "Oʻzbekiston.txt"
+    path.write_text("Тоқаев and Türkiye: the hydropower protocol.", encoding="utf-8")
+    panel.attach_files([path])
+    qtbot.waitUntil(lambda: panel.tree.topLevelItemCount() == 1, timeout=10000)
+    panel.tree.setCurrentItem(panel.tree.topLevelItem(0))
+    monkeypatch.setattr(
+        QMessageBox, "question", lambda *args, **kwargs: QMessageBox.StandardButton.Yes
+    )
+    panel.remove_button.click()
+    # Other loads (the window following the change) may come first: wait for what shows.
+    qtbot.waitUntil(lambda: panel.tree.topLevelItemCount() == 0, timeout=5000)
+    assert not panel.restore_button.isVisible()
+    panel.show_removed.setChecked(True)
+    qtbot.waitUntil(lambda: panel.tree.topLevelItemCount() == 1, timeout=5000)
+    item = panel.tree.topLevelItem(0)
+    assert item.text(0) == "document (removed)" and item.text(1) == "Oʻzbekiston.txt"
+    panel.tree.setCurrentItem(item)
+    assert panel.restore_button.isEnabled() and not panel.remove_button.isVisible()
+    panel.restore_button.click()
+    qtbot.waitUntil(lambda: _first_label(panel) == "document", timeout=5000)
+    with database.sessions.begin() as session:
+        assert [view.label for view in list_attachments(session, treaty)] == ["document"]
+
+
+def _first_label(panel) -> str:  # type: ignore[no-untyped-def]
+    item = panel.tree.topLevelItem(0)
+    return item.text(0) if item is not None else ""

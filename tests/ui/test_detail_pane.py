@@ -21,7 +21,7 @@ from ui.detail_pane import render_detail
 def test_the_treaty_lists_its_protocol_and_the_protocol_its_treaty(database: Database) -> None:
     with database.sessions.begin() as session:
         parties = [ParticipationInput("Kazakhstan"), ParticipationInput("Oʻzbekiston")]
-        treaty = create(session, AgreementInput("Treaty on Türkiye transit", parties=parties))
+        treaty = create(session, AgreementInput("Treaty on Türkiye transit", parties=parties)).id
         protocol = create(
             session,
             AgreementInput(
@@ -29,7 +29,7 @@ def test_the_treaty_lists_its_protocol_and_the_protocol_its_treaty(database: Dat
                 parties=parties,
                 relations=[RelationInput("protocol to", treaty)],
             ),
-        )
+        ).id
     with database.sessions.begin() as session:
         treaty_pane = render_detail(load_detail(session, treaty))
         protocol_pane = render_detail(load_detail(session, protocol))

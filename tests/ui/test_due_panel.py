@@ -50,7 +50,7 @@ def _record(database: Database) -> dict[str, int]:
         "none": AgreementInput(title="Declaration", parties=[ParticipationInput("Kazakhstan")]),
     }
     with database.sessions.begin() as session:
-        return {key: service.create(session, data) for key, data in records.items()}
+        return {key: service.create(session, data).id for key, data in records.items()}
 
 
 @pytest.fixture

@@ -29,7 +29,7 @@ def recorded(database: Database) -> int:
                 signed_on="2021-12-06",
                 parties=[ParticipationInput("Kazakhstan"), ParticipationInput("Uzbekistan")],
             ),
-        )
+        ).id
 
 
 @pytest.mark.parametrize("keep", [False, True])

@@ -27,7 +27,7 @@ def _two_records(database: Database) -> tuple[int, int]:
                 parties=[ParticipationInput("Kazakhstan"), ParticipationInput("Oʻzbekiston")],
                 fields=["Energy"],
             ),
-        )
+        ).id
         other = create(
             session,
             AgreementInput(
@@ -38,7 +38,7 @@ def _two_records(database: Database) -> tuple[int, int]:
                 parties=[ParticipationInput("KAZ"), ParticipationInput("Türkiye")],
                 fields=["Trade and investment"],
             ),
-        )
+        ).id
     return keep, other
 
 

@@ -2,8 +2,8 @@
 
 The agreements are those the FILTERS match (as `list` takes them), narrowed to --id
 where given. `--dry-run` prints the preview (models.bulk_edit.plan_bulk_edit) and changes
-nothing; otherwise an SQLite file is backed up first, and the edit is saved in one
-transaction, all or nothing.
+nothing; otherwise the edit is checked, an SQLite file is backed up (only when something
+will change), and the edit is saved in one transaction, all or nothing.
 """
 
 from __future__ import annotations
@@ -149,9 +149,14 @@ def command_update(database: Database, args: argparse.Namespace) -> int:
             return 2 if plan.problems or plan.missing else 0
         with database.sessions.begin() as session:
             ids = _matched(session, args)
-        backup_first(database, BEFORE_BULK_EDIT, "update")
         with database.writing() as session:
-            changes = apply_bulk_edit(session, ids, edit)
+            changes = apply_bulk_edit(
+                session,
+                ids,
+                edit,
+                # Checked first: an edit that is refused, or changes nothing, needs no backup.
+                before_write=lambda: backup_first(database, BEFORE_BULK_EDIT, "update"),
+            )
     except BulkEditError as refused:
         for problem in refused.problems:
             print(f"{PROG}: {problem}", file=sys.stderr)

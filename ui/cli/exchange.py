@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from models.attachment_exchange import import_attachments
+from models.attachment_exchange import attachment_problems, import_attachments
 from models.attachments import AttachmentError
 from models.backups import BEFORE_IMPORT
 from models.database import (
@@ -131,6 +131,9 @@ def command_import(database: Database, args: argparse.Namespace) -> int:
                 )
             if preview.doubtful_parties and not args.new_parties:
                 return refuse_doubtful(args.file, preview.doubtful_parties)
+            missing = attachment_problems(Path(args.file))  # the files its attachments name
+            if missing:
+                raise ImportFailed(missing)
             print_preview(preview, args.update)
             return 0
         backup_first(database, BEFORE_IMPORT, "import")

@@ -143,7 +143,7 @@ def command_trash(database: Database, args: argparse.Namespace) -> int:
 def command_empty_trash(database: Database, args: argparse.Namespace) -> int:
     older = None if args.older_than is None else timedelta(days=args.older_than)
     with database.writing() as session:
-        purged = trash.empty_trash(session, older)
+        purged = trash.empty_trash(session, older).ids
     if purged:
         print(f"Deleted {_agreements(purged, ' for good')}")
     elif args.older_than is not None:
