@@ -25,7 +25,7 @@ def backend(request: pytest.FixtureRequest) -> str:
 def ids(database: Database) -> list[int]:
     with database.sessions.begin() as session:
         return [
-            create(session, agreement(f"Treaty {number:03d} on Oʻzbekiston–Türkiye transit"))
+            create(session, agreement(f"Treaty {number:03d} on Oʻzbekiston–Türkiye transit")).id
             for number in range(210)  # a page and a bit
         ]
 

@@ -128,7 +128,7 @@ def test_the_detail_pane_reads(theme: str, database: Database, qtbot) -> None:  
                     ParticipationInput("Türkiye"),
                 ],
             ),
-        )
+        ).id
         detail = load_detail(session, agreement)
     pane = DetailPane()
     qtbot.addWidget(pane)

@@ -73,7 +73,7 @@ def test_the_parties_stand_in_an_aligned_table_with_their_dates_in_words(
                     ParticipationInput("Oʻzbekiston", role="original signatory"),
                 ],
             ),
-        )
+        ).id
         text = _plain(render_detail(load_detail(session, agreement)))
     assert "Party\nRole\nSigned\nRatified\nIn force\n" in text
     # One row per party, each date under its column; an accession stands for consent.
@@ -95,7 +95,7 @@ def test_empty_sections_are_left_out_and_named_once(database: Database, qapp) ->
             AgreementInput(
                 "Memorandum on Türkiye rail", parties=[ParticipationInput("Kazakhstan")]
             ),
-        )
+        ).id
         text = _plain(render_detail(load_detail(session, agreement)))
     for heading in ("Summary", "Notes", "Source", "Timeline", "Related agreements"):
         assert f"\n{heading}\n" not in text
