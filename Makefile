@@ -86,6 +86,6 @@ screenshot: $(STAMP)
 	$(BIN)/python main.py --db build/screenshot/sample.db report build/screenshot/summary.pdf --field Transport --party KAZ --party UZB --signed-from 2021 --signed-to 2021
 	pdftoppm -png -r 70 -f 1 -l 1 -singlefile build/screenshot/summary.pdf docs/short-summary
 
-# Benchmarks at 10k, 50k and 250k agreements (about 15 minutes); writes benchmarks/RESULTS.md.
+# Benchmarks at 10k, 50k and 250k agreements (about 30 minutes); writes benchmarks/RESULTS.md.
 bench: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m benchmarks.suite

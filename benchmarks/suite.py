@@ -58,22 +58,45 @@ CHANGE_ROWS = (
 )
 
 
-def change_table(path: Path) -> str:
-    """Medians over GUI_RUNS processes of what change_benchmark measures."""
-    runs = [json.loads(_run("benchmarks.change_benchmark", str(path))) for _ in range(GUI_RUNS)]
-    lines = [f"| saves applied in place (median of {GUI_RUNS} runs) | |", "|---|---|"]
-    for label, key, unit in CHANGE_ROWS:
+SCROLL_ROWS = (
+    ("event-loop stall dragging the scroll bar top to bottom: max", "stall_max_ms", "ms"),
+    ("event-loop stall dragging the scroll bar top to bottom: p95", "stall_p95_ms", "ms"),
+    ("pages of rows read during the drag", "pages_read", ""),
+    ("rows in view shown after the drag ends", "rows_in_view_after_drag_ms", "ms"),
+)
+
+
+def _median_table(
+    module: str, title: str, rows: tuple[tuple[str, str, str], ...], path: Path
+) -> str:
+    """Medians over GUI_RUNS fresh processes of what *module* measures on *path*."""
+    runs = [json.loads(_run(module, str(path))) for _ in range(GUI_RUNS)]
+    lines = [f"| {title} (median of {GUI_RUNS} runs) | |", "|---|---|"]
+    for label, key, unit in rows:
         value = statistics.median(run[key] for run in runs)
         lines.append(f"| {label} | {f'{value:.0f} {unit}'.strip()} |")
     return "\n".join(lines) + "\n"
 
 
-def window_table(path: Path) -> str:
-    """Medians over GUI_RUNS cold processes of what gui_benchmark measures."""
-    runs = [json.loads(_run("benchmarks.gui_benchmark", str(path))) for _ in range(GUI_RUNS)]
-    lines = [f"| window (median of {GUI_RUNS} cold starts) | |", "|---|---|"]
-    for label, key, unit in WINDOW_ROWS:
-        lines.append(f"| {label} | {statistics.median(run[key] for run in runs):.0f} {unit} |")
+def window_tables(path: Path) -> list[str]:
+    """The window: a cold start, saves applied in place, scrolling the table."""
+    return [
+        _median_table("benchmarks.gui_benchmark", "window, cold starts", WINDOW_ROWS, path),
+        _median_table("benchmarks.change_benchmark", "saves applied in place", CHANGE_ROWS, path),
+        _median_table("benchmarks.scroll_benchmark", "scrolling the table", SCROLL_ROWS, path),
+    ]
+
+
+def bulk_table(path: Path) -> str:
+    """Bulk edit and its undo on up to 10,000 and 100,000 agreements (medians of 3 runs)."""
+    figures = json.loads(_run("benchmarks.change_benchmark", str(path), "--bulk"))
+    lines = ["| bulk edit: set the status (median of 3 runs) | wall | CPU |", "|---|---|---|"]
+    for size in (10_000, 100_000):
+        for step in ("apply", "undo"):
+            wall = figures[f"bulk_{size}_{step}_median_s"]
+            cpu = figures[f"bulk_{size}_{step}_cpu_median_s"]
+            changed = figures[f"bulk_{size}_changed"]
+            lines.append(f"| {step} on {changed:,} agreements | {wall:.1f} s | {cpu:.1f} s |")
     return "\n".join(lines) + "\n"
 
 
@@ -94,7 +117,8 @@ def main(argv: list[str] | None = None) -> int:
         path = database(size)
         print(f"{size:,} agreements …", file=sys.stderr)
         lines += ["", f"## {size:,} agreements", "", _run("benchmarks.query_benchmark", str(path))]
-        lines += [window_table(path), change_table(path)]
+        lines += window_tables(path)
+    lines.append(bulk_table(path))  # the largest database only: minutes at 250,000
     print("reports and files …", file=sys.stderr)
     lines += ["", "## Reports", "", "```", _run("benchmarks.report_benchmark").strip(), "```"]
     lines += ["", "## Import and export", "", "```", _run("benchmarks.io_benchmark").strip(), "```"]
