@@ -8,7 +8,15 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from PySide6.QtCore import QCoreApplication, QLocale, QRegularExpression, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QCoreApplication,
+    QLocale,
+    QRegularExpression,
+    QSignalBlocker,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QAction, QRegularExpressionValidator
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -40,6 +48,7 @@ from ui.due_filter import due_list, show_filter, ticked_due
 SEARCH_DEBOUNCE_MS = 250
 ID_ROLE = Qt.ItemDataRole.UserRole
 NAME_ROLE = Qt.ItemDataRole.UserRole + 1
+COUNT_ROLE = Qt.ItemDataRole.UserRole + 2  # the number shown beside the value
 _DATE_PATTERN = QRegularExpression(r"^$|^\d{4}(-\d{2}(-\d{2})?)?$")
 _KINDS = set(PartyKind.values())
 
@@ -247,32 +256,45 @@ class FilterPanel(QWidget):
             item.setData(ID_ROLE, view)
 
     def set_counts(self, facets: Facets) -> None:
-        """Show the number of matching agreements beside every value."""
+        """Show the number of matching agreements beside every value.
+
+        Only the values whose number changed are touched: after a save most counts stay,
+        and each item set costs the lists a repaint (25 ms at 250,000 agreements for all).
+        """
         self._updating = True
+        # Their itemChanged would call back into Python for each text and colour set.
+        blockers = [QSignalBlocker(widget) for widget in (self.fields, *self._count_lists())]
+        palette = self.palette()
+        brushes = {
+            zero: palette.brush(
+                palette.ColorGroup.Disabled if zero else palette.ColorGroup.Active,
+                palette.ColorRole.Text,
+            )
+            for zero in (False, True)
+        }
         for item in self._field_items():
-            self._count_tree_item(item, facets.fields.get(item.data(0, ID_ROLE), 0))
-        for widget, counts in (
-            (self.parties, facets.parties),
-            (self.statuses, facets.statuses),
-            (self.kinds, facets.kinds),
-            (self.levels, facets.levels),
-            (self.due, facets.due),
+            number = facets.fields.get(item.data(0, ID_ROLE), 0)
+            if item.data(0, COUNT_ROLE) != number:
+                item.setData(0, COUNT_ROLE, number)
+                item.setText(0, _label(item.data(0, NAME_ROLE), number))
+                item.setForeground(0, brushes[number == 0])
+        for widget, counts in zip(
+            self._count_lists(),
+            (facets.parties, facets.statuses, facets.kinds, facets.levels, facets.due),
+            strict=True,
         ):
             for item in self._list_items(widget):
                 number = counts.get(item.data(ID_ROLE), 0)
-                item.setText(_label(item.data(NAME_ROLE), number))
-                item.setForeground(self._count_brush(number))
+                if item.data(COUNT_ROLE) != number:
+                    item.setData(COUNT_ROLE, number)
+                    item.setText(_label(item.data(NAME_ROLE), number))
+                    item.setForeground(brushes[number == 0])
+        del blockers
         self._updating = False
 
-    def _count_tree_item(self, item: QTreeWidgetItem, number: int) -> None:
-        item.setText(0, _label(item.data(0, NAME_ROLE), number))
-        item.setForeground(0, self._count_brush(number))
-
-    def _count_brush(self, number: int):  # type: ignore[no-untyped-def]
-        group = (
-            self.palette().ColorGroup.Disabled if number == 0 else self.palette().ColorGroup.Active
-        )
-        return self.palette().brush(group, self.palette().ColorRole.Text)
+    def _count_lists(self) -> tuple[QListWidget, ...]:
+        """The lists whose values show a count, in the order of Facets' fields."""
+        return (self.parties, self.statuses, self.kinds, self.levels, self.due)
 
     # ------------------------------------------------------------ reading and setting
 

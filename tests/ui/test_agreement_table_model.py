@@ -106,3 +106,18 @@ def test_pages_scrolled_past_are_not_read(
     assert model.pages_fetched == AgreementTableModel.MAX_WAITING
     assert str(_title(model, 2099)).startswith("Treaty 209")
     assert model.data(QModelIndex()) is None
+
+
+def test_rows_are_found_for_a_few_agreements_and_for_many(
+    model: AgreementTableModel, ids: list[int]
+) -> None:
+    """A save asks for one row, a selection restored after a filter for hundreds: both right."""
+    shown = list(reversed(ids))
+    model.set_ids(shown)
+    missing = max(ids) + 1
+    assert model.row_of(ids[0]) == len(ids) - 1
+    assert model.row_of(missing) is None
+    assert [model.row_of(agreement_id) for agreement_id in ids] == list(range(len(ids)))[::-1]
+    assert model.row_of(missing) is None
+    model.set_ids(ids[:3])  # a new result: nothing found in the old order
+    assert (model.row_of(ids[2]), model.row_of(ids[200])) == (2, None)
