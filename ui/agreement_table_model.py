@@ -145,6 +145,8 @@ class AgreementTableModel(QAbstractTableModel):
 
     def has_ids(self, ids: Sequence[int]) -> bool:
         """Whether the table shows exactly these agreements in this order."""
+        if ids is self._ids:  # the search found the list shown and handed it back
+            return True
         return len(ids) == len(self._ids) and list(ids) == self._ids
 
     def cached_row(self, agreement_id: int) -> AgreementRow | None:
@@ -189,11 +191,19 @@ class AgreementTableModel(QAbstractTableModel):
         """Whether a page is being read."""
         return bool(self._reading)
 
-    def refresh_rows(self, ids: Iterable[int], rows: Sequence[AgreementRow] = ()) -> None:
-        """Repaint these agreements' rows: with *rows* as read now, else read when shown."""
+    def refresh_rows(
+        self,
+        ids: Iterable[int],
+        rows: Sequence[AgreementRow] = (),
+        positions: Mapping[int, int] | None = None,
+    ) -> None:
+        """Repaint these agreements' rows: with *rows* as read now, else read when shown.
+
+        *positions*, if given, are their row numbers, worked out off the GUI thread.
+        """
         fresh = {row.id: row for row in rows}
         for agreement_id in ids:
-            row = self.row_of(agreement_id)
+            row = self.row_of(agreement_id) if positions is None else positions.get(agreement_id)
             if row is None:
                 continue
             number, offset = divmod(row, self.PAGE_SIZE)

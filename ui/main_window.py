@@ -610,7 +610,7 @@ class MainWindow(QMainWindow):
         if result.keep_view and not result.first_page and self.model.has_ids(result.ids):
             # The same rows in the same order (an edit that moved nothing): repaint those
             # that changed; the selection and scroll position are untouched.
-            self.model.refresh_rows(result.changed, result.changed_rows)
+            self.model.refresh_rows(result.changed, result.changed_rows, result.positions)
             if pending and keep != self.selected_ids():
                 self.table.selectionModel().clearSelection()
                 self.select_ids(keep, scroll=False)

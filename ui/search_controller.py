@@ -48,6 +48,7 @@ SQL_COUNT_LIMIT = 20_000  # matches SQL counts fast enough while the index is re
 REBUILD_RETRY_MS = (500, 2000, 10000)  # after builds that the data outran
 CHANGE_POLL_MS = 3000
 PAGE = AgreementTableModel.PAGE_SIZE
+_SCANS = 64  # changed rows found by scanning the ids; more, and one pass over them
 
 Sessions = sessionmaker[Session]
 
@@ -66,6 +67,7 @@ class SearchResult:
     pages: dict[int, list[AgreementRow]] = field(default_factory=dict)  # around the anchor
     changed: frozenset[int] = frozenset()  # agreements a change touched (rows to repaint)
     changed_rows: tuple[AgreementRow, ...] = ()  # their rows as they are now
+    positions: dict[int, int] = field(default_factory=dict)  # their rows' numbers in ids
 
 
 @dataclass(frozen=True)
@@ -118,7 +120,10 @@ def _search(
         changed = request.changed
         # Patched in since the table's rows were read: to repaint (None: can't be told).
         since = index.changed_after(request.shown_revision) if index and indexed else None
-        if since is not None and request.shown is not None and ids == request.shown:
+        same = request.shown is not None and ids == request.shown
+        if same:  # the very list the table shows: it sees that at once, with no compare
+            ids = request.shown  # type: ignore[assignment]  # a list; the table never changes it
+        if since is not None and same:
             # The same rows in the same order: the table repaints the changed ones only.
             changed = changed | since
             first_page, pages = [], {}
@@ -127,6 +132,7 @@ def _search(
             first_page = fetch_rows(session, ids[:PAGE])
             pages = _pages_around(session, ids, request.anchor)
         changed_rows = fetch_rows(session, sorted(changed)) if changed else []
+        positions = _positions(ids, changed)
         return SearchResult(
             request.generation,
             ids,
@@ -138,7 +144,21 @@ def _search(
             pages,
             changed,
             tuple(changed_rows),
+            positions,
         )
+
+
+def _positions(ids: Sequence[int], wanted: frozenset[int]) -> dict[int, int]:
+    """Where each of *wanted* stands in *ids*: worked out here, not on the GUI thread."""
+    if len(wanted) <= _SCANS:  # the list's own search, in C, for a few
+        found = {}
+        for agreement_id in wanted:
+            try:
+                found[agreement_id] = ids.index(agreement_id)
+            except ValueError:
+                continue  # not in this result (deleted, or outside the filter now)
+        return found
+    return {agreement_id: row for row, agreement_id in enumerate(ids) if agreement_id in wanted}
 
 
 def _pages_around(
