@@ -469,8 +469,14 @@ class SearchController(QObject):
         self.shown_revision = result.revision
         if not result.indexed:
             self._facet_cache.clear()  # the data has changed since they were counted
+        counted = self.wanted in self._facet_cache
+        if not counted:
+            # Queued on the worker ahead of what showing the rows asks for (the details of
+            # the agreement saved): the counts are current sooner. Delivered after the rows.
+            self.request_counts()
         self.rows_ready.emit(result)
-        self.request_counts()
+        if counted:
+            self.request_counts()  # shown at once: after the rows, as always
 
     def _counts(self, generation: int, wanted: AgreementFilter, facets: Facets | None) -> None:
         if generation != self._generation:
