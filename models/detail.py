@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections import defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -57,14 +57,15 @@ class ActionView:
     text: str | None
     implied: bool = False  # not recorded: an original signatory's signature on the signing date
 
-    def dates_text(self) -> str:
+    def dates_text(self, day: Callable[[PartialDate], str] = PartialDate.display) -> str:
         """'deposited 3 March 2022, effective 2 April 2022'; a signature is signed, not
-        deposited, and one implied by the agreement's signing date says so."""
+        deposited, and one implied by the agreement's signing date says so. *day* writes
+        each date (a report passes its locale's)."""
         dates = []
         if self.deposited_on:
-            dates.append(f"{date_word(self.type)} {self.deposited_on.display()}")
+            dates.append(f"{date_word(self.type)} {day(self.deposited_on)}")
         if self.effective_on:
-            dates.append(f"effective {self.effective_on.display()}")
+            dates.append(f"effective {day(self.effective_on)}")
         text = ", ".join(dates) if dates else "date not recorded"
         return f"{text} (the agreement's signing date)" if self.implied else text
 

@@ -222,7 +222,10 @@ def _parties(detail: AgreementDetail, muted: str) -> str:
     """The count in the UN's words, then one aligned row per party: name (and who signed
     for it), role, and the dates of its signature, consent and entry into force."""
     counted = counts_words(detail.counts)
-    html = [_heading(_say("Parties")), f"<p>{escape(counted[:1].upper() + counted[1:])}.</p>"]
+    html = [
+        _heading(translate("DetailPane", "Parties")),
+        f"<p>{escape(counted[:1].upper() + counted[1:])}.</p>",
+    ]
     if not detail.parties:
         return "".join(html)
     columns = [

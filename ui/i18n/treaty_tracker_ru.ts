@@ -482,6 +482,10 @@ Restore the latest good backup, made %2 with %Ln agreement(s)? The damaged file 
         <translation>Прекращено</translation>
     </message>
     <message>
+        <source>Parties</source>
+        <translation>Стороны</translation>
+    </message>
+    <message>
         <source>Party</source>
         <translation>Сторона</translation>
     </message>
