@@ -390,7 +390,7 @@ Restore the latest good backup, made %2 with %Ln agreement(s)? The damaged file 
     </message>
     <message>
         <source>none bound as a party yet</source>
-        <translation>участников, для которых документ обязателен, пока нет</translation>
+        <translation>участников пока нет</translation>
     </message>
     <message numerus="yes">
         <source>%Ln withdrawn</source>
@@ -792,7 +792,7 @@ Restore the latest good backup, made %2 with %Ln agreement(s)? The damaged file 
     </message>
     <message>
         <source>Warn at start about deadlines within</source>
-        <translation>При запуске предупреждать о сроках в пределах</translation>
+        <translation>Напоминать при запуске за</translation>
     </message>
     <message>
         <source>Warning period in days</source>
