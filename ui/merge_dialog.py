@@ -9,7 +9,7 @@ refused instead of merged unseen.
 from __future__ import annotations
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDialog,
@@ -32,6 +32,31 @@ from ui.colours import error_style
 from ui.translations import fill
 from ui.workers import Job, Worker
 
+# models.merge.FIELD_LABELS, marked for translation: the dialog shows them in the window's
+# language (a fact not listed here keeps its English label).
+ROW_LABELS = {
+    "title": QT_TRANSLATE_NOOP("MergeDialog", "Title"),
+    "short_title": QT_TRANSLATE_NOOP("MergeDialog", "Short title"),
+    "kind": QT_TRANSLATE_NOOP("MergeDialog", "Kind"),
+    "binding": QT_TRANSLATE_NOOP("MergeDialog", "Binding"),
+    "level": QT_TRANSLATE_NOOP("MergeDialog", "Level"),
+    "status": QT_TRANSLATE_NOOP("MergeDialog", "Status"),
+    "signed_on": QT_TRANSLATE_NOOP("MergeDialog", "Signed on"),
+    "signed_at": QT_TRANSLATE_NOOP("MergeDialog", "Signed at"),
+    "entry_into_force": QT_TRANSLATE_NOOP("MergeDialog", "Entry into force"),
+    "entry_into_force_rule": QT_TRANSLATE_NOOP("MergeDialog", "Entry-into-force rule"),
+    "expires_on": QT_TRANSLATE_NOOP("MergeDialog", "Expires on"),
+    "duration": QT_TRANSLATE_NOOP("MergeDialog", "Duration"),
+    "renewal": QT_TRANSLATE_NOOP("MergeDialog", "Renewal"),
+    "terminated_on": QT_TRANSLATE_NOOP("MergeDialog", "Terminated on"),
+    "termination_grounds": QT_TRANSLATE_NOOP("MergeDialog", "Termination grounds"),
+    "depositary": QT_TRANSLATE_NOOP("MergeDialog", "Depositary"),
+    "un_registration": QT_TRANSLATE_NOOP("MergeDialog", "UN registration"),
+    "summary": QT_TRANSLATE_NOOP("MergeDialog", "Summary"),
+    "notes": QT_TRANSLATE_NOOP("MergeDialog", "Notes"),
+    "source_citation": QT_TRANSLATE_NOOP("MergeDialog", "Source"),
+    "source_url": QT_TRANSLATE_NOOP("MergeDialog", "Source URL"),
+}
 _SHOWN = 55  # characters of a value shown beside its button (two fit side by side); all in a tip
 
 
@@ -134,7 +159,9 @@ class MergeDialog(QDialog):
             grid.addWidget(header, 0, column)
         differing = [row for row in plan.rows if row.differs]
         for number, row in enumerate(differing, start=1):
-            grid.addWidget(QLabel(row.label, grid_widget), number, 0, Qt.AlignmentFlag.AlignTop)
+            words = ROW_LABELS.get(row.name)
+            words = QCoreApplication.translate("MergeDialog", words) if words else row.label
+            grid.addWidget(QLabel(words, grid_widget), number, 0, Qt.AlignmentFlag.AlignTop)
             group = QButtonGroup(self)
             for column, (side, text) in enumerate(
                 (("keep", row.keep_text), ("other", row.other_text)), start=1

@@ -1685,6 +1685,90 @@ What you saved before is safe; the last action may not have finished.
 <context>
     <name>MergeDialog</name>
     <message>
+        <source>Title</source>
+        <translation>Название</translation>
+    </message>
+    <message>
+        <source>Short title</source>
+        <translation>Краткое название</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Вид</translation>
+    </message>
+    <message>
+        <source>Binding</source>
+        <translation>Обязательность</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>Уровень</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Статус</translation>
+    </message>
+    <message>
+        <source>Signed on</source>
+        <translation>Дата подписания</translation>
+    </message>
+    <message>
+        <source>Signed at</source>
+        <translation>Место подписания</translation>
+    </message>
+    <message>
+        <source>Entry into force</source>
+        <translation>Вступление в силу</translation>
+    </message>
+    <message>
+        <source>Entry-into-force rule</source>
+        <translation>Порядок вступления в силу</translation>
+    </message>
+    <message>
+        <source>Expires on</source>
+        <translation>Дата истечения срока действия</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Срок действия</translation>
+    </message>
+    <message>
+        <source>Renewal</source>
+        <translation>Продление</translation>
+    </message>
+    <message>
+        <source>Terminated on</source>
+        <translation>Дата прекращения</translation>
+    </message>
+    <message>
+        <source>Termination grounds</source>
+        <translation>Основания прекращения</translation>
+    </message>
+    <message>
+        <source>Depositary</source>
+        <translation>Депозитарий</translation>
+    </message>
+    <message>
+        <source>UN registration</source>
+        <translation>Регистрация в ООН</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Аннотация</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Примечания</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Источник</translation>
+    </message>
+    <message>
+        <source>Source URL</source>
+        <translation>Адрес источника</translation>
+    </message>
+    <message>
         <source>Merge agreements %1 and %2</source>
         <translation>Объединение соглашений %1 и %2</translation>
     </message>
