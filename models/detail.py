@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections import defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -57,14 +57,15 @@ class ActionView:
     text: str | None
     implied: bool = False  # not recorded: an original signatory's signature on the signing date
 
-    def dates_text(self) -> str:
+    def dates_text(self, day: Callable[[PartialDate], str] = PartialDate.display) -> str:
         """'deposited 3 March 2022, effective 2 April 2022'; a signature is signed, not
-        deposited, and one implied by the agreement's signing date says so."""
+        deposited, and one implied by the agreement's signing date says so. *day* writes
+        each date (a report passes its locale's)."""
         dates = []
         if self.deposited_on:
-            dates.append(f"{date_word(self.type)} {self.deposited_on.display()}")
+            dates.append(f"{date_word(self.type)} {day(self.deposited_on)}")
         if self.effective_on:
-            dates.append(f"effective {self.effective_on.display()}")
+            dates.append(f"effective {day(self.effective_on)}")
         text = ", ".join(dates) if dates else "date not recorded"
         return f"{text} (the agreement's signing date)" if self.implied else text
 
@@ -187,13 +188,15 @@ class AgreementDetail:
     def status_disagrees(self) -> bool:
         return self.implied_status is not None and self.implied_status != self.status
 
-    def timeline(self) -> list[TimelineEvent]:
+    def timeline(self, words: TimelineWords | None = None) -> list[TimelineEvent]:
         """Every dated event once, oldest first; undated milestones last.
 
         One event is one line: the signing date, the signatures made on it (implied or
         recorded with that date) and a 'signed' milestone of that date are one line, as
         are the entry into force or expiry and a milestone of the same kind and date.
+        *words* name the events (English unless the window gives its own language's).
         """
+        words = words or TimelineWords()
         events: list[TimelineEvent] = []
         own: dict[tuple[MilestoneKind, PartialDate], int] = {}  # event -> its line
 
@@ -203,23 +206,23 @@ class AgreementDetail:
             events.append(TimelineEvent(on, what))
 
         if self.signed_on:
-            add(self.signed_on, self._signing_text(), MilestoneKind.SIGNED)
+            add(self.signed_on, self._signing_text(words), MilestoneKind.SIGNED)
         if self.entry_into_force:
-            add(self.entry_into_force, "Entered into force", MilestoneKind.ENTERED_INTO_FORCE)
+            add(self.entry_into_force, words.entered_into_force(), MilestoneKind.ENTERED_INTO_FORCE)
         for party in self.parties:
             for action in party.actions:
                 on = action.effective_on or action.deposited_on
                 if on and not self._signed_at_signing(action):
-                    add(on, f"{party.name}: {action.type.value}")
+                    add(on, words.act(party.name, action.type))
         if self.expires_on:
-            add(self.expires_on, "Expires", MilestoneKind.EXPIRES)
+            add(self.expires_on, words.expires(), MilestoneKind.EXPIRES)
         if self.terminated_on:
-            add(self.terminated_on, "Terminated")
+            add(self.terminated_on, words.terminated())
         undated: list[TimelineEvent] = []
         for milestone in self.milestones:
             line = own.get((milestone.kind, milestone.on)) if milestone.on else None
             if line is None:
-                text = milestone.kind.label
+                text = words.milestone(milestone.kind)
                 if milestone.description:
                     text += f": {milestone.description}"
                 event = TimelineEvent(milestone.on, text)
@@ -236,19 +239,14 @@ class AgreementDetail:
             return False
         return action.implied or (action.effective_on or action.deposited_on) == self.signed_on
 
-    def _signing_text(self) -> str:
+    def _signing_text(self, words: TimelineWords) -> str:
         """'Signed at Nur-Sultan by Kazakhstan and Uzbekistan'; who signed that day, if known."""
-        text = f"Signed at {self.signed_at}" if self.signed_at else "Signed"
         signers = [
             party.name
             for party in self.parties
             if any(self._signed_at_signing(action) for action in party.actions)
         ]
-        if len(signers) > SIGNERS_NAMED:
-            return f"{text} by {len(signers)} signatories"
-        if signers:
-            return f"{text} by {join_names(signers)}"
-        return text
+        return words.signed(self.signed_at, signers)
 
 
 SIGNERS_NAMED = 6  # more names than this make a timeline line a paragraph: they are counted
@@ -257,6 +255,36 @@ SIGNERS_NAMED = 6  # more names than this make a timeline line a paragraph: they
 def join_names(names: list[str]) -> str:
     """'A', 'A and B', 'A, B and C'."""
     return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
+
+
+class TimelineWords:
+    """The words of the timeline's lines, in English: the reports' own. The window passes a
+    subclass that says them in its language (models stay free of Qt and of catalogs)."""
+
+    def signed(self, place: str | None, signers: list[str]) -> str:
+        """'Signed at Nur-Sultan by Kazakhstan and Uzbekistan', 'Signed by 12 signatories'."""
+        text = f"Signed at {place}" if place else "Signed"
+        if len(signers) > SIGNERS_NAMED:
+            return f"{text} by {len(signers)} signatories"
+        if signers:
+            return f"{text} by {join_names(signers)}"
+        return text
+
+    def entered_into_force(self) -> str:
+        return "Entered into force"
+
+    def expires(self) -> str:
+        return "Expires"
+
+    def terminated(self) -> str:
+        return "Terminated"
+
+    def act(self, party: str, action: ActionType) -> str:
+        """'Kazakhstan: ratification'."""
+        return f"{party}: {action.value}"
+
+    def milestone(self, kind: MilestoneKind) -> str:
+        return kind.label
 
 
 def load_detail(session: Session, agreement_id: int, today: date | None = None) -> AgreementDetail:

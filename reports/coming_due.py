@@ -14,10 +14,12 @@ from reportlab.platypus import Flowable
 from sqlalchemy import Select
 from sqlalchemy.orm import Session
 
+from models.dates import PartialDate
 from models.deadline_store import DueItem, due_items
 from reports import styles as st
 from reports.grid import Cell, Grid, Text
 from reports.kit import StoryKit
+from reports.locale_format import count, day
 
 YEAR = 365
 COLUMNS = (30 * mm, 34 * mm, st.FRAME_WIDTH - 64 * mm)
@@ -35,12 +37,15 @@ def coming_due_story(items: Sequence[DueItem], kit: StoryKit, as_of: date) -> It
     styles = kit.styles
     yield kit.heading("Coming due", styles.h1, key="coming-due", level=0)
     overdue = sum(item.overdue for item in items)
+    start = day(PartialDate(as_of.year, as_of.month, as_of.day))
     sentence = (
-        f"Deadlines of these agreements from {as_of.day} {as_of:%B %Y} to a year later, "
+        f"Deadlines of these agreements from {start} to a year later, "
         "computed from their terms or as recorded"
     )
     if overdue:
-        sentence += f"; {overdue} overdue (an expiry or entry into force passed, not recorded)"
+        sentence += (
+            f"; {count(overdue)} overdue (an expiry or entry into force passed, not recorded)"
+        )
     yield kit.para(sentence + ".", styles.muted)
     header: list[Cell] = [
         Text(name, styles.header_cell) for name in ("Date", "Deadline", "Agreement")
@@ -54,7 +59,7 @@ def _cells(kit: StoryKit, item: DueItem) -> list[Cell]:
     styles = kit.styles
     late = " (overdue)" if item.overdue else ""
     return [
-        kit.cell(item.on.display(), styles.cell, COLUMNS[0]),
+        kit.cell(day(item.on), styles.cell, COLUMNS[0]),
         kit.cell(item.kind.label + late, styles.cell_warning if late else styles.cell, COLUMNS[1]),
         kit.stack([(item.title, styles.cell), (item.how, styles.cell_note)], COLUMNS[2]),
     ]

@@ -9,10 +9,11 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from datetime import UTC, datetime
 
-from models.dates import MONTHS, PartialDate, Precision
+from models.dates import PartialDate, Precision
 from models.detail import ActionView, AgreementDetail, PartyView
 from models.query import AgreementFilter, Sort, SortColumn
 from models.vocab import Kind, Level, PartyStatus, Status
+from reports.locale_format import count, day, stamp
 
 NOT_RECORDED = "not recorded"
 ALL_AGREEMENTS = "All agreements"
@@ -58,7 +59,7 @@ def counted(number: int, one: str, many: str) -> str:
     """'1 agreement', '12 agreements', 'no agreements': the noun agrees with its number."""
     if number == 0:
         return f"no {many}"
-    return f"{number:,} {one if number == 1 else many}"
+    return f"{count(number)} {one if number == 1 else many}"
 
 
 def kind_plural(kind: Kind) -> str:
@@ -67,7 +68,7 @@ def kind_plural(kind: Kind) -> str:
 
 def date_text(value: PartialDate | None) -> str:
     """'2021', 'December 2021', '6 December 2021' as recorded, or 'not recorded'."""
-    return value.display() if value else NOT_RECORDED
+    return day(value) if value else NOT_RECORDED
 
 
 def describe_filter(
@@ -143,17 +144,17 @@ def signed_phrase(start: PartialDate | None, end: PartialDate | None) -> str:
     if start and end:
         if start == end:
             preposition = "on" if start.precision == Precision.DAY else "in"
-            return f"signed {preposition} {start.display()}"
-        dash = " – " if " " in start.display() + end.display() else "–"
-        return f"signed {start.display()}{dash}{end.display()}"
+            return f"signed {preposition} {day(start)}"
+        dash = " – " if " " in day(start) + day(end) else "–"
+        return f"signed {day(start)}{dash}{day(end)}"
     if start:
         if start.precision == Precision.DAY:
-            return f"signed on or after {start.display()}"
-        return f"signed in {start.display()} or later"
+            return f"signed on or after {day(start)}"
+        return f"signed in {day(start)} or later"
     if end:
         if end.precision == Precision.DAY:
-            return f"signed on or before {end.display()}"
-        return f"signed in {end.display()} or earlier"
+            return f"signed on or before {day(end)}"
+        return f"signed in {day(end)} or earlier"
     return ""
 
 
@@ -193,7 +194,7 @@ def party_status_text(party: PartyView) -> str:
 
 def action_text(action: ActionView) -> str:
     """'ratification: deposited 3 March 2022, effective 2 April 2022; “text”'."""
-    text = f"{action.type.value}: {action.dates_text()}"
+    text = f"{action.type.value}: {action.dates_text(day)}"
     if action.text:
         text += f"; “{action.text}”"
     return text
@@ -213,7 +214,7 @@ def parties_summary(detail: AgreementDetail) -> str:
 def timestamp_text(moment: datetime) -> str:
     """'6 December 2021, 14:03 UTC': a stored time, always given in UTC."""
     moment = moment.astimezone(UTC) if moment.tzinfo else moment.replace(tzinfo=UTC)
-    return f"{moment.day} {MONTHS[moment.month]} {moment.year}, {moment:%H:%M} UTC"
+    return stamp(moment)
 
 
 def local_time_text(moment: datetime) -> str:
@@ -221,4 +222,4 @@ def local_time_text(moment: datetime) -> str:
     local = moment.astimezone()
     offset = local.strftime("%z")
     zone = f"UTC{offset[:3]}:{offset[3:]}" if offset else "local time"
-    return f"{local.day} {MONTHS[local.month]} {local.year}, {local:%H:%M} ({zone})"
+    return f"{day(PartialDate(local.year, local.month, local.day))}, {local:%H:%M} ({zone})"

@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from models.attachments import AttachmentView, list_attachments
 from models.detail import AgreementDetail, load_detail
+from reports import locale_format
 from reports.attachment_list import attachments_block
 from reports.cover import Provenance, facts_table, provenance_rows
 from reports.describe import date_text, join_words, local_time_text
@@ -84,10 +85,37 @@ def write_fact_sheet(
     generated_at: datetime | None = None,
     invariant: bool = False,
     show_source: bool = False,
+    locale: str | None = None,
 ) -> ReportResult:
     """Write one agreement's fact sheet. Raises NotFoundError if it does not exist.
 
-    The database's name is printed only with *show_source*."""
+    The database's name is printed only with *show_source*; dates and numbers follow
+    *locale* ('ru_RU'; English by default)."""
+    with locale_format.using(locale):
+        return _write_fact_sheet(
+            session,
+            agreement_id,
+            out,
+            author,
+            database_name,
+            font,
+            generated_at,
+            invariant,
+            show_source,
+        )
+
+
+def _write_fact_sheet(
+    session: Session | sessionmaker[Session],
+    agreement_id: int,
+    out: Path | BinaryIO,
+    author: str,
+    database_name: str,
+    font: Path | None,
+    generated_at: datetime | None,
+    invariant: bool,
+    show_source: bool,
+) -> ReportResult:
     with session_scope(session) as scope:
         detail = load_detail(scope, agreement_id)
         attachments = list_attachments(scope, agreement_id)

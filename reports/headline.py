@@ -13,6 +13,7 @@ from models.dates import PartialDate, Precision
 from models.query import AgreementFilter
 from models.vocab import Status
 from reports.describe import join_words, kind_plural
+from reports.locale_format import count, day
 
 # ----------------------------------------------------------------- the title
 
@@ -57,15 +58,15 @@ def _period(wanted: AgreementFilter) -> str:
     start, end = wanted.signed_from, wanted.signed_to
     if start and end:
         if start == end or (start.year == end.year and _whole_year(start, end)):
-            return start.display() if start == end else str(start.year)
-        dash = " – " if " " in start.display() + end.display() else "–"
-        first = str(start.year) if _whole_year(start, end) else start.display()
-        last = str(end.year) if _whole_year(start, end) else end.display()
+            return day(start) if start == end else str(start.year)
+        dash = " – " if " " in day(start) + day(end) else "–"
+        first = str(start.year) if _whole_year(start, end) else day(start)
+        last = str(end.year) if _whole_year(start, end) else day(end)
         return f"{first}{dash}{last}"
     if start:
-        return f"from {start.display()}"
+        return f"from {day(start)}"
     if end:
-        return f"to {end.display()}"
+        return f"to {day(end)}"
     return ""
 
 
@@ -110,28 +111,28 @@ class SignedDates:
         if len(self.distinct) == 1 and not self.undated:
             on = self.earliest
             assert on is not None
-            when = f"{'on' if on.precision == Precision.DAY else 'in'} {on.display()}"
+            when = f"{'on' if on.precision == Precision.DAY else 'in'} {day(on)}"
             if total == 1:
                 return f"Signed {when}."
             if total == 2:
                 return f"Both signed {when}."
-            return f"All {total:,} signed {when}."
+            return f"All {count(total)} signed {when}."
         assert self.earliest is not None and self.latest is not None
         text = (
             f"Signed {'on' if self.earliest.precision == Precision.DAY else 'in'} "
-            f"{self.earliest.display()}"
+            f"{day(self.earliest)}"
             if self.earliest == self.latest
-            else f"Signed between {self.earliest.display()} and {self.latest.display()}"
+            else f"Signed between {day(self.earliest)} and {day(self.latest)}"
         )
         if self.undated:
-            text += f"; {self.undated:,} with no signing date recorded"
+            text += f"; {count(self.undated)} with no signing date recorded"
         return text + "."
 
 
 def statuses_words(statuses: Sequence[tuple[Status, int]]) -> str:
     """'6 in force, 2 signed': how many agreements stand at each status, most first."""
     ordered = sorted(statuses, key=lambda item: -item[1])
-    return ", ".join(f"{number:,} {status.value}" for status, number in ordered)
+    return ", ".join(f"{count(number)} {status.value}" for status, number in ordered)
 
 
 def period_words(years: Sequence[tuple[int, int]]) -> str:

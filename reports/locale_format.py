@@ -8,6 +8,9 @@ an English PDF reads as it always has; another locale takes CLDR's ('6 дека�
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from datetime import UTC, date, datetime
 
 from babel import Locale, UnknownLocaleError
@@ -17,6 +20,11 @@ from babel.numbers import format_decimal
 from models.dates import PartialDate
 
 ENGLISH = "en"
+# The locale of the report being built: write_summary and write_fact_sheet take a `locale`
+# and set it here for the length of the build (a context variable: each worker thread, and
+# each report, has its own), so the many small functions that word a report need not pass
+# it along.
+_current: ContextVar[Locale | None] = ContextVar("report_locale", default=None)
 
 
 def report_locale(code: str | None) -> Locale:
@@ -57,3 +65,33 @@ def timestamp(moment: datetime, locale: Locale) -> str:
         return f"{PartialDate(moment.year, moment.month, moment.day).display()}, {moment:%H:%M} UTC"
     day = format_date(moment.date(), "long", locale=locale)
     return f"{day}, {format_datetime(moment, 'HH:mm', tzinfo=UTC, locale=locale)} UTC"
+
+
+@contextmanager
+def using(code: str | None) -> Iterator[Locale]:
+    """Build a report in *code*'s locale ('ru_RU'; None or unknown: English) until the end."""
+    token = _current.set(report_locale(code))
+    try:
+        yield current()
+    finally:
+        _current.reset(token)
+
+
+def current() -> Locale:
+    """The locale of the report being built; English outside a build."""
+    return _current.get() or report_locale(ENGLISH)
+
+
+def day(value: PartialDate) -> str:
+    """A recorded date in the report's locale: '6 December 2021', '6 декабря 2021 г.'."""
+    return partial_date(value, current())
+
+
+def count(value: int) -> str:
+    """A number in the report's locale: '1,234', '1 234'."""
+    return number(value, current())
+
+
+def stamp(moment: datetime) -> str:
+    """A stored time in UTC in the report's locale: '6 December 2021, 14:03 UTC'."""
+    return timestamp(moment, current())

@@ -25,6 +25,7 @@ from reports.describe import (
 )
 from reports.grid import PLAIN, Cell, Grid, Text
 from reports.kit import StoryKit
+from reports.locale_format import day
 
 LABEL_WIDTH = 34 * mm
 VALUE_WIDTH = st.FRAME_WIDTH - LABEL_WIDTH
@@ -162,8 +163,8 @@ def _plain(kit: StoryKit, text: str | None, absent: str = NOT_RECORDED) -> Cell:
 def _date(kit: StoryKit, on: PartialDate | None, note: str | None = None) -> Cell:
     """'6 December 2021', 'December 2021', '2021' as recorded, and any note beside it."""
     if not note:
-        return _plain(kit, on.display() if on else None)
-    date = escape(on.display()) if on else missing()
+        return _plain(kit, day(on) if on else None)
+    date = escape(day(on)) if on else missing()
     return Paragraph(f"{date}; {kit.markup(note)}", kit.styles.cell)
 
 
@@ -258,7 +259,7 @@ def timeline_block(kit: StoryKit, detail: AgreementDetail, heading: HeadingMaker
     header = [Text("Date", styles.header_cell), Text("Event", styles.header_cell)]
     rows = [
         [
-            kit.cell(event.on.display(), styles.cell, TIMELINE_COLUMNS[0])
+            kit.cell(day(event.on), styles.cell, TIMELINE_COLUMNS[0])
             if event.on
             else Text("date not recorded", styles.cell_missing),
             kit.cell(event.what, styles.cell, TIMELINE_COLUMNS[1]),

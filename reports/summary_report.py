@@ -40,6 +40,7 @@ from models.query import (
     matching_ids,
     party_list,
 )
+from reports import locale_format
 from reports import styles as st
 from reports.charts import fields_chart, years_chart
 from reports.coming_due import coming_due, coming_due_story
@@ -57,6 +58,7 @@ from reports.fonts import FontSet
 from reports.grid import PLAIN, Cell, Grid, Text
 from reports.headline import SignedDates, period_words, report_title, statuses_words
 from reports.kit import StoryKit
+from reports.locale_format import count
 from reports.output import ReportResult, atomic_output, checkpoint, session_scope
 from reports.overview import (
     Overview,
@@ -311,10 +313,10 @@ def cover(plan: SummaryPlan, kit: StoryKit, provenance: Provenance) -> Iterator[
     yield kit.para(plan.covers, styles.subtitle)
     period = period_words(overview.years)
     if overview.undated:
-        period += f" ({overview.undated:,} with no signing date recorded)"
+        period += f" ({count(overview.undated)} with no signing date recorded)"
     numbers = [
-        ("Agreements", f"{len(plan.agreement_ids):,}"),
-        ("Parties", f"{len(overview.parties):,}"),
+        ("Agreements", count(len(plan.agreement_ids))),
+        ("Parties", count(len(overview.parties))),
         ("Period signed", period),
         ("By status", statuses_words(overview.statuses) or "none"),
     ]
@@ -498,15 +500,17 @@ def write_summary(
     register_only: bool = False,
     show_source: bool = False,
     short_limit: int = SHORT_REPORT,
+    locale: str | None = None,
 ) -> ReportResult:
     """Write the summary report of *wanted* (or of exactly *agreement_ids*, in that order).
 
     Up to *short_limit* agreements make a short report (no cover, contents or charts).
     The database's name is printed only with *show_source*; the author only when given.
     Raises ReportCancelled when cancelled() turns true; *out* is then left untouched.
+    Dates and numbers follow *locale* ('ru_RU'; English by default), the words stay English.
     """
     checkpoint(cancelled)
-    with session_scope(sessions_or_session) as session:
+    with locale_format.using(locale), session_scope(sessions_or_session) as session:
         moment = generated_at or datetime.now(UTC)
         plan = plan_summary(
             session,

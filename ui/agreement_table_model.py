@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
@@ -27,6 +28,8 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from models.dates import PartialDate
 from models.query import AgreementRow, Sort, SortColumn, fetch_rows
+from ui import locale_text
+from ui.vocab_labels import label
 from ui.workers import Cancelled, Job, Worker
 
 log = logging.getLogger(__name__)
@@ -39,7 +42,7 @@ _SHOWN_ROLES = [Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole]
 
 
 def _date(value: PartialDate | None) -> str:
-    return value.iso() if value else ""
+    return locale_text.short_date(value)
 
 
 @dataclass
@@ -62,19 +65,19 @@ class Column:
 
 COLUMNS: tuple[Column, ...] = (
     Column("Title", SortColumn.TITLE, lambda r: r.title, width=360),
-    Column("Kind", SortColumn.KIND, lambda r: r.kind.label, width=95),
-    Column("Status", SortColumn.STATUS, lambda r: r.status.label, width=85),
+    Column("Kind", SortColumn.KIND, lambda r: label(r.kind), width=95),
+    Column("Status", SortColumn.STATUS, lambda r: label(r.status), width=85),
     Column("Signed", SortColumn.SIGNED_ON, lambda r: _date(r.signed_on), width=85),
     Column("Place", SortColumn.SIGNED_AT, lambda r: r.signed_at or "", width=120),
     Column("Parties", SortColumn.PARTIES, lambda r: "; ".join(r.parties), width=180),
     Column("Fields", SortColumn.FIELDS, lambda r: "; ".join(r.fields), width=200),
-    Column("Level", SortColumn.LEVEL, lambda r: r.level.label, shown=False),
+    Column("Level", SortColumn.LEVEL, lambda r: label(r.level), shown=False),
     Column("In force", SortColumn.ENTRY_INTO_FORCE, lambda r: _date(r.entry_into_force), False),
     Column("Expires", SortColumn.EXPIRES_ON, lambda r: _date(r.expires_on), shown=False),
     Column(
         "Updated",
         SortColumn.UPDATED_AT,
-        lambda r: r.updated_at.astimezone().strftime("%Y-%m-%d %H:%M"),
+        lambda r: locale_text.moment(r.updated_at.astimezone()),
         shown=False,
         width=130,
     ),
@@ -301,7 +304,9 @@ class AgreementTableModel(QAbstractTableModel):
             return LOADING if index.column() == 0 and role == Qt.ItemDataRole.DisplayRole else None
         row = page[index.row() % self.PAGE_SIZE]
         if row is None:  # deleted since the ids were read
-            return "(deleted)" if index.column() == 0 else None
+            if index.column() == 0:
+                return QCoreApplication.translate("AgreementTableModel", "(deleted)")
+            return None
         if role == Qt.ItemDataRole.ToolTipRole:
             return column.text(row) if column.sort in _TOOLTIP_COLUMNS else None
         return column.text(row)
@@ -310,7 +315,10 @@ class AgreementTableModel(QAbstractTableModel):
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> object:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return COLUMNS[section].header if 0 <= section < len(COLUMNS) else None
+            # The header in the window's language (ui/table_columns.py marks the words).
+            if 0 <= section < len(COLUMNS):
+                return QCoreApplication.translate("TableColumns", COLUMNS[section].header)
+            return None
         return None
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:

@@ -14,6 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from models.backups import BackupError, BackupInfo, latest_good_backup, restore_backup
@@ -25,6 +26,14 @@ from models.database import (
     resolve_url,
     sqlite_path,
 )
+from ui import locale_text
+from ui.translations import fill
+
+translate = QCoreApplication.translate
+
+
+class DamagedOffer(QObject):
+    """The translation context of these words: pyside6-lupdate reads DamagedOffer.tr calls."""
 
 
 @dataclass(frozen=True)
@@ -49,11 +58,17 @@ def ask(parent: QWidget | None, offer: BackupOffer, error: DamagedDatabaseError)
     """Ask whether to restore the offered backup in place of the damaged file."""
     damage = str(error).split("; the latest good backup", 1)[0]
     latest = offer.latest
+    agreements = latest.agreements
+    question = DamagedOffer.tr(
+        "%1.\n\nRestore the latest good backup, made %2 with %Ln agreement(s)? "
+        "The damaged file is kept beside the backups.",
+        "",
+        agreements,
+    )
     answer = QMessageBox.question(
         parent,
-        "The database is damaged",
-        f"{damage}.\n\nRestore the latest good backup, made {latest.made_at:%Y-%m-%d %H:%M} "
-        f"with {latest.agreements:,} agreements? The damaged file is kept beside the backups.",
+        translate("DamagedOffer", "The database is damaged"),
+        fill(question, damage, locale_text.moment(latest.made_at)),
         QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
         QMessageBox.StandardButton.Yes,
     )
@@ -76,5 +91,5 @@ def offer_latest_backup(
     try:
         return restore(offer)
     except (BackupError, DatabaseError) as failure:
-        QMessageBox.warning(parent, "Not restored", str(failure))
+        QMessageBox.warning(parent, translate("DamagedOffer", "Not restored"), str(failure))
         return None

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMainWindow, QMessageBox, QProgressBar
 from sqlalchemy.engine import URL
@@ -25,9 +25,10 @@ from models.backups import BackupError
 from models.database import DamagedDatabaseError, Database, DatabaseError, open_database
 from ui import damaged_offer
 from ui.damaged_offer import BackupOffer
+from ui.translations import fill
 from ui.workers import Job, Worker
 
-CANT_OPEN = "Can't open the database"
+CANT_OPEN = QT_TRANSLATE_NOOP("App", "Can't open the database")
 
 
 @dataclass(frozen=True)
@@ -100,9 +101,10 @@ class DatabaseOpener(QObject):
         for action in self._actions:
             action.setEnabled(name is None)
         self.indicator.setVisible(name is not None)
-        self.indicator.setToolTip(f"Opening {name}…" if name else "")
+        opening = fill(self.tr("Opening %1…"), name) if name else ""
+        self.indicator.setToolTip(opening)
         if name is not None:
-            self._window.statusBar().showMessage(f"Opening {name}…")
+            self._window.statusBar().showMessage(opening)
         else:
             self._window.statusBar().clearMessage()
 
@@ -125,7 +127,9 @@ class DatabaseOpener(QObject):
         if self._closed or not shiboken6.isValid(self._window):
             return
         if isinstance(error, BackupError):
-            self._refused(name, str(error), "Not restored")
+            self._refused(
+                name, str(error), QCoreApplication.translate("DamagedOffer", "Not restored")
+            )
         elif isinstance(error, DatabaseError):
             self._refused(name, str(error))
         else:  # unforeseen (a driver's own error, say): still named, the current one kept
@@ -134,5 +138,6 @@ class DatabaseOpener(QObject):
     def _refused(self, name: str, message: str, title: str = CANT_OPEN) -> None:
         self._busy(None)
         text = _named(name, message)
-        QMessageBox.warning(self._window, title, text)
+        # CANT_OPEN is marked in the App context, where the window's start uses it too.
+        QMessageBox.warning(self._window, QCoreApplication.translate("App", title), text)
         self.failed.emit(text)

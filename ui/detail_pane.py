@@ -7,24 +7,74 @@ from datetime import UTC
 from html import escape
 from typing import Any
 
-from PySide6.QtCore import QEvent
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent
 from PySide6.QtGui import QTextOption
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from models.audit import AuditRecord
-from models.dates import MONTHS, PartialDate
-from models.detail import ActionView, AgreementDetail, PartyView, RelationView
-from models.vocab import ActionType, PartyStatus
+from models.dates import PartialDate
+from models.detail import (
+    SIGNERS_NAMED,
+    ActionView,
+    AgreementDetail,
+    PartyView,
+    RelationView,
+    TimelineWords,
+)
+from models.status import ParticipationCounts, date_word
+from models.vocab import ActionType, MilestoneKind, PartyStatus, Vocabulary
+from ui import locale_text
 from ui.colours import muted as muted_colour
+from ui.translations import fill
+from ui.vocab_labels import inverse_label, label
 
-EMPTY_TEXT = (
+translate = QCoreApplication.translate
+CONTEXT = "DetailPane"
+EMPTY_TEXT = QT_TRANSLATE_NOOP(
+    "DetailPane",
     "Select an agreement to see its details: dates, parties and what each has done, "
-    "fields, terms and deadlines, summary, source and history."
+    "fields, terms and deadlines, summary, source and history.",
 )
-NO_HISTORY = (
+NO_HISTORY = QT_TRANSLATE_NOOP(
+    "DetailPane",
     "No change recorded yet: every save, undo and restore will be listed here, newest "
-    "first, with who made it, when, and the old and new value of each field."
+    "first, with who made it, when, and the old and new value of each field.",
 )
+# Words models/ hands over in English (structured terms' labels, the audit log's actions,
+# how a date of an act is named): marked here, said in the window's language by _say().
+MARKED = (
+    QT_TRANSLATE_NOOP("DetailPane", "Duration"),
+    QT_TRANSLATE_NOOP("DetailPane", "Renewal"),
+    QT_TRANSLATE_NOOP("DetailPane", "Notice period"),
+    QT_TRANSLATE_NOOP("DetailPane", "Entry into force"),
+    QT_TRANSLATE_NOOP("DetailPane", "create"),
+    QT_TRANSLATE_NOOP("DetailPane", "update"),
+    QT_TRANSLATE_NOOP("DetailPane", "delete"),
+    QT_TRANSLATE_NOOP("DetailPane", "restore"),
+    QT_TRANSLATE_NOOP("DetailPane", "merge"),
+    QT_TRANSLATE_NOOP("DetailPane", "signed"),
+    QT_TRANSLATE_NOOP("DetailPane", "deposited"),
+    QT_TRANSLATE_NOOP("DetailPane", "notified"),
+    QT_TRANSLATE_NOOP("DetailPane", "made"),
+    QT_TRANSLATE_NOOP("DetailPane", "dated"),
+)
+
+
+def _say(text: str) -> str:
+    """A word marked in MARKED (or a heading below) in the window's language."""
+    return translate(CONTEXT, text)
+
+
+def _lower(text: str) -> str:
+    """A label inside a sentence: 'accession', 'присоединение'."""
+    return text[:1].lower() + text[1:]
+
+
+def _name(member: Vocabulary) -> str:
+    """A vocabulary value inside a sentence, in the window's language."""
+    return _lower(label(member))
+
+
 # The grey of labels and notes when no palette is at hand (tests, a report); the pane
 # passes one made from its own palette (ui/colours.py), readable light or dark.
 MUTED = "#5f6368"
@@ -32,7 +82,11 @@ SECTION = "margin-top:14px; margin-bottom:4px"
 
 
 def _date(value: PartialDate | None, missing: str) -> str:
-    return escape(value.display()) if value else f"<i>{escape(missing)}</i>"
+    return escape(locale_text.partial_date(value)) if value else f"<i>{escape(missing)}</i>"
+
+
+def _not_recorded() -> str:
+    return translate("DetailPane", "date not recorded")
 
 
 def _text(value: str | None) -> str:
@@ -60,24 +114,118 @@ def _act(action: ActionView | None, usual: ActionType | None = None) -> str:
         return ""
     on = action.effective_on if action.type is ActionType.ENTRY_INTO_FORCE else None
     on = on or action.deposited_on or action.effective_on
-    when = escape(on.display()) if on else "<i>date not recorded</i>"
+    when = escape(locale_text.partial_date(on)) if on else f"<i>{escape(_not_recorded())}</i>"
     if usual is not None and action.type is not usual:
-        when = f"{escape(action.type.value)} {when}"
+        when = f"{escape(_name(action.type))} {when}"
     return when + ("*" if action.implied else "")
 
 
 # The parties' table: its columns, each left out when no party has anything in it.
 _PARTY_COLUMNS: tuple[tuple[str, Any], ...] = (
-    ("Signed", lambda p: _act(p.signature(), ActionType.SIGNATURE)),
-    ("Ratified", lambda p: _act(p.consent(), ActionType.RATIFICATION)),
-    ("In force", lambda p: _act(p.in_force())),
+    (
+        QT_TRANSLATE_NOOP("DetailPane", "Signed"),
+        lambda p: _act(p.signature(), ActionType.SIGNATURE),
+    ),
+    (
+        QT_TRANSLATE_NOOP("DetailPane", "Ratified"),
+        lambda p: _act(p.consent(), ActionType.RATIFICATION),
+    ),
+    (QT_TRANSLATE_NOOP("DetailPane", "In force"), lambda p: _act(p.in_force())),
 )
+
+
+def counts_words(counts: ParticipationCounts) -> str:
+    """'12 signatories, 9 parties' (models.status's words) in the window's language."""
+    signatories, parties = counts.signatories, counts.parties
+    withdrawn, no_action = counts.withdrawn, counts.no_action
+    words = [
+        DetailPane.tr("%Ln signatory(ies)", "", signatories)
+        if signatories
+        else translate("DetailPane", "no signatories"),
+        DetailPane.tr("%Ln party(ies)", "", parties)
+        if parties
+        else translate("DetailPane", "none bound as a party yet"),
+    ]
+    if withdrawn:
+        words.append(DetailPane.tr("%Ln withdrawn", "", withdrawn))
+    if no_action:
+        words.append(DetailPane.tr("%Ln with no action recorded", "", no_action))
+    return translate("DetailPane", ", ").join(words)
+
+
+def _lateral(detail: AgreementDetail) -> str:
+    """Bilateral or multilateral, as follows from the parties (AgreementDetail.lateral)."""
+    return {
+        "bilateral": translate("DetailPane", "bilateral"),
+        "multilateral": translate("DetailPane", "multilateral"),
+        "unilateral": translate("DetailPane", "unilateral"),
+    }[detail.lateral]
+
+
+def dates_text(action: ActionView) -> str:
+    """'deposited 3 March 2022, effective 2 April 2022' (ActionView.dates_text) translated."""
+    dates = []
+    if action.deposited_on:
+        word = _say(date_word(action.type))
+        dates.append(f"{word} {locale_text.partial_date(action.deposited_on)}")
+    if action.effective_on:
+        effective = translate("DetailPane", "effective %1")
+        dates.append(fill(effective, locale_text.partial_date(action.effective_on)))
+    text = ", ".join(dates) if dates else _not_recorded()
+    if action.implied:
+        return fill(translate("DetailPane", "%1 (the agreement's signing date)"), text)
+    return text
+
+
+def join_names(names: list[str]) -> str:
+    """'A', 'A and B', 'A, B and C' in the window's language."""
+    if len(names) == 1:
+        return names[0]
+    return fill(translate("DetailPane", "%1 and %2"), ", ".join(names[:-1]), names[-1])
+
+
+class PaneTimelineWords(TimelineWords):
+    """The timeline's words (models.detail.TimelineWords) in the window's language."""
+
+    def signed(self, place: str | None, signers: list[str]) -> str:
+        count = len(signers)
+        if count > SIGNERS_NAMED and place:
+            text = DetailPane.tr("Signed at %1 by %Ln signatory(ies)", "", count)
+            return fill(text, place)
+        if count > SIGNERS_NAMED:
+            return DetailPane.tr("Signed by %Ln signatory(ies)", "", count)
+        if signers and place:
+            return fill(translate("DetailPane", "Signed at %1 by %2"), place, join_names(signers))
+        if signers:
+            return fill(translate("DetailPane", "Signed by %1"), join_names(signers))
+        if place:
+            return fill(translate("DetailPane", "Signed at %1"), place)
+        return translate("DetailPane", "Signed", "timeline")
+
+    def entered_into_force(self) -> str:
+        return translate("DetailPane", "Entered into force")
+
+    def expires(self) -> str:
+        return translate("DetailPane", "Expires")
+
+    def terminated(self) -> str:
+        return translate("DetailPane", "Terminated")
+
+    def act(self, party: str, action: ActionType) -> str:
+        return f"{party}: {_name(action)}"
+
+    def milestone(self, kind: MilestoneKind) -> str:
+        return label(kind)
 
 
 def _parties(detail: AgreementDetail, muted: str) -> str:
     """The count in the UN's words, then one aligned row per party: name (and who signed
     for it), role, and the dates of its signature, consent and entry into force."""
-    html = [_heading("Parties"), f"<p>{escape(detail.counts.words().capitalize())}.</p>"]
+    counted = counts_words(detail.counts)
+    html = [
+        _heading(translate("DetailPane", "Parties")),
+        f"<p>{escape(counted[:1].upper() + counted[1:])}.</p>",
+    ]
     if not detail.parties:
         return "".join(html)
     columns = [
@@ -86,12 +234,16 @@ def _parties(detail: AgreementDetail, muted: str) -> str:
     rule = f"border-bottom:1px solid {muted}"
     head = "".join(
         f"<th align='left' style='{rule}; color:{muted}'>{escape(name)}</th>"
-        for name in ("Party", "Role", *(name for name, _cell in columns))
+        for name in (
+            translate("DetailPane", "Party"),
+            translate("DetailPane", "Role"),
+            *(_say(name) for name, _cell in columns),
+        )
     )
     rows = [f"<tr>{head}</tr>"]
     span = 2 + len(columns)
     for party in detail.parties:
-        cells = [_party_name(party), escape(party.role.label)]
+        cells = [_party_name(party), escape(label(party.role))]
         cells += [cell(party) for _name, cell in columns]
         rows.append("<tr>" + "".join(f"<td valign='top'>{c}</td>" for c in cells) + "</tr>")
         notes = _party_notes(party)
@@ -107,18 +259,18 @@ def _parties(detail: AgreementDetail, muted: str) -> str:
         + "</table>"
     )
     if any(a.implied for p in detail.parties for a in p.actions):
-        html.append(
-            f"<p style='color:{muted}'><small>* the agreement's signing date: no signature "
-            "of its own is recorded.</small></p>"
+        implied = translate(
+            "DetailPane", "* the agreement's signing date: no signature of its own is recorded."
         )
+        html.append(f"<p style='color:{muted}'><small>{escape(implied)}</small></p>")
     others = [(party, action) for party in detail.parties for action in party.other_actions()]
     if others:
         html.append("<ul style='margin-top:4px'>")
         for party, action in others:
             text = f" — “{escape(action.text)}”" if action.text else ""
             html.append(
-                f"<li>{escape(party.name)}: {escape(action.type.value)}, "
-                f"{escape(action.dates_text())}{text}</li>"
+                f"<li>{escape(party.name)}: {escape(_name(action.type))}, "
+                f"{escape(dates_text(action))}{text}</li>"
             )
         html.append("</ul>")
     return "".join(html)
@@ -135,16 +287,18 @@ def _party_notes(party: PartyView) -> str:
     notes = [escape(party.iso3)] if party.iso3 else []
     if party.status:
         marker = " ⚠" if party.status is PartyStatus.WITHDRAWN else ""
-        notes.append(f"{escape(party.status.value)}{marker}")
+        notes.append(f"{escape(_name(party.status))}{marker}")
     if party.signatory_name:
-        title = f", {escape(party.signatory_title)}" if party.signatory_title else ""
-        notes.append(f"signed by {escape(party.signatory_name)}{title}")
+        who = party.signatory_name
+        if party.signatory_title:
+            who = f"{who}, {party.signatory_title}"
+        notes.append(escape(fill(translate("DetailPane", "signed by %1"), who)))
     return "; ".join(notes)
 
 
 def _relation(relation: RelationView) -> str:
     """'Protocol to <i>Treaty</i>' on the protocol, 'Has protocol <i>Protocol</i>' on the treaty."""
-    words = relation.type.label if relation.outgoing else relation.type.inverse_label
+    words = label(relation.type) if relation.outgoing else inverse_label(relation.type)
     return f"{escape(words)}: <i>{escape(relation.other_title)}</i>"
 
 
@@ -161,31 +315,34 @@ def render_detail(detail: AgreementDetail, muted: str = MUTED) -> str:
     html = [f"<h3 style='margin-bottom:2px'>{escape(detail.title)}</h3>"]
     also = [t for t in (detail.short_title, *detail.alternative_titles) if t]
     if also:
-        html.append(f"<p style='color:{muted}'>Also known as {escape('; '.join(also))}</p>")
+        known = fill(translate("DetailPane", "Also known as %1"), "; ".join(also))
+        html.append(f"<p style='color:{muted}'>{escape(known)}</p>")
     html.append(_facts(_fact_rows(detail, absent), muted))
     html.append(_parties(detail, muted))
     if detail.relations:
-        html.append(_heading("Related agreements") + "<ul>")
+        html.append(_heading(translate("DetailPane", "Related agreements")) + "<ul>")
         html.extend(f"<li>{_relation(relation)}</li>" for relation in detail.relations)
         html.append("</ul>")
     html.append(render_deadlines(detail, muted))
-    timeline = detail.timeline()
+    timeline = detail.timeline(PaneTimelineWords())
     if timeline:
         rows = [
-            (event.on.display() if event.on else "date not recorded", escape(event.what))
+            (locale_text.partial_date(event.on, _not_recorded()), escape(event.what))
             for event in timeline
         ]
-        html.append(_heading("Timeline") + _dated(rows, muted))
-    for name, text in (("Summary", detail.summary), ("Notes", detail.notes)):
+        html.append(_heading(translate("DetailPane", "Timeline")) + _dated(rows, muted))
+    for name, missing, text in (
+        (translate("DetailPane", "Summary"), translate("DetailPane", "summary"), detail.summary),
+        (translate("DetailPane", "Notes"), translate("DetailPane", "notes"), detail.notes),
+    ):
         if text.strip():
             html.append(_heading(name) + _paragraphs(text))
         else:
-            absent.append(name.lower())
+            absent.append(missing)
     html.append(_source(detail, absent))
     if absent:
-        html.append(
-            f"<p style='color:{muted}'><i>Not recorded: {escape(', '.join(absent))}.</i></p>"
-        )
+        missing = fill(translate("DetailPane", "Not recorded: %1."), ", ".join(absent))
+        html.append(f"<p style='color:{muted}'><i>{escape(missing)}</i></p>")
     html.append(_record_line(detail, muted))
     html.append(render_history(detail.history))
     return "".join(html)
@@ -193,23 +350,26 @@ def render_detail(detail: AgreementDetail, muted: str = MUTED) -> str:
 
 def _fact_rows(detail: AgreementDetail, absent: list[str]) -> list[tuple[str, str]]:
     """Kind, level, status and dates; a fact not recorded goes to *absent* instead of a row."""
-    status = escape(detail.status.label)
+    status = escape(label(detail.status))
     if detail.status_disagrees and detail.implied_status:
-        implied = escape(detail.implied_status.value)
-        status += f"<br/><i>the recorded dates and actions suggest: {implied}</i>"
-    signed = _date(detail.signed_on, "date not recorded") if detail.signed_on else ""
+        suggest = translate("DetailPane", "the recorded dates and actions suggest: %1")
+        status += f"<br/><i>{escape(fill(suggest, _name(detail.implied_status)))}</i>"
+    signed = _date(detail.signed_on, _not_recorded()) if detail.signed_on else ""
     if detail.signed_at:
-        signed = (
-            f"{signed}, {escape(detail.signed_at)}" if signed else f"at {escape(detail.signed_at)}"
-        )
-    in_force = escape(detail.entry_into_force.display()) if detail.entry_into_force else ""
+        at = escape(fill(translate("DetailPane", "at %1"), detail.signed_at))
+        signed = f"{signed}, {escape(detail.signed_at)}" if signed else at
+    in_force = _date(detail.entry_into_force, "") if detail.entry_into_force else ""
     if detail.entry_into_force_rule:
         rule = escape(detail.entry_into_force_rule)
         in_force = f"{in_force}<br/>{rule}" if in_force else rule
-    binding = {True: "binding", False: "non-binding", None: ""}[detail.binding]
+    binding = {
+        True: translate("DetailPane", "binding"),
+        False: translate("DetailPane", "non-binding"),
+        None: "",
+    }[detail.binding]
     rows = [
-        ("Kind", f"{escape(detail.kind.label)}, {detail.lateral}"),
-        ("Level", escape(detail.level.label)),
+        ("Kind", f"{escape(label(detail.kind))}, {escape(_lateral(detail))}"),
+        ("Level", escape(label(detail.level))),
         ("Status", status),
         ("Binding", binding),
         ("Signed", signed),
@@ -226,13 +386,34 @@ def _fact_rows(detail: AgreementDetail, absent: list[str]) -> list[tuple[str, st
     ]
     # Named when missing, as the PDFs do: the facts an analyst expects to find.
     expected = {
-        "Binding": "binding",
-        "Signed": "date and place signed",
-        "In force": "entry into force",
-        "Fields": "fields",
+        "Binding": translate("DetailPane", "binding", "not recorded"),
+        "Signed": translate("DetailPane", "date and place signed"),
+        "In force": translate("DetailPane", "entry into force"),
+        "Fields": translate("DetailPane", "fields"),
     }
-    absent.extend(expected[label] for label, value in rows if not value and label in expected)
-    return [(label, value) for label, value in rows if value]
+    absent.extend(expected[name] for name, value in rows if not value and name in expected)
+    return [(_fact_label(name), value) for name, value in rows if value]
+
+
+def _fact_label(name: str) -> str:
+    """A fact's label in the window's language (the English names are its keys above)."""
+    return {
+        "Kind": translate("DetailPane", "Kind"),
+        "Level": translate("DetailPane", "Level"),
+        "Status": translate("DetailPane", "Status"),
+        "Binding": translate("DetailPane", "Binding"),
+        "Signed": translate("DetailPane", "Signed"),
+        "In force": translate("DetailPane", "In force"),
+        "Expires": translate("DetailPane", "Expires"),
+        "Duration": translate("DetailPane", "Duration"),
+        "Renewal": translate("DetailPane", "Renewal"),
+        "Terminated": translate("DetailPane", "Terminated"),
+        "Grounds": translate("DetailPane", "Grounds"),
+        "Depositary": translate("DetailPane", "Depositary"),
+        "Languages": translate("DetailPane", "Languages"),
+        "UN registration": translate("DetailPane", "UN registration"),
+        "Fields": translate("DetailPane", "Fields"),
+    }[name]
 
 
 def _dated(rows: list[tuple[str, str]], muted: str) -> str:
@@ -248,9 +429,9 @@ def _dated(rows: list[tuple[str, str]], muted: str) -> str:
 def _source(detail: AgreementDetail, absent: list[str]) -> str:
     """The citation and the address as a link; 'source' goes to *absent* when neither is."""
     if not detail.source_citation and not detail.source_url:
-        absent.append("source")
+        absent.append(translate("DetailPane", "source"))
         return ""
-    html = [_heading("Source")]
+    html = [_heading(translate("DetailPane", "Source"))]
     if detail.source_citation:
         html.append(f"<p>{escape(detail.source_citation)}</p>")
     if detail.source_url:
@@ -267,30 +448,33 @@ def _breakable(url: str) -> str:
 
 def _record_line(detail: AgreementDetail, muted: str) -> str:
     """'Record 8, version 2. Created 6 December 2021, 14:03 by aigerim; last changed …'."""
-    created = _when(detail.created_at) + (
-        f" by {escape(detail.created_by)}" if detail.created_by else ""
+    by = translate("DetailPane", "%1 by %2")
+    created = fill(by, _when(detail.created_at), detail.created_by)
+    changed = fill(by, _when(detail.updated_at), detail.updated_by)
+    line = fill(
+        translate("DetailPane", "Record %1, version %2. Created %3; last changed %4."),
+        detail.id,
+        detail.version,
+        created if detail.created_by else _when(detail.created_at),
+        changed if detail.updated_by else _when(detail.updated_at),
     )
-    changed = _when(detail.updated_at) + (
-        f" by {escape(detail.updated_by)}" if detail.updated_by else ""
-    )
-    return (
-        f"<p style='color:{muted}; margin-top:12px'><small>Record {detail.id}, version "
-        f"{detail.version}. Created {created}; last changed {changed}.</small></p>"
-    )
+    return f"<p style='color:{muted}; margin-top:12px'><small>{escape(line)}</small></p>"
 
 
 def render_deadlines(detail: AgreementDetail, muted: str = MUTED) -> str:
     """The structured terms, the coming deadlines with how each was found, and any doubts."""
     if not detail.terms and not detail.deadlines and not detail.deadline_notes:
         return ""
-    html = [_heading("Terms and deadlines")]
+    html = [_heading(translate("DetailPane", "Terms and deadlines"))]
     if detail.terms:
-        html.append(_facts([(label, escape(value)) for label, value in detail.terms], muted))
+        terms = [(_say(name), escape(value)) for name, value in detail.terms]
+        html.append(_facts(terms, muted))
     if detail.deadlines:
         rows = []
         for deadline in detail.deadlines:
             how = "" if deadline.recorded else f"<br/><small>{escape(deadline.how)}</small>"
-            rows.append((deadline.on.display(), escape(deadline.kind.label) + how))
+            on = locale_text.partial_date(deadline.on)
+            rows.append((on, escape(label(deadline.kind)) + how))
         html.append(_dated(rows, muted))
     for note in detail.deadline_notes:
         html.append(f"<p><i>{escape(note[:1].upper() + note[1:])}.</i></p>")
@@ -301,7 +485,8 @@ def _when(moment: Any) -> str:
     """'6 December 2021, 14:03' in the user's own time: a date in words, as everywhere."""
     # Stored times are UTC; one read back without its zone (SQLite) is UTC too.
     local = (moment if moment.tzinfo else moment.replace(tzinfo=UTC)).astimezone()
-    return escape(f"{local.day} {MONTHS[local.month]} {local.year}, {local:%H:%M}")
+    day = locale_text.partial_date(PartialDate(local.year, local.month, local.day))
+    return f"{day}, {local:%H:%M}"
 
 
 VALUE_LIMIT = 120
@@ -310,7 +495,8 @@ VALUE_LIMIT = 120
 def _value(value: Any) -> str:
     """A recorded old or new value, short enough to read in a list."""
     if value in (None, "", [], {}):
-        return "<i>empty</i>"
+        empty = translate("DetailPane", "empty")
+        return f"<i>{escape(empty)}</i>"
     text = _plain(value)
     if len(text) > VALUE_LIMIT:
         text = text[: VALUE_LIMIT - 1] + "…"
@@ -328,14 +514,19 @@ def _plain(value: Any) -> str:
 def _entry_line(entry: AuditRecord) -> str:
     """'1 December 2026, 17:07, aigerim: update (title, status)', the time in the user's own."""
     fields = f" ({escape(', '.join(entry.changes))})" if entry.action == "update" else ""
-    return f"{_when(entry.changed_at)}, {escape(entry.changed_by)}: {escape(entry.action)}{fields}"
+    when = escape(_when(entry.changed_at))
+    return f"{when}, {escape(entry.changed_by)}: {escape(_say(entry.action))}{fields}"
+
+
+def _history() -> str:
+    return translate("DetailPane", "History")
 
 
 def render_history(history: tuple[AuditRecord, ...] | list[AuditRecord]) -> str:
     """Who did what when, newest first, with the old and new value of each changed field."""
     if not history:
-        return _heading("History") + f"<p><i>{escape(NO_HISTORY)}</i></p>"
-    html = [_heading("History"), "<ul>"]
+        return _heading(_history()) + f"<p><i>{escape(_say(NO_HISTORY))}</i></p>"
+    html = [_heading(_history()), "<ul>"]
     for entry in history:
         html.append(f"<li>{_entry_line(entry)}")
         if entry.action == "update" and entry.changes:
@@ -356,7 +547,7 @@ class DetailPane(QTextBrowser):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("detailPane")
-        self.setAccessibleName("Agreement details")
+        self.setAccessibleName(self.tr("Agreement details"))
         self.setOpenExternalLinks(True)
         # Words whole (QTextEdit breaks anywhere by default: 'Kazakhst-an' in a narrow
         # table column); addresses get their own break points (_breakable).
@@ -370,13 +561,16 @@ class DetailPane(QTextBrowser):
         self.setHtml(render_detail(detail, muted_colour(self).name()))
 
     def show_nothing(self, message: str = EMPTY_TEXT) -> None:
+        """*message* (marked for translation, or already in the window's language)."""
+        message = _say(message)
         self._shown = None
         self.setHtml(f"<p style='color:{muted_colour(self).name()}'><i>{escape(message)}</i></p>")
 
     def show_deleted(self, history: list[AuditRecord]) -> None:
         """A deleted agreement: who deleted it, and the rest of its trail (it outlives it)."""
         self._shown = None
-        self.setHtml("<p><i>This agreement has been deleted.</i></p>" + render_history(history))
+        deleted = escape(self.tr("This agreement has been deleted."))
+        self.setHtml(f"<p><i>{deleted}</i></p>" + render_history(history))
 
     def changeEvent(self, event: QEvent) -> None:
         """A theme switched while the pane shows an agreement: its greys follow."""

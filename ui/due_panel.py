@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 from html import escape
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -28,12 +28,18 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.orm import Session, sessionmaker
 
+from models.dates import PartialDate
 from models.deadline_store import DueItem, due_items
 from models.query import AgreementFilter, count, matching_ids
 from ui.colours import Role, error_colour
 from ui.empty_hint import empty_hint
+from ui.locale_text import partial_date
 from ui.settings import Settings
+from ui.translations import fill
+from ui.vocab_labels import label
 from ui.workers import Job, Worker
+
+translate = QCoreApplication.translate
 
 WINDOWS = (30, 90, 365)
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -79,14 +85,16 @@ def count_due(sessions: sessionmaker[Session], days: int, job: Job) -> DueCount:
 def notice_text(found: DueCount) -> str:
     """'2 agreements have deadlines within 30 days, 1 is overdue. Show them' (a link), or ''."""
     parts = []
-    if found.due:
-        noun = "agreement has a deadline" if found.due == 1 else "agreements have deadlines"
-        parts.append(f"{found.due:,} {noun} within {found.days} days")
-    if found.overdue:
-        parts.append(f"{found.overdue:,} overdue")
+    due, overdue, days = found.due, found.overdue, found.days
+    if due:
+        within = DuePanel.tr("within %Ln day(s)", "", days)
+        parts.append(fill(DuePanel.tr("%Ln agreement(s) with deadlines %1", "", due), within))
+    if overdue:
+        parts.append(DuePanel.tr("%Ln overdue", "", overdue))
     if not parts:
         return ""
-    return f"{escape(', '.join(parts))} — <a href='due'>show the Due panel</a>"
+    link = translate("DuePanel", "show the Due panel")
+    return f"{escape(', '.join(parts))} — <a href='due'>{escape(link)}</a>"
 
 
 class DueNotice(QLabel):
@@ -97,7 +105,7 @@ class DueNotice(QLabel):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("dueNotice")
-        self.setAccessibleName("Deadlines coming due")
+        self.setAccessibleName(self.tr("Deadlines coming due"))
         self.setTextFormat(Qt.TextFormat.RichText)
         self.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse)
         self.hide()
@@ -123,7 +131,7 @@ class DuePanel(QDockWidget):
     loaded = Signal()
 
     def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
-        super().__init__("Due", parent)
+        super().__init__(self.tr("Due"), parent)
         self.setObjectName("duePanel")
         self._settings = settings
         self._sessions: sessionmaker[Session] | None = None
@@ -138,8 +146,8 @@ class DuePanel(QDockWidget):
         layout.addWidget(self.heading)
         self.tree = QTreeWidget(body)
         self.tree.setObjectName("dueList")
-        self.tree.setAccessibleName("Deadlines")
-        self.tree.setHeaderLabels(["Date", "Deadline", "Agreement"])
+        self.tree.setAccessibleName(self.tr("Deadlines"))
+        self.tree.setHeaderLabels([self.tr("Date"), self.tr("Deadline"), self.tr("Agreement")])
         self.tree.setRootIsDecorated(False)
         self.tree.setUniformRowHeights(True)
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -147,9 +155,11 @@ class DuePanel(QDockWidget):
         self.tree.itemDoubleClicked.connect(self._chosen)
         self.empty_hint = empty_hint(
             self.tree,
-            "Expiries, renewals, notice periods and entries into force appear here by date. "
-            "They come from an agreement's recorded dates and from the terms on its editor's "
-            "Terms tab (a duration, renewal, notice period or entry-into-force rule).",
+            self.tr(
+                "Expiries, renewals, notice periods and entries into force appear here by "
+                "date. They come from an agreement's recorded dates and from the terms on its "
+                "editor's Terms tab (a duration, renewal, notice period or entry-into-force rule)."
+            ),
         )
         layout.addWidget(self.tree, 1)
         layout.addLayout(self._warning_row(body))
@@ -159,15 +169,15 @@ class DuePanel(QDockWidget):
         row = QHBoxLayout()
         self.window_combo = QComboBox(body)
         self.window_combo.setObjectName("dueWindow")
-        self.window_combo.setAccessibleName("Due within")
+        self.window_combo.setAccessibleName(self.tr("Due within"))
         for days in WINDOWS:
-            self.window_combo.addItem(f"Next {days} days", days)
+            self.window_combo.addItem(self.tr("Next %n day(s)", "", days), days)
         self.window_combo.currentIndexChanged.connect(lambda _i: self.reload())
-        self.overdue_check = QCheckBox("Overdue too", body)
+        self.overdue_check = QCheckBox(self.tr("Overdue too"), body)
         self.overdue_check.setObjectName("dueOverdue")
         self.overdue_check.setChecked(True)
         self.overdue_check.setToolTip(
-            "Expiries and entries into force that have passed without being recorded"
+            self.tr("Expiries and entries into force that have passed without being recorded")
         )
         self.overdue_check.toggled.connect(lambda _on: self.reload())
         row.addWidget(self.window_combo)
@@ -177,12 +187,12 @@ class DuePanel(QDockWidget):
 
     def _warning_row(self, body: QWidget) -> QHBoxLayout:
         row = QHBoxLayout()
-        label = QLabel("Warn at start about deadlines within", body)
+        label = QLabel(self.tr("Warn at start about deadlines within"), body)
         self.warning_days = QSpinBox(body)
         self.warning_days.setObjectName("dueWarningDays")
-        self.warning_days.setAccessibleName("Warning period in days")
+        self.warning_days.setAccessibleName(self.tr("Warning period in days"))
         self.warning_days.setRange(1, 3650)
-        self.warning_days.setSuffix(" days")
+        self.warning_days.setSuffix(self.tr(" days", "a spin box's suffix: 30 days"))
         self.warning_days.setValue(self._settings.due_warning_days)
         self.warning_days.valueChanged.connect(self._remember_warning)
         label.setBuddy(self.warning_days)
@@ -208,7 +218,7 @@ class DuePanel(QDockWidget):
             self._job.cancel()
         sessions, days = self._sessions, int(self.window_combo.currentData())
         overdue = self.overdue_check.isChecked()
-        self.heading.setText("Reading the deadlines…")
+        self.heading.setText(self.tr("Reading the deadlines…"))
         self._job = job = self._worker.submit(
             lambda job: read_due(sessions, days, overdue, job),
             lambda found: self.show_list(found) if job is self._job else None,
@@ -221,11 +231,11 @@ class DuePanel(QDockWidget):
         items = found.items[:LIST_LIMIT]
         overdue = error_colour(self.tree, Role.Base)  # red, readable on a light or dark list
         for item in items:
-            line = QTreeWidgetItem(
-                [item.on.display(), item.kind.label, item.title + (" (overdue)" * item.overdue)]
-            )
+            title = fill(self.tr("%1 (overdue)"), item.title) if item.overdue else item.title
+            line = QTreeWidgetItem([partial_date(item.on), label(item.kind), title])
             line.setData(0, ID_ROLE, item.agreement_id)
-            tip = f"{item.describe()}\n{item.how}"
+            # How it was found stays in English: models/deadlines.py writes it.
+            tip = f"{label(item.kind)}: {partial_date(item.on)}\n{item.how}"
             for column in range(3):
                 line.setToolTip(column, tip)
                 if item.overdue:
@@ -238,7 +248,7 @@ class DuePanel(QDockWidget):
 
     def _failed(self, error: BaseException) -> None:
         self._job = None
-        self.heading.setText(f"The deadlines could not be read: {error}")
+        self.heading.setText(fill(self.tr("The deadlines could not be read: %1"), error))
         self.loaded.emit()
 
     def _chosen(self, item: QTreeWidgetItem, _column: int = 0) -> None:
@@ -250,8 +260,12 @@ class DuePanel(QDockWidget):
 
 
 def _heading(found: DueList, shown: int) -> str:
+    days = found.days
     if not found.items:
-        return f"Nothing falls due in the next {found.days} days."
-    more = " (the first ones: there are more)" if len(found.items) > LIST_LIMIT else ""
-    noun = "deadline" if shown == 1 else "deadlines"
-    return f"{shown:,} {noun} as of {found.as_of.day} {found.as_of:%B %Y}{more}."
+        return DuePanel.tr("Nothing falls due in the next %Ln day(s).", "", days)
+    as_of = partial_date(PartialDate(found.as_of.year, found.as_of.month, found.as_of.day))
+    if len(found.items) > LIST_LIMIT:
+        text = DuePanel.tr("%Ln deadline(s) as of %1 (the first ones: there are more).", "", shown)
+    else:
+        text = DuePanel.tr("%Ln deadline(s) as of %1.", "", shown)
+    return fill(text, as_of)

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui.settings import Settings
+from ui.translations import fill
 
 
 @dataclass(frozen=True)
@@ -31,11 +32,6 @@ class PdfChoices:
     author: str
     show_source: bool
     register_only: bool
-
-
-def count_words(number: int, one: str, many: str) -> str:
-    """'1 agreement', '2,000 agreements': never 'agreement(s)'."""
-    return f"{number:,} {one if number == 1 else many}"
 
 
 class ExportPdfDialog(QDialog):
@@ -51,7 +47,7 @@ class ExportPdfDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("exportPdfDialog")
-        self.setWindowTitle("Export PDF")
+        self.setWindowTitle(self.tr("Export PDF"))
         self._settings = settings
         self.default_title = default_title
         self.title_edit = QLineEdit(default_title, self)
@@ -63,15 +59,22 @@ class ExportPdfDialog(QDialog):
         self.title_edit.setMinimumWidth(min(max(wide, metrics.horizontalAdvance("M" * 30)), 720))
         self.author_edit = QLineEdit(settings.pdf_author, self)
         self.author_edit.setObjectName("pdfAuthorEdit")
-        self.author_edit.setPlaceholderText("Nobody is named unless you type a name")
-        self.show_source_check = QCheckBox("Print the database's location and my user name", self)
+        self.author_edit.setPlaceholderText(self.tr("Nobody is named unless you type a name"))
+        self.show_source_check = QCheckBox(
+            self.tr("Print the database's location and my user name"), self
+        )
         self.show_source_check.setObjectName("showSourceCheck")
         self.show_source_check.setChecked(settings.pdf_show_source)
-        self.register_only_check = QCheckBox("Only the register (one line per agreement)", self)
+        self.register_only_check = QCheckBox(
+            self.tr("Only the register (one line per agreement)"), self
+        )
         self.register_only_check.setObjectName("registerOnlyCheck")
         size = QLabel(
-            f"{count_words(agreements, 'agreement', 'agreements')}, "
-            f"about {count_words(pages, 'page', 'pages')}.",
+            fill(
+                self.tr("%1, %2."),
+                self.tr("%Ln agreement(s)", "", agreements),
+                self.tr("about %Ln page(s)", "", pages),
+            ),
             self,
         )
         size.setObjectName("pdfSizeLabel")
@@ -81,16 +84,16 @@ class ExportPdfDialog(QDialog):
 
     def _lay_out(self, size: QLabel) -> None:
         form = QFormLayout()
-        title_label = QLabel("&Title", self)
+        title_label = QLabel(self.tr("&Title"), self)
         title_label.setBuddy(self.title_edit)
-        author_label = QLabel("&Prepared by", self)
+        author_label = QLabel(self.tr("&Prepared by"), self)
         author_label.setBuddy(self.author_edit)
         form.addRow(title_label, self.title_edit)
         form.addRow(author_label, self.author_edit)
         form.addRow("", self.show_source_check)
         form.addRow("", self.register_only_check)
         buttons = QDialogButtonBox(self)
-        export = buttons.addButton("Export…", QDialogButtonBox.ButtonRole.AcceptRole)
+        export = buttons.addButton(self.tr("Export…"), QDialogButtonBox.ButtonRole.AcceptRole)
         export.setObjectName("exportButton")
         export.setDefault(True)
         buttons.addButton(QDialogButtonBox.StandardButton.Cancel)

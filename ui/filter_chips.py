@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -22,12 +22,28 @@ from PySide6.QtWidgets import (
 )
 
 from models.query import AgreementFilter
+from models.vocab import Kind, Level, Status
+from ui import locale_text
 from ui.filter_panel import ID_ROLE, NAME_ROLE, FilterPanel
+from ui.translations import fill
+from ui.vocab_labels import label
 
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
 
 Chip = tuple[str, AgreementFilter]  # (words on the chip, the filter once it is removed)
+translate = QCoreApplication.translate
+# The vocabulary of each filter attribute: the panel hands back plain strings.
+_VOCABULARIES = {"kinds": Kind, "statuses": Status, "levels": Level}
+
+
+def _vocabulary_words(attribute: str, value: object) -> str:
+    """The value's label in the window's language ('Действует' for 'in force')."""
+    words = str(getattr(value, "value", value))
+    try:
+        return label(_VOCABULARIES[attribute](words))
+    except ValueError:
+        return words[:1].upper() + words[1:]
 
 
 def chips_of(
@@ -39,26 +55,32 @@ def chips_of(
         chips.append((f"“{' '.join(wanted.text.split())}”", wanted.replace(text="")))
     for field in wanted.fields:
         rest = tuple(i for i in wanted.fields if i != field)
-        chips.append((field_names.get(field, f"field {field}"), wanted.replace(fields=rest)))
+        name = field_names.get(field) or fill(translate("FilterChips", "field %1"), field)
+        chips.append((name, wanted.replace(fields=rest)))
     for party in wanted.parties:
         rest = tuple(i for i in wanted.parties if i != party)
-        chips.append((party_names.get(party, f"party {party}"), wanted.replace(parties=rest)))
+        name = party_names.get(party) or fill(translate("FilterChips", "party %1"), party)
+        chips.append((name, wanted.replace(parties=rest)))
     for attribute in ("kinds", "statuses", "levels"):
         chosen = getattr(wanted, attribute)
         for value in chosen:
             rest = tuple(v for v in chosen if v != value)
-            # The panel hands back plain strings for vocabulary values.
-            words = str(getattr(value, "value", value))
-            chips.append((words[:1].upper() + words[1:], wanted.replace(**{attribute: rest})))
+            words = _vocabulary_words(attribute, value)
+            chips.append((words, wanted.replace(**{attribute: rest})))
     if wanted.signed_from or wanted.signed_to:
         start, end = wanted.signed_from, wanted.signed_to
         if start and end:
-            words = f"signed {start.display()} – {end.display()}"
+            words = fill(
+                translate("FilterChips", "signed %1 – %2"),
+                locale_text.partial_date(start),
+                locale_text.partial_date(end),
+            )
         elif start:
-            words = f"signed from {start.display()}"
+            words = fill(
+                translate("FilterChips", "signed from %1"), locale_text.partial_date(start)
+            )
         else:
-            assert end is not None
-            words = f"signed up to {end.display()}"
+            words = fill(translate("FilterChips", "signed up to %1"), locale_text.partial_date(end))
         chips.append((words, wanted.replace(signed_from=None, signed_to=None)))
     return chips
 
@@ -89,7 +111,7 @@ class ActiveFilters(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("activeFilters")
-        self.setAccessibleName("Active filters")
+        self.setAccessibleName(self.tr("Active filters"))
         self._layout = QHBoxLayout(self)
         self._layout.setContentsMargins(2, 2, 2, 4)
         self._layout.setSpacing(4)
@@ -104,8 +126,8 @@ class ActiveFilters(QWidget):
             chip = QToolButton(self)
             chip.setObjectName("filterChip")
             chip.setText(f"{words}  ×")
-            chip.setToolTip(f"Remove this filter: {words}")
-            chip.setAccessibleName(f"Remove filter {words}")
+            chip.setToolTip(fill(self.tr("Remove this filter: %1"), words))
+            chip.setAccessibleName(fill(self.tr("Remove filter %1"), words))
             chip.setAutoRaise(False)
             chip.clicked.connect(lambda _checked=False, rest=rest: self.removed.emit(rest))
             self._layout.addWidget(chip)
@@ -128,16 +150,16 @@ class NothingMatches(QWidget):
     def __init__(self, parent: QWidget) -> None:
         super().__init__(parent)
         self.setObjectName("nothingMatches")
-        label = QLabel("No agreements match", self)
+        label = QLabel(self.tr("No agreements match"), self)
         label.setObjectName("nothingMatchesLabel")
         font = label.font()
         font.setPointSizeF(font.pointSizeF() * 1.25)
         label.setFont(font)
         label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        hint = QLabel("Remove a filter above, or start again.", self)
+        hint = QLabel(self.tr("Remove a filter above, or start again."), self)
         hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
         hint.setEnabled(False)  # the palette's muted text, light or dark
-        button = QPushButton("Clear filters", self)
+        button = QPushButton(self.tr("Clear filters"), self)
         button.setObjectName("clearFiltersEmptyButton")
         button.clicked.connect(self.clear_requested)
         layout = QVBoxLayout(self)

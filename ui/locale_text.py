@@ -45,6 +45,27 @@ def partial_date(value: PartialDate | None, missing: str = "") -> str:
     return locale.toString(QDate(value.year, value.month, value.day), day_format(locale))
 
 
+def short_date(value: PartialDate | None) -> str:
+    """A date for a table cell: '2021-12-06' in English, '06.12.2021' in Russian; a month
+    or a year alone as recorded ('12.2021', '2021')."""
+    if value is None:
+        return ""
+    locale = QLocale()
+    if _english(locale):
+        return value.iso()
+    if value.month is None:
+        return str(value.year)
+    if value.day is None:
+        return f"{value.month:02d}.{value.year}" if "." in _short(locale) else value.iso()
+    return locale.toString(QDate(value.year, value.month, value.day), _short(locale))
+
+
+def _short(locale: QLocale) -> str:
+    """The locale's short date with a four-digit year ('dd.MM.yyyy' for Russian)."""
+    text = locale.dateFormat(QLocale.FormatType.ShortFormat)
+    return text if "yyyy" in text else text.replace("yy", "yyyy")
+
+
 def moment(value: datetime) -> str:
     """A time of day and date, as this computer shows it: '2021-12-06 14:03' in English."""
     locale = QLocale()

@@ -9,7 +9,7 @@ refused instead of merged unseen.
 from __future__ import annotations
 
 import shiboken6
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDialog,
@@ -29,8 +29,34 @@ from models.backups import BEFORE_MERGE, Rotation, backup_before
 from models.merge import MergePlan, MergeResult, Side, merge_agreements, merge_plan
 from models.service import ConflictError, NotFoundError, ValidationError
 from ui.colours import error_style
+from ui.translations import fill
 from ui.workers import Job, Worker
 
+# models.merge.FIELD_LABELS, marked for translation: the dialog shows them in the window's
+# language (a fact not listed here keeps its English label).
+ROW_LABELS = {
+    "title": QT_TRANSLATE_NOOP("MergeDialog", "Title"),
+    "short_title": QT_TRANSLATE_NOOP("MergeDialog", "Short title"),
+    "kind": QT_TRANSLATE_NOOP("MergeDialog", "Kind"),
+    "binding": QT_TRANSLATE_NOOP("MergeDialog", "Binding"),
+    "level": QT_TRANSLATE_NOOP("MergeDialog", "Level"),
+    "status": QT_TRANSLATE_NOOP("MergeDialog", "Status"),
+    "signed_on": QT_TRANSLATE_NOOP("MergeDialog", "Signed on"),
+    "signed_at": QT_TRANSLATE_NOOP("MergeDialog", "Signed at"),
+    "entry_into_force": QT_TRANSLATE_NOOP("MergeDialog", "Entry into force"),
+    "entry_into_force_rule": QT_TRANSLATE_NOOP("MergeDialog", "Entry-into-force rule"),
+    "expires_on": QT_TRANSLATE_NOOP("MergeDialog", "Expires on"),
+    "duration": QT_TRANSLATE_NOOP("MergeDialog", "Duration"),
+    "renewal": QT_TRANSLATE_NOOP("MergeDialog", "Renewal"),
+    "terminated_on": QT_TRANSLATE_NOOP("MergeDialog", "Terminated on"),
+    "termination_grounds": QT_TRANSLATE_NOOP("MergeDialog", "Termination grounds"),
+    "depositary": QT_TRANSLATE_NOOP("MergeDialog", "Depositary"),
+    "un_registration": QT_TRANSLATE_NOOP("MergeDialog", "UN registration"),
+    "summary": QT_TRANSLATE_NOOP("MergeDialog", "Summary"),
+    "notes": QT_TRANSLATE_NOOP("MergeDialog", "Notes"),
+    "source_citation": QT_TRANSLATE_NOOP("MergeDialog", "Source"),
+    "source_url": QT_TRANSLATE_NOOP("MergeDialog", "Source URL"),
+}
 _SHOWN = 55  # characters of a value shown beside its button (two fit side by side); all in a tip
 
 
@@ -60,7 +86,7 @@ class MergeDialog(QDialog):
         self.setObjectName("mergeDialog")
         self.resize(900, 560)
         self._layout = QVBoxLayout(self)
-        self.setWindowTitle(f"Merge agreements {keep_id} and {other_id}")
+        self.setWindowTitle(fill(self.tr("Merge agreements %1 and %2"), keep_id, other_id))
         self.plan: MergePlan | None = plan
         if plan is None:
             self._read_plan(keep_id, other_id)
@@ -94,14 +120,14 @@ class MergeDialog(QDialog):
     def _build(self) -> None:
         plan = self.plan
         assert plan is not None
-        self.setWindowTitle(f"Merge agreements {plan.keep_id} and {plan.other_id}")
-        intro = QLabel(
-            f"Agreement {plan.other_id} is merged into agreement {plan.keep_id}: choose the "
-            f"value to keep where they differ. Parties, fields, milestones and relations of "
-            f"both are kept, and so is the history of both; {plan.other_id} will open "
-            f"{plan.keep_id} from then on.",
-            self,
+        title = self.tr("Merge agreements %1 and %2")
+        self.setWindowTitle(fill(title, plan.keep_id, plan.other_id))
+        words = self.tr(
+            "Agreement %1 is merged into agreement %2: choose the value to keep where they "
+            "differ. Parties, fields, milestones and relations of both are kept, and so is "
+            "the history of both; %1 will open %2 from then on."
         )
+        intro = QLabel(fill(words, plan.other_id, plan.keep_id), self)
         intro.setWordWrap(True)
         self._layout.addWidget(intro)
         self._layout.addWidget(self._choices(), 1)
@@ -123,13 +149,19 @@ class MergeDialog(QDialog):
         grid = QGridLayout(grid_widget)
         plan = self.plan
         for column, text in enumerate(
-            ("", f"Agreement {plan.keep_id} (kept)", f"Agreement {plan.other_id}")
+            (
+                "",
+                fill(self.tr("Agreement %1 (kept)"), plan.keep_id),
+                fill(self.tr("Agreement %1"), plan.other_id),
+            )
         ):
             header = QLabel(f"<b>{text}</b>", grid_widget)
             grid.addWidget(header, 0, column)
         differing = [row for row in plan.rows if row.differs]
         for number, row in enumerate(differing, start=1):
-            grid.addWidget(QLabel(row.label, grid_widget), number, 0, Qt.AlignmentFlag.AlignTop)
+            words = ROW_LABELS.get(row.name)
+            words = QCoreApplication.translate("MergeDialog", words) if words else row.label
+            grid.addWidget(QLabel(words, grid_widget), number, 0, Qt.AlignmentFlag.AlignTop)
             group = QButtonGroup(self)
             for column, (side, text) in enumerate(
                 (("keep", row.keep_text), ("other", row.other_text)), start=1
@@ -144,7 +176,9 @@ class MergeDialog(QDialog):
                 grid.addWidget(button, number, column, Qt.AlignmentFlag.AlignTop)
             self._groups[row.name] = group
         same = len(plan.rows) - len(differing)
-        note = QLabel(f"{same} other facts are the same on both sides (or empty).", grid_widget)
+        note = QLabel(
+            self.tr("%n other fact(s) the same on both sides (or empty).", "", same), grid_widget
+        )
         grid.addWidget(note, len(differing) + 1, 0, 1, 3)
         grid.setColumnStretch(1, 1)
         grid.setColumnStretch(2, 1)
@@ -155,17 +189,20 @@ class MergeDialog(QDialog):
         return area
 
     def _preview_text(self) -> str:
-        parties = ", ".join(self.plan.parties) or "none"
-        fields = ", ".join(self.plan.fields) or "none"
-        return f"Parties after the merge: {parties}\nFields after the merge: {fields}"
+        none = self.tr("none")
+        parties = ", ".join(self.plan.parties) or none
+        fields = ", ".join(self.plan.fields) or none
+        words = self.tr("Parties after the merge: %1\nFields after the merge: %2")
+        return fill(words, parties, fields)
 
     def _buttons(self) -> QDialogButtonBox:
         box = QDialogButtonBox(self)
-        self.merge_button = box.addButton("Merge", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.merge_button = box.addButton(self.tr("Merge"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.merge_button.setObjectName("mergeButton")
-        self.swap_button = QPushButton("Keep the other id", self)
+        self.swap_button = QPushButton(self.tr("Keep the other id"), self)
         self.swap_button.setObjectName("swapButton")
-        self.swap_button.setToolTip(f"Merge {self.plan.keep_id} into {self.plan.other_id} instead")
+        instead = self.tr("Merge %1 into %2 instead")
+        self.swap_button.setToolTip(fill(instead, self.plan.keep_id, self.plan.other_id))
         box.addButton(self.swap_button, QDialogButtonBox.ButtonRole.ActionRole)
         cancel = box.addButton(QDialogButtonBox.StandardButton.Cancel)
         self.merge_button.clicked.connect(self.merge)
@@ -241,11 +278,12 @@ class MergeDialog(QDialog):
             self.merge_button.setEnabled(True)
             self.swap_button.setEnabled(True)
         if isinstance(error, ValidationError):
-            message = "Not merged: " + "; ".join(error.errors.values())
+            message = fill(self.tr("Not merged: %1"), "; ".join(error.errors.values()))
         elif isinstance(error, (ConflictError, NotFoundError)):
-            message = f"Not merged: {error}. Close and open the merge again to see the change."
+            again = self.tr("Not merged: %1. Close and open the merge again to see the change.")
+            message = fill(again, error)
         else:
-            message = f"Not merged: {error}"
+            message = fill(self.tr("Not merged: %1"), error)
         self.error.setText(message)
         self.error.show()
         self.failed.emit(message)
@@ -253,6 +291,6 @@ class MergeDialog(QDialog):
 
 def _shown(text: str) -> str:
     if not text:
-        return "(empty)"
+        return QCoreApplication.translate("MergeDialog", "(empty)")
     line = " ".join(text.split())
     return line if len(line) <= _SHOWN else line[: _SHOWN - 1] + "…"

@@ -14,7 +14,7 @@ import copy
 from collections.abc import Callable, Sequence
 from itertools import pairwise
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -32,14 +32,16 @@ from models.relations import PICKER_LIMIT, AgreementChoice
 from models.service import RelationInput
 from models.vocab import RelationType
 from ui.party_editor import (
-    ATTRIBUTE_WORDS,
     Column,
     RecordTable,
+    attribute_words,
     error_label,
     mark_invalid,
     nested_errors,
     show_error,
 )
+from ui.translations import fill
+from ui.vocab_labels import inverse_label, label
 from ui.workers import Worker
 
 SEARCH_DELAY_MS = 250  # as the main search box: a search per pause, not per key
@@ -49,6 +51,7 @@ _ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 _KEYPAD = Qt.KeyboardModifier.KeypadModifier  # the Enter key of the number pad
 # Not a stored type: the other side of "supersedes", offered in the type list so that the
 # older agreement's editor can say what replaced it (issue #12).
+translate = QCoreApplication.translate
 REPLACED_BY = RelationType.SUPERSEDES.inverse
 
 
@@ -86,24 +89,26 @@ class RelationEditor(QWidget):
         self._choices: dict[int, AgreementChoice] = {}
         self.type_combo = QComboBox(self)
         self.type_combo.setObjectName("relationTypeCombo")
-        self.type_combo.setAccessibleName("Relation")
+        self.type_combo.setAccessibleName(self.tr("Relation"))
         for member in RelationType:
-            self.type_combo.addItem(member.label, member.value)
-        self.type_combo.addItem(RelationType.SUPERSEDES.inverse_label, REPLACED_BY)
+            self.type_combo.addItem(label(member), member.value)
+        self.type_combo.addItem(inverse_label(RelationType.SUPERSEDES), REPLACED_BY)
         self.type_combo.currentIndexChanged.connect(lambda _index: self._enable_change())
         self.search_edit = QLineEdit(self)
         self.search_edit.setObjectName("relationSearchEdit")
-        self.search_edit.setAccessibleName("Other agreement")
-        self.search_edit.setPlaceholderText("Words of the other agreement's title, e.g. Aral Sea")
+        self.search_edit.setAccessibleName(self.tr("Other agreement"))
+        self.search_edit.setPlaceholderText(
+            self.tr("Words of the other agreement's title, e.g. Aral Sea")
+        )
         self.search_edit.setClearButtonEnabled(True)
         self.results = QListWidget(self)
         self.results.setObjectName("relationResults")
-        self.results.setAccessibleName("Matching agreements")
+        self.results.setAccessibleName(self.tr("Matching agreements"))
         self.results.itemDoubleClicked.connect(lambda _item: self.add_chosen())
         self.status = QLabel(self)
         self.status.setObjectName("relationSearchStatus")
         self.status.setEnabled(False)
-        self.add_button = self._button("addRelationButton", "&Add", self.add_chosen)
+        self.add_button = self._button("addRelationButton", self.tr("&Add"), self.add_chosen)
         self.table = RecordTable(
             [
                 Column("type", "Relation", vocabulary=RelationType, width=170),
@@ -115,15 +120,19 @@ class RelationEditor(QWidget):
             add_button=False,
             parent=self,
         )
-        self.change_button = self._button("changeRelationButton", "&Change type", self.change_type)
+        self.change_button = self._button(
+            "changeRelationButton", self.tr("&Change type"), self.change_type
+        )
         self.error_label = error_label("relationsError")
         self._replaced_by: list[int] = []
-        self.replaced_label = QLabel("Replaced by (saved as: that agreement supersedes this)", self)
+        self.replaced_label = QLabel(
+            self.tr("Replaced by (saved as: that agreement supersedes this)"), self
+        )
         self.replaced_list = QListWidget(self)
         self.replaced_list.setObjectName("replacedByList")
-        self.replaced_list.setAccessibleName("Replaced by")
+        self.replaced_list.setAccessibleName(self.tr("Replaced by"))
         self.remove_replaced_button = self._button(
-            "removeReplacedByButton", "Remove replaced &by", self.remove_replaced_by
+            "removeReplacedByButton", self.tr("Remove replaced &by"), self.remove_replaced_by
         )
         self.incoming_label = QLabel(self)
         self.incoming_label.setObjectName("incomingRelations")
@@ -157,8 +166,10 @@ class RelationEditor(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(
             QLabel(
-                "Choose how this agreement relates to another, find that one by words of its "
-                "title, and press Enter (or Add).",
+                self.tr(
+                    "Choose how this agreement relates to another, find that one by words of "
+                    "its title, and press Enter (or Add)."
+                ),
                 self,
             )
         )
@@ -195,12 +206,14 @@ class RelationEditor(QWidget):
         superseding = [c.id for kind, c in incoming if kind == RelationType.SUPERSEDES]
         self.set_replaced_by(superseding)
         lines = [
-            f"{kind.inverse_label}: {choice.label}"
+            f"{inverse_label(kind)}: {choice.label}"
             for kind, choice in incoming
             if kind != RelationType.SUPERSEDES
         ]
         self.incoming_label.setText(
-            "Recorded on other agreements (edit them to change these):\n" + "\n".join(lines)
+            self.tr("Recorded on other agreements (edit them to change these):")
+            + "\n"
+            + "\n".join(lines)
             if lines
             else ""
         )
@@ -234,7 +247,9 @@ class RelationEditor(QWidget):
 
     def _describe(self, relation: RelationInput) -> str:
         choice = self._choices.get(relation.other_id)
-        return choice.label if choice else f"agreement {relation.other_id} (not found)"
+        if choice:
+            return choice.label
+        return fill(self.tr("agreement %1 (not found)"), relation.other_id)
 
     # ------------------------------------------------------------- picking
 
@@ -269,7 +284,7 @@ class RelationEditor(QWidget):
         self._searching = None
         self._add_when_found = False
         self.results.clear()
-        self.status.setText(f"The search failed: {error}")
+        self.status.setText(fill(self.tr("The search failed: %1"), error))
 
     def _show_found(self, text: str, found: list[AgreementChoice]) -> None:
         """List the agreements whose title has the words typed (the first few, by title)."""
@@ -343,13 +358,14 @@ class RelationEditor(QWidget):
             for attribute, message in problems.items():
                 cells[(row, attribute)] = message
                 words = (
-                    "other agreement"
+                    self.tr("other agreement")
                     if attribute == "other_id"
-                    else ATTRIBUTE_WORDS.get(attribute, attribute)
+                    else attribute_words(attribute)
                 )
-                lines.append(f"Relation {row + 1}, {words}: {message}")
+                lines.append(fill(self.tr("Relation %1, %2: %3"), row + 1, words, message))
         for row, problems in sorted(nested_errors(errors, "replaced_by").items()):
-            lines += [f"Replaced by {row + 1}: {message}" for message in problems.values()]
+            line = self.tr("Replaced by %1: %2")
+            lines += [fill(line, row + 1, message) for message in problems.values()]
         self.table.model.set_errors(cells)
         show_error(self.error_label, "\n".join(lines))
         mark_invalid(self.table.view, bool(lines))
@@ -361,6 +377,11 @@ def _search_status(text: str, found: int) -> str:
     if not text:
         return ""
     if not found:
-        return f"No agreement has '{text}' in its title."
-    more = " More match: type another word to narrow the list." if found >= PICKER_LIMIT else ""
-    return "Enter adds the highlighted agreement." + more
+        return fill(translate("RelationEditor", "No agreement has '%1' in its title."), text)
+    if found >= PICKER_LIMIT:
+        return translate(
+            "RelationEditor",
+            "Enter adds the highlighted agreement. More match: type another word to narrow "
+            "the list.",
+        )
+    return translate("RelationEditor", "Enter adds the highlighted agreement.")

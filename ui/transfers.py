@@ -306,6 +306,7 @@ class Transfers(QObject):
         )
         author = choices.author or (window.settings.author if choices.show_source else "")
         name = window.database.name
+        locale = QLocale().name()  # the window's language: the PDF's dates and numbers follow
 
         def work(job: Job) -> ReportResult:
             return _reports().write_summary(
@@ -319,6 +320,7 @@ class Transfers(QObject):
                 show_source=choices.show_source,
                 register_only=choices.register_only,
                 agreement_ids=scope.ids,
+                locale=locale,
                 progress=job.progress,
                 cancelled=lambda: job.cancelled,
             )
@@ -346,6 +348,7 @@ class Transfers(QObject):
             self.window.database.name,
             settings.pdf_show_source,
         )
+        locale = QLocale().name()
 
         def work(_job: Job) -> ReportResult:
             return _reports().write_fact_sheet(
@@ -355,6 +358,7 @@ class Transfers(QObject):
                 author=author,
                 database_name=name,
                 show_source=show_source,
+                locale=locale,
             )
 
         self.progress = run_with_progress(

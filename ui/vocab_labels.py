@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
+from models.deadlines import DeadlineKind
 from models.vocab import Vocabulary
 from ui import translations
 
@@ -118,6 +119,14 @@ def _labels() -> dict[tuple[str, str], str]:
             "Vocabulary", "Provisionally applying", "PartyStatus"
         ),
         ("PartyStatus", "withdrawn"): translate("Vocabulary", "Withdrawn", "PartyStatus"),
+        ("DeadlineKind", "entry into force"): translate(
+            "Vocabulary", "Expected entry into force", "DeadlineKind"
+        ),
+        ("DeadlineKind", "notice"): translate(
+            "Vocabulary", "Last day to give notice", "DeadlineKind"
+        ),
+        ("DeadlineKind", "renewal"): translate("Vocabulary", "Renews", "DeadlineKind"),
+        ("DeadlineKind", "expiry"): translate("Vocabulary", "Expires", "DeadlineKind"),
     }
 
 
@@ -133,7 +142,7 @@ def _inverse_labels() -> dict[str, str]:
     }
 
 
-def label(member: Vocabulary) -> str:
+def label(member: Vocabulary | DeadlineKind) -> str:
     """'Вступило в силу' for Status.IN_FORCE under Russian; the English label otherwise."""
     return _tables()[0].get((type(member).__name__, member.value), member.label)
 

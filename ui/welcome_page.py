@@ -3,21 +3,28 @@ sample), or, on a database the user may only read, that there is nothing to show
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-WRITABLE_TEXT = (
+WRITABLE_TEXT = QT_TRANSLATE_NOOP(
+    "WelcomePage",
     "This database holds no agreements yet. "
     "<b>Add an agreement</b> (Ctrl+N), <b>import</b> a CSV or JSON file (File › Import…, "
     "or drop the file on the window), or <b>load the sample</b>: the Kazakhstan–Uzbekistan "
     "Declaration on Allied Relations of 6 December 2021 and the seven documents signed "
-    "with it, to look around."
+    "with it, to look around.",
 )
-READ_ONLY_TEXT = (
+READ_ONLY_TEXT = QT_TRANSLATE_NOOP(
+    "WelcomePage",
     "This database holds no agreements yet, and your user may only read it: once someone "
-    "with the right to write adds agreements, they appear here (View › Refresh, F5)."
+    "with the right to write adds agreements, they appear here (View › Refresh, F5).",
 )
 TEXT_WIDTH = 480
+
+
+def _words(text: str) -> str:
+    """One of the texts above in the window's language."""
+    return QCoreApplication.translate("WelcomePage", text)
 
 
 class WelcomePage(QWidget):
@@ -28,19 +35,22 @@ class WelcomePage(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("welcomePage")
-        title = QLabel("<h2>Welcome to Treaty Tracker</h2>", self)
-        self.text = QLabel(WRITABLE_TEXT, self)
+        welcome = self.tr("Welcome to Treaty Tracker")
+        title = QLabel(f"<h2>{welcome}</h2>", self)
+        self.text = QLabel(_words(WRITABLE_TEXT), self)
         self.text.setObjectName("welcomeText")
         self.text.setWordWrap(True)
         self.text.setFixedWidth(TEXT_WIDTH)
-        self.new_button = self._button("newAgreementButton", "New agreement…", "Add an agreement")
+        self.new_button = self._button(
+            "newAgreementButton", self.tr("New agreement…"), self.tr("Add an agreement")
+        )
         self.new_button.clicked.connect(self.new_requested)
         self.import_button = self._button(
-            "importButton", "Import CSV or JSON…", "Import agreements from a file"
+            "importButton", self.tr("Import CSV or JSON…"), self.tr("Import agreements from a file")
         )
         self.import_button.clicked.connect(self.import_requested)
         self.sample_button = self._button(
-            "loadSampleButton", "Load the sample", "Load sample agreements"
+            "loadSampleButton", self.tr("Load the sample"), self.tr("Load sample agreements")
         )
         self.sample_button.clicked.connect(self.load_sample_requested)
         self.new_button.setDefault(True)
@@ -70,6 +80,6 @@ class WelcomePage(QWidget):
 
     def set_read_only(self, read_only: bool) -> None:
         """A database the user may only read: no buttons that would write, and why."""
-        self.text.setText(READ_ONLY_TEXT if read_only else WRITABLE_TEXT)
+        self.text.setText(_words(READ_ONLY_TEXT if read_only else WRITABLE_TEXT))
         self.row.setVisible(not read_only)
         self._fit_text()

@@ -3,11 +3,19 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from pathlib import Path
 
 import pytest
+from pypdf import PdfReader
+from sqlalchemy import select
 
+from models.database import Database
 from models.dates import PartialDate
-from reports.locale_format import number, partial_date, report_locale, timestamp
+from models.query import AgreementFilter
+from models.sample import load_sample
+from models.schema import Agreement
+from reports import write_fact_sheet, write_summary
+from reports.locale_format import current, number, partial_date, report_locale, timestamp
 
 NNBSP, NBSP = "\N{NARROW NO-BREAK SPACE}", "\N{NO-BREAK SPACE}"
 RUSSIAN = report_locale("ru_RU")
@@ -56,3 +64,24 @@ def test_kazakh_uzbek_and_turkish_dates_follow_their_own_order() -> None:
     assert partial_date(day, report_locale("kk_KZ")) == f"2021{NNBSP}ж. 6 желтоқсан"
     assert partial_date(day, report_locale("uz_Latn_UZ")) == "6-dekabr, 2021"
     assert partial_date(day, report_locale("tr_TR")) == "6 Aralık 2021"
+
+
+def _text(path: Path) -> str:
+    return " ".join(" ".join(page.extract_text().split()) for page in PdfReader(path).pages)
+
+
+def test_the_report_builders_write_dates_in_the_locale_given(
+    database: Database, tmp_path: Path
+) -> None:
+    """The window passes its locale; the command line passes none and stays English."""
+    with database.sessions.begin() as session:
+        load_sample(session)
+        first = min(session.scalars(select(Agreement.id)))
+    moment = datetime(2026, 12, 1, 14, 3, tzinfo=UTC)
+    for locale, signed in ((None, "6 December 2021"), ("ru_RU", "6 декабря 2021 г.")):
+        summary, sheet = tmp_path / f"{locale}-summary.pdf", tmp_path / f"{locale}-sheet.pdf"
+        write_summary(database.sessions, AgreementFilter(), summary, locale=locale)
+        write_fact_sheet(database.sessions, first, sheet, generated_at=moment, locale=locale)
+        assert f"All 8 signed on {signed}." in _text(summary)
+        assert signed in _text(sheet)
+    assert current().language == "en"  # a build's locale ends with it

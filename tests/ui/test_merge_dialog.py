@@ -125,3 +125,20 @@ def test_merge_is_in_the_table_menu_and_the_edit_menu(qtbot, make_window, databa
     assert any(window.action_merge in menu.actions() for menu in menus)
     for menu in menus:
         menu.close()
+
+
+def test_the_merge_dialog_speaks_the_windows_language(qtbot, make_window, database, qapp) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QLocale
+
+    from ui.translations import use_language
+
+    use_language(qapp, "ru", QLocale("ru_RU"))
+    try:
+        _window, dialog, keep, other = _open_merge(qtbot, make_window, database)
+        assert dialog.windowTitle() == f"Объединение соглашений {keep} и {other}"
+        labels = {label.text() for label in dialog.findChildren(QLabel)}
+        assert {"Название", "Статус", "Аннотация"} <= labels  # the facts that differ
+        assert "Title" not in labels and "Status" not in labels
+        assert dialog.merge_button.text() == "Объединить"
+    finally:
+        use_language(qapp, "en", QLocale("en_US"))

@@ -14,13 +14,25 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QLocale
-from PySide6.QtWidgets import QDialogButtonBox, QMenu
+from pypdf import PdfReader
+from PySide6.QtCore import QCoreApplication, QLocale, Qt
+from PySide6.QtWidgets import (
+    QDialogButtonBox,
+    QFileDialog,
+    QLabel,
+    QMenu,
+    QMessageBox,
+    QToolButton,
+)
 
 from main import main
 from models.dates import PartialDate
+from models.query import AgreementFilter, SortColumn
+from models.schema import Agreement
 from models.vocab import Kind, Status
 from ui import locale_text, vocab_labels
+from ui.agreement_table_model import COLUMNS, LOADING
+from ui.agreement_table_model import ID_ROLE as ID
 from ui.confirmations import agreements_named
 from ui.filter_panel import ID_ROLE
 from ui.language_menu import choose
@@ -313,3 +325,103 @@ def test_every_string_wrapped_in_ui_is_in_the_catalog() -> None:
             if isinstance(text, ast.Constant) and text.value not in sources:
                 missing.append(f"{path.name}:{node.lineno}: {text.value}")
     assert not missing
+
+
+# ------------------------------------------------------------------ phase 2: the rest of the window
+
+
+def _sample_window(database, make_window):  # type: ignore[no-untyped-def]
+    from models.sample import load_sample
+
+    with database.sessions.begin() as session:
+        load_sample(session)
+    return make_window(database)
+
+
+def _cell(window, qtbot, row: int, column: int) -> str:  # type: ignore[no-untyped-def]
+    index = window.model.index(row, column)
+    qtbot.waitUntil(lambda: window.model.data(index) not in (None, LOADING), timeout=5000)
+    return str(window.model.data(index))
+
+
+def test_russian_table_headers_and_vocabulary_cells(  # type: ignore[no-untyped-def]
+    russian: None, make_window, database, qtbot
+) -> None:
+    window = _sample_window(database, make_window)
+    headers = [
+        window.model.headerData(number, Qt.Orientation.Horizontal) for number in range(len(COLUMNS))
+    ]
+    assert headers[:4] == ["Название", "Вид", "Статус", "Подписано"]
+    kind = next(i for i, c in enumerate(COLUMNS) if c.sort == SortColumn.KIND)
+    status = next(i for i, c in enumerate(COLUMNS) if c.sort == SortColumn.STATUS)
+    signed = next(i for i, c in enumerate(COLUMNS) if c.sort == SortColumn.SIGNED_ON)
+    for row in range(window.model.rowCount()):
+        kind_text, status_text = _cell(window, qtbot, row, kind), _cell(window, qtbot, row, status)
+        with database.sessions() as session:
+            stored = session.get(Agreement, window.model.data(window.model.index(row, 0), ID))
+            assert stored is not None
+            # The cell says the label in Russian; the database keeps the English key.
+            assert kind_text == vocab_labels.label(stored.kind) != stored.kind.label
+            assert status_text == vocab_labels.label(stored.status) != stored.status.label
+            assert stored.kind.value.isascii() and stored.status.value.isascii()
+    assert "06.12.2021" in {_cell(window, qtbot, r, signed) for r in range(window.model.rowCount())}
+
+
+def test_russian_detail_pane_headings_facts_and_dates(  # type: ignore[no-untyped-def]
+    russian: None, make_window, database, qtbot
+) -> None:
+    window = _sample_window(database, make_window)
+    with qtbot.waitSignal(window.detail_shown, timeout=5000):
+        window.table.selectRow(0)
+    text = window.detail.toPlainText()
+    for words in ("Вид", "Статус", "Стороны", "Сторона", "Роль", "Хронология", "История изменений"):
+        assert words in text, words
+    assert "декабря 2021" in text
+    for english in ("Parties", "Timeline", "History", "Kind", "Status", "December"):
+        assert english not in text, english
+    window.detail.show_nothing()
+    assert window.detail.toPlainText().startswith("Выберите соглашение")
+
+
+def test_russian_welcome_page(russian: None, make_window, database) -> None:  # type: ignore[no-untyped-def]
+    window = make_window(database)  # no agreements: the welcome page
+    assert window.stack.currentWidget() is window.welcome
+    assert window.welcome.text.text().startswith("В этой базе данных пока нет соглашений")
+    assert window.welcome.new_button.text() == "Новое соглашение…"
+    assert window.welcome.sample_button.text() == "Загрузить образец"
+
+
+def test_russian_filter_chip_and_nothing_matches(  # type: ignore[no-untyped-def]
+    russian: None, make_window, database, qtbot
+) -> None:
+    window = _sample_window(database, make_window)
+    with qtbot.waitSignal(window.refreshed, timeout=5000):
+        window.filter_panel.set_filter(AgreementFilter(statuses=(Status.TERMINATED,)))
+    assert window.active_filters.chip_texts() == ["Прекращено"]
+    assert "Снять этот фильтр: Прекращено" in {
+        chip.toolTip() for chip in window.active_filters.findChildren(QToolButton)
+    }
+    assert window.nothing_matches.findChild(QLabel, "nothingMatchesLabel").text() == (
+        "Подходящих соглашений нет"
+    )
+
+
+def test_a_russian_window_writes_russian_dates_in_its_pdf(  # type: ignore[no-untyped-def]
+    russian: None, make_window, database, qtbot, tmp_path: Path, monkeypatch
+) -> None:
+    window = _sample_window(database, make_window)
+    window.transfers.open_after_export = False
+    target = tmp_path / "сводка.pdf"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    # A font warning (no CJK font on this machine, say) would stop on a message box.
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: QMessageBox.StandardButton.Ok)
+    with qtbot.waitSignal(window.transfers.pdf_dialog_shown, timeout=10000) as shown:
+        window.action_export_pdf.trigger()
+    with qtbot.waitSignal(window.transfers.export_finished, timeout=60000):
+        shown.args[0].accept()
+    text = " ".join(" ".join(page.extract_text().split()) for page in PdfReader(target).pages)
+    assert "6 декабря 2021 г." in text
+    # The report's own words stay English; its dates are Russian ('6 December 2021' still
+    # appears inside the sample's notes, which are the user's text).
+    assert "All 8 signed on 6 декабря 2021 г." in text
+    assert "signed on 6 December 2021" not in text

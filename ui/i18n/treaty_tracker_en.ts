@@ -29,12 +29,142 @@
     </message>
 </context>
 <context>
+    <name>DamagedOffer</name>
+    <message numerus="yes">
+        <source>%1.
+
+Restore the latest good backup, made %2 with %Ln agreement(s)? The damaged file is kept beside the backups.</source>
+        <translation>
+            <numerusform>%1.
+
+Restore the latest good backup, made %2 with %Ln agreement? The damaged file is kept beside the backups.</numerusform>
+            <numerusform>%1.
+
+Restore the latest good backup, made %2 with %Ln agreements? The damaged file is kept beside the backups.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>DetailPane</name>
+    <message numerus="yes">
+        <source>%Ln signatory(ies)</source>
+        <translation>
+            <numerusform>%Ln signatory</numerusform>
+            <numerusform>%Ln signatories</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln party(ies)</source>
+        <translation>
+            <numerusform>%Ln party</numerusform>
+            <numerusform>%Ln parties</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln withdrawn</source>
+        <translation>
+            <numerusform>%Ln withdrawn</numerusform>
+            <numerusform>%Ln withdrawn</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln with no action recorded</source>
+        <translation>
+            <numerusform>%Ln with no action recorded</numerusform>
+            <numerusform>%Ln with no action recorded</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Signed at %1 by %Ln signatory(ies)</source>
+        <translation>
+            <numerusform>Signed at %1 by %Ln signatory</numerusform>
+            <numerusform>Signed at %1 by %Ln signatories</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Signed by %Ln signatory(ies)</source>
+        <translation>
+            <numerusform>Signed by %Ln signatory</numerusform>
+            <numerusform>Signed by %Ln signatories</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>DueFilter</name>
     <message numerus="yes">
         <source>Due within %n day(s)</source>
         <translation>
             <numerusform>Due within %n day</numerusform>
             <numerusform>Due within %n days</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>DuePanel</name>
+    <message numerus="yes">
+        <source>within %Ln day(s)</source>
+        <translation>
+            <numerusform>within %Ln day</numerusform>
+            <numerusform>within %Ln days</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln agreement(s) with deadlines %1</source>
+        <translation>
+            <numerusform>%Ln agreement has a deadline %1</numerusform>
+            <numerusform>%Ln agreements have deadlines %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln overdue</source>
+        <translation>
+            <numerusform>%Ln overdue</numerusform>
+            <numerusform>%Ln overdue</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Next %n day(s)</source>
+        <translation>
+            <numerusform>Next %n day</numerusform>
+            <numerusform>Next %n days</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Nothing falls due in the next %Ln day(s).</source>
+        <translation>
+            <numerusform>Nothing falls due in the next %Ln day.</numerusform>
+            <numerusform>Nothing falls due in the next %Ln days.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln deadline(s) as of %1 (the first ones: there are more).</source>
+        <translation>
+            <numerusform>%Ln deadline as of %1 (the first ones: there are more).</numerusform>
+            <numerusform>%Ln deadlines as of %1 (the first ones: there are more).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln deadline(s) as of %1.</source>
+        <translation>
+            <numerusform>%Ln deadline as of %1.</numerusform>
+            <numerusform>%Ln deadlines as of %1.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ExportPdfDialog</name>
+    <message numerus="yes">
+        <source>%Ln agreement(s)</source>
+        <translation>
+            <numerusform>%Ln agreement</numerusform>
+            <numerusform>%Ln agreements</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>about %Ln page(s)</source>
+        <translation>
+            <numerusform>about %Ln page</numerusform>
+            <numerusform>about %Ln pages</numerusform>
         </translation>
     </message>
 </context>
@@ -153,6 +283,16 @@
         <translation>
             <numerusform>Changed %Ln agreement.</numerusform>
             <numerusform>Changed %Ln agreements.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>MergeDialog</name>
+    <message numerus="yes">
+        <source>%n other fact(s) the same on both sides (or empty).</source>
+        <translation>
+            <numerusform>%n other fact is the same on both sides (or empty).</numerusform>
+            <numerusform>%n other facts are the same on both sides (or empty).</numerusform>
         </translation>
     </message>
 </context>

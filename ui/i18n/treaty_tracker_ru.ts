@@ -31,6 +31,28 @@ Qt %5 (PySide6 %6), Python %7
     </message>
 </context>
 <context>
+    <name>ActiveFilters</name>
+    <message>
+        <source>Active filters</source>
+        <translation>Активные фильтры</translation>
+    </message>
+    <message>
+        <source>Remove this filter: %1</source>
+        <translation>Снять этот фильтр: %1</translation>
+    </message>
+    <message>
+        <source>Remove filter %1</source>
+        <translation>Снять фильтр %1</translation>
+    </message>
+</context>
+<context>
+    <name>AgreementTableModel</name>
+    <message>
+        <source>(deleted)</source>
+        <translation>(удалено)</translation>
+    </message>
+</context>
+<context>
     <name>App</name>
     <message>
         <source>Can&apos;t open the database</source>
@@ -231,6 +253,393 @@ The default database is opened instead.</source>
     </message>
 </context>
 <context>
+    <name>DamagedOffer</name>
+    <message numerus="yes">
+        <source>%1.
+
+Restore the latest good backup, made %2 with %Ln agreement(s)? The damaged file is kept beside the backups.</source>
+        <translation>
+            <numerusform>%1.
+
+Восстановить последнюю исправную резервную копию от %2 (в ней %Ln соглашение)? Повреждённый файл будет сохранён рядом с резервными копиями.</numerusform>
+            <numerusform>%1.
+
+Восстановить последнюю исправную резервную копию от %2 (в ней %Ln соглашения)? Повреждённый файл будет сохранён рядом с резервными копиями.</numerusform>
+            <numerusform>%1.
+
+Восстановить последнюю исправную резервную копию от %2 (в ней %Ln соглашений)? Повреждённый файл будет сохранён рядом с резервными копиями.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The database is damaged</source>
+        <translation>База данных повреждена</translation>
+    </message>
+    <message>
+        <source>Not restored</source>
+        <translation>Не восстановлено</translation>
+    </message>
+</context>
+<context>
+    <name>DatabaseOpener</name>
+    <message>
+        <source>Opening %1…</source>
+        <translation>Открывается %1…</translation>
+    </message>
+</context>
+<context>
+    <name>DetailPane</name>
+    <message>
+        <source>Select an agreement to see its details: dates, parties and what each has done, fields, terms and deadlines, summary, source and history.</source>
+        <translation>Выберите соглашение, чтобы увидеть сведения о нём: даты, стороны и действия каждой из них, сферы, условия и сроки, аннотацию, источник и историю изменений.</translation>
+    </message>
+    <message>
+        <source>No change recorded yet: every save, undo and restore will be listed here, newest first, with who made it, when, and the old and new value of each field.</source>
+        <translation>Изменений пока нет: здесь будут перечислены все сохранения, отмены и восстановления, начиная с последних, — кто и когда их сделал, прежнее и новое значение каждого поля.</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Срок действия</translation>
+    </message>
+    <message>
+        <source>Renewal</source>
+        <translation>Продление</translation>
+    </message>
+    <message>
+        <source>Notice period</source>
+        <translation>Срок уведомления</translation>
+    </message>
+    <message>
+        <source>Entry into force</source>
+        <translation>Вступление в силу</translation>
+    </message>
+    <message>
+        <source>create</source>
+        <translation>создание</translation>
+    </message>
+    <message>
+        <source>update</source>
+        <translation>изменение</translation>
+    </message>
+    <message>
+        <source>delete</source>
+        <translation>удаление</translation>
+    </message>
+    <message>
+        <source>restore</source>
+        <translation>восстановление</translation>
+    </message>
+    <message>
+        <source>merge</source>
+        <translation>объединение</translation>
+    </message>
+    <message>
+        <source>signed</source>
+        <translation>подписано</translation>
+    </message>
+    <message>
+        <source>deposited</source>
+        <translation>сдано на хранение</translation>
+    </message>
+    <message>
+        <source>notified</source>
+        <translation>уведомление направлено</translation>
+    </message>
+    <message>
+        <source>made</source>
+        <translation>сделано</translation>
+    </message>
+    <message>
+        <source>dated</source>
+        <translation>дата</translation>
+    </message>
+    <message>
+        <source>date not recorded</source>
+        <translation>дата не внесена</translation>
+    </message>
+    <message>
+        <source>Signed</source>
+        <translation>Подписано</translation>
+    </message>
+    <message>
+        <source>Ratified</source>
+        <translation>Ратифицировано</translation>
+    </message>
+    <message>
+        <source>In force</source>
+        <translation>В силе с</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln signatory(ies)</source>
+        <translation>
+            <numerusform>%Ln подписавшая сторона</numerusform>
+            <numerusform>%Ln подписавшие стороны</numerusform>
+            <numerusform>%Ln подписавших сторон</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>no signatories</source>
+        <translation>подписавших сторон нет</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln party(ies)</source>
+        <translation>
+            <numerusform>%Ln участник</numerusform>
+            <numerusform>%Ln участника</numerusform>
+            <numerusform>%Ln участников</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>none bound as a party yet</source>
+        <translation>участников пока нет</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln withdrawn</source>
+        <translation>
+            <numerusform>%Ln вышел из соглашения</numerusform>
+            <numerusform>%Ln вышли из соглашения</numerusform>
+            <numerusform>%Ln вышли из соглашения</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln with no action recorded</source>
+        <translation>
+            <numerusform>%Ln без внесённых действий</numerusform>
+            <numerusform>%Ln без внесённых действий</numerusform>
+            <numerusform>%Ln без внесённых действий</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>bilateral</source>
+        <translation>двусторонний документ</translation>
+    </message>
+    <message>
+        <source>multilateral</source>
+        <translation>многосторонний документ</translation>
+    </message>
+    <message>
+        <source>unilateral</source>
+        <translation>односторонний документ</translation>
+    </message>
+    <message>
+        <source>effective %1</source>
+        <translation>действует с %1</translation>
+    </message>
+    <message>
+        <source>%1 (the agreement&apos;s signing date)</source>
+        <translation>%1 (дата подписания соглашения)</translation>
+    </message>
+    <message>
+        <source>%1 and %2</source>
+        <translation>%1 и %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Signed at %1 by %Ln signatory(ies)</source>
+        <translation>
+            <numerusform>Подписано (%1) %Ln стороной</numerusform>
+            <numerusform>Подписано (%1) %Ln сторонами</numerusform>
+            <numerusform>Подписано (%1) %Ln сторонами</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Signed by %Ln signatory(ies)</source>
+        <translation>
+            <numerusform>Подписано %Ln стороной</numerusform>
+            <numerusform>Подписано %Ln сторонами</numerusform>
+            <numerusform>Подписано %Ln сторонами</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Signed at %1 by %2</source>
+        <translation>Подписано (%1): %2</translation>
+    </message>
+    <message>
+        <source>Signed by %1</source>
+        <translation>Подписали: %1</translation>
+    </message>
+    <message>
+        <source>Signed at %1</source>
+        <translation>Подписано (%1)</translation>
+    </message>
+    <message>
+        <source>Signed</source>
+        <comment>timeline</comment>
+        <translation>Подписано</translation>
+    </message>
+    <message>
+        <source>Entered into force</source>
+        <translation>Вступило в силу</translation>
+    </message>
+    <message>
+        <source>Expires</source>
+        <translation>Истекает</translation>
+    </message>
+    <message>
+        <source>Terminated</source>
+        <translation>Прекращено</translation>
+    </message>
+    <message>
+        <source>Parties</source>
+        <translation>Стороны</translation>
+    </message>
+    <message>
+        <source>Party</source>
+        <translation>Сторона</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Роль</translation>
+    </message>
+    <message>
+        <source>* the agreement&apos;s signing date: no signature of its own is recorded.</source>
+        <translation>* дата подписания соглашения: собственная подпись стороны не внесена.</translation>
+    </message>
+    <message>
+        <source>signed by %1</source>
+        <translation>подписант: %1</translation>
+    </message>
+    <message>
+        <source>Also known as %1</source>
+        <translation>Другие названия: %1</translation>
+    </message>
+    <message>
+        <source>Related agreements</source>
+        <translation>Связанные соглашения</translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation>Хронология</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Аннотация</translation>
+    </message>
+    <message>
+        <source>summary</source>
+        <translation>аннотация</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Примечания</translation>
+    </message>
+    <message>
+        <source>notes</source>
+        <translation>примечания</translation>
+    </message>
+    <message>
+        <source>Not recorded: %1.</source>
+        <translation>Не внесено: %1.</translation>
+    </message>
+    <message>
+        <source>the recorded dates and actions suggest: %1</source>
+        <translation>по внесённым датам и действиям статус: %1</translation>
+    </message>
+    <message>
+        <source>at %1</source>
+        <translation>место: %1</translation>
+    </message>
+    <message>
+        <source>binding</source>
+        <translation>юридически обязывающий</translation>
+    </message>
+    <message>
+        <source>non-binding</source>
+        <translation>юридически не обязывающий</translation>
+    </message>
+    <message>
+        <source>binding</source>
+        <comment>not recorded</comment>
+        <translation>обязательность</translation>
+    </message>
+    <message>
+        <source>date and place signed</source>
+        <translation>дата и место подписания</translation>
+    </message>
+    <message>
+        <source>entry into force</source>
+        <translation>вступление в силу</translation>
+    </message>
+    <message>
+        <source>fields</source>
+        <translation>сферы</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Вид</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>Уровень</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Статус</translation>
+    </message>
+    <message>
+        <source>Binding</source>
+        <translation>Обязательность</translation>
+    </message>
+    <message>
+        <source>Grounds</source>
+        <translation>Основания</translation>
+    </message>
+    <message>
+        <source>Depositary</source>
+        <translation>Депозитарий</translation>
+    </message>
+    <message>
+        <source>Languages</source>
+        <translation>Языки</translation>
+    </message>
+    <message>
+        <source>UN registration</source>
+        <translation>Регистрация в ООН</translation>
+    </message>
+    <message>
+        <source>Fields</source>
+        <translation>Сферы</translation>
+    </message>
+    <message>
+        <source>source</source>
+        <translation>источник</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Источник</translation>
+    </message>
+    <message>
+        <source>%1 by %2</source>
+        <translation>%1, пользователь %2</translation>
+    </message>
+    <message>
+        <source>Record %1, version %2. Created %3; last changed %4.</source>
+        <translation>Запись %1, версия %2. Создана %3; последнее изменение %4.</translation>
+    </message>
+    <message>
+        <source>Terms and deadlines</source>
+        <translation>Условия и сроки</translation>
+    </message>
+    <message>
+        <source>empty</source>
+        <translation>пусто</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>История изменений</translation>
+    </message>
+    <message>
+        <source>Agreement details</source>
+        <translation>Сведения о соглашении</translation>
+    </message>
+    <message>
+        <source>This agreement has been deleted.</source>
+        <translation>Это соглашение удалено.</translation>
+    </message>
+</context>
+<context>
     <name>DraftTable</name>
     <message>
         <source>Keep</source>
@@ -301,6 +710,137 @@ The default database is opened instead.</source>
     </message>
 </context>
 <context>
+    <name>DueNotice</name>
+    <message>
+        <source>Deadlines coming due</source>
+        <translation>Приближающиеся сроки</translation>
+    </message>
+</context>
+<context>
+    <name>DuePanel</name>
+    <message numerus="yes">
+        <source>within %Ln day(s)</source>
+        <translation>
+            <numerusform>в ближайший %Ln день</numerusform>
+            <numerusform>в ближайшие %Ln дня</numerusform>
+            <numerusform>в ближайшие %Ln дней</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln agreement(s) with deadlines %1</source>
+        <translation>
+            <numerusform>сроки %1 у %Ln соглашения</numerusform>
+            <numerusform>сроки %1 у %Ln соглашений</numerusform>
+            <numerusform>сроки %1 у %Ln соглашений</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln overdue</source>
+        <translation>
+            <numerusform>просрочено: %Ln</numerusform>
+            <numerusform>просрочено: %Ln</numerusform>
+            <numerusform>просрочено: %Ln</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>show the Due panel</source>
+        <translation>открыть панель «Сроки»</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Сроки</translation>
+    </message>
+    <message>
+        <source>Deadlines</source>
+        <translation>Сроки</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Дата</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>Срок</translation>
+    </message>
+    <message>
+        <source>Agreement</source>
+        <translation>Соглашение</translation>
+    </message>
+    <message>
+        <source>Expiries, renewals, notice periods and entries into force appear here by date. They come from an agreement&apos;s recorded dates and from the terms on its editor&apos;s Terms tab (a duration, renewal, notice period or entry-into-force rule).</source>
+        <translation>Здесь по датам появляются истечения сроков действия, продления, сроки уведомления и вступления в силу. Они берутся из внесённых дат соглашения и из условий на вкладке «Условия» его редактора (срок действия, продление, срок уведомления или порядок вступления в силу).</translation>
+    </message>
+    <message>
+        <source>Due within</source>
+        <translation>Сроки в пределах</translation>
+    </message>
+    <message numerus="yes">
+        <source>Next %n day(s)</source>
+        <translation>
+            <numerusform>Ближайший %n день</numerusform>
+            <numerusform>Ближайшие %n дня</numerusform>
+            <numerusform>Ближайшие %n дней</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Overdue too</source>
+        <translation>И просроченные</translation>
+    </message>
+    <message>
+        <source>Expiries and entries into force that have passed without being recorded</source>
+        <translation>Истечения срока действия и вступления в силу, даты которых прошли, а сами события не внесены</translation>
+    </message>
+    <message>
+        <source>Warn at start about deadlines within</source>
+        <translation>Напоминать при запуске за</translation>
+    </message>
+    <message>
+        <source>Warning period in days</source>
+        <translation>Срок предупреждения в днях</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <comment>a spin box&apos;s suffix: 30 days</comment>
+        <translation> дн.</translation>
+    </message>
+    <message>
+        <source>Reading the deadlines…</source>
+        <translation>Чтение сроков…</translation>
+    </message>
+    <message>
+        <source>%1 (overdue)</source>
+        <translation>%1 (просрочено)</translation>
+    </message>
+    <message>
+        <source>The deadlines could not be read: %1</source>
+        <translation>Не удалось прочитать сроки: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Nothing falls due in the next %Ln day(s).</source>
+        <translation>
+            <numerusform>В ближайший %Ln день сроков нет.</numerusform>
+            <numerusform>В ближайшие %Ln дня сроков нет.</numerusform>
+            <numerusform>В ближайшие %Ln дней сроков нет.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln deadline(s) as of %1 (the first ones: there are more).</source>
+        <translation>
+            <numerusform>%Ln срок на %1 (показаны первые: есть и другие).</numerusform>
+            <numerusform>%Ln срока на %1 (показаны первые: есть и другие).</numerusform>
+            <numerusform>%Ln сроков на %1 (показаны первые: есть и другие).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln deadline(s) as of %1.</source>
+        <translation>
+            <numerusform>%Ln срок на %1.</numerusform>
+            <numerusform>%Ln срока на %1.</numerusform>
+            <numerusform>%Ln сроков на %1.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ExceptionHook</name>
     <message>
         <source>The details are in the log, %1: please send it with a bug report.</source>
@@ -325,6 +865,57 @@ What you saved before is safe; the last action may not have finished.
     <message>
         <source>Unexpected error</source>
         <translation>Непредвиденная ошибка</translation>
+    </message>
+</context>
+<context>
+    <name>ExportPdfDialog</name>
+    <message>
+        <source>Export PDF</source>
+        <translation>Экспорт в PDF</translation>
+    </message>
+    <message>
+        <source>Nobody is named unless you type a name</source>
+        <translation>Никто не указывается, пока вы не введёте имя</translation>
+    </message>
+    <message>
+        <source>Print the database&apos;s location and my user name</source>
+        <translation>Указать расположение базы данных и моё имя пользователя</translation>
+    </message>
+    <message>
+        <source>Only the register (one line per agreement)</source>
+        <translation>Только реестр (по строке на соглашение)</translation>
+    </message>
+    <message>
+        <source>%1, %2.</source>
+        <translation>%1, %2.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln agreement(s)</source>
+        <translation>
+            <numerusform>%Ln соглашение</numerusform>
+            <numerusform>%Ln соглашения</numerusform>
+            <numerusform>%Ln соглашений</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>about %Ln page(s)</source>
+        <translation>
+            <numerusform>около %Ln страницы</numerusform>
+            <numerusform>около %Ln страниц</numerusform>
+            <numerusform>около %Ln страниц</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Title</source>
+        <translation>&amp;Название</translation>
+    </message>
+    <message>
+        <source>&amp;Prepared by</source>
+        <translation>&amp;Подготовил</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>Экспорт…</translation>
     </message>
 </context>
 <context>
@@ -356,6 +947,29 @@ What you saved before is safe; the last action may not have finished.
     <message>
         <source>New field: recorded when the agreement is saved</source>
         <translation>Новая сфера: будет внесена при сохранении соглашения</translation>
+    </message>
+</context>
+<context>
+    <name>FilterChips</name>
+    <message>
+        <source>field %1</source>
+        <translation>сфера %1</translation>
+    </message>
+    <message>
+        <source>party %1</source>
+        <translation>сторона %1</translation>
+    </message>
+    <message>
+        <source>signed %1 – %2</source>
+        <translation>подписано %1 – %2</translation>
+    </message>
+    <message>
+        <source>signed from %1</source>
+        <translation>подписано с %1</translation>
+    </message>
+    <message>
+        <source>signed up to %1</source>
+        <translation>подписано по %1</translation>
     </message>
 </context>
 <context>
@@ -1069,6 +1683,166 @@ What you saved before is safe; the last action may not have finished.
     </message>
 </context>
 <context>
+    <name>MergeDialog</name>
+    <message>
+        <source>Title</source>
+        <translation>Название</translation>
+    </message>
+    <message>
+        <source>Short title</source>
+        <translation>Краткое название</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Вид</translation>
+    </message>
+    <message>
+        <source>Binding</source>
+        <translation>Обязательность</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>Уровень</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Статус</translation>
+    </message>
+    <message>
+        <source>Signed on</source>
+        <translation>Дата подписания</translation>
+    </message>
+    <message>
+        <source>Signed at</source>
+        <translation>Место подписания</translation>
+    </message>
+    <message>
+        <source>Entry into force</source>
+        <translation>Вступление в силу</translation>
+    </message>
+    <message>
+        <source>Entry-into-force rule</source>
+        <translation>Порядок вступления в силу</translation>
+    </message>
+    <message>
+        <source>Expires on</source>
+        <translation>Дата истечения срока действия</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Срок действия</translation>
+    </message>
+    <message>
+        <source>Renewal</source>
+        <translation>Продление</translation>
+    </message>
+    <message>
+        <source>Terminated on</source>
+        <translation>Дата прекращения</translation>
+    </message>
+    <message>
+        <source>Termination grounds</source>
+        <translation>Основания прекращения</translation>
+    </message>
+    <message>
+        <source>Depositary</source>
+        <translation>Депозитарий</translation>
+    </message>
+    <message>
+        <source>UN registration</source>
+        <translation>Регистрация в ООН</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Аннотация</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Примечания</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Источник</translation>
+    </message>
+    <message>
+        <source>Source URL</source>
+        <translation>Адрес источника</translation>
+    </message>
+    <message>
+        <source>Merge agreements %1 and %2</source>
+        <translation>Объединение соглашений %1 и %2</translation>
+    </message>
+    <message>
+        <source>Agreement %1 is merged into agreement %2: choose the value to keep where they differ. Parties, fields, milestones and relations of both are kept, and so is the history of both; %1 will open %2 from then on.</source>
+        <translation>Соглашение %1 объединяется с соглашением %2: там, где значения различаются, выберите, какое сохранить. Стороны, сферы, этапы и связи обоих сохраняются, как и история каждого; в дальнейшем номер %1 будет открывать %2.</translation>
+    </message>
+    <message>
+        <source>Agreement %1 (kept)</source>
+        <translation>Соглашение %1 (сохраняется)</translation>
+    </message>
+    <message>
+        <source>Agreement %1</source>
+        <translation>Соглашение %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n other fact(s) the same on both sides (or empty).</source>
+        <translation>
+            <numerusform>Ещё %n сведение совпадает у обоих (или не заполнено).</numerusform>
+            <numerusform>Ещё %n сведения совпадают у обоих (или не заполнены).</numerusform>
+            <numerusform>Ещё %n сведений совпадают у обоих (или не заполнены).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>нет</translation>
+    </message>
+    <message>
+        <source>Parties after the merge: %1
+Fields after the merge: %2</source>
+        <translation>Стороны после объединения: %1
+Сферы после объединения: %2</translation>
+    </message>
+    <message>
+        <source>Merge</source>
+        <translation>Объединить</translation>
+    </message>
+    <message>
+        <source>Keep the other id</source>
+        <translation>Сохранить другой номер</translation>
+    </message>
+    <message>
+        <source>Merge %1 into %2 instead</source>
+        <translation>Вместо этого объединить %1 с %2</translation>
+    </message>
+    <message>
+        <source>Not merged: %1</source>
+        <translation>Не объединено: %1</translation>
+    </message>
+    <message>
+        <source>Not merged: %1. Close and open the merge again to see the change.</source>
+        <translation>Не объединено: %1. Закройте и снова откройте объединение, чтобы увидеть изменение.</translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation>(пусто)</translation>
+    </message>
+</context>
+<context>
+    <name>NothingMatches</name>
+    <message>
+        <source>No agreements match</source>
+        <translation>Подходящих соглашений нет</translation>
+    </message>
+    <message>
+        <source>Remove a filter above, or start again.</source>
+        <translation>Снимите один из фильтров выше или начните заново.</translation>
+    </message>
+    <message>
+        <source>Clear filters</source>
+        <translation>Сбросить фильтры</translation>
+    </message>
+</context>
+<context>
     <name>PartyEditor</name>
     <message>
         <source>YYYY, YYYY-MM or YYYY-MM-DD</source>
@@ -1320,6 +2094,85 @@ What you saved before is safe; the last action may not have finished.
     <message>
         <source>Relations</source>
         <translation>Связи</translation>
+    </message>
+</context>
+<context>
+    <name>RelationEditor</name>
+    <message>
+        <source>Relation</source>
+        <translation>Связь</translation>
+    </message>
+    <message>
+        <source>Other agreement</source>
+        <translation>Другое соглашение</translation>
+    </message>
+    <message>
+        <source>Words of the other agreement&apos;s title, e.g. Aral Sea</source>
+        <translation>Слова из названия другого соглашения, например Аральское море</translation>
+    </message>
+    <message>
+        <source>Matching agreements</source>
+        <translation>Подходящие соглашения</translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation>&amp;Добавить</translation>
+    </message>
+    <message>
+        <source>&amp;Change type</source>
+        <translation>&amp;Изменить вид связи</translation>
+    </message>
+    <message>
+        <source>Replaced by (saved as: that agreement supersedes this)</source>
+        <translation>Заменён документом (сохраняется как: тот документ заменяет этот)</translation>
+    </message>
+    <message>
+        <source>Replaced by</source>
+        <translation>Заменён документом</translation>
+    </message>
+    <message>
+        <source>Remove replaced &amp;by</source>
+        <translation>&amp;Убрать заменивший документ</translation>
+    </message>
+    <message>
+        <source>Choose how this agreement relates to another, find that one by words of its title, and press Enter (or Add).</source>
+        <translation>Выберите, как это соглашение связано с другим, найдите другое по словам из его названия и нажмите Enter (или «Добавить»).</translation>
+    </message>
+    <message>
+        <source>Recorded on other agreements (edit them to change these):</source>
+        <translation>Внесено в других соглашениях (чтобы изменить, отредактируйте их):</translation>
+    </message>
+    <message>
+        <source>agreement %1 (not found)</source>
+        <translation>соглашение %1 (не найдено)</translation>
+    </message>
+    <message>
+        <source>The search failed: %1</source>
+        <translation>Поиск не удался: %1</translation>
+    </message>
+    <message>
+        <source>other agreement</source>
+        <translation>другое соглашение</translation>
+    </message>
+    <message>
+        <source>Relation %1, %2: %3</source>
+        <translation>Связь %1, %2: %3</translation>
+    </message>
+    <message>
+        <source>Replaced by %1: %2</source>
+        <translation>Заменён документом %1: %2</translation>
+    </message>
+    <message>
+        <source>No agreement has &apos;%1&apos; in its title.</source>
+        <translation>Ни в одном названии соглашения нет «%1».</translation>
+    </message>
+    <message>
+        <source>Enter adds the highlighted agreement. More match: type another word to narrow the list.</source>
+        <translation>Enter добавляет выделенное соглашение. Подходят и другие: введите ещё слово, чтобы сузить список.</translation>
+    </message>
+    <message>
+        <source>Enter adds the highlighted agreement.</source>
+        <translation>Enter добавляет выделенное соглашение.</translation>
     </message>
 </context>
 <context>
@@ -2243,6 +3096,26 @@ Open it now?</source>
         <translation>Вышло</translation>
     </message>
     <message>
+        <source>Expected entry into force</source>
+        <comment>DeadlineKind</comment>
+        <translation>Ожидаемое вступление в силу</translation>
+    </message>
+    <message>
+        <source>Last day to give notice</source>
+        <comment>DeadlineKind</comment>
+        <translation>Последний день для уведомления</translation>
+    </message>
+    <message>
+        <source>Renews</source>
+        <comment>DeadlineKind</comment>
+        <translation>Продление</translation>
+    </message>
+    <message>
+        <source>Expires</source>
+        <comment>DeadlineKind</comment>
+        <translation>Истечение срока действия</translation>
+    </message>
+    <message>
         <source>Has protocol</source>
         <comment>RelationType inverse</comment>
         <translation>Имеет протокол</translation>
@@ -2271,6 +3144,45 @@ Open it now?</source>
         <source>Terminated by</source>
         <comment>RelationType inverse</comment>
         <translation>Прекращён документом</translation>
+    </message>
+</context>
+<context>
+    <name>WelcomePage</name>
+    <message>
+        <source>This database holds no agreements yet. &lt;b&gt;Add an agreement&lt;/b&gt; (Ctrl+N), &lt;b&gt;import&lt;/b&gt; a CSV or JSON file (File › Import…, or drop the file on the window), or &lt;b&gt;load the sample&lt;/b&gt;: the Kazakhstan–Uzbekistan Declaration on Allied Relations of 6 December 2021 and the seven documents signed with it, to look around.</source>
+        <translation>В этой базе данных пока нет соглашений. &lt;b&gt;Добавьте соглашение&lt;/b&gt; (Ctrl+N), &lt;b&gt;импортируйте&lt;/b&gt; файл CSV или JSON (Файл › Импорт… или перетащите файл в окно) или &lt;b&gt;загрузите образец&lt;/b&gt;, чтобы осмотреться: Декларацию о союзнических отношениях между Казахстаном и Узбекистаном от 6 декабря 2021 года и семь документов, подписанных вместе с ней.</translation>
+    </message>
+    <message>
+        <source>This database holds no agreements yet, and your user may only read it: once someone with the right to write adds agreements, they appear here (View › Refresh, F5).</source>
+        <translation>В этой базе данных пока нет соглашений, а вашему пользователю разрешено только чтение: когда кто-то с правом записи добавит соглашения, они появятся здесь (Вид › Обновить, F5).</translation>
+    </message>
+    <message>
+        <source>Welcome to Treaty Tracker</source>
+        <translation>Добро пожаловать в Treaty Tracker</translation>
+    </message>
+    <message>
+        <source>New agreement…</source>
+        <translation>Новое соглашение…</translation>
+    </message>
+    <message>
+        <source>Add an agreement</source>
+        <translation>Добавить соглашение</translation>
+    </message>
+    <message>
+        <source>Import CSV or JSON…</source>
+        <translation>Импорт CSV или JSON…</translation>
+    </message>
+    <message>
+        <source>Import agreements from a file</source>
+        <translation>Импортировать соглашения из файла</translation>
+    </message>
+    <message>
+        <source>Load the sample</source>
+        <translation>Загрузить образец</translation>
+    </message>
+    <message>
+        <source>Load sample agreements</source>
+        <translation>Загрузить образцы соглашений</translation>
     </message>
 </context>
 </TS>
