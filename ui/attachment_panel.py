@@ -59,6 +59,7 @@ from models.database import Database
 from models.text import search_terms
 from ui.colours import error_style
 from ui.empty_hint import empty_hint
+from ui.flow_layout import FlowLayout
 from ui.model_messages import message_text
 from ui.translations import fill
 from ui.workers import Cancelled, Job, Worker, run_with_progress
@@ -176,7 +177,9 @@ class AttachmentPanel(QWidget):
         self.show_removed.setObjectName("showRemovedAttachments")
         self.show_removed.setToolTip(self.tr("List removed attachments too, to restore them"))
         self.show_removed.toggled.connect(lambda _checked: self.reload())
-        buttons = QHBoxLayout()
+        # Rows that wrap: under the details pane the column is narrow, and the buttons' words
+        # are longer in some languages.
+        buttons = FlowLayout()
         for button in (
             self.add_button,
             self.open_button,
@@ -186,7 +189,6 @@ class AttachmentPanel(QWidget):
             self.restore_button,
         ):
             buttons.addWidget(button)
-        buttons.addStretch(1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 4, 0, 0)
         heading = QHBoxLayout()  # the check box beside the title: the buttons' row is full

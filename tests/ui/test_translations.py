@@ -14,8 +14,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QLocale
-from PySide6.QtWidgets import QDialogButtonBox, QLabel, QLineEdit, QMenu
+from PySide6.QtCore import QCoreApplication, QLocale, QPoint
+from PySide6.QtWidgets import QDialogButtonBox, QLabel, QLineEdit, QMenu, QPushButton
 
 from main import main
 from models import service, trash
@@ -363,6 +363,22 @@ def test_the_trash_dialog_reads_in_russian(russian: None, qtbot, make_window, da
     assert dialog.restore_button.text() == "&Восстановить"
     assert dialog.note.text().startswith("1 удалённое соглашение. Они хранятся 30 дней")
     dialog.close()
+
+
+def test_the_russian_attachment_buttons_wrap_rather_than_being_cut_off(
+    russian: None, qtbot, make_window, database
+) -> None:  # type: ignore[no-untyped-def]
+    window = make_window(database)
+    window.resize(1024, 700)
+    panel = window.attachments
+    qtbot.waitUntil(lambda: panel.width() > 0 and panel.add_button.isVisible())
+    shown = [button for button in panel.findChildren(QPushButton) if button.isVisible()]
+    assert [button.text() for button in shown][:2] == ["Добавить…", "Открыть"]
+    for button in shown:  # wide enough for its words, inside the window and the column
+        assert button.width() >= button.sizeHint().width(), button.text()
+        right = button.mapTo(window, QPoint(button.width(), button.height()))
+        assert right.x() <= window.width() and right.y() <= window.height(), button.text()
+        assert button.mapTo(panel, QPoint(button.width(), 0)).x() <= panel.width()
 
 
 # ------------------------------------------------------------------ the catalogs
