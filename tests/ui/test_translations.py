@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QLocale, QPoint
+from PySide6.QtCore import QCoreApplication, QLocale, QPoint, Qt
 from PySide6.QtWidgets import QDialogButtonBox, QLabel, QLineEdit, QMenu, QPushButton
 
 from main import main
@@ -290,6 +290,17 @@ def test_the_russian_editor_names_its_tabs_and_says_why_it_did_not_save(
     assert _shown_error(editor, "signedOnError") == "«2021-13-45» — не дата: месяц 13 не от 1 до 12"
     assert _shown_error(editor, "partiesError") == "нужна хотя бы одна сторона"
     assert _shown_error(editor, "generalError") == "Не сохранено: 3 ошибки, отмечены красным."
+
+
+def test_the_russian_editor_tables_show_their_headers_whole(
+    russian: None, editor: AgreementDialog
+) -> None:
+    tables = [editor.party_editor.parties, editor.party_editor.actions, editor.milestones]
+    for table in tables:
+        header = table.view.horizontalHeader()
+        for number in range(header.count()):
+            text = table.model.headerData(number, Qt.Orientation.Horizontal)
+            assert header.sectionSize(number) >= header.sectionSizeHint(number), text
 
 
 def test_the_english_editor_is_as_before(qtbot, editor: AgreementDialog) -> None:  # type: ignore[no-untyped-def]
