@@ -54,14 +54,14 @@ def probable_duplicates_of(
 def warning_text(matches: list[PossibleDuplicate]) -> tuple[str, str]:
     """The question and its details: which agreements, and what each button does."""
     listed = "\n".join(f"• {match.describe()}" for match in matches)
-    text = Texts.tr(
+    text = DuplicateWarning.tr(
         "This looks like %n agreement(s) already recorded, with the same signing date and "
         "parties and a title near in wording:",
         "",
         len(matches),
     )
     details = fill(
-        Texts.tr(
+        DuplicateWarning.tr(
             "%1 records it as a new agreement. %2 closes this one without saving and opens "
             "agreement %3."
         ),
@@ -72,7 +72,7 @@ def warning_text(matches: list[PossibleDuplicate]) -> tuple[str, str]:
     return f"{text}\n{listed}", details
 
 
-class Texts(QObject):
+class DuplicateWarning(QObject):
     """The context of the warning's sentences (a class: lupdate reads a plural from tr())."""
 
 

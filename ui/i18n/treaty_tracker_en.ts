@@ -73,6 +73,16 @@
     </message>
 </context>
 <context>
+    <name>DuplicateWarning</name>
+    <message numerus="yes">
+        <source>This looks like %n agreement(s) already recorded, with the same signing date and parties and a title near in wording:</source>
+        <translation>
+            <numerusform>This looks like an agreement already recorded, with the same signing date and parties and a title near in wording:</numerusform>
+            <numerusform>This looks like %n agreements already recorded, with the same signing date and parties and a title near in wording:</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>History</name>
     <message numerus="yes">
         <source>deletion of %Ln agreement(s)</source>
@@ -276,16 +286,6 @@
         <translation>
             <numerusform>Sent the summary of %Ln agreement to the printer.</numerusform>
             <numerusform>Sent the summary of %Ln agreements to the printer.</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
-    <name>Texts</name>
-    <message numerus="yes">
-        <source>This looks like %n agreement(s) already recorded, with the same signing date and parties and a title near in wording:</source>
-        <translation>
-            <numerusform>This looks like an agreement already recorded, with the same signing date and parties and a title near in wording:</numerusform>
-            <numerusform>This looks like %n agreements already recorded, with the same signing date and parties and a title near in wording:</numerusform>
         </translation>
     </message>
 </context>

@@ -1031,6 +1031,18 @@ The default database is opened instead.</source>
         <source>Open existing</source>
         <translation>Открыть записанное</translation>
     </message>
+    <message numerus="yes">
+        <source>This looks like %n agreement(s) already recorded, with the same signing date and parties and a title near in wording:</source>
+        <translation>
+            <numerusform>Похоже, уже записано %n такое соглашение: с той же датой подписания, теми же сторонами и близким по формулировке названием:</numerusform>
+            <numerusform>Похоже, уже записаны %n таких соглашения: с той же датой подписания, теми же сторонами и близким по формулировке названием:</numerusform>
+            <numerusform>Похоже, уже записано %n таких соглашений: с той же датой подписания, теми же сторонами и близким по формулировке названием:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 records it as a new agreement. %2 closes this one without saving and opens agreement %3.</source>
+        <translation>«%1» запишет его как новое соглашение. «%2» закроет это без сохранения и откроет соглашение %3.</translation>
+    </message>
 </context>
 <context>
     <name>ExceptionHook</name>
@@ -2553,21 +2565,6 @@ What you saved before is safe; the last action may not have finished.
     <message>
         <source>not recorded</source>
         <translation>не указано</translation>
-    </message>
-</context>
-<context>
-    <name>Texts</name>
-    <message numerus="yes">
-        <source>This looks like %n agreement(s) already recorded, with the same signing date and parties and a title near in wording:</source>
-        <translation>
-            <numerusform>Похоже, уже записано %n такое соглашение: с той же датой подписания, теми же сторонами и близким по формулировке названием:</numerusform>
-            <numerusform>Похоже, уже записаны %n таких соглашения: с той же датой подписания, теми же сторонами и близким по формулировке названием:</numerusform>
-            <numerusform>Похоже, уже записано %n таких соглашений: с той же датой подписания, теми же сторонами и близким по формулировке названием:</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>%1 records it as a new agreement. %2 closes this one without saving and opens agreement %3.</source>
-        <translation>«%1» запишет его как новое соглашение. «%2» закроет это без сохранения и откроет соглашение %3.</translation>
     </message>
 </context>
 <context>
