@@ -74,7 +74,14 @@ def step_label(label: str) -> str:
     counted = _counted(label)
     if counted is not None:
         return counted
-    for template, pattern in _STEPS:
-        if found := pattern.match(label):
-            return fill(translate("History", template), *found.groups())
+    matches = [(template, found) for template, pattern in _STEPS if (found := pattern.match(label))]
+    # A title may hold a template's words ("restore of 'Protocol to the Treaty'" also reads
+    # as "restore of %1 to %2"): the reading whose values are each one quoted title wins.
+    matches.sort(key=lambda match: not all(_quoted(value) for value in match[1].groups()))
+    for template, found in matches[:1]:
+        return fill(translate("History", template), *found.groups())
     return label
+
+
+def _quoted(value: str) -> bool:
+    return len(value) >= 2 and value[0] == value[-1] == "'"

@@ -351,6 +351,11 @@ def test_step_labels_read_back_in_russian_with_their_plurals(russian: None) -> N
         step_label("merge of party 'RUS' into 'Россия'") == "объединение стороны 'RUS' с 'Россия'"
     )
     assert step_label("a label from a newer version") == "a label from a newer version"
+    # A title with a template's words in it is still one title.
+    assert step_label("restore of 'Protocol to the Treaty'") == (
+        "восстановление 'Protocol to the Treaty'"
+    )
+    assert step_label("restore of 'scan.pdf' to 'Treaty'") == "восстановление 'scan.pdf' в 'Treaty'"
 
 
 def test_the_trash_dialog_reads_in_russian(russian: None, qtbot, make_window, database) -> None:  # type: ignore[no-untyped-def]
