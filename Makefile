@@ -32,7 +32,9 @@ clean:
 # (tests/ui/test_translations.py checks they are up to date). NEW=de starts a language.
 I18N := ui/i18n
 LANGUAGES := $(sort $(NEW) $(filter-out en,$(patsubst $(I18N)/treaty_tracker_%.ts,%,$(wildcard $(I18N)/treaty_tracker_*.ts))))
-LUPDATE = $(BIN)/pyside6-lupdate -silent -no-obsolete -locations none -extensions py ui
+# models/ files whose messages are marked (models/messages.py) are read too.
+LUPDATE_MODELS = models/messages.py models/service.py models/dates.py models/typed_dates.py
+LUPDATE = $(BIN)/pyside6-lupdate -silent -no-obsolete -locations none -extensions py ui $(LUPDATE_MODELS)
 translations: $(STAMP)
 	$(LUPDATE) -target-language en -pluralonly -ts $(I18N)/treaty_tracker_en.ts
 	$(foreach language,$(LANGUAGES),\

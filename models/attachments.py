@@ -26,6 +26,7 @@ from models.attachment_text import Extracted, TextStatus, extract_text
 from models.audit import record
 from models.changes import Changes
 from models.history import ATTACHMENT, quoted
+from models.messages import STEP_ATTACH, STEP_NEW_VERSION, STEP_REMOVAL, STEP_RESTORE_TO, fill
 from models.schema import Agreement, utcnow
 from models.service import NotFoundError
 from models.text import not_utf8, shown
@@ -123,7 +124,7 @@ def attach_file(
     """Attach the file at *path* to an agreement as a new attachment (version 1); undoable."""
     label, language = _checked_label(label, language)
     title = _agreement_title(session, agreement_id)
-    words = f"attach {quoted(filename or path.name)} to {quoted(title)}"
+    words = fill(STEP_ATTACH, quoted(filename or path.name), quoted(title))
     with history.step(session, words) as recording:
         position = session.scalar(
             select(func.count()).where(Attachment.agreement_id == agreement_id)
@@ -156,7 +157,7 @@ def replace_file(
     title = _agreement_title(session, attachment.agreement_id)
     new_name, label = quoted(filename or path.name), quoted(attachment.label)
     was = _named(attachment, _view(attachment).current.filename)
-    with history.step(session, f"new version {new_name} of {label} on {quoted(title)}") as step:
+    with history.step(session, fill(STEP_NEW_VERSION, new_name, label, quoted(title))) as step:
         step.touch([attachment_id], ATTACHMENT)
         previous = [version.id for version in attachment.versions]
         # Versions an undo withdrew keep their numbers (negative): a new one comes after.
@@ -173,7 +174,7 @@ def remove_attachment(session: Session, attachment_id: int) -> Changes:
     if attachment.removed_at is None:
         shown = _named(attachment, _view(attachment).current.filename)
         title = _agreement_title(session, attachment.agreement_id)
-        with history.step(session, f"removal of {quoted(shown)} from {quoted(title)}") as step:
+        with history.step(session, fill(STEP_REMOVAL, quoted(shown), quoted(title))) as step:
             step.touch([attachment_id], ATTACHMENT)
             attachment.removed_at = utcnow()
             attachment.removed_by = current_user()
@@ -189,7 +190,7 @@ def restore_attachment(session: Session, attachment_id: int) -> Changes:
         view = _view(attachment)
         shown = _named(attachment, view.current.filename)
         title = _agreement_title(session, attachment.agreement_id)
-        with history.step(session, f"restore of {quoted(shown)} to {quoted(title)}") as step:
+        with history.step(session, fill(STEP_RESTORE_TO, quoted(shown), quoted(title))) as step:
             step.touch([attachment_id], ATTACHMENT)
             attachment.removed_at = None
             attachment.removed_by = None

@@ -14,6 +14,15 @@ from models.limits import (
     surrogate_problem,
     too_long,
 )
+from models.messages import (
+    STEP_FIELD_DELETION,
+    STEP_FIELD_MERGE,
+    STEP_FIELD_RENAME,
+    STEP_PARTY_DELETION,
+    STEP_PARTY_MERGE,
+    STEP_PARTY_RENAME,
+    fill,
+)
 from models.parties import add_alias
 from models.schema import Field, Participation, Party, PartyAlias, agreement_fields
 from models.search_index import update_search_index
@@ -32,7 +41,7 @@ def party_usage(session: Session, party_id: int) -> int:
 def rename_party(session: Session, party_id: int, name: str) -> Changes:
     """Give a party a new name; the old name stays an alias, so imports still find it."""
     party = _party(session, party_id)
-    with step(session, f"rename of party {quoted(party.name)}") as recording:
+    with step(session, fill(STEP_PARTY_RENAME, quoted(party.name))) as recording:
         recording.touch([party_id], PARTY)
         _rename_party(session, party, name)
     return recording.changes
@@ -63,7 +72,7 @@ def merge_parties(session: Session, source_id: int, target_id: int) -> Changes:
     if source_id == target_id:
         raise CatalogError("a party can't be merged into itself")
     source, target = _party(session, source_id), _party(session, target_id)
-    label = f"merge of party {quoted(source.name)} into {quoted(target.name)}"
+    label = fill(STEP_PARTY_MERGE, quoted(source.name), quoted(target.name))
     with step(session, label) as recording:
         recording.touch([source_id, target_id], PARTY)
         recording.touch(_agreements_of_party(session, source_id))
@@ -120,7 +129,7 @@ def delete_party(session: Session, party_id: int) -> Changes:
         raise CatalogError(
             f"'{party.name}' takes part in {plural(used, 'agreement')}; it can't be deleted"
         )
-    with step(session, f"deletion of party {quoted(party.name)}") as recording:
+    with step(session, fill(STEP_PARTY_DELETION, quoted(party.name))) as recording:
         recording.touch([party_id], PARTY)
         session.delete(party)
     return recording.changes
@@ -133,7 +142,7 @@ def field_usage(session: Session, field_id: int) -> int:
 
 def rename_field(session: Session, field_id: int, name: str) -> Changes:
     item = _field(session, field_id)
-    with step(session, f"rename of field {quoted(item.name)}") as recording:
+    with step(session, fill(STEP_FIELD_RENAME, quoted(item.name))) as recording:
         below = Field.key.startswith(item.key + " > ", autoescape=True)
         recording.touch([field_id, *session.scalars(select(Field.id).where(below))], FIELD)
         _rename_field(session, item, name)
@@ -176,7 +185,7 @@ def merge_fields(session: Session, source_id: int, target_id: int) -> Changes:
     source, target = _field(session, source_id), _field(session, target_id)
     if session.scalar(select(func.count()).where(Field.parent_id == source_id)):
         raise CatalogError(f"'{source.name}' has subfields; move or merge them first")
-    label = f"merge of field {quoted(source.name)} into {quoted(target.name)}"
+    label = fill(STEP_FIELD_MERGE, quoted(source.name), quoted(target.name))
     with step(session, label) as recording:
         recording.touch([source_id, target_id], FIELD)
         users = select(agreement_fields.c.agreement_id).where(
@@ -215,7 +224,7 @@ def delete_field(session: Session, field_id: int) -> Changes:
         )
     if session.scalar(select(func.count()).where(Field.parent_id == field_id)):
         raise CatalogError(f"'{item.name}' has subfields; delete them first")
-    with step(session, f"deletion of field {quoted(item.name)}") as recording:
+    with step(session, fill(STEP_FIELD_DELETION, quoted(item.name))) as recording:
         recording.touch([field_id], FIELD)
         session.delete(item)
     return recording.changes

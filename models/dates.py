@@ -8,6 +8,8 @@ from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 
+from models.messages import NOT_A_DATE, NOT_A_DATE_BECAUSE, QT_TRANSLATE_NOOP, message_of, say
+
 _PATTERN = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 MONTHS = [calendar.month_name[m] for m in range(13)]
 
@@ -28,28 +30,35 @@ class PartialDate:
 
     def __post_init__(self) -> None:
         if not 1 <= self.year <= 9999:
-            raise ValueError(f"year {self.year} is out of range")
+            raise ValueError(
+                say(QT_TRANSLATE_NOOP("Validation", "year %1 is out of range"), self.year)
+            )
         if self.month is None and self.day is not None:
-            raise ValueError("a day needs a month")
+            raise ValueError(say(QT_TRANSLATE_NOOP("Validation", "a day needs a month")))
         if self.month is not None and not 1 <= self.month <= 12:
-            raise ValueError(f"month {self.month} is not between 1 and 12")
+            raise ValueError(
+                say(QT_TRANSLATE_NOOP("Validation", "month %1 is not between 1 and 12"), self.month)
+            )
         if self.day is not None:
             assert self.month is not None
             last = calendar.monthrange(self.year, self.month)[1]
             if not 1 <= self.day <= last:
-                raise ValueError(f"{MONTHS[self.month]} {self.year} has no day {self.day}")
+                month = PartialDate(self.year, self.month)
+                raise ValueError(
+                    say(QT_TRANSLATE_NOOP("Validation", "%1 has no day %2"), month, self.day)
+                )
 
     @classmethod
     def parse(cls, text: str) -> PartialDate:
         """Read YYYY, YYYY-MM or YYYY-MM-DD; raise ValueError naming the text otherwise."""
         match = _PATTERN.match(text.strip())
         if not match:
-            raise ValueError(f"'{text}' is not a date (use YYYY, YYYY-MM or YYYY-MM-DD)")
+            raise ValueError(say(NOT_A_DATE, text))
         year, month, day = (int(part) if part else None for part in match.groups())
         try:
             return cls(year, month, day)  # type: ignore[arg-type]
         except ValueError as error:
-            raise ValueError(f"'{text}' is not a date: {error}") from None
+            raise ValueError(say(NOT_A_DATE_BECAUSE, text, message_of(error))) from None
 
     @classmethod
     def parse_optional(cls, text: str | None) -> PartialDate | None:

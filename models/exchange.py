@@ -57,6 +57,7 @@ from models.exchange_relations import (
 from models.exchange_stream import file_stamp, stream_records
 from models.exchange_write import ExportCancelled, export_file, export_format
 from models.fields import path_key, split_path
+from models.messages import STEP_IMPORT, fill
 from models.parties import doubtful_parties, find_identity, find_party
 from models.query import field_paths
 from models.schema import Agreement, Field, Party
@@ -192,7 +193,7 @@ def import_file(
     (models.duplicates) is skipped and listed, unless *keep_duplicates*.
     """
 
-    with history.step(session, f"import of {Path(path).name}") as recording:
+    with history.step(session, fill(STEP_IMPORT, Path(path).name)) as recording:
         result = _import_file(
             session, path, update, new_parties, keep_duplicates, progress, cancelled
         )

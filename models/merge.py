@@ -26,6 +26,7 @@ from models.attachments import move_attachments
 from models.audit import record
 from models.changes import NOTHING, Changes
 from models.fields import path_key, split_path
+from models.messages import STEP_MERGE, fill
 from models.parties import find_country, find_party
 from models.redirects import add_redirect
 from models.schema import Agreement, AgreementRedirect, AuditEntry, Relation
@@ -169,7 +170,7 @@ def merge_agreements(
         if expected != version:
             raise _conflict(session, agreement_id, expected)
     merged = merged_input(session, keep, other, choices, keep_id, other_id)
-    label = f"merge of {history.quoted(other.title)} into {history.quoted(keep.title)}"
+    label = fill(STEP_MERGE, history.quoted(other.title), history.quoted(keep.title))
     with history.step(session, label, user) as recording:
         pointing = select(Relation.agreement_id).where(Relation.other_id == other_id)
         earlier = select(AgreementRedirect.old_id).where(AgreementRedirect.new_id == other_id)

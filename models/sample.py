@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 
 from models.changes import NOTHING, Changes
 from models.dates import PartialDate
+from models.messages import STEP_SAMPLE
 from models.schema import Agreement
 from models.service import (
     ActionInput,
@@ -64,7 +65,7 @@ def load_sample(session: Session) -> SampleResult:
 
     added = present = 0
     changes = NOTHING
-    with history.step(session, "loading of the sample agreements"):  # one undo step
+    with history.step(session, STEP_SAMPLE):  # one undo step
         for data in sample_inputs():
             if is_recorded(session, data):
                 present += 1

@@ -19,6 +19,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 from sqlalchemy.orm.exc import StaleDataError
 
+from models import messages
 from models.audit import changes_between, input_record, last_change, record
 from models.changes import Changes
 from models.dates import PartialDate
@@ -34,6 +35,7 @@ from models.limits import (
     surrogate_problem,
     too_long,
 )
+from models.messages import QT_TRANSLATE_NOOP, fill, message_of, say
 from models.parties import party_identity, party_reference, resolve_party
 from models.schema import (
     Action,
@@ -229,25 +231,26 @@ def validate(data: AgreementInput) -> dict[str, str]:
     errors: dict[str, str] = {}
     title = data.title.strip()
     if not title:
-        errors["title"] = "title is required"
+        errors["title"] = say(QT_TRANSLATE_NOOP("Validation", "title is required"))
     elif len(title) > TITLE_MAX:
         errors["title"] = too_long(len(title), TITLE_MAX, "title")
     for name, vocabulary in (("kind", Kind), ("level", Level), ("status", Status)):
         _check_vocabulary(errors, name, vocabulary, getattr(data, name))
     dates = {name: _check_date(errors, name, getattr(data, name)) for name in DATE_FIELDS}
-    _check_order(errors, dates, "entry_into_force", "signed_on", "entry into force", "signature")
-    _check_order(errors, dates, "expires_on", "signed_on", "expiry", "signature")
-    _check_order(errors, dates, "expires_on", "entry_into_force", "expiry", "entry into force")
-    _check_order(errors, dates, "terminated_on", "signed_on", "termination", "signature")
+    for later, earlier, template in _DATE_ORDER:
+        _check_order(errors, dates, later, earlier, template)
     if data.source_url.strip():
         parsed = urlparse(data.source_url.strip())
         if parsed.scheme not in ("http", "https", "ftp") or not parsed.netloc:
-            errors["source_url"] = f"'{data.source_url}' is not a web address (http:// or https://)"
+            errors["source_url"] = say(
+                QT_TRANSLATE_NOOP("Validation", "'%1' is not a web address (http:// or https://)"),
+                data.source_url,
+            )
     errors.update(term_errors({name: getattr(data, name) for name, _, _ in TERM_FIELDS}))
     _validate_parties(errors, data.parties)
     for index, path in enumerate(data.fields):
         if not split_path(path):
-            errors[f"fields.{index}"] = "field name is empty"
+            errors[f"fields.{index}"] = say(QT_TRANSLATE_NOOP("Validation", "field name is empty"))
     for index, milestone in enumerate(data.milestones):
         _check_vocabulary(errors, f"milestones.{index}.kind", MilestoneKind, milestone.kind)
         _check_date(errors, f"milestones.{index}.on", milestone.on)
@@ -261,19 +264,23 @@ def validate(data: AgreementInput) -> dict[str, str]:
 def _validate_parties(errors: dict[str, str], parties: list[ParticipationInput]) -> None:
     named = [p for p in parties if p.party.strip()]
     if not named:
-        errors["parties"] = "at least one party is required"
+        errors["parties"] = say(QT_TRANSLATE_NOOP("Validation", "at least one party is required"))
     seen: dict[str, int] = {}
     for index, participation in enumerate(parties):
         prefix = f"parties.{index}"
         key = fold(" ".join(participation.party.split()))
         if not key:
             if named:
-                errors[f"{prefix}.party"] = "party name is empty"
+                errors[f"{prefix}.party"] = say(
+                    QT_TRANSLATE_NOOP("Validation", "party name is empty")
+                )
             continue
         same = party_identity(participation.party)  # 'Russia', 'RUS', 'Россия': one party
         if same in seen:
-            errors[f"{prefix}.party"] = (
-                f"'{participation.party}' is listed twice (also party {seen[same] + 1})"
+            errors[f"{prefix}.party"] = say(
+                QT_TRANSLATE_NOOP("Validation", "'%1' is listed twice (also party %2)"),
+                participation.party,
+                seen[same] + 1,
             )
         seen.setdefault(same, index)
         problem = party_name_problem(" ".join(participation.party.split()), key)
@@ -287,9 +294,12 @@ def _validate_parties(errors: dict[str, str], parties: list[ParticipationInput])
             deposited = _check_date(errors, f"{where}.deposited_on", action.deposited_on)
             effective = _check_date(errors, f"{where}.effective_on", action.effective_on)
             if deposited and effective and effective.certainly_before(deposited):
-                errors[f"{where}.effective_on"] = (
-                    f"takes effect ({effective.display()}) before it was deposited "
-                    f"({deposited.display()})"
+                errors[f"{where}.effective_on"] = say(
+                    QT_TRANSLATE_NOOP(
+                        "Validation", "takes effect (%1) before it was deposited (%2)"
+                    ),
+                    effective,
+                    deposited,
                 )
 
 
@@ -378,7 +388,7 @@ def _check_date(errors: dict[str, str], name: str, value: str) -> PartialDate | 
     try:
         return PartialDate.parse_optional(value)
     except ValueError as error:
-        errors[name] = str(error)
+        errors[name] = message_of(error)
         return None
 
 
@@ -387,14 +397,36 @@ def _check_order(
     dates: dict[str, PartialDate | None],
     later: str,
     earlier: str,
-    later_words: str,
-    earlier_words: str,
+    template: str,
 ) -> None:
     late, early = dates.get(later), dates.get(earlier)
     if late and early and late.certainly_before(early) and later not in errors:
-        errors[later] = (
-            f"{later_words} ({late.display()}) is before {earlier_words} ({early.display()})"
-        )
+        errors[later] = say(template, late, early)
+
+
+# Dates that can't come before another: (later, earlier, message with both dates).
+_DATE_ORDER = (
+    (
+        "entry_into_force",
+        "signed_on",
+        QT_TRANSLATE_NOOP("Validation", "entry into force (%1) is before signature (%2)"),
+    ),
+    (
+        "expires_on",
+        "signed_on",
+        QT_TRANSLATE_NOOP("Validation", "expiry (%1) is before signature (%2)"),
+    ),
+    (
+        "expires_on",
+        "entry_into_force",
+        QT_TRANSLATE_NOOP("Validation", "expiry (%1) is before entry into force (%2)"),
+    ),
+    (
+        "terminated_on",
+        "signed_on",
+        QT_TRANSLATE_NOOP("Validation", "termination (%1) is before signature (%2)"),
+    ),
+)
 
 
 # ----------------------------------------------------------------- saving
@@ -419,7 +451,9 @@ def create(
     _raise_if_invalid(session, data, agreement_id, replaced_by)
     user = user or current_user()
     catalog = _catalog_ends(session)
-    with history.step(session, f"creation of {history.quoted(data.title)}", user) as recording:
+    with history.step(
+        session, fill(messages.STEP_CREATION, history.quoted(data.title)), user
+    ) as recording:
         agreement_id = _insert(session, data, agreement_id, user, action, replaced_by)
         recording.created([agreement_id])
     version = session.scalar(select(Agreement.version).where(Agreement.id == agreement_id))
@@ -502,7 +536,9 @@ def update(
     user = user or current_user()
     catalog = _catalog_ends(session)
     successors_before = successors(session, agreement_id)
-    with history.step(session, f"edit of {history.quoted(agreement.title)}", user) as recording:
+    with history.step(
+        session, fill(messages.STEP_EDIT, history.quoted(agreement.title)), user
+    ) as recording:
         recording.touch([agreement_id])
         new_version = _rewrite(session, agreement, data, version, user, replaced_by)
     # The agreements whose 'replaced by' link came or went got a new version too.

@@ -34,6 +34,7 @@ from models.history_state import (
     chunks,
     where_now,
 )
+from models.messages import STEP_DELETION, STEP_RESTORE, fill
 from models.revision import one_revision_step
 from models.schema import TrashEntry, utcnow
 from models.service import ConflictError, NotFoundError
@@ -205,13 +206,17 @@ def _write(session: Session, states: dict, user: str, action: str) -> None:  # t
     session.expire_all()
 
 
+# One agreement is named (a template of models.messages); more are counted.
+VERBS = {"deletion": STEP_DELETION, "restore": STEP_RESTORE}
+
+
 def _label(verb: str, session: Session, ids: list[int]) -> str:
     if len(ids) == 1:
         title = session.scalar(
             select(AGREEMENTS.c.title).where(AGREEMENTS.c.id == ids[0])
         ) or session.scalar(select(TRASH.c.title).where(TRASH.c.agreement_id == ids[0]))
         title = title or f"agreement {ids[0]}"
-        return f"{verb} of {quoted(title)}"
+        return fill(VERBS[verb], quoted(title))
     return f"{verb} of {plural(len(ids), 'agreement')}"
 
 

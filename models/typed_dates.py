@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from models.dates import MONTHS, PartialDate
+from models.messages import NOT_A_DATE_BECAUSE, QT_TRANSLATE_NOOP, Message, message_of, say
 
 _MONTH_NAMES = {name.lower(): number for number, name in enumerate(MONTHS) if name}
 _MONTH_NAMES.update({name[:3].lower(): number for name, number in list(_MONTH_NAMES.items())})
@@ -36,7 +37,7 @@ def parse_typed(text: str) -> PartialDate | None:
     except TypedDateError:
         raise
     except ValueError as error:  # PartialDate's own checks: a day the month lacks …
-        raise TypedDateError(f"{_reason(error)}") from None
+        raise TypedDateError(_reason(error)) from None
 
 
 def _read(words: str) -> PartialDate:
@@ -56,27 +57,49 @@ def _read(words: str) -> PartialDate:
         return PartialDate(int(year), _month_named(month), int(day))
     if re.match(r"^\d{1,2}/\d{1,2}/\d{4}$", words):
         raise TypedDateError(
-            "with slashes the day and the month could be either way round: write 15.07.2022"
+            say(
+                QT_TRANSLATE_NOOP(
+                    "Validation",
+                    "with slashes the day and the month could be either way round: "
+                    "write 15.07.2022",
+                )
+            )
         )
     if re.match(r"^\d{1,3}$", words):
-        raise TypedDateError("a year has four digits")
-    raise TypedDateError("not a date: try 15 July 2022, July 2022, 15.07.2022 or 2022")
+        raise TypedDateError(say(QT_TRANSLATE_NOOP("Validation", "a year has four digits")))
+    raise TypedDateError(
+        say(
+            QT_TRANSLATE_NOOP(
+                "Validation", "not a date: try 15 July 2022, July 2022, 15.07.2022 or 2022"
+            )
+        )
+    )
 
 
 def _month_number(month: int) -> int:
     if not 1 <= month <= 12:
-        raise TypedDateError(f"there is no month {month}")
+        raise TypedDateError(say(QT_TRANSLATE_NOOP("Validation", "there is no month %1"), month))
     return month
 
 
 def _month_named(name: str) -> int:
     number = _MONTH_NAMES.get(name.lower())
     if number is None:
-        raise TypedDateError(f"'{name}' is not a month")
+        raise TypedDateError(say(QT_TRANSLATE_NOOP("Validation", "'%1' is not a month"), name))
     return number
 
 
 def _reason(error: ValueError) -> str:
-    """PartialDate's message without the quoted text it starts with."""
-    text = str(error)
-    return text.split(": ", 1)[1] if text.startswith("'") and ": " in text else text
+    """PartialDate's message without the quoted text it starts with (a Message, kept for
+    the window to translate)."""
+    message = message_of(error)
+    if isinstance(message, Message):
+        if message.template == NOT_A_DATE_BECAUSE:
+            return message_of_text(message.args[1])
+        return message
+    return message.split(": ", 1)[1] if message.startswith("'") and ": " in message else message
+
+
+def message_of_text(value: object) -> str:
+    """*value* as it is if text (a Message stays one), else str()."""
+    return value if isinstance(value, str) else str(value)

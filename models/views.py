@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 from models.changes import Changes
 from models.history import VIEW, quoted, step
 from models.limits import VIEW_NAME_MAX, surrogate_problem, too_long
+from models.messages import STEP_VIEW_DELETION, STEP_VIEW_RENAME, STEP_VIEW_SAVING, fill
 from models.query import AgreementFilter
 from models.schema import SavedView
 
@@ -42,7 +43,7 @@ def save_view(session: Session, name: str, wanted: AgreementFilter) -> ViewSaved
     """Store *wanted* under *name*, replacing the filter of a view of that name."""
     cleaned = _clean(name)
     view = session.scalar(select(SavedView).where(SavedView.name == cleaned))
-    with step(session, f"saving of view {quoted(cleaned)}") as recording:
+    with step(session, fill(STEP_VIEW_SAVING, quoted(cleaned))) as recording:
         if view is None:
             view = SavedView(name=cleaned, filter=wanted.to_json())
             session.add(view)
@@ -65,7 +66,7 @@ def rename_view(session: Session, view_id: int, name: str) -> Changes:
     view = session.get(SavedView, view_id)
     if view is None:
         return Changes()
-    with step(session, f"rename of view {quoted(view.name)}") as recording:
+    with step(session, fill(STEP_VIEW_RENAME, quoted(view.name))) as recording:
         recording.touch([view_id], VIEW)
         view.name = cleaned
     return recording.changes
@@ -75,7 +76,7 @@ def delete_view(session: Session, view_id: int) -> Changes:
     view = session.get(SavedView, view_id)
     if view is None:
         return Changes()
-    with step(session, f"deletion of view {quoted(view.name)}") as recording:
+    with step(session, fill(STEP_VIEW_DELETION, quoted(view.name))) as recording:
         recording.touch([view_id], VIEW)
         session.delete(view)
     return recording.changes

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtGui import QColor, QFocusEvent, QIcon, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -51,45 +51,50 @@ from models.service import (
 )
 from models.typed_dates import TypedDateError, parse_typed
 from models.vocab import Kind, Level, MilestoneKind, Status, Vocabulary
-from ui import duplicate_warning
+from ui import duplicate_warning, locale_text, vocab_labels
 from ui.colours import error_colour, error_style
 from ui.editor_data import EditorData, read_editor_data
 from ui.field_picker import FieldPicker
+from ui.model_messages import message_text
 from ui.party_editor import (
-    ATTRIBUTE_WORDS,
     Column,
     PartyEditor,
     RecordTable,
+    attribute_words,
     error_label,
     mark_invalid,
     nested_errors,
     show_error,
 )
 from ui.relation_editor import RelationEditor
-from ui.terms_fields import INTRO, TERM_KEYS, TERM_ROWS, TERM_WIDTH, term_hint
+from ui.terms_fields import INTRO, TERM_KEYS, TERM_WIDTH, term_hint, term_rows
+from ui.translations import fill
 from ui.workers import Job, Worker
 
 GENERAL, DATES, PARTIES, FIELDS, MILESTONES, SOURCE, RELATIONS, TERMS = range(8)
 TAB_NAMES = (
-    "General",
-    "Dates",
-    "Parties",
-    "Fields",
-    "Milestones",
-    "Source && notes",
-    "Relations",
-    "Terms",
+    QT_TRANSLATE_NOOP("AgreementDialog", "General"),
+    QT_TRANSLATE_NOOP("AgreementDialog", "Dates"),
+    QT_TRANSLATE_NOOP("AgreementDialog", "Parties"),
+    QT_TRANSLATE_NOOP("AgreementDialog", "Fields"),
+    QT_TRANSLATE_NOOP("AgreementDialog", "Milestones"),
+    QT_TRANSLATE_NOOP("AgreementDialog", "Source && notes"),
+    QT_TRANSLATE_NOOP("AgreementDialog", "Relations"),
+    QT_TRANSLATE_NOOP("AgreementDialog", "Terms"),
 )
 
 # Binding is yes / no / not recorded; combo data are strings because None is no QVariant.
 _BINDING = (
-    ("Not recorded", "unknown", None),
-    ("Binding", "yes", True),
-    ("Non-binding", "no", False),
+    (QT_TRANSLATE_NOOP("AgreementDialog", "Not recorded"), "unknown", None),
+    (QT_TRANSLATE_NOOP("AgreementDialog", "Binding"), "yes", True),
+    (QT_TRANSLATE_NOOP("AgreementDialog", "Non-binding"), "no", False),
 )
 
 _DATE_KEYS = ("signed_on", "entry_into_force", "expires_on", "terminated_on")
-SAVE, SAVING, LOADING = "Save", "Saving…", "Loading…"  # the Save button's text
+# The Save button's text (English keys; shown translated).
+SAVE = QT_TRANSLATE_NOOP("AgreementDialog", "Save")
+SAVING = QT_TRANSLATE_NOOP("AgreementDialog", "Saving…")
+LOADING = QT_TRANSLATE_NOOP("AgreementDialog", "Loading…")
 
 _MILESTONE_COLUMNS = [
     Column("kind", "Milestone", vocabulary=MilestoneKind, width=210),
@@ -99,7 +104,12 @@ _MILESTONE_COLUMNS = [
 
 
 # Typed dates are read back beside the field and stored as ISO text.
-TYPED_DATE_HINT = "e.g. 15 July 2022, July 2022, 2022"
+TYPED_DATE_HINT = QT_TRANSLATE_NOOP("AgreementDialog", "e.g. 15 July 2022, July 2022, 2022")
+
+
+def _t(text: str) -> str:
+    """*text* (marked with QT_TRANSLATE_NOOP above) in the window's language."""
+    return QCoreApplication.translate("AgreementDialog", text)
 
 
 def _stored_date(text: str) -> str:
@@ -219,7 +229,7 @@ class AgreementDialog(QDialog):
             self._terms_page(),
         )
         for page, name in zip(pages, TAB_NAMES, strict=True):
-            self.tabs.addTab(page, name)
+            self.tabs.addTab(page, _t(name))
         widest = max(caption.sizeHint().width() for caption in self._captions)
         for caption in self._captions:
             caption.setMinimumWidth(widest)  # the forms of every tab line up
@@ -236,9 +246,9 @@ class AgreementDialog(QDialog):
 
     def _buttons(self) -> QDialogButtonBox:
         box = QDialogButtonBox(self)
-        self.save_button = box.addButton(SAVE, QDialogButtonBox.ButtonRole.AcceptRole)
+        self.save_button = box.addButton(_t(SAVE), QDialogButtonBox.ButtonRole.AcceptRole)
         self.save_button.setObjectName("saveButton")
-        self.save_button.setToolTip("Save (Ctrl+Return)")
+        self.save_button.setToolTip(self.tr("Save (Ctrl+Return)"))
         cancel = box.addButton(QDialogButtonBox.StandardButton.Cancel)
         cancel.setObjectName("cancelButton")
         for button in (self.save_button, cancel):
@@ -277,14 +287,15 @@ class AgreementDialog(QDialog):
     def _combo(self, key: str, label: str, vocabulary: type[Vocabulary], tab: int) -> QComboBox:
         combo = QComboBox(self)
         for member in vocabulary:
-            combo.addItem(member.label, member.value)
+            combo.addItem(vocab_labels.label(member), member.value)
         self._register(key, combo, label, "Combo", tab)
         return combo
 
     def _date(self, key: str, label: str) -> QLineEdit:
-        edit = self._line(key, label, DATES, TYPED_DATE_HINT)
+        hint = _t(TYPED_DATE_HINT)
+        edit = self._line(key, label, DATES, hint)
         # Wide enough for the whole placeholder, which is the only place the format is told.
-        edit.setFixedWidth(edit.fontMetrics().horizontalAdvance(TYPED_DATE_HINT) + 40)
+        edit.setFixedWidth(edit.fontMetrics().horizontalAdvance(hint) + 40)
         return edit
 
     def _register(self, key: str, widget: QWidget, label: str, suffix: str, tab: int) -> None:
@@ -313,38 +324,47 @@ class AgreementDialog(QDialog):
 
     def _general_page(self) -> QWidget:
         page = QWidget(self)
-        self.title_edit = self._line("title", "Title", GENERAL, "Required", kind=TitleEdit)
-        self.short_title_edit = self._line("short_title", "Short title", GENERAL)
-        self.alternative_titles_edit = self._text(
-            "alternative_titles", "Alternative titles", GENERAL, 3, "One title per line"
+        self.title_edit = self._line(
+            "title", self.tr("Title"), GENERAL, self.tr("Required"), kind=TitleEdit
         )
-        self.kind_combo = self._combo("kind", "Kind", Kind, GENERAL)
-        self.level_combo = self._combo("level", "Level", Level, GENERAL)
-        self.status_combo = self._combo("status", "Status", Status, GENERAL)
+        self.short_title_edit = self._line("short_title", self.tr("Short title"), GENERAL)
+        self.alternative_titles_edit = self._text(
+            "alternative_titles",
+            self.tr("Alternative titles"),
+            GENERAL,
+            3,
+            self.tr("One title per line"),
+        )
+        self.kind_combo = self._combo("kind", self.tr("Kind"), Kind, GENERAL)
+        self.level_combo = self._combo("level", self.tr("Level"), Level, GENERAL)
+        self.status_combo = self._combo("status", self.tr("Status"), Status, GENERAL)
         self.binding_combo = QComboBox(self)
         for label, value, _ in _BINDING:
-            self.binding_combo.addItem(label, value)
-        self._register("binding", self.binding_combo, "Binding", "Combo", GENERAL)
-        self.depositary_edit = self._line("depositary", "Depositary", GENERAL)
+            self.binding_combo.addItem(_t(label), value)
+        self._register("binding", self.binding_combo, self.tr("Binding"), "Combo", GENERAL)
+        self.depositary_edit = self._line("depositary", self.tr("Depositary"), GENERAL)
         self.languages_edit = self._line(
-            "languages", "Languages", GENERAL, "Separated by commas, e.g. Russian, Uzbek"
+            "languages",
+            self.tr("Languages"),
+            GENERAL,
+            self.tr("Separated by commas, e.g. Russian, Uzbek"),
         )
         self.un_registration_edit = self._line(
-            "un_registration", "UN registration number", GENERAL, "e.g. I-54321"
+            "un_registration", self.tr("UN registration number"), GENERAL, self.tr("e.g. I-54321")
         )
         self._rows(
             page,
             [
-                ("title", "&Title"),
-                ("short_title", "S&hort title"),
-                ("alternative_titles", "&Alternative titles"),
-                ("kind", "&Kind"),
-                ("level", "&Level"),
-                ("status", "St&atus"),
-                ("binding", "&Binding"),
-                ("depositary", "&Depositary"),
-                ("languages", "Lan&guages"),
-                ("un_registration", "&UN registration no."),
+                ("title", self.tr("&Title")),
+                ("short_title", self.tr("S&hort title")),
+                ("alternative_titles", self.tr("&Alternative titles")),
+                ("kind", self.tr("&Kind")),
+                ("level", self.tr("&Level")),
+                ("status", self.tr("St&atus")),
+                ("binding", self.tr("&Binding")),
+                ("depositary", self.tr("&Depositary")),
+                ("languages", self.tr("Lan&guages")),
+                ("un_registration", self.tr("&UN registration no.")),
             ],
         )
         return page
@@ -364,48 +384,57 @@ class AgreementDialog(QDialog):
 
     def _dates_page(self) -> QWidget:
         page = QWidget(self)
-        self.signed_on_edit = self._date("signed_on", "Signed on")
-        self.signed_at_edit = self._line("signed_at", "Signed at", DATES, "Place, e.g. Nur-Sultan")
-        self.entry_into_force_edit = self._date("entry_into_force", "Entry into force")
+        self.signed_on_edit = self._date("signed_on", self.tr("Signed on"))
+        self.signed_at_edit = self._line(
+            "signed_at", self.tr("Signed at"), DATES, self.tr("Place, e.g. Nur-Sultan")
+        )
+        self.entry_into_force_edit = self._date("entry_into_force", self.tr("Entry into force"))
         self.entry_into_force_rule_edit = self._line(
             "entry_into_force_rule",
-            "Entry into force rule",
+            self.tr("Entry into force rule"),
             DATES,
-            "e.g. 30th day after the 22nd ratification",
+            self.tr("e.g. 30th day after the 22nd ratification"),
         )
-        self.expires_on_edit = self._date("expires_on", "Expires on")
-        self.duration_edit = self._line("duration", "Duration", DATES, "e.g. 5 years")
+        self.expires_on_edit = self._date("expires_on", self.tr("Expires on"))
+        self.duration_edit = self._line(
+            "duration", self.tr("Duration"), DATES, self.tr("e.g. 5 years")
+        )
         self.renewal_edit = self._line(
-            "renewal", "Renewal", DATES, "e.g. for 5 years unless denounced 6 months before"
+            "renewal",
+            self.tr("Renewal"),
+            DATES,
+            self.tr("e.g. for 5 years unless denounced 6 months before"),
         )
-        self.terminated_on_edit = self._date("terminated_on", "Terminated on")
+        self.terminated_on_edit = self._date("terminated_on", self.tr("Terminated on"))
         self.termination_grounds_edit = self._line(
-            "termination_grounds", "Termination grounds", DATES
+            "termination_grounds", self.tr("Termination grounds"), DATES
         )
         self._rows(
             page,
             [
-                ("signed_on", "&Signed on"),
-                ("signed_at", "Signed &at"),
-                ("entry_into_force", "&Entry into force"),
-                ("entry_into_force_rule", "Entry into force &rule"),
-                ("expires_on", "E&xpires on"),
-                ("duration", "D&uration"),
-                ("renewal", "Re&newal"),
-                ("terminated_on", "Ter&minated on"),
-                ("termination_grounds", "Termination &grounds"),
+                ("signed_on", self.tr("&Signed on")),
+                ("signed_at", self.tr("Signed &at")),
+                ("entry_into_force", self.tr("&Entry into force")),
+                ("entry_into_force_rule", self.tr("Entry into force &rule")),
+                ("expires_on", self.tr("E&xpires on")),
+                ("duration", self.tr("D&uration")),
+                ("renewal", self.tr("Re&newal")),
+                ("terminated_on", self.tr("Ter&minated on")),
+                ("termination_grounds", self.tr("Termination &grounds")),
             ],
         )
         return page
 
     def _terms_page(self) -> QWidget:
         page = QWidget(self)
-        for key, caption, placeholder in TERM_ROWS:
+        rows = term_rows()
+        for key, caption, placeholder in rows:
             edit = self._line(key, caption.replace("&", ""), TERMS, placeholder)
             edit.setMinimumWidth(TERM_WIDTH)  # the hint beside it takes the rest of the row
-            edit.setToolTip(f"Write e.g. {placeholder}")  # the placeholder may be cut
-        self._rows(page, [(key, caption) for key, caption, _ in TERM_ROWS])
-        intro = QLabel(INTRO, page)
+            # The placeholder may be cut.
+            edit.setToolTip(fill(self.tr("Write e.g. %1"), placeholder))
+        self._rows(page, [(key, caption) for key, caption, _ in rows])
+        intro = QLabel(QCoreApplication.translate("TermsFields", INTRO), page)
         intro.setWordWrap(True)
         form = page.layout()
         assert isinstance(form, QFormLayout)
@@ -423,13 +452,14 @@ class AgreementDialog(QDialog):
             try:
                 date = parse_typed(text)
             except TypedDateError as error:
-                hint.setText(str(error))  # why, as it is typed
+                hint.setText(message_text(error))  # why, as it is typed
                 hint.setEnabled(True)
                 hint.setStyleSheet(error_style(hint))
                 return
             hint.setEnabled(False)
             hint.setStyleSheet("")
-            hint.setText(f"read as {date.display()}" if date else "not recorded")
+            read = fill(self.tr("read as %1"), locale_text.partial_date(date)) if date else ""
+            hint.setText(read or self.tr("not recorded"))
 
         edit.textChanged.connect(update)
         update(edit.text())
@@ -439,7 +469,7 @@ class AgreementDialog(QDialog):
         page = QWidget(self)
         layout = QVBoxLayout(page)
         layout.addWidget(
-            QLabel("Dated events to track: review due, expiry, renewal notice …", page)
+            QLabel(self.tr("Dated events to track: review due, expiry, renewal notice …"), page)
         )
         layout.addWidget(self.milestones_error)
         layout.addWidget(self.milestones, 1)
@@ -447,19 +477,26 @@ class AgreementDialog(QDialog):
 
     def _source_page(self) -> QWidget:
         page = QWidget(self)
-        self.summary_edit = self._text("summary", "Summary", SOURCE, 0, "What it provides for")
-        self.notes_edit = self._text("notes", "Notes", SOURCE, 5, "Your own notes")
-        self.source_citation_edit = self._line(
-            "source_citation", "Source citation", SOURCE, "e.g. UNTS vol. 2994, p. 123"
+        self.summary_edit = self._text(
+            "summary", self.tr("Summary"), SOURCE, 0, self.tr("What it provides for")
         )
-        self.source_url_edit = self._line("source_url", "Source URL", SOURCE, "https://…")
+        self.notes_edit = self._text(
+            "notes", self.tr("Notes"), SOURCE, 5, self.tr("Your own notes")
+        )
+        self.source_citation_edit = self._line(
+            "source_citation",
+            self.tr("Source citation"),
+            SOURCE,
+            self.tr("e.g. UNTS vol. 2994, p. 123"),
+        )
+        self.source_url_edit = self._line("source_url", self.tr("Source URL"), SOURCE, "https://…")
         self._rows(
             page,
             [
-                ("summary", "Su&mmary"),
-                ("notes", "&Notes"),
-                ("source_citation", "Source &citation"),
-                ("source_url", "Source &URL"),
+                ("summary", self.tr("Su&mmary")),
+                ("notes", self.tr("&Notes")),
+                ("source_citation", self.tr("Source &citation")),
+                ("source_url", self.tr("Source &URL")),
             ],
         )
         return page
@@ -475,7 +512,7 @@ class AgreementDialog(QDialog):
         """Disable Save while a job runs, saying which; None enables it again."""
         self._busy = busy
         self.save_button.setEnabled(busy is None)
-        self.save_button.setText(busy or SAVE)
+        self.save_button.setText(_t(busy or SAVE))
 
     def _when_alive(self, callback: Callable[[Any], None]) -> Callable[[Any], None]:
         """*callback*, skipped if the dialog was destroyed (with its window) while a job ran."""
@@ -508,7 +545,12 @@ class AgreementDialog(QDialog):
     def _load_failed(self, error: BaseException) -> None:
         self._set_busy(None)
         reason = _database_message(error) if isinstance(error, SQLAlchemyError) else str(error)
-        self._ask(QMessageBox.Icon.Critical, "Not loaded", f"Not loaded: {reason}.", [])
+        self._ask(
+            QMessageBox.Icon.Critical,
+            self.tr("Not loaded"),
+            fill(self.tr("Not loaded: %1."), reason),
+            [],
+        )
         if not self._shown:  # nothing to edit: an empty form must not be saved as new
             self.done(QDialog.DialogCode.Rejected)
 
@@ -528,9 +570,10 @@ class AgreementDialog(QDialog):
 
     def _update_title(self) -> None:
         if self._agreement_id is None:
-            self.setWindowTitle("New agreement")
+            self.setWindowTitle(self.tr("New agreement"))
         else:
-            self.setWindowTitle(f"Edit agreement {self._agreement_id} (version {self._version})")
+            title = self.tr("Edit agreement %1 (version %2)")
+            self.setWindowTitle(fill(title, self._agreement_id, self._version))
 
     def show_input(self, data: AgreementInput) -> None:
         """Fill every widget from *data*; what is shown now counts as unchanged."""
@@ -668,27 +711,33 @@ class AgreementDialog(QDialog):
             if self._on_deleted(error):
                 return  # saving again, as a new agreement: its own save_finished follows
         elif isinstance(error, SQLAlchemyError):
-            self._ask(QMessageBox.Icon.Critical, "Not saved", _database_message(error), [])
+            self._ask(QMessageBox.Icon.Critical, self.tr("Not saved"), _database_message(error), [])
         else:  # a user name that can't be recorded (UserNameError), or the unforeseen
-            self._ask(QMessageBox.Icon.Critical, "Not saved", f"Nothing was saved: {error}.", [])
+            reason = fill(self.tr("Nothing was saved: %1."), message_text(error))
+            self._ask(QMessageBox.Icon.Critical, self.tr("Not saved"), reason, [])
         self.save_finished.emit(False)
 
     def _new_parties_confirmed(self, doubtful: dict[str, str]) -> bool:
         """Ask before a name that looks like a misspelt state or organisation becomes a party."""
         if not doubtful:
             return True
-        lines = [f"'{name}' (did you mean '{hint}'?)" for name, hint in doubtful.items()]
+        guess = self.tr("'%1' (did you mean '%2'?)")
+        lines = [fill(guess, name, hint) for name, hint in doubtful.items()]
+        record = self.tr("Record as new")
         answer = self._ask(
             QMessageBox.Icon.Question,
-            "New party?",
-            "Not a known state or organisation: " + ", ".join(lines) + ".",
-            [("Record as new", QMessageBox.ButtonRole.AcceptRole)],
-            "Record as new adds it as a new party, spelt as typed. Keep editing lets you "
-            "correct the name.",
+            self.tr("New party?"),
+            fill(self.tr("Not a known state or organisation: %1."), ", ".join(lines)),
+            [(record, QMessageBox.ButtonRole.AcceptRole)],
+            fill(
+                self.tr("%1 adds it as a new party, spelt as typed. %2 lets you correct the name."),
+                record,
+                self.tr("Keep editing"),
+            ),
         )
-        if answer != "Record as new":
+        if answer != record:
             self.tabs.setCurrentIndex(PARTIES)
-        return answer == "Record as new"
+        return answer == record
 
     def _duplicates_confirmed(self, matches: list[PossibleDuplicate]) -> bool:
         """Ask before saving what is probably recorded already; False to stay (or leave)."""
@@ -696,52 +745,66 @@ class AgreementDialog(QDialog):
         if not matches:
             return True
         text, details = duplicate_warning.warning_text(matches)
+        save_anyway = duplicate_warning.button_text(duplicate_warning.SAVE_ANYWAY)
+        open_existing = duplicate_warning.button_text(duplicate_warning.OPEN_EXISTING)
         answer = self._ask(
             QMessageBox.Icon.Warning,
-            "Possible duplicate",
+            self.tr("Possible duplicate"),
             text,
             [
-                (duplicate_warning.SAVE_ANYWAY, QMessageBox.ButtonRole.AcceptRole),
-                (duplicate_warning.OPEN_EXISTING, QMessageBox.ButtonRole.ActionRole),
+                (save_anyway, QMessageBox.ButtonRole.AcceptRole),
+                (open_existing, QMessageBox.ButtonRole.ActionRole),
             ],
             details,
         )
-        if answer == duplicate_warning.OPEN_EXISTING:
+        if answer == open_existing:
             self._set_busy(None)
             self.open_existing.emit(matches[0].agreement_id)
             self.done(QDialog.DialogCode.Rejected)  # chosen in the box: no second question
-        return answer == duplicate_warning.SAVE_ANYWAY
+        return answer == save_anyway
 
     def _on_conflict(self, error: ConflictError) -> None:
+        reload = self.tr("Reload")
         answer = self._ask(
             QMessageBox.Icon.Warning,
-            "Changed by someone else",
-            f"Not saved: {error}.",
-            [("Reload", QMessageBox.ButtonRole.AcceptRole)],
-            "Reload shows their version in place of your changes. "
-            "Keep editing leaves your changes here, unsaved.",
+            self.tr("Changed by someone else"),
+            fill(self.tr("Not saved: %1."), message_text(error)),
+            [(reload, QMessageBox.ButtonRole.AcceptRole)],
+            fill(
+                self.tr(
+                    "%1 shows their version in place of your changes. "
+                    "%2 leaves your changes here, unsaved."
+                ),
+                reload,
+                self.tr("Keep editing"),
+            ),
         )
-        if answer != "Reload":
+        if answer != reload:
             return
+        discard = self.tr("Discard and reload")
         confirm = self._ask(
             QMessageBox.Icon.Question,
-            "Discard your changes?",
-            f"Discard your changes and show version {error.current_version}?",
-            [("Discard and reload", QMessageBox.ButtonRole.DestructiveRole)],
+            self.tr("Discard your changes?"),
+            fill(self.tr("Discard your changes and show version %1?"), error.current_version),
+            [(discard, QMessageBox.ButtonRole.DestructiveRole)],
         )
-        if confirm == "Discard and reload":
+        if confirm == discard:
             self.reload()
 
     def _on_deleted(self, error: NotFoundError) -> bool:
         """Offer to save what is shown as a new agreement; True if that save was started."""
+        save_new = self.tr("Save as new agreement")
         answer = self._ask(
             QMessageBox.Icon.Warning,
-            "Agreement deleted",
-            f"Not saved: agreement {error.agreement_id} was deleted since you opened it.",
-            [("Save as new agreement", QMessageBox.ButtonRole.AcceptRole)],
-            "Save as new agreement records what you see here under a new number.",
+            self.tr("Agreement deleted"),
+            fill(
+                self.tr("Not saved: agreement %1 was deleted since you opened it."),
+                error.agreement_id,
+            ),
+            [(save_new, QMessageBox.ButtonRole.AcceptRole)],
+            fill(self.tr("%1 records what you see here under a new number."), save_new),
         )
-        if answer != "Save as new agreement":
+        if answer != save_new:
             return False
         self._agreement_id, self._version = None, None
         self._update_title()
@@ -766,7 +829,9 @@ class AgreementDialog(QDialog):
         box.setInformativeText(details)
         for label, role in actions:
             box.addButton(label, role)
-        keep = box.addButton("Keep editing" if actions else "OK", QMessageBox.ButtonRole.RejectRole)
+        keep = box.addButton(
+            self.tr("Keep editing") if actions else self.tr("OK"), QMessageBox.ButtonRole.RejectRole
+        )
         box.setDefaultButton(keep)
         box.setEscapeButton(keep)
         box.exec()
@@ -791,13 +856,14 @@ class AgreementDialog(QDialog):
         if self.saving:
             return
         if self.is_changed():
+            discard = self.tr("Discard changes")
             answer = self._ask(
                 QMessageBox.Icon.Question,
-                "Discard changes?",
-                "Close without saving your changes?",
-                [("Discard changes", QMessageBox.ButtonRole.DestructiveRole)],
+                self.tr("Discard changes?"),
+                self.tr("Close without saving your changes?"),
+                [(discard, QMessageBox.ButtonRole.DestructiveRole)],
             )
-            if answer != "Discard changes":
+            if answer != discard:
                 return
         super().reject()
 
@@ -808,6 +874,8 @@ class AgreementDialog(QDialog):
 
     def show_errors(self, errors: dict[str, str]) -> None:
         """Put every message beside its field, mark the tabs and go to the first problem."""
+        # The models' messages in the window's language, for every tab's editor at once.
+        errors = {key: message_text(message) for key, message in errors.items()}
         tabs: set[int] = set()
         for key, slot in self._slots.items():
             slot.show(errors.get(key, ""))
@@ -838,7 +906,7 @@ class AgreementDialog(QDialog):
             self.tabs.setTabIcon(index, warning if bad else QIcon())
             red = error_colour(self.tabs.tabBar())
             self.tabs.tabBar().setTabTextColor(index, red if bad else QColor())
-            self.tabs.setTabToolTip(index, "Has problems to fix" if bad else "")
+            self.tabs.setTabToolTip(index, self.tr("Has problems to fix") if bad else "")
 
     def _show_banner(self, errors: dict[str, str]) -> None:
         """Sum the problems up above the tabs, with any that no field shows."""
@@ -853,8 +921,8 @@ class AgreementDialog(QDialog):
             and key.split(".")[0]
             not in ("parties", "fields", "milestones", "relations", "replaced_by")
         ]
-        noun = "problem" if len(errors) == 1 else "problems"
-        lines = [f"Not saved: {len(errors)} {noun}, marked in red.", *other]
+        count = len(errors)
+        lines = [self.tr("Not saved: %n problem(s), marked in red.", "", count), *other]
         show_error(self.banner, "\n".join(lines))
 
     def _show_milestone_errors(self, errors: dict[str, str]) -> bool:
@@ -863,8 +931,9 @@ class AgreementDialog(QDialog):
         for row, problems in sorted(nested_errors(errors, "milestones").items()):
             for attribute, message in problems.items():
                 cells[(row, attribute)] = message
-                words = ATTRIBUTE_WORDS.get(attribute, attribute)
-                lines.append(f"Milestone {row + 1}, {words}: {message}")
+                words = attribute_words(attribute)
+                text = fill(self.tr("Milestone %1, %2: %3"), row + 1, words, message)
+                lines.append(text)
         self.milestones.model.set_errors(cells)
         show_error(self.milestones_error, "\n".join(lines))
         mark_invalid(self.milestones.view, bool(lines))
@@ -874,4 +943,7 @@ class AgreementDialog(QDialog):
 def _database_message(error: SQLAlchemyError) -> str:
     """A one-line reason for a failed save ('database is locked'), without the SQL."""
     reason = str(getattr(error, "orig", None) or error).splitlines()[0]
-    return f"Nothing was saved: the database refused the change ({reason}). Try again."
+    text = QCoreApplication.translate(
+        "AgreementDialog", "Nothing was saved: the database refused the change (%1). Try again."
+    )
+    return fill(text, reason)

@@ -16,7 +16,15 @@ from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, Qt, QUrl, Signal
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QCoreApplication,
+    QEvent,
+    QObject,
+    Qt,
+    QUrl,
+    Signal,
+)
 from PySide6.QtGui import QDesktopServices, QDragEnterEvent, QDropEvent, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -51,21 +59,32 @@ from models.database import Database
 from models.text import search_terms
 from ui.colours import error_style
 from ui.empty_hint import empty_hint
+from ui.flow_layout import FlowLayout
+from ui.model_messages import message_text
+from ui.translations import fill
 from ui.workers import Cancelled, Job, Worker, run_with_progress
 
 if TYPE_CHECKING:
     from ui.agreement_dialog import AgreementDialog
 
-COLUMNS = ("Label", "File", "Version", "Size", "Added", "Text")
-ATTACHMENTS_HINT = (
+COLUMNS = (
+    QT_TRANSLATE_NOOP("AttachmentPanel", "Label"),
+    QT_TRANSLATE_NOOP("AttachmentPanel", "File"),
+    QT_TRANSLATE_NOOP("AttachmentPanel", "Version"),
+    QT_TRANSLATE_NOOP("AttachmentPanel", "Size"),
+    QT_TRANSLATE_NOOP("AttachmentPanel", "Added"),
+    QT_TRANSLATE_NOOP("AttachmentPanel", "Text"),
+)
+ATTACHMENTS_HINT = QT_TRANSLATE_NOOP(
+    "AttachmentPanel",
     "The selected agreement's files appear here. Add… (or drop files here) keeps its signed "
-    "text, a translation or a press release with it; their text is searched with the rest."
+    "text, a translation or a press release with it; their text is searched with the rest.",
 )
 _STATUS_MARK = {
-    TextStatus.TEXT: "searched",
-    TextStatus.SCANNED: "⚠ scanned: no text layer",
-    TextStatus.UNREADABLE: "⚠ could not be read",
-    TextStatus.NONE: "not searched",
+    TextStatus.TEXT: QT_TRANSLATE_NOOP("AttachmentPanel", "searched"),
+    TextStatus.SCANNED: QT_TRANSLATE_NOOP("AttachmentPanel", "⚠ scanned: no text layer"),
+    TextStatus.UNREADABLE: QT_TRANSLATE_NOOP("AttachmentPanel", "⚠ could not be read"),
+    TextStatus.NONE: QT_TRANSLATE_NOOP("AttachmentPanel", "not searched"),
 }
 
 
@@ -109,7 +128,8 @@ class AttachmentPanel(QWidget):
         self._update_buttons()
 
     def _build(self) -> None:
-        self.title = QLabel("<b>Attachments</b>", self)
+        heading = self.tr("Attachments")
+        self.title = QLabel(f"<b>{escape(heading)}</b>", self)
         self.hits_label = QLabel(self)
         self.hits_label.setObjectName("attachmentHits")
         self.hits_label.setWordWrap(True)
@@ -122,32 +142,44 @@ class AttachmentPanel(QWidget):
         self.error_label.hide()
         self.tree = QTreeWidget(self)
         self.tree.setObjectName("attachmentList")
-        self.tree.setAccessibleName("Attachments")
-        self.tree.setHeaderLabels(list(COLUMNS))
+        self.tree.setAccessibleName(self.tr("Attachments"))
+        self.tree.setHeaderLabels([self.tr(column) for column in COLUMNS])
         self.tree.setRootIsDecorated(True)
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.tree.itemSelectionChanged.connect(self._update_buttons)
         self.tree.itemDoubleClicked.connect(lambda *_: self.open_selected())
         self.tree.setAcceptDrops(False)  # drops land on the panel itself
-        self.empty_hint = empty_hint(self.tree, ATTACHMENTS_HINT)
-        self.add_button = self._button("Add…", "Attach files to this agreement", self.choose_files)
-        self.open_button = self._button("Open", "Open with the system's viewer", self.open_selected)
-        self.save_button = self._button("Save copy…", "Save a copy of the file", self.save_selected)
+        self.empty_hint = empty_hint(self.tree, self.tr(ATTACHMENTS_HINT))
+        self.add_button = self._button(
+            self.tr("Add…"), self.tr("Attach files to this agreement"), self.choose_files
+        )
+        self.open_button = self._button(
+            self.tr("Open"), self.tr("Open with the system's viewer"), self.open_selected
+        )
+        self.save_button = self._button(
+            self.tr("Save copy…"), self.tr("Save a copy of the file"), self.save_selected
+        )
         self.replace_button = self._button(
-            "Replace…", "Add a new version (the earlier ones stay listed)", self.replace_selected
+            self.tr("Replace…"),
+            self.tr("Add a new version (the earlier ones stay listed)"),
+            self.replace_selected,
         )
         self.remove_button = self._button(
-            "Remove", "Remove it (kept, and no longer searched)", self.remove_selected
+            self.tr("Remove"),
+            self.tr("Remove it (kept, and no longer searched)"),
+            self.remove_selected,
         )
         self.restore_button = self._button(
-            "Restore", "Bring the removed attachment back", self.restore_selected
+            self.tr("Restore"), self.tr("Bring the removed attachment back"), self.restore_selected
         )
         self.restore_button.setObjectName("restoreAttachmentButton")
-        self.show_removed = QCheckBox("Show removed", self)
+        self.show_removed = QCheckBox(self.tr("Show removed"), self)
         self.show_removed.setObjectName("showRemovedAttachments")
-        self.show_removed.setToolTip("List removed attachments too, to restore them")
+        self.show_removed.setToolTip(self.tr("List removed attachments too, to restore them"))
         self.show_removed.toggled.connect(lambda _checked: self.reload())
-        buttons = QHBoxLayout()
+        # Rows that wrap: under the details pane the column is narrow, and the buttons' words
+        # are longer in some languages.
+        buttons = FlowLayout()
         for button in (
             self.add_button,
             self.open_button,
@@ -157,7 +189,6 @@ class AttachmentPanel(QWidget):
             self.restore_button,
         ):
             buttons.addWidget(button)
-        buttons.addStretch(1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 4, 0, 0)
         heading = QHBoxLayout()  # the check box beside the title: the buttons' row is full
@@ -234,7 +265,7 @@ class AttachmentPanel(QWidget):
     def _item(self, attachment: AttachmentView, number: int, label: str) -> QTreeWidgetItem:
         version = next(v for v in attachment.versions if v.number == number)
         language = f" [{attachment.language}]" if attachment.language and label else ""
-        removed = " (removed)" if attachment.removed_at is not None and label else ""
+        removed = " " + self.tr("(removed)") if attachment.removed_at is not None and label else ""
         item = QTreeWidgetItem(
             [
                 label + language + removed,
@@ -242,12 +273,13 @@ class AttachmentPanel(QWidget):
                 f"v{version.number}",
                 size_text(version.size),
                 version.added_at.astimezone().strftime("%Y-%m-%d"),
-                _STATUS_MARK[version.text_status],
+                self.tr(_STATUS_MARK[version.text_status]),
             ]
         )
         item.setData(0, Qt.ItemDataRole.UserRole, (attachment.id, version.id, version.filename))
         item.setToolTip(5, version.text_note or version.text_status.label)
-        item.setToolTip(1, f"SHA-256 {version.sha256}\nadded by {version.added_by or 'unknown'}")
+        who = version.added_by or self.tr("unknown")
+        item.setToolTip(1, f"SHA-256 {version.sha256}\n" + fill(self.tr("added by %1"), who))
         if attachment.removed_at is not None:
             for column in range(len(COLUMNS)):
                 item.setForeground(column, self.palette().brush(QPalette.ColorRole.PlaceholderText))
@@ -258,10 +290,18 @@ class AttachmentPanel(QWidget):
             self.hits_label.hide()
             return
         terms = search_terms(self._words)
-        lead = "Found only in" if hits.only_in_attachments else "Also found in"
+        lead = (
+            self.tr("Found only in %1 (%2): %3")
+            if hits.only_in_attachments
+            else self.tr("Also found in %1 (%2): %3")
+        )
         parts = [
-            f"{lead} <b>{escape(hit.label)}</b> ({escape(hit.filename)}): "
-            f"“{_highlighted(hit.passage, terms)}”"
+            fill(
+                escape(lead),
+                f"<b>{escape(hit.label)}</b>",
+                escape(hit.filename),
+                f"“{_highlighted(hit.passage, terms)}”",
+            )
             for hit in hits.attachments
         ]
         self.hits_label.setText("<br/>".join(parts))
@@ -294,7 +334,7 @@ class AttachmentPanel(QWidget):
     # ------------------------------------------------------------ actions
 
     def choose_files(self) -> None:
-        paths, _filter = QFileDialog.getOpenFileNames(self, "Attach files")
+        paths, _filter = QFileDialog.getOpenFileNames(self, self.tr("Attach files"))
         if paths:
             self.attach_files([Path(path) for path in paths])
 
@@ -325,14 +365,14 @@ class AttachmentPanel(QWidget):
 
         names = ", ".join(path.name for path in paths)
         self.progress = run_with_progress(
-            self, self._worker, f"Attaching {names}…", work, self._done, self._fail
+            self, self._worker, fill(self.tr("Attaching %1…"), names), work, self._done, self._fail
         )
 
     def replace_selected(self) -> None:
         chosen = self._selected()
         if chosen is None:
             return
-        path, _filter = QFileDialog.getOpenFileName(self, f"Replace {chosen[2]}")
+        path, _filter = QFileDialog.getOpenFileName(self, fill(self.tr("Replace %1"), chosen[2]))
         if path:
             self.replace_with(Path(path))
 
@@ -349,7 +389,14 @@ class AttachmentPanel(QWidget):
                 )
             return result.changes
 
-        run_with_progress(self, self._worker, f"Storing {path.name}…", work, self._done, self._fail)
+        run_with_progress(
+            self,
+            self._worker,
+            fill(self.tr("Storing %1…"), path.name),
+            work,
+            self._done,
+            self._fail,
+        )
 
     def remove_selected(self) -> None:
         chosen, sessions = self._selected(), self._database().sessions
@@ -357,9 +404,14 @@ class AttachmentPanel(QWidget):
             return
         answer = QMessageBox.question(
             self,
-            "Remove attachment",
-            f"Remove {chosen[2]}? It is kept, but no longer listed or searched: Undo, or "
-            "Show removed and Restore, brings it back.",
+            self.tr("Remove attachment"),
+            fill(
+                self.tr(
+                    "Remove %1? It is kept, but no longer listed or searched: Undo, or "
+                    "Show removed and Restore, brings it back."
+                ),
+                chosen[2],
+            ),
         )
         if answer != QMessageBox.StandardButton.Yes:
             return
@@ -396,7 +448,7 @@ class AttachmentPanel(QWidget):
         chosen = self._selected()
         if chosen is None:
             return
-        path, _filter = QFileDialog.getSaveFileName(self, "Save a copy", chosen[2])
+        path, _filter = QFileDialog.getSaveFileName(self, self.tr("Save a copy"), chosen[2])
         if path:
             self._write_copy(chosen[1], Path(path), lambda done: self.copy_written.emit(str(done)))
 
@@ -407,12 +459,14 @@ class AttachmentPanel(QWidget):
             with sessions() as session:
                 return save_copy(session, version_id, target, job.progress, job.check)
 
-        run_with_progress(self, self._worker, f"Writing {target.name}…", work, then, self._fail)
+        run_with_progress(
+            self, self._worker, fill(self.tr("Writing %1…"), target.name), work, then, self._fail
+        )
 
     def _open(self, path: Path) -> None:
         self.copy_written.emit(str(path))
         if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))):
-            self._fail(RuntimeError(f"no program to open {path.name} was found"))
+            self._fail(RuntimeError(fill(self.tr("no program to open %1 was found"), path.name)))
 
     def _done(self, changes: Changes) -> None:
         self.changed.emit(changes)
@@ -421,7 +475,7 @@ class AttachmentPanel(QWidget):
     def _fail(self, error: BaseException) -> None:
         if isinstance(error, Cancelled):
             return
-        message = str(error) or type(error).__name__
+        message = message_text(error) or type(error).__name__
         self.error_label.setText(escape(message))
         self.error_label.show()
         self.failed.emit(message)
@@ -499,7 +553,10 @@ def attachments_tab(
     """An Attachments tab in the editor of a recorded agreement (changes apply at once)."""
     page = QWidget(dialog)
     note = QLabel(
-        "Files are attached, replaced and removed at once, not when the agreement is saved.",
+        QCoreApplication.translate(
+            "AttachmentPanel",
+            "Files are attached, replaced and removed at once, not when the agreement is saved.",
+        ),
         page,
     )
     note.setWordWrap(True)
@@ -507,6 +564,6 @@ def attachments_tab(
     layout = QVBoxLayout(page)
     layout.addWidget(note)
     layout.addWidget(panel, 1)
-    dialog.tabs.addTab(page, "Attachments")
+    dialog.tabs.addTab(page, QCoreApplication.translate("AttachmentPanel", "Attachments"))
     panel.show_agreement(dialog.agreement_id)
     return panel

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -31,18 +31,21 @@ from models.bulk_edit import BulkEdit, BulkEditError, BulkPlan, apply_bulk_edit,
 from models.changes import Changes
 from models.service import MilestoneInput
 from models.vocab import Kind, Level, MilestoneKind, Role, Status, Vocabulary
+from ui import vocab_labels
 from ui.colours import error_style
+from ui.translations import fill
 from ui.workers import Cancelled, Job, Worker, run_with_progress
 
 PREVIEW_DELAY_MS = 250
-LEAVE = "(leave as it is)"
+LEAVE = QT_TRANSLATE_NOOP("BulkEditDialog", "(leave as it is)")
+NONE = QT_TRANSLATE_NOOP("BulkEditDialog", "(none)")
 
 
 def _choices(vocabulary: type[Vocabulary], blank: str = LEAVE) -> QComboBox:
     combo = QComboBox()
-    combo.addItem(blank, "")
+    combo.addItem(QCoreApplication.translate("BulkEditDialog", blank), "")
     for member in vocabulary:
-        combo.addItem(member.value, member.value)
+        combo.addItem(vocab_labels.label(member), member.value)
     return combo
 
 
@@ -72,7 +75,7 @@ class BulkEditDialog(QDialog):
         self.progress = None
         self.plan: BulkPlan | None = None
         self.setObjectName("bulkEditDialog")
-        self.setWindowTitle("Bulk edit")
+        self.setWindowTitle(self.tr("Bulk edit"))
         self.resize(720, 620)
         layout = QVBoxLayout(self)
         layout.addLayout(self._scope())
@@ -80,8 +83,8 @@ class BulkEditDialog(QDialog):
         self.preview = QPlainTextEdit(self)
         self.preview.setObjectName("bulkPreview")
         self.preview.setReadOnly(True)
-        self.preview.setPlaceholderText("Choose a change: what it does shows here.")
-        layout.addWidget(QLabel("Preview:", self))
+        self.preview.setPlaceholderText(self.tr("Choose a change: what it does shows here."))
+        layout.addWidget(QLabel(self.tr("Preview:"), self))
         layout.addWidget(self.preview, 1)
         self.error = QLabel("", self)
         self.error.setObjectName("bulkError")
@@ -90,7 +93,9 @@ class BulkEditDialog(QDialog):
         self.error.hide()
         layout.addWidget(self.error)
         buttons = QDialogButtonBox(self)
-        self.apply_button = buttons.addButton("Apply", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.apply_button = buttons.addButton(
+            self.tr("Apply"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
         self.apply_button.setObjectName("applyButton")
         self.apply_button.setEnabled(False)
         self.apply_button.clicked.connect(self.apply)
@@ -103,10 +108,11 @@ class BulkEditDialog(QDialog):
 
     def _scope(self) -> QHBoxLayout:
         row = QHBoxLayout()
-        self.selected_button = QRadioButton(f"The {len(self._selected):,} selected", self)
+        selected, matching = len(self._selected), len(self._matching)
+        self.selected_button = QRadioButton(self.tr("The %Ln selected", "", selected), self)
         self.selected_button.setObjectName("scopeSelected")
         self.matching_button = QRadioButton(
-            f"All {len(self._matching):,} matching the filter", self
+            self.tr("All %Ln matching the filter", "", matching), self
         )
         self.matching_button.setObjectName("scopeMatching")
         (self.selected_button if self._selected else self.matching_button).setChecked(True)
@@ -126,15 +132,15 @@ class BulkEditDialog(QDialog):
         self.add_party, self.remove_party = QLineEdit(self), QLineEdit(self)
         self.role = QComboBox(self)
         for member in Role:
-            self.role.addItem(member.value, member.value)
+            self.role.addItem(vocab_labels.label(member), member.value)
         self.role.setCurrentIndex(self.role.findData(Role.PARTY.value))
         self.note = QLineEdit(self)
-        self.milestone_kind = _choices(MilestoneKind, blank="(none)")
+        self.milestone_kind = _choices(MilestoneKind, blank=NONE)
         self.milestone_on, self.milestone_text = QLineEdit(self), QLineEdit(self)
-        self.add_field.setPlaceholderText("e.g. Energy, or Transport > Rail")
-        self.add_party.setPlaceholderText("e.g. Türkiye, KAZ, Oʻzbekiston")
-        self.milestone_on.setPlaceholderText("date: YYYY, YYYY-MM or YYYY-MM-DD")
-        self.milestone_text.setPlaceholderText("description")
+        self.add_field.setPlaceholderText(self.tr("e.g. Energy, or Transport > Rail"))
+        self.add_party.setPlaceholderText(self.tr("e.g. Türkiye, KAZ, Oʻzbekiston"))
+        self.milestone_on.setPlaceholderText(self.tr("date: YYYY, YYYY-MM or YYYY-MM-DD"))
+        self.milestone_text.setPlaceholderText(self.tr("description"))
         names = (
             ("status", self.status),
             ("kind", self.kind),
@@ -157,20 +163,20 @@ class BulkEditDialog(QDialog):
                 widget.textChanged.connect(self._changed)
         party = QHBoxLayout()
         party.addWidget(self.add_party, 1)
-        party.addWidget(QLabel("as", self))
+        party.addWidget(QLabel(self.tr("as"), self))
         party.addWidget(self.role)
         milestone = QHBoxLayout()
         for widget in (self.milestone_kind, self.milestone_on, self.milestone_text):
             milestone.addWidget(widget, 1)
-        form.addRow("Set status:", self.status)
-        form.addRow("Set kind:", self.kind)
-        form.addRow("Set level:", self.level)
-        form.addRow("Add field:", self.add_field)
-        form.addRow("Remove field:", self.remove_field)
-        form.addRow("Add party:", party)
-        form.addRow("Remove party:", self.remove_party)
-        form.addRow("Add note:", self.note)
-        form.addRow("Add milestone:", milestone)
+        form.addRow(self.tr("Set status:"), self.status)
+        form.addRow(self.tr("Set kind:"), self.kind)
+        form.addRow(self.tr("Set level:"), self.level)
+        form.addRow(self.tr("Add field:"), self.add_field)
+        form.addRow(self.tr("Remove field:"), self.remove_field)
+        form.addRow(self.tr("Add party:"), party)
+        form.addRow(self.tr("Remove party:"), self.remove_party)
+        form.addRow(self.tr("Add note:"), self.note)
+        form.addRow(self.tr("Add milestone:"), milestone)
         return form
 
     # ------------------------------------------------------------- the edit
@@ -247,6 +253,8 @@ class BulkEditDialog(QDialog):
         edit, ids, sessions, url = self.edit(), self.ids(), self._sessions, self._url
         rotation = self._rotation
         self.apply_button.setEnabled(False)
+        count = len(ids)
+        changing = self.tr("Changing %Ln agreement(s)…", "", count)
 
         def work(job: Job) -> Changes:
             with sessions.begin() as session:
@@ -260,7 +268,7 @@ class BulkEditDialog(QDialog):
                 )
 
         self.progress = run_with_progress(
-            self, self._worker, f"Changing {len(ids):,} agreements…", work, self._done, self._failed
+            self, self._worker, changing, work, self._done, self._failed
         )
 
     def _done(self, changes: Changes) -> None:
@@ -269,11 +277,11 @@ class BulkEditDialog(QDialog):
 
     def _failed(self, error: BaseException) -> None:
         if isinstance(error, Cancelled):
-            message = "Cancelled: nothing was changed."
+            message = self.tr("Cancelled: nothing was changed.")
         elif isinstance(error, BulkEditError):
             message = str(error)
         else:
-            message = f"Not changed: {error}"
+            message = fill(self.tr("Not changed: %1"), error)
         self.error.setText(message)
         self.error.show()
         self.apply_button.setEnabled(True)

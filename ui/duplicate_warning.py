@@ -6,13 +6,21 @@ shows `warning_text()` with its own message box.
 
 from __future__ import annotations
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject
 from sqlalchemy.orm import Session, sessionmaker
 
 from models.duplicates import PossibleDuplicate, probable_duplicates
 from models.service import AgreementInput
+from ui.translations import fill
 
-SAVE_ANYWAY = "Save anyway"
-OPEN_EXISTING = "Open existing"
+SAVE_ANYWAY = QT_TRANSLATE_NOOP("DuplicateWarning", "Save anyway")
+OPEN_EXISTING = QT_TRANSLATE_NOOP("DuplicateWarning", "Open existing")
+translate = QCoreApplication.translate
+
+
+def button_text(text: str) -> str:
+    """SAVE_ANYWAY or OPEN_EXISTING as the button says it, in the window's language."""
+    return translate("DuplicateWarning", text)
 
 
 def needs_check(data: AgreementInput, original: AgreementInput, is_new: bool) -> bool:
@@ -46,16 +54,26 @@ def probable_duplicates_of(
 def warning_text(matches: list[PossibleDuplicate]) -> tuple[str, str]:
     """The question and its details: which agreements, and what each button does."""
     listed = "\n".join(f"• {match.describe()}" for match in matches)
-    noun = "an agreement" if len(matches) == 1 else f"{len(matches)} agreements"
-    text = (
-        f"This looks like {noun} already recorded, with the same signing date and "
-        f"parties and a title near in wording:\n{listed}"
+    text = DuplicateWarning.tr(
+        "This looks like %n agreement(s) already recorded, with the same signing date and "
+        "parties and a title near in wording:",
+        "",
+        len(matches),
     )
-    details = (
-        f"{SAVE_ANYWAY} records it as a new agreement. {OPEN_EXISTING} closes this one "
-        f"without saving and opens agreement {matches[0].agreement_id}."
+    details = fill(
+        DuplicateWarning.tr(
+            "%1 records it as a new agreement. %2 closes this one without saving and opens "
+            "agreement %3."
+        ),
+        button_text(SAVE_ANYWAY),
+        button_text(OPEN_EXISTING),
+        matches[0].agreement_id,
     )
-    return text, details
+    return f"{text}\n{listed}", details
+
+
+class DuplicateWarning(QObject):
+    """The context of the warning's sentences (a class: lupdate reads a plural from tr())."""
 
 
 def _party_names(data: AgreementInput) -> list[str]:

@@ -20,6 +20,8 @@ from models import history, trash
 from models.changes import Changes
 from models.service import ConflictError, NotFoundError
 from models.users import current_user
+from ui.model_messages import message_text, step_label
+from ui.translations import fill
 from ui.workers import Job
 
 if TYPE_CHECKING:
@@ -43,11 +45,14 @@ class HistoryActions(QObject):
         super().__init__(window)
         self.window = window
         self.undo_action = window._action(
-            "actionUndo", "&Undo", self.undo, QKeySequence.StandardKey.Undo
+            "actionUndo", self.tr("&Undo"), self.undo, QKeySequence.StandardKey.Undo
         )
-        self.redo_action = window._action("actionRedo", "&Redo", self.redo, "Ctrl+Shift+Z")
+        self.redo_action = window._action("actionRedo", self.tr("&Redo"), self.redo, "Ctrl+Shift+Z")
         self.trash_action = window._action(
-            "actionShowTrash", "&Trash…", self.show_trash, tip="Deleted agreements: restore them"
+            "actionShowTrash",
+            self.tr("&Trash…"),
+            self.show_trash,
+            tip=self.tr("Deleted agreements: restore them"),
         )
         self._labels: Labels = (None, None)
         self._writable = False
@@ -63,16 +68,38 @@ class HistoryActions(QObject):
         undo, redo = self._labels
         self.undo_action.setEnabled(writable and undo is not None)
         self.redo_action.setEnabled(writable and redo is not None)
-        for action, verb, label in (
-            (self.undo_action, "Undo", undo),
-            (self.redo_action, "Redo", redo),
+        for action, texts, label in (
+            (self.undo_action, self._undo_texts(), undo),
+            (self.redo_action, self._redo_texts(), redo),
         ):
-            action.setText(f"&{verb} {label}" if label else f"&{verb}")  # the Edit menu: in full
+            menu, labelled, word, tip, labelled_tip = texts
+            shown = step_label(label) if label else ""
+            action.setText(fill(labelled, shown) if label else menu)  # the Edit menu: in full
             # The toolbar button keeps its one word (a long title would widen the toolbar);
             # what it will replay is in its tooltip.
-            action.setIconText(verb)
+            action.setIconText(word)
             keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
-            action.setToolTip(f"{verb} {label} ({keys})" if label else f"{verb} ({keys})")
+            action.setToolTip(fill(labelled_tip, shown, keys) if label else fill(tip, keys))
+
+    def _undo_texts(self) -> tuple[str, str, str, str, str]:
+        """The Undo action's words: menu, menu with a step, toolbar, tooltip, with a step."""
+        return (
+            self.tr("&Undo"),
+            self.tr("&Undo %1"),
+            self.tr("Undo"),
+            self.tr("Undo (%1)"),
+            self.tr("Undo %1 (%2)"),
+        )
+
+    def _redo_texts(self) -> tuple[str, str, str, str, str]:
+        """The Redo action's words, as _undo_texts."""
+        return (
+            self.tr("&Redo"),
+            self.tr("&Redo %1"),
+            self.tr("Redo"),
+            self.tr("Redo (%1)"),
+            self.tr("Redo %1 (%2)"),
+        )
 
     def read_labels(self) -> None:
         sessions, user = self.window.database.sessions, current_user()
@@ -114,20 +141,23 @@ class HistoryActions(QObject):
         def failed(error: BaseException) -> None:
             expected = (ConflictError, NotFoundError, trash.NotInTrashError)
             if not isinstance(error, (*expected, history.HistoryConflict, history.NothingToUndo)):
-                error = Exception(f"the database refused it ({type(error).__name__}: {error})")
-            QMessageBox.warning(self.window, title, f"{refused}{error}")
+                reason = f"{type(error).__name__}: {error}"
+                error = Exception(fill(self.tr("the database refused it (%1)"), reason))
+            QMessageBox.warning(self.window, title, f"{refused}{message_text(error)}")
             self.window.reload_from_database()
 
         self.window.worker.submit(work, finished, failed)
 
     def undo(self) -> None:
-        self._write("Undo", history.undo, lambda result: self._replayed(result, "Undid"))
+        undid = self.tr("Undid %1.")
+        self._write(self.tr("Undo"), history.undo, lambda result: self._replayed(result, undid))
 
     def redo(self) -> None:
-        self._write("Redo", history.redo, lambda result: self._replayed(result, "Redid"))
+        redid = self.tr("Redid %1.")
+        self._write(self.tr("Redo"), history.redo, lambda result: self._replayed(result, redid))
 
     def _replayed(self, result: history.Replayed, done: str) -> None:
-        self.window.statusBar().showMessage(f"{done} {result.label}.", 5000)
+        self.window.statusBar().showMessage(fill(done, step_label(result.label)), 5000)
         self.apply(result.changes)
         self.replayed.emit(result)
 
@@ -138,14 +168,14 @@ class HistoryActions(QObject):
             return trash.delete(session, ids, versions, user=user)
 
         def done(changes: Changes) -> None:
-            self.window.statusBar().showMessage(
-                f"Moved {history.plural(len(ids), 'agreement')} to the trash. "
-                "Ctrl+Z brings them back.",
-                5000,
+            count = len(ids)
+            moved = self.tr(
+                "Moved %Ln agreement(s) to the trash. Ctrl+Z brings them back.", "", count
             )
+            self.window.statusBar().showMessage(moved, 5000)
             self.apply(changes)
 
-        self._write("Delete agreements", write, done, "Nothing was deleted: ")
+        self._write(self.tr("Delete agreements"), write, done, self.tr("Nothing was deleted: "))
 
     def restore(self, ids: list[int], done: Callable[[], None] | None = None) -> None:
         """Bring agreements back from the trash (the trash dialog's Restore)."""
@@ -154,14 +184,15 @@ class HistoryActions(QObject):
             return trash.restore(session, ids, user=user)
 
         def restored(changes: Changes) -> None:
+            count = len(ids)
             self.window.statusBar().showMessage(
-                f"Restored {history.plural(len(ids), 'agreement')}.", 5000
+                self.tr("Restored %Ln agreement(s).", "", count), 5000
             )
             self.apply(changes)
             if done is not None:
                 done()
 
-        self._write("Restore", write, restored)
+        self._write(self.tr("Restore"), write, restored)
 
     def purge_old(self) -> None:
         """Empty from the trash what was deleted longer ago than the setting (30 days)."""

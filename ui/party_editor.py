@@ -420,7 +420,8 @@ class RecordTable(QWidget):
         header = view.horizontalHeader()
         header.setStretchLastSection(True)
         for number, column in enumerate(self._columns):
-            header.resizeSection(number, column.width)
+            # Never narrower than the header's words (longer in some languages).
+            header.resizeSection(number, max(column.width, header.sectionSizeHint(number)))
         view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 10)
         view.selectionModel().currentRowChanged.connect(lambda *_: self.current_changed.emit())

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -26,13 +26,19 @@ from PySide6.QtWidgets import (
 from models import trash
 from models.service import utc_text
 from ui.empty_hint import empty_hint
+from ui.model_messages import message_text
+from ui.translations import fill
 from ui.workers import Job
 
 if TYPE_CHECKING:
     from ui.history_actions import HistoryActions
     from ui.main_window import MainWindow
 
-HEADERS = ("Title", "Deleted (UTC)", "By")
+HEADERS = (
+    QT_TRANSLATE_NOOP("TrashDialog", "Title"),
+    QT_TRANSLATE_NOOP("TrashDialog", "Deleted (UTC)"),
+    QT_TRANSLATE_NOOP("TrashDialog", "By"),
+)
 
 
 class TrashDialog(QDialog):
@@ -45,7 +51,7 @@ class TrashDialog(QDialog):
         self.actions, self.window = actions, window
         self.rows: list[trash.TrashRow] = []
         self.setObjectName("trashDialog")
-        self.setWindowTitle("Trash")
+        self.setWindowTitle(self.tr("Trash"))
         self.resize(760, 420)
         layout = QVBoxLayout(self)
         self.note = QLabel(self)
@@ -53,7 +59,7 @@ class TrashDialog(QDialog):
         layout.addWidget(self.note)
         self.table = QTableWidget(0, len(HEADERS), self)
         self.table.setObjectName("trashTable")
-        self.table.setHorizontalHeaderLabels(HEADERS)
+        self.table.setHorizontalHeaderLabels([self.tr(header) for header in HEADERS])
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().setVisible(False)
@@ -67,15 +73,18 @@ class TrashDialog(QDialog):
         self.table.itemSelectionChanged.connect(self._update_buttons)
         self.empty_hint = empty_hint(
             self.table,
-            "The trash is empty. Agreements you delete (Del, or Edit › Delete) wait here "
-            f"{window.settings.trash_days} days before they go for good; Restore brings one "
-            "back whole.",
+            self.tr(
+                "The trash is empty. Agreements you delete (Del, or Edit › Delete) wait here "
+                "%n day(s) before they go for good; Restore brings one back whole.",
+                "",
+                window.settings.trash_days,
+            ),
         )
         layout.addWidget(self.table)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, parent=self)
-        self.restore_button = QPushButton("&Restore", self)
+        self.restore_button = QPushButton(self.tr("&Restore"), self)
         self.restore_button.setObjectName("restoreButton")
-        self.empty_button = QPushButton("&Empty trash…", self)
+        self.empty_button = QPushButton(self.tr("&Empty trash…"), self)
         self.empty_button.setObjectName("emptyTrashButton")
         buttons.addButton(self.restore_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.addButton(self.empty_button, QDialogButtonBox.ButtonRole.ActionRole)
@@ -102,13 +111,18 @@ class TrashDialog(QDialog):
         for number, row in enumerate(rows):
             for column, text in enumerate((row.title, utc_text(row.deleted_at), row.deleted_by)):
                 item = QTableWidgetItem(text)
-                item.setToolTip(f"{text} (agreement {row.id})" if column == 0 else text)
+                tip = fill(self.tr("%1 (agreement %2)"), text, row.id) if column == 0 else text
+                item.setToolTip(tip)
                 self.table.setItem(number, column, item)
-        days = self.window.settings.trash_days
+        days, count = self.window.settings.trash_days, len(rows)
+        kept = self.tr(
+            "They are kept %n day(s), then deleted for good; Restore brings them back with "
+            "their id, parties, fields and relations.",
+            "",
+            days,
+        )
         self.note.setText(
-            f"{len(rows)} deleted agreement{'s' * (len(rows) != 1)}. They are kept {days} days, "
-            "then deleted for good; Restore brings them back with their id, parties, fields "
-            "and relations."
+            self.tr("%Ln deleted agreement(s).", "", count) + " " + kept
             if rows
             else ""  # the list itself says the trash is empty, and what comes here
         )
@@ -117,7 +131,7 @@ class TrashDialog(QDialog):
         self.loaded.emit()
 
     def _failed(self, error: BaseException) -> None:
-        self.note.setText(str(error))
+        self.note.setText(message_text(error))
         self.note.show()
 
     def selected_ids(self) -> list[int]:
@@ -138,9 +152,12 @@ class TrashDialog(QDialog):
         count = len(self.rows)
         answer = QMessageBox.question(
             self,
-            "Empty trash",
-            f"Delete the {count} agreement{'s' * (count != 1)} in the trash for good? "
-            "This can't be undone.",
+            self.tr("Empty trash"),
+            self.tr(
+                "Delete the %Ln agreement(s) in the trash for good? This can't be undone.",
+                "",
+                count,
+            ),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.No,
         )
@@ -153,8 +170,9 @@ class TrashDialog(QDialog):
                 return trash.empty_trash(session).ids
 
         def done(ids: list[int]) -> None:
+            deleted = len(ids)
             self.window.statusBar().showMessage(
-                f"Deleted {len(ids)} agreement{'s' * (len(ids) != 1)} for good.", 5000
+                self.tr("Deleted %Ln agreement(s) for good.", "", deleted), 5000
             )
             self.reload()
 

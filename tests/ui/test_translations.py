@@ -15,28 +15,35 @@ from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
-from PySide6.QtCore import QCoreApplication, QLocale, Qt
+from PySide6.QtCore import QCoreApplication, QLocale, QPoint, Qt
 from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFileDialog,
     QLabel,
+    QLineEdit,
     QMenu,
     QMessageBox,
+    QPushButton,
     QToolButton,
 )
 
 from main import main
+from models import service, trash
 from models.dates import PartialDate
 from models.query import AgreementFilter, SortColumn
 from models.schema import Agreement
+from models.service import AgreementInput, ParticipationInput
 from models.vocab import Kind, Status
 from ui import locale_text, vocab_labels
+from ui.agreement_dialog import AgreementDialog
 from ui.agreement_table_model import COLUMNS, LOADING
 from ui.agreement_table_model import ID_ROLE as ID
 from ui.confirmations import agreements_named
 from ui.filter_panel import ID_ROLE
 from ui.language_menu import choose
+from ui.model_messages import step_label
 from ui.translations import choose_language, fill, use_language
+from ui.workers import Worker
 
 ROOT = Path(__file__).resolve().parents[2]
 I18N = ROOT / "ui" / "i18n"
@@ -254,11 +261,168 @@ def test_the_language_menu_keeps_the_choice_for_the_next_start(make_window, data
     assert [a.text() for a in window.menuBar().actions()] == ENGLISH_MENUS  # until then
 
 
+@pytest.fixture
+def editor(qtbot, database) -> Iterator[AgreementDialog]:  # type: ignore[no-untyped-def]
+    """A new agreement's editor on its own worker, shown once its reads are done."""
+    worker = Worker()
+    dialog = AgreementDialog(database.sessions, worker)
+    qtbot.addWidget(dialog, before_close_func=lambda widget: widget.done(0))
+    qtbot.waitSignal(dialog.load_finished).wait()
+    dialog.show()
+    yield dialog
+    worker.shutdown()
+
+
+def _tab_texts(dialog: AgreementDialog) -> list[str]:
+    return [dialog.tabs.tabText(index) for index in range(dialog.tabs.count())]
+
+
+def _shown_error(dialog: AgreementDialog, name: str) -> str:
+    label = dialog.findChild(QLabel, name)
+    assert label is not None
+    return "" if label.isHidden() else label.text()
+
+
+def _save(qtbot, dialog: AgreementDialog) -> None:  # type: ignore[no-untyped-def]
+    with qtbot.waitSignal(dialog.save_finished):
+        dialog.save_button.click()
+
+
+def test_the_russian_editor_names_its_tabs_and_says_why_it_did_not_save(
+    russian: None, qtbot, editor: AgreementDialog
+) -> None:  # type: ignore[no-untyped-def]
+    assert _tab_texts(editor)[:3] == ["Общие", "Даты", "Стороны"]
+    assert editor.save_button.text() == "Сохранить"
+    assert editor.windowTitle() == "Новое соглашение"
+    signed = editor.findChild(QLineEdit, "signedOnEdit")
+    signed.setText("31.02.2022")
+    hint = editor.findChild(QLabel, "signedOnHint")
+    assert hint.text() == "в месяце «февраль 2022» нет 31-го числа"  # as it is typed
+    signed.setText("2021-13-45")
+    _save(qtbot, editor)
+    assert _shown_error(editor, "titleError") == "нужно указать название"
+    assert _shown_error(editor, "signedOnError") == "«2021-13-45» — не дата: месяц 13 не от 1 до 12"
+    assert _shown_error(editor, "partiesError") == "нужна хотя бы одна сторона"
+    assert _shown_error(editor, "generalError") == "Не сохранено: 3 ошибки, отмечены красным."
+
+
+def test_the_russian_editor_tables_show_their_headers_whole(
+    russian: None, editor: AgreementDialog
+) -> None:
+    tables = [editor.party_editor.parties, editor.party_editor.actions, editor.milestones]
+    for table in tables:
+        header = table.view.horizontalHeader()
+        for number in range(header.count()):
+            text = table.model.headerData(number, Qt.Orientation.Horizontal)
+            assert header.sectionSize(number) >= header.sectionSizeHint(number), text
+
+
+def test_the_english_editor_is_as_before(qtbot, editor: AgreementDialog) -> None:  # type: ignore[no-untyped-def]
+    assert _tab_texts(editor)[:3] == ["General", "Dates", "Parties"]
+    assert editor.save_button.text() == "Save"
+    editor.findChild(QLineEdit, "signedOnEdit").setText("2021-13-45")
+    _save(qtbot, editor)
+    assert _shown_error(editor, "titleError") == "title is required"
+    expected = "'2021-13-45' is not a date: month 13 is not between 1 and 12"
+    assert _shown_error(editor, "signedOnError") == expected
+    assert _shown_error(editor, "generalError") == "Not saved: 3 problems, marked in red."
+
+
+def _edit_first_title(qtbot, window) -> str:  # type: ignore[no-untyped-def]
+    """Edit the first agreement's title in the editor, as a user would; its old title."""
+    window.table.selectRow(0)
+    old = window.table.model().index(0, 0).data()
+    window.action_edit.trigger()
+    qtbot.waitUntil(lambda: window.editor is not None)
+    window.editor.findChild(QLineEdit, "titleEdit").setText("Oʻzbekiston–Türkiye: Тоқаев")
+    with qtbot.waitSignal(window.refreshed, timeout=5000):
+        window.editor.save_button.click()
+    return old
+
+
+def test_undo_names_the_edit_in_russian(russian: None, qtbot, make_window, database) -> None:  # type: ignore[no-untyped-def]
+    with database.sessions.begin() as session:
+        service.create(
+            session,
+            AgreementInput(title="Договор о дружбе", parties=[ParticipationInput("Kazakhstan")]),
+        )
+    window = make_window(database)
+    _edit_first_title(qtbot, window)
+    wanted = "Отм&енить: правка 'Договор о дружбе'"
+    qtbot.waitUntil(lambda: window.action_undo.text() == wanted, timeout=5000)
+    assert window.action_undo.iconText() == "Отменить"
+    with qtbot.waitSignal(window.history_actions.replayed, timeout=5000):
+        window.action_undo.trigger()
+    assert window.statusBar().currentMessage() == "Отменено: правка 'Договор о дружбе'."
+    assert window.action_redo.text() == "Пов&торить: правка 'Договор о дружбе'"
+
+
+def test_step_labels_read_back_in_russian_with_their_plurals(russian: None) -> None:
+    assert step_label("deletion of 3 agreements") == "удаление 3 соглашений"
+    assert step_label("deletion of 21 agreements") == "удаление 21 соглашения"
+    assert step_label("bulk edit of 1 agreement") == "групповая правка 1 соглашения"
+    assert (
+        step_label("merge of party 'RUS' into 'Россия'") == "объединение стороны 'RUS' с 'Россия'"
+    )
+    assert step_label("a label from a newer version") == "a label from a newer version"
+    # A title with a template's words in it is still one title.
+    assert step_label("restore of 'Protocol to the Treaty'") == (
+        "восстановление 'Protocol to the Treaty'"
+    )
+    assert step_label("restore of 'scan.pdf' to 'Treaty'") == "восстановление 'scan.pdf' в 'Treaty'"
+
+
+def test_the_trash_dialog_reads_in_russian(russian: None, qtbot, make_window, database) -> None:  # type: ignore[no-untyped-def]
+    from ui.trash_dialog import TrashDialog
+
+    with database.sessions.begin() as session:
+        saved = service.create(
+            session,
+            AgreementInput(title="Oʻzbekiston–Türkiye", parties=[ParticipationInput("Türkiye")]),
+        )
+    with database.sessions.begin() as session:
+        trash.delete(session, [saved.id], {saved.id: saved.version})
+    window = make_window(database)
+    window.history_actions.show_trash()
+    dialog = window.history_actions.trash_dialog
+    assert isinstance(dialog, TrashDialog)
+    qtbot.waitUntil(lambda: dialog.table.rowCount() == 1, timeout=5000)
+    assert dialog.windowTitle() == "Корзина"
+    headers = [dialog.table.horizontalHeaderItem(i).text() for i in range(3)]
+    assert headers == ["Название", "Удалено (UTC)", "Кем"]
+    assert dialog.restore_button.text() == "&Восстановить"
+    assert dialog.note.text().startswith("1 удалённое соглашение. Они хранятся 30 дней")
+    dialog.close()
+
+
+def test_the_russian_attachment_buttons_wrap_rather_than_being_cut_off(
+    russian: None, qtbot, make_window, database
+) -> None:  # type: ignore[no-untyped-def]
+    window = make_window(database)
+    window.resize(1024, 700)
+    panel = window.attachments
+    qtbot.waitUntil(lambda: panel.width() > 0 and panel.add_button.isVisible())
+    shown = [button for button in panel.findChildren(QPushButton) if button.isVisible()]
+    assert [button.text() for button in shown][:2] == ["Добавить…", "Открыть"]
+    for button in shown:  # wide enough for its words, inside the window and the column
+        assert button.width() >= button.sizeHint().width(), button.text()
+        right = button.mapTo(window, QPoint(button.width(), button.height()))
+        assert right.x() <= window.width() and right.y() <= window.height(), button.text()
+        assert button.mapTo(panel, QPoint(button.width(), 0)).x() <= panel.width()
+
+
 # ------------------------------------------------------------------ the catalogs
 
 
 def _messages(path: Path) -> list[ET.Element]:
     return list(ET.parse(path).getroot().iter("message"))
+
+
+def _models_scanned() -> list[str]:
+    """The models files whose marked messages `make translations` reads (the Makefile's list)."""
+    found = re.search(r"^LUPDATE_MODELS = (.*)$", (ROOT / "Makefile").read_text(), re.MULTILINE)
+    assert found is not None
+    return found.group(1).split()
 
 
 def test_the_catalogs_are_up_to_date_with_the_code(tmp_path: Path) -> None:
@@ -273,6 +437,7 @@ def test_the_catalogs_are_up_to_date_with_the_code(tmp_path: Path) -> None:
             [
                 str(BIN / "pyside6-lupdate"),
                 *("-silent", "-no-obsolete", "-locations", "none", "-extensions", "py", "ui"),
+                *_models_scanned(),
                 *("-target-language", language, *extra, "-ts", str(copy)),
             ],
             cwd=ROOT,

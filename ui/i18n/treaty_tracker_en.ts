@@ -2,6 +2,16 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
+    <name>AgreementDialog</name>
+    <message numerus="yes">
+        <source>Not saved: %n problem(s), marked in red.</source>
+        <translation>
+            <numerusform>Not saved: %n problem, marked in red.</numerusform>
+            <numerusform>Not saved: %n problems, marked in red.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ArticleDialog</name>
     <message numerus="yes">
         <source>%Ln draft(s)</source>
@@ -15,6 +25,30 @@
         <translation>
             <numerusform>%Ln like a recorded agreement (not ticked)</numerusform>
             <numerusform>%Ln like recorded agreements (not ticked)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>BulkEditDialog</name>
+    <message numerus="yes">
+        <source>The %Ln selected</source>
+        <translation>
+            <numerusform>The %Ln selected</numerusform>
+            <numerusform>The %Ln selected</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>All %Ln matching the filter</source>
+        <translation>
+            <numerusform>All %Ln matching the filter</numerusform>
+            <numerusform>All %Ln matching the filter</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Changing %Ln agreement(s)…</source>
+        <translation>
+            <numerusform>Changing %Ln agreement…</numerusform>
+            <numerusform>Changing %Ln agreements…</numerusform>
         </translation>
     </message>
 </context>
@@ -152,6 +186,16 @@ Restore the latest good backup, made %2 with %Ln agreements? The damaged file is
     </message>
 </context>
 <context>
+    <name>DuplicateWarning</name>
+    <message numerus="yes">
+        <source>This looks like %n agreement(s) already recorded, with the same signing date and parties and a title near in wording:</source>
+        <translation>
+            <numerusform>This looks like an agreement already recorded, with the same signing date and parties and a title near in wording:</numerusform>
+            <numerusform>This looks like %n agreements already recorded, with the same signing date and parties and a title near in wording:</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ExportPdfDialog</name>
     <message numerus="yes">
         <source>%Ln agreement(s)</source>
@@ -165,6 +209,54 @@ Restore the latest good backup, made %2 with %Ln agreements? The damaged file is
         <translation>
             <numerusform>about %Ln page</numerusform>
             <numerusform>about %Ln pages</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>History</name>
+    <message numerus="yes">
+        <source>deletion of %Ln agreement(s)</source>
+        <translation>
+            <numerusform>deletion of %Ln agreement</numerusform>
+            <numerusform>deletion of %Ln agreements</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>restore of %Ln agreement(s)</source>
+        <translation>
+            <numerusform>restore of %Ln agreement</numerusform>
+            <numerusform>restore of %Ln agreements</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>bulk edit of %Ln agreement(s)</source>
+        <translation>
+            <numerusform>bulk edit of %Ln agreement</numerusform>
+            <numerusform>bulk edit of %Ln agreements</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln draft(s) from an article</source>
+        <translation>
+            <numerusform>%Ln draft from an article</numerusform>
+            <numerusform>%Ln drafts from an article</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>HistoryActions</name>
+    <message numerus="yes">
+        <source>Moved %Ln agreement(s) to the trash. Ctrl+Z brings them back.</source>
+        <translation>
+            <numerusform>Moved %Ln agreement to the trash. Ctrl+Z brings them back.</numerusform>
+            <numerusform>Moved %Ln agreements to the trash. Ctrl+Z brings them back.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Restored %Ln agreement(s).</source>
+        <translation>
+            <numerusform>Restored %Ln agreement.</numerusform>
+            <numerusform>Restored %Ln agreements.</numerusform>
         </translation>
     </message>
 </context>
@@ -442,6 +534,44 @@ Restore the latest good backup, made %2 with %Ln agreements? The damaged file is
         <translation>
             <numerusform>the %Ln selected agreement</numerusform>
             <numerusform>the %Ln selected agreements</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>TrashDialog</name>
+    <message numerus="yes">
+        <source>The trash is empty. Agreements you delete (Del, or Edit › Delete) wait here %n day(s) before they go for good; Restore brings one back whole.</source>
+        <translation>
+            <numerusform>The trash is empty. Agreements you delete (Del, or Edit › Delete) wait here %n day before they go for good; Restore brings one back whole.</numerusform>
+            <numerusform>The trash is empty. Agreements you delete (Del, or Edit › Delete) wait here %n days before they go for good; Restore brings one back whole.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>They are kept %n day(s), then deleted for good; Restore brings them back with their id, parties, fields and relations.</source>
+        <translation>
+            <numerusform>They are kept %n day, then deleted for good; Restore brings them back with their id, parties, fields and relations.</numerusform>
+            <numerusform>They are kept %n days, then deleted for good; Restore brings them back with their id, parties, fields and relations.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln deleted agreement(s).</source>
+        <translation>
+            <numerusform>%Ln deleted agreement.</numerusform>
+            <numerusform>%Ln deleted agreements.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete the %Ln agreement(s) in the trash for good? This can&apos;t be undone.</source>
+        <translation>
+            <numerusform>Delete the %Ln agreement in the trash for good? This can&apos;t be undone.</numerusform>
+            <numerusform>Delete the %Ln agreements in the trash for good? This can&apos;t be undone.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Deleted %Ln agreement(s) for good.</source>
+        <translation>
+            <numerusform>Deleted %Ln agreement for good.</numerusform>
+            <numerusform>Deleted %Ln agreements for good.</numerusform>
         </translation>
     </message>
 </context>

@@ -46,6 +46,445 @@ Qt %5 (PySide6 %6), Python %7
     </message>
 </context>
 <context>
+    <name>AgreementDialog</name>
+    <message>
+        <source>General</source>
+        <translation>Общие</translation>
+    </message>
+    <message>
+        <source>Dates</source>
+        <translation>Даты</translation>
+    </message>
+    <message>
+        <source>Parties</source>
+        <translation>Стороны</translation>
+    </message>
+    <message>
+        <source>Fields</source>
+        <translation>Сферы</translation>
+    </message>
+    <message>
+        <source>Milestones</source>
+        <translation>Этапы</translation>
+    </message>
+    <message>
+        <source>Source &amp;&amp; notes</source>
+        <translation>Источник &amp;&amp; заметки</translation>
+    </message>
+    <message>
+        <source>Relations</source>
+        <translation>Связи</translation>
+    </message>
+    <message>
+        <source>Terms</source>
+        <translation>Сроки</translation>
+    </message>
+    <message>
+        <source>Not recorded</source>
+        <translation>Не указано</translation>
+    </message>
+    <message>
+        <source>Binding</source>
+        <translation>Обязательное</translation>
+    </message>
+    <message>
+        <source>Non-binding</source>
+        <translation>Необязательное</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Сохранить</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Сохранение…</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Загрузка…</translation>
+    </message>
+    <message>
+        <source>e.g. 15 July 2022, July 2022, 2022</source>
+        <translation>напр. 15 июля 2022, июль 2022, 2022</translation>
+    </message>
+    <message>
+        <source>Save (Ctrl+Return)</source>
+        <translation>Сохранить (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Название</translation>
+    </message>
+    <message>
+        <source>Required</source>
+        <translation>Обязательно</translation>
+    </message>
+    <message>
+        <source>Short title</source>
+        <translation>Краткое название</translation>
+    </message>
+    <message>
+        <source>Alternative titles</source>
+        <translation>Другие названия</translation>
+    </message>
+    <message>
+        <source>One title per line</source>
+        <translation>По одному названию в строке</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Вид</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>Уровень</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Статус</translation>
+    </message>
+    <message>
+        <source>Depositary</source>
+        <translation>Депозитарий</translation>
+    </message>
+    <message>
+        <source>Languages</source>
+        <translation>Языки</translation>
+    </message>
+    <message>
+        <source>Separated by commas, e.g. Russian, Uzbek</source>
+        <translation>Через запятую, напр. русский, узбекский</translation>
+    </message>
+    <message>
+        <source>UN registration number</source>
+        <translation>Регистрационный номер ООН</translation>
+    </message>
+    <message>
+        <source>e.g. I-54321</source>
+        <translation>напр. I-54321</translation>
+    </message>
+    <message>
+        <source>&amp;Title</source>
+        <translation>&amp;Название</translation>
+    </message>
+    <message>
+        <source>S&amp;hort title</source>
+        <translation>&amp;Краткое название</translation>
+    </message>
+    <message>
+        <source>&amp;Alternative titles</source>
+        <translation>&amp;Другие названия</translation>
+    </message>
+    <message>
+        <source>&amp;Kind</source>
+        <translation>&amp;Вид</translation>
+    </message>
+    <message>
+        <source>&amp;Level</source>
+        <translation>&amp;Уровень</translation>
+    </message>
+    <message>
+        <source>St&amp;atus</source>
+        <translation>&amp;Статус</translation>
+    </message>
+    <message>
+        <source>&amp;Binding</source>
+        <translation>&amp;Обязательность</translation>
+    </message>
+    <message>
+        <source>&amp;Depositary</source>
+        <translation>Де&amp;позитарий</translation>
+    </message>
+    <message>
+        <source>Lan&amp;guages</source>
+        <translation>&amp;Языки</translation>
+    </message>
+    <message>
+        <source>&amp;UN registration no.</source>
+        <translation>&amp;Номер регистрации в ООН</translation>
+    </message>
+    <message>
+        <source>Signed on</source>
+        <translation>Дата подписания</translation>
+    </message>
+    <message>
+        <source>Signed at</source>
+        <translation>Место подписания</translation>
+    </message>
+    <message>
+        <source>Place, e.g. Nur-Sultan</source>
+        <translation>Город, напр. Нур-Султан</translation>
+    </message>
+    <message>
+        <source>Entry into force</source>
+        <translation>Вступление в силу</translation>
+    </message>
+    <message>
+        <source>Entry into force rule</source>
+        <translation>Условие вступления в силу</translation>
+    </message>
+    <message>
+        <source>e.g. 30th day after the 22nd ratification</source>
+        <translation>напр. на 30-й день после 22-й ратификации</translation>
+    </message>
+    <message>
+        <source>Expires on</source>
+        <translation>Дата истечения</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Срок действия</translation>
+    </message>
+    <message>
+        <source>e.g. 5 years</source>
+        <translation>напр. 5 лет</translation>
+    </message>
+    <message>
+        <source>Renewal</source>
+        <translation>Продление</translation>
+    </message>
+    <message>
+        <source>e.g. for 5 years unless denounced 6 months before</source>
+        <translation>напр. на 5 лет, если не денонсировано за 6 месяцев</translation>
+    </message>
+    <message>
+        <source>Terminated on</source>
+        <translation>Дата прекращения</translation>
+    </message>
+    <message>
+        <source>Termination grounds</source>
+        <translation>Основания прекращения</translation>
+    </message>
+    <message>
+        <source>&amp;Signed on</source>
+        <translation>&amp;Дата подписания</translation>
+    </message>
+    <message>
+        <source>Signed &amp;at</source>
+        <translation>&amp;Место подписания</translation>
+    </message>
+    <message>
+        <source>&amp;Entry into force</source>
+        <translation>&amp;Вступление в силу</translation>
+    </message>
+    <message>
+        <source>Entry into force &amp;rule</source>
+        <translation>&amp;Условие вступления в силу</translation>
+    </message>
+    <message>
+        <source>E&amp;xpires on</source>
+        <translation>Дата &amp;истечения</translation>
+    </message>
+    <message>
+        <source>D&amp;uration</source>
+        <translation>Срок дейст&amp;вия</translation>
+    </message>
+    <message>
+        <source>Re&amp;newal</source>
+        <translation>&amp;Продление</translation>
+    </message>
+    <message>
+        <source>Ter&amp;minated on</source>
+        <translation>Дата п&amp;рекращения</translation>
+    </message>
+    <message>
+        <source>Termination &amp;grounds</source>
+        <translation>&amp;Основания прекращения</translation>
+    </message>
+    <message>
+        <source>Write e.g. %1</source>
+        <translation>Например: %1</translation>
+    </message>
+    <message>
+        <source>read as %1</source>
+        <translation>понято как %1</translation>
+    </message>
+    <message>
+        <source>not recorded</source>
+        <translation>не указано</translation>
+    </message>
+    <message>
+        <source>Dated events to track: review due, expiry, renewal notice …</source>
+        <translation>Даты, за которыми нужно следить: пересмотр, истечение срока, уведомление о продлении …</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Краткое содержание</translation>
+    </message>
+    <message>
+        <source>What it provides for</source>
+        <translation>Что предусматривает</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Заметки</translation>
+    </message>
+    <message>
+        <source>Your own notes</source>
+        <translation>Ваши собственные заметки</translation>
+    </message>
+    <message>
+        <source>Source citation</source>
+        <translation>Ссылка на источник</translation>
+    </message>
+    <message>
+        <source>e.g. UNTS vol. 2994, p. 123</source>
+        <translation>напр. UNTS, т. 2994, с. 123</translation>
+    </message>
+    <message>
+        <source>Source URL</source>
+        <translation>Адрес источника</translation>
+    </message>
+    <message>
+        <source>Su&amp;mmary</source>
+        <translation>&amp;Краткое содержание</translation>
+    </message>
+    <message>
+        <source>&amp;Notes</source>
+        <translation>&amp;Заметки</translation>
+    </message>
+    <message>
+        <source>Source &amp;citation</source>
+        <translation>&amp;Ссылка на источник</translation>
+    </message>
+    <message>
+        <source>Source &amp;URL</source>
+        <translation>&amp;Адрес источника</translation>
+    </message>
+    <message>
+        <source>Not loaded</source>
+        <translation>Не загружено</translation>
+    </message>
+    <message>
+        <source>Not loaded: %1.</source>
+        <translation>Не загружено: %1.</translation>
+    </message>
+    <message>
+        <source>New agreement</source>
+        <translation>Новое соглашение</translation>
+    </message>
+    <message>
+        <source>Edit agreement %1 (version %2)</source>
+        <translation>Правка соглашения %1 (версия %2)</translation>
+    </message>
+    <message>
+        <source>Not saved</source>
+        <translation>Не сохранено</translation>
+    </message>
+    <message>
+        <source>Nothing was saved: %1.</source>
+        <translation>Ничего не сохранено: %1.</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; (did you mean &apos;%2&apos;?)</source>
+        <translation>«%1» (может быть, «%2»?)</translation>
+    </message>
+    <message>
+        <source>Record as new</source>
+        <translation>Записать как новую</translation>
+    </message>
+    <message>
+        <source>New party?</source>
+        <translation>Новая сторона?</translation>
+    </message>
+    <message>
+        <source>Not a known state or organisation: %1.</source>
+        <translation>Нет среди известных государств и организаций: %1.</translation>
+    </message>
+    <message>
+        <source>%1 adds it as a new party, spelt as typed. %2 lets you correct the name.</source>
+        <translation>«%1» добавляет её как новую сторону в написании, как введено. «%2» позволяет исправить название.</translation>
+    </message>
+    <message>
+        <source>Keep editing</source>
+        <translation>Продолжить правку</translation>
+    </message>
+    <message>
+        <source>Possible duplicate</source>
+        <translation>Возможный дубликат</translation>
+    </message>
+    <message>
+        <source>Reload</source>
+        <translation>Перезагрузить</translation>
+    </message>
+    <message>
+        <source>Changed by someone else</source>
+        <translation>Изменено другим пользователем</translation>
+    </message>
+    <message>
+        <source>Not saved: %1.</source>
+        <translation>Не сохранено: %1.</translation>
+    </message>
+    <message>
+        <source>%1 shows their version in place of your changes. %2 leaves your changes here, unsaved.</source>
+        <translation>«%1» покажет их версию вместо ваших изменений. «%2» оставит ваши изменения здесь, несохранёнными.</translation>
+    </message>
+    <message>
+        <source>Discard and reload</source>
+        <translation>Отменить и перезагрузить</translation>
+    </message>
+    <message>
+        <source>Discard your changes?</source>
+        <translation>Отменить ваши изменения?</translation>
+    </message>
+    <message>
+        <source>Discard your changes and show version %1?</source>
+        <translation>Отменить ваши изменения и показать версию %1?</translation>
+    </message>
+    <message>
+        <source>Save as new agreement</source>
+        <translation>Сохранить как новое соглашение</translation>
+    </message>
+    <message>
+        <source>Agreement deleted</source>
+        <translation>Соглашение удалено</translation>
+    </message>
+    <message>
+        <source>Not saved: agreement %1 was deleted since you opened it.</source>
+        <translation>Не сохранено: соглашение %1 удалено после того, как вы его открыли.</translation>
+    </message>
+    <message>
+        <source>%1 records what you see here under a new number.</source>
+        <translation>«%1» запишет то, что вы видите, под новым номером.</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>ОК</translation>
+    </message>
+    <message>
+        <source>Discard changes</source>
+        <translation>Не сохранять</translation>
+    </message>
+    <message>
+        <source>Discard changes?</source>
+        <translation>Не сохранять изменения?</translation>
+    </message>
+    <message>
+        <source>Close without saving your changes?</source>
+        <translation>Закрыть, не сохраняя изменений?</translation>
+    </message>
+    <message>
+        <source>Has problems to fix</source>
+        <translation>Есть ошибки, которые нужно исправить</translation>
+    </message>
+    <message numerus="yes">
+        <source>Not saved: %n problem(s), marked in red.</source>
+        <translation>
+            <numerusform>Не сохранено: %n ошибка, отмечена красным.</numerusform>
+            <numerusform>Не сохранено: %n ошибки, отмечены красным.</numerusform>
+            <numerusform>Не сохранено: %n ошибок, отмечены красным.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Milestone %1, %2: %3</source>
+        <translation>Этап %1, %2: %3</translation>
+    </message>
+    <message>
+        <source>Nothing was saved: the database refused the change (%1). Try again.</source>
+        <translation>Ничего не сохранено: база данных отклонила изменение (%1). Попробуйте ещё раз.</translation>
+    </message>
+</context>
+<context>
     <name>AgreementTableModel</name>
     <message>
         <source>(deleted)</source>
@@ -164,6 +603,288 @@ The default database is opened instead.</source>
     <message>
         <source>Not done: %1</source>
         <translation>Не выполнено: %1</translation>
+    </message>
+</context>
+<context>
+    <name>AttachmentPanel</name>
+    <message>
+        <source>Label</source>
+        <translation>Метка</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Файл</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Версия</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Размер</translation>
+    </message>
+    <message>
+        <source>Added</source>
+        <translation>Добавлено</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Текст</translation>
+    </message>
+    <message>
+        <source>The selected agreement&apos;s files appear here. Add… (or drop files here) keeps its signed text, a translation or a press release with it; their text is searched with the rest.</source>
+        <translation>Здесь появляются файлы выбранного соглашения. «Добавить…» (или перетащите файлы сюда) сохраняет при нём подписанный текст, перевод или пресс-релиз; их текст ищется вместе с остальным.</translation>
+    </message>
+    <message>
+        <source>searched</source>
+        <translation>ищется</translation>
+    </message>
+    <message>
+        <source>⚠ scanned: no text layer</source>
+        <translation>⚠ скан: нет текстового слоя</translation>
+    </message>
+    <message>
+        <source>⚠ could not be read</source>
+        <translation>⚠ не удалось прочитать</translation>
+    </message>
+    <message>
+        <source>not searched</source>
+        <translation>не ищется</translation>
+    </message>
+    <message>
+        <source>Attachments</source>
+        <translation>Вложения</translation>
+    </message>
+    <message>
+        <source>Add…</source>
+        <translation>Добавить…</translation>
+    </message>
+    <message>
+        <source>Attach files to this agreement</source>
+        <translation>Прикрепить файлы к этому соглашению</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Открыть</translation>
+    </message>
+    <message>
+        <source>Open with the system&apos;s viewer</source>
+        <translation>Открыть программой просмотра системы</translation>
+    </message>
+    <message>
+        <source>Save copy…</source>
+        <translation>Сохранить копию…</translation>
+    </message>
+    <message>
+        <source>Save a copy of the file</source>
+        <translation>Сохранить копию файла</translation>
+    </message>
+    <message>
+        <source>Replace…</source>
+        <translation>Заменить…</translation>
+    </message>
+    <message>
+        <source>Add a new version (the earlier ones stay listed)</source>
+        <translation>Добавить новую версию (прежние останутся в списке)</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Убрать</translation>
+    </message>
+    <message>
+        <source>Remove it (kept, and no longer searched)</source>
+        <translation>Убрать (файл сохраняется, но больше не ищется)</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>Восстановить</translation>
+    </message>
+    <message>
+        <source>Bring the removed attachment back</source>
+        <translation>Вернуть убранное вложение</translation>
+    </message>
+    <message>
+        <source>Show removed</source>
+        <translation>Показать убранные</translation>
+    </message>
+    <message>
+        <source>List removed attachments too, to restore them</source>
+        <translation>Показывать и убранные вложения, чтобы их восстановить</translation>
+    </message>
+    <message>
+        <source>(removed)</source>
+        <translation>(убрано)</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>неизвестно</translation>
+    </message>
+    <message>
+        <source>added by %1</source>
+        <translation>добавил(а) %1</translation>
+    </message>
+    <message>
+        <source>Found only in %1 (%2): %3</source>
+        <translation>Найдено только в %1 (%2): %3</translation>
+    </message>
+    <message>
+        <source>Also found in %1 (%2): %3</source>
+        <translation>Найдено также в %1 (%2): %3</translation>
+    </message>
+    <message>
+        <source>Attach files</source>
+        <translation>Прикрепить файлы</translation>
+    </message>
+    <message>
+        <source>Attaching %1…</source>
+        <translation>Прикрепление: %1…</translation>
+    </message>
+    <message>
+        <source>Replace %1</source>
+        <translation>Заменить %1</translation>
+    </message>
+    <message>
+        <source>Storing %1…</source>
+        <translation>Сохранение: %1…</translation>
+    </message>
+    <message>
+        <source>Remove attachment</source>
+        <translation>Убрать вложение</translation>
+    </message>
+    <message>
+        <source>Remove %1? It is kept, but no longer listed or searched: Undo, or Show removed and Restore, brings it back.</source>
+        <translation>Убрать %1? Файл сохраняется, но больше не показывается и не ищется: вернуть его можно отменой или через «Показать убранные» и «Восстановить».</translation>
+    </message>
+    <message>
+        <source>Save a copy</source>
+        <translation>Сохранить копию</translation>
+    </message>
+    <message>
+        <source>Writing %1…</source>
+        <translation>Запись: %1…</translation>
+    </message>
+    <message>
+        <source>no program to open %1 was found</source>
+        <translation>не найдена программа, чтобы открыть %1</translation>
+    </message>
+    <message>
+        <source>Files are attached, replaced and removed at once, not when the agreement is saved.</source>
+        <translation>Файлы прикрепляются, заменяются и убираются сразу, а не при сохранении соглашения.</translation>
+    </message>
+</context>
+<context>
+    <name>BulkEditDialog</name>
+    <message>
+        <source>(leave as it is)</source>
+        <translation>(не менять)</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(нет)</translation>
+    </message>
+    <message>
+        <source>Bulk edit</source>
+        <translation>Массовое изменение</translation>
+    </message>
+    <message>
+        <source>Choose a change: what it does shows here.</source>
+        <translation>Выберите изменение: здесь будет показано, что оно сделает.</translation>
+    </message>
+    <message>
+        <source>Preview:</source>
+        <translation>Предпросмотр:</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>Применить</translation>
+    </message>
+    <message numerus="yes">
+        <source>The %Ln selected</source>
+        <translation>
+            <numerusform>Выбранные: %Ln</numerusform>
+            <numerusform>Выбранные: %Ln</numerusform>
+            <numerusform>Выбранные: %Ln</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>All %Ln matching the filter</source>
+        <translation>
+            <numerusform>Отвечающие фильтру: %Ln</numerusform>
+            <numerusform>Отвечающие фильтру: %Ln</numerusform>
+            <numerusform>Отвечающие фильтру: %Ln</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>e.g. Energy, or Transport &gt; Rail</source>
+        <translation>напр. Energy или Transport &gt; Rail</translation>
+    </message>
+    <message>
+        <source>e.g. Türkiye, KAZ, Oʻzbekiston</source>
+        <translation>напр. Türkiye, KAZ, Oʻzbekiston</translation>
+    </message>
+    <message>
+        <source>date: YYYY, YYYY-MM or YYYY-MM-DD</source>
+        <translation>дата: ГГГГ, ГГГГ-ММ или ГГГГ-ММ-ДД</translation>
+    </message>
+    <message>
+        <source>description</source>
+        <translation>описание</translation>
+    </message>
+    <message>
+        <source>as</source>
+        <translation>в качестве</translation>
+    </message>
+    <message>
+        <source>Set status:</source>
+        <translation>Задать статус:</translation>
+    </message>
+    <message>
+        <source>Set kind:</source>
+        <translation>Задать вид:</translation>
+    </message>
+    <message>
+        <source>Set level:</source>
+        <translation>Задать уровень:</translation>
+    </message>
+    <message>
+        <source>Add field:</source>
+        <translation>Добавить сферу:</translation>
+    </message>
+    <message>
+        <source>Remove field:</source>
+        <translation>Убрать сферу:</translation>
+    </message>
+    <message>
+        <source>Add party:</source>
+        <translation>Добавить сторону:</translation>
+    </message>
+    <message>
+        <source>Remove party:</source>
+        <translation>Убрать сторону:</translation>
+    </message>
+    <message>
+        <source>Add note:</source>
+        <translation>Добавить заметку:</translation>
+    </message>
+    <message>
+        <source>Add milestone:</source>
+        <translation>Добавить этап:</translation>
+    </message>
+    <message numerus="yes">
+        <source>Changing %Ln agreement(s)…</source>
+        <translation>
+            <numerusform>Изменение %Ln соглашения…</numerusform>
+            <numerusform>Изменение %Ln соглашений…</numerusform>
+            <numerusform>Изменение %Ln соглашений…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cancelled: nothing was changed.</source>
+        <translation>Отменено: ничего не изменено.</translation>
+    </message>
+    <message>
+        <source>Not changed: %1</source>
+        <translation>Не изменено: %1</translation>
     </message>
 </context>
 <context>
@@ -841,6 +1562,29 @@ Restore the latest good backup, made %2 with %Ln agreement(s)? The damaged file 
     </message>
 </context>
 <context>
+    <name>DuplicateWarning</name>
+    <message>
+        <source>Save anyway</source>
+        <translation>Всё равно сохранить</translation>
+    </message>
+    <message>
+        <source>Open existing</source>
+        <translation>Открыть записанное</translation>
+    </message>
+    <message numerus="yes">
+        <source>This looks like %n agreement(s) already recorded, with the same signing date and parties and a title near in wording:</source>
+        <translation>
+            <numerusform>Похоже, уже записано %n такое соглашение: с той же датой подписания, теми же сторонами и близким по формулировке названием:</numerusform>
+            <numerusform>Похоже, уже записаны %n таких соглашения: с той же датой подписания, теми же сторонами и близким по формулировке названием:</numerusform>
+            <numerusform>Похоже, уже записано %n таких соглашений: с той же датой подписания, теми же сторонами и близким по формулировке названием:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 records it as a new agreement. %2 closes this one without saving and opens agreement %3.</source>
+        <translation>«%1» запишет его как новое соглашение. «%2» закроет это без сохранения и откроет соглашение %3.</translation>
+    </message>
+</context>
+<context>
     <name>ExceptionHook</name>
     <message>
         <source>The details are in the log, %1: please send it with a bug report.</source>
@@ -1152,6 +1896,212 @@ What you saved before is safe; the last action may not have finished.
     <message>
         <source>&amp;About Treaty Tracker</source>
         <translation>&amp;О программе Treaty Tracker</translation>
+    </message>
+</context>
+<context>
+    <name>History</name>
+    <message numerus="yes">
+        <source>deletion of %Ln agreement(s)</source>
+        <translation>
+            <numerusform>удаление %Ln соглашения</numerusform>
+            <numerusform>удаление %Ln соглашений</numerusform>
+            <numerusform>удаление %Ln соглашений</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>restore of %Ln agreement(s)</source>
+        <translation>
+            <numerusform>восстановление %Ln соглашения</numerusform>
+            <numerusform>восстановление %Ln соглашений</numerusform>
+            <numerusform>восстановление %Ln соглашений</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>bulk edit of %Ln agreement(s)</source>
+        <translation>
+            <numerusform>групповая правка %Ln соглашения</numerusform>
+            <numerusform>групповая правка %Ln соглашений</numerusform>
+            <numerusform>групповая правка %Ln соглашений</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln draft(s) from an article</source>
+        <translation>
+            <numerusform>%Ln проект из статьи</numerusform>
+            <numerusform>%Ln проекта из статьи</numerusform>
+            <numerusform>%Ln проектов из статьи</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>creation of %1</source>
+        <translation>создание %1</translation>
+    </message>
+    <message>
+        <source>edit of %1</source>
+        <translation>правка %1</translation>
+    </message>
+    <message>
+        <source>deletion of %1</source>
+        <translation>удаление %1</translation>
+    </message>
+    <message>
+        <source>restore of %1</source>
+        <translation>восстановление %1</translation>
+    </message>
+    <message>
+        <source>merge of %1 into %2</source>
+        <translation>объединение %1 с %2</translation>
+    </message>
+    <message>
+        <source>loading of the sample agreements</source>
+        <translation>загрузка примеров соглашений</translation>
+    </message>
+    <message>
+        <source>import of %1</source>
+        <translation>импорт %1</translation>
+    </message>
+    <message>
+        <source>attach %1 to %2</source>
+        <translation>прикрепление %1 к %2</translation>
+    </message>
+    <message>
+        <source>new version %1 of %2 on %3</source>
+        <translation>новая версия %1 вложения %2 к %3</translation>
+    </message>
+    <message>
+        <source>removal of %1 from %2</source>
+        <translation>удаление %1 из %2</translation>
+    </message>
+    <message>
+        <source>restore of %1 to %2</source>
+        <translation>восстановление %1 в %2</translation>
+    </message>
+    <message>
+        <source>rename of party %1</source>
+        <translation>переименование стороны %1</translation>
+    </message>
+    <message>
+        <source>merge of party %1 into %2</source>
+        <translation>объединение стороны %1 с %2</translation>
+    </message>
+    <message>
+        <source>deletion of party %1</source>
+        <translation>удаление стороны %1</translation>
+    </message>
+    <message>
+        <source>rename of field %1</source>
+        <translation>переименование сферы %1</translation>
+    </message>
+    <message>
+        <source>merge of field %1 into %2</source>
+        <translation>объединение сферы %1 с %2</translation>
+    </message>
+    <message>
+        <source>deletion of field %1</source>
+        <translation>удаление сферы %1</translation>
+    </message>
+    <message>
+        <source>saving of view %1</source>
+        <translation>сохранение вида %1</translation>
+    </message>
+    <message>
+        <source>rename of view %1</source>
+        <translation>переименование вида %1</translation>
+    </message>
+    <message>
+        <source>deletion of view %1</source>
+        <translation>удаление вида %1</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryActions</name>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>Отм&amp;енить</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>Пов&amp;торить</translation>
+    </message>
+    <message>
+        <source>&amp;Trash…</source>
+        <translation>&amp;Корзина…</translation>
+    </message>
+    <message>
+        <source>Deleted agreements: restore them</source>
+        <translation>Удалённые соглашения: восстановить их</translation>
+    </message>
+    <message>
+        <source>&amp;Undo %1</source>
+        <translation>Отм&amp;енить: %1</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>Отменить</translation>
+    </message>
+    <message>
+        <source>Undo (%1)</source>
+        <translation>Отменить (%1)</translation>
+    </message>
+    <message>
+        <source>Undo %1 (%2)</source>
+        <translation>Отменить: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>&amp;Redo %1</source>
+        <translation>Пов&amp;торить: %1</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>Повторить</translation>
+    </message>
+    <message>
+        <source>Redo (%1)</source>
+        <translation>Повторить (%1)</translation>
+    </message>
+    <message>
+        <source>Redo %1 (%2)</source>
+        <translation>Повторить: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>the database refused it (%1)</source>
+        <translation>база данных отклонила это (%1)</translation>
+    </message>
+    <message>
+        <source>Undid %1.</source>
+        <translation>Отменено: %1.</translation>
+    </message>
+    <message>
+        <source>Redid %1.</source>
+        <translation>Повторено: %1.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Moved %Ln agreement(s) to the trash. Ctrl+Z brings them back.</source>
+        <translation>
+            <numerusform>%Ln соглашение перемещено в корзину. Ctrl+Z вернёт его.</numerusform>
+            <numerusform>%Ln соглашения перемещены в корзину. Ctrl+Z вернёт их.</numerusform>
+            <numerusform>%Ln соглашений перемещено в корзину. Ctrl+Z вернёт их.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Delete agreements</source>
+        <translation>Удаление соглашений</translation>
+    </message>
+    <message>
+        <source>Nothing was deleted: </source>
+        <translation>Ничего не удалено: </translation>
+    </message>
+    <message numerus="yes">
+        <source>Restored %Ln agreement(s).</source>
+        <translation>
+            <numerusform>Восстановлено %Ln соглашение.</numerusform>
+            <numerusform>Восстановлено %Ln соглашения.</numerusform>
+            <numerusform>Восстановлено %Ln соглашений.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>Восстановить</translation>
     </message>
 </context>
 <context>
@@ -2751,6 +3701,172 @@ Open it now?</source>
             <numerusform>%Ln выбранных соглашения</numerusform>
             <numerusform>%Ln выбранных соглашений</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>TrashDialog</name>
+    <message>
+        <source>Title</source>
+        <translation>Название</translation>
+    </message>
+    <message>
+        <source>Deleted (UTC)</source>
+        <translation>Удалено (UTC)</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>Кем</translation>
+    </message>
+    <message>
+        <source>Trash</source>
+        <translation>Корзина</translation>
+    </message>
+    <message numerus="yes">
+        <source>The trash is empty. Agreements you delete (Del, or Edit › Delete) wait here %n day(s) before they go for good; Restore brings one back whole.</source>
+        <translation>
+            <numerusform>Корзина пуста. Удалённые соглашения (Del или Правка › Удалить) хранятся здесь %n день, затем удаляются навсегда; «Восстановить» возвращает соглашение целиком.</numerusform>
+            <numerusform>Корзина пуста. Удалённые соглашения (Del или Правка › Удалить) хранятся здесь %n дня, затем удаляются навсегда; «Восстановить» возвращает соглашение целиком.</numerusform>
+            <numerusform>Корзина пуста. Удалённые соглашения (Del или Правка › Удалить) хранятся здесь %n дней, затем удаляются навсегда; «Восстановить» возвращает соглашение целиком.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Restore</source>
+        <translation>&amp;Восстановить</translation>
+    </message>
+    <message>
+        <source>&amp;Empty trash…</source>
+        <translation>&amp;Очистить корзину…</translation>
+    </message>
+    <message>
+        <source>%1 (agreement %2)</source>
+        <translation>%1 (соглашение %2)</translation>
+    </message>
+    <message numerus="yes">
+        <source>They are kept %n day(s), then deleted for good; Restore brings them back with their id, parties, fields and relations.</source>
+        <translation>
+            <numerusform>Они хранятся %n день, затем удаляются навсегда; «Восстановить» возвращает их с прежним номером, сторонами, сферами и связями.</numerusform>
+            <numerusform>Они хранятся %n дня, затем удаляются навсегда; «Восстановить» возвращает их с прежним номером, сторонами, сферами и связями.</numerusform>
+            <numerusform>Они хранятся %n дней, затем удаляются навсегда; «Восстановить» возвращает их с прежним номером, сторонами, сферами и связями.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln deleted agreement(s).</source>
+        <translation>
+            <numerusform>%Ln удалённое соглашение.</numerusform>
+            <numerusform>%Ln удалённых соглашения.</numerusform>
+            <numerusform>%Ln удалённых соглашений.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Empty trash</source>
+        <translation>Очистка корзины</translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete the %Ln agreement(s) in the trash for good? This can&apos;t be undone.</source>
+        <translation>
+            <numerusform>Удалить навсегда %Ln соглашение из корзины? Это нельзя отменить.</numerusform>
+            <numerusform>Удалить навсегда %Ln соглашения из корзины? Это нельзя отменить.</numerusform>
+            <numerusform>Удалить навсегда %Ln соглашений из корзины? Это нельзя отменить.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Deleted %Ln agreement(s) for good.</source>
+        <translation>
+            <numerusform>Навсегда удалено %Ln соглашение.</numerusform>
+            <numerusform>Навсегда удалено %Ln соглашения.</numerusform>
+            <numerusform>Навсегда удалено %Ln соглашений.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Validation</name>
+    <message>
+        <source>&apos;%1&apos; is not a date (use YYYY, YYYY-MM or YYYY-MM-DD)</source>
+        <translation>«%1» — не дата (пишите ГГГГ, ГГГГ-ММ или ГГГГ-ММ-ДД)</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a date: %2</source>
+        <translation>«%1» — не дата: %2</translation>
+    </message>
+    <message>
+        <source>title is required</source>
+        <translation>нужно указать название</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a web address (http:// or https://)</source>
+        <translation>«%1» — не веб-адрес (http:// или https://)</translation>
+    </message>
+    <message>
+        <source>field name is empty</source>
+        <translation>пустое название сферы</translation>
+    </message>
+    <message>
+        <source>at least one party is required</source>
+        <translation>нужна хотя бы одна сторона</translation>
+    </message>
+    <message>
+        <source>party name is empty</source>
+        <translation>пустое название стороны</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is listed twice (also party %2)</source>
+        <translation>«%1» указана дважды (также сторона %2)</translation>
+    </message>
+    <message>
+        <source>takes effect (%1) before it was deposited (%2)</source>
+        <translation>вступает в силу (%1) раньше сдачи на хранение (%2)</translation>
+    </message>
+    <message>
+        <source>entry into force (%1) is before signature (%2)</source>
+        <translation>вступление в силу (%1) раньше подписания (%2)</translation>
+    </message>
+    <message>
+        <source>expiry (%1) is before signature (%2)</source>
+        <translation>истечение срока (%1) раньше подписания (%2)</translation>
+    </message>
+    <message>
+        <source>expiry (%1) is before entry into force (%2)</source>
+        <translation>истечение срока (%1) раньше вступления в силу (%2)</translation>
+    </message>
+    <message>
+        <source>termination (%1) is before signature (%2)</source>
+        <translation>прекращение (%1) раньше подписания (%2)</translation>
+    </message>
+    <message>
+        <source>year %1 is out of range</source>
+        <translation>год %1 вне допустимых пределов</translation>
+    </message>
+    <message>
+        <source>a day needs a month</source>
+        <translation>для дня нужен месяц</translation>
+    </message>
+    <message>
+        <source>month %1 is not between 1 and 12</source>
+        <translation>месяц %1 не от 1 до 12</translation>
+    </message>
+    <message>
+        <source>%1 has no day %2</source>
+        <translation>в месяце «%1» нет %2-го числа</translation>
+    </message>
+    <message>
+        <source>with slashes the day and the month could be either way round: write 15.07.2022</source>
+        <translation>через косую черту день и месяц можно перепутать: пишите 15.07.2022</translation>
+    </message>
+    <message>
+        <source>a year has four digits</source>
+        <translation>в годе четыре цифры</translation>
+    </message>
+    <message>
+        <source>not a date: try 15 July 2022, July 2022, 15.07.2022 or 2022</source>
+        <translation>не дата: пишите 15 июля 2022, июль 2022, 15.07.2022 или 2022</translation>
+    </message>
+    <message>
+        <source>there is no month %1</source>
+        <translation>месяца %1 нет</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a month</source>
+        <translation>«%1» — не месяц</translation>
     </message>
 </context>
 <context>

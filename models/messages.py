@@ -1,0 +1,107 @@
+"""Messages the models give in English, marked so the window can show them translated.
+
+Qt-free: QT_TRANSLATE_NOOP here only returns its text, but pyside6-lupdate finds it by name
+(`make translations` scans this file and the models files that use it). A `Message` is the
+English text (a str, so the command line and every comparison read it as before) that also
+keeps its template and arguments: the window translates the template and fills them in.
+Undo steps are stored as English text, so the window reads a stored label back against
+STEP_LABELS (ui/step_labels.py).
+"""
+
+from __future__ import annotations
+
+import re
+
+VALIDATION = "Validation"  # the context of the editor's messages in the catalogs
+HISTORY = "History"  # the context of the undo step labels
+
+
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
+    """Mark *text* for translation in *context*; it stays English here."""
+    return text
+
+
+_PLACE = re.compile(r"%(\d)")
+
+
+def fill(template: str, *values: object) -> str:
+    """'%1 is before %2' with each %N replaced by the Nth value, in one pass (a date as
+    its display(): '6 December 2021')."""
+    return _PLACE.sub(lambda found: _shown(values[int(found.group(1)) - 1]), template)
+
+
+def _shown(value: object) -> str:
+    display = getattr(value, "display", None)
+    return str(display()) if callable(display) else str(value)
+
+
+class Message(str):
+    """English text that also keeps its template, arguments and context for translation."""
+
+    context: str = VALIDATION
+    template: str = ""
+    args: tuple[object, ...] = ()
+
+
+def say(template: str, *args: object, context: str = VALIDATION) -> Message:
+    """The Message *template* filled with *args* (themselves Messages or plain text)."""
+    message = Message(fill(template, *args))
+    message.context, message.template, message.args = context, template, args
+    return message
+
+
+# Undo step labels (the English is what the database keeps; %1 is a quoted title or name).
+STEP_CREATION = QT_TRANSLATE_NOOP("History", "creation of %1")
+STEP_EDIT = QT_TRANSLATE_NOOP("History", "edit of %1")
+STEP_DELETION = QT_TRANSLATE_NOOP("History", "deletion of %1")
+STEP_RESTORE = QT_TRANSLATE_NOOP("History", "restore of %1")
+STEP_MERGE = QT_TRANSLATE_NOOP("History", "merge of %1 into %2")
+STEP_SAMPLE = QT_TRANSLATE_NOOP("History", "loading of the sample agreements")
+STEP_IMPORT = QT_TRANSLATE_NOOP("History", "import of %1")
+STEP_ATTACH = QT_TRANSLATE_NOOP("History", "attach %1 to %2")
+STEP_NEW_VERSION = QT_TRANSLATE_NOOP("History", "new version %1 of %2 on %3")
+STEP_REMOVAL = QT_TRANSLATE_NOOP("History", "removal of %1 from %2")
+STEP_RESTORE_TO = QT_TRANSLATE_NOOP("History", "restore of %1 to %2")
+STEP_PARTY_RENAME = QT_TRANSLATE_NOOP("History", "rename of party %1")
+STEP_PARTY_MERGE = QT_TRANSLATE_NOOP("History", "merge of party %1 into %2")
+STEP_PARTY_DELETION = QT_TRANSLATE_NOOP("History", "deletion of party %1")
+STEP_FIELD_RENAME = QT_TRANSLATE_NOOP("History", "rename of field %1")
+STEP_FIELD_MERGE = QT_TRANSLATE_NOOP("History", "merge of field %1 into %2")
+STEP_FIELD_DELETION = QT_TRANSLATE_NOOP("History", "deletion of field %1")
+STEP_VIEW_SAVING = QT_TRANSLATE_NOOP("History", "saving of view %1")
+STEP_VIEW_RENAME = QT_TRANSLATE_NOOP("History", "rename of view %1")
+STEP_VIEW_DELETION = QT_TRANSLATE_NOOP("History", "deletion of view %1")
+# Most specific first: 'merge of party X into Y' before 'merge of X into Y'.
+STEP_LABELS = (
+    STEP_SAMPLE,
+    STEP_PARTY_RENAME,
+    STEP_PARTY_MERGE,
+    STEP_PARTY_DELETION,
+    STEP_FIELD_RENAME,
+    STEP_FIELD_MERGE,
+    STEP_FIELD_DELETION,
+    STEP_VIEW_SAVING,
+    STEP_VIEW_RENAME,
+    STEP_VIEW_DELETION,
+    STEP_NEW_VERSION,
+    STEP_REMOVAL,
+    STEP_RESTORE_TO,
+    STEP_ATTACH,
+    STEP_MERGE,
+    STEP_CREATION,
+    STEP_EDIT,
+    STEP_DELETION,
+    STEP_RESTORE,
+    STEP_IMPORT,
+)
+
+
+def message_of(error: BaseException) -> str:
+    """The Message an exception was raised with (kept for translation), else its text."""
+    first = error.args[0] if len(error.args) == 1 else None
+    return first if isinstance(first, Message) else str(error)
+
+
+# The editor's validation messages that name a date (%1 a date or text, %2 the reason).
+NOT_A_DATE = QT_TRANSLATE_NOOP("Validation", "'%1' is not a date (use YYYY, YYYY-MM or YYYY-MM-DD)")
+NOT_A_DATE_BECAUSE = QT_TRANSLATE_NOOP("Validation", "'%1' is not a date: %2")
