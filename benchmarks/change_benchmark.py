@@ -34,28 +34,21 @@ import tempfile
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QEventLoop, QSettings, QTimer
+from PySide6.QtCore import QTimer
 from PySide6.QtTest import QTest
 from sqlalchemy import select
 
+from benchmarks.event_loop import StallProbe, p95, wait_for, window_on
 from models import service
 from models.database import open_database
 from models.vocab import Status
 from ui.app import application
 from ui.main_window import MainWindow
-from ui.settings import Settings
+from ui.search_controller import SQL_COUNT_LIMIT
 
 WORDS = ("kaz", "uzb", "energy", "a")
 SAVES = 9
 SAVE_EVERY_MS = 300
-
-
-def _wait_for(signal, timeout_ms: int = 60000) -> None:  # type: ignore[no-untyped-def]
-    loop = QEventLoop()
-    signal.connect(loop.quit)
-    QTimer.singleShot(timeout_ms, loop.quit)
-    loop.exec()
-    signal.disconnect(loop.quit)
 
 
 def _save_job(window: MainWindow, agreement_id: int, stamps: dict[int, float]):  # type: ignore[no-untyped-def]
@@ -88,10 +81,10 @@ def _latencies(window: MainWindow, ids: list[int]) -> list[float]:
     for agreement_id in ids:
         window.table.selectionModel().clearSelection()
         window.select_ids([agreement_id])
-        _wait_for(window.detail_shown)
+        wait_for(window.detail_shown)
         stamps: dict[int, float] = {}
         window.worker.submit(_save_job(window, agreement_id, stamps), _after_save(window))
-        _wait_for(window.refreshed)
+        wait_for(window.refreshed)
         found.append((time.perf_counter() - stamps[agreement_id]) * 1000)
     return found
 
@@ -101,16 +94,6 @@ def _typing_with_saves(app, window: MainWindow, saves: int) -> tuple[list[float]
 
     Each save is of an agreement among the first rows the table shows at the time.
     """
-    during: list[float] = []
-    after: list[float] = []
-    current = [during]
-    last = [time.perf_counter()]
-
-    def tick() -> None:
-        now = time.perf_counter()
-        current[0].append((now - last[0]) * 1000 - 10)
-        last[0] = now
-
     waiting = list(range(saves))
 
     def save_one() -> None:
@@ -118,7 +101,7 @@ def _typing_with_saves(app, window: MainWindow, saves: int) -> tuple[list[float]
             agreement_id = window.model.id_at(waiting.pop())
             window.worker.submit(_save_job(window, agreement_id, {}), _after_save(window))
 
-    probe = QTimer(interval=10, timeout=tick)
+    probe = StallProbe()
     saver = QTimer(interval=SAVE_EVERY_MS, timeout=save_one)
     probe.start()
     saver.start()
@@ -129,17 +112,17 @@ def _typing_with_saves(app, window: MainWindow, saves: int) -> tuple[list[float]
             until = time.perf_counter() + 0.12
             while time.perf_counter() < until:
                 app.processEvents()
-        _wait_for(window.rows_shown)
+        wait_for(window.rows_shown)
     while waiting:
         app.processEvents()
     saver.stop()
-    _wait_for(window.refreshed, 5000)
-    current[0] = after
+    wait_for(window.refreshed, 5000)
+    during = probe.take()
     until = time.perf_counter() + 2
     while time.perf_counter() < until:
         app.processEvents()
     probe.stop()
-    return sorted(during), sorted(after)
+    return during, probe.take()
 
 
 def bulk_figures(source: Path, sizes: list[int], runs: int) -> dict[str, float]:
@@ -201,12 +184,13 @@ def main(argv: list[str] | None = None) -> int:
     path = folder / "copy.db"
     shutil.copyfile(source, path)  # the saves change it: the seeded database stays as made
     app = application()
-    settings = Settings(QSettings(str(folder / "settings.ini"), QSettings.Format.IniFormat))
-    window = MainWindow(open_database(path, create=False), settings)
+    window = window_on(path)
     window.change_poll.stop()  # only this window writes
     window.show()
-    while window.controller.index is None:  # the counts come from the index at this size
-        _wait_for(window.refreshed)
+    wait_for(window.refreshed)
+    # Above SQL_COUNT_LIMIT the counts come from the index: wait for it. Below, from SQL.
+    while window.controller.index is None and window.model.rowCount() > SQL_COUNT_LIMIT:
+        wait_for(window.refreshed)
     step = max(1, window.model.rowCount() // SAVES)
     chosen = [window.model.id_at(row * step) for row in range(SAVES)]
     latencies = sorted(_latencies(window, chosen))
@@ -215,7 +199,7 @@ def main(argv: list[str] | None = None) -> int:
         "save_to_counts_median_ms": statistics.median(latencies),
         "save_to_counts_max_ms": latencies[-1],
         "stall_saving_max_ms": during[-1],
-        "stall_saving_p95_ms": during[int(len(during) * 0.95)],
+        "stall_saving_p95_ms": p95(during),
         "stall_after_saves_max_ms": after[-1],
         "index_builds": window.controller.builds,
     }

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import os
 import sys
-import tempfile
 import time
 
 
@@ -31,40 +30,23 @@ import json
 import resource
 from pathlib import Path
 
-from PySide6.QtCore import QEventLoop, QSettings, QTimer
 from PySide6.QtTest import QTest
 
 import main as _entry_point  # noqa: F401  (what `python main.py` loads before its window)
-from models.database import open_database
+from benchmarks.event_loop import StallProbe, p95, wait_for, window_on
 from ui.app import application
 from ui.main_window import MainWindow
-from ui.settings import Settings
 
 WORDS = ("kaz", "uzb", "energy", "a")
 
 
 def _wait(window: MainWindow, timeout_ms: int = 60000, rows_only: bool = False) -> None:
-    _wait_for(window.rows_shown if rows_only else window.refreshed, timeout_ms)
-
-
-def _wait_for(signal, timeout_ms: int = 60000) -> None:  # type: ignore[no-untyped-def]
-    loop = QEventLoop()
-    signal.connect(loop.quit)
-    QTimer.singleShot(timeout_ms, loop.quit)
-    loop.exec()
+    wait_for(window.rows_shown if rows_only else window.refreshed, timeout_ms)
 
 
 def _type(app, window: MainWindow, wait_counts: bool) -> list[float]:  # type: ignore[no-untyped-def]
     """Type the words as a quick typist does; how late a 10 ms timer fired, in ms."""
-    stalls: list[float] = []
-    last = [time.perf_counter()]
-
-    def tick() -> None:
-        now = time.perf_counter()
-        stalls.append((now - last[0]) * 1000 - 10)
-        last[0] = now
-
-    probe = QTimer(interval=10, timeout=tick)
+    probe = StallProbe()
     probe.start()
     for word in WORDS:
         window.filter_panel.search_box.clear()
@@ -75,17 +57,15 @@ def _type(app, window: MainWindow, wait_counts: bool) -> list[float]:  # type: i
                 app.processEvents()
         _wait(window, rows_only=not wait_counts)
     probe.stop()
-    return sorted(stalls)
+    return probe.take()
 
 
 def main(argv: list[str] | None = None) -> int:
     path = Path((argv or sys.argv[1:])[0])
     app = application()
-    folder = tempfile.mkdtemp()
-    settings = Settings(QSettings(f"{folder}/settings.ini", QSettings.Format.IniFormat))
-    window = MainWindow(open_database(path, create=False), settings)
+    window = window_on(path)
     window.show()
-    _wait_for(window.first_page_shown)
+    wait_for(window.first_page_shown)
     first_page = time.perf_counter() - STARTED
     assert window.model.data(window.model.index(0, 0))
     _wait(window, rows_only=True)
@@ -102,9 +82,9 @@ def main(argv: list[str] | None = None) -> int:
         "all_rows_ms": all_rows * 1000,
         "counts_ms": counts * 1000,
         "stall_building_max_ms": early[-1],
-        "stall_building_p95_ms": early[int(len(early) * 0.95)],
+        "stall_building_p95_ms": p95(early),
         "stall_max_ms": later[-1],
-        "stall_p95_ms": later[int(len(later) * 0.95)],
+        "stall_p95_ms": p95(later),
         "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
     }
     print(json.dumps(result))

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import os
 import sys
-import tempfile
 import time
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -21,23 +20,13 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 import json
 from pathlib import Path
 
-from PySide6.QtCore import QEventLoop, QSettings, QTimer
-
-from models.database import open_database
+from benchmarks.event_loop import StallProbe, p95, wait_for, window_on
 from ui.agreement_table_model import LOADING
 from ui.app import application
 from ui.main_window import MainWindow
-from ui.settings import Settings
 
 STEPS = 400
 FRAME_S = 0.016
-
-
-def _wait_for(signal, timeout_ms: int = 120000) -> None:  # type: ignore[no-untyped-def]
-    loop = QEventLoop()
-    signal.connect(loop.quit)
-    QTimer.singleShot(timeout_ms, loop.quit)
-    loop.exec()
 
 
 def _visible_rows_loaded(window: MainWindow) -> bool:
@@ -51,24 +40,14 @@ def _visible_rows_loaded(window: MainWindow) -> bool:
 def main(argv: list[str] | None = None) -> int:
     path = Path((argv or sys.argv[1:])[0])
     app = application()
-    folder = tempfile.mkdtemp()
-    settings = Settings(QSettings(f"{folder}/settings.ini", QSettings.Format.IniFormat))
-    window = MainWindow(open_database(path, create=False), settings)
+    window = window_on(path)
     window.resize(1400, 820)
     window.show()
-    _wait_for(window.refreshed)  # all the ids, and the counts
+    wait_for(window.refreshed, 120000)  # all the ids, and the counts
     window.change_poll.stop()
     rows, bar = window.model.rowCount(), window.table.verticalScrollBar()
     fetched = window.model.pages_fetched
-    stalls: list[float] = []
-    last = [time.perf_counter()]
-
-    def tick() -> None:
-        now = time.perf_counter()
-        stalls.append((now - last[0]) * 1000 - 10)
-        last[0] = now
-
-    probe = QTimer(interval=10, timeout=tick)
+    probe = StallProbe()
     probe.start()
     for step in range(STEPS + 1):
         bar.setValue(bar.maximum() * step // STEPS)
@@ -80,13 +59,13 @@ def main(argv: list[str] | None = None) -> int:
         app.processEvents()
     shown = time.perf_counter()
     probe.stop()
-    stalls.sort()
+    stalls = probe.take()
     print(
         json.dumps(
             {
                 "rows": rows,
                 "stall_max_ms": round(stalls[-1], 1),
-                "stall_p95_ms": round(stalls[int(len(stalls) * 0.95)], 1),
+                "stall_p95_ms": round(p95(stalls), 1),
                 "pages_read": window.model.pages_fetched - fetched,
                 "rows_in_view_after_drag_ms": round((shown - dragged) * 1000, 1),
             }

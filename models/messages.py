@@ -5,7 +5,7 @@ Qt-free: QT_TRANSLATE_NOOP here only returns its text, but pyside6-lupdate finds
 English text (a str, so the command line and every comparison read it as before) that also
 keeps its template and arguments: the window translates the template and fills them in.
 Undo steps are stored as English text, so the window reads a stored label back against
-STEP_LABELS (ui/step_labels.py).
+STEP_LABELS (ui/model_messages.py).
 """
 
 from __future__ import annotations
