@@ -19,9 +19,10 @@ lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
-# One test process per core (pytest-xdist); PYTEST_ARGS="-n 0" runs them in this one.
+# One test process per core, at most four (pytest-xdist; each holds a Qt application and
+# its databases); PYTEST_ARGS="-n 0" runs them in this one.
 test: lint
-	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -n auto $(PYTEST_ARGS)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -n auto --maxprocesses 4 $(PYTEST_ARGS)
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info .pytest_cache .ruff_cache
