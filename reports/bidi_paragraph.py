@@ -10,54 +10,17 @@ page end.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, Paragraph
 
 from reports.fonts import FontSet
+from reports.prose import break_measured
 from reports.rtl import direction, visual
 
 # Room left at each line's end: the Paragraph measures the same glyphs, but a rounding
 # difference must never make it break a line a second time.
 SLACK = 1.0
-
-
-def break_measured(text: str, width_of: Callable[[str], float], width: float) -> list[str]:
-    """Greedy line breaking at spaces with *width_of* as the measure; a line break in the
-    text starts a new line, and a word longer than a line is cut between characters."""
-    lines: list[str] = []
-    space = width_of(" ")
-    for block in text.split("\n"):
-        current: list[str] = []
-        used = 0.0
-        for word in block.split():
-            measure = width_of(word)
-            if current and used + space + measure <= width:
-                current.append(word)
-                used += space + measure
-                continue
-            if current:
-                lines.append(" ".join(current))
-            while measure > width and len(word) > 1:
-                cut = _fitting(word, width_of, width)
-                lines.append(word[:cut])
-                word = word[cut:]
-                measure = width_of(word)
-            current, used = [word], measure
-        lines.append(" ".join(current))
-    return lines
-
-
-def _fitting(word: str, width_of: Callable[[str], float], width: float) -> int:
-    """How many of *word*'s characters fit in *width* (at least one)."""
-    used = 0.0
-    for position, character in enumerate(word):
-        used += width_of(character)
-        if used > width:
-            return max(position, 1)
-    return len(word)
 
 
 class BidiParagraph(Flowable):

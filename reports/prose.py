@@ -9,6 +9,7 @@ goes through Paragraph (StoryKit decides).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import lru_cache
 
 from reportlab.lib.styles import ParagraphStyle
@@ -25,15 +26,21 @@ def word_width(word: str, font: str, size: float) -> float:
 
 
 def break_lines(text: str, font: str, size: float, width: float) -> list[str]:
-    """Greedy line breaking at spaces; a line break in the text starts a new line, and a
-    word longer than the line is cut where it must be (as Paragraph's splitLongWords)."""
+    """Greedy line breaking at spaces in one font (word widths cached)."""
+    return break_measured(text, lambda word: word_width(word, font, size), width)
+
+
+def break_measured(text: str, width_of: Callable[[str], float], width: float) -> list[str]:
+    """Greedy line breaking at spaces with *width_of* as the measure; a line break in the
+    text starts a new line, and a word longer than the line is cut where it must be (as
+    Paragraph's splitLongWords)."""
     lines: list[str] = []
-    space = word_width(" ", font, size)
+    space = width_of(" ")
     for block in text.split("\n"):
         current: list[str] = []
         used = 0.0
         for word in block.split():
-            measure = word_width(word, font, size)
+            measure = width_of(word)
             if current and used + space + measure <= width:
                 current.append(word)
                 used += space + measure
@@ -42,15 +49,15 @@ def break_lines(text: str, font: str, size: float, width: float) -> list[str]:
                 lines.append(" ".join(current))
             current, used = [], 0.0
             if measure > width and len(word) > 1:
-                *whole, word = cut_word(word, font, size, width)
+                *whole, word = cut_word(word, width_of, width)
                 lines.extend(whole)
-                measure = word_width(word, font, size)
+                measure = width_of(word)
             current, used = [word], measure
         lines.append(" ".join(current))
     return lines
 
 
-def cut_word(word: str, font: str, size: float, width: float) -> list[str]:
+def cut_word(word: str, width_of: Callable[[str], float], width: float) -> list[str]:
     """*word* in pieces that each fit in *width* (at least one character each).
 
     One pass over the characters: measuring ever shorter rests of a 200,000-character
@@ -59,7 +66,7 @@ def cut_word(word: str, font: str, size: float, width: float) -> list[str]:
     pieces = []
     start, used = 0, 0.0
     for position, character in enumerate(word):
-        measure = word_width(character, font, size)
+        measure = width_of(character)
         if used + measure > width and position > start:
             pieces.append(word[start:position])
             start, used = position, 0.0
