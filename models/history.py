@@ -404,29 +404,23 @@ def _replay(session: Session, info: StepInfo, user: str, *, undoing: bool) -> Re
     connection.execute(update(_STEPS).where(_STEPS.c.id == info.id).values(undone=undoing))
     action = "undo" if undoing else "redo"
     now = utcnow()
+    # An agreement's own lines, and an attachment's on the agreement it belongs to.
+    owners = [
+        r.object_id if r.kind == AGREEMENT else agreement_of(r.before) or agreement_of(r.after)
+        for r in rows
+        if r.kind in (AGREEMENT, ATTACHMENT)
+    ]
     record_many(
         connection,
         [
             {
-                "agreement_id": r.object_id,
+                "agreement_id": owner,
                 "changed_at": now,
                 "changed_by": user,
                 "action": action,
                 "changes": {"step": info.label},
             }
-            for r in rows
-            if r.kind == AGREEMENT
-        ]
-        + [
-            {
-                "agreement_id": agreement_of(r.before) or agreement_of(r.after),
-                "changed_at": now,
-                "changed_by": user,
-                "action": action,
-                "changes": {"step": info.label},
-            }
-            for r in rows
-            if r.kind == ATTACHMENT
+            for owner in owners
         ],
     )
     session.expire_all()
