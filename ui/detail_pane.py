@@ -97,10 +97,12 @@ def _heading(text: str) -> str:
     return f"<h4 style='{SECTION}'>{escape(text)}</h4>"
 
 
-def _facts(rows: list[tuple[str, str]], muted: str) -> str:
-    """Label and value in two aligned columns; the labels quiet, the values plain."""
+def _facts(rows: list[tuple[str, str]], muted: str | None = None) -> str:
+    """Label and value in two aligned columns; the labels quiet (*muted*) or, for dates
+    beside events, plain."""
+    colour = f"color:{muted}; " if muted else ""
     cells = "".join(
-        f"<tr><td valign='top' style='color:{muted}; padding-right:10px'>"
+        f"<tr><td valign='top' style='{colour}padding-right:10px'>"
         f"<nobr>{escape(label)}</nobr></td><td valign='top'>{value}</td></tr>"
         for label, value in rows
     )
@@ -330,7 +332,7 @@ def render_detail(detail: AgreementDetail, muted: str = MUTED) -> str:
             (locale_text.partial_date(event.on, _not_recorded()), escape(event.what))
             for event in timeline
         ]
-        html.append(_heading(translate("DetailPane", "Timeline")) + _dated(rows, muted))
+        html.append(_heading(translate("DetailPane", "Timeline")) + _facts(rows))
     for name, missing, text in (
         (translate("DetailPane", "Summary"), translate("DetailPane", "summary"), detail.summary),
         (translate("DetailPane", "Notes"), translate("DetailPane", "notes"), detail.notes),
@@ -416,16 +418,6 @@ def _fact_label(name: str) -> str:
     }[name]
 
 
-def _dated(rows: list[tuple[str, str]], muted: str) -> str:
-    """Date and event side by side, the dates in one column."""
-    cells = "".join(
-        f"<tr><td valign='top' style='padding-right:10px'><nobr>{escape(on)}</nobr></td>"
-        f"<td valign='top'>{what}</td></tr>"
-        for on, what in rows
-    )
-    return f"<table cellspacing='0' cellpadding='2'>{cells}</table>"
-
-
 def _source(detail: AgreementDetail, absent: list[str]) -> str:
     """The citation and the address as a link; 'source' goes to *absent* when neither is."""
     if not detail.source_citation and not detail.source_url:
@@ -475,7 +467,7 @@ def render_deadlines(detail: AgreementDetail, muted: str = MUTED) -> str:
             how = "" if deadline.recorded else f"<br/><small>{escape(deadline.how)}</small>"
             on = locale_text.partial_date(deadline.on)
             rows.append((on, escape(label(deadline.kind)) + how))
-        html.append(_dated(rows, muted))
+        html.append(_facts(rows))
     for note in detail.deadline_notes:
         html.append(f"<p><i>{escape(note[:1].upper() + note[1:])}.</i></p>")
     return "".join(html)
