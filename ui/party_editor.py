@@ -52,7 +52,6 @@ from ui.colours import error_colour, error_style
 from ui.translations import fill
 
 DATE_HINT = QT_TRANSLATE_NOOP("PartyEditor", "YYYY, YYYY-MM or YYYY-MM-DD")
-ERROR_COLOUR = "#b3261e"  # the hue only: widgets take theirs from ui/colours.py (dark themes)
 # A see-through red over the palette's own base colour: the cell reads as wrong in light
 # and dark mode alike (a pale opaque pink under dark mode's light text could not be read).
 _ERROR_BACKGROUND = QColor(179, 38, 30, 70)
