@@ -24,7 +24,7 @@ from models.audit import changes_between, input_record, last_change, record
 from models.changes import Changes
 from models.dates import PartialDate
 from models.deadline_store import refresh_deadlines
-from models.fields import resolve_field, split_path
+from models.fields import field_path, resolve_field, split_path
 from models.limits import (
     MILESTONE_MAX,
     SIGNATORY_MAX,
@@ -936,7 +936,7 @@ def to_input(agreement: Agreement) -> AgreementInput:
             )
             for p in agreement.participations
         ],
-        fields=[_field_path(f) for f in agreement.fields],
+        fields=[field_path(f) for f in agreement.fields],
         milestones=[
             MilestoneInput(kind=m.kind.value, on=iso(m.on), description=m.description)
             for m in agreement.milestones
@@ -945,12 +945,3 @@ def to_input(agreement: Agreement) -> AgreementInput:
             RelationInput(type=r.type.value, other_id=r.other_id) for r in agreement.relations
         ],
     )
-
-
-def _field_path(item: object) -> str:
-    parts = []
-    current = item
-    while current is not None:
-        parts.append(current.name)  # type: ignore[attr-defined]
-        current = current.parent  # type: ignore[attr-defined]
-    return " > ".join(reversed(parts))

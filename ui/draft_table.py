@@ -113,11 +113,6 @@ class DraftTable(QTableWidget):
     def is_kept(self, row: int) -> bool:
         return self.item(row, KEEP).checkState() == Qt.CheckState.Checked
 
-    def set_kept(self, row: int, keep: bool) -> None:
-        self.item(row, KEEP).setCheckState(
-            Qt.CheckState.Checked if keep else Qt.CheckState.Unchecked
-        )
-
     def warning(self, row: int) -> str:
         """The recorded agreements the draft of *row* looks like, one a line ('' for none)."""
         return self.item(row, WARNING).toolTip()
