@@ -55,17 +55,10 @@ from ui import duplicate_warning, locale_text, vocab_labels
 from ui.colours import error_colour, error_style
 from ui.editor_data import EditorData, read_editor_data
 from ui.field_picker import FieldPicker
+from ui.form_errors import attribute_words, error_label, mark_invalid, nested_errors, show_error
 from ui.model_messages import message_text
-from ui.party_editor import (
-    Column,
-    PartyEditor,
-    RecordTable,
-    attribute_words,
-    error_label,
-    mark_invalid,
-    nested_errors,
-    show_error,
-)
+from ui.party_editor import PartyEditor
+from ui.record_table import Column, RecordTable
 from ui.relation_editor import RelationEditor
 from ui.terms_fields import INTRO, TERM_KEYS, TERM_WIDTH, term_hint, term_rows
 from ui.translations import fill

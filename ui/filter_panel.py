@@ -44,11 +44,9 @@ from models.vocab import Kind, Level, PartyKind, Status, Vocabulary
 from ui import vocab_labels
 from ui.colours import Role, error_colour
 from ui.due_filter import due_list, show_filter, ticked_due
+from ui.item_roles import COUNT_ROLE, ID_ROLE, NAME_ROLE
 
 SEARCH_DEBOUNCE_MS = 250
-ID_ROLE = Qt.ItemDataRole.UserRole
-NAME_ROLE = Qt.ItemDataRole.UserRole + 1
-COUNT_ROLE = Qt.ItemDataRole.UserRole + 2  # the number shown beside the value
 _DATE_PATTERN = QRegularExpression(r"^$|^\d{4}(-\d{2}(-\d{2})?)?$")
 _KINDS = set(PartyKind.values())
 

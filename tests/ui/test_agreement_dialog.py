@@ -39,7 +39,7 @@ from models.service import (
 )
 from models.vocab import PartyKind
 from ui.agreement_dialog import AgreementDialog
-from ui.party_editor import RecordTable
+from ui.record_table import RecordTable
 from ui.workers import Worker
 
 TITLE = "Agreement on Oʻzbekiston–Türkiye rail transit"
@@ -202,7 +202,7 @@ def test_new_agreement_is_saved_with_what_was_typed(qtbot, database, open_dialog
     edit_cell(qtbot, parties, 0, "signatory_name", "Тоқаев")
     parties.select(0)
     child(dialog, QPushButton, "addActionButton").click()
-    edit_cell(qtbot, dialog.party_editor.actions, 0, "deposited_on", "2021-12-06")
+    edit_cell(qtbot, dialog.party_editor.action_table, 0, "deposited_on", "2021-12-06")
     tree = child(dialog, QTreeWidget, "fieldTree")
     transport = tree.findItems("Transport", Qt.MatchFlag.MatchExactly)[0]
     transport.setCheckState(0, Qt.CheckState.Checked)
@@ -461,7 +461,7 @@ def test_act_date_column_is_not_called_deposited_for_a_signature(qtbot, open_dia
         ]
     )
     dialog = open_dialog(template=template)
-    actions = dialog.party_editor.actions.model
+    actions = dialog.party_editor.action_table.model
     dialog.party_editor.parties.select(0)
 
     header = actions.headerData(1, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole)
@@ -647,7 +647,7 @@ def test_duplicate_prefills_every_field_from_the_template(
     assert child(dialog, QLineEdit, "languagesEdit").text() == "Uzbek, Turkish, Russian"
     assert child(dialog, QLineEdit, "entryIntoForceEdit").text() == "2022"
     assert dialog.party_editor.parties.model.index(0, 2).data() == "Тоқаев"
-    assert dialog.party_editor.actions.model.rowCount() == 2  # of the first party, selected
+    assert dialog.party_editor.action_table.model.rowCount() == 2  # of the first party, selected
     boxes.answers = ["Save anyway"]  # an unchanged copy is a probable duplicate of its original
     with qtbot.waitSignal(dialog.saved) as saved:
         click_save(qtbot, dialog)

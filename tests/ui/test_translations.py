@@ -309,7 +309,7 @@ def test_the_russian_editor_names_its_tabs_and_says_why_it_did_not_save(
 def test_the_russian_editor_tables_show_their_headers_whole(
     russian: None, editor: AgreementDialog
 ) -> None:
-    tables = [editor.party_editor.parties, editor.party_editor.actions, editor.milestones]
+    tables = [editor.party_editor.parties, editor.party_editor.action_table, editor.milestones]
     for table in tables:
         header = table.view.horizontalHeader()
         for number in range(header.count()):
