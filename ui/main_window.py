@@ -58,7 +58,7 @@ from ui.detail_pane import DetailPane
 from ui.due_panel import DueNotice, DuePanel
 from ui.editor_data import EditorData, read_editor_data
 from ui.file_drop import FileDrop
-from ui.filter_panel import FilterPanel
+from ui.filter_panel import CatalogCommand, FilterPanel
 from ui.help_menu import add_help_menu
 from ui.history_actions import HistoryActions
 from ui.language_menu import add_language_menu
@@ -991,8 +991,8 @@ class MainWindow(QMainWindow):
             self.tr("Save view"),
         )
 
-    def _view_action(self, action: str, view: views.ViewEntry) -> None:
-        if action == "rename":
+    def _view_action(self, action: CatalogCommand, view: views.ViewEntry) -> None:
+        if action is CatalogCommand.RENAME:
             name, ok = QInputDialog.getText(
                 self, self.tr("Rename view"), self.tr("New name:"), text=view.name
             )
@@ -1000,10 +1000,10 @@ class MainWindow(QMainWindow):
                 self._catalog_change(
                     lambda s: views.rename_view(s, view.id, name), self.tr("Rename view")
                 )
-        elif action == "delete":
+        elif action is CatalogCommand.DELETE:
             self._catalog_change(lambda s: views.delete_view(s, view.id), self.tr("Delete view"))
 
-    def _party_action(self, action: str, party_id: int) -> None:
+    def _party_action(self, action: CatalogCommand, party_id: int) -> None:
         parties = self._catalog.parties if self._catalog else ()
         self._rename_merge_delete(
             action,
@@ -1015,7 +1015,7 @@ class MainWindow(QMainWindow):
             catalog.delete_party,
         )
 
-    def _field_action(self, action: str, field_id: int) -> None:
+    def _field_action(self, action: CatalogCommand, field_id: int) -> None:
         fields = self._catalog.fields if self._catalog else ()
         self._rename_merge_delete(
             action,
@@ -1028,7 +1028,7 @@ class MainWindow(QMainWindow):
         )
 
     def _rename_merge_delete(  # type: ignore[no-untyped-def]
-        self, action: str, item_id: int, noun: str, choices, rename, merge, remove
+        self, action: CatalogCommand, item_id: int, noun: str, choices, rename, merge, remove
     ) -> None:
         names = dict(choices)
         name = names.get(item_id, "")
@@ -1038,13 +1038,13 @@ class MainWindow(QMainWindow):
         def affected(session):  # type: ignore[no-untyped-def]
             return _agreements_under(session, noun, item_id)
 
-        if action == "rename":
+        if action is CatalogCommand.RENAME:
             new, ok = QInputDialog.getText(
                 self, title, fill(self.tr("New name for '%1':"), name), text=name
             )
             if ok:
                 self._catalog_change(lambda s: rename(s, item_id, new), title, affected)
-        elif action == "merge":
+        elif action is CatalogCommand.MERGE:
             others = [label for other, label in choices if other != item_id]
             target, ok = QInputDialog.getItem(
                 self, title, fill(self.tr("Merge '%1' into:"), name), others, 0, False
@@ -1052,18 +1052,19 @@ class MainWindow(QMainWindow):
             if ok and target:
                 target_id = next(other for other, label in choices if label == target)
                 self._catalog_change(lambda s: merge(s, item_id, target_id), title, affected)
-        elif action == "delete":
+        elif action is CatalogCommand.DELETE:
             self._catalog_change(lambda s: remove(s, item_id), title, affected)
 
-    def _catalog_titles(self) -> dict[tuple[str, str], str]:
+    def _catalog_titles(self) -> dict[tuple[str, CatalogCommand], str]:
         """The dialog titles for renaming, merging and deleting a party or a field."""
+        rename, merge, delete = CatalogCommand.RENAME, CatalogCommand.MERGE, CatalogCommand.DELETE
         return {
-            ("party", "rename"): self.tr("Rename party"),
-            ("party", "merge"): self.tr("Merge party"),
-            ("party", "delete"): self.tr("Delete party"),
-            ("field", "rename"): self.tr("Rename field"),
-            ("field", "merge"): self.tr("Merge field"),
-            ("field", "delete"): self.tr("Delete field"),
+            ("party", rename): self.tr("Rename party"),
+            ("party", merge): self.tr("Merge party"),
+            ("party", delete): self.tr("Delete party"),
+            ("field", rename): self.tr("Rename field"),
+            ("field", merge): self.tr("Merge field"),
+            ("field", delete): self.tr("Delete field"),
         }
 
     def _catalog_change(self, change, title: str, affected=None) -> None:  # type: ignore[no-untyped-def]

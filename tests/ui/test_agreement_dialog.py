@@ -124,13 +124,17 @@ class MessageBoxes:
     def __init__(self) -> None:
         self.answers: list[str] = []
         self.shown: list[str] = []
+        self.accelerated = False  # give every button a '&' shortcut first, as KDE's desktop does
 
     def exec(self, box: QMessageBox) -> int:
         self.shown.append(f"{box.windowTitle()}: {box.text()} {box.informativeText()}")
         if not self.answers:
             pytest.fail(f"unexpected message box: {self.shown[-1]}")
         wanted = self.answers.pop(0)
-        buttons = {button.text(): button for button in box.buttons()}
+        if self.accelerated:
+            for button in box.buttons():
+                button.setText("&" + button.text())
+        buttons = {button.text().replace("&", ""): button for button in box.buttons()}
         assert wanted in buttons, f"{wanted!r} not among {list(buttons)}"
         buttons[wanted].click()
         return 0
@@ -667,6 +671,19 @@ def test_escape_asks_before_discarding_changes(qtbot, database, open_dialog, box
     qtbot.keyClick(dialog, Qt.Key.Key_Escape)
     assert not dialog.isVisible()
     assert "Close without saving" in boxes.shown[0]
+    assert agreement_count(database) == 0
+
+
+def test_a_button_answers_whatever_the_desktop_does_to_its_words(
+    qtbot, database, open_dialog, boxes
+) -> None:
+    """KDE adds accelerators ('&Discard changes'); the answer is the button, not its words."""
+    dialog = open_dialog()
+    child(dialog, QLineEdit, "titleEdit").setText("Тоқаев in Oʻzbekiston and Türkiye")
+    boxes.accelerated = True
+    boxes.answers = ["Discard changes"]
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    assert not dialog.isVisible()
     assert agreement_count(database) == 0
 
 

@@ -25,6 +25,8 @@ from models.query import count
 from models.service import ActionInput, AgreementInput, ParticipationInput
 from tests.damage import healthy_file, leave_log_behind, overwrite_page, page_count
 from ui.agreement_table_model import COLUMNS
+from ui.filter_panel import CatalogCommand
+from ui.item_roles import ID_ROLE, NAME_ROLE
 from ui.main_window import MainWindow
 
 RECORDS = [
@@ -265,7 +267,7 @@ def test_save_and_reopen_view(window: MainWindow, qtbot, monkeypatch) -> None:
     views = window.filter_panel.views
     assert [views.item(i).text() for i in range(views.count())] == ["Energy deals"]
     with qtbot.waitSignal(window.refreshed, timeout=5000):
-        window.filter_panel.view_chosen.emit(views.item(0).data(Qt.ItemDataRole.UserRole))
+        window.filter_panel.view_chosen.emit(views.item(0).data(ID_ROLE))
     assert window.model.rowCount() == 2
     assert _item(window.filter_panel.fields, "Energy").checkState(0) == Qt.CheckState.Checked
 
@@ -289,14 +291,14 @@ def test_rename_and_merge_party_from_panel(
         )
     with qtbot.waitSignal(window.catalog_shown, timeout=5000):
         window.reload_catalog()
-    academy = _item(window.filter_panel.parties, "Turkic Academy").data(Qt.ItemDataRole.UserRole)
+    academy = _item(window.filter_panel.parties, "Turkic Academy").data(ID_ROLE)
     monkeypatch.setattr(
         QInputDialog, "getItem", lambda *a, **k: ("International Turkic Academy", True)
     )
     with qtbot.waitSignal(window.refreshed, timeout=5000):
-        window.filter_panel.party_action.emit("merge", academy)
+        window.filter_panel.party_action.emit(CatalogCommand.MERGE, academy)
     names = [
-        window.filter_panel.parties.item(i).data(Qt.ItemDataRole.UserRole + 1)
+        window.filter_panel.parties.item(i).data(NAME_ROLE)
         for i in range(window.filter_panel.parties.count())
     ]
     assert "Turkic Academy" not in names
@@ -306,8 +308,8 @@ def test_rename_and_merge_party_from_panel(
 def test_deleting_a_used_party_is_refused(window: MainWindow, qtbot, monkeypatch) -> None:
     messages: list[str] = []
     monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text, *a: messages.append(text))
-    party = _item(window.filter_panel.parties, "Kazakhstan").data(Qt.ItemDataRole.UserRole)
-    window.filter_panel.party_action.emit("delete", party)
+    party = _item(window.filter_panel.parties, "Kazakhstan").data(ID_ROLE)
+    window.filter_panel.party_action.emit(CatalogCommand.DELETE, party)
     qtbot.waitUntil(lambda: bool(messages))  # refused by the worker's transaction
     assert messages and "takes part in 4 agreements" in messages[0]
 
