@@ -219,5 +219,8 @@ class HistoryActions(QObject):
     def show_trash(self) -> None:
         from ui.trash_dialog import TrashDialog  # on first use: a faster start
 
-        self.trash_dialog = TrashDialog(self, self.window)
+        self.trash_dialog = TrashDialog(self.window.window_context(), self.restore)
+        self.trash_dialog.message.connect(
+            lambda text: self.window.statusBar().showMessage(text, 5000)
+        )
         self.trash_dialog.open()

@@ -68,6 +68,7 @@ from ui.summary_printer import SummaryPrinter
 from ui.transfers import Transfers
 from ui.translations import fill
 from ui.welcome_page import WelcomePage
+from ui.window_context import WindowContext
 from ui.workers import Job, Worker, run_with_progress
 
 if TYPE_CHECKING:
@@ -160,9 +161,13 @@ class MainWindow(QMainWindow):
         self._build_actions()
         self._build_widgets()
         self._build_menus()
-        add_help_menu(self)
-        filter_chips.install(self)
-        keyboard.install(self)
+        self.help_menu = add_help_menu(self, lambda: self.database.name)
+        self.active_filters, self.nothing_matches = filter_chips.install(
+            self.filter_panel, self.splitter, self.stack, self.table, self.rows_shown
+        )
+        self.keys = keyboard.install(
+            self.table, self.stack, self.filter_panel.search_box, self.detail, self.refreshed
+        )
         icons.apply(self)
         self.file_drop = FileDrop(self, self.transfers.import_agreements)
         self.opener = DatabaseOpener(
@@ -176,7 +181,7 @@ class MainWindow(QMainWindow):
         )
         self.opener.opened.connect(self._switch_to)
         self._restore_settings()
-        self.column_fitter = table_columns.install(self)  # after the saved header state
+        self.column_fitter = table_columns.ColumnFitter(self.table)  # after the saved header state
         self._open(database)
 
     # ------------------------------------------------------------ building
@@ -224,7 +229,12 @@ class MainWindow(QMainWindow):
                 "Draft the agreements a press release reports, review them, save the kept ones"
             ),
         )
-        self.transfers = Transfers(self)
+        self.transfers = Transfers(self.window_context())
+        self.transfers.message.connect(self._show_message)
+        self.transfers.import_finished.connect(
+            lambda result: self.after_bulk_change(list(result.added_ids))
+        )
+        self.transfers.pdf_dialog_shown.connect(lambda dialog: self.keys.return_focus_after(dialog))
         self.action_import = self._action(
             "actionImport",
             self.tr("&Import…"),
@@ -246,7 +256,8 @@ class MainWindow(QMainWindow):
             "Ctrl+P",
             self.tr("A PDF summary of the agreements shown (or the selected ones)"),
         )
-        self.summary_printer = SummaryPrinter(self)
+        self.summary_printer = SummaryPrinter(self.window_context(), self.transfers.ask_scope)
+        self.summary_printer.message.connect(self._show_message)
         self.action_print = self._action(
             "actionPrint",
             self.tr("P&rint summary…"),
@@ -440,7 +451,7 @@ class MainWindow(QMainWindow):
         view_menu.addAction(self.action_show_due)
         self.columns_menu = view_menu.addMenu(self.tr("&Columns"))
         self.columns_menu.aboutToShow.connect(lambda: self._fill_columns_menu(self.columns_menu))
-        add_language_menu(self, view_menu)
+        add_language_menu(view_menu, self.settings, self._show_message)
         toolbar = self.addToolBar(self.tr("Agreements"))
         toolbar.setObjectName("mainToolbar")
         toolbar.addActions([*self._record_actions(), self.action_undo])
@@ -814,7 +825,7 @@ class MainWindow(QMainWindow):
             panel.changed.connect(self.apply_changes)
         dialog.saved.connect(lambda saved_id: self._after_save(saved_id, dialog.saved_changes))
         dialog.open_existing.connect(self._open_existing)
-        keyboard.return_focus_after(self, dialog)
+        self.keys.return_focus_after(dialog)
         dialog.open()
 
     def _open_existing(self, agreement_id: int) -> None:
@@ -847,7 +858,7 @@ class MainWindow(QMainWindow):
             )
             self.merge_dialog = dialog
             dialog.merged.connect(self._after_merge)
-            keyboard.return_focus_after(self, dialog)
+            self.keys.return_focus_after(dialog)
             dialog.open()
 
         def failed(error: BaseException) -> None:
@@ -1174,6 +1185,24 @@ class MainWindow(QMainWindow):
 
     def current_sort(self) -> Sort:
         return self._sort
+
+    def window_context(self) -> WindowContext:
+        """What import, export, PDFs and printing may use of the window, read when they run."""
+        return WindowContext(
+            parent=self,
+            worker=self.worker,
+            settings=self.settings,
+            database=lambda: self.database,
+            current_filter=lambda: self.filter_panel.current_filter(),
+            current_sort=self.current_sort,
+            matching=lambda: self.model.rowCount(),
+            selected_ids=self.selected_ids,
+            current_id=self.current_id,
+        )
+
+    def _show_message(self, text: str) -> None:
+        """Words about what was just done, in the status bar for a while."""
+        self.statusBar().showMessage(text, 15000)
 
     def after_bulk_change(self, select: list[int]) -> None:
         """Show what an import (or another change of many rows) did, selecting the new rows.

@@ -726,16 +726,16 @@ def test_the_help_menu_lists_the_shortcuts_and_has_about(window: MainWindow, qtb
     names = [action.objectName() for action in help_menu.actions()]
     assert names == ["actionShortcuts", "actionAbout"]
     help_menu.actions()[0].trigger()
-    table = window.help_dialog.findChild(QTableWidget, "shortcutsTable")
+    table = window.help_menu.dialog.findChild(QTableWidget, "shortcutsTable")
     rows = {table.item(r, 0).text(): table.item(r, 1).text() for r in range(table.rowCount())}
     assert rows["New agreement"] == "Ctrl+N" and rows["Go to agreement"] == "Ctrl+G"
     assert rows["In the editor: save"] == "Ctrl+Enter"
-    window.help_dialog.reject()
+    window.help_menu.dialog.reject()
     help_menu.actions()[1].trigger()
-    about = window.help_dialog.findChild(QLabel, "aboutText").text()
+    about = window.help_menu.dialog.findChild(QLabel, "aboutText").text()
     assert "Treaty Tracker 0." in about and "Licences:" in about
     assert "Default data folder:" in about and window.database.name in about
-    window.help_dialog.reject()
+    window.help_menu.dialog.reject()
 
 
 def test_fusion_only_where_the_platform_has_no_style_of_its_own() -> None:
