@@ -193,7 +193,9 @@ def install(
 ) -> tuple[ActiveFilters, NothingMatches]:
     """Chips above the table (in the *splitter*, over the table/welcome *stack*), and the
     'No agreements match' overlay on the table, shown after *rows_shown* when it is empty."""
-    column = QWidget(splitter)
+    # Owned by the splitter's parent until the splitter takes it in the stack's place: a
+    # child of the splitter already would be the stack's sibling, which it refuses.
+    column = QWidget(splitter.parentWidget())
     chips = ActiveFilters(column)
     layout = QVBoxLayout(column)
     layout.setContentsMargins(0, 0, 0, 0)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import threading
 
 import pytest
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPoint, Qt
 from PySide6.QtWidgets import (
     QInputDialog,
     QLabel,
@@ -746,6 +746,18 @@ def test_fusion_only_where_the_platform_has_no_style_of_its_own() -> None:
 
 
 # ----------------------------------------------------------------- chips and empty results
+
+
+def test_the_results_sit_between_the_filters_and_the_details_under_their_chips(
+    window: MainWindow,
+) -> None:
+    splitter = window.splitter
+    panes = [splitter.widget(number) for number in range(splitter.count())]
+    assert len(panes) == 3
+    assert panes[0] is window.filter_panel and panes[2] is window.detail_column
+    assert panes[1].isAncestorOf(window.active_filters) and panes[1].isAncestorOf(window.table)
+    left = [pane.mapTo(window, QPoint(0, 0)).x() for pane in panes]
+    assert left == sorted(left)
 
 
 def test_active_filters_show_as_chips_that_remove_one_condition_each(
