@@ -211,7 +211,12 @@ class MainWindow(QMainWindow):
         self.action_delete = self._action(
             "actionDelete", self.tr("De&lete"), self.delete_agreements, key.Delete
         )
-        self.history_actions = HistoryActions(self)  # Undo, Redo, Trash: ui/history_actions.py
+        # Undo, Redo, Trash: ui/history_actions.py
+        self.history_actions = HistoryActions(self.window_context(), self._action)
+        self.history_actions.message.connect(lambda text: self.statusBar().showMessage(text, 5000))
+        self.history_actions.changed.connect(self._show_change)
+        self.history_actions.refused.connect(self.reload_from_database)
+        self.refreshed.connect(self.history_actions.read_labels)
         self.action_undo = self.history_actions.undo_action
         self.action_redo = self.history_actions.redo_action
         self.action_show_trash = self.history_actions.trash_action
@@ -1199,6 +1204,12 @@ class MainWindow(QMainWindow):
             selected_ids=self.selected_ids,
             current_id=self.current_id,
         )
+
+    def _show_change(self, changes: Changes, select: list[int]) -> None:
+        """Show a change in place; *select* (if any) is selected once shown."""
+        if select:
+            self._pending_selection = select
+        self.apply_changes(changes)
 
     def _show_message(self, text: str) -> None:
         """Words about what was just done, in the status bar for a while."""

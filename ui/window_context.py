@@ -1,9 +1,9 @@
 """What the window lends to the parts that read or write agreements for it, and no more.
 
-Import, export, PDFs and printing (ui/transfers.py, ui/summary_printer.py) work on the
-window's database, worker, filter, sort and selection; they get them here rather than the
-window itself, so they never import ui/main_window.py, and they answer through their own
-signals, which the window listens to.
+Import, export, PDFs, printing, undo and the trash (ui/transfers.py, summary_printer.py,
+history_actions.py, trash_dialog.py) work on the window's database, worker, filter, sort
+and selection; they get them here rather than the window itself, so they never import
+ui/main_window.py, and they answer through their own signals, which the window listens to.
 """
 
 from __future__ import annotations
