@@ -19,19 +19,8 @@ from models.dates import PartialDate
 from models.deadlines import OVERDUE_KINDS, Computed, DeadlineKind, DeadlineSource, compute
 from models.schema import Action, Agreement, AgreementDeadline, Participation, Party
 from models.terms import Terms
-from models.vocab import ActionType, Role, Status
+from models.vocab import CONSENT_ACTIONS, Role, Status
 
-# Acts by which a party consents to be bound: the "notification" or "ratification" an
-# entry-into-force rule counts.
-CONSENT_ACTIONS = (
-    ActionType.DEFINITIVE_SIGNATURE,
-    ActionType.RATIFICATION,
-    ActionType.ACCEPTANCE,
-    ActionType.APPROVAL,
-    ActionType.FORMAL_CONFIRMATION,
-    ActionType.ACCESSION,
-    ActionType.SUCCESSION,
-)
 # Parties whose consent an agreement waits for (observers and depositaries give none).
 CONSENTING_ROLES = (Role.PARTY, Role.ORIGINAL_SIGNATORY)
 # An agreement that has ended has nothing coming due.
@@ -113,7 +102,9 @@ def _consents(connection: Connection, ids: list[int]) -> dict[int, dict[str, Par
     for participation_id, deposited, effective in connection.execute(
         select(Action.participation_id, Action.deposited_on, Action.effective_on).where(
             Action.participation_id.in_([p.id for p in participations]),
-            Action.type.in_(CONSENT_ACTIONS),
+            # Consent to be bound: the "notification" or "ratification" an entry-into-force
+            # rule counts.
+            Action.type.in_(sorted(CONSENT_ACTIONS)),
         )
     ):
         when = deposited or effective
