@@ -112,8 +112,8 @@ def command_export(database: Database, args: argparse.Namespace) -> int:
 
 
 def command_import(database: Database, args: argparse.Namespace) -> int:
-    from models.attachment_exchange import attachment_problems, import_attachments
-    from models.exchange import NEW_PARTY, ImportFailed, import_file, preview_import
+    from models.attachment_exchange import attachment_problems, import_with_attachments
+    from models.exchange import NEW_PARTY, ImportFailed, preview_import
 
     try:
         if args.dry_run:
@@ -133,7 +133,7 @@ def command_import(database: Database, args: argparse.Namespace) -> int:
             return 0
         backup_first(database, BEFORE_IMPORT, "import")
         with database.writing() as session:
-            result = import_file(
+            result, files = import_with_attachments(
                 session,
                 args.file,
                 update=args.update,
@@ -141,7 +141,6 @@ def command_import(database: Database, args: argparse.Namespace) -> int:
                 keep_duplicates=args.keep_duplicates,
                 progress=progress_printer(),
             )
-            files = import_attachments(session, Path(args.file))
     except ImportFailed as failure:
         for problem in failure.problems:
             print(f"{PROG}: {args.file}: {problem}", file=sys.stderr)
