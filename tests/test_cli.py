@@ -213,6 +213,20 @@ def test_a_json_listing_imports_into_an_empty_database(
     assert "Added 8 agreements" in capsys.readouterr().out
 
 
+def test_json_is_laid_out_as_json_dumps_with_an_indent_of_two(
+    more_db: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Written with the C encoder value by value, for speed, but as it always was laid out."""
+    assert main(["list", "--db", str(more_db), "--format", "json"]) == 0
+    printed = capsys.readouterr().out
+    objects = [
+        "\n  " + json.dumps(record, ensure_ascii=False, indent=2).replace("\n", "\n  ")
+        for record in json.loads(printed)
+    ]
+    assert printed == "[" + ",".join(objects) + "\n]\n"
+    assert "Қазақстан" in printed  # as written, not \u escaped
+
+
 def test_json_dates_are_shown_as_recorded(
     more_db: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
