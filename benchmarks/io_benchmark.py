@@ -27,9 +27,9 @@ from pathlib import Path
 
 import pycountry
 
+from models.agreement_record import CSV_COLUMNS
 from models.database import open_database
 from models.exchange import export_file, import_file, preview_import
-from models.exchange_format import CSV_COLUMNS
 from models.vocab import Kind, Level, Status
 
 TOPICS = (

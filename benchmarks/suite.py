@@ -119,6 +119,7 @@ def main(argv: list[str] | None = None) -> int:
         lines += ["", f"## {size:,} agreements", "", _run("benchmarks.query_benchmark", str(path))]
         lines += window_tables(path)
     lines.append(bulk_table(path))  # the largest database only: minutes at 250,000
+    lines += ["", "## Command line", "", _run("benchmarks.cli_benchmark", str(path))]
     print("reports and files …", file=sys.stderr)
     lines += ["", "## Reports", "", "```", _run("benchmarks.report_benchmark").strip(), "```"]
     lines += ["", "## Import and export", "", "```", _run("benchmarks.io_benchmark").strip(), "```"]

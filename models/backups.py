@@ -21,13 +21,17 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import platformdirs
-from sqlalchemy import URL
 
 from models.atomic_file import fsync_file, rename_durably
-from models.database import sqlite_path
 from models.integrity import header_problem, wal_in_use
+
+# SQLAlchemy only for the URL callers' functions: the file functions need none, and the
+# command line's parser reads KEEP_DAILY and the rest from here without loading it.
+if TYPE_CHECKING:
+    from sqlalchemy import URL
 
 KEEP_DAILY = 10
 KEEP_WEEKLY = 4
@@ -496,6 +500,8 @@ def backup_before(url: URL, reason: str, rotation: Rotation | None = None) -> Ba
     BackupError when it can't be made: the caller then changes nothing, since the write it
     was to guard would have no way back.
     """
+    from models.database import sqlite_path
+
     path = sqlite_path(url)
     if path is None or not path.exists() or not os.access(path, os.W_OK):
         return None
@@ -504,6 +510,8 @@ def backup_before(url: URL, reason: str, rotation: Rotation | None = None) -> Ba
 
 def daily_backup(url: URL, rotation: Rotation | None = None) -> BackupInfo | None:
     """The day's backup of a changed SQLite database (on opening and closing it); else None."""
+    from models.database import sqlite_path
+
     path = sqlite_path(url)
     if path is None or not path.exists():
         return None

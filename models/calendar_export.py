@@ -18,9 +18,9 @@ from icalendar import Alarm, Calendar, Event
 from models.atomic_file import atomic_text
 from models.dates import Precision
 from models.deadline_store import DueItem
+from models.deadlines import REMIND_DAYS
 
 PRODUCT = "-//Treaty Tracker//Deadlines//EN"
-REMIND_DAYS = 14  # two weeks: time to prepare a note verbale before a notice deadline
 
 
 def event_title(item: DueItem) -> str:

@@ -21,6 +21,9 @@ from models.terms import EntryKind, EntryRule, Period, RenewalKind, Terms
 # enough for any register, and a bound on what a one-month automatic renewal can write.
 HORIZON_YEAR = 2200
 MAX_RENEWALS = 300
+# A calendar's reminder before each deadline (models.calendar_export, `export FILE.ics`): two
+# weeks, time to prepare a note verbale before a notice deadline.
+REMIND_DAYS = 14
 
 
 class DeadlineKind(StrEnum):

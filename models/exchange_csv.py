@@ -17,11 +17,10 @@ from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from typing import Any
 
+from models.agreement_record import CSV_COLUMNS, TERM_COLUMNS
 from models.exchange_format import (
-    CSV_COLUMNS,
     IGNORED,
     REQUIRED,
-    TERM_COLUMNS,
     ImportFailed,
     Problem,
     Record,

@@ -9,35 +9,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from models.agreement_record import CSV_COLUMNS, TERM_COLUMNS
 from models.service import DATE_FIELDS, AgreementInput
 from models.vocab import ActionType, Kind, Level, PartyKind, Role, Status, Vocabulary
 
-# The columns of a CSV file, in the order export writes them (`level` last, as an extra).
-CSV_COLUMNS = (
-    "title",
-    "kind",
-    "status",
-    "signed_on",
-    "signed_at",
-    "entry_into_force",
-    "expires_on",
-    "parties",
-    "fields",
-    "summary",
-    "source_url",
-    "notes",
-)
-# Structured terms (models.terms), optional: a file without them imports as before.
-TERM_COLUMNS = ("duration_term", "renewal_term", "notice_term", "entry_into_force_term")
-EXPORT_CSV_COLUMNS = (*CSV_COLUMNS, "level", *TERM_COLUMNS)
 REQUIRED = ("title", "kind", "status", "parties")
-# `id` is what `list --format csv|json` prints first; ids belong to one database, so it is
+# `id` is what `list --format json` prints first; ids belong to one database, so it is
 # never stored (a JSON file's own ids only tie its relations to its rows). `counts`
 # (signatories, parties) ends a `list --format json` object: derived, so ignored.
 # `attachments` (files beside an export, --with-attachments) are read by
 # models.attachment_exchange once the agreements are recorded.
 IGNORED = ("id", "counts", "attachments")
-LIST_SEPARATOR = "; "
 # JSON keys beyond the CSV columns: AgreementInput's other facts.
 EXTRA_TEXT_KEYS = (
     "short_title",

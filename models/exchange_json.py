@@ -14,10 +14,10 @@ import sys
 from collections.abc import Iterator
 from typing import Any, NoReturn, TextIO
 
+from models.agreement_record import CSV_COLUMNS
 from models.dates import PartialDate
 from models.exchange_format import (
     ACTION_KEYS,
-    CSV_COLUMNS,
     DATE_KEYS,
     EXTRA_TEXT_KEYS,
     IGNORED,

@@ -7,7 +7,7 @@ and never spoils an earlier export of the same name.
 
 from __future__ import annotations
 
-import csv
+import itertools
 import json
 import os
 from collections import defaultdict
@@ -15,17 +15,17 @@ from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import IO, Any
 
-from sqlalchemy import or_, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from models import agreement_record
+from models.agreement_record import TERM_COLUMNS
 from models.atomic_file import atomic_text
 from models.cancelled import Cancelled
 from models.dates import PartialDate
-from models.exchange_format import EXPORT_CSV_COLUMNS, LIST_SEPARATOR, TERM_COLUMNS
 from models.fields import field_paths
-from models.parties import exchange_code, party_reference
+from models.parties import exchange_code
 from models.query import AgreementFilter, Sort, agreement_ids, fetch_rows
-from models.safe_output import csv_cell
 from models.schema import (
     Action,
     Agreement,
@@ -92,7 +92,7 @@ def export_file(
     with atomic_text(target, encoding) as out:
         if kind == "json":
             return write_json(batches, out)
-        return write_csv(batches, out, party_cells(session), line_end)
+        return write_csv(batches, out, agreement_record.party_cells(session), line_end)
 
 
 def _batches(
@@ -123,81 +123,15 @@ def _iso(value: PartialDate | None) -> str | None:
 # ----------------------------------------------------------------- CSV
 
 
-def party_cells(session: Session) -> dict[str, str]:
-    """Party name -> the code a CSV cell holds instead, where the name would mean another party.
-
-    A CSV cell holds names, and a name is read back by what it means today: 'East Timor'
-    is Timor-Leste, so the historic state (TMP) is written as its code, as is a state or
-    organisation renamed to something that names nothing. Other names are written as is.
-    """
-    cells: dict[str, str] = {}
-    known = select(Party.name, Party.iso3, Party.org_code).where(
-        or_(Party.iso3.is_not(None), Party.org_code.is_not(None))
-    )
-    for name, iso3, org_code in session.execute(known):
-        reference = party_reference(name, iso3, org_code)
-        if reference != name:
-            cells[name] = reference
-    return cells
-
-
 def write_csv(
     batches: Iterator[list[Any]],
     out: IO[str],
     party_cells: dict[str, str] | None = None,
     line_end: str = "\n",
 ) -> int:
-    """The table's columns (`level` last); lists joined with '; ', missing values empty.
-
-    Cells a spreadsheet would run as a formula get a "'" in front (safe_output.csv_cell);
-    import takes it off again. *party_cells* gives the code written for a party whose name
-    would be read back as another party (see party_cells()).
-    """
-    write_row = csv_row_writer(out, line_end)
-    write_row(EXPORT_CSV_COLUMNS)
-    written = 0
-    for rows in batches:
-        for row in rows:
-            write_row([csv_cell(cell) for cell in csv_cells(row, party_cells or {})])
-        written += len(rows)
-    return written
-
-
-def csv_row_writer(out: IO[str], line_end: str = "\n") -> Callable[[Sequence[str]], object]:
-    """A function writing one CSV row to *out*, lines ending in *line_end*, cells read back whole.
-
-    The csv module quotes a cell holding a line terminator's character only: with '\n'
-    lines, a cell with a lone carriage return went out bare and read back as two rows.
-    Rows holding one are written with every cell quoted.
-    """
-    plain = csv.writer(out, lineterminator=line_end)
-    quoted = csv.writer(out, lineterminator=line_end, quoting=csv.QUOTE_ALL)
-
-    def write(cells: Sequence[str]) -> object:
-        writer = quoted if any("\r" in cell for cell in cells) else plain
-        return writer.writerow(cells)
-
-    return write
-
-
-def csv_cells(row: Any, party_cells: dict[str, str] | None = None) -> tuple[str, ...]:
-    """One agreement row as the text of its CSV cells, in EXPORT_CSV_COLUMNS order."""
-    cells = party_cells or {}
-    return (
-        row.title,
-        row.kind.value,
-        row.status.value,
-        _iso(row.signed_on) or "",
-        row.signed_at or "",
-        _iso(row.entry_into_force) or "",
-        _iso(row.expires_on) or "",
-        LIST_SEPARATOR.join(cells.get(name, name) for name in row.parties),
-        LIST_SEPARATOR.join(row.fields),
-        row.summary,
-        row.source_url or "",
-        row.notes,
-        row.level.value,
-        *(getattr(row, name) or "" for name in TERM_COLUMNS),
+    """The columns of models.agreement_record (as `list --format csv` writes them)."""
+    return agreement_record.write_csv(
+        itertools.chain.from_iterable(batches), out, party_cells, line_end=line_end
     )
 
 

@@ -12,7 +12,6 @@ from collections import defaultdict
 from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from enum import StrEnum
 from typing import Any
 
 from sqlalchemy import (
@@ -30,15 +29,13 @@ from sqlalchemy import (
     table,
     type_coerce,
 )
-from sqlalchemy.dialects.postgresql import TSQUERY, TSVECTOR
 from sqlalchemy.orm import Session
 
-from models.attachment_search import matching_agreements
 from models.dates import PartialDate
-from models.deadline_store import due_condition
 from models.fields import field_paths
 from models.schema import Agreement, Field, Participation, Party, agreement_fields
 from models.search_index import SEARCH_TABLE, has_search_index, pg_lexeme
+from models.sorting import SortColumn as SortColumn  # re-exported: known from here too
 from models.status import ParticipationCounts
 from models.text import fold, search_terms
 from models.vocab import Kind, Level, Status
@@ -119,22 +116,6 @@ class AgreementFilter:
     def as_of(self) -> date:
         """The day the due filter counts from."""
         return self.due_as_of or date.today()
-
-
-class SortColumn(StrEnum):
-    TITLE = "title"
-    KIND = "kind"
-    LEVEL = "level"
-    STATUS = "status"
-    SIGNED_ON = "signed_on"
-    SIGNED_AT = "signed_at"
-    ENTRY_INTO_FORCE = "entry_into_force"
-    EXPIRES_ON = "expires_on"
-    PARTIES = "parties"
-    FIELDS = "fields"
-    UPDATED_AT = "updated_at"
-    CREATED_AT = "created_at"
-    ID = "id"
 
 
 @dataclass(frozen=True)
@@ -241,6 +222,8 @@ def conditions(session: Session, wanted: AgreementFilter) -> list[ColumnElement[
     if wanted.signed_to:
         clauses.append(signed < wanted.signed_to.end_key())
     if wanted.is_due():
+        from models.deadline_store import due_condition
+
         clauses.append(due_condition(wanted.as_of(), wanted.due_within, wanted.due_overdue))
     text_clause = _text_condition(session, wanted.text)
     if text_clause is not None:
@@ -271,6 +254,8 @@ def _text_condition(session: Session, text: str) -> ColumnElement[bool] | None:
         return None
     connection = session.connection()
     if has_search_index(connection) and connection.dialect.name == "postgresql":
+        from sqlalchemy.dialects.postgresql import TSQUERY, TSVECTOR
+
         document = literal_column("document", TSVECTOR)
         return or_(
             Agreement.id.in_(
@@ -302,6 +287,8 @@ def _text_condition(session: Session, text: str) -> ColumnElement[bool] | None:
 
 def _in_attachments(connection: Connection, match: str, text: str) -> ColumnElement[bool]:
     """Agreements one of whose attachments holds every word (a record matches on its own)."""
+    from models.attachment_search import matching_agreements
+
     return Agreement.id.in_(matching_agreements(connection, match, tsquery(text) or ""))
 
 
@@ -557,6 +544,8 @@ def facet_counts(session: Session, wanted: AgreementFilter, *, exclude_own: bool
 
 
 def _due_counts(session: Session, wanted: AgreementFilter) -> dict[str, int]:
+    from models.deadline_store import due_condition
+
     found = {}
     clauses = conditions(session, wanted)
     as_of = wanted.as_of()

@@ -17,10 +17,10 @@ from pathlib import Path
 import pytest
 
 from main import main
+from models.agreement_record import EXPORT_CSV_COLUMNS, RECORD_KEYS
 from models.database import open_database
 from models.service import AgreementInput, ParticipationInput, create
 from tests.cli import ROOT, failure, listed, run, titles
-from ui.cli.listing import ROW_KEYS
 
 DECLARATION = (
     "Declaration on Allied Relations between the Republic of Kazakhstan and the Republic of "
@@ -69,7 +69,7 @@ def test_script_loads_the_sample_once_and_lists_it_as_json(db_path: Path) -> Non
     assert listing.returncode == 0, listing.stderr
     records = json.loads(listing.stdout)
     assert len(records) == 8
-    assert all(list(record) == [*ROW_KEYS, "counts"] for record in records)
+    assert all(list(record) == [*RECORD_KEYS, "counts"] for record in records)
     assert all(record["parties"] == ["Kazakhstan", "Uzbekistan"] for record in records)
     assert "Тоқаев" not in listing.stdout  # signatories are not part of a list row
     assert "Қазақстан" in listing.stdout  # and Cyrillic prints whatever the locale
@@ -85,6 +85,57 @@ def test_script_never_loads_qt_for_a_command(sample_db: Path) -> None:
         [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=120
     )
     assert result.stderr.strip() == "0 False"
+
+
+# What only some commands need: the window, PDFs, dates in words, attachments, drafts,
+# calendars, migrations. A short command that loads them pays for it on every call.
+HEAVY = (
+    "PySide6",
+    "shiboken6",
+    "reportlab",
+    "reports",
+    "babel",
+    "alembic",
+    "icalendar",
+    "models.attachments",
+    "models.attachment_exchange",
+    "models.extract",
+    "models.exchange",
+    "models.history",
+)
+
+
+def loaded_by(*arguments: str) -> set[str]:
+    """The modules a run of main() with *arguments* leaves in sys.modules, in a fresh process."""
+    code = (
+        "import json, sys, main\n"
+        "try:\n"
+        f"    main.main({list(arguments)!r})\n"
+        "finally:\n"
+        "    print(json.dumps(sorted(sys.modules)), file=sys.stderr)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=120
+    )
+    return set(json.loads(result.stderr.strip().splitlines()[-1]))
+
+
+def heavy_in(modules: set[str], heavy: tuple[str, ...] = HEAVY) -> list[str]:
+    """The modules of *heavy*, and those inside them, among *modules*."""
+    inside = tuple(f"{package}." for package in heavy)
+    return sorted(name for name in modules if name in heavy or name.startswith(inside))
+
+
+def test_a_short_command_loads_only_what_it_needs(sample_db: Path) -> None:
+    """`list` and `--version` run on every call of a script: nothing heavy is loaded for them."""
+    listing = loaded_by("--db", str(sample_db), "list", "--party", "KAZ", "--format", "json")
+    assert "models.query" in listing
+    assert heavy_in(listing) == []
+    assert heavy_in(loaded_by("--db", str(sample_db), "list", "--format", "csv")) == []
+    # --version, --help and the shell's TAB completion build the parser only: no database.
+    version = loaded_by("--version")
+    assert "ui.cli.parser" in version
+    assert heavy_in(version, (*HEAVY, "sqlalchemy", "models.database", "models.schema")) == []
 
 
 def test_script_unknown_party_is_one_line_with_a_suggestion(sample_db: Path) -> None:
@@ -162,6 +213,20 @@ def test_a_json_listing_imports_into_an_empty_database(
     assert "Added 8 agreements" in capsys.readouterr().out
 
 
+def test_json_is_laid_out_as_json_dumps_with_an_indent_of_two(
+    more_db: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Written with the C encoder value by value, for speed, but as it always was laid out."""
+    assert main(["list", "--db", str(more_db), "--format", "json"]) == 0
+    printed = capsys.readouterr().out
+    objects = [
+        "\n  " + json.dumps(record, ensure_ascii=False, indent=2).replace("\n", "\n  ")
+        for record in json.loads(printed)
+    ]
+    assert printed == "[" + ",".join(objects) + "\n]\n"
+    assert "Қазақстан" in printed  # as written, not \u escaped
+
+
 def test_json_dates_are_shown_as_recorded(
     more_db: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -177,8 +242,8 @@ def test_csv_reads_back_with_the_csv_module(
     assert main(["list", "--db", str(sample_db), "--format", "csv", "--sort", "title"]) == 0
     rows = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
     assert len(rows) == 8
-    assert list(rows[0]) == list(ROW_KEYS)  # the counts are for JSON objects only
-    assert "counts" not in ROW_KEYS
+    assert list(rows[0]) == list(EXPORT_CSV_COLUMNS)  # export's columns, so it imports again
+    assert "counts" not in EXPORT_CSV_COLUMNS and "id" not in EXPORT_CSV_COLUMNS
     assert [row["title"] for row in rows] == sorted(row["title"] for row in rows)
     assert {row["parties"] for row in rows} == {"Kazakhstan; Uzbekistan"}
     assert {row["signed_on"] for row in rows} == {"2021-12-06"}
@@ -301,7 +366,7 @@ def test_db_comes_from_the_environment_or_either_side_of_the_command(
     empty = tmp_path / "empty.db"
     open_database(empty).close()
     assert main(["--db", str(sample_db), "list", "--db", str(empty), "--format", "csv"]) == 0
-    assert capsys.readouterr().out.splitlines() == [",".join(ROW_KEYS)]  # the empty one won
+    assert capsys.readouterr().out.splitlines() == [",".join(EXPORT_CSV_COLUMNS)]  # the empty one
 
 
 def test_list_does_not_create_a_mistyped_database(
@@ -478,7 +543,7 @@ def test_list_by_id_follows_merges_and_names_unknown_ids(
     assert main(["list", "--db", str(sample_db), "--id", "3", "--format", "csv"]) == 0
     captured = capsys.readouterr()
     assert captured.err == "treaty-tracker: agreement 3 was merged into 2\n"
-    assert [line.split(",")[0] for line in captured.out.splitlines()] == ["id", "2"]
+    assert [row["title"] for row in csv.DictReader(io.StringIO(captured.out))] == [rows[0]["title"]]
     # Other filters still narrow: agreement 1 (the press release) is no treaty.
     assert listed(capsys, sample_db, "--id", "1", "--kind", "treaty") == []
     assert failure(capsys, "list", "--db", str(sample_db), "--id", "99") == (

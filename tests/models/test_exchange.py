@@ -14,6 +14,7 @@ import pytest
 from sqlalchemy import select, text
 
 from main import main as cli
+from models.agreement_record import RECORD_KEYS
 from models.cancelled import Cancelled
 from models.database import Database, open_database
 from models.exchange import (
@@ -38,7 +39,6 @@ from models.service import (
 from models.vocab import Status
 from tests.backends import open_test_database
 from tests.models.builders import agreement, save, table_counts
-from ui.cli.listing import ROW_KEYS
 
 HEADER = (
     "title,kind,status,signed_on,signed_at,entry_into_force,expires_on,parties,fields,summary,"
@@ -768,7 +768,7 @@ def test_json_export_has_the_keys_of_list_and_the_full_participations(
     with database.sessions.begin() as session:
         export_file(session, target)
     [record] = json.loads(target.read_text("utf-8"))
-    assert list(record)[: len(ROW_KEYS)] == list(ROW_KEYS)
+    assert list(record)[: len(RECORD_KEYS)] == list(RECORD_KEYS)
     assert record["parties"][0] == {
         "name": "Uzbekistan",
         "code": "UZB",

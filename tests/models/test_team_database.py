@@ -396,7 +396,7 @@ def test_the_copy_command_both_ways(
     assert "copy needs an empty database" in capsys.readouterr().err
     for path in (source, back):
         assert cli(["--db", str(path), "list", "--search", "ozbek", "--format", "csv"]) == 0
-    listed = capsys.readouterr().out.split("id,title")
+    listed = capsys.readouterr().out.split("title,kind")
     assert listed[1] == listed[2] and listed[1].count("\n") == 9
 
 

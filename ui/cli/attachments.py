@@ -7,28 +7,14 @@ import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from models.attachment_text import TextStatus
-from models.attachments import (
-    AttachmentError,
-    AttachmentView,
-    VersionView,
-    attach_file,
-    attachment_view,
-    list_attachments,
-    megabytes,
-    remove_attachment,
-    replace_file,
-    restore_attachment,
-    save_copy,
-    size_text,
-    version_of,
-)
-from models.database import Database
-from models.service import NotFoundError
 from models.text import shown
 from ui.cli.common import UsageError, add_db_argument, agreement_id, count_of, text_value
+
+if TYPE_CHECKING:
+    from models.attachments import AttachmentView, VersionView
+    from models.database import Database
 
 
 def register(commands: Any) -> None:
@@ -104,6 +90,9 @@ def _number(text: str) -> int:
 
 
 def command_attach(database: Database, args: argparse.Namespace) -> int:
+    from models.attachments import AttachmentError, attach_file
+    from models.service import NotFoundError
+
     attached = []
     with database.writing() as session:
         for path in args.files:
@@ -128,6 +117,8 @@ def command_attach(database: Database, args: argparse.Namespace) -> int:
 
 
 def command_list(database: Database, args: argparse.Namespace) -> int:
+    from models.attachments import list_attachments
+
     with database.sessions.begin() as session:
         listed = list_attachments(session, args.id, removed=args.removed)
     if not listed:
@@ -138,6 +129,8 @@ def command_list(database: Database, args: argparse.Namespace) -> int:
 
 
 def command_save(database: Database, args: argparse.Namespace) -> int:
+    from models.attachments import AttachmentError, save_copy, version_of
+
     target = Path(args.file)
     if target.is_dir() or args.file.endswith(("/", os.sep)):
         target = target / _view(database, args.number).current.filename
@@ -152,6 +145,8 @@ def command_save(database: Database, args: argparse.Namespace) -> int:
 
 
 def command_replace(database: Database, args: argparse.Namespace) -> int:
+    from models.attachments import AttachmentError, replace_file
+
     with database.writing() as session:
         try:
             result = replace_file(
@@ -167,14 +162,20 @@ def command_replace(database: Database, args: argparse.Namespace) -> int:
 
 
 def command_remove(database: Database, args: argparse.Namespace) -> int:
+    from models.attachments import remove_attachment
+
     return _change(database, args.number, remove_attachment, "Removed")
 
 
 def command_restore(database: Database, args: argparse.Namespace) -> int:
+    from models.attachments import restore_attachment
+
     return _change(database, args.number, restore_attachment, "Restored")
 
 
 def _change(database: Database, number: int, action: Callable[..., Any], verb: str) -> int:
+    from models.attachments import AttachmentError, attachment_view
+
     with database.writing() as session:
         try:
             action(session, number)
@@ -186,6 +187,8 @@ def _change(database: Database, number: int, action: Callable[..., Any], verb: s
 
 
 def _view(database: Database, number: int) -> AttachmentView:
+    from models.attachments import AttachmentError, attachment_view
+
     with database.sessions.begin() as session:
         try:
             return attachment_view(session, number)
@@ -194,6 +197,8 @@ def _view(database: Database, number: int) -> AttachmentView:
 
 
 def _print_attachment(attachment: AttachmentView) -> None:
+    from models.attachments import size_text
+
     language = f" [{attachment.language}]" if attachment.language else ""
     print(f"{attachment.id}. {attachment.label}{language}")
     for version in attachment.versions:
@@ -206,6 +211,8 @@ def _print_attachment(attachment: AttachmentView) -> None:
 
 
 def _print_note(version: VersionView) -> None:
+    from models.attachment_text import TextStatus
+
     if version.text_status in (TextStatus.SCANNED, TextStatus.UNREADABLE):
         print(f"  note: {version.text_note or version.text_status.label}")
 
@@ -214,6 +221,7 @@ def _progress(name: str) -> Callable[[int, int], None] | None:
     """'Storing annex.pdf: 12.0 of 52.4 MB' on a terminal's stderr; None elsewhere."""
     if not sys.stderr.isatty():
         return None
+    from models.attachments import megabytes
 
     def show(done: int, total: int) -> None:
         end = "\n" if done >= total else ""

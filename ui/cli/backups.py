@@ -11,7 +11,7 @@ import argparse
 import os
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from models.backups import (
     KEEP_DAILY,
@@ -27,8 +27,10 @@ from models.backups import (
     make_backup,
     restore_backup,
 )
-from models.database import ENV_VARIABLE, Database, DatabaseError, resolve_url, sqlite_path
 from ui.cli.common import PROG, UsageError, add_db_argument, check_server_url, count_of
+
+if TYPE_CHECKING:
+    from models.database import Database
 
 
 def register(commands: Any) -> None:
@@ -89,6 +91,8 @@ def _at_least_one(text: str) -> int:
 
 def database_file(args: argparse.Namespace) -> Path:
     """The SQLite file the command is about; UsageError for a server or a missing file."""
+    from models.database import ENV_VARIABLE, DatabaseError, resolve_url, sqlite_path
+
     target = args.db or os.environ.get(ENV_VARIABLE, "")
     check_server_url(target, "--db" if args.db else f"${ENV_VARIABLE}")
     path = sqlite_path(resolve_url(args.db))

@@ -10,15 +10,9 @@ from __future__ import annotations
 
 import argparse
 import sys
-from typing import Any
-
-from sqlalchemy.orm import Session
+from typing import TYPE_CHECKING, Any
 
 from models.backups import BEFORE_BULK_EDIT
-from models.bulk_edit import BulkEdit, BulkEditError, apply_bulk_edit, plan_bulk_edit
-from models.database import Database
-from models.query import agreement_ids
-from models.service import MilestoneInput
 from models.vocab import Role
 from ui.cli.backups import backup_first
 from ui.cli.common import (
@@ -32,6 +26,13 @@ from ui.cli.common import (
     named_ids,
     text_value,
 )
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from models.bulk_edit import BulkEdit
+    from models.database import Database
+    from models.service import MilestoneInput
 
 SETTABLE = ("status", "kind", "level")
 
@@ -110,6 +111,8 @@ def party_with_role(text: str) -> tuple[str, str]:
 
 def milestone(text: str) -> MilestoneInput:
     """KIND[:DATE[:TEXT]] for --add-milestone."""
+    from models.service import MilestoneInput
+
     kind, _colon, rest = text_value(text).partition(":")
     on, _colon, description = rest.partition(":")
     return MilestoneInput(kind.strip(), on.strip(), description.strip())
@@ -117,6 +120,8 @@ def milestone(text: str) -> MilestoneInput:
 
 def edit_from_args(args: argparse.Namespace) -> BulkEdit:
     """The BulkEdit the options describe; UsageError when they describe none."""
+    from models.bulk_edit import BulkEdit
+
     values = dict(args.settings)
     edit = BulkEdit(
         status=values.get("status", ""),
@@ -138,6 +143,8 @@ def edit_from_args(args: argparse.Namespace) -> BulkEdit:
 
 
 def command_update(database: Database, args: argparse.Namespace) -> int:
+    from models.bulk_edit import BulkEditError, apply_bulk_edit, plan_bulk_edit
+
     edit = edit_from_args(args)
     try:
         if args.dry_run:
@@ -168,5 +175,7 @@ def command_update(database: Database, args: argparse.Namespace) -> int:
 
 def _matched(session: Session, args: argparse.Namespace) -> list[int]:
     """The agreements the FILTERS match, within --id where given."""
+    from models.query import agreement_ids
+
     within = named_ids(session, args.ids) if args.ids else None
     return agreement_ids(session, filter_from_args(session, args), within=within)

@@ -1,4 +1,10 @@
-"""What every command shares: one-line errors, --db, the FILTERS, value types, counts."""
+"""What every command shares: one-line errors, --db, the FILTERS, value types, counts.
+
+Building the parser must stay cheap (it runs for `--version` and for every TAB the shell
+completes): at module level only argparse and the plain vocabularies; whatever needs the
+database (SQLAlchemy, the schema, the parties' tables) is imported by the function that
+uses it, when a command runs.
+"""
 
 from __future__ import annotations
 
@@ -6,28 +12,18 @@ import argparse
 import difflib
 import sys
 from collections.abc import Callable, Iterable, Sequence
-from typing import Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
-from sqlalchemy.orm import Session
-
-from models.database import (
-    Database,
-    DatabaseError,
-)
 from models.dates import PartialDate
-from models.fields import find_field, split_path
-from models.limits import ID_MAX
-from models.parties import find_identity, find_party, suggest_parties
-from models.query import (
-    AgreementFilter,
-    FieldNode,
-    SortColumn,
-    field_tree,
-)
-from models.redirects import find_agreement
-from models.service import NotFoundError
+from models.sorting import SortColumn
 from models.text import fold, not_utf8, shown
 from models.vocab import Kind, Level, Status, Vocabulary
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from models.database import Database
+    from models.query import AgreementFilter, FieldNode, Sort
 
 PROG = "treaty-tracker"
 
@@ -68,15 +64,23 @@ def add_db_argument(parser: argparse.ArgumentParser, default: Any) -> None:
         add_debug_argument(parser, default=argparse.SUPPRESS)
 
 
-def add_sort_arguments(parser: argparse.ArgumentParser) -> None:
+def add_sort_arguments(parser: argparse.ArgumentParser | argparse._ArgumentGroup) -> None:
+    """--sort COLUMN and --desc, read back with sort_from_args()."""
     parser.add_argument(
         "--sort",
         choices=[column.value for column in SortColumn],
         default=SortColumn.SIGNED_ON.value,
         metavar="COLUMN",
-        help="sort by one of the columns of `list --sort` (default: signed_on)",
+        help=f"sort by one of: {', '.join(SortColumn)} (default: signed_on)",
     )
     parser.add_argument("--desc", action="store_true", help="sort in descending order")
+
+
+def sort_from_args(args: argparse.Namespace) -> Sort:
+    """The models.query.Sort that --sort and --desc describe."""
+    from models.query import Sort
+
+    return Sort(SortColumn(args.sort), descending=args.desc)
 
 
 def add_filter_arguments(parser: argparse.ArgumentParser) -> None:
@@ -140,6 +144,8 @@ def text_value(text: str) -> str:
 
 def agreement_id(text: str) -> int:
     """An argparse type for an agreement id: a whole number from 1 to ID_MAX."""
+    from models.limits import ID_MAX
+
     try:
         number = int(text_value(text))
     except ValueError:
@@ -179,6 +185,8 @@ def date_value(text: str) -> PartialDate:
 
 def filter_from_args(session: Session, args: argparse.Namespace) -> AgreementFilter:
     """The AgreementFilter the FILTERS arguments describe; raises UsageError on unknown names."""
+    from models.query import AgreementFilter, field_tree
+
     signed_from, signed_to = args.signed_from, args.signed_to
     if signed_from and signed_to and signed_to.certainly_before(signed_from):
         raise UsageError(
@@ -204,6 +212,8 @@ def _unique(values: Iterable[Any]) -> tuple[Any, ...]:
 
 def field_id(session: Session, name: str, nodes: Sequence[FieldNode]) -> int:
     """The field a path names: exact ('Transport > Rail'), else by its last parts ('Rail')."""
+    from models.fields import find_field, split_path
+
     found = find_field(session, name)
     if found is not None:
         return found.id
@@ -235,6 +245,8 @@ def suggest_fields(name: str, nodes: Sequence[FieldNode], limit: int = 3) -> lis
 
 def party_id(session: Session, name: str) -> int:
     """The recorded party a name or ISO code means; unknown names get suggestions."""
+    from models.parties import find_identity, find_party, suggest_parties
+
     party = find_party(session, name)
     if party is not None:
         return party.id
@@ -282,6 +294,8 @@ def read_only_message(database: Database, command: str, reason: str | None = Non
 
 def check_server_url(text: str, where: str) -> None:
     """A server's URL must be UTF-8 (a file's path may be any bytes); DatabaseError if not."""
+    from models.database import DatabaseError
+
     if "://" in text and not_utf8(text):
         # Not echoed: the URL may hold a password.
         raise DatabaseError(
@@ -310,6 +324,9 @@ def add_ids_argument(parser: argparse.ArgumentParser, help_text: str) -> None:
 
 def named_ids(session: Session, ids: Sequence[int]) -> list[int]:
     """The agreements --id names, merged ids followed (with a notice on stderr)."""
+    from models.redirects import find_agreement
+    from models.service import NotFoundError
+
     found = []
     for wanted in dict.fromkeys(ids):
         try:

@@ -7,9 +7,8 @@ completes from the parser itself, so a new option completes without a new script
 from __future__ import annotations
 
 import argparse
+import os
 from typing import Any
-
-import argcomplete
 
 from ui.cli.common import PROG
 
@@ -31,10 +30,15 @@ def register(commands: Any) -> None:
 
 
 def command_completion(_database: None, args: argparse.Namespace) -> int:
+    import argcomplete
+
     print(argcomplete.shellcode([PROG], shell=args.shell), end="")
     return 0
 
 
 def complete(parser: argparse.ArgumentParser) -> None:
     """Answer the shell and exit when it asks for completions (argcomplete's variables set)."""
-    argcomplete.autocomplete(parser)
+    if "_ARGCOMPLETE" in os.environ:  # argcomplete's own test, without loading it otherwise
+        import argcomplete
+
+        argcomplete.autocomplete(parser)

@@ -12,15 +12,9 @@ import sys
 from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
-from sqlalchemy.orm import Session
-
-from models.calendar_export import REMIND_DAYS, write_calendar
-from models.database import Database, sqlite_path
-from models.deadline_store import DueItem, due_items
-from models.export_target import export_target_problem
-from models.query import AgreementFilter, matching_ids
+from models.deadlines import REMIND_DAYS
 from models.safe_output import json_controls
 from models.safe_output import shown as escaped
 from models.text import shown
@@ -32,6 +26,12 @@ from ui.cli.common import (
     filter_from_args,
     text_value,
 )
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from models.database import Database
+    from models.deadline_store import DueItem
 
 FORMATS = ("table", "json")
 WITHIN_DAYS = 30  # as the window's warning period by default
@@ -119,7 +119,10 @@ def command_due(database: Database, args: argparse.Namespace) -> int:
 def read_items(
     session: Session, args: argparse.Namespace, as_of: date, overdue: bool
 ) -> list[DueItem]:
-    wanted: AgreementFilter = filter_from_args(session, args)
+    from models.deadline_store import due_items
+    from models.query import matching_ids
+
+    wanted = filter_from_args(session, args)
     return due_items(session, matching_ids(session, wanted), as_of, args.within, overdue)
 
 
@@ -205,6 +208,10 @@ def command_export(
 ) -> int:
     if Path(args.file).suffix.casefold() != ".ics":
         return other(database, args)
+    from models.calendar_export import write_calendar
+    from models.database import sqlite_path
+    from models.export_target import export_target_problem
+
     problem = export_target_problem(Path(args.file), sqlite_path(database.url))
     if problem:
         raise UsageError(problem)

@@ -6,29 +6,9 @@ import argparse
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from models.attachment_exchange import attachment_problems, import_with_attachments
-from models.attachments import AttachmentError
 from models.backups import BEFORE_IMPORT
-from models.database import (
-    Database,
-    sqlite_path,
-)
-from models.exchange import (
-    NEW_PARTY,
-    ImportFailed,
-    ImportPreview,
-    PossibleDuplicateRow,
-    export_file,
-    export_format,
-    preview_import,
-)
-from models.export_target import export_target_problem
-from models.query import (
-    Sort,
-    SortColumn,
-)
 from ui.cli.backups import backup_first
 from ui.cli.common import (
     PROG,
@@ -39,7 +19,12 @@ from ui.cli.common import (
     count_of,
     filter_from_args,
     progress_printer,
+    sort_from_args,
 )
+
+if TYPE_CHECKING:
+    from models.database import Database
+    from models.exchange import ImportPreview, PossibleDuplicateRow
 
 
 def register(commands: Any) -> None:
@@ -95,6 +80,11 @@ def register(commands: Any) -> None:
 
 
 def command_export(database: Database, args: argparse.Namespace) -> int:
+    from models.attachments import AttachmentError
+    from models.database import sqlite_path
+    from models.exchange import export_file, export_format
+    from models.export_target import export_target_problem
+
     try:
         export_format(Path(args.file))
     except ValueError as error:
@@ -106,10 +96,13 @@ def command_export(database: Database, args: argparse.Namespace) -> int:
         raise UsageError("--with-attachments needs a .json file: CSV can't refer to files")
     with database.sessions.begin() as session:
         wanted = filter_from_args(session, args)
-        sort = Sort(SortColumn(args.sort), descending=args.desc)
         try:
             written = export_file(
-                session, args.file, wanted, sort=sort, attachments=args.with_attachments
+                session,
+                args.file,
+                wanted,
+                sort=sort_from_args(args),
+                attachments=args.with_attachments,
             )
         except (OSError, AttachmentError) as error:
             reason = getattr(error, "strerror", None) or error
@@ -119,6 +112,9 @@ def command_export(database: Database, args: argparse.Namespace) -> int:
 
 
 def command_import(database: Database, args: argparse.Namespace) -> int:
+    from models.attachment_exchange import attachment_problems, import_with_attachments
+    from models.exchange import NEW_PARTY, ImportFailed, preview_import
+
     try:
         if args.dry_run:
             with database.sessions.begin() as session:
@@ -170,6 +166,8 @@ NEW_PARTIES_HINT = "if they are new parties, not misspellings, import with --new
 
 def refuse_doubtful(file: str, doubtful: Sequence[tuple[str, str]]) -> int:
     """--dry-run without --new-parties: say which names the import would refuse."""
+    from models.exchange import NEW_PARTY
+
     for name, suggestion in doubtful:
         print(
             f"{PROG}: {file}: '{name}' {NEW_PARTY} (did you mean '{suggestion}'?)",

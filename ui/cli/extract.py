@@ -7,17 +7,18 @@ import json
 import shutil
 import sys
 from datetime import date
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
-from models.database import Database
-from models.extract import ArticleText, Draft, UnreadableArticle, read_article
-from models.extract.review import Review, review_article
-from models.extract.saving import DuplicateDraftsError, save_drafts
+from models.agreement_record import RECORD_KEYS
 from models.safe_output import json_controls
 from models.safe_output import shown as escaped
-from models.service import ValidationError
 from ui.cli.common import add_db_argument, count_of, fail
-from ui.cli.listing import ROW_KEYS, clip
+from ui.cli.listing import clip
+
+if TYPE_CHECKING:
+    from models.database import Database
+    from models.extract import ArticleText, Draft
+    from models.extract.review import Review
 
 EVIDENCE_KEYS = ("title", "kind", "status", "parties", "signed_on", "signed_at", "fields")
 # Columns of the table: header, value, widest.
@@ -78,6 +79,8 @@ class _SaveAction(argparse.Action):
 
 def article_source(name: str) -> ArticleText:
     """An argparse type: the article read at once, so unreadable input changes nothing."""
+    from models.extract import UnreadableArticle, read_article
+
     try:
         data = sys.stdin.buffer.read() if name == "-" else open(name, "rb").read()  # noqa: SIM115
     except OSError as error:
@@ -96,6 +99,8 @@ def publication_date(text: str) -> date:
 
 
 def command_extract(database: Database, args: argparse.Namespace) -> int:
+    from models.extract.review import review_article
+
     article: ArticleText = args.article
     published = args.published or (
         date.fromisoformat(article.published) if article.published else None
@@ -112,6 +117,10 @@ def command_extract(database: Database, args: argparse.Namespace) -> int:
 def _save(
     database: Database, article: ArticleText, published: date | None, args: argparse.Namespace
 ) -> int:
+    from models.extract.review import review_article
+    from models.extract.saving import DuplicateDraftsError, save_drafts
+    from models.service import ValidationError
+
     try:
         with database.writing() as session:
             result = review_article(session, article.text, published)
@@ -203,7 +212,7 @@ def draft_record(draft: Draft, agreement_id: int | None = None) -> dict[str, Any
         "source_url": None,
         "notes": " ".join(draft.notes) or None,
     }
-    record = {key: values[key] for key in ROW_KEYS}
+    record = {key: values[key] for key in RECORD_KEYS}
     record["signatories"] = [
         {"party": s.party, "name": s.name, "title": s.title} for s in draft.signatories
     ]

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import argparse
 from datetime import timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from models import history, trash
-from models.database import Database
-from models.service import ConflictError, NotFoundError, utc_text
-from models.users import current_user
 from ui.cli.common import UsageError, add_db_argument, agreement_id
+
+if TYPE_CHECKING:
+    from models.database import Database
 
 HISTORY_SHOWN = 20
 
@@ -106,6 +105,9 @@ def _agreements(ids: list[int], where: str = "") -> str:
 
 
 def command_delete(database: Database, args: argparse.Namespace) -> int:
+    from models import trash
+    from models.service import ConflictError, NotFoundError
+
     ids = list(dict.fromkeys(args.ids))
     try:
         with database.writing() as session:
@@ -118,6 +120,8 @@ def command_delete(database: Database, args: argparse.Namespace) -> int:
 
 
 def command_restore(database: Database, args: argparse.Namespace) -> int:
+    from models import trash
+
     ids = list(dict.fromkeys(args.ids))
     try:
         with database.writing() as session:
@@ -129,6 +133,9 @@ def command_restore(database: Database, args: argparse.Namespace) -> int:
 
 
 def command_trash(database: Database, args: argparse.Namespace) -> int:
+    from models import trash
+    from models.service import utc_text
+
     with database.sessions.begin() as session:
         rows = trash.list_trash(session)
     if not rows:
@@ -141,6 +148,8 @@ def command_trash(database: Database, args: argparse.Namespace) -> int:
 
 
 def command_empty_trash(database: Database, args: argparse.Namespace) -> int:
+    from models import trash
+
     older = None if args.older_than is None else timedelta(days=args.older_than)
     with database.writing() as session:
         purged = trash.empty_trash(session, older).ids
@@ -154,14 +163,22 @@ def command_empty_trash(database: Database, args: argparse.Namespace) -> int:
 
 
 def command_undo(database: Database, args: argparse.Namespace) -> int:
+    from models import history
+
     return _replay(database, history.undo, "Undid")
 
 
 def command_redo(database: Database, args: argparse.Namespace) -> int:
+    from models import history
+
     return _replay(database, history.redo, "Redid")
 
 
 def _replay(database: Database, replay: Any, done: str) -> int:
+    from models import history
+    from models.service import ConflictError
+    from models.users import current_user
+
     user = current_user()
     try:
         with database.writing() as session:
@@ -173,6 +190,9 @@ def _replay(database: Database, replay: Any, done: str) -> int:
 
 
 def command_history(database: Database, args: argparse.Namespace) -> int:
+    from models import history
+    from models.service import utc_text
+
     with database.sessions.begin() as session:
         steps = history.recent_steps(session, args.limit)
     if not steps:

@@ -8,117 +8,61 @@ import json
 import shutil
 import sys
 from collections.abc import Callable, Iterable, Sequence
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
-from models.database import (
-    Database,
-)
-from models.dates import PartialDate
-from models.exchange_write import csv_row_writer
-from models.participation_counts import with_counts
-from models.query import (
-    AgreementRow,
-    Sort,
-    SortColumn,
-    agreement_ids,
-    fetch_rows,
-    iter_rows,
-)
-from models.safe_output import csv_cell, json_controls
+from models import agreement_record
+from models.safe_output import json_controls
 from models.safe_output import shown as escaped
 from ui.cli.common import (
     add_db_argument,
     add_filter_arguments,
     add_ids_argument,
+    add_sort_arguments,
     filter_from_args,
     named_ids,
+    sort_from_args,
 )
+
+if TYPE_CHECKING:
+    from models.database import Database
+    from models.query import AgreementRow
 
 FORMATS = ("table", "csv", "json")
-
-
-# The columns of `list --format csv` and the keys of `--format json`, in order; JSON
-# objects end with `counts` (signatories, parties, withdrawn) as well.
-ROW_KEYS = (
-    "id",
-    "title",
-    "kind",
-    "level",
-    "status",
-    "signed_on",
-    "signed_at",
-    "entry_into_force",
-    "expires_on",
-    "parties",
-    "fields",
-    "summary",
-    "source_url",
-    "notes",
-)
-
-
-def row_record(row: AgreementRow) -> dict[str, Any]:
-    """A row as plain data: vocabulary values, dates as recorded, None when missing."""
-
-    def iso(value: PartialDate | None) -> str | None:
-        return value.iso() if value else None
-
-    return {
-        "id": row.id,
-        "title": row.title,
-        "kind": row.kind.value,
-        "level": row.level.value,
-        "status": row.status.value,
-        "signed_on": iso(row.signed_on),
-        "signed_at": row.signed_at,
-        "entry_into_force": iso(row.entry_into_force),
-        "expires_on": iso(row.expires_on),
-        "parties": list(row.parties),
-        "fields": list(row.fields),
-        "summary": row.summary,
-        "source_url": row.source_url,
-        "notes": row.notes,
-    }
-
-
-def json_record(row: AgreementRow) -> dict[str, Any]:
-    """row_record and, for JSON only (the CSV columns stay as they are), the UN-style counts."""
-    record = row_record(row)
-    if row.counts is not None:
-        counts = row.counts
-        record["counts"] = {
-            "signatories": counts.signatories,
-            "parties": counts.parties,
-            "withdrawn": counts.withdrawn,
-        }
-    return record
+_encode = json.JSONEncoder(ensure_ascii=False).encode  # one encoder (C, not indent's Python)
 
 
 def write_json(rows: Iterable[AgreementRow], out: IO[str]) -> None:
-    """A JSON list, written one object at a time so memory stays flat on big results."""
+    """A JSON list of agreement_record.record()s, written one object at a time so memory
+    stays flat on big results; laid out as json.dumps(indent=2) would, several times faster."""
     out.write("[")
     for number, row in enumerate(rows):
-        text = json.dumps(json_record(row), ensure_ascii=False, indent=2)
-        out.write(("," if number else "") + "\n  " + json_controls(text.replace("\n", "\n  ")))
+        text = _indented(agreement_record.record(row), "  ")
+        out.write(("," if number else "") + "\n  " + json_controls(text))
     out.write("\n]\n")
 
 
-def write_csv(rows: Iterable[AgreementRow], out: IO[str]) -> None:
-    """CSV with a header; lists joined with '; ', missing values empty.
+def _indented(value: Any, indent: str) -> str:
+    """*value* as JSON, each object key and list item on a line of its own under *indent*."""
+    inner = indent + "  "
+    if isinstance(value, dict) and value:
+        items = [f"{inner}{_encode(key)}: {_indented(item, inner)}" for key, item in value.items()]
+    elif isinstance(value, list) and value:
+        items = [inner + _indented(item, inner) for item in value]
+    else:
+        return _encode(value)
+    brackets = "{}" if isinstance(value, dict) else "[]"
+    return brackets[0] + "\n" + ",\n".join(items) + "\n" + indent + brackets[1]
 
-    Formula-like cells get a "'" in front, as export writes them (import takes it off);
-    on a terminal, control characters are shown escaped instead of sent raw.
+
+def write_csv(
+    rows: Iterable[AgreementRow], out: IO[str], party_cells: dict[str, str] | None = None
+) -> None:
+    """What a CSV export of these rows holds (models.agreement_record), so it imports again.
+
+    *party_cells*: the codes written for some parties (agreement_record.party_cells()). On a
+    terminal, control characters are shown escaped instead of sent raw.
     """
-    on_terminal = out.isatty()
-    write_row = csv_row_writer(out)
-    write_row(ROW_KEYS)
-    for row in rows:
-        cells = [csv_cell(_cell_text(value)) for value in row_record(row).values()]
-        write_row([escaped(cell) for cell in cells] if on_terminal else cells)
-
-
-def _cell_text(value: Any) -> str:
-    return "; ".join(value) if isinstance(value, list) else "" if value is None else str(value)
+    agreement_record.write_csv(rows, out, party_cells, shown=escaped if out.isatty() else None)
 
 
 # Table columns: header, the text of a row, the widest it may be.
@@ -193,14 +137,7 @@ def register(commands: Any) -> None:
         "only agreement N; the id of one merged into another lists that one (repeatable)",
     )
     output = listing.add_argument_group("output")
-    output.add_argument(
-        "--sort",
-        choices=[column.value for column in SortColumn],
-        default=SortColumn.SIGNED_ON.value,
-        metavar="COLUMN",
-        help=f"sort by one of: {', '.join(SortColumn)} (default: signed_on)",
-    )
-    output.add_argument("--desc", action="store_true", help="sort in descending order")
+    add_sort_arguments(output)
     output.add_argument(
         "--format", choices=FORMATS, default="table", help="output format (default: table)"
     )
@@ -208,16 +145,21 @@ def register(commands: Any) -> None:
 
 
 def command_list(database: Database, args: argparse.Namespace) -> int:
-    writers = {"table": write_table, "csv": write_csv, "json": write_json}
+    from models.participation_counts import with_counts
+    from models.query import agreement_ids, fetch_rows, iter_rows
+
     with database.sessions.begin() as session:
         wanted = filter_from_args(session, args)
-        sort = Sort(SortColumn(args.sort), descending=args.desc)
+        sort = sort_from_args(args)
         if args.ids:
             within = named_ids(session, args.ids)
             rows = iter(fetch_rows(session, agreement_ids(session, wanted, sort, within=within)))
         else:
             rows = iter_rows(session, wanted, sort)
         if args.format == "json":
-            rows = with_counts(session, rows)
-        writers[args.format](rows, sys.stdout)
+            write_json(with_counts(session, rows), sys.stdout)
+        elif args.format == "csv":
+            write_csv(rows, sys.stdout, agreement_record.party_cells(session))
+        else:
+            write_table(rows, sys.stdout)
     return 0

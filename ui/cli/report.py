@@ -5,19 +5,8 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from models.database import (
-    Database,
-)
-from models.query import (
-    Sort,
-    SortColumn,
-    count,
-)
-from models.redirects import resolve_id
-from models.service import NotFoundError
-from models.users import current_user
 from ui.cli.common import (
     PROG,
     UsageError,
@@ -27,8 +16,12 @@ from ui.cli.common import (
     agreement_id,
     count_of,
     filter_from_args,
+    sort_from_args,
     text_value,
 )
+
+if TYPE_CHECKING:
+    from models.database import Database
 
 
 def register(commands: Any) -> None:
@@ -87,6 +80,9 @@ def register(commands: Any) -> None:
 
 def command_report(database: Database, args: argparse.Namespace) -> int:
     # ReportLab takes a quarter of a second to load: only for this command, not every start.
+    from models.query import count
+    from models.service import NotFoundError
+    from models.users import current_user
     from reports import write_fact_sheet, write_summary
 
     if not args.file.lower().endswith(".pdf"):
@@ -119,7 +115,7 @@ def command_report(database: Database, args: argparse.Namespace) -> int:
                 wanted,
                 Path(args.file),
                 title=args.title,
-                sort=Sort(SortColumn(args.sort), descending=args.desc),
+                sort=sort_from_args(args),
                 author=author,
                 database_name=database.name,
                 show_source=args.show_source,
@@ -156,6 +152,8 @@ def _long_report_agreed(number: int, yes: bool) -> bool:
 
 def _merged_id_noted(database: Database, agreement_id: int) -> int:
     """The id that answers for *agreement_id*; 'agreement 12 was merged into 7' if another."""
+    from models.redirects import resolve_id
+
     with database.sessions.begin() as session:
         target, notice = resolve_id(session, agreement_id)
     if notice:

@@ -3,19 +3,8 @@
 from __future__ import annotations
 
 import argparse
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy.exc import SQLAlchemyError
-
-from models.database import (
-    Database,
-    DatabaseError,
-    describe,
-    open_database,
-    resolve_url,
-)
-from models.database_copy import CopyError, copy_database
-from models.sample import load_sample
 from ui.cli.common import (
     UsageError,
     add_db_argument,
@@ -23,6 +12,9 @@ from ui.cli.common import (
     first_line,
     read_only_message,
 )
+
+if TYPE_CHECKING:
+    from models.database import Database
 
 
 def register(commands: Any) -> None:
@@ -52,6 +44,8 @@ def register(commands: Any) -> None:
 
 
 def command_load_sample(database: Database, args: argparse.Namespace) -> int:
+    from models.sample import load_sample
+
     with database.writing() as session:
         result = load_sample(session)
     if result.added:
@@ -62,6 +56,11 @@ def command_load_sample(database: Database, args: argparse.Namespace) -> int:
 
 
 def command_copy(database: Database, args: argparse.Namespace) -> int:
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from models.database import DatabaseError, describe, open_database, resolve_url
+    from models.database_copy import CopyError, copy_database
+
     if not (args.to or args.source):
         raise UsageError(f"--{'to' if args.to is not None else 'from'} needs a path or URL")
     check_server_url(args.to or args.source, "--to" if args.to else "--from")

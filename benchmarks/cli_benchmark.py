@@ -1,0 +1,118 @@
+"""How long a short command takes, whole process, beside a hand-written script doing the same.
+
+    .venv/bin/python -m benchmarks.cli_benchmark DB [--party KAZ] [--runs 9]
+
+Runs `treaty-tracker list --party CODE --format json` (as `python main.py`: start-up,
+imports, the query and the output), `treaty-tracker --version`, the imports `list`
+can't do without (its floor), and benchmarks/hand_list.py (sqlite3 and json only) on
+the same file, each in a fresh process, taking turns so that a busy machine weighs on
+them alike. Prints a Markdown
+table: median and p95 wall time, median CPU time, and the ratio to the hand-written
+script. The two answers are compared first: the same agreements, keys and values.
+The target (issue #20): `list` under 0.3 s at 250,000 agreements.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import statistics
+import subprocess
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@dataclass
+class Case:
+    name: str
+    command: list[str]
+    wall: list[float] = field(default_factory=list)
+    cpu: list[float] = field(default_factory=list)
+
+    def run(self) -> bytes:
+        """One fresh process; its wall and CPU time (user + system) are recorded."""
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
+        started = time.perf_counter()
+        done = subprocess.run(self.command, cwd=ROOT, capture_output=True, check=True)
+        self.wall.append(time.perf_counter() - started)
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        self.cpu.append(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
+        return done.stdout
+
+    def p95(self) -> float:
+        ordered = sorted(self.wall)
+        return ordered[min(len(ordered) - 1, int(len(ordered) * 0.95))]
+
+
+def cases(path: Path, party: str) -> list[Case]:
+    python = sys.executable
+    return [
+        Case(
+            f"`list --party {party} --format json`",
+            [python, "main.py", "--db", str(path), "list", "--party", party, "--format", "json"],
+        ),
+        Case("`--version`", [python, "main.py", "--version"]),
+        # What `list` can't do without: SQLAlchemy, the mapped schema and the query layer.
+        Case(
+            "its floor: importing SQLAlchemy, the schema and models.query, nothing else",
+            [python, "-c", "import models.query, models.participation_counts"],
+        ),
+        Case(
+            "hand-written script, same answer (sqlite3, json)",
+            [python, "benchmarks/hand_list.py", str(path), party],
+        ),
+    ]
+
+
+def same_answer(app: bytes, hand: bytes) -> int:
+    """How many agreements both printed; AssertionError if the answers differ."""
+    ours, theirs = json.loads(app), json.loads(hand)
+    assert ours == theirs, "the app and the hand-written script disagree"
+    return len(ours)
+
+
+def table(measured: list[Case], hand: Case, runs: int) -> str:
+    lines = [
+        f"| whole process (median of {runs} runs) | median | p95 | CPU | ÷ hand-written |",
+        "|---|---|---|---|---|",
+    ]
+    yardstick = statistics.median(hand.wall)
+    for case in measured:
+        median = statistics.median(case.wall)
+        lines.append(
+            f"| {case.name} | {median:.2f} s | {case.p95():.2f} s | "
+            f"{statistics.median(case.cpu):.2f} s | {median / yardstick:.2f}× |"
+        )
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("db", type=Path)
+    parser.add_argument("--party", default="KAZ")
+    parser.add_argument("--runs", type=int, default=9)
+    args = parser.parse_args(argv)
+    measured = cases(args.db, args.party)
+    app, version, _floor, hand = measured
+    # Once untimed: the file in the page cache, as every run after the first finds it.
+    number = same_answer(app.run(), hand.run())
+    version.run()
+    for case in measured:
+        case.wall.clear()
+        case.cpu.clear()
+    for _ in range(args.runs):
+        for case in measured:
+            case.run()
+    print(table(measured, hand, args.runs))
+    print(f"\n{number:,} agreements listed; load average {os.getloadavg()[0]:.1f} at the end.")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
