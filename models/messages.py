@@ -21,7 +21,7 @@ LIMITS = "Limits"  # a text too long for its column, or not text at all
 IMPORT = "Import"  # what is wrong with a file to import, and where
 CATALOG = "Catalog"  # the catalogs of parties, fields and views
 DEADLINES = "Deadlines"  # how a deadline was computed, and why one could not be
-BULK_EDIT = "BulkEdit"  # a bulk edit's preview and refusals
+BULK_EDIT = "BulkEditPreview"  # a bulk edit's preview and refusals
 MERGE = "Merge"  # the merge's facts
 
 
@@ -64,6 +64,16 @@ def say(template: str, *args: object, context: str = VALIDATION) -> Message:
     return message
 
 
+def joined(separator: str, items: list[str] | tuple[str, ...]) -> Message:
+    """*items* joined by *separator* ('; ') as one Message, each item translated in turn."""
+    if not items:
+        return Message("")
+    found = say("%1", items[0], context="")
+    for item in items[1:]:
+        found = say(f"%1{separator}%2", found, item, context="")
+    return found
+
+
 class Counted:
     """A context for counted messages: `Deadlines.tr("%Ln year(s)", "", years)`.
 
@@ -102,7 +112,7 @@ class Deadlines(Counted):
     """Counted messages of the deadlines and terms."""
 
 
-class BulkEdit(Counted):
+class BulkEditPreview(Counted):
     """Counted messages of a bulk edit."""
 
 
