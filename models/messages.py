@@ -174,3 +174,9 @@ NOT_A_DATE_BECAUSE = QT_TRANSLATE_NOOP("Validation", "'%1' is not a date: %2")
 
 # An agreement asked for that is not there (a save, a bulk edit).
 NOT_FOUND = QT_TRANSLATE_NOOP("Saving", "agreement %1 does not exist (it may have been deleted)")
+
+# An import's file-level messages, shared by the whole-file and the streaming readers.
+NOT_UTF8 = QT_TRANSLATE_NOOP("Import", "%1 is not UTF-8 text (save it as %2)")
+EMPTY_FILE = QT_TRANSLATE_NOOP("Import", "%1 is empty")
+A_FOLDER = QT_TRANSLATE_NOOP("Import", "%1 is a folder, not a file")
+CANT_READ = QT_TRANSLATE_NOOP("Import", "can't read %1: %2")

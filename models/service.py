@@ -389,7 +389,7 @@ def _check_vocabulary(
     try:
         vocabulary.parse(value)
     except ValueError as error:
-        errors[name] = str(error)
+        errors[name] = message_of(error)
 
 
 def _check_date(errors: dict[str, str], name: str, value: str) -> PartialDate | None:
