@@ -64,7 +64,7 @@ def too_long(length: int, limit: int, what: str = "", folded: int = 0) -> str:
     if folded > length:
         if what:
             return Limits.tr(
-                "%1 is too long: %Ln characters, %2 once folded for search (the limit is %3)",
+                "%1 is too long: %n characters, %2 once folded for search (the limit is %3)",
                 "",
                 length,
                 what,
@@ -72,7 +72,7 @@ def too_long(length: int, limit: int, what: str = "", folded: int = 0) -> str:
                 limit,
             )
         return Limits.tr(
-            "too long: %Ln characters, %1 once folded for search (the limit is %2)",
+            "too long: %n characters, %1 once folded for search (the limit is %2)",
             "",
             length,
             folded,
@@ -80,9 +80,9 @@ def too_long(length: int, limit: int, what: str = "", folded: int = 0) -> str:
         )
     if what:
         return Limits.tr(
-            "%1 is too long: %Ln characters (the limit is %2)", "", length, what, limit
+            "%1 is too long: %n characters (the limit is %2)", "", length, what, limit
         )
-    return Limits.tr("too long: %Ln characters (the limit is %1)", "", length, limit)
+    return Limits.tr("too long: %n characters (the limit is %1)", "", length, limit)
 
 
 def party_name_problem(name: str, folded_name: str | None = None) -> str | None:

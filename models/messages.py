@@ -74,6 +74,14 @@ def joined(separator: str, items: list[str] | tuple[str, ...]) -> Message:
     return found
 
 
+def shown_as(text: str, value: object, context: str = VALIDATION) -> Message:
+    """*text* as it is in English, shown in the window as *value* is (a date in the
+    window's locale, a vocabulary value by its label): '2021-12-06' read '6 декабря 2021 г.'."""
+    message = Message(text)
+    message.context, message.template, message.args = context, "%1", (value,)
+    return message
+
+
 class Counted:
     """A context for counted messages: `Deadlines.tr("%Ln year(s)", "", years)`.
 
