@@ -79,9 +79,7 @@ def too_long(length: int, limit: int, what: str = "", folded: int = 0) -> str:
             limit,
         )
     if what:
-        return Limits.tr(
-            "%1 is too long: %n characters (the limit is %2)", "", length, what, limit
-        )
+        return Limits.tr("%1 is too long: %n characters (the limit is %2)", "", length, what, limit)
     return Limits.tr("too long: %n characters (the limit is %1)", "", length, limit)
 
 
