@@ -62,7 +62,9 @@ def decode(raw: bytes, name: str, kind: str) -> str:
                             "Import",
                             "%1 is a binary file, not %2 text (a spreadsheet? save it as %3)",
                         ),
-                        *(name, kind.upper(), save_as),
+                        name,
+                        kind.upper(),
+                        save_as,
                         context=IMPORT,
                     )
                 )

@@ -181,7 +181,11 @@ class ConflictError(Exception):
                     "agreement %1 was changed by %2 at %3 after you opened it (version %4, "
                     "you opened version %5); reload it to see the change",
                 ),
-                *(agreement_id, who, utc_text(changed_at), current, expected),
+                agreement_id,
+                who,
+                utc_text(changed_at),
+                current,
+                expected,
                 context=SAVING,
             )
         )
@@ -200,7 +204,9 @@ class NotFoundError(Exception):
         if deleted_by and deleted_at:
             message = say(
                 QT_TRANSLATE_NOOP("Saving", "agreement %1 was deleted by %2 at %3"),
-                *(agreement_id, deleted_by, utc_text(deleted_at)),
+                agreement_id,
+                deleted_by,
+                utc_text(deleted_at),
                 context=SAVING,
             )
         else:
