@@ -34,7 +34,10 @@ clean:
 I18N := ui/i18n
 LANGUAGES := $(sort $(NEW) $(filter-out en,$(patsubst $(I18N)/treaty_tracker_%.ts,%,$(wildcard $(I18N)/treaty_tracker_*.ts))))
 # models/ files whose messages are marked (models/messages.py) are read too.
-LUPDATE_MODELS = models/messages.py models/service.py models/dates.py models/typed_dates.py
+LUPDATE_MODELS = models/messages.py models/service.py models/dates.py models/typed_dates.py \
+	models/terms.py models/limits.py models/vocab.py models/deadlines.py models/catalog.py \
+	models/views.py models/bulk_edit.py models/bulk_write.py models/merge.py models/exchange.py \
+	models/exchange_format.py models/exchange_read.py models/exchange_stream.py models/exchange_csv.py
 LUPDATE = $(BIN)/pyside6-lupdate -silent -no-obsolete -locations none -extensions py ui $(LUPDATE_MODELS)
 translations: $(STAMP)
 	$(LUPDATE) -target-language en -pluralonly -ts $(I18N)/treaty_tracker_en.ts

@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 
 from models import history, service
 from models.bulk_write import (
+    CHANGED,
     Edited,
     Resolved,
     after_states,
@@ -28,6 +29,17 @@ from models.bulk_write import (
 )
 from models.changes import NOTHING, Changes
 from models.fields import find_field, join_path, split_path
+from models.messages import (
+    BULK_EDIT,
+    NOT_FOUND,
+    QT_TRANSLATE_NOOP,
+    SAVING,
+    BulkEditPreview,
+    Message,
+    joined,
+    message_of,
+    say,
+)
 from models.parties import find_identity, find_party, misspelt, party_reference, suggest_parties
 from models.query import FieldNode, field_tree
 from models.service import AgreementInput, MilestoneInput, ParticipationInput
@@ -37,6 +49,13 @@ from models.vocab import Kind, Level, MilestoneKind, Role, Status
 
 Check = Callable[[], None]  # raises to stop a long plan or apply (the user cancelled)
 PREVIEW_FIRST = 10  # agreements listed by title in a preview; the rest are counted
+# The layout of a preview's lines: not for translation (their parts are translated).
+INDENTED = "  %1"
+COUNTED = "%1: %2"  # a kind of change: how many agreements it applies to
+TITLED = "%1 %2: %3"  # an agreement (id, title): what the edit does to it, or why not
+NAMED = QT_TRANSLATE_NOOP(
+    "BulkEditPreview", "agreement %1 '%2': %3"
+)  # what can't be saved, and why
 
 
 class BulkEditError(Exception):
@@ -44,7 +63,8 @@ class BulkEditError(Exception):
 
     def __init__(self, problems: Sequence[str]) -> None:
         self.problems = list(problems)
-        super().__init__("nothing was changed: " + "; ".join(self.problems))
+        nothing = QT_TRANSLATE_NOOP("BulkEditPreview", "nothing was changed: %1")
+        super().__init__(_say(nothing, joined("; ", self.problems)))
 
 
 @dataclass(frozen=True)
@@ -91,25 +111,43 @@ class BulkPlan:
 
     def lines(self) -> list[str]:
         """The preview in words, one line each (the command line prints them)."""
-        lines = [f"{_count(self.changing, 'agreement')} would change"]
-        lines += [f"  {what}: {number}" for what, number in self.counts.items()]
-        lines += [f"  {_title_line(item)}: {'; '.join(item.what)}" for item in self.first_changing]
+        lines = [BulkEditPreview.tr("%Ln agreement(s) would change", "", self.changing)]
+        lines += [
+            _say(INDENTED, _say(COUNTED, what, number)) for what, number in self.counts.items()
+        ]
+        lines += [
+            _say(INDENTED, _say(TITLED, item.id, item.title, joined("; ", item.what)))
+            for item in self.first_changing
+        ]
         if self.changing > len(self.first_changing):
-            lines.append(f"  … and {self.changing - len(self.first_changing)} more")
+            more = self.changing - len(self.first_changing)
+            lines.append(_say(INDENTED, BulkEditPreview.tr("… and %Ln more", "", more)))
         if self.unchanged:
-            lines.append(f"{_count(self.unchanged, 'agreement')} would stay as they are")
+            lines.append(
+                BulkEditPreview.tr("%Ln agreement(s) would stay as they are", "", self.unchanged)
+            )
             lines += [
-                f"  {_title_line(item)}: {item.why_unchanged}" for item in self.first_unchanged
+                _say(INDENTED, _say(TITLED, item.id, item.title, item.why_unchanged))
+                for item in self.first_unchanged
             ]
             if self.unchanged > len(self.first_unchanged):
-                lines.append(f"  … and {self.unchanged - len(self.first_unchanged)} more")
+                more = self.unchanged - len(self.first_unchanged)
+                lines.append(_say(INDENTED, BulkEditPreview.tr("… and %Ln more", "", more)))
         if self.new_parties:
-            lines.append(f"New parties: {', '.join(self.new_parties)}")
+            new_parties = QT_TRANSLATE_NOOP("BulkEditPreview", "New parties: %1")
+            lines.append(_say(new_parties, ", ".join(self.new_parties)))
         if self.new_fields:
-            lines.append(f"New fields: {', '.join(self.new_fields)}")
+            lines.append(
+                _say(
+                    QT_TRANSLATE_NOOP("BulkEditPreview", "New fields: %1"),
+                    ", ".join(self.new_fields),
+                )
+            )
         if self.missing:
-            lines.append(f"Not found (deleted?): {', '.join(map(str, self.missing))}")
-        lines += [f"Refused: {problem}" for problem in self.problems]
+            missing = QT_TRANSLATE_NOOP("BulkEditPreview", "Not found (deleted?): %1")
+            lines.append(_say(missing, ", ".join(map(str, self.missing))))
+        refused = QT_TRANSLATE_NOOP("BulkEditPreview", "Refused: %1")
+        lines += [_say(refused, problem) for problem in self.problems]
         return lines
 
 
@@ -172,9 +210,7 @@ def apply_bulk_edit(
     resolved = _resolve(session, edit)
     found = edited(session, ids, resolved, check)
     problems = _problems(found, resolved)
-    problems += [
-        f"agreement {number} does not exist (it may have been deleted)" for number in found.missing
-    ]
+    problems += [say(NOT_FOUND, number, context=SAVING) for number in found.missing]
     if problems:
         raise BulkEditError(problems)
     pending = [item for item in found.items if item.what]
@@ -200,7 +236,10 @@ def apply_bulk_edit(
 def _resolve(session: Session, edit: BulkEdit) -> Resolved:
     """Check the edit's values, find its parties and fields; BulkEditError names what is wrong."""
     if not edit:
-        raise BulkEditError(["the edit changes nothing: give at least one change"])
+        nothing = QT_TRANSLATE_NOOP(
+            "BulkEditPreview", "the edit changes nothing: give at least one change"
+        )
+        raise BulkEditError([_say(nothing)])
     problems: list[str] = []
     for name, vocabulary in (("status", Status), ("kind", Kind), ("level", Level)):
         value = getattr(edit, name)
@@ -208,38 +247,50 @@ def _resolve(session: Session, edit: BulkEdit) -> Resolved:
             try:
                 vocabulary.parse(value)
             except ValueError as error:
-                problems.append(str(error))
+                problems.append(message_of(error))
     resolved = Resolved(edit)
     nodes = field_tree(session) if edit.add_fields or edit.remove_fields else []
     for name in edit.add_fields:
         matches = _fields_named(session, name, nodes)
         if len(matches) > 1:
-            problems.append(f"field '{name}' is ambiguous: give the full path")
+            ambiguous = QT_TRANSLATE_NOOP(
+                "BulkEditPreview", "field '%1' is ambiguous: give the full path"
+            )
+            problems.append(_say(ambiguous, name))
         elif matches:
             resolved.add_fields.append((matches[0][1], matches[0][0]))
         elif split_path(name):
             resolved.add_fields.append((join_path(split_path(name)), None))
         else:
-            problems.append("a field to add needs a name")
+            problems.append(
+                _say(QT_TRANSLATE_NOOP("BulkEditPreview", "a field to add needs a name"))
+            )
     for name in edit.remove_fields:
         matches = _fields_named(session, name, nodes)
         if matches:
             resolved.remove_fields.append((name, {field_id for field_id, _path in matches}))
         else:
-            problems.append(f"no field '{name}' is recorded")
+            problems.append(
+                _say(QT_TRANSLATE_NOOP("BulkEditPreview", "no field '%1' is recorded"), name)
+            )
     for name, role in edit.add_parties:
         try:
             role_value = Role.parse(role or Role.PARTY.value).value
         except ValueError as error:
-            problems.append(str(error))
+            problems.append(message_of(error))
             continue
         party = find_party(session, name)
         if party is None and not " ".join(name.split()):
-            problems.append("a party to add needs a name")
+            problems.append(
+                _say(QT_TRANSLATE_NOOP("BulkEditPreview", "a party to add needs a name"))
+            )
             continue
         close = misspelt(name) if party is None and find_identity(name) is None else None
         if close:  # as an import refuses it: a typo must not become a new party
-            problems.append(f"'{name}' is not a recorded party (did you mean '{close}'?)")
+            unknown = QT_TRANSLATE_NOOP(
+                "BulkEditPreview", "'%1' is not a recorded party (did you mean '%2'?)"
+            )
+            problems.append(_say(unknown, name, close))
             continue
         reference = (
             party_reference(party.name, party.iso3, party.org_code)
@@ -251,15 +302,23 @@ def _resolve(session: Session, edit: BulkEdit) -> Resolved:
         party = find_party(session, name)
         if party is None:
             close = suggest_parties(session, name)
-            hint = f" (did you mean {' or '.join(repr(c) for c in close)}?)" if close else ""
-            problems.append(f"no party '{name}' is recorded{hint}")
+            if close:
+                hinted = QT_TRANSLATE_NOOP(
+                    "BulkEditPreview", "no party '%1' is recorded (did you mean %2?)"
+                )
+                # 'A' or 'B': the names as they are recorded.
+                problems.append(_say(hinted, name, " or ".join(repr(c) for c in close)))
+            else:
+                problems.append(
+                    _say(QT_TRANSLATE_NOOP("BulkEditPreview", "no party '%1' is recorded"), name)
+                )
         else:
             resolved.remove_parties.append((party.name, party.id))
     if edit.milestone is not None:
         try:
             MilestoneKind.parse(edit.milestone.kind)
         except ValueError as error:
-            problems.append(str(error))
+            problems.append(message_of(error))
     if problems:
         raise BulkEditError(problems)
     return resolved
@@ -297,9 +356,9 @@ def _problems(found: Edited, resolved: Resolved) -> list[str]:
             continue
         messages = []
         if not item.after_parties and (resolved.remove_parties or resolved.add_parties):
-            messages.append("at least one party is required")
+            messages.append(say(QT_TRANSLATE_NOOP("Validation", "at least one party is required")))
         messages += [message for key, message in added if key in item.added]
-        problems += [f"agreement {item.id} '{item.title}': {message}" for message in messages]
+        problems += [_say(NAMED, item.id, item.title, message) for message in messages]
     return problems
 
 
@@ -332,25 +391,23 @@ def _why_unchanged(resolved: Resolved) -> str:
     """Why an agreement the edit leaves alone: it already is as the edit would make it."""
     edit = resolved.edit
     if edit.add_parties or edit.add_fields or edit.status or edit.kind or edit.level:
-        return "already as the edit would make it"
-    return "nothing to remove"
+        return _say(QT_TRANSLATE_NOOP("BulkEditPreview", "already as the edit would make it"))
+    return _say(QT_TRANSLATE_NOOP("BulkEditPreview", "nothing to remove"))
 
 
 def _summary(item: str) -> str:
     """A change without its old value, to count alike: 'status → ratified'."""
-    if " → " not in item:
+    if not isinstance(item, Message) or " → " not in item:
         return item
-    name, _colon, values = item.partition(": ")
-    return f"{name} → {values.split(' → ')[-1]}"
+    name, _old, new = item.args
+    if item.template == CHANGED:
+        return _say(QT_TRANSLATE_NOOP("BulkEditPreview", "%1 → %2"), name, new)
+    return _say(QT_TRANSLATE_NOOP("BulkEditPreview", "role of %1 → %2"), name, new)
 
 
 def _by_title(item: AgreementChange) -> tuple[str, int]:
     return sort_key(item.title), item.id
 
 
-def _title_line(item: AgreementChange) -> str:
-    return f"{item.id} {item.title}"
-
-
-def _count(number: int, noun: str) -> str:
-    return f"{number} {noun}{'s' if number != 1 else ''}"
+def _say(template: str, *args: object) -> Message:
+    return say(template, *args, context=BULK_EDIT)

@@ -33,15 +33,24 @@ from models.history_state import (
     read_milestones,
     read_participations,
 )
+from models.messages import BULK_EDIT, QT_TRANSLATE_NOOP, Message, say
 from models.parties import party_reference, resolve_party
 from models.revision import one_revision_step
 from models.schema import Party, agreement_fields, utcnow
 from models.search_index import update_search_index
 from models.service import MilestoneInput
-from models.vocab import Kind, Level, MilestoneKind, PartyKind, Status
+from models.vocab import Kind, Level, MilestoneKind, PartyKind, Role, Status, Vocabulary
 
 Check = Callable[[], None]
 SCALARS = {"status": Status, "kind": Kind, "level": Level}
+# What a preview line calls each change (the values are vocabulary members: the window
+# shows their labels).
+NAMES = {
+    "status": say(QT_TRANSLATE_NOOP("BulkEditPreview", "status"), context=BULK_EDIT),
+    "kind": say(QT_TRANSLATE_NOOP("BulkEditPreview", "kind"), context=BULK_EDIT),
+    "level": say(QT_TRANSLATE_NOOP("BulkEditPreview", "level"), context=BULK_EDIT),
+}
+CHANGED = QT_TRANSLATE_NOOP("BulkEditPreview", "%1: %2 → %3")  # status: signed → ratified
 # Agreements whose columns are read per query when no links are: fewer round trips, and
 # far under the 32,766 parameters SQLite allows.
 ROWS_AT_ONCE = 5000
@@ -226,7 +235,8 @@ def edit_item(
     for name, value in scalars.items():
         if item.row[name] != value:
             item.set_row[name] = value
-            item.what.append(f"{name}: {item.row[name]} → {value}")
+            old = _member(SCALARS[name], item.row[name])
+            item.what.append(_say(CHANGED, NAMES[name], old, _member(SCALARS[name], value)))
     if resolved.remove_fields or resolved.add_fields:
         _edit_fields(item, resolved)
     if resolved.remove_parties or resolved.add_parties:
@@ -235,12 +245,25 @@ def edit_item(
     if note:
         before = item.row["notes"].strip()
         item.set_row["notes"] = f"{before}\n\n{note}" if before else note
-        item.what.append("note added")
+        item.what.append(_say(QT_TRANSLATE_NOOP("BulkEditPreview", "note added")))
     if milestone is not None and milestone not in _milestone_inputs(item.milestones):
-        item.what.append(f"milestone + {milestone.kind}")
+        kind = _member(MilestoneKind, milestone.kind)
+        item.what.append(_say(QT_TRANSLATE_NOOP("BulkEditPreview", "milestone + %1"), kind))
         item.added.add("milestone")
         item.touched.add("milestones")
     item.touched |= item.set_row.keys()
+
+
+def _say(template: str, *args: object) -> Message:
+    return say(template, *args, context=BULK_EDIT)
+
+
+def _member(vocabulary: type[Vocabulary], value: object) -> object:
+    """A stored value as its vocabulary's member (the window shows its label), else as is."""
+    try:
+        return vocabulary(value)
+    except ValueError:
+        return value
 
 
 def _milestone_inputs(rows: list[dict[str, Any]]) -> list[MilestoneInput]:
@@ -254,14 +277,14 @@ def _edit_fields(item: Item, resolved: Resolved) -> None:
         if len(kept) != len(ids):
             item.remove_fields += [field_id for field_id in ids if field_id in gone]
             ids = kept
-            item.what.append(f"field − {name}")
+            item.what.append(_say(QT_TRANSLATE_NOOP("BulkEditPreview", "field − %1"), name))
             item.touched.add("fields")
     for number, (path, field_id) in enumerate(resolved.add_fields):
         if field_id is None or field_id not in ids:
             item.add_fields.append(path if field_id is None else field_id)
             if field_id is not None:
                 ids.append(field_id)
-            item.what.append(f"field + {path}")
+            item.what.append(_say(QT_TRANSLATE_NOOP("BulkEditPreview", "field + %1"), path))
             item.added.add(f"field:{number}")
             item.touched.add("fields")
 
@@ -272,7 +295,7 @@ def _edit_parties(item: Item, resolved: Resolved) -> None:
         kept = [p for p in after if p["party_id"] != party_id]
         if len(kept) != len(after):
             after = kept
-            item.what.append(f"party − {name}")
+            item.what.append(_say(QT_TRANSLATE_NOOP("BulkEditPreview", "party − %1"), name))
             item.touched.add("participations")
     for number, (reference, role, party_id) in enumerate(resolved.add_parties):
         current = next(
@@ -280,12 +303,21 @@ def _edit_parties(item: Item, resolved: Resolved) -> None:
         )
         if current is not None:
             if current["role"] != role:
-                item.what.append(f"role of {reference}: {current['role']} → {role}")
+                old, new = _member(Role, current["role"]), _member(Role, role)
+                item.what.append(
+                    _say(
+                        QT_TRANSLATE_NOOP("BulkEditPreview", "role of %1: %2 → %3"),
+                        reference,
+                        old,
+                        new,
+                    )
+                )
                 current["role"] = role
                 item.touched.add("participations")
             continue
         after.append({"party_id": party_id, "reference": reference, "role": role})
-        item.what.append(f"party + {reference} ({role})")
+        added = QT_TRANSLATE_NOOP("BulkEditPreview", "party + %1 (%2)")
+        item.what.append(_say(added, reference, _member(Role, role)))
         item.added.add(f"party:{number}")
         item.touched.add("participations")
     item.after_parties = after

@@ -5,9 +5,10 @@ from __future__ import annotations
 from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session
 
+from models import limits
 from models.changes import Changes
 from models.fields import PATH_SEPARATOR, SEPARATOR
-from models.history import FIELD, PARTY, plural, quoted, step
+from models.history import FIELD, PARTY, quoted, step
 from models.limits import (
     FIELD_NAME_MAX,
     field_key_problem,
@@ -16,18 +17,29 @@ from models.limits import (
     surrogate_problem,
 )
 from models.messages import (
+    CATALOG,
+    QT_TRANSLATE_NOOP,
     STEP_FIELD_DELETION,
     STEP_FIELD_MERGE,
     STEP_FIELD_RENAME,
     STEP_PARTY_DELETION,
     STEP_PARTY_MERGE,
     STEP_PARTY_RENAME,
+    Catalog,
+    Message,
     fill,
+    say,
 )
 from models.parties import add_alias
 from models.schema import Field, Participation, Party, PartyAlias, agreement_fields
 from models.search_index import update_search_index
 from models.text import fold
+
+# Two parties that can't be merged (%1 and %2 their names).
+TWO_STATES = QT_TRANSLATE_NOOP("Catalog", "'%1' and '%2' are two different states")
+TWO_ORGANISATIONS = QT_TRANSLATE_NOOP("Catalog", "'%1' and '%2' are two different organisations")
+STATE_AND_ORGANISATION = QT_TRANSLATE_NOOP("Catalog", "'%1' and '%2': a state and an organisation")
+FIELD_NEEDS_A_NAME = say(QT_TRANSLATE_NOOP("Catalog", "a field needs a name"), context=CATALOG)
 
 
 class CatalogError(ValueError):
@@ -52,7 +64,9 @@ def _rename_party(session: Session, party: Party, name: str) -> None:
     party_id = party.id
     cleaned = " ".join(name.split())
     if not cleaned:
-        raise CatalogError("a party needs a name")
+        raise CatalogError(
+            say(QT_TRANSLATE_NOOP("Catalog", "a party needs a name"), context=CATALOG)
+        )
     problem = surrogate_problem(cleaned) or party_name_problem(cleaned)
     if problem:
         raise CatalogError(problem)
@@ -60,7 +74,14 @@ def _rename_party(session: Session, party: Party, name: str) -> None:
     if owner is not None and owner != party_id:
         other = _party(session, owner)
         raise CatalogError(
-            f"'{cleaned}' already names the party '{other.name}'; merge them instead"
+            say(
+                QT_TRANSLATE_NOOP(
+                    "Catalog", "'%1' already names the party '%2'; merge them instead"
+                ),
+                cleaned,
+                other.name,
+                context=CATALOG,
+            )
         )
     party.name = cleaned
     add_alias(session, party, cleaned)
@@ -71,7 +92,11 @@ def _rename_party(session: Session, party: Party, name: str) -> None:
 def merge_parties(session: Session, source_id: int, target_id: int) -> Changes:
     """Fold *source* into *target*: its links, actions and spellings move; source is deleted."""
     if source_id == target_id:
-        raise CatalogError("a party can't be merged into itself")
+        raise CatalogError(
+            say(
+                QT_TRANSLATE_NOOP("Catalog", "a party can't be merged into itself"), context=CATALOG
+            )
+        )
     source, target = _party(session, source_id), _party(session, target_id)
     label = fill(STEP_PARTY_MERGE, quoted(source.name), quoted(target.name))
     with step(session, label) as recording:
@@ -84,11 +109,11 @@ def merge_parties(session: Session, source_id: int, target_id: int) -> Changes:
 def _merge_parties(session: Session, source: Party, target: Party) -> None:
     source_id, target_id = source.id, target.id
     if source.iso3 and target.iso3:
-        raise CatalogError(f"'{source.name}' and '{target.name}' are two different states")
+        raise CatalogError(_two(TWO_STATES, source, target))
     if source.org_code and target.org_code:
-        raise CatalogError(f"'{source.name}' and '{target.name}' are two different organisations")
+        raise CatalogError(_two(TWO_ORGANISATIONS, source, target))
     if (source.iso3 and target.org_code) or (source.org_code and target.iso3):
-        raise CatalogError(f"'{source.name}' and '{target.name}': a state and an organisation")
+        raise CatalogError(_two(STATE_AND_ORGANISATION, source, target))
     shared = select(Participation.agreement_id).where(Participation.party_id == target_id)
     both = session.scalar(
         select(func.count()).where(
@@ -97,8 +122,14 @@ def _merge_parties(session: Session, source: Party, target: Party) -> None:
     )
     if both:
         raise CatalogError(
-            f"'{source.name}' and '{target.name}' both take part in {plural(both, 'agreement')}; "
-            "edit those first so that only one of them is listed"
+            Catalog.tr(
+                "'%1' and '%2' both take part in %Ln agreement(s); "
+                "edit those first so that only one of them is listed",
+                "",
+                both,
+                source.name,
+                target.name,
+            )
         )
     affected = _agreements_of_party(session, source_id)
     session.execute(
@@ -128,7 +159,9 @@ def delete_party(session: Session, party_id: int) -> Changes:
     used = party_usage(session, party_id)
     if used:
         raise CatalogError(
-            f"'{party.name}' takes part in {plural(used, 'agreement')}; it can't be deleted"
+            Catalog.tr(
+                "'%1' takes part in %Ln agreement(s); it can't be deleted", "", used, party.name
+            )
         )
     with step(session, fill(STEP_PARTY_DELETION, quoted(party.name))) as recording:
         recording.touch([party_id], PARTY)
@@ -153,14 +186,22 @@ def rename_field(session: Session, field_id: int, name: str) -> Changes:
 def _rename_field(session: Session, item: Field, name: str) -> None:
     field_id = item.id
     cleaned = " ".join(name.replace(SEPARATOR, " ").split())
-    problem = name_problem(cleaned, FIELD_NAME_MAX, "field")
+    problem = name_problem(cleaned, FIELD_NAME_MAX, FIELD_NEEDS_A_NAME, limits.A_FIELD_NAME)
     if problem:
         raise CatalogError(problem)
     prefix = item.key.rsplit(PATH_SEPARATOR, 1)[0] + PATH_SEPARATOR if item.parent_id else ""
     new_key = prefix + fold(cleaned)
     clash = session.scalar(select(Field).where(Field.key == new_key, Field.id != field_id))
     if clash is not None:
-        raise CatalogError(f"a field named '{cleaned}' already exists there; merge them instead")
+        raise CatalogError(
+            say(
+                QT_TRANSLATE_NOOP(
+                    "Catalog", "a field named '%1' already exists there; merge them instead"
+                ),
+                cleaned,
+                context=CATALOG,
+            )
+        )
     old_key = item.key
     # autoescape: '_' in a name is no wildcard.
     below = Field.key.startswith(old_key + PATH_SEPARATOR, autoescape=True)
@@ -179,10 +220,20 @@ def _rename_field(session: Session, item: Field, name: str) -> None:
 def merge_fields(session: Session, source_id: int, target_id: int) -> Changes:
     """Move every agreement of *source* to *target*, then delete *source* (with no subfields)."""
     if source_id == target_id:
-        raise CatalogError("a field can't be merged into itself")
+        raise CatalogError(
+            say(
+                QT_TRANSLATE_NOOP("Catalog", "a field can't be merged into itself"), context=CATALOG
+            )
+        )
     source, target = _field(session, source_id), _field(session, target_id)
     if session.scalar(select(func.count()).where(Field.parent_id == source_id)):
-        raise CatalogError(f"'{source.name}' has subfields; move or merge them first")
+        raise CatalogError(
+            say(
+                QT_TRANSLATE_NOOP("Catalog", "'%1' has subfields; move or merge them first"),
+                source.name,
+                context=CATALOG,
+            )
+        )
     label = fill(STEP_FIELD_MERGE, quoted(source.name), quoted(target.name))
     with step(session, label) as recording:
         recording.touch([source_id, target_id], FIELD)
@@ -218,10 +269,18 @@ def delete_field(session: Session, field_id: int) -> Changes:
     used = field_usage(session, field_id)
     if used:
         raise CatalogError(
-            f"'{item.name}' is the field of {plural(used, 'agreement')}; it can't be deleted"
+            Catalog.tr(
+                "'%1' is the field of %Ln agreement(s); it can't be deleted", "", used, item.name
+            )
         )
     if session.scalar(select(func.count()).where(Field.parent_id == field_id)):
-        raise CatalogError(f"'{item.name}' has subfields; delete them first")
+        raise CatalogError(
+            say(
+                QT_TRANSLATE_NOOP("Catalog", "'%1' has subfields; delete them first"),
+                item.name,
+                context=CATALOG,
+            )
+        )
     with step(session, fill(STEP_FIELD_DELETION, quoted(item.name))) as recording:
         recording.touch([field_id], FIELD)
         session.delete(item)
@@ -231,15 +290,27 @@ def delete_field(session: Session, field_id: int) -> Changes:
 def _party(session: Session, party_id: int) -> Party:
     party = session.get(Party, party_id)
     if party is None:
-        raise CatalogError(f"party {party_id} no longer exists")
+        raise CatalogError(
+            say(
+                QT_TRANSLATE_NOOP("Catalog", "party %1 no longer exists"), party_id, context=CATALOG
+            )
+        )
     return party
 
 
 def _field(session: Session, field_id: int) -> Field:
     item = session.get(Field, field_id)
     if item is None:
-        raise CatalogError(f"field {field_id} no longer exists")
+        raise CatalogError(
+            say(
+                QT_TRANSLATE_NOOP("Catalog", "field %1 no longer exists"), field_id, context=CATALOG
+            )
+        )
     return item
+
+
+def _two(template: str, source: Party, target: Party) -> Message:
+    return say(template, source.name, target.name, context=CATALOG)
 
 
 def _agreements_of_party(session: Session, party_id: int) -> list[int]:

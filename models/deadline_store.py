@@ -7,6 +7,7 @@ changes an agreement calls `refresh_deadlines` for its ids in the same transacti
 
 from __future__ import annotations
 
+import dataclasses
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -249,3 +250,21 @@ def due_items(
             )
         )
     return items
+
+
+def explained(connection: Connection, items: Sequence[DueItem]) -> list[DueItem]:
+    """*items* with how each was computed as a Message the window translates.
+
+    The database keeps that text in English; it is computed again, from the same source,
+    for the few listed agreements (an item whose deadline is no longer computed keeps it).
+    """
+    found = sources(connection, sorted({item.agreement_id for item in items}))
+    hows = {
+        (agreement_id, deadline.kind, deadline.on): deadline.how
+        for agreement_id, source in found.items()
+        for deadline in compute(source).deadlines
+    }
+    return [
+        dataclasses.replace(item, how=hows.get((item.agreement_id, item.kind, item.on), item.how))
+        for item in items
+    ]

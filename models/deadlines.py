@@ -15,7 +15,15 @@ from datetime import date, timedelta
 from enum import StrEnum
 
 from models.dates import PartialDate
+from models.messages import DEADLINES, QT_TRANSLATE_NOOP, Message, say
 from models.terms import EntryKind, EntryRule, Period, RenewalKind, Terms
+
+
+def _say(template: str, *args: object) -> Message:
+    return say(template, *args, context=DEADLINES)
+
+
+ENTRY = QT_TRANSLATE_NOOP("Deadlines", "entry into force %1")
 
 # Renewals are listed up to this year, or this many of them, whichever comes first: far
 # enough for any register, and a bound on what a one-month automatic renewal can write.
@@ -147,7 +155,12 @@ def compute(source: DeadlineSource) -> Computed:
     deadlines.extend(_term_deadlines(source, expiry, notes))
     if source.expires_on is not None:
         deadlines.append(
-            Deadline(DeadlineKind.EXPIRY, source.expires_on, "expiry as recorded", recorded=True)
+            Deadline(
+                DeadlineKind.EXPIRY,
+                source.expires_on,
+                _say(QT_TRANSLATE_NOOP("Deadlines", "expiry as recorded")),
+                recorded=True,
+            )
         )
     notes.extend(disagreements(source, entry, expiry))
     if source.terminated_on is not None:
@@ -161,10 +174,17 @@ def _entry_into_force(source: DeadlineSource, notes: list[str]) -> Deadline | No
     rule = source.terms.entry
     if rule is None:
         return None
-    how = f"entry into force {rule.text()}"
+    how = _say(ENTRY, rule.words())
     if rule.kind is EntryKind.ON_SIGNATURE:
         if source.signed_on is None:
-            notes.append("entry into force on signature: the signing date is not recorded")
+            notes.append(
+                _say(
+                    QT_TRANSLATE_NOOP(
+                        "Deadlines",
+                        "entry into force on signature: the signing date is not recorded",
+                    )
+                )
+            )
             return None
         return Deadline(DeadlineKind.ENTRY_INTO_FORCE, source.signed_on, how)
     if rule.kind is EntryKind.ON_DATE:
@@ -175,9 +195,19 @@ def _entry_into_force(source: DeadlineSource, notes: list[str]) -> Deadline | No
         return None
     on = _safe_shift(base, Period(days=rule.days)) if rule.days else base
     if on is None:
-        notes.append(f"entry into force {rule.text()}: {base.display()} is not known to the day")
+        notes.append(
+            _say(
+                QT_TRANSLATE_NOOP("Deadlines", "entry into force %1: %2 is not known to the day"),
+                rule.words(),
+                base,
+            )
+        )
         return None
-    return Deadline(DeadlineKind.ENTRY_INTO_FORCE, on, f"{how} ({base.display()})")
+    return Deadline(
+        DeadlineKind.ENTRY_INTO_FORCE,
+        on,
+        _say(QT_TRANSLATE_NOOP("Deadlines", "entry into force %1 (%2)"), rule.words(), base),
+    )
 
 
 def _consent_date(source: DeadlineSource, rule: EntryRule, notes: list[str]) -> PartialDate | None:
@@ -186,23 +216,36 @@ def _consent_date(source: DeadlineSource, rule: EntryRule, notes: list[str]) -> 
     if rule.kind is EntryKind.AFTER_RATIFICATIONS:
         if len(dates) < rule.count:
             notes.append(
-                f"entry into force {rule.text()}: {len(dates)} of {rule.count} recorded so far"
+                _say(
+                    QT_TRANSLATE_NOOP("Deadlines", "entry into force %1: %2 of %3 recorded so far"),
+                    rule.words(),
+                    len(dates),
+                    rule.count,
+                )
             )
             return None
         return dates[rule.count - 1]
     waiting = sorted(name for name, on in source.consents.items() if on is None)
     if waiting or not dates:
-        who = ", ".join(waiting) if waiting else "any party"
-        notes.append(f"entry into force {rule.text()}: waiting for {who}")
+        who = ", ".join(waiting) if waiting else _say(QT_TRANSLATE_NOOP("Deadlines", "any party"))
+        notes.append(
+            _say(
+                QT_TRANSLATE_NOOP("Deadlines", "entry into force %1: waiting for %2"),
+                rule.words(),
+                who,
+            )
+        )
         return None
     return dates[-1]
 
 
 def _start(source: DeadlineSource, entry: Deadline | None) -> tuple[PartialDate | None, str]:
     if source.entry_into_force is not None:
-        return source.entry_into_force, f"entry into force on {source.entry_into_force.display()}"
+        recorded = source.entry_into_force
+        return recorded, _say(QT_TRANSLATE_NOOP("Deadlines", "entry into force on %1"), recorded)
     if entry is not None:
-        return entry.on, f"the expected entry into force on {entry.on.display()}"
+        expected = QT_TRANSLATE_NOOP("Deadlines", "the expected entry into force on %1")
+        return entry.on, _say(expected, entry.on)
     return None, ""
 
 
@@ -213,15 +256,27 @@ def _first_expiry(
     if duration is None or duration.period is None:
         return None
     if start is None:
-        notes.append(f"expiry after {duration.text()}: the entry into force is not recorded")
+        notes.append(
+            _say(
+                QT_TRANSLATE_NOOP(
+                    "Deadlines", "expiry after %1: the entry into force is not recorded"
+                ),
+                duration.period.words(),
+            )
+        )
         return None
     on = _safe_shift(start, duration.period)
     if on is None:
         notes.append(
-            f"expiry after {duration.text()}: {start.display()} is too vague to count from"
+            _say(
+                QT_TRANSLATE_NOOP("Deadlines", "expiry after %1: %2 is too vague to count from"),
+                duration.period.words(),
+                start,
+            )
         )
         return None
-    return Deadline(DeadlineKind.EXPIRY, on, f"{duration.text()} from {start_how}")
+    how = _say(QT_TRANSLATE_NOOP("Deadlines", "%1 from %2"), duration.period.words(), start_how)
+    return Deadline(DeadlineKind.EXPIRY, on, how)
 
 
 def _renewal_period(terms: Terms) -> Period | None:
@@ -250,16 +305,26 @@ def _term_deadlines(
         return []
     renewal = terms.renewal
     assert renewal is not None
-    renewed = f"renewed {'tacitly' if renewal.kind is RenewalKind.TACIT else 'automatically'}"
-    base_how = expiry.how if expiry and source.expires_on is None else "the recorded expiry"
+    renewed = (
+        _say(QT_TRANSLATE_NOOP("Deadlines", "renewed tacitly"))
+        if renewal.kind is RenewalKind.TACIT
+        else _say(QT_TRANSLATE_NOOP("Deadlines", "renewed automatically"))
+    )
+    base_how = (
+        expiry.how
+        if expiry and source.expires_on is None
+        else _say(QT_TRANSLATE_NOOP("Deadlines", "the recorded expiry"))
+    )
     found: list[Deadline] = []
     on: PartialDate | None = first
     for number in range(MAX_RENEWALS):
         if on is None or on.year > HORIZON_YEAR:
             break
-        how = f"{base_how}, {renewed} for {period.text()}"
+        how = _say(
+            QT_TRANSLATE_NOOP("Deadlines", "%1, %2 for %3"), base_how, renewed, period.words()
+        )
         if number:
-            how += f" ({_ordinal(number + 1)} renewal)"
+            how = _say(QT_TRANSLATE_NOOP("Deadlines", "%1 (%2 renewal)"), how, _ordinal(number + 1))
         found.append(Deadline(DeadlineKind.RENEWAL, on, how))
         if terms.notice is not None:
             notice = _safe_shift(on, terms.notice, -1)
@@ -268,22 +333,39 @@ def _term_deadlines(
                     Deadline(
                         DeadlineKind.NOTICE,
                         notice,
-                        f"{terms.notice.text()} before the renewal on {on.display()}",
+                        _say(
+                            QT_TRANSLATE_NOOP("Deadlines", "%1 before the renewal on %2"),
+                            terms.notice.words(),
+                            on,
+                        ),
                     )
                 )
             elif number == 0:
                 notes.append(
-                    f"notice {terms.notice.text()} before {on.display()}: not known to the day"
+                    _say(
+                        QT_TRANSLATE_NOOP("Deadlines", "notice %1 before %2: not known to the day"),
+                        terms.notice.words(),
+                        on,
+                    )
                 )
         on = _safe_shift(on, period)
     return found
 
 
-def _ordinal(number: int) -> str:
+# English ordinals, each its own message (other languages write them in their own way).
+_ORDINALS = {
+    "st": QT_TRANSLATE_NOOP("Deadlines", "%1st"),
+    "nd": QT_TRANSLATE_NOOP("Deadlines", "%1nd"),
+    "rd": QT_TRANSLATE_NOOP("Deadlines", "%1rd"),
+    "th": QT_TRANSLATE_NOOP("Deadlines", "%1th"),
+}
+
+
+def _ordinal(number: int) -> Message:
     suffix = (
         "th" if 10 <= number % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
     )
-    return f"{number}{suffix}"
+    return _say(_ORDINALS[suffix], number)
 
 
 def disagreements(
@@ -294,14 +376,23 @@ def disagreements(
     if entry is not None and source.entry_into_force not in (None, entry.on):
         assert source.entry_into_force is not None
         found.append(
-            f"entry into force is recorded as {source.entry_into_force.display()}; "
-            f"the rule gives {entry.on.display()}"
+            _say(
+                QT_TRANSLATE_NOOP(
+                    "Deadlines", "entry into force is recorded as %1; the rule gives %2"
+                ),
+                source.entry_into_force,
+                entry.on,
+            )
         )
     if expiry is not None and source.expires_on not in (None, expiry.on):
         assert source.expires_on is not None
         found.append(
-            f"expiry is recorded as {source.expires_on.display()}; "
-            f"the terms give {expiry.on.display()} ({expiry.how})"
+            _say(
+                QT_TRANSLATE_NOOP("Deadlines", "expiry is recorded as %1; the terms give %2 (%3)"),
+                source.expires_on,
+                expiry.on,
+                expiry.how,
+            )
         )
     return found
 

@@ -34,6 +34,7 @@ from models.status import (
     in_order,
     party_status,
 )
+from models.terms import term_words
 from models.vocab import (
     CONSENT_ACTIONS,
     SIGNATURE_ACTIONS,
@@ -407,12 +408,12 @@ def _detail(
         updated_by=agreement.updated_by or "",
         version=agreement.version,
         terms=tuple(
-            (label, value)
-            for label, value in (
-                ("Duration", agreement.duration_term),
-                ("Renewal", agreement.renewal_term),
-                ("Notice period", agreement.notice_term),
-                ("Entry into force", agreement.entry_into_force_term),
+            (label, term_words(name, value))
+            for label, name, value in (
+                ("Duration", "duration_term", agreement.duration_term),
+                ("Renewal", "renewal_term", agreement.renewal_term),
+                ("Notice period", "notice_term", agreement.notice_term),
+                ("Entry into force", "entry_into_force_term", agreement.entry_into_force_term),
             )
             if value
         ),

@@ -58,7 +58,7 @@ from models.exchange_relations import (
 from models.exchange_stream import file_stamp, stream_records
 from models.exchange_write import export_file, export_format
 from models.fields import field_paths, path_key, split_path
-from models.messages import STEP_IMPORT, fill
+from models.messages import IMPORT, QT_TRANSLATE_NOOP, STEP_IMPORT, Import, fill, say
 from models.parties import doubtful_parties, find_identity, find_party
 from models.schema import Agreement, Field, Party
 from models.service import (
@@ -93,6 +93,7 @@ _Key = tuple[str, str]  # (title identity, signing date as recorded)
 _PartyKey = tuple[str, object]  # ('party', id), ('known', 'KAZ' or 'org:EU'), ('name', folded)
 _UPDATE_REPORT_EVERY = 100
 NEW_PARTY = "would be a new party"  # how a doubtful new party is reported ('Uzbekistn')
+DOUBTFUL_PARTY = QT_TRANSLATE_NOOP("Import", "'%1' would be a new party (did you mean '%2'?)")
 
 
 @dataclass(frozen=True)
@@ -248,7 +249,11 @@ class _Problems:
     def raise_any(self) -> None:
         if not self.listed:
             return
-        more = f"and {self.unlisted:,} more problems, not listed" if self.unlisted else ""
+        more = (
+            Import.tr("and %Ln more problem(s), not listed", "", self.unlisted)
+            if self.unlisted
+            else ""
+        )
         raise ImportFailed(self.listed + ([Problem(more)] if more else []))
 
 
@@ -531,7 +536,7 @@ def _note_names(session: Session, scan: _Scan, record: Record, data: AgreementIn
             scan.suggestions[spelling] = doubtful_parties(session, [spelling]).get(spelling)
         suggestion = scan.suggestions[spelling]
         if suggestion is not None:
-            reason = f"'{item.party}' {NEW_PARTY} (did you mean '{suggestion}'?)"
+            reason = say(DOUBTFUL_PARTY, item.party, suggestion, context=IMPORT)
             scan.doubtful.add([Problem(reason, record.line, record.index, "parties")])
     for path in data.fields:
         scan.field_paths.setdefault(path, None)
@@ -697,7 +702,12 @@ def _party_clashes(
             if identity in seen and fold(seen[identity]) != fold(item.party):
                 problems.append(
                     Problem(
-                        f"'{seen[identity]}' and '{item.party}' are one party",
+                        say(
+                            QT_TRANSLATE_NOOP("Import", "'%1' and '%2' are one party"),
+                            seen[identity],
+                            item.party,
+                            context=IMPORT,
+                        ),
                         record.line,
                         record.index,
                         "parties",
@@ -784,7 +794,8 @@ def _change(
     kind = "csv" if record.line is not None else "json"
     for key, message in validate(merged).items():
         column = column_of(key, kind, record.plain_parties)
-        reason = f"{message} (with what agreement {agreement_id} keeps from before)"
+        keeps = QT_TRANSLATE_NOOP("Import", "%1 (with what agreement %2 keeps from before)")
+        reason = say(keeps, message, agreement_id, context=IMPORT)
         problems.append(Problem(reason, record.line, record.index, column))
     return _Change(agreement_id, version, current, merged, record)
 

@@ -25,6 +25,7 @@ from models.exchange_format import (
     Problem,
     Record,
 )
+from models.messages import IMPORT, QT_TRANSLATE_NOOP, Import, Message, say
 from models.safe_output import read_csv_cell, shown
 from models.service import AgreementInput, ParticipationInput
 from models.vocab import Level
@@ -78,8 +79,13 @@ def csv_records(source: str | Iterable[str]) -> Iterator[Record]:
         if len(cells) > len(columns):
             record.problem(
                 "",
-                f"{len(cells)} cells, but the header names {len(columns)} columns "
-                "(is a cell holding the separator not in quotes?)",
+                Import.tr(
+                    "%Ln cell(s), but the header names %1 columns "
+                    "(is a cell holding the separator not in quotes?)",
+                    "",
+                    len(cells),
+                    len(columns),
+                ),
             )
         yield record
 
@@ -104,15 +110,24 @@ def _numbered_rows(reader: Any) -> Iterator[tuple[int, list[str]]]:
         except StopIteration:
             return
         except csv.Error as error:
-            reason = str(error)
+            reason: str = str(error)
             if "unexpected end of data" in reason:
-                reason = 'a quoted cell that starts here is never closed (a missing ")'
-            elif "field larger than field limit" in reason:
-                reason = (
-                    f"a cell longer than {CELL_LIMIT:,} characters, the most one cell may hold "
-                    '(or a quoted cell that is never closed: a missing ")'
+                reason = _say(
+                    QT_TRANSLATE_NOOP(
+                        "Import", 'a quoted cell that starts here is never closed (a missing ")'
+                    )
                 )
-            raise ImportFailed([Problem(f"badly quoted cell: {reason}", line=start)]) from None
+            elif "field larger than field limit" in reason:
+                reason = _say(
+                    QT_TRANSLATE_NOOP(
+                        "Import",
+                        "a cell longer than %1 characters, the most one cell may hold "
+                        '(or a quoted cell that is never closed: a missing ")',
+                    ),
+                    f"{CELL_LIMIT:,}",
+                )
+            badly = _say(QT_TRANSLATE_NOOP("Import", "badly quoted cell: %1"), reason)
+            raise ImportFailed([Problem(badly, line=start)]) from None
         previous = reader.line_num
         if "".join(cells).strip():
             yield start, cells
@@ -132,7 +147,14 @@ def _header_columns(line: int, header: list[str]) -> list[str | None]:
         raise ImportFailed(
             [
                 Problem(
-                    f"this is not a header: the first line must name the columns ({expected})", line
+                    _say(
+                        QT_TRANSLATE_NOOP(
+                            "Import",
+                            "this is not a header: the first line must name the columns (%1)",
+                        ),
+                        expected,
+                    ),
+                    line,
                 )
             ]
         )
@@ -142,24 +164,34 @@ def _header_columns(line: int, header: list[str]) -> list[str | None]:
         # Suggestions for the first few only: difflib for each of 100,000 cells takes minutes.
         named = ", ".join(_with_suggestion(cell, known) for cell in unknown[:NAMED_UNKNOWN])
         if len(unknown) > NAMED_UNKNOWN:
-            named += f" and {len(unknown) - NAMED_UNKNOWN:,} more"
-        plural = "s" if len(unknown) > 1 else ""
+            named = _say(
+                QT_TRANSLATE_NOOP("Import", "%1 and %2 more"),
+                named,
+                f"{len(unknown) - NAMED_UNKNOWN:,}",
+            )
         problems.append(
             Problem(
-                f"unknown column{plural} {named} (the columns are {expected}, level, {optional})",
+                Import.tr(
+                    "unknown column(s) %1 (the columns are %2, level, %3)",
+                    "",
+                    len(unknown),
+                    named,
+                    expected,
+                    optional,
+                ),
                 line,
             )
         )
     counts = Counter(key for key in keys if key in known)
     for key, count in counts.items():
         if count > 1:
-            problems.append(Problem(f"column '{key}' appears {count} times", line))
+            appears = Import.tr("column '%1' appears %Ln time(s)", "", count, key)
+            problems.append(Problem(appears, line))
     missing = [key for key in REQUIRED if key not in keys]
     if missing:
         named = ", ".join(f"'{key}'" for key in missing)
-        problems.append(
-            Problem(f"no {named} column (every file needs {', '.join(REQUIRED)})", line)
-        )
+        no_column = QT_TRANSLATE_NOOP("Import", "no %1 column (every file needs %2)")
+        problems.append(Problem(_say(no_column, named, ", ".join(REQUIRED)), line))
     if problems:
         raise ImportFailed(problems)
     return [None if key in IGNORED else key for key in keys]
@@ -168,7 +200,13 @@ def _header_columns(line: int, header: list[str]) -> list[str | None]:
 def _with_suggestion(cell: str, known: tuple[str, ...]) -> str:
     close = difflib.get_close_matches(_column_key(cell), known, n=1, cutoff=0.6)
     named = shown(cell if len(cell) <= _NAME_WIDTH else cell[: _NAME_WIDTH - 1] + "…")
-    return f"'{named}'" + (f" (did you mean '{close[0]}'?)" if close else "")
+    if close:
+        return _say(QT_TRANSLATE_NOOP("Import", "'%1' (did you mean '%2'?)"), named, close[0])
+    return f"'{named}'"
+
+
+def _say(template: str, *args: object) -> Message:
+    return say(template, *args, context=IMPORT)
 
 
 def split_list(cell: str) -> list[str]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from models.agreement_record import CSV_COLUMNS, TERM_COLUMNS
+from models.messages import IMPORT, QT_TRANSLATE_NOOP, Message, say
 from models.service import DATE_FIELDS, AgreementInput
 from models.vocab import ActionType, Kind, Level, PartyKind, Role, Status, Vocabulary
 
@@ -68,7 +69,12 @@ VOCABULARIES: dict[str, type[Vocabulary]] = {
 
 def one_of(vocabulary: type[Vocabulary]) -> str:
     """'(one of: draft, under negotiation, …)', to follow a missing or empty value."""
-    return f"(one of: {', '.join(vocabulary.values())})"
+    # The values stay as they are typed in a file (English keys), in every language.
+    return _say(QT_TRANSLATE_NOOP("Import", "(one of: %1)"), ", ".join(vocabulary.values()))
+
+
+def _say(template: str, *args: object) -> Message:
+    return say(template, *args, context=IMPORT)
 
 
 @dataclass(frozen=True)
@@ -79,6 +85,25 @@ class Problem:
     line: int | None = None
     index: int | None = None
     column: str = ""
+
+    def message(self) -> Message:
+        """The problem as __str__ says it, kept for translation ('line 3, signed_on: …')."""
+        reason = self.reason
+        if self.line is not None:
+            if self.column:
+                return _say(
+                    QT_TRANSLATE_NOOP("Import", "line %1, %2: %3"), self.line, self.column, reason
+                )
+            return _say(QT_TRANSLATE_NOOP("Import", "line %1: %2"), self.line, reason)
+        if self.index is not None:
+            if self.column:
+                return _say(
+                    QT_TRANSLATE_NOOP("Import", "index %1, %2: %3"), self.index, self.column, reason
+                )
+            return _say(QT_TRANSLATE_NOOP("Import", "index %1: %2"), self.index, reason)
+        if self.column:
+            return _say("%1: %2", self.column, reason)  # layout only
+        return _say("%1", reason)
 
     def __str__(self) -> str:
         where = (

@@ -14,6 +14,7 @@ import stat
 from pathlib import Path
 
 from models.exchange_format import VOCABULARIES, ImportFailed, Problem, Record, one_of
+from models.messages import A_FOLDER, EMPTY_FILE, IMPORT, NOT_UTF8, QT_TRANSLATE_NOOP, say
 from models.service import validate
 from models.vocab import MilestoneKind
 
@@ -31,7 +32,7 @@ def check_readable(path: Path, status: os.stat_result) -> int:
     block at a time (exchange_stream), and memory does not follow it.
     """
     if stat.S_ISDIR(status.st_mode):
-        raise ImportFailed([Problem(f"{path} is a folder, not a file")])
+        raise ImportFailed([Problem(say(A_FOLDER, path, context=IMPORT))])
     if not stat.S_ISREG(status.st_mode):
         kind = _FILE_KINDS.get(stat.S_IFMT(status.st_mode), "not a regular file")
         raise ImportFailed([Problem(f"{path} is {kind}, not a file to import")])
@@ -50,13 +51,22 @@ def decode(raw: bytes, name: str, kind: str) -> str:
     """The file's text; one clear message for UTF-16, binary, non-UTF-8 and empty files."""
     save_as = "UTF-8 CSV" if kind == "csv" else "UTF-8"
     if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        raise ImportFailed([Problem(f"{name} is UTF-16 text, not UTF-8 (save it as {save_as})")])
+        utf16 = QT_TRANSLATE_NOOP("Import", "%1 is UTF-16 text, not UTF-8 (save it as %2)")
+        raise ImportFailed([Problem(say(utf16, name, save_as, context=IMPORT))])
     if b"\x00" in raw:
         raise ImportFailed(
             [
                 Problem(
-                    f"{name} is a binary file, not {kind.upper()} text (a spreadsheet? "
-                    f"save it as {save_as})"
+                    say(
+                        QT_TRANSLATE_NOOP(
+                            "Import",
+                            "%1 is a binary file, not %2 text (a spreadsheet? save it as %3)",
+                        ),
+                        name,
+                        kind.upper(),
+                        save_as,
+                        context=IMPORT,
+                    )
                 )
             ]
         )
@@ -64,10 +74,10 @@ def decode(raw: bytes, name: str, kind: str) -> str:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         line = raw.count(b"\n", 0, error.start) + 1
-        problem = Problem(f"{name} is not UTF-8 text (save it as {save_as})", line=line)
+        problem = Problem(say(NOT_UTF8, name, save_as, context=IMPORT), line=line)
         raise ImportFailed([problem]) from None
     if not text.strip():
-        raise ImportFailed([Problem(f"{name} is empty")])
+        raise ImportFailed([Problem(say(EMPTY_FILE, name, context=IMPORT))])
     return text
 
 
@@ -83,7 +93,7 @@ def _validate(record: Record, kind: str) -> None:
             continue
         column = column_of(key, kind, record.plain_parties)
         if key == "title" and not record.data.title.strip():
-            record.problem("", "title is empty")
+            record.problem("", say(QT_TRANSLATE_NOOP("Import", "title is empty"), context=IMPORT))
         else:
             record.problem(column, _reason(key, message))
 
@@ -93,7 +103,8 @@ def _reason(key: str, message: str) -> str:
         return message
     last = key.rsplit(".", 1)[-1]
     vocabulary = MilestoneKind if key.startswith("milestones.") else VOCABULARIES.get(last)
-    return f"empty {one_of(vocabulary)}" if vocabulary else message
+    empty = QT_TRANSLATE_NOOP("Import", "empty %1")
+    return say(empty, one_of(vocabulary), context=IMPORT) if vocabulary else message
 
 
 def column_of(key: str, kind: str, plain_parties: frozenset[int]) -> str:

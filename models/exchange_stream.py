@@ -20,6 +20,7 @@ from models.exchange_csv import csv_records
 from models.exchange_format import ImportFailed, Problem, Record
 from models.exchange_json import json_records
 from models.exchange_read import _validate, check_readable, decode, file_format
+from models.messages import A_FOLDER, CANT_READ, EMPTY_FILE, IMPORT, NOT_UTF8, say
 
 _BLOCK = 1 << 20
 _CHECK_EVERY = 1000
@@ -53,7 +54,7 @@ def file_stamp(path: Path) -> tuple[int, int]:
     try:
         status = os.stat(path)
     except OSError as error:
-        raise ImportFailed([Problem(f"can't read {path}: {error.strerror or error}")]) from None
+        raise ImportFailed([Problem(_cant_read(path, error))]) from None
     return status.st_size, status.st_mtime_ns
 
 
@@ -75,7 +76,7 @@ def check_text(path: Path, kind: str = "csv") -> None:
             block = stream.read(_BLOCK)
         _decoded(decoder, b"", lines, name, kind, final=True)
     if blank:
-        raise ImportFailed([Problem(f"{name} is empty")])
+        raise ImportFailed([Problem(say(EMPTY_FILE, name, context=IMPORT))])
 
 
 def _decoded(
@@ -91,8 +92,13 @@ def _decoded(
     except UnicodeDecodeError as error:
         line = lines + block.count(b"\n", 0, max(error.start, 0)) + 1
         save_as = "UTF-8 CSV" if kind == "csv" else "UTF-8"
-        problem = Problem(f"{name} is not UTF-8 text (save it as {save_as})", line=line)
+        problem = Problem(say(NOT_UTF8, name, save_as, context=IMPORT), line=line)
         raise ImportFailed([problem]) from None
+
+
+def _cant_read(path: Path, error: OSError) -> str:
+    # The system's reason stays as the system gives it (English).
+    return say(CANT_READ, path, error.strerror or error, context=IMPORT)
 
 
 def _open(path: Path) -> BinaryIO:
@@ -101,9 +107,9 @@ def _open(path: Path) -> BinaryIO:
         # Non-blocking: opening a FIFO to read would otherwise wait for a writer forever.
         descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except IsADirectoryError:
-        raise ImportFailed([Problem(f"{path} is a folder, not a file")]) from None
+        raise ImportFailed([Problem(say(A_FOLDER, path, context=IMPORT))]) from None
     except OSError as error:
-        raise ImportFailed([Problem(f"can't read {path}: {error.strerror or error}")]) from None
+        raise ImportFailed([Problem(_cant_read(path, error))]) from None
     try:
         # A device or FIFO is refused; a file of any size streams, so there is no cap.
         check_readable(path, os.fstat(descriptor))

@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from models.fields import join_path, path_key, split_path
+from models.messages import LIMITS, QT_TRANSLATE_NOOP, Limits, say
 from models.schema import (
     Agreement,
     AuditEntry,
@@ -20,6 +21,13 @@ from models.schema import (
     SavedView,
 )
 from models.text import fold, not_utf8, shown
+
+# What a too long text is, as the messages name it.
+TITLE = say(QT_TRANSLATE_NOOP("Limits", "title"), context=LIMITS)
+PARTY_NAME = say(QT_TRANSLATE_NOOP("Limits", "party name"), context=LIMITS)
+FIELD_PATH = say(QT_TRANSLATE_NOOP("Limits", "field path"), context=LIMITS)
+A_FIELD_NAME = say(QT_TRANSLATE_NOOP("Limits", "a field's name"), context=LIMITS)
+A_VIEW_NAME = say(QT_TRANSLATE_NOOP("Limits", "a view's name"), context=LIMITS)
 
 # Agreement ids are PostgreSQL INTEGERs (SQLite's go further): a larger id names no agreement,
 # so it is refused before any query, alike on both.
@@ -53,9 +61,26 @@ def agreement_limit(name: str) -> int:
 
 def too_long(length: int, limit: int, what: str = "", folded: int = 0) -> str:
     """'signed_at: too long: 301 characters (the limit is 300)', and the folded length."""
-    subject = f"{what} is too long" if what else "too long"
-    extra = f", {folded} once folded for search" if folded > length else ""
-    return f"{subject}: {length} characters{extra} (the limit is {limit})"
+    if folded > length:
+        if what:
+            return Limits.tr(
+                "%1 is too long: %n characters, %2 once folded for search (the limit is %3)",
+                "",
+                length,
+                what,
+                folded,
+                limit,
+            )
+        return Limits.tr(
+            "too long: %n characters, %1 once folded for search (the limit is %2)",
+            "",
+            length,
+            folded,
+            limit,
+        )
+    if what:
+        return Limits.tr("%1 is too long: %n characters (the limit is %2)", "", length, what, limit)
+    return Limits.tr("too long: %n characters (the limit is %1)", "", length, limit)
 
 
 def party_name_problem(name: str, folded_name: str | None = None) -> str | None:
@@ -67,7 +92,7 @@ def party_name_problem(name: str, folded_name: str | None = None) -> str | None:
     length = len(name)
     folded = len((fold(name) if folded_name is None else folded_name).strip())
     if max(length, folded) > PARTY_NAME_MAX:
-        return too_long(length, PARTY_NAME_MAX, "party name", folded)
+        return too_long(length, PARTY_NAME_MAX, PARTY_NAME, folded)
     return None
 
 
@@ -76,7 +101,10 @@ def field_path_problem(path: str) -> str | None:
     parts = split_path(path)
     for part in parts:
         if len(part) > FIELD_NAME_MAX:
-            return too_long(len(part), FIELD_NAME_MAX, f"field name {shown(part, 30)}")
+            what = say(
+                QT_TRANSLATE_NOOP("Limits", "field name %1"), shown(part, 30), context=LIMITS
+            )
+            return too_long(len(part), FIELD_NAME_MAX, what)
     whole = join_path(parts)
     return field_key_problem(whole, whole if whole.isascii() else path_key(parts))
 
@@ -84,16 +112,17 @@ def field_path_problem(path: str) -> str | None:
 def field_key_problem(path: str, key: str) -> str | None:
     """Why a field whose full path is *path* (folded: *key*) can't be stored, or None."""
     if len(key) > FIELD_KEY_MAX:
-        return too_long(len(path), FIELD_KEY_MAX, "field path", len(key))
+        return too_long(len(path), FIELD_KEY_MAX, FIELD_PATH, len(key))
     return None
 
 
-def name_problem(name: str, limit: int, what: str) -> str | None:
-    """Why a cleaned-up *name* for a *what* ('view', 'field') can't be stored, or None."""
+def name_problem(name: str, limit: int, needed: str, what: str) -> str | None:
+    """Why a cleaned-up *name* can't be stored, or None: *needed* when it is empty ('a view
+    needs a name'), too long for *limit* as *what* ("a view's name"), or not text."""
     if not name:
-        return f"a {what} needs a name"
+        return needed
     if len(name) > limit:
-        return too_long(len(name), limit, f"a {what}'s name")
+        return too_long(len(name), limit, what)
     return surrogate_problem(name)
 
 
@@ -101,7 +130,11 @@ def surrogate_problem(text: str, *, escaped_bytes: bool = False) -> str | None:
     """Why *text* is not text at all (a lone surrogate, which no database stores), or None."""
     if not not_utf8(text):
         return None
-    return (
-        f"{shown(text, escaped_bytes=escaped_bytes)} holds a lone surrogate (half of a "
-        "UTF-16 pair), which is not text: remove it"
+    return say(
+        QT_TRANSLATE_NOOP(
+            "Limits",
+            "%1 holds a lone surrogate (half of a UTF-16 pair), which is not text: remove it",
+        ),
+        shown(text, escaped_bytes=escaped_bytes),
+        context=LIMITS,
     )

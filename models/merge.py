@@ -25,13 +25,15 @@ from models import history
 from models.attachments import attachment_ids, move_attachments
 from models.audit import record
 from models.changes import NOTHING, Changes
+from models.dates import PartialDate
 from models.fields import path_key, split_path
-from models.messages import STEP_MERGE, fill
+from models.messages import MERGE, QT_TRANSLATE_NOOP, STEP_MERGE, fill, say, shown_as
 from models.parties import find_country, find_party
 from models.redirects import add_redirect
 from models.schema import Agreement, AgreementRedirect, AuditEntry, Relation
 from models.search_index import update_search_index
 from models.service import (
+    DATE_FIELDS,
     AgreementInput,
     ConflictError,
     NotFoundError,
@@ -43,10 +45,13 @@ from models.service import (
 )
 from models.text import fold
 from models.users import current_user
+from models.vocab import Kind, Level, Status, Vocabulary
 
 Side = Literal["keep", "other"]
 
 # The facts chosen one side or the other, in the order the dialog shows them.
+# The facts whose values are vocabulary keys (the dialog shows their labels).
+VOCABULARY_FACTS: dict[str, type[Vocabulary]] = {"kind": Kind, "level": Level, "status": Status}
 FIELD_LABELS: dict[str, str] = {
     "title": "Title",
     "short_title": "Short title",
@@ -120,7 +125,7 @@ def merge_plan(session: Session, keep_id: int, other_id: int) -> MergePlan:
     )
     rows = []
     for name, label in FIELD_LABELS.items():
-        mine, theirs = _text(getattr(keep, name)), _text(getattr(other, name))
+        mine, theirs = _text(name, getattr(keep, name)), _text(name, getattr(other, name))
         if not mine and theirs:
             default: Side = "other"
         elif mine and not theirs:
@@ -343,10 +348,28 @@ def _updated_at(session: Session, agreement_id: int) -> datetime:
     return moment
 
 
-def _text(value: object) -> str:
-    """A fact as the dialog shows it: '' when empty, 'yes'/'no' for binding."""
+def _text(name: str, value: object) -> str:
+    """A fact as the dialog shows it: '' when empty, 'yes'/'no' for binding.
+
+    Kept for translation: the words, a date (in the window's locale) and a vocabulary
+    value (by its label); the English text is the same.
+    """
     if value is None:
         return ""
     if isinstance(value, bool):
-        return "yes" if value else "no"
-    return str(value).strip()
+        yes = QT_TRANSLATE_NOOP("Merge", "yes") if value else QT_TRANSLATE_NOOP("Merge", "no")
+        return say(yes, context=MERGE)
+    text = str(value).strip()
+    if not text:
+        return text
+    if name in VOCABULARY_FACTS:
+        try:
+            return shown_as(text, VOCABULARY_FACTS[name].parse(text), MERGE)
+        except ValueError:
+            return text
+    if name in DATE_FIELDS:
+        try:
+            return shown_as(text, PartialDate.parse(text), MERGE)
+        except ValueError:
+            return text
+    return text

@@ -14,6 +14,15 @@ import re
 
 VALIDATION = "Validation"  # the context of the editor's messages in the catalogs
 HISTORY = "History"  # the context of the undo step labels
+# The contexts of the other messages the window shows (each a group in the catalogs).
+SAVING = "Saving"  # a save refused: changed or deleted by someone else meanwhile
+TERMS = "Terms"  # a structured term that can't be read
+LIMITS = "Limits"  # a text too long for its column, or not text at all
+IMPORT = "Import"  # what is wrong with a file to import, and where
+CATALOG = "Catalog"  # the catalogs of parties, fields and views
+DEADLINES = "Deadlines"  # how a deadline was computed, and why one could not be
+BULK_EDIT = "BulkEditPreview"  # a bulk edit's preview and refusals
+MERGE = "Merge"  # the merge's facts
 
 
 def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
@@ -22,6 +31,7 @@ def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
 
 
 _PLACE = re.compile(r"%(\d)")
+_COUNT = re.compile(r"%L?n")
 
 
 def fill(template: str, *values: object) -> str:
@@ -36,11 +46,15 @@ def _shown(value: object) -> str:
 
 
 class Message(str):
-    """English text that also keeps its template, arguments and context for translation."""
+    """English text that also keeps its template, arguments and context for translation.
+
+    A counted one (`count` not None) is translated with Qt's plural forms (%Ln).
+    """
 
     context: str = VALIDATION
     template: str = ""
     args: tuple[object, ...] = ()
+    count: int | None = None
 
 
 def say(template: str, *args: object, context: str = VALIDATION) -> Message:
@@ -48,6 +62,66 @@ def say(template: str, *args: object, context: str = VALIDATION) -> Message:
     message = Message(fill(template, *args))
     message.context, message.template, message.args = context, template, args
     return message
+
+
+def joined(separator: str, items: list[str] | tuple[str, ...]) -> Message:
+    """*items* joined by *separator* ('; ') as one Message, each item translated in turn."""
+    if not items:
+        return Message("")
+    found = say("%1", items[0], context="")
+    for item in items[1:]:
+        found = say(f"%1{separator}%2", found, item, context="")
+    return found
+
+
+def shown_as(text: str, value: object, context: str = VALIDATION) -> Message:
+    """*text* as it is in English, shown in the window as *value* is (a date in the
+    window's locale, a vocabulary value by its label): '2021-12-06' read '6 декабря 2021 г.'."""
+    message = Message(text)
+    message.context, message.template, message.args = context, "%1", (value,)
+    return message
+
+
+class Counted:
+    """A context for counted messages: `Deadlines.tr("%Ln year(s)", "", years)`.
+
+    Named and called as a Qt class's tr() so that pyside6-lupdate reads the plural (it
+    takes the class's name as the context, and reads no plural from QT_TRANSLATE_NOOP);
+    here it only makes the English: %Ln is the count and '(s)' an 's' unless it is one.
+    """
+
+    @classmethod
+    def tr(cls, template: str, disambiguation: str = "", count: int = 1, *args: object) -> Message:
+        """The Message counting *count* (the window picks the plural form), with *args*."""
+        english = _COUNT.sub(str(count), template).replace("(s)", "" if count == 1 else "s")
+        message = Message(fill(english, *args))
+        message.context, message.template, message.args = cls.__name__, template, args
+        message.count = count
+        return message
+
+
+class Saving(Counted):
+    """Counted messages of a refused save."""
+
+
+class Limits(Counted):
+    """Counted messages of a text too long."""
+
+
+class Import(Counted):
+    """Counted messages of an import."""
+
+
+class Catalog(Counted):
+    """Counted messages of the catalogs."""
+
+
+class Deadlines(Counted):
+    """Counted messages of the deadlines and terms."""
+
+
+class BulkEditPreview(Counted):
+    """Counted messages of a bulk edit."""
 
 
 # Undo step labels (the English is what the database keeps; %1 is a quoted title or name).
@@ -105,3 +179,12 @@ def message_of(error: BaseException) -> str:
 # The editor's validation messages that name a date (%1 a date or text, %2 the reason).
 NOT_A_DATE = QT_TRANSLATE_NOOP("Validation", "'%1' is not a date (use YYYY, YYYY-MM or YYYY-MM-DD)")
 NOT_A_DATE_BECAUSE = QT_TRANSLATE_NOOP("Validation", "'%1' is not a date: %2")
+
+# An agreement asked for that is not there (a save, a bulk edit).
+NOT_FOUND = QT_TRANSLATE_NOOP("Saving", "agreement %1 does not exist (it may have been deleted)")
+
+# An import's file-level messages, shared by the whole-file and the streaming readers.
+NOT_UTF8 = QT_TRANSLATE_NOOP("Import", "%1 is not UTF-8 text (save it as %2)")
+EMPTY_FILE = QT_TRANSLATE_NOOP("Import", "%1 is empty")
+A_FOLDER = QT_TRANSLATE_NOOP("Import", "%1 is a folder, not a file")
+CANT_READ = QT_TRANSLATE_NOOP("Import", "can't read %1: %2")

@@ -19,7 +19,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 from sqlalchemy.orm.exc import StaleDataError
 
-from models import messages
+from models import limits, messages
 from models.audit import changes_between, input_record, last_change, record
 from models.changes import Changes
 from models.dates import PartialDate
@@ -35,7 +35,7 @@ from models.limits import (
     surrogate_problem,
     too_long,
 )
-from models.messages import QT_TRANSLATE_NOOP, fill, message_of, say
+from models.messages import NOT_FOUND, QT_TRANSLATE_NOOP, SAVING, fill, message_of, say
 from models.parties import party_identity, party_reference, resolve_party
 from models.schema import (
     Action,
@@ -173,11 +173,21 @@ class ConflictError(Exception):
         self.current_version = current
         self.changed_at = changed_at
         self.changed_by = changed_by
-        who = changed_by or "someone else"
+        who = changed_by or say(QT_TRANSLATE_NOOP("Saving", "someone else"), context=SAVING)
         super().__init__(
-            f"agreement {agreement_id} was changed by {who} at {utc_text(changed_at)} "
-            f"after you opened it (version {current}, you opened version {expected}); "
-            "reload it to see the change"
+            say(
+                QT_TRANSLATE_NOOP(
+                    "Saving",
+                    "agreement %1 was changed by %2 at %3 after you opened it (version %4, "
+                    "you opened version %5); reload it to see the change",
+                ),
+                agreement_id,
+                who,
+                utc_text(changed_at),
+                current,
+                expected,
+                context=SAVING,
+            )
         )
 
 
@@ -192,11 +202,15 @@ class NotFoundError(Exception):
         self.deleted_by = deleted_by
         self.deleted_at = deleted_at
         if deleted_by and deleted_at:
-            message = (
-                f"agreement {agreement_id} was deleted by {deleted_by} at {utc_text(deleted_at)}"
+            message = say(
+                QT_TRANSLATE_NOOP("Saving", "agreement %1 was deleted by %2 at %3"),
+                agreement_id,
+                deleted_by,
+                utc_text(deleted_at),
+                context=SAVING,
             )
         else:
-            message = f"agreement {agreement_id} does not exist (it may have been deleted)"
+            message = say(NOT_FOUND, agreement_id, context=SAVING)
         super().__init__(message)
 
 
@@ -233,7 +247,7 @@ def validate(data: AgreementInput) -> dict[str, str]:
     if not title:
         errors["title"] = say(QT_TRANSLATE_NOOP("Validation", "title is required"))
     elif len(title) > TITLE_MAX:
-        errors["title"] = too_long(len(title), TITLE_MAX, "title")
+        errors["title"] = too_long(len(title), TITLE_MAX, limits.TITLE)
     for name, vocabulary in (("kind", Kind), ("level", Level), ("status", Status)):
         _check_vocabulary(errors, name, vocabulary, getattr(data, name))
     dates = {name: _check_date(errors, name, getattr(data, name)) for name in DATE_FIELDS}
@@ -381,7 +395,7 @@ def _check_vocabulary(
     try:
         vocabulary.parse(value)
     except ValueError as error:
-        errors[name] = str(error)
+        errors[name] = message_of(error)
 
 
 def _check_date(errors: dict[str, str], name: str, value: str) -> PartialDate | None:

@@ -13,6 +13,14 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from models.dates import PartialDate
+from models.messages import DEADLINES, QT_TRANSLATE_NOOP, TERMS, Deadlines, Message, message_of, say
+
+# What a refused term is, as its message names it.
+DURATION = say(QT_TRANSLATE_NOOP("Terms", "duration"), context=TERMS)
+RENEWAL = say(QT_TRANSLATE_NOOP("Terms", "renewal"), context=TERMS)
+NOTICE_PERIOD = say(QT_TRANSLATE_NOOP("Terms", "notice period"), context=TERMS)
+ENTRY_INTO_FORCE = say(QT_TRANSLATE_NOOP("Terms", "entry into force"), context=TERMS)
+TOO_LONG = QT_TRANSLATE_NOOP("Terms", "%1: '%2' is longer than a thousand years")
 
 
 @dataclass(frozen=True)
@@ -30,6 +38,22 @@ class Period:
         parts += [_plural(months, "month")] if months else []
         return " ".join(parts)
 
+    def words(self) -> Message:
+        """The period as text() gives it, kept for translation ('5 лет 6 месяцев')."""
+        if self.days:
+            return Deadlines.tr("%Ln day(s)", "", self.days)
+        years, months = divmod(self.months, 12)
+        if years and months:
+            return say(
+                QT_TRANSLATE_NOOP("Deadlines", "%1 %2"),
+                Deadlines.tr("%Ln year(s)", "", years),
+                Deadlines.tr("%Ln month(s)", "", months),
+                context=DEADLINES,
+            )
+        if years:
+            return Deadlines.tr("%Ln year(s)", "", years)
+        return Deadlines.tr("%Ln month(s)", "", months)
+
 
 def _plural(number: int, unit: str) -> str:
     return f"{number} {unit}{'' if number == 1 else 's'}"
@@ -43,20 +67,35 @@ _LIMIT_DAYS = 36_600
 _LIMIT_COUNT = 1000  # ratifications: more than every state and organisation there is
 
 
-def parse_period(text: str, what: str) -> Period:
+def parse_period(text: str, what: str | Message) -> Period:
     """'5 years', '2 years 6 months', '18 months' or '90 days'; ValueError naming *what*."""
     cleaned = " ".join(text.casefold().split())
     match = _PERIOD.match(cleaned)
     if not cleaned or not match or not any(match.groups()):
         raise ValueError(
-            f"{what}: '{text}' is not a period (write e.g. '5 years', '18 months' or '90 days')"
+            say(
+                QT_TRANSLATE_NOOP(
+                    "Terms",
+                    "%1: '%2' is not a period (write e.g. '5 years', '18 months' or '90 days')",
+                ),
+                what,
+                text,
+                context=TERMS,
+            )
         )
     years, months, days = (int(part) if part else 0 for part in match.groups())
     period = Period(months=years * 12 + months, days=days)
     if period.months > _LIMIT_MONTHS or period.days > _LIMIT_DAYS:
-        raise ValueError(f"{what}: '{text}' is longer than a thousand years")
+        raise ValueError(say(TOO_LONG, what, text, context=TERMS))
     if not period.months and not period.days:
-        raise ValueError(f"{what}: '{text}' is a period of no length")
+        raise ValueError(
+            say(
+                QT_TRANSLATE_NOOP("Terms", "%1: '%2' is a period of no length"),
+                what,
+                text,
+                context=TERMS,
+            )
+        )
     return period
 
 
@@ -71,6 +110,12 @@ class Duration:
 
     def text(self) -> str:
         return "indefinite" if self.period is None else self.period.text()
+
+    def words(self) -> Message:
+        """As text() gives it, kept for translation."""
+        if self.period is None:
+            return say(QT_TRANSLATE_NOOP("Deadlines", "indefinite"), context=DEADLINES)
+        return self.period.words()
 
 
 class RenewalKind(StrEnum):
@@ -91,6 +136,21 @@ class Renewal:
         if self.kind is RenewalKind.AUTOMATIC and self.period:
             return f"automatic for {self.period.text()}"
         return self.kind.value
+
+    def words(self) -> Message:
+        """As text() gives it, kept for translation."""
+        if self.kind is RenewalKind.AUTOMATIC and self.period:
+            automatic = QT_TRANSLATE_NOOP("Deadlines", "automatic for %1")
+            return say(automatic, self.period.words(), context=DEADLINES)
+        return say(_RENEWAL_WORDS[self.kind], context=DEADLINES)
+
+
+_RENEWAL_WORDS = {
+    RenewalKind.NONE: QT_TRANSLATE_NOOP("Deadlines", "none"),
+    RenewalKind.AUTOMATIC: QT_TRANSLATE_NOOP("Deadlines", "automatic"),
+    RenewalKind.TACIT: QT_TRANSLATE_NOOP("Deadlines", "tacit"),
+    RenewalKind.BY_AGREEMENT: QT_TRANSLATE_NOOP("Deadlines", "by agreement"),
+}
 
 
 class EntryKind(StrEnum):
@@ -123,6 +183,28 @@ class EntryRule:
         noun = "notification" if self.kind is EntryKind.AFTER_LAST_NOTIFICATION else "ratification"
         return f"{after} last {noun}"
 
+    def words(self) -> Message:
+        """The rule as text() gives it, kept for translation."""
+        if self.kind is EntryKind.ON_SIGNATURE:
+            return say(QT_TRANSLATE_NOOP("Deadlines", "on signature"), context=DEADLINES)
+        if self.kind is EntryKind.ON_DATE:
+            assert self.on is not None
+            return say(QT_TRANSLATE_NOOP("Deadlines", "on %1"), self.on.iso(), context=DEADLINES)
+        if self.kind is EntryKind.AFTER_RATIFICATIONS:
+            if not self.days:
+                return Deadlines.tr("after %Ln ratification(s)", "", self.count)
+            days = Deadlines.tr("%Ln day(s)", "", self.days)
+            return Deadlines.tr("%1 after %Ln ratification(s)", "", self.count, days)
+        if self.kind is EntryKind.AFTER_LAST_NOTIFICATION:
+            if not self.days:
+                return say(
+                    QT_TRANSLATE_NOOP("Deadlines", "on last notification"), context=DEADLINES
+                )
+            return Deadlines.tr("%Ln day(s) after last notification", "", self.days)
+        if not self.days:
+            return say(QT_TRANSLATE_NOOP("Deadlines", "on last ratification"), context=DEADLINES)
+        return Deadlines.tr("%Ln day(s) after last ratification", "", self.days)
+
 
 _ENTRY = re.compile(
     r"^(?:(\d+)\s*days?\s+after|on)\s+(?:the\s+)?"
@@ -134,7 +216,7 @@ def parse_duration(text: str) -> Duration:
     cleaned = " ".join(text.casefold().split())
     if cleaned in ("indefinite", "indefinitely", "unlimited"):
         return Duration(None)
-    return Duration(parse_period(text, "duration"))
+    return Duration(parse_period(text, DURATION))
 
 
 def parse_renewal(text: str) -> Renewal:
@@ -145,15 +227,22 @@ def parse_renewal(text: str) -> Renewal:
             return Renewal(kind)
     match = re.match(r"^automatic(?:ally)?(?:\s+for)?\s+(.+)$", cleaned)
     if match:
-        return Renewal(RenewalKind.AUTOMATIC, parse_period(match.group(1), "renewal"))
+        return Renewal(RenewalKind.AUTOMATIC, parse_period(match.group(1), RENEWAL))
     raise ValueError(
-        f"renewal: '{text}' is not a renewal (write 'none', 'tacit', 'by agreement' "
-        "or e.g. 'automatic for 5 years')"
+        say(
+            QT_TRANSLATE_NOOP(
+                "Terms",
+                "renewal: '%1' is not a renewal (write 'none', 'tacit', 'by agreement' "
+                "or e.g. 'automatic for 5 years')",
+            ),
+            text,
+            context=TERMS,
+        )
     )
 
 
 def parse_notice(text: str) -> Period:
-    return parse_period(text, "notice period")
+    return parse_period(text, NOTICE_PERIOD)
 
 
 def parse_entry_rule(text: str) -> EntryRule:
@@ -169,25 +258,54 @@ def parse_entry_rule(text: str) -> EntryRule:
         try:
             return EntryRule(EntryKind.ON_DATE, on=PartialDate.parse(cleaned[3:]))
         except ValueError as error:
-            raise ValueError(f"entry into force: {error}") from None
+            raise ValueError(
+                say(
+                    QT_TRANSLATE_NOOP("Terms", "entry into force: %1"),
+                    message_of(error),
+                    context=TERMS,
+                )
+            ) from None
     if cleaned.startswith("after "):
         cleaned = "on " + cleaned[len("after ") :]
     match = _ENTRY.match(cleaned)
     if not match:
         raise ValueError(
-            f"entry into force: '{text}' is not a rule (write 'on signature', 'on 2022-03-01', "
-            "'30 days after last notification', '30 days after last ratification' "
-            "or '30 days after 22 ratifications')"
+            say(
+                QT_TRANSLATE_NOOP(
+                    "Terms",
+                    "entry into force: '%1' is not a rule (write 'on signature', 'on 2022-03-01', "
+                    "'30 days after last notification', '30 days after last ratification' "
+                    "or '30 days after 22 ratifications')",
+                ),
+                text,
+                context=TERMS,
+            )
         )
     days = int(match.group(1) or 0)
     if days > _LIMIT_DAYS:
-        raise ValueError(f"entry into force: '{text}' is longer than a thousand years")
+        raise ValueError(say(TOO_LONG, ENTRY_INTO_FORCE, text, context=TERMS))
     if match.group(3):
         count = int(match.group(3))
         if count < 1:
-            raise ValueError(f"entry into force: '{text}' needs at least one ratification")
+            raise ValueError(
+                say(
+                    QT_TRANSLATE_NOOP(
+                        "Terms", "entry into force: '%1' needs at least one ratification"
+                    ),
+                    text,
+                    context=TERMS,
+                )
+            )
         if count > _LIMIT_COUNT:
-            raise ValueError(f"entry into force: '{text}' counts more states than there are")
+            raise ValueError(
+                say(
+                    QT_TRANSLATE_NOOP(
+                        "Terms", "entry into force: '%1' counts more states than there are"
+                    ),
+                    text,
+                    context=TERMS,
+                )
+            )
         return EntryRule(EntryKind.AFTER_RATIFICATIONS, days=days, count=count)
     kind = (
         EntryKind.AFTER_LAST_NOTIFICATION
@@ -240,6 +358,16 @@ def canonical(name: str, text: str) -> str | None:
     return parser(text).text()  # type: ignore[attr-defined]
 
 
+def term_words(name: str, text: str) -> str:
+    """A stored term (*name* as in TERM_FIELDS) as a Message the window translates; a text
+    that does not parse (written before a rule changed) stays as it is."""
+    parser = next(parse for field, parse, _ in TERM_FIELDS if field == name)
+    try:
+        return parser(text).words()  # type: ignore[attr-defined]
+    except ValueError:
+        return text
+
+
 def term_errors(values: dict[str, str]) -> dict[str, str]:
     """Every term that cannot be read, as field -> message."""
     errors = {}
@@ -247,5 +375,5 @@ def term_errors(values: dict[str, str]) -> dict[str, str]:
         try:
             canonical(name, values.get(name, "") or "")
         except ValueError as error:
-            errors[name] = str(error)
+            errors[name] = message_of(error)
     return errors

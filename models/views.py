@@ -9,10 +9,20 @@ from sqlalchemy.orm import Session
 
 from models.changes import Changes
 from models.history import VIEW, quoted, step
-from models.limits import VIEW_NAME_MAX, name_problem
-from models.messages import STEP_VIEW_DELETION, STEP_VIEW_RENAME, STEP_VIEW_SAVING, fill
+from models.limits import A_VIEW_NAME, VIEW_NAME_MAX, name_problem
+from models.messages import (
+    CATALOG,
+    QT_TRANSLATE_NOOP,
+    STEP_VIEW_DELETION,
+    STEP_VIEW_RENAME,
+    STEP_VIEW_SAVING,
+    fill,
+    say,
+)
 from models.query import AgreementFilter
 from models.schema import SavedView
+
+VIEW_NEEDS_A_NAME = say(QT_TRANSLATE_NOOP("Catalog", "a view needs a name"), context=CATALOG)
 
 
 class ViewNameError(ValueError):
@@ -62,7 +72,13 @@ def rename_view(session: Session, view_id: int, name: str) -> Changes:
         select(SavedView).where(SavedView.name == cleaned, SavedView.id != view_id)
     )
     if taken is not None:
-        raise ViewNameError(f"a view named '{cleaned}' already exists")
+        raise ViewNameError(
+            say(
+                QT_TRANSLATE_NOOP("Catalog", "a view named '%1' already exists"),
+                cleaned,
+                context=CATALOG,
+            )
+        )
     view = session.get(SavedView, view_id)
     if view is None:
         return Changes()
@@ -84,7 +100,7 @@ def delete_view(session: Session, view_id: int) -> Changes:
 
 def _clean(name: str) -> str:
     cleaned = " ".join(name.split())
-    problem = name_problem(cleaned, VIEW_NAME_MAX, "view")
+    problem = name_problem(cleaned, VIEW_NAME_MAX, VIEW_NEEDS_A_NAME, A_VIEW_NAME)
     if problem:
         raise ViewNameError(problem)
     return cleaned

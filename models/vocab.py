@@ -10,6 +10,8 @@ from __future__ import annotations
 import difflib
 from enum import StrEnum
 
+from models.messages import QT_TRANSLATE_NOOP, VALIDATION, say
+
 
 class Vocabulary(StrEnum):
     """A closed list of lower-case values with a human label."""
@@ -36,9 +38,12 @@ def unknown_value_message(vocabulary: type[Vocabulary], text: str) -> str:
     """'ratifed' is not a status (did you mean 'ratified'?)."""
     noun = VOCABULARY_NOUNS.get(vocabulary.__name__, vocabulary.__name__.lower())
     close = difflib.get_close_matches(text.casefold(), vocabulary.values(), n=1, cutoff=0.6)
-    hint = f" (did you mean '{close[0]}'?)" if close else ""
-    article = "an" if noun[:1] in "aeiou" else "a"
-    return f"'{text}' is not {article} {noun}{hint}"
+    named = say(noun, context=VALIDATION)
+    if close:  # the value suggested is one to type: it stays as it is
+        if noun[:1] in "aeiou":
+            return say(NOT_AN_HINTED, text, named, close[0])
+        return say(NOT_A_HINTED, text, named, close[0])
+    return say(NOT_AN if noun[:1] in "aeiou" else NOT_A, text, named)
 
 
 class Kind(Vocabulary):
@@ -160,16 +165,21 @@ class PartyStatus(Vocabulary):
 
 
 VOCABULARY_NOUNS = {
-    "Kind": "kind",
-    "Level": "level",
-    "Status": "status",
-    "PartyKind": "party kind",
-    "Role": "role",
-    "ActionType": "action",
-    "RelationType": "relation",
-    "MilestoneKind": "milestone kind",
-    "PartyStatus": "party status",
+    "Kind": QT_TRANSLATE_NOOP("Validation", "kind"),
+    "Level": QT_TRANSLATE_NOOP("Validation", "level"),
+    "Status": QT_TRANSLATE_NOOP("Validation", "status"),
+    "PartyKind": QT_TRANSLATE_NOOP("Validation", "party kind"),
+    "Role": QT_TRANSLATE_NOOP("Validation", "role"),
+    "ActionType": QT_TRANSLATE_NOOP("Validation", "action"),
+    "RelationType": QT_TRANSLATE_NOOP("Validation", "relation"),
+    "MilestoneKind": QT_TRANSLATE_NOOP("Validation", "milestone kind"),
+    "PartyStatus": QT_TRANSLATE_NOOP("Validation", "party status"),
 }
+# A value that is no member ('%2' the noun above, '%3' a close value to type instead).
+NOT_A = QT_TRANSLATE_NOOP("Validation", "'%1' is not a %2")
+NOT_AN = QT_TRANSLATE_NOOP("Validation", "'%1' is not an %2")
+NOT_A_HINTED = QT_TRANSLATE_NOOP("Validation", "'%1' is not a %2 (did you mean '%3'?)")
+NOT_AN_HINTED = QT_TRANSLATE_NOOP("Validation", "'%1' is not an %2 (did you mean '%3'?)")
 
 CONSENT_ACTIONS = frozenset(
     {

@@ -34,6 +34,7 @@ from models.service import MilestoneInput
 from models.vocab import Kind, Level, MilestoneKind, Role, Status, Vocabulary
 from ui import vocab_labels
 from ui.colours import error_style
+from ui.model_messages import message_text
 from ui.translations import fill
 from ui.workers import Job, Worker, run_with_progress
 
@@ -237,13 +238,14 @@ class BulkEditDialog(QDialog):
     def _preview_failed(self, generation: int, error: BaseException) -> None:
         if isinstance(error, Cancelled):
             return
-        self._show_plan(generation, None, str(error))
+        self._show_plan(generation, None, message_text(error))
 
     def _show_plan(self, generation: int, plan: BulkPlan | None, problem: str) -> None:
         if generation != self._generation:
             return  # the controls changed since: a newer preview is on its way
         self.plan = plan
-        self.preview.setPlainText("\n".join(plan.lines()) if plan else problem)
+        lines = [message_text(line) for line in plan.lines()] if plan else [problem]
+        self.preview.setPlainText("\n".join(lines))
         self.apply_button.setEnabled(
             plan is not None and plan.changing > 0 and not plan.problems and not plan.missing
         )
@@ -280,7 +282,7 @@ class BulkEditDialog(QDialog):
         if isinstance(error, Cancelled):
             message = self.tr("Cancelled: nothing was changed.")
         elif isinstance(error, BulkEditError):
-            message = str(error)
+            message = message_text(error)
         else:
             message = fill(self.tr("Not changed: %1"), error)
         self.error.setText(message)

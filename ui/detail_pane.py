@@ -25,6 +25,7 @@ from models.status import ParticipationCounts, date_word
 from models.vocab import ActionType, MilestoneKind, PartyStatus, Vocabulary
 from ui import locale_text
 from ui.colours import muted as muted_colour
+from ui.model_messages import message_text
 from ui.translations import fill
 from ui.vocab_labels import inverse_label, label
 
@@ -459,16 +460,17 @@ def render_deadlines(detail: AgreementDetail, muted: str = MUTED) -> str:
         return ""
     html = [_heading(translate("DetailPane", "Terms and deadlines"))]
     if detail.terms:
-        terms = [(_say(name), escape(value)) for name, value in detail.terms]
+        terms = [(_say(name), escape(message_text(value))) for name, value in detail.terms]
         html.append(_facts(terms, muted))
     if detail.deadlines:
         rows = []
         for deadline in detail.deadlines:
-            how = "" if deadline.recorded else f"<br/><small>{escape(deadline.how)}</small>"
+            how = message_text(deadline.how)
+            how = "" if deadline.recorded else f"<br/><small>{escape(how)}</small>"
             on = locale_text.partial_date(deadline.on)
             rows.append((on, escape(label(deadline.kind)) + how))
         html.append(_facts(rows))
-    for note in detail.deadline_notes:
+    for note in map(message_text, detail.deadline_notes):
         html.append(f"<p><i>{escape(note[:1].upper() + note[1:])}.</i></p>")
     return "".join(html)
 

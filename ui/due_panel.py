@@ -29,12 +29,13 @@ from PySide6.QtWidgets import (
 from sqlalchemy.orm import Session, sessionmaker
 
 from models.dates import PartialDate
-from models.deadline_store import DueItem, due_items
+from models.deadline_store import DueItem, due_items, explained
 from models.query import AgreementFilter, count, matching_ids
 from ui.colours import Role, error_colour
 from ui.empty_hint import empty_hint
 from ui.item_roles import ID_ROLE
 from ui.locale_text import partial_date
+from ui.model_messages import message_text
 from ui.settings import Settings
 from ui.translations import fill
 from ui.vocab_labels import label
@@ -62,6 +63,7 @@ def read_due(sessions: sessionmaker[Session], days: int, overdue: bool, job: Job
     with sessions() as session:
         every = matching_ids(session, AgreementFilter())
         items = due_items(session, every, as_of, days, overdue, limit=LIST_LIMIT + 1)
+        items = explained(session.connection(), items)  # how each was found, to translate
     return DueList(items, as_of, days)
 
 
@@ -235,7 +237,7 @@ class DuePanel(QDockWidget):
             line = QTreeWidgetItem([partial_date(item.on), label(item.kind), title])
             line.setData(0, ID_ROLE, item.agreement_id)
             # How it was found stays in English: models/deadlines.py writes it.
-            tip = f"{label(item.kind)}: {partial_date(item.on)}\n{item.how}"
+            tip = f"{label(item.kind)}: {partial_date(item.on)}\n{message_text(item.how)}"
             for column in range(3):
                 line.setToolTip(column, tip)
                 if item.overdue:

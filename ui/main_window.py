@@ -62,6 +62,7 @@ from ui.filter_panel import CatalogCommand, FilterPanel
 from ui.help_menu import add_help_menu
 from ui.history_actions import HistoryActions
 from ui.language_menu import add_language_menu
+from ui.model_messages import message_text
 from ui.search_controller import DEFAULT_SORT, Catalog, SearchController, SearchResult
 from ui.settings import Settings
 from ui.summary_printer import SummaryPrinter
@@ -1099,7 +1100,7 @@ class MainWindow(QMainWindow):
 
         def failed(error: BaseException) -> None:
             if isinstance(error, catalog.CatalogError | views.ViewNameError):
-                QMessageBox.warning(self, title, str(error))
+                QMessageBox.warning(self, title, message_text(error))
             elif isinstance(error, SQLAlchemyError):  # a constraint the checks did not foresee
                 QMessageBox.warning(
                     self, title, fill(self.tr("Nothing was changed: %1"), str(error))

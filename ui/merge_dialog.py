@@ -29,6 +29,7 @@ from models.backups import BEFORE_MERGE, Rotation, backup_before
 from models.merge import MergePlan, MergeResult, Side, merge_agreements, merge_plan
 from models.service import ConflictError, NotFoundError, ValidationError
 from ui.colours import error_style
+from ui.model_messages import message_text
 from ui.translations import fill
 from ui.workers import Job, Worker
 
@@ -166,6 +167,7 @@ class MergeDialog(QDialog):
             for column, (side, text) in enumerate(
                 (("keep", row.keep_text), ("other", row.other_text)), start=1
             ):
+                text = message_text(text)
                 button = QRadioButton(_shown(text), grid_widget)
                 button.setObjectName(f"{row.name}_{side}")
                 button.setToolTip(text)
@@ -278,10 +280,11 @@ class MergeDialog(QDialog):
             self.merge_button.setEnabled(True)
             self.swap_button.setEnabled(True)
         if isinstance(error, ValidationError):
-            message = fill(self.tr("Not merged: %1"), "; ".join(error.errors.values()))
+            reasons = "; ".join(map(message_text, error.errors.values()))
+            message = fill(self.tr("Not merged: %1"), reasons)
         elif isinstance(error, (ConflictError, NotFoundError)):
             again = self.tr("Not merged: %1. Close and open the merge again to see the change.")
-            message = fill(again, error)
+            message = fill(again, message_text(error))
         else:
             message = fill(self.tr("Not merged: %1"), error)
         self.error.setText(message)

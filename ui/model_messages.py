@@ -13,7 +13,8 @@ from PySide6.QtCore import QCoreApplication, QObject
 
 from models import messages
 from models.dates import PartialDate
-from ui import locale_text
+from models.vocab import Vocabulary
+from ui import locale_text, vocab_labels
 from ui.translations import fill
 
 translate = QCoreApplication.translate
@@ -26,13 +27,20 @@ def message_text(value: object) -> str:
     if not isinstance(value, messages.Message) or not value.template:
         return str(value)
     args = [_argument(arg) for arg in value.args]
+    if value.count is not None:  # Qt picks the plural form and puts the count for %Ln
+        return fill(translate(value.context, value.template, "", value.count), *args)
     return fill(translate(value.context, value.template), *args)
 
 
 def _argument(value: object) -> str:
-    """A message's argument as the window shows it: a date in the window's locale."""
+    """A message's argument as the window shows it: a date in the window's locale, a
+    vocabulary value by its label where the language has one ('ratified' stays as it is
+    in English, where the message's own words are the English)."""
     if isinstance(value, PartialDate):
         return locale_text.partial_date(value)
+    if isinstance(value, Vocabulary):
+        shown = vocab_labels.label(value)
+        return value.value if shown == value.label else shown
     return message_text(value)
 
 

@@ -26,6 +26,7 @@ from models.exchange_write import export_file
 from models.export_target import export_target_problem
 from ui.export_pdf_dialog import ExportPdfDialog, PdfChoices
 from ui.import_dialog import ImportPreviewDialog, ProblemsDialog
+from ui.model_messages import message_text
 from ui.translations import fill
 from ui.window_context import WindowContext
 from ui.workers import Job, run_with_progress
@@ -178,7 +179,8 @@ class Transfers(QObject):
                 self.tr("The import was cancelled; nothing was changed."),
             )
         elif isinstance(error, ImportFailed):
-            problems = [str(problem) for problem in error.problems] or [str(error)]
+            problems = [message_text(problem.message()) for problem in error.problems]
+            problems = problems or [message_text(error)]
             intro = fill(
                 self.tr(
                     "%1 was not imported: nothing was changed. "

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QMenu,
     QMessageBox,
     QPushButton,
+    QRadioButton,
     QToolButton,
 )
 
@@ -40,7 +41,7 @@ from ui.agreement_dialog import AgreementDialog
 from ui.agreement_table_model import COLUMNS, LOADING
 from ui.confirmations import agreements_named
 from ui.item_roles import ID_ROLE
-from ui.model_messages import step_label
+from ui.model_messages import message_text, step_label
 from ui.translations import choose_language, fill, use_language
 from ui.workers import Worker
 
@@ -419,7 +420,8 @@ def _messages(path: Path) -> list[ET.Element]:
 
 def _models_scanned() -> list[str]:
     """The models files whose marked messages `make translations` reads (the Makefile's list)."""
-    found = re.search(r"^LUPDATE_MODELS = (.*)$", (ROOT / "Makefile").read_text(), re.MULTILINE)
+    makefile = (ROOT / "Makefile").read_text().replace("\\\n", " ")  # continued lines
+    found = re.search(r"^LUPDATE_MODELS = (.*)$", makefile, re.MULTILINE)
     assert found is not None
     return found.group(1).split()
 
@@ -472,12 +474,13 @@ def test_russian_is_translated_in_full_with_the_same_placeholders() -> None:
             assert form.count("&") == source.count("&"), (source, form)
 
 
-def test_every_string_wrapped_in_ui_is_in_the_catalog() -> None:
+def test_every_string_wrapped_in_ui_or_marked_in_models_is_in_the_catalog() -> None:
     """pyside6-lupdate skips a call it can't read (a plural's count given as an expression in
     QCoreApplication.translate): such a string would never be translated."""
     sources = {m.findtext("source") for m in _messages(I18N / "treaty_tracker_ru.ts")}
     missing = []
-    for path in sorted((ROOT / "ui").rglob("*.py")):
+    marking = [ROOT / name for name in _models_scanned()]  # models' marked messages too
+    for path in [*sorted((ROOT / "ui").rglob("*.py")), *marking]:
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if not isinstance(node, ast.Call):
                 continue
@@ -592,3 +595,270 @@ def test_a_russian_window_writes_russian_dates_in_its_pdf(  # type: ignore[no-un
     # appears inside the sample's notes, which are the user's text).
     assert "All 8 signed on 6 декабря 2021 г." in text
     assert "signed on 6 December 2021" not in text
+
+
+# ------------------------------------------------------------------ phase 3: what the models say
+
+
+def _conflict(database) -> service.ConflictError:  # type: ignore[no-untyped-def]
+    """A save of version 1 after Тоқаев saved version 2."""
+    with database.sessions.begin() as session:
+        saved = service.create(
+            session,
+            AgreementInput(title="Oʻzbekiston–Türkiye", parties=[ParticipationInput("KAZ")]),
+        )
+    with database.sessions.begin() as session:
+        data, version = service.load_input(session, saved.id)
+        service.update(session, saved.id, data, version, user="Тоқаев")
+    with pytest.raises(service.ConflictError) as raised, database.sessions.begin() as session:
+        service.update(session, saved.id, data, version)
+    return raised.value
+
+
+def test_a_save_conflict_is_told_in_russian_and_stays_english_elsewhere(  # type: ignore[no-untyped-def]
+    database, qapp
+) -> None:
+    error = _conflict(database)
+    english = str(error)
+    assert english.startswith(f"agreement {error.agreement_id} was changed by Тоқаев at ")
+    assert message_text(error) == english  # the English window says what the CLI says
+    use_language(qapp, "ru", QLocale("ru_RU"))
+    try:
+        shown = message_text(error)
+        deleted = message_text(service.NotFoundError(error.agreement_id))
+    finally:
+        use_language(qapp, "en", QLocale("en_US"))
+    assert shown.startswith(
+        f"соглашение {error.agreement_id} изменено после того, как вы его открыли: Тоқаев, "
+    )
+    assert shown.endswith(
+        "(версия 2, вы открыли версию 1); откройте его заново, чтобы увидеть изменение"
+    )
+    assert deleted == f"соглашения {error.agreement_id} нет (возможно, оно удалено)"
+
+
+def test_a_refused_term_and_a_too_long_title_in_russian(russian: None) -> None:
+    errors = service.validate(
+        AgreementInput(
+            title="Ж" * 2001, duration_term="5 лет", parties=[ParticipationInput("Türkiye")]
+        )
+    )
+    assert str(errors["duration_term"]).startswith("duration: '5 лет' is not a period")
+    assert message_text(errors["duration_term"]) == (
+        "срок действия: «5 лет» — не срок (пишите по-английски, например '5 years', "
+        "'18 months' или '90 days')"
+    )
+    assert str(errors["title"]) == "title is too long: 2001 characters (the limit is 2000)"
+    assert message_text(errors["title"]) == "название: слишком длинно — 2001 знак (предел — 2000)"
+
+
+def test_the_terms_tab_refuses_a_term_in_russian(
+    russian: None, qtbot, editor: AgreementDialog
+) -> None:  # type: ignore[no-untyped-def]
+    editor.findChild(QLineEdit, "titleEdit").setText("Oʻzbekiston–Türkiye")
+    editor.findChild(QLineEdit, "noticeTermEdit").setText("шесть месяцев")
+    _save(qtbot, editor)
+    assert _shown_error(editor, "noticeTermError").startswith(
+        "срок уведомления: «шесть месяцев» — не срок"
+    )
+
+
+def test_a_catalog_refusal_in_russian(russian: None, database) -> None:  # type: ignore[no-untyped-def]
+    from models import catalog, views
+    from models.parties import find_party
+
+    with database.sessions.begin() as session:
+        for title in ("Türkiye rail protocol", "Тоқаев–Erdoğan declaration"):
+            service.create(
+                session, AgreementInput(title=title, parties=[ParticipationInput("TUR")])
+            )
+    with pytest.raises(catalog.CatalogError) as used, database.sessions.begin() as session:
+        party = find_party(session, "Türkiye")
+        assert party is not None
+        catalog.delete_party(session, party.id)
+    assert str(used.value) == "'Türkiye' takes part in 2 agreements; it can't be deleted"
+    assert message_text(used.value) == "«Türkiye» участвует в 2 соглашениях; удалить её нельзя"
+    with pytest.raises(views.ViewNameError) as unnamed, database.sessions.begin() as session:
+        views.save_view(session, " ", AgreementFilter())
+    assert message_text(unnamed.value) == "у вида должно быть название"
+
+
+def test_how_a_deadline_was_computed_and_its_notes_in_russian(russian: None, database) -> None:  # type: ignore[no-untyped-def]
+    from models.deadline_store import computed
+    from models.detail import load_detail
+    from ui.detail_pane import render_deadlines
+
+    with database.sessions.begin() as session:
+        saved = service.create(
+            session,
+            AgreementInput(
+                title="Oʻzbekiston–Türkiye rail agreement",
+                entry_into_force="2042-03-01",  # far ahead: every deadline is still to come
+                expires_on="2047-06-01",
+                duration_term="5 years",
+                renewal_term="automatic for 2 years",
+                notice_term="6 months",
+                parties=[ParticipationInput("Uzbekistan"), ParticipationInput("Türkiye")],
+            ),
+        )
+        detail = load_detail(session, saved.id)
+    with database.sessions() as session:
+        every = computed(session, saved.id)
+    assert every is not None
+    second = next(d.how for d in every.deadlines if d.how.endswith("(2nd renewal)"))
+    assert message_text(second) == (
+        "записанная дата истечения срока, продлевается автоматически на 2 года (2-е продление)"
+    )
+    html = render_deadlines(detail)
+    day = locale_text.partial_date
+    june, march = day(PartialDate(2047, 6, 1)), day(PartialDate(2047, 3, 1))
+    assert "записанная дата истечения срока, продлевается автоматически на 2 года" in html
+    assert f"за 6 месяцев до продления {june}" in html
+    # The note on a recorded expiry the terms disagree with, and the terms themselves.
+    assert (
+        f"Записанная дата истечения срока — {june}; по условиям выходит {march} "
+        f"(5 лет с даты вступления в силу ({day(PartialDate(2042, 3, 1))}))."
+    ) in html
+    assert "автоматически на 2 года" in html and "renewed" not in html and "years" not in html
+
+
+def _bulk_preview(qtbot, make_window, database) -> str:  # type: ignore[no-untyped-def]
+    ids = [
+        service_create(database, "Türkiye rail protocol", "Türkiye"),
+        service_create(database, "Тоқаев–Mirziyoyev declaration", "Kazakhstan"),
+    ]
+    window = make_window(database)
+    window.select_ids(ids)
+    window.action_bulk_edit.trigger()
+    dialog = window.bulk_edit_dialog
+    with qtbot.waitSignal(dialog.preview_ready, timeout=5000):
+        dialog.status.setCurrentIndex(dialog.status.findData("in force"))
+        dialog.add_party.setText("Oʻzbekiston")
+    text = dialog.preview.toPlainText()
+    with qtbot.waitSignal(dialog.preview_ready, timeout=5000):
+        dialog.remove_party.setText("Kazakhstn")  # a typo refuses the edit
+    text += "\n" + dialog.preview.toPlainText()
+    dialog.close()
+    return text
+
+
+def service_create(database, title: str, party: str) -> int:  # type: ignore[no-untyped-def]
+    with database.sessions.begin() as session:
+        return service.create(
+            session, AgreementInput(title=title, parties=[ParticipationInput(party)])
+        ).id
+
+
+def test_the_bulk_edit_preview_in_russian(russian: None, qtbot, make_window, database) -> None:  # type: ignore[no-untyped-def]
+    lines = _bulk_preview(qtbot, make_window, database).splitlines()
+    assert lines[0] == "2 соглашения изменятся"
+    assert "  статус → Действует: 2" in lines
+    assert "  сторона + Oʻzbekiston (Участник): 2" in lines
+    assert any(
+        line.startswith("  1 Türkiye rail protocol: статус: Подписано → Действует; ")
+        for line in lines
+    )
+    assert (
+        lines[-1]
+        == "ничего не изменено: стороны «Kazakhstn» в базе нет (может быть, 'Kazakhstan'?)"
+    )
+
+
+def test_the_english_bulk_edit_preview_is_what_the_command_line_prints(  # type: ignore[no-untyped-def]
+    qtbot, make_window, database
+) -> None:
+    lines = _bulk_preview(qtbot, make_window, database).splitlines()
+    assert lines[0] == "2 agreements would change"
+    assert "  status → in force: 2" in lines
+    assert "  party + Oʻzbekiston (party): 2" in lines
+    assert lines[-1] == (
+        "nothing was changed: no party 'Kazakhstn' is recorded (did you mean 'Kazakhstan'?)"
+    )
+
+
+def test_an_import_row_error_in_the_russian_import_dialog(  # type: ignore[no-untyped-def]
+    russian: None, qtbot, make_window, database, tmp_path: Path, monkeypatch
+) -> None:
+    source = tmp_path / "плохой.csv"
+    source.write_text(
+        "title,kind,status,signed_on,parties\n"
+        "Oʻzbekiston–Türkiye roadmap,agreement,ratifed,2021-13-45,Türkiye\n"
+        "Тоқаев visit,agreement,signed,2022,Kazakhstan; KAZ\n",
+        encoding="utf-8",
+    )
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(source), ""))
+    window = make_window(database)
+    window.action_import.trigger()
+    qtbot.waitUntil(lambda: window.transfers.problems_dialog is not None, timeout=5000)
+    problems = window.transfers.problems_dialog.problems.toPlainText().splitlines()
+    assert "строка 2, status: «ratifed» — не статус (может быть, «ratified»?)" in problems
+    assert "строка 2, signed_on: «2021-13-45» — не дата: месяц 13 не от 1 до 12" in problems
+    assert "строка 3, parties: «KAZ» указана дважды (также сторона 1)" in problems
+    window.transfers.problems_dialog.close()
+
+
+def test_the_merge_dialog_shows_its_facts_in_russian(  # type: ignore[no-untyped-def]
+    russian: None, qtbot, make_window, database
+) -> None:
+    from ui.merge_dialog import MergeDialog
+
+    with database.sessions.begin() as session:
+        keep = service.create(
+            session,
+            AgreementInput(
+                title="Oʻzbekiston–Türkiye energy agreement",
+                signed_on="2021-12-06",
+                binding=True,
+                parties=[ParticipationInput("Türkiye")],
+            ),
+        ).id
+        other = service.create(
+            session,
+            AgreementInput(
+                title="Energy agreement",
+                signed_on="2021-12",
+                status="in force",
+                kind="memorandum of understanding",
+                binding=False,
+                parties=[ParticipationInput("TUR")],
+            ),
+        ).id
+    window = make_window(database)
+    window.select_ids([keep, other])
+    window.action_merge.trigger()
+    qtbot.waitUntil(lambda: window.merge_dialog is not None, timeout=5000)
+    dialog = window.merge_dialog
+    assert isinstance(dialog, MergeDialog)
+    shown = {button.objectName(): button.text() for button in dialog.findChildren(QRadioButton)}
+    assert shown["binding_keep"] == "да" and shown["binding_other"] == "нет"
+    assert shown["status_keep"] == "Подписано" and shown["status_other"] == "Действует"
+    assert shown["kind_other"] == vocab_labels.label(Kind.MEMORANDUM)
+    assert shown["signed_on_keep"] == "6 декабря 2021 г."
+    assert shown["signed_on_other"] == locale_text.partial_date(PartialDate(2021, 12))
+    dialog.close()
+
+
+def test_the_due_panel_says_how_each_deadline_was_found_in_russian(  # type: ignore[no-untyped-def]
+    russian: None, qtbot, make_window, database
+) -> None:
+    from datetime import date, timedelta
+
+    soon = date.today() + timedelta(days=10)
+    with database.sessions.begin() as session:
+        service.create(
+            session,
+            AgreementInput(
+                title="Тоқаев–Erdoğan memorandum",
+                status="in force",
+                entry_into_force=soon.replace(year=soon.year - 3).isoformat(),
+                duration_term="3 years",
+                parties=[ParticipationInput("Türkiye")],
+            ),
+        )
+    window = make_window(database)
+    window.action_show_due.trigger()
+    panel = window.due_panel
+    assert panel is not None
+    qtbot.waitUntil(lambda: panel.tree.topLevelItemCount() == 1, timeout=5000)
+    tip = panel.tree.topLevelItem(0).toolTip(0)
+    assert "3 года с даты вступления в силу (" in tip and "years" not in tip

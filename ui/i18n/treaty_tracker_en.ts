@@ -53,6 +53,54 @@
     </message>
 </context>
 <context>
+    <name>BulkEditPreview</name>
+    <message numerus="yes">
+        <source>%Ln agreement(s) would change</source>
+        <translation>
+            <numerusform>%Ln agreement would change</numerusform>
+            <numerusform>%Ln agreements would change</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %Ln more</source>
+        <translation>
+            <numerusform>… and %Ln more</numerusform>
+            <numerusform>… and %Ln more</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln agreement(s) would stay as they are</source>
+        <translation>
+            <numerusform>%Ln agreement would stay as they are</numerusform>
+            <numerusform>%Ln agreements would stay as they are</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Catalog</name>
+    <message numerus="yes">
+        <source>&apos;%1&apos; and &apos;%2&apos; both take part in %Ln agreement(s); edit those first so that only one of them is listed</source>
+        <translation>
+            <numerusform>&apos;%1&apos; and &apos;%2&apos; both take part in %Ln agreement; edit those first so that only one of them is listed</numerusform>
+            <numerusform>&apos;%1&apos; and &apos;%2&apos; both take part in %Ln agreements; edit those first so that only one of them is listed</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>&apos;%1&apos; takes part in %Ln agreement(s); it can&apos;t be deleted</source>
+        <translation>
+            <numerusform>&apos;%1&apos; takes part in %Ln agreement; it can&apos;t be deleted</numerusform>
+            <numerusform>&apos;%1&apos; takes part in %Ln agreements; it can&apos;t be deleted</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>&apos;%1&apos; is the field of %Ln agreement(s); it can&apos;t be deleted</source>
+        <translation>
+            <numerusform>&apos;%1&apos; is the field of %Ln agreement; it can&apos;t be deleted</numerusform>
+            <numerusform>&apos;%1&apos; is the field of %Ln agreements; it can&apos;t be deleted</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Confirmations</name>
     <message numerus="yes">
         <source>these %Ln agreement(s)</source>
@@ -75,6 +123,58 @@ Restore the latest good backup, made %2 with %Ln agreement? The damaged file is 
             <numerusform>%1.
 
 Restore the latest good backup, made %2 with %Ln agreements? The damaged file is kept beside the backups.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Deadlines</name>
+    <message numerus="yes">
+        <source>%Ln day(s)</source>
+        <translation>
+            <numerusform>%Ln day</numerusform>
+            <numerusform>%Ln days</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln year(s)</source>
+        <translation>
+            <numerusform>%Ln year</numerusform>
+            <numerusform>%Ln years</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln month(s)</source>
+        <translation>
+            <numerusform>%Ln month</numerusform>
+            <numerusform>%Ln months</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>after %Ln ratification(s)</source>
+        <translation>
+            <numerusform>after %Ln ratification</numerusform>
+            <numerusform>after %Ln ratifications</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 after %Ln ratification(s)</source>
+        <translation>
+            <numerusform>%1 after %Ln ratification</numerusform>
+            <numerusform>%1 after %Ln ratifications</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln day(s) after last notification</source>
+        <translation>
+            <numerusform>%Ln day after last notification</numerusform>
+            <numerusform>%Ln days after last notification</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln day(s) after last ratification</source>
+        <translation>
+            <numerusform>%Ln day after last ratification</numerusform>
+            <numerusform>%Ln days after last ratification</numerusform>
         </translation>
     </message>
 </context>
@@ -261,6 +361,37 @@ Restore the latest good backup, made %2 with %Ln agreements? The damaged file is
     </message>
 </context>
 <context>
+    <name>Import</name>
+    <message numerus="yes">
+        <source>and %Ln more problem(s), not listed</source>
+        <translation>
+            <numerusform>and %Ln more problem, not listed</numerusform>
+            <numerusform>and %Ln more problems, not listed</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln cell(s), but the header names %1 columns (is a cell holding the separator not in quotes?)</source>
+        <translation>
+            <numerusform>%Ln cell, but the header names %1 columns (is a cell holding the separator not in quotes?)</numerusform>
+            <numerusform>%Ln cells, but the header names %1 columns (is a cell holding the separator not in quotes?)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>unknown column(s) %1 (the columns are %2, level, %3)</source>
+        <translation>
+            <numerusform>unknown column %1 (the columns are %2, level, %3)</numerusform>
+            <numerusform>unknown columns %1 (the columns are %2, level, %3)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>column &apos;%1&apos; appears %Ln time(s)</source>
+        <translation>
+            <numerusform>column &apos;%1&apos; appears %Ln time</numerusform>
+            <numerusform>column &apos;%1&apos; appears %Ln times</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ImportDialog</name>
     <message numerus="yes">
         <source>%1 and %Ln more</source>
@@ -344,6 +475,37 @@ Restore the latest good backup, made %2 with %Ln agreements? The damaged file is
         <translation>
             <numerusform>%Ln looks like an agreement already recorded (same signing date and parties, a title near in wording) and will be skipped, unless you choose to keep them:</numerusform>
             <numerusform>%Ln look like agreements already recorded (same signing date and parties, a title near in wording) and will be skipped, unless you choose to keep them:</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Limits</name>
+    <message numerus="yes">
+        <source>%1 is too long: %n characters, %2 once folded for search (the limit is %3)</source>
+        <translation>
+            <numerusform>%1 is too long: %n characters, %2 once folded for search (the limit is %3)</numerusform>
+            <numerusform>%1 is too long: %n characters, %2 once folded for search (the limit is %3)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>too long: %n characters, %1 once folded for search (the limit is %2)</source>
+        <translation>
+            <numerusform>too long: %n characters, %1 once folded for search (the limit is %2)</numerusform>
+            <numerusform>too long: %n characters, %1 once folded for search (the limit is %2)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 is too long: %n characters (the limit is %2)</source>
+        <translation>
+            <numerusform>%1 is too long: %n characters (the limit is %2)</numerusform>
+            <numerusform>%1 is too long: %n characters (the limit is %2)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>too long: %n characters (the limit is %1)</source>
+        <translation>
+            <numerusform>too long: %n characters (the limit is %1)</numerusform>
+            <numerusform>too long: %n characters (the limit is %1)</numerusform>
         </translation>
     </message>
 </context>

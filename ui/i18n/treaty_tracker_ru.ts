@@ -888,6 +888,236 @@ The default database is opened instead.</source>
     </message>
 </context>
 <context>
+    <name>BulkEditPreview</name>
+    <message>
+        <source>agreement %1 &apos;%2&apos;: %3</source>
+        <translation>соглашение %1 «%2»: %3</translation>
+    </message>
+    <message>
+        <source>nothing was changed: %1</source>
+        <translation>ничего не изменено: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln agreement(s) would change</source>
+        <translation>
+            <numerusform>%Ln соглашение изменится</numerusform>
+            <numerusform>%Ln соглашения изменятся</numerusform>
+            <numerusform>%Ln соглашений изменится</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %Ln more</source>
+        <translation>
+            <numerusform>… и ещё %Ln</numerusform>
+            <numerusform>… и ещё %Ln</numerusform>
+            <numerusform>… и ещё %Ln</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln agreement(s) would stay as they are</source>
+        <translation>
+            <numerusform>%Ln соглашение останется как есть</numerusform>
+            <numerusform>%Ln соглашения останутся как есть</numerusform>
+            <numerusform>%Ln соглашений останется как есть</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>New parties: %1</source>
+        <translation>Новые стороны: %1</translation>
+    </message>
+    <message>
+        <source>New fields: %1</source>
+        <translation>Новые сферы: %1</translation>
+    </message>
+    <message>
+        <source>Not found (deleted?): %1</source>
+        <translation>Не найдены (удалены?): %1</translation>
+    </message>
+    <message>
+        <source>Refused: %1</source>
+        <translation>Отказ: %1</translation>
+    </message>
+    <message>
+        <source>the edit changes nothing: give at least one change</source>
+        <translation>правка ничего не меняет: задайте хотя бы одно изменение</translation>
+    </message>
+    <message>
+        <source>field &apos;%1&apos; is ambiguous: give the full path</source>
+        <translation>сфера «%1» неоднозначна: укажите полный путь</translation>
+    </message>
+    <message>
+        <source>a field to add needs a name</source>
+        <translation>у добавляемой сферы должно быть название</translation>
+    </message>
+    <message>
+        <source>no field &apos;%1&apos; is recorded</source>
+        <translation>сферы «%1» в базе нет</translation>
+    </message>
+    <message>
+        <source>a party to add needs a name</source>
+        <translation>у добавляемой стороны должно быть название</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a recorded party (did you mean &apos;%2&apos;?)</source>
+        <translation>стороны «%1» в базе нет (может быть, «%2»?)</translation>
+    </message>
+    <message>
+        <source>no party &apos;%1&apos; is recorded (did you mean %2?)</source>
+        <translation>стороны «%1» в базе нет (может быть, %2?)</translation>
+    </message>
+    <message>
+        <source>no party &apos;%1&apos; is recorded</source>
+        <translation>стороны «%1» в базе нет</translation>
+    </message>
+    <message>
+        <source>already as the edit would make it</source>
+        <translation>уже соответствует правке</translation>
+    </message>
+    <message>
+        <source>nothing to remove</source>
+        <translation>нечего удалять</translation>
+    </message>
+    <message>
+        <source>%1 → %2</source>
+        <translation>%1 → %2</translation>
+    </message>
+    <message>
+        <source>role of %1 → %2</source>
+        <translation>роль стороны %1 → %2</translation>
+    </message>
+    <message>
+        <source>status</source>
+        <translation>статус</translation>
+    </message>
+    <message>
+        <source>kind</source>
+        <translation>вид</translation>
+    </message>
+    <message>
+        <source>level</source>
+        <translation>уровень</translation>
+    </message>
+    <message>
+        <source>%1: %2 → %3</source>
+        <translation>%1: %2 → %3</translation>
+    </message>
+    <message>
+        <source>note added</source>
+        <translation>добавлена заметка</translation>
+    </message>
+    <message>
+        <source>milestone + %1</source>
+        <translation>этап + %1</translation>
+    </message>
+    <message>
+        <source>field − %1</source>
+        <translation>сфера − %1</translation>
+    </message>
+    <message>
+        <source>field + %1</source>
+        <translation>сфера + %1</translation>
+    </message>
+    <message>
+        <source>party − %1</source>
+        <translation>сторона − %1</translation>
+    </message>
+    <message>
+        <source>role of %1: %2 → %3</source>
+        <translation>роль стороны %1: %2 → %3</translation>
+    </message>
+    <message>
+        <source>party + %1 (%2)</source>
+        <translation>сторона + %1 (%2)</translation>
+    </message>
+</context>
+<context>
+    <name>Catalog</name>
+    <message>
+        <source>&apos;%1&apos; and &apos;%2&apos; are two different states</source>
+        <translation>«%1» и «%2» — два разных государства</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; and &apos;%2&apos; are two different organisations</source>
+        <translation>«%1» и «%2» — две разные организации</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; and &apos;%2&apos;: a state and an organisation</source>
+        <translation>«%1» и «%2»: государство и организация</translation>
+    </message>
+    <message>
+        <source>a field needs a name</source>
+        <translation>у сферы должно быть название</translation>
+    </message>
+    <message>
+        <source>a party needs a name</source>
+        <translation>у стороны должно быть название</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; already names the party &apos;%2&apos;; merge them instead</source>
+        <translation>«%1» — уже название стороны «%2»; лучше объедините их</translation>
+    </message>
+    <message>
+        <source>a party can&apos;t be merged into itself</source>
+        <translation>сторону нельзя объединить с ней самой</translation>
+    </message>
+    <message numerus="yes">
+        <source>&apos;%1&apos; and &apos;%2&apos; both take part in %Ln agreement(s); edit those first so that only one of them is listed</source>
+        <translation>
+            <numerusform>«%1» и «%2» обе участвуют в %Ln соглашении; сначала исправьте его, чтобы в нём осталась только одна из них</numerusform>
+            <numerusform>«%1» и «%2» обе участвуют в %Ln соглашениях; сначала исправьте их, чтобы в каждом осталась только одна из них</numerusform>
+            <numerusform>«%1» и «%2» обе участвуют в %Ln соглашениях; сначала исправьте их, чтобы в каждом осталась только одна из них</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>&apos;%1&apos; takes part in %Ln agreement(s); it can&apos;t be deleted</source>
+        <translation>
+            <numerusform>«%1» участвует в %Ln соглашении; удалить её нельзя</numerusform>
+            <numerusform>«%1» участвует в %Ln соглашениях; удалить её нельзя</numerusform>
+            <numerusform>«%1» участвует в %Ln соглашениях; удалить её нельзя</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>a field named &apos;%1&apos; already exists there; merge them instead</source>
+        <translation>сфера «%1» там уже есть; лучше объедините их</translation>
+    </message>
+    <message>
+        <source>a field can&apos;t be merged into itself</source>
+        <translation>сферу нельзя объединить с ней самой</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; has subfields; move or merge them first</source>
+        <translation>у сферы «%1» есть подсферы; сначала перенесите или объедините их</translation>
+    </message>
+    <message numerus="yes">
+        <source>&apos;%1&apos; is the field of %Ln agreement(s); it can&apos;t be deleted</source>
+        <translation>
+            <numerusform>«%1» — сфера %Ln соглашения; удалить её нельзя</numerusform>
+            <numerusform>«%1» — сфера %Ln соглашений; удалить её нельзя</numerusform>
+            <numerusform>«%1» — сфера %Ln соглашений; удалить её нельзя</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; has subfields; delete them first</source>
+        <translation>у сферы «%1» есть подсферы; сначала удалите их</translation>
+    </message>
+    <message>
+        <source>party %1 no longer exists</source>
+        <translation>стороны %1 больше нет</translation>
+    </message>
+    <message>
+        <source>field %1 no longer exists</source>
+        <translation>сферы %1 больше нет</translation>
+    </message>
+    <message>
+        <source>a view named &apos;%1&apos; already exists</source>
+        <translation>вид «%1» уже есть</translation>
+    </message>
+    <message>
+        <source>a view needs a name</source>
+        <translation>у вида должно быть название</translation>
+    </message>
+</context>
+<context>
     <name>Confirmations</name>
     <message numerus="yes">
         <source>these %Ln agreement(s)</source>
@@ -1005,6 +1235,213 @@ Restore the latest good backup, made %2 with %Ln agreement(s)? The damaged file 
     <message>
         <source>Opening %1…</source>
         <translation>Открывается %1…</translation>
+    </message>
+</context>
+<context>
+    <name>Deadlines</name>
+    <message numerus="yes">
+        <source>%Ln day(s)</source>
+        <translation>
+            <numerusform>%Ln день</numerusform>
+            <numerusform>%Ln дня</numerusform>
+            <numerusform>%Ln дней</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln year(s)</source>
+        <translation>
+            <numerusform>%Ln год</numerusform>
+            <numerusform>%Ln года</numerusform>
+            <numerusform>%Ln лет</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln month(s)</source>
+        <translation>
+            <numerusform>%Ln месяц</numerusform>
+            <numerusform>%Ln месяца</numerusform>
+            <numerusform>%Ln месяцев</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>indefinite</source>
+        <translation>бессрочно</translation>
+    </message>
+    <message>
+        <source>automatic for %1</source>
+        <translation>автоматически на %1</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>не продлевается</translation>
+    </message>
+    <message>
+        <source>automatic</source>
+        <translation>автоматически</translation>
+    </message>
+    <message>
+        <source>tacit</source>
+        <translation>молчаливо</translation>
+    </message>
+    <message>
+        <source>by agreement</source>
+        <translation>по договорённости сторон</translation>
+    </message>
+    <message>
+        <source>on signature</source>
+        <translation>с момента подписания</translation>
+    </message>
+    <message>
+        <source>on %1</source>
+        <translation>с %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>after %Ln ratification(s)</source>
+        <translation>
+            <numerusform>после %Ln ратификации</numerusform>
+            <numerusform>после %Ln ратификаций</numerusform>
+            <numerusform>после %Ln ратификаций</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 after %Ln ratification(s)</source>
+        <translation>
+            <numerusform>через %1 после %Ln ратификации</numerusform>
+            <numerusform>через %1 после %Ln ратификаций</numerusform>
+            <numerusform>через %1 после %Ln ратификаций</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>on last notification</source>
+        <translation>в день последнего уведомления</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln day(s) after last notification</source>
+        <translation>
+            <numerusform>через %Ln день после последнего уведомления</numerusform>
+            <numerusform>через %Ln дня после последнего уведомления</numerusform>
+            <numerusform>через %Ln дней после последнего уведомления</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>on last ratification</source>
+        <translation>в день последней ратификации</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln day(s) after last ratification</source>
+        <translation>
+            <numerusform>через %Ln день после последней ратификации</numerusform>
+            <numerusform>через %Ln дня после последней ратификации</numerusform>
+            <numerusform>через %Ln дней после последней ратификации</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>entry into force %1</source>
+        <translation>вступление в силу %1</translation>
+    </message>
+    <message>
+        <source>expiry as recorded</source>
+        <translation>записанная дата истечения срока</translation>
+    </message>
+    <message>
+        <source>entry into force on signature: the signing date is not recorded</source>
+        <translation>вступление в силу с момента подписания: дата подписания не записана</translation>
+    </message>
+    <message>
+        <source>entry into force %1: %2 is not known to the day</source>
+        <translation>вступление в силу %1: дата %2 известна не до дня</translation>
+    </message>
+    <message>
+        <source>entry into force %1 (%2)</source>
+        <translation>вступление в силу %1 (%2)</translation>
+    </message>
+    <message>
+        <source>entry into force %1: %2 of %3 recorded so far</source>
+        <translation>вступление в силу %1: пока записано %2 из %3</translation>
+    </message>
+    <message>
+        <source>any party</source>
+        <translation>любую из сторон</translation>
+    </message>
+    <message>
+        <source>entry into force %1: waiting for %2</source>
+        <translation>вступление в силу %1: ожидаем %2</translation>
+    </message>
+    <message>
+        <source>entry into force on %1</source>
+        <translation>даты вступления в силу (%1)</translation>
+    </message>
+    <message>
+        <source>the expected entry into force on %1</source>
+        <translation>ожидаемой даты вступления в силу (%1)</translation>
+    </message>
+    <message>
+        <source>expiry after %1: the entry into force is not recorded</source>
+        <translation>истечение срока через %1: вступление в силу не записано</translation>
+    </message>
+    <message>
+        <source>expiry after %1: %2 is too vague to count from</source>
+        <translation>истечение срока через %1: от даты %2 нельзя отсчитать точно</translation>
+    </message>
+    <message>
+        <source>%1 from %2</source>
+        <translation>%1 с %2</translation>
+    </message>
+    <message>
+        <source>renewed tacitly</source>
+        <translation>продлевается молчаливо</translation>
+    </message>
+    <message>
+        <source>renewed automatically</source>
+        <translation>продлевается автоматически</translation>
+    </message>
+    <message>
+        <source>the recorded expiry</source>
+        <translation>записанная дата истечения срока</translation>
+    </message>
+    <message>
+        <source>%1, %2 for %3</source>
+        <translation>%1, %2 на %3</translation>
+    </message>
+    <message>
+        <source>%1 (%2 renewal)</source>
+        <translation>%1 (%2 продление)</translation>
+    </message>
+    <message>
+        <source>%1 before the renewal on %2</source>
+        <translation>за %1 до продления %2</translation>
+    </message>
+    <message>
+        <source>notice %1 before %2: not known to the day</source>
+        <translation>уведомление за %1 до %2: дата известна не до дня</translation>
+    </message>
+    <message>
+        <source>%1st</source>
+        <translation>%1-е</translation>
+    </message>
+    <message>
+        <source>%1nd</source>
+        <translation>%1-е</translation>
+    </message>
+    <message>
+        <source>%1rd</source>
+        <translation>%1-е</translation>
+    </message>
+    <message>
+        <source>%1th</source>
+        <translation>%1-е</translation>
+    </message>
+    <message>
+        <source>entry into force is recorded as %1; the rule gives %2</source>
+        <translation>записанная дата вступления в силу — %1; по правилу выходит %2</translation>
+    </message>
+    <message>
+        <source>expiry is recorded as %1; the terms give %2 (%3)</source>
+        <translation>записанная дата истечения срока — %1; по условиям выходит %2 (%3)</translation>
     </message>
 </context>
 <context>
@@ -2105,6 +2542,133 @@ What you saved before is safe; the last action may not have finished.
     </message>
 </context>
 <context>
+    <name>Import</name>
+    <message>
+        <source>%1 is not UTF-8 text (save it as %2)</source>
+        <translation>%1 — не текст в UTF-8 (сохраните его как %2)</translation>
+    </message>
+    <message>
+        <source>%1 is empty</source>
+        <translation>файл %1 пуст</translation>
+    </message>
+    <message>
+        <source>%1 is a folder, not a file</source>
+        <translation>%1 — папка, а не файл</translation>
+    </message>
+    <message>
+        <source>can&apos;t read %1: %2</source>
+        <translation>не удаётся прочитать %1: %2</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; would be a new party (did you mean &apos;%2&apos;?)</source>
+        <translation>«%1» стала бы новой стороной (может быть, «%2»?)</translation>
+    </message>
+    <message numerus="yes">
+        <source>and %Ln more problem(s), not listed</source>
+        <translation>
+            <numerusform>и ещё %Ln ошибка, не показанная здесь</numerusform>
+            <numerusform>и ещё %Ln ошибки, не показанные здесь</numerusform>
+            <numerusform>и ещё %Ln ошибок, не показанных здесь</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; and &apos;%2&apos; are one party</source>
+        <translation>«%1» и «%2» — одна и та же сторона</translation>
+    </message>
+    <message>
+        <source>%1 (with what agreement %2 keeps from before)</source>
+        <translation>%1 (вместе с тем, что остаётся в соглашении %2 от прежней записи)</translation>
+    </message>
+    <message>
+        <source>(one of: %1)</source>
+        <translation>(одно из: %1)</translation>
+    </message>
+    <message>
+        <source>line %1, %2: %3</source>
+        <translation>строка %1, %2: %3</translation>
+    </message>
+    <message>
+        <source>line %1: %2</source>
+        <translation>строка %1: %2</translation>
+    </message>
+    <message>
+        <source>index %1, %2: %3</source>
+        <translation>элемент %1, %2: %3</translation>
+    </message>
+    <message>
+        <source>index %1: %2</source>
+        <translation>элемент %1: %2</translation>
+    </message>
+    <message>
+        <source>%1 is UTF-16 text, not UTF-8 (save it as %2)</source>
+        <translation>%1 — текст в UTF-16, а не в UTF-8 (сохраните его как %2)</translation>
+    </message>
+    <message>
+        <source>%1 is a binary file, not %2 text (a spreadsheet? save it as %3)</source>
+        <translation>%1 — двоичный файл, а не текст %2 (электронная таблица? сохраните её как %3)</translation>
+    </message>
+    <message>
+        <source>title is empty</source>
+        <translation>пустое название</translation>
+    </message>
+    <message>
+        <source>empty %1</source>
+        <translation>пустое значение %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln cell(s), but the header names %1 columns (is a cell holding the separator not in quotes?)</source>
+        <translation>
+            <numerusform>%Ln ячейка, а в заголовке столбцов: %1 (ячейка с разделителем не взята в кавычки?)</numerusform>
+            <numerusform>%Ln ячейки, а в заголовке столбцов: %1 (ячейка с разделителем не взята в кавычки?)</numerusform>
+            <numerusform>%Ln ячеек, а в заголовке столбцов: %1 (ячейка с разделителем не взята в кавычки?)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>a quoted cell that starts here is never closed (a missing &quot;)</source>
+        <translation>ячейка в кавычках, начатая здесь, так и не закрыта (не хватает &quot;)</translation>
+    </message>
+    <message>
+        <source>a cell longer than %1 characters, the most one cell may hold (or a quoted cell that is never closed: a missing &quot;)</source>
+        <translation>ячейка длиннее %1 знаков — больше, чем вмещает одна ячейка (или ячейка в кавычках так и не закрыта: не хватает &quot;)</translation>
+    </message>
+    <message>
+        <source>badly quoted cell: %1</source>
+        <translation>ошибка в кавычках: %1</translation>
+    </message>
+    <message>
+        <source>this is not a header: the first line must name the columns (%1)</source>
+        <translation>это не заголовок: в первой строке должны быть названия столбцов (%1)</translation>
+    </message>
+    <message>
+        <source>%1 and %2 more</source>
+        <translation>%1 и ещё %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>unknown column(s) %1 (the columns are %2, level, %3)</source>
+        <translation>
+            <numerusform>неизвестный столбец %1 (столбцы: %2, level, %3)</numerusform>
+            <numerusform>неизвестные столбцы %1 (столбцы: %2, level, %3)</numerusform>
+            <numerusform>неизвестные столбцы %1 (столбцы: %2, level, %3)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>column &apos;%1&apos; appears %Ln time(s)</source>
+        <translation>
+            <numerusform>столбец «%1» встречается %Ln раз</numerusform>
+            <numerusform>столбец «%1» встречается %Ln раза</numerusform>
+            <numerusform>столбец «%1» встречается %Ln раз</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>no %1 column (every file needs %2)</source>
+        <translation>нет столбца %1 (в каждом файле нужны: %2)</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; (did you mean &apos;%2&apos;?)</source>
+        <translation>«%1» (может быть, «%2»?)</translation>
+    </message>
+</context>
+<context>
     <name>ImportDialog</name>
     <message numerus="yes">
         <source>%1 and %Ln more</source>
@@ -2247,6 +2811,69 @@ What you saved before is safe; the last action may not have finished.
     <message>
         <source>The language changes when Treaty Tracker is started again.</source>
         <translation>Язык сменится при следующем запуске Treaty Tracker.</translation>
+    </message>
+</context>
+<context>
+    <name>Limits</name>
+    <message>
+        <source>title</source>
+        <translation>название</translation>
+    </message>
+    <message>
+        <source>party name</source>
+        <translation>название стороны</translation>
+    </message>
+    <message>
+        <source>field path</source>
+        <translation>путь сферы</translation>
+    </message>
+    <message>
+        <source>a field&apos;s name</source>
+        <translation>название сферы</translation>
+    </message>
+    <message>
+        <source>a view&apos;s name</source>
+        <translation>название вида</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 is too long: %n characters, %2 once folded for search (the limit is %3)</source>
+        <translation>
+            <numerusform>%1: слишком длинно — %n знак, %2 после приведения для поиска (предел — %3)</numerusform>
+            <numerusform>%1: слишком длинно — %n знака, %2 после приведения для поиска (предел — %3)</numerusform>
+            <numerusform>%1: слишком длинно — %n знаков, %2 после приведения для поиска (предел — %3)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>too long: %n characters, %1 once folded for search (the limit is %2)</source>
+        <translation>
+            <numerusform>слишком длинно: %n знак, %1 после приведения для поиска (предел — %2)</numerusform>
+            <numerusform>слишком длинно: %n знака, %1 после приведения для поиска (предел — %2)</numerusform>
+            <numerusform>слишком длинно: %n знаков, %1 после приведения для поиска (предел — %2)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 is too long: %n characters (the limit is %2)</source>
+        <translation>
+            <numerusform>%1: слишком длинно — %n знак (предел — %2)</numerusform>
+            <numerusform>%1: слишком длинно — %n знака (предел — %2)</numerusform>
+            <numerusform>%1: слишком длинно — %n знаков (предел — %2)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>too long: %n characters (the limit is %1)</source>
+        <translation>
+            <numerusform>слишком длинно: %n знак (предел — %1)</numerusform>
+            <numerusform>слишком длинно: %n знака (предел — %1)</numerusform>
+            <numerusform>слишком длинно: %n знаков (предел — %1)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>field name %1</source>
+        <translation>название сферы %1</translation>
+    </message>
+    <message>
+        <source>%1 holds a lone surrogate (half of a UTF-16 pair), which is not text: remove it</source>
+        <translation>%1 содержит одиночный суррогат (половину пары UTF-16) — это не текст: удалите его</translation>
     </message>
 </context>
 <context>
@@ -2630,6 +3257,17 @@ What you saved before is safe; the last action may not have finished.
     <message>
         <source>Showing agreement %1.</source>
         <translation>Показано соглашение %1.</translation>
+    </message>
+</context>
+<context>
+    <name>Merge</name>
+    <message>
+        <source>yes</source>
+        <translation>да</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>нет</translation>
     </message>
 </context>
 <context>
@@ -3225,6 +3863,25 @@ Fields after the merge: %2</source>
     </message>
 </context>
 <context>
+    <name>Saving</name>
+    <message>
+        <source>agreement %1 does not exist (it may have been deleted)</source>
+        <translation>соглашения %1 нет (возможно, оно удалено)</translation>
+    </message>
+    <message>
+        <source>someone else</source>
+        <translation>другой пользователь</translation>
+    </message>
+    <message>
+        <source>agreement %1 was changed by %2 at %3 after you opened it (version %4, you opened version %5); reload it to see the change</source>
+        <translation>соглашение %1 изменено после того, как вы его открыли: %2, %3 (версия %4, вы открыли версию %5); откройте его заново, чтобы увидеть изменение</translation>
+    </message>
+    <message>
+        <source>agreement %1 was deleted by %2 at %3</source>
+        <translation>соглашение %1 удалено: %2, %3</translation>
+    </message>
+</context>
+<context>
     <name>ShortcutsDialog</name>
     <message>
         <source>Keyboard shortcuts</source>
@@ -3367,6 +4024,57 @@ Fields after the merge: %2</source>
     <message>
         <source>ID</source>
         <translation>№</translation>
+    </message>
+</context>
+<context>
+    <name>Terms</name>
+    <message>
+        <source>duration</source>
+        <translation>срок действия</translation>
+    </message>
+    <message>
+        <source>renewal</source>
+        <translation>продление</translation>
+    </message>
+    <message>
+        <source>notice period</source>
+        <translation>срок уведомления</translation>
+    </message>
+    <message>
+        <source>entry into force</source>
+        <translation>вступление в силу</translation>
+    </message>
+    <message>
+        <source>%1: &apos;%2&apos; is longer than a thousand years</source>
+        <translation>%1: «%2» — дольше тысячи лет</translation>
+    </message>
+    <message>
+        <source>%1: &apos;%2&apos; is not a period (write e.g. &apos;5 years&apos;, &apos;18 months&apos; or &apos;90 days&apos;)</source>
+        <translation>%1: «%2» — не срок (пишите по-английски, например &apos;5 years&apos;, &apos;18 months&apos; или &apos;90 days&apos;)</translation>
+    </message>
+    <message>
+        <source>%1: &apos;%2&apos; is a period of no length</source>
+        <translation>%1: «%2» — срок нулевой длины</translation>
+    </message>
+    <message>
+        <source>renewal: &apos;%1&apos; is not a renewal (write &apos;none&apos;, &apos;tacit&apos;, &apos;by agreement&apos; or e.g. &apos;automatic for 5 years&apos;)</source>
+        <translation>продление: «%1» — не вид продления (пишите по-английски: &apos;none&apos;, &apos;tacit&apos;, &apos;by agreement&apos; или, например, &apos;automatic for 5 years&apos;)</translation>
+    </message>
+    <message>
+        <source>entry into force: %1</source>
+        <translation>вступление в силу: %1</translation>
+    </message>
+    <message>
+        <source>entry into force: &apos;%1&apos; is not a rule (write &apos;on signature&apos;, &apos;on 2022-03-01&apos;, &apos;30 days after last notification&apos;, &apos;30 days after last ratification&apos; or &apos;30 days after 22 ratifications&apos;)</source>
+        <translation>вступление в силу: «%1» — не правило (пишите по-английски: &apos;on signature&apos;, &apos;on 2022-03-01&apos;, &apos;30 days after last notification&apos;, &apos;30 days after last ratification&apos; или &apos;30 days after 22 ratifications&apos;)</translation>
+    </message>
+    <message>
+        <source>entry into force: &apos;%1&apos; needs at least one ratification</source>
+        <translation>вступление в силу: для «%1» нужна хотя бы одна ратификация</translation>
+    </message>
+    <message>
+        <source>entry into force: &apos;%1&apos; counts more states than there are</source>
+        <translation>вступление в силу: в «%1» больше государств, чем их существует</translation>
     </message>
 </context>
 <context>
@@ -3867,6 +4575,58 @@ Open it now?</source>
     <message>
         <source>&apos;%1&apos; is not a month</source>
         <translation>«%1» — не месяц</translation>
+    </message>
+    <message>
+        <source>kind</source>
+        <translation>вид</translation>
+    </message>
+    <message>
+        <source>level</source>
+        <translation>уровень</translation>
+    </message>
+    <message>
+        <source>status</source>
+        <translation>статус</translation>
+    </message>
+    <message>
+        <source>party kind</source>
+        <translation>вид стороны</translation>
+    </message>
+    <message>
+        <source>role</source>
+        <translation>роль</translation>
+    </message>
+    <message>
+        <source>action</source>
+        <translation>действие</translation>
+    </message>
+    <message>
+        <source>relation</source>
+        <translation>связь</translation>
+    </message>
+    <message>
+        <source>milestone kind</source>
+        <translation>вид этапа</translation>
+    </message>
+    <message>
+        <source>party status</source>
+        <translation>статус стороны</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a %2</source>
+        <translation>«%1» — не %2</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not an %2</source>
+        <translation>«%1» — не %2</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a %2 (did you mean &apos;%3&apos;?)</source>
+        <translation>«%1» — не %2 (может быть, «%3»?)</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not an %2 (did you mean &apos;%3&apos;?)</source>
+        <translation>«%1» — не %2 (может быть, «%3»?)</translation>
     </message>
 </context>
 <context>
