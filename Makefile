@@ -18,6 +18,7 @@ run: $(STAMP)
 lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/mypy
 
 # One test process per core, at most four (pytest-xdist; each holds a Qt application and
 # its databases); PYTEST_ARGS="-n 0" runs them in this one.

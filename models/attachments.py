@@ -221,7 +221,7 @@ def purge_attachments(session: Session, agreement_ids: Iterable[int]) -> int:
 def move_attachments(session: Session, from_id: int, to_id: int) -> int:
     """Give agreement *from_id*'s attachments to *to_id* (a merge), after its own; how many."""
     offset = session.scalar(select(func.count()).where(Attachment.agreement_id == to_id))
-    moved = session.execute(
+    moved: int = session.execute(  # type: ignore[attr-defined]  # an UPDATE gives a CursorResult
         update(Attachment)
         .where(Attachment.agreement_id == from_id)
         .values(agreement_id=to_id, position=Attachment.position + (offset or 0))
@@ -328,7 +328,8 @@ def save_copy(
 
 def version_text(session: Session, version_id: int) -> str:
     """The text extracted from a version ('' when it had none)."""
-    return session.scalar(select(AttachmentVersion.text).where(AttachmentVersion.id == version_id))
+    found = session.scalar(select(AttachmentVersion.text).where(AttachmentVersion.id == version_id))
+    return found or ""
 
 
 # ----------------------------------------------------------------- storing

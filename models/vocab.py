@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import difflib
 from enum import StrEnum
+from typing import Self
 
 
 class Vocabulary(StrEnum):
@@ -23,12 +24,12 @@ class Vocabulary(StrEnum):
         return [member.value for member in cls]
 
     @classmethod
-    def parse(cls, text: str) -> Vocabulary:
+    def parse(cls, text: str) -> Self:
         """Return the member named by *text* (case and spacing forgiven) or raise ValueError."""
         wanted = " ".join(text.replace("_", " ").replace("-", " ").split()).casefold()
         member = cls._value2member_map_.get(wanted)  # a dict: iterating members is slow
         if member is not None:
-            return member  # type: ignore[return-value]
+            return member  # type: ignore[return-value]  # the map holds cls's own members
         raise ValueError(unknown_value_message(cls, text))
 
 
