@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject
 
@@ -14,6 +15,11 @@ translate = QCoreApplication.translate
 
 class Confirmations(QObject):
     """The translation context of these words: pyside6-lupdate reads Confirmations.tr calls."""
+
+    if TYPE_CHECKING:  # Qt's tr works on the class too; PySide6's stubs know only the method
+
+        @classmethod
+        def tr(cls, text: str, disambiguation: str | None = None, n: int = -1) -> str: ...
 
 
 TITLE_LIMIT = 80  # a longer title is cut with '…' in a question

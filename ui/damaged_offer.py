@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtWidgets import QMessageBox, QWidget
@@ -34,6 +35,11 @@ translate = QCoreApplication.translate
 
 class DamagedOffer(QObject):
     """The translation context of these words: pyside6-lupdate reads DamagedOffer.tr calls."""
+
+    if TYPE_CHECKING:  # Qt's tr works on the class too; PySide6's stubs know only the method
+
+        @classmethod
+        def tr(cls, text: str, disambiguation: str | None = None, n: int = -1) -> str: ...
 
 
 @dataclass(frozen=True)
@@ -63,7 +69,7 @@ def ask(parent: QWidget | None, offer: BackupOffer, error: DamagedDatabaseError)
         "%1.\n\nRestore the latest good backup, made %2 with %Ln agreement(s)? "
         "The damaged file is kept beside the backups.",
         "",
-        agreements,
+        agreements,  # type: ignore[arg-type]  # a good backup's count is known
     )
     answer = QMessageBox.question(
         parent,

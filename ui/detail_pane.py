@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 from datetime import UTC
 from html import escape
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent
+from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtGui import QTextOption
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
@@ -21,6 +21,7 @@ from models.detail import (
     RelationView,
     TimelineWords,
 )
+from models.messages import QT_TRANSLATE_NOOP  # typed: returns its str
 from models.status import ParticipationCounts, date_word
 from models.vocab import ActionType, MilestoneKind, PartyStatus, Vocabulary
 from ui import locale_text
@@ -536,6 +537,11 @@ def render_history(history: tuple[AuditRecord, ...] | list[AuditRecord]) -> str:
 
 
 class DetailPane(QTextBrowser):
+    if TYPE_CHECKING:  # Qt's tr works on the class too; PySide6's stubs know only the method
+
+        @classmethod
+        def tr(cls, text: str, disambiguation: str | None = None, n: int = -1) -> str: ...
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("detailPane")

@@ -6,6 +6,8 @@ exactly "any of the ticked", as the other lists behave.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
 
@@ -18,6 +20,11 @@ translate = QCoreApplication.translate
 
 class DueFilter(QObject):
     """The translation context of these words: pyside6-lupdate reads DueFilter.tr calls."""
+
+    if TYPE_CHECKING:  # Qt's tr works on the class too; PySide6's stubs know only the method
+
+        @classmethod
+        def tr(cls, text: str, disambiguation: str | None = None, n: int = -1) -> str: ...
 
 
 def choice_label(key: str) -> str:

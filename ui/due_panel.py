@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from html import escape
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QBrush
@@ -126,6 +127,11 @@ class DueNotice(QLabel):
 
 class DuePanel(QDockWidget):
     """Deadlines coming due and overdue, by date; double-click selects the agreement."""
+
+    if TYPE_CHECKING:  # Qt's tr works on the class too; PySide6's stubs know only the method
+
+        @classmethod
+        def tr(cls, text: str, disambiguation: str | None = None, n: int = -1) -> str: ...
 
     agreement_chosen = Signal(int)
     loaded = Signal()
@@ -254,7 +260,7 @@ class DuePanel(QDockWidget):
     def _chosen(self, item: QTreeWidgetItem, _column: int = 0) -> None:
         self.agreement_chosen.emit(int(item.data(0, ID_ROLE)))
 
-    def showEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+    def showEvent(self, event) -> None:
         super().showEvent(event)
         self.reload()
 

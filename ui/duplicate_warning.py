@@ -6,10 +6,13 @@ shows `warning_text()` with its own message box.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, QObject
 from sqlalchemy.orm import Session, sessionmaker
 
 from models.duplicates import PossibleDuplicate, probable_duplicates
+from models.messages import QT_TRANSLATE_NOOP  # typed: returns its str
 from models.service import AgreementInput
 from ui.translations import fill
 
@@ -74,6 +77,11 @@ def warning_text(matches: list[PossibleDuplicate]) -> tuple[str, str]:
 
 class DuplicateWarning(QObject):
     """The context of the warning's sentences (a class: lupdate reads a plural from tr())."""
+
+    if TYPE_CHECKING:  # Qt's tr works on the class too; PySide6's stubs know only the method
+
+        @classmethod
+        def tr(cls, text: str, disambiguation: str | None = None, n: int = -1) -> str: ...
 
 
 def _party_names(data: AgreementInput) -> list[str]:

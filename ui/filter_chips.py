@@ -99,7 +99,7 @@ def panel_names(panel: FilterPanel) -> tuple[dict[int, str], dict[int, str]]:
     return fields, parties
 
 
-def _list_items(widget) -> Iterator:  # type: ignore[no-untyped-def]
+def _list_items(widget) -> Iterator:
     return (widget.item(row) for row in range(widget.count()))
 
 
@@ -119,7 +119,7 @@ class ActiveFilters(QWidget):
 
     def show_filter(self, chips: list[Chip]) -> None:
         while self._layout.count():
-            widget = self._layout.takeAt(0).widget()
+            widget = self._layout.takeAt(0).widget()  # type: ignore[union-attr]  # count() says there is one
             if widget is not None:
                 widget.deleteLater()
         for words, rest in chips:
@@ -196,7 +196,7 @@ def install(window: MainWindow) -> None:
     window.splitter.replaceWidget(window.splitter.indexOf(window.stack), column)
     layout.addWidget(chips)
     layout.addWidget(window.stack, 1)
-    window.active_filters = chips
+    window.active_filters = chips  # type: ignore[attr-defined]  # the window keeps its chips
 
     def refresh_chips(wanted: AgreementFilter) -> None:
         chips.show_filter(chips_of(wanted, *panel_names(panel)))
@@ -209,7 +209,7 @@ def install(window: MainWindow) -> None:
     empty.setGeometry(viewport.rect())
     viewport.installEventFilter(_FollowSize(empty))
     empty.clear_requested.connect(panel.clear)
-    window.nothing_matches = empty
+    window.nothing_matches = empty  # type: ignore[attr-defined]  # the window shows it
 
     def show_empty() -> None:
         empty.setVisible(window.model.rowCount() == 0)

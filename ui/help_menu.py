@@ -6,7 +6,7 @@ import platform
 from typing import TYPE_CHECKING
 
 import PySide6
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, qVersion
+from PySide6.QtCore import QCoreApplication, qVersion
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from models.app_identity import app_version, log_path
 from models.database import default_database_path
+from models.messages import QT_TRANSLATE_NOOP  # typed: returns its str
 from ui.translations import fill
 
 if TYPE_CHECKING:
@@ -141,7 +142,7 @@ def add_help_menu(window: MainWindow) -> None:
     about.setMenuRole(QAction.MenuRole.AboutRole)
 
     def show(dialog: QDialog) -> None:
-        window.help_dialog = dialog
+        window.help_dialog = dialog  # type: ignore[attr-defined]  # kept open beside the window
         dialog.open()
 
     shortcuts.triggered.connect(lambda: show(ShortcutsDialog(window)))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from html import escape
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtWidgets import (
@@ -26,6 +27,11 @@ translate = QCoreApplication.translate
 class ImportDialog(QObject):
     """The translation context of the preview's words: pyside6-lupdate reads ImportDialog.tr calls
     (a plural's count in QCoreApplication.translate is lost on it)."""
+
+    if TYPE_CHECKING:  # Qt's tr works on the class too; PySide6's stubs know only the method
+
+        @classmethod
+        def tr(cls, text: str, disambiguation: str | None = None, n: int = -1) -> str: ...
 
 
 def _names(names: Sequence[str]) -> str:

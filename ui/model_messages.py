@@ -8,6 +8,7 @@ templates are translated and filled again. Text with no template stays as it is 
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject
 
@@ -51,6 +52,11 @@ _DRAFTS = re.compile(r"([\d,]+) drafts? from an article\Z")
 class History(QObject):
     """The context of the step labels that count agreements (Qt's %n plural: lupdate reads
     a plural from a class's tr(), not from QCoreApplication.translate)."""
+
+    if TYPE_CHECKING:  # Qt's tr works on the class too; PySide6's stubs know only the method
+
+        @classmethod
+        def tr(cls, text: str, disambiguation: str | None = None, n: int = -1) -> str: ...
 
 
 def _counted(label: str) -> str | None:

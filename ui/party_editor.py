@@ -12,7 +12,6 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
     QAbstractItemModel,
     QAbstractTableModel,
     QCoreApplication,
@@ -41,6 +40,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from models.messages import QT_TRANSLATE_NOOP  # typed: returns its str
 from models.parties import find_identity, misspelt
 from models.service import ActionInput, ParticipationInput
 from models.status import date_word
@@ -268,7 +268,7 @@ def _tooltip(column: Column, record: Any) -> str | None:
 def act_date_words(action: ActionInput) -> str:
     """'signed on' for a signature, 'deposited on' for a ratification: treaty practice's words."""
     try:
-        word = date_word(ActionType.parse(action.type))  # type: ignore[arg-type]
+        word = date_word(ActionType.parse(action.type))
     except ValueError:
         word = "dated"
     phrases = {
@@ -622,7 +622,7 @@ class PartyEditor(QWidget):
             PartyKind.STATE: self.tr("new state"),
             PartyKind.ORGANIZATION: self.tr("new international organization"),
             PartyKind.GOVERNMENT_BODY: self.tr("new government body"),
-        }[kind]  # type: ignore[index]
+        }[kind]
         suggestion = misspelt(name)
         if suggestion:
             return fill(self.tr("%1 (did you mean %2?)"), new, suggestion)

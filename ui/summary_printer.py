@@ -9,11 +9,12 @@ from __future__ import annotations
 from html import escape
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale, QObject, Signal
+from PySide6.QtCore import QCoreApplication, QLocale, QObject, Signal
 from PySide6.QtGui import QTextDocument
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QDialog, QMessageBox
 
+from models.messages import QT_TRANSLATE_NOOP  # typed: returns its str
 from ui import vocab_labels
 from ui.translations import fill
 from ui.workers import Cancelled, Job, run_with_progress
@@ -97,6 +98,11 @@ def register_heading(name: str) -> str:
 
 class SummaryPrinter(QObject):
     """Reads the summary off the GUI thread, then asks for a printer and prints it."""
+
+    if TYPE_CHECKING:  # Qt's tr works on the class too; PySide6's stubs know only the method
+
+        @classmethod
+        def tr(cls, text: str, disambiguation: str | None = None, n: int = -1) -> str: ...
 
     printed = Signal(int)  # agreements in the summary that was printed
 
