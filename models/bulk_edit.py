@@ -237,9 +237,7 @@ def _resolve(session: Session, edit: BulkEdit) -> Resolved:
         if party is None and not " ".join(name.split()):
             problems.append("a party to add needs a name")
             continue
-        close: str | list[str] | None = (
-            misspelt(name) if party is None and find_identity(name) is None else None
-        )
+        close = misspelt(name) if party is None and find_identity(name) is None else None
         if close:  # as an import refuses it: a typo must not become a new party
             problems.append(f"'{name}' is not a recorded party (did you mean '{close}'?)")
             continue

@@ -12,7 +12,7 @@ from 0, a note after a blank line); tests/models/test_bulk_write.py compares the
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -199,7 +199,7 @@ def _catalog(session: Session, items: list[Item], resolved: Resolved) -> Catalog
     party_ids = {p["party_id"] for item in changing for p in item.participations}
     party_ids |= {known for _ref, _role, known in resolved.add_parties if known is not None}
     for chunk in chunks(party_ids):
-        rows: Iterable[Any] = session.execute(
+        rows = session.execute(
             select(Party.id, Party.name, Party.iso3, Party.org_code, Party.kind).where(
                 Party.id.in_(chunk)
             )
@@ -279,7 +279,6 @@ def _edit_fields(item: Item, resolved: Resolved) -> None:
 
 def _edit_parties(item: Item, resolved: Resolved) -> None:
     after = [{"party_id": p["party_id"], "role": p["role"]} for p in item.participations]
-    party_id: int | None
     for name, party_id in resolved.remove_parties:
         kept = [p for p in after if p["party_id"] != party_id]
         if len(kept) != len(after):
