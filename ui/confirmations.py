@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, ClassVar
 
 from PySide6.QtCore import QCoreApplication, QObject
 
@@ -16,10 +16,10 @@ translate = QCoreApplication.translate
 class Confirmations(QObject):
     """The translation context of these words: pyside6-lupdate reads Confirmations.tr calls."""
 
-    if TYPE_CHECKING:  # Qt's tr works on the class too; PySide6's stubs know only the method
-
-        @classmethod
-        def tr(cls, text: str, disambiguation: str | None = None, n: int = -1) -> str: ...
+    # Qt's tr works on the class too (PySide6's stubs know the method only); an annotation,
+    # as a def here would hide the class's name from pyside6-lupdate.
+    if TYPE_CHECKING:
+        tr: ClassVar[Callable[..., str]]
 
 
 TITLE_LIMIT = 80  # a longer title is cut with '…' in a question

@@ -11,9 +11,10 @@ thread; `offer_latest_backup` does all three in turn, for the start before any w
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, ClassVar
 
 from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtWidgets import QMessageBox, QWidget
@@ -36,10 +37,10 @@ translate = QCoreApplication.translate
 class DamagedOffer(QObject):
     """The translation context of these words: pyside6-lupdate reads DamagedOffer.tr calls."""
 
-    if TYPE_CHECKING:  # Qt's tr works on the class too; PySide6's stubs know only the method
-
-        @classmethod
-        def tr(cls, text: str, disambiguation: str | None = None, n: int = -1) -> str: ...
+    # Qt's tr works on the class too (PySide6's stubs know the method only); an annotation,
+    # as a def here would hide the class's name from pyside6-lupdate.
+    if TYPE_CHECKING:
+        tr: ClassVar[Callable[..., str]]
 
 
 @dataclass(frozen=True)
@@ -69,7 +70,7 @@ def ask(parent: QWidget | None, offer: BackupOffer, error: DamagedDatabaseError)
         "%1.\n\nRestore the latest good backup, made %2 with %Ln agreement(s)? "
         "The damaged file is kept beside the backups.",
         "",
-        agreements,  # type: ignore[arg-type]  # a good backup's count is known
+        agreements,
     )
     answer = QMessageBox.question(
         parent,

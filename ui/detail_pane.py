@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import UTC
 from html import escape
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtGui import QTextOption
@@ -537,10 +538,10 @@ def render_history(history: tuple[AuditRecord, ...] | list[AuditRecord]) -> str:
 
 
 class DetailPane(QTextBrowser):
-    if TYPE_CHECKING:  # Qt's tr works on the class too; PySide6's stubs know only the method
-
-        @classmethod
-        def tr(cls, text: str, disambiguation: str | None = None, n: int = -1) -> str: ...
+    # Qt's tr works on the class too (PySide6's stubs know the method only); an annotation,
+    # as a def here would hide the class's name from pyside6-lupdate.
+    if TYPE_CHECKING:
+        tr: ClassVar[Callable[..., str]]
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)

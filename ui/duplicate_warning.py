@@ -6,7 +6,8 @@ shows `warning_text()` with its own message box.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from typing import TYPE_CHECKING, ClassVar
 
 from PySide6.QtCore import QCoreApplication, QObject
 from sqlalchemy.orm import Session, sessionmaker
@@ -78,10 +79,10 @@ def warning_text(matches: list[PossibleDuplicate]) -> tuple[str, str]:
 class DuplicateWarning(QObject):
     """The context of the warning's sentences (a class: lupdate reads a plural from tr())."""
 
-    if TYPE_CHECKING:  # Qt's tr works on the class too; PySide6's stubs know only the method
-
-        @classmethod
-        def tr(cls, text: str, disambiguation: str | None = None, n: int = -1) -> str: ...
+    # Qt's tr works on the class too (PySide6's stubs know the method only); an annotation,
+    # as a def here would hide the class's name from pyside6-lupdate.
+    if TYPE_CHECKING:
+        tr: ClassVar[Callable[..., str]]
 
 
 def _party_names(data: AgreementInput) -> list[str]:

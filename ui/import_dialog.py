@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from html import escape
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, ClassVar
 
 from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtWidgets import (
@@ -28,10 +28,10 @@ class ImportDialog(QObject):
     """The translation context of the preview's words: pyside6-lupdate reads ImportDialog.tr calls
     (a plural's count in QCoreApplication.translate is lost on it)."""
 
-    if TYPE_CHECKING:  # Qt's tr works on the class too; PySide6's stubs know only the method
-
-        @classmethod
-        def tr(cls, text: str, disambiguation: str | None = None, n: int = -1) -> str: ...
+    # Qt's tr works on the class too (PySide6's stubs know the method only); an annotation,
+    # as a def here would hide the class's name from pyside6-lupdate.
+    if TYPE_CHECKING:
+        tr: ClassVar[Callable[..., str]]
 
 
 def _names(names: Sequence[str]) -> str:

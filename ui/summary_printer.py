@@ -6,8 +6,9 @@ laid out as a QTextDocument and printed on the GUI thread once the user has chos
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from html import escape
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from PySide6.QtCore import QCoreApplication, QLocale, QObject, Signal
 from PySide6.QtGui import QTextDocument
@@ -99,10 +100,10 @@ def register_heading(name: str) -> str:
 class SummaryPrinter(QObject):
     """Reads the summary off the GUI thread, then asks for a printer and prints it."""
 
-    if TYPE_CHECKING:  # Qt's tr works on the class too; PySide6's stubs know only the method
-
-        @classmethod
-        def tr(cls, text: str, disambiguation: str | None = None, n: int = -1) -> str: ...
+    # Qt's tr works on the class too (PySide6's stubs know the method only); an annotation,
+    # as a def here would hide the class's name from pyside6-lupdate.
+    if TYPE_CHECKING:
+        tr: ClassVar[Callable[..., str]]
 
     printed = Signal(int)  # agreements in the summary that was printed
 
