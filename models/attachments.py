@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
@@ -20,6 +19,7 @@ from sqlalchemy import delete, func, insert, select, text, update
 from sqlalchemy.orm import Session
 
 from models import history
+from models.atomic_file import atomic_binary
 from models.attachment_schema import Attachment, AttachmentChunk, AttachmentVersion
 from models.attachment_search import ATTACHMENT_SEARCH_TABLE, index_version, unindex_versions
 from models.attachment_text import Extracted, TextStatus, extract_text
@@ -301,14 +301,9 @@ def save_copy(
     if version is None:
         raise AttachmentError(f"no attachment version {version_id}")
     expected, total = version.sha256, version.size
-    folder = destination.parent
-    try:
-        handle, temporary = tempfile.mkstemp(prefix=".attachment-", dir=folder)
-    except OSError as error:
-        raise AttachmentError(f"can't write to {folder}: {error.strerror or error}") from None
     digest, done = hashlib.sha256(), 0
     try:
-        with os.fdopen(handle, "wb") as stream:
+        with atomic_binary(destination) as stream:
             for chunk in read_chunks(session, version_id):
                 if check is not None:
                     check()
@@ -317,26 +312,16 @@ def save_copy(
                 done += len(chunk)
                 if progress is not None:
                     progress(done, total)
-        if digest.hexdigest() != expected:
-            raise AttachmentError(
-                f"the stored copy of {shown(version.filename)} does not match its checksum: "
-                "it was not saved"
-            )
-        os.replace(temporary, destination)
+            if digest.hexdigest() != expected:
+                raise AttachmentError(
+                    f"the stored copy of {shown(version.filename)} does not match its "
+                    "checksum: it was not saved"
+                )
     except OSError as error:
         raise AttachmentError(
             f"can't write {destination}: {error.strerror or error}; nothing was saved"
         ) from None
-    finally:
-        if os.path.exists(temporary):
-            os.unlink(temporary)
     return destination
-
-
-def version_text(session: Session, version_id: int) -> str:
-    """The text extracted from a version ('' when it had none)."""
-    found = session.scalar(select(AttachmentVersion.text).where(AttachmentVersion.id == version_id))
-    return found or ""
 
 
 # ----------------------------------------------------------------- storing

@@ -8,7 +8,7 @@ agreement they describe: the detail pane shows the trail of a deleted agreement 
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -73,6 +73,29 @@ def record_many(connection: Connection, rows: Sequence[dict[str, Any]]) -> None:
     """Add many rows at once (bulk import): dicts with the columns of audit_log but id."""
     if rows:
         connection.execute(insert(_TABLE), list(rows))
+
+
+def record_each(
+    connection: Connection,
+    lines: Iterable[tuple[int, dict[str, Any]]],
+    action: str,
+    user: str,
+) -> None:
+    """One *action* line per (agreement id, changes), all by *user* at one moment."""
+    now = utcnow()
+    record_many(
+        connection,
+        [
+            {
+                "agreement_id": agreement_id,
+                "changed_at": now,
+                "changed_by": user,
+                "action": action,
+                "changes": changes,
+            }
+            for agreement_id, changes in lines
+        ],
+    )
 
 
 def audit_trail(session: Session, agreement_id: int) -> list[AuditRecord]:

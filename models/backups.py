@@ -25,6 +25,7 @@ from pathlib import Path
 import platformdirs
 from sqlalchemy import URL
 
+from models.atomic_file import fsync_file, rename_durably
 from models.database import sqlite_path
 from models.integrity import header_problem, wal_in_use
 
@@ -271,9 +272,8 @@ def copy_checked(source: Path, target: Path) -> int:
                 f"the backup of {source} failed SQLite's check ({problem}), so it was not "
                 f"kept: {source} itself may be damaged"
             )
-        _fsync(partial)
-        os.replace(partial, target)
-        _fsync_folder(target.parent)
+        fsync_file(partial)
+        rename_durably(partial, target)
         return expected
     except sqlite3.Error as error:
         raise BackupError(f"can't back up {source}: {error}") from None
@@ -324,21 +324,6 @@ def _check_problem(path: Path, expected: int | None = None) -> str | None:
     if expected is not None and found != expected:
         return f"it holds {found} agreements where the database had {expected}"
     return None
-
-
-def _fsync(path: Path) -> None:
-    descriptor = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(descriptor)
-    finally:
-        os.close(descriptor)
-
-
-def _fsync_folder(folder: Path) -> None:
-    """Make a rename durable (POSIX); Windows can't open a folder, and needs no such step."""
-    if os.name != "posix":
-        return
-    _fsync(folder)
 
 
 # ----------------------------------------------------------------- rotation
@@ -452,11 +437,10 @@ def restore_backup(database: Path, backup: Path, *, now: datetime | None = None)
         _snapshot_copy(backup, partial)  # before anything else: rotation can't take it now
         kept = _keep_current(database, now)
         _move_revision_on(partial, info.revision, kept)
-        _fsync(partial)
+        fsync_file(partial)
         for suffix in ("-wal", "-shm", "-journal"):  # the replaced file's: kept in *kept*
             database.with_name(database.name + suffix).unlink(missing_ok=True)
-        os.replace(partial, database)
-        _fsync_folder(database.parent)
+        rename_durably(partial, database)
     except (sqlite3.Error, OSError) as error:
         raise BackupError(f"can't restore {backup} over {database}: {error}") from None
     finally:

@@ -27,7 +27,7 @@ from models.bulk_write import (
     written_parts,
 )
 from models.changes import NOTHING, Changes
-from models.fields import find_field, split_path
+from models.fields import find_field, join_path, split_path
 from models.parties import find_identity, find_party, misspelt, party_reference, suggest_parties
 from models.query import FieldNode, field_tree
 from models.service import AgreementInput, MilestoneInput, ParticipationInput
@@ -218,7 +218,7 @@ def _resolve(session: Session, edit: BulkEdit) -> Resolved:
         elif matches:
             resolved.add_fields.append((matches[0][1], matches[0][0]))
         elif split_path(name):
-            resolved.add_fields.append((" > ".join(split_path(name)), None))
+            resolved.add_fields.append((join_path(split_path(name)), None))
         else:
             problems.append("a field to add needs a name")
     for name in edit.remove_fields:

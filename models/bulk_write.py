@@ -22,7 +22,7 @@ from sqlalchemy.orm import Session
 from models.audit import record_many
 from models.dates import PartialDate
 from models.deadline_store import refresh_deadlines
-from models.fields import resolve_field
+from models.fields import field_paths, resolve_field
 from models.history_state import (
     AGREEMENTS,
     CHUNK,
@@ -35,7 +35,7 @@ from models.history_state import (
 )
 from models.parties import party_reference, resolve_party
 from models.revision import one_revision_step
-from models.schema import Field, Party, agreement_fields, utcnow
+from models.schema import Party, agreement_fields, utcnow
 from models.search_index import update_search_index
 from models.service import MilestoneInput
 from models.vocab import Kind, Level, MilestoneKind, PartyKind, Status
@@ -108,7 +108,7 @@ class Catalog:
     """What the audit rows name: each party's reference and kind, each field's path."""
 
     parties: dict[int, tuple[str, str]] = field(default_factory=dict)
-    fields: dict[int | str, str] = field(default_factory=dict)  # a new field: its path misses
+    fields: dict[int, str] = field(default_factory=dict)
 
 
 def before_states(items: list[Item], resolved: Resolved) -> dict[int, dict[str, Any]]:
@@ -208,19 +208,8 @@ def _catalog(session: Session, items: list[Item], resolved: Resolved) -> Catalog
             kind = getattr(row.kind, "value", row.kind)
             catalog.parties[row.id] = (party_reference(row.name, row.iso3, row.org_code), kind)
     if any("fields" in item.touched for item in changing):
-        rows = session.execute(select(Field.id, Field.name, Field.parent_id)).all()
-        by_id = {row.id: row for row in rows}
-        for field_id in by_id:
-            catalog.fields[field_id] = _path(by_id, field_id)
+        catalog.fields.update(field_paths(session))
     return catalog
-
-
-def _path(by_id: dict[int, Any], field_id: int) -> str:
-    parts, current = [], by_id.get(field_id)
-    while current is not None:
-        parts.append(current.name)
-        current = by_id.get(current.parent_id)
-    return " > ".join(reversed(parts))
 
 
 def edit_item(
@@ -486,7 +475,7 @@ def _audit_rows(
         if item.add_fields or item.remove_fields:
             kept = [f for f in item.fields if f not in item.remove_fields]
             before["fields"] = [catalog.fields.get(f, str(f)) for f in item.fields]
-            after["fields"] = [catalog.fields.get(f, str(f)) for f in [*kept, *item.add_fields]]
+            after["fields"] = [catalog.fields.get(f, str(f)) for f in [*kept, *item.add_fields]]  # type: ignore[arg-type]  # a new field's path misses
         if "participations" in item.touched:
             stored = {p["party_id"]: p for p in item.participations}
             before["parties"] = [_party_record(p, catalog) for p in item.participations]

@@ -3,7 +3,7 @@
 One all-day event per deadline, with a reminder before it. A date known only to the
 month (or year) is an event spanning that month (or year), its title saying so: the
 calendar shows the date as known, never an invented day. Written with `icalendar`;
-the file is replaced only once complete (models.exchange_write.replacing).
+the file is replaced only once complete (models.atomic_file).
 """
 
 from __future__ import annotations
@@ -15,9 +15,9 @@ from pathlib import Path
 
 from icalendar import Alarm, Calendar, Event
 
+from models.atomic_file import atomic_text
 from models.dates import Precision
 from models.deadline_store import DueItem
-from models.exchange_write import replacing
 
 PRODUCT = "-//Treaty Tracker//Deadlines//EN"
 REMIND_DAYS = 14  # two weeks: time to prepare a note verbale before a notice deadline
@@ -71,7 +71,7 @@ def write_calendar(
 ) -> int:
     """Write *items* to *path* as .ics; return how many events. The old file stays on failure."""
     data = calendar_of(items, remind_days).to_ical()
-    with replacing(Path(path)) as out:
+    with atomic_text(Path(path)) as out:
         # RFC 5545 lines end in CRLF, which icalendar writes; text mode must not translate.
         out.write(data.decode("utf-8"))
     return len(items)

@@ -6,13 +6,14 @@ from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session
 
 from models.changes import Changes
+from models.fields import PATH_SEPARATOR, SEPARATOR
 from models.history import FIELD, PARTY, plural, quoted, step
 from models.limits import (
     FIELD_NAME_MAX,
     field_key_problem,
+    name_problem,
     party_name_problem,
     surrogate_problem,
-    too_long,
 )
 from models.messages import (
     STEP_FIELD_DELETION,
@@ -143,7 +144,7 @@ def field_usage(session: Session, field_id: int) -> int:
 def rename_field(session: Session, field_id: int, name: str) -> Changes:
     item = _field(session, field_id)
     with step(session, fill(STEP_FIELD_RENAME, quoted(item.name))) as recording:
-        below = Field.key.startswith(item.key + " > ", autoescape=True)
+        below = Field.key.startswith(item.key + PATH_SEPARATOR, autoescape=True)
         recording.touch([field_id, *session.scalars(select(Field.id).where(below))], FIELD)
         _rename_field(session, item, name)
     return recording.changes
@@ -151,21 +152,18 @@ def rename_field(session: Session, field_id: int, name: str) -> Changes:
 
 def _rename_field(session: Session, item: Field, name: str) -> None:
     field_id = item.id
-    cleaned = " ".join(name.replace(">", " ").split())
-    if not cleaned:
-        raise CatalogError("a field needs a name")
-    problem = surrogate_problem(cleaned)
-    if len(cleaned) > FIELD_NAME_MAX:
-        problem = too_long(len(cleaned), FIELD_NAME_MAX, "a field's name")
+    cleaned = " ".join(name.replace(SEPARATOR, " ").split())
+    problem = name_problem(cleaned, FIELD_NAME_MAX, "field")
     if problem:
         raise CatalogError(problem)
-    prefix = item.key.rsplit(" > ", 1)[0] + " > " if item.parent_id else ""
+    prefix = item.key.rsplit(PATH_SEPARATOR, 1)[0] + PATH_SEPARATOR if item.parent_id else ""
     new_key = prefix + fold(cleaned)
     clash = session.scalar(select(Field).where(Field.key == new_key, Field.id != field_id))
     if clash is not None:
         raise CatalogError(f"a field named '{cleaned}' already exists there; merge them instead")
     old_key = item.key
-    below = Field.key.startswith(old_key + " > ", autoescape=True)  # '_' in a name is no wildcard
+    # autoescape: '_' in a name is no wildcard.
+    below = Field.key.startswith(old_key + PATH_SEPARATOR, autoescape=True)
     children = list(session.scalars(select(Field).where(below)))
     # The longest path below grows with the name: it must still fit its column.
     longest = max([new_key, *(new_key + child.key[len(old_key) :] for child in children)], key=len)

@@ -30,6 +30,7 @@ from models.integrity import (
     locked_message,
     unclean_shutdown,
 )
+from models.users import system_user
 
 ENV_VARIABLE = "TREATY_TRACKER_DB"
 # The newest migration: a database at it opens without loading Alembic (a test holds this
@@ -340,7 +341,7 @@ def connection_problem(url: URL, error: BaseException) -> str:
         return f"can't open {describe(url)}: {detail}"
     server = f"{url.host or 'localhost'}:{url.port or 5432}"
     state = getattr(original, "sqlstate", None)
-    user = url.username or _os_user()
+    user = url.username or system_user("?")
     refused = ("password authentication failed", "no password supplied", "pg_hba.conf")
     if (
         state in ("28P01", "28000")
@@ -397,15 +398,6 @@ def _short(detail: str) -> str:
         if reason in detail:
             return reason.lower() if reason != "Connection refused" else "connection refused"
     return detail
-
-
-def _os_user() -> str:
-    import getpass
-
-    try:
-        return getpass.getuser()
-    except (KeyError, OSError):
-        return "?"
 
 
 def make_engine(url: URL) -> Engine:
@@ -479,14 +471,6 @@ def _alembic_upgrade(connection: Any, revision: str) -> None:
     from alembic import command
 
     command.upgrade(alembic_config(connection), revision)
-
-
-def head_revision() -> str:
-    from alembic.script import ScriptDirectory
-
-    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
-    assert head is not None
-    return head
 
 
 def _known_revisions() -> set[str]:

@@ -97,19 +97,6 @@ def add_months(day: date, months: int) -> date:
     return date(year, month + 1, min(day.day, last))
 
 
-def _cover(first: date, last: date) -> PartialDate | None:
-    """The most precise partial date spanning exactly these days, if there is one."""
-    if first == last:
-        return PartialDate(first.year, first.month, first.day)
-    month = PartialDate(first.year, first.month)
-    if month.first_day() == first and month.last_day() == last:
-        return month
-    year = PartialDate(first.year)
-    if year.first_day() == first and year.last_day() == last:
-        return year
-    return None
-
-
 def shift(on: PartialDate, period: Period, sign: int = 1) -> PartialDate | None:
     """*on* moved by *period*, to the precision *on* is known to.
 
@@ -317,11 +304,6 @@ def disagreements(
 
 
 # ----------------------------------------------------------------- windows
-
-
-def in_window(deadline_first: date, deadline_last: date, as_of: date, days: int) -> bool:
-    """Whether a deadline may fall between *as_of* and *days* later (both included)."""
-    return deadline_last >= as_of and deadline_first <= as_of + timedelta(days=days)
 
 
 def is_overdue(kind: DeadlineKind, deadline_last: date, as_of: date) -> bool:

@@ -20,7 +20,7 @@ from models.audit import AuditRecord, audit_trail
 from models.dates import PartialDate
 from models.deadline_store import ENDED, source_of
 from models.deadlines import Deadline, compute, is_overdue
-from models.query import field_paths
+from models.fields import field_paths
 from models.redirects import resolve_id
 from models.schema import Agreement, Participation, Relation
 from models.service import NotFoundError

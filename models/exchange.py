@@ -37,6 +37,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from models import history
+from models.cancelled import Cancelled
 from models.changes import NOTHING, Changes
 from models.dates import PartialDate
 from models.duplicates import DuplicateQuery, PossibleDuplicate, find_duplicates
@@ -47,7 +48,7 @@ from models.exchange_bulk import (
     named,
     party_key,
 )
-from models.exchange_format import ImportCancelled, ImportFailed, Problem, Record, RelationRef
+from models.exchange_format import ImportFailed, Problem, Record, RelationRef
 from models.exchange_read import column_of
 from models.exchange_relations import (
     Resolved,
@@ -55,13 +56,13 @@ from models.exchange_relations import (
     resolve_relations,
 )
 from models.exchange_stream import file_stamp, stream_records
-from models.exchange_write import ExportCancelled, export_file, export_format
-from models.fields import path_key, split_path
+from models.exchange_write import export_file, export_format
+from models.fields import field_paths, path_key, split_path
 from models.messages import STEP_IMPORT, fill
 from models.parties import doubtful_parties, find_identity, find_party
-from models.query import field_paths
 from models.schema import Agreement, Field, Party
 from models.service import (
+    DATE_FIELDS,
     AgreementInput,
     ParticipationInput,
     RelationInput,
@@ -75,8 +76,6 @@ from models.vocab import ActionType, Kind, Level, MilestoneKind, RelationType, R
 __all__ = [
     "MAX_PROBLEMS",
     "NEW_PARTY",
-    "ExportCancelled",
-    "ImportCancelled",
     "ImportFailed",
     "ImportPreview",
     "ImportResult",
@@ -185,7 +184,7 @@ def import_file(
 ) -> ImportResult:
     """Record the agreements in *path*; all or nothing (the caller's transaction rolls back).
 
-    Raises ImportFailed listing every problem, or ImportCancelled when *cancelled* returns
+    Raises ImportFailed listing every problem, or Cancelled when *cancelled* returns
     True. With *update*, a row matching a recorded agreement overwrites the columns the
     file has (and keeps the rest); otherwise it is skipped. A new party whose name looks
     like a misspelt state or organisation ('Uzbekistn') is a problem unless *new_parties*
@@ -212,7 +211,7 @@ def _import_file(
 ) -> ImportResult:
     def check() -> None:
         if cancelled is not None and cancelled():
-            raise ImportCancelled()
+            raise Cancelled("import cancelled; nothing was imported")
 
     options = _Options(update, new_parties, keep_duplicates)
     return _import_stream(session, Path(path), options, progress, check)
@@ -323,7 +322,7 @@ def _import_stream(
             for batch in _batches(stream_records(source, check, validate=False), CHUNK):
                 writing.batch(batch, inserter)
         writing.link(inserter.ids)
-    except (ImportFailed, ImportCancelled):
+    except (ImportFailed, Cancelled):
         raise
     except Exception:
         if file_stamp(source) != scan.stamp:  # a row that was not checked: say why
@@ -828,7 +827,7 @@ def _canonical(session: Session, data: AgreementInput) -> tuple[object, ...]:
         relations=[],
         alternative_titles=[],
         languages=[],
-        **{name: date(getattr(data, name)) for name in _DATE_NAMES},  # type: ignore[arg-type]  # only text columns are spread
+        **{name: date(getattr(data, name)) for name in DATE_FIELDS},  # type: ignore[arg-type]  # only text columns are spread
     )
     simple = tuple(
         value.strip() if isinstance(value, str) else value for value in dataclasses.astuple(plain)
@@ -845,9 +844,6 @@ def _canonical(session: Session, data: AgreementInput) -> tuple[object, ...]:
         ),
         tuple((r.type, r.other_id) for r in data.relations),
     )
-
-
-_DATE_NAMES = ("signed_on", "entry_into_force", "expires_on", "terminated_on")
 
 
 def _canonical_party(session: Session, item: ParticipationInput) -> tuple[object, ...]:

@@ -50,8 +50,6 @@ _AGREEMENTS = Agreement.__table__
 _PARTICIPATIONS = Participation.__table__
 _ACTIONS = Action.__table__
 _MILESTONES = Milestone.__table__
-_DATES = DATE_FIELDS
-_TEXTS = OPTIONAL_TEXT_FIELDS
 
 
 @lru_cache(maxsize=65536)
@@ -63,26 +61,6 @@ def party_key(name: str) -> str:
 def named(parties: list[ParticipationInput]) -> list[ParticipationInput]:
     """The participations service.create keeps: those with a name."""
     return [item for item in parties if item.party.strip()]
-
-
-def insert_agreements(
-    session: Session,
-    inputs: Sequence[AgreementInput],
-    after_chunk: Callable[[int], None] = lambda done: None,
-    title_keys: Sequence[str] | None = None,
-    *,
-    user: str | None = None,
-) -> list[int]:
-    """Record valid *inputs* as new agreements; return their ids, in order.
-
-    *after_chunk* gets the number stored so far after each chunk (progress, cancel);
-    *title_keys* are the inputs' sort_key(title), when the caller has them already.
-    Each agreement gets an 'import' line in the audit log, by *user* (default: the
-    current user).
-    """
-    with bulk_insert(session, user=user) as inserter:
-        inserter.add(inputs, after_chunk, title_keys)
-    return inserter.ids
 
 
 @contextmanager
@@ -276,9 +254,9 @@ def agreement_row(
         "created_by": user,
         "updated_by": user,
     }
-    for name in _DATES:
+    for name in DATE_FIELDS:
         row[name] = _date(getattr(data, name))
-    for name in _TEXTS:
+    for name in OPTIONAL_TEXT_FIELDS:
         row[name] = _text(getattr(data, name))
     for name, _, _ in TERM_FIELDS:
         row[name] = canonical(name, getattr(data, name))

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from models.service import AgreementInput
+from models.service import DATE_FIELDS, AgreementInput
 from models.vocab import ActionType, Kind, Level, PartyKind, Role, Status, Vocabulary
 
 # The columns of a CSV file, in the order export writes them (`level` last, as an extra).
@@ -70,10 +70,7 @@ PARTY_SYNONYMS = {"party": "name", "party_kind": "kind"}
 ACTION_KEYS = ("type", "deposited_on", "effective_on", "text")
 MILESTONE_KEYS = ("kind", "on", "description")
 RELATION_KEYS = ("type", "id", "title", "signed_on")
-DATE_KEYS = frozenset(
-    {"signed_on", "entry_into_force", "expires_on", "terminated_on", "on"}
-    | {"deposited_on", "effective_on"}
-)
+DATE_KEYS = frozenset({*DATE_FIELDS, "on", "deposited_on", "effective_on"})
 
 
 # The vocabulary of each key (its last part: 'parties.0.role' -> 'role').
@@ -121,13 +118,6 @@ class ImportFailed(Exception):
         self.problems = problems
         more = f" (and {len(problems) - 1} more problems)" if len(problems) > 1 else ""
         super().__init__(f"{problems[0]}{more}" if problems else "the file can't be imported")
-
-
-class ImportCancelled(Exception):
-    """The user stopped the import; the caller's transaction rolls back, so nothing changed."""
-
-    def __init__(self) -> None:
-        super().__init__("import cancelled; nothing was imported")
 
 
 @dataclass(frozen=True, slots=True)

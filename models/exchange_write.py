@@ -10,20 +10,21 @@ from __future__ import annotations
 import csv
 import json
 import os
-import uuid
 from collections import defaultdict
 from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
 from pathlib import Path
 from typing import IO, Any
 
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
+from models.atomic_file import atomic_text
+from models.cancelled import Cancelled
 from models.dates import PartialDate
 from models.exchange_format import EXPORT_CSV_COLUMNS, LIST_SEPARATOR, TERM_COLUMNS
+from models.fields import field_paths
 from models.parties import exchange_code, party_reference
-from models.query import AgreementFilter, Sort, agreement_ids, fetch_rows, field_paths
+from models.query import AgreementFilter, Sort, agreement_ids, fetch_rows
 from models.safe_output import csv_cell
 from models.schema import (
     Action,
@@ -45,13 +46,6 @@ BY_SIGNING_DATE = Sort()
 # "For Excel": a byte-order mark, without which Excel reads UTF-8 as the system's code page
 # (Тоқаев as mojibake), and Windows line ends.
 EXCEL = ("utf-8-sig", "\r\n")
-
-
-class ExportCancelled(Exception):
-    """The user stopped the export; the target file was left as it was."""
-
-    def __init__(self) -> None:
-        super().__init__("export cancelled; no file was written")
 
 
 def export_format(path: Path) -> str:
@@ -76,7 +70,7 @@ def export_file(
     """Write the agreements a filter matches (or these ids, in order) to *path*; return how many.
 
     CSV or JSON by the suffix; *excel* makes a CSV Excel opens right (see EXCEL). Raises
-    ExportCancelled (leaving *path* untouched) when *cancelled* returns True between batches.
+    Cancelled (leaving *path* untouched) when *cancelled* returns True between batches.
     *attachments*: a folder the agreements' attachments are written to, each JSON record
     referring to its files.
     """
@@ -95,7 +89,7 @@ def export_file(
         base = target.absolute().parent
         batches = (add_attachment_refs(session, batch, attachments, base) for batch in batches)
     encoding, line_end = EXCEL if excel else ("utf-8", "\n")
-    with replacing(target, encoding) as out:
+    with atomic_text(target, encoding) as out:
         if kind == "json":
             return write_json(batches, out)
         return write_csv(batches, out, party_cells(session), line_end)
@@ -112,7 +106,7 @@ def _batches(
     done = 0
     for start in range(0, len(ids), BATCH):
         if cancelled is not None and cancelled():
-            raise ExportCancelled()
+            raise Cancelled("export cancelled; no file was written")
         batch = ids[start : start + BATCH]
         yield fetch(session, batch)
         done += len(batch)
@@ -120,21 +114,6 @@ def _batches(
             progress(done, len(ids))
     if progress is not None and not ids:
         progress(0, 0)
-
-
-@contextmanager
-def replacing(target: Path, encoding: str = "utf-8") -> Iterator[IO[str]]:
-    """A text file that replaces *target* only if the block finishes without an exception."""
-    # A name of our own (not mkstemp's 0600 file) so the export gets the usual permissions.
-    temporary = target.with_name(f".{target.name}.{uuid.uuid4().hex[:8]}.part")
-    try:
-        with temporary.open("x", encoding=encoding, newline="") as out:
-            yield out
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(temporary, target)
-    finally:
-        temporary.unlink(missing_ok=True)
 
 
 def _iso(value: PartialDate | None) -> str | None:

@@ -1,8 +1,10 @@
-"""Resolving field paths ('Transport > Rail') to fields, creating what is missing."""
+"""Field paths ('Transport > Rail'): built from a field's parents, and resolved to fields,
+creating what is missing."""
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable, Iterable
+from typing import Any, TypeVar
 
 from sqlalchemy import Connection, Table, insert, select
 from sqlalchemy.orm import Session
@@ -10,7 +12,10 @@ from sqlalchemy.orm import Session
 from models.schema import Field
 from models.text import fold
 
-SEPARATOR = ">"
+SEPARATOR = ">"  # what a path is split at, however it is spaced
+PATH_SEPARATOR = " > "  # what a path is written with (and keys: models.schema.Field.key)
+
+_Node = TypeVar("_Node")
 
 
 def split_path(path: str) -> list[str]:
@@ -18,8 +23,39 @@ def split_path(path: str) -> list[str]:
     return [" ".join(part.split()) for part in path.split(SEPARATOR) if part.strip()]
 
 
+def join_path(parts: Iterable[str]) -> str:
+    """['Transport', 'Rail'] -> 'Transport > Rail'."""
+    return PATH_SEPARATOR.join(parts)
+
+
 def path_key(parts: list[str]) -> str:
-    return " > ".join(fold(part) for part in parts)
+    return join_path(fold(part) for part in parts)
+
+
+def path_from(
+    leaf: _Node, parent: Callable[[_Node], _Node | None], name: Callable[[_Node], str]
+) -> str:
+    """The path of *leaf*, its ancestors' names first: the one place a path is built."""
+    parts: list[str] = []
+    current: _Node | None = leaf
+    while current is not None:
+        parts.append(name(current))
+        current = parent(current)
+    return join_path(reversed(parts))
+
+
+def field_path(item: Field) -> str:
+    """A stored field's path, through its parents as loaded."""
+    return path_from(item, lambda field: field.parent, lambda field: field.name)
+
+
+def field_paths(session: Session) -> dict[int, str]:
+    """Every field's path by id, read in one query."""
+    rows = {row.id: row for row in session.execute(select(Field.id, Field.name, Field.parent_id))}
+    return {
+        field_id: path_from(row, lambda child: rows.get(child.parent_id), lambda node: node.name)
+        for field_id, row in rows.items()
+    }
 
 
 def find_field(session: Session, path: str) -> Field | None:

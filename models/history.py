@@ -41,7 +41,7 @@ from sqlalchemy import Connection, bindparam, delete, func, insert, select, upda
 from sqlalchemy.orm import Session
 
 from models.attachment_history import agreement_of, apply_attachment_states, attachment_states
-from models.audit import record_many
+from models.audit import record_each
 from models.changes import NOTHING, Changes
 from models.history_patch import PATCH, apply_patches, is_patch, patch_state, read_parts
 from models.history_state import (
@@ -427,26 +427,13 @@ def _replay(session: Session, info: StepInfo, user: str, *, undoing: bool) -> Re
     _note_versions(connection, info.id, [r for r in rows if r.kind == AGREEMENT], undoing)
     connection.execute(update(_STEPS).where(_STEPS.c.id == info.id).values(undone=undoing))
     action = "undo" if undoing else "redo"
-    now = utcnow()
     # An agreement's own lines, and an attachment's on the agreement it belongs to.
     owners = [
         r.object_id if r.kind == AGREEMENT else agreement_of(r.before) or agreement_of(r.after)
         for r in rows
         if r.kind in (AGREEMENT, ATTACHMENT)
     ]
-    record_many(
-        connection,
-        [
-            {
-                "agreement_id": owner,
-                "changed_at": now,
-                "changed_by": user,
-                "action": action,
-                "changes": {"step": info.label},
-            }
-            for owner in owners
-        ],
-    )
+    record_each(connection, ((owner, {"step": info.label}) for owner in owners), action, user)  # type: ignore[misc]  # an attachment item has a state on one side
     session.expire_all()
     pairs = {
         (r.kind, r.object_id): ((r.after, r.before) if undoing else (r.before, r.after))

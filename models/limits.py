@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from models.fields import path_key, split_path
+from models.fields import join_path, path_key, split_path
 from models.schema import (
     Agreement,
     AuditEntry,
@@ -77,7 +77,7 @@ def field_path_problem(path: str) -> str | None:
     for part in parts:
         if len(part) > FIELD_NAME_MAX:
             return too_long(len(part), FIELD_NAME_MAX, f"field name {shown(part, 30)}")
-    whole = " > ".join(parts)
+    whole = join_path(parts)
     return field_key_problem(whole, whole if whole.isascii() else path_key(parts))
 
 
@@ -86,6 +86,15 @@ def field_key_problem(path: str, key: str) -> str | None:
     if len(key) > FIELD_KEY_MAX:
         return too_long(len(path), FIELD_KEY_MAX, "field path", len(key))
     return None
+
+
+def name_problem(name: str, limit: int, what: str) -> str | None:
+    """Why a cleaned-up *name* for a *what* ('view', 'field') can't be stored, or None."""
+    if not name:
+        return f"a {what} needs a name"
+    if len(name) > limit:
+        return too_long(len(name), limit, f"a {what}'s name")
+    return surrogate_problem(name)
 
 
 def surrogate_problem(text: str, *, escaped_bytes: bool = False) -> str | None:

@@ -99,9 +99,6 @@ class MergePlan:
     fields: tuple[str, ...]  # the united field paths
     versions: dict[int, int]  # id -> version read, for merge_agreements
 
-    def default_choices(self) -> dict[str, Side]:
-        return {row.name: row.default for row in self.rows}
-
 
 @dataclass(frozen=True)
 class MergeResult:
@@ -111,7 +108,6 @@ class MergeResult:
     merged_id: int
     version: int
     changed: tuple[str, ...]  # the kept agreement's facts that changed
-    relations_moved: int  # relations of other agreements that now point at the kept one
     changes: Changes = NOTHING  # for the window: the kept one changed, the other deleted
 
 
@@ -176,7 +172,7 @@ def merge_agreements(
         pointing = select(Relation.agreement_id).where(Relation.other_id == other_id)
         earlier = select(AgreementRedirect.old_id).where(AgreementRedirect.new_id == other_id)
         recording.touch([keep_id, other_id, *session.scalars(pointing), *session.scalars(earlier)])
-        moved = _move_incoming(session, keep_id, other_id)
+        _move_incoming(session, keep_id, other_id)
         # Undo gives the merged agreement its attachments back.
         recording.touch(attachment_ids(session, other_id), kind=history.ATTACHMENT)
         move_attachments(session, other_id, keep_id)
@@ -186,7 +182,7 @@ def merge_agreements(
         new_version = update(session, keep_id, merged, keep_version, user=user).version
         changed = _mark_merge(session, keep_id, other_id, user)
         add_redirect(session, other_id, keep_id)
-    result = MergeResult(keep_id, other_id, new_version, changed, moved)
+    result = MergeResult(keep_id, other_id, new_version, changed)
     return dataclasses.replace(result, changes=recording.changes)
 
 
@@ -286,8 +282,8 @@ def _unite_relations(
     return _unite([], [r for r in moved if r.other_id != keep_id], lambda r: (r.type, r.other_id))
 
 
-def _move_incoming(session: Session, keep_id: int, other_id: int) -> int:
-    """Point other agreements' relations to *other_id* at *keep_id*; return how many moved."""
+def _move_incoming(session: Session, keep_id: int, other_id: int) -> None:
+    """Point other agreements' relations to *other_id* at *keep_id* (once per link)."""
     incoming = session.scalars(
         select(Relation).where(
             Relation.other_id == other_id, Relation.agreement_id.not_in([keep_id, other_id])
@@ -298,16 +294,13 @@ def _move_incoming(session: Session, keep_id: int, other_id: int) -> int:
             select(Relation.agreement_id, Relation.type).where(Relation.other_id == keep_id)
         ).all()
     )
-    moved = 0
     for relation in incoming:
         if (relation.agreement_id, relation.type) in existing:
             session.delete(relation)  # the same link to the kept agreement is there already
         else:
             existing.add((relation.agreement_id, relation.type))
             relation.other_id = keep_id
-            moved += 1
     session.flush()
-    return moved
 
 
 # ----------------------------------------------------------------- helpers

@@ -36,6 +36,7 @@ from sqlalchemy.orm import Session
 from models.attachment_search import matching_agreements
 from models.dates import PartialDate
 from models.deadline_store import due_condition
+from models.fields import field_paths
 from models.schema import Agreement, Field, Participation, Party, agreement_fields
 from models.search_index import SEARCH_TABLE, has_search_index, pg_lexeme
 from models.status import ParticipationCounts
@@ -610,16 +611,6 @@ def field_tree(session: Session) -> list[FieldNode]:
     rows = session.execute(select(Field.id, Field.name, Field.parent_id)).all()
     nodes = [FieldNode(row.id, row.name, row.parent_id, paths[row.id]) for row in rows]
     return sorted(nodes, key=lambda node: fold(node.path))
-
-
-def field_paths(session: Session) -> dict[int, str]:
-    rows = {row.id: row for row in session.execute(select(Field.id, Field.name, Field.parent_id))}
-
-    def path(field_id: int) -> str:
-        row = rows[field_id]
-        return row.name if row.parent_id is None else f"{path(row.parent_id)} > {row.name}"
-
-    return {field_id: path(field_id) for field_id in rows}
 
 
 def party_list(session: Session) -> list[PartyEntry]:

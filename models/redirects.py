@@ -42,17 +42,6 @@ def merged_message(old_id: int, new_id: int) -> str:
     return f"agreement {old_id} was merged into {new_id}"
 
 
-def merged_ids(session: Session, agreement_id: int) -> list[int]:
-    """The old ids that now answer with *agreement_id* (its merged-in agreements)."""
-    return list(
-        session.scalars(
-            select(AgreementRedirect.old_id)
-            .where(AgreementRedirect.new_id == agreement_id)
-            .order_by(AgreementRedirect.old_id)
-        )
-    )
-
-
 def add_redirect(session: Session, old_id: int, new_id: int) -> None:
     """Record that *old_id* answers with *new_id*, and repoint ids that answered with old_id.
 

@@ -39,11 +39,6 @@ def shown(text: str) -> str:
     return _CONTROLS.sub(lambda match: f"\\x{ord(match.group()):02x}", text)
 
 
-def has_controls(text: str) -> bool:
-    """Whether shown() would change *text*."""
-    return _CONTROLS.search(text) is not None
-
-
 _JSON_CONTROLS = re.compile("[\x7f-\x9f]")
 
 

@@ -11,7 +11,7 @@ import dataclasses
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import Any, NamedTuple
+from typing import NamedTuple
 from urllib.parse import urlparse
 
 from sqlalchemy import delete as sql_delete
@@ -24,7 +24,7 @@ from models.audit import changes_between, input_record, last_change, record
 from models.changes import Changes
 from models.dates import PartialDate
 from models.deadline_store import refresh_deadlines
-from models.fields import resolve_field, split_path
+from models.fields import field_path, resolve_field, split_path
 from models.limits import (
     MILESTONE_MAX,
     SIGNATORY_MAX,
@@ -935,7 +935,7 @@ def to_input(agreement: Agreement) -> AgreementInput:
             )
             for p in agreement.participations
         ],
-        fields=[_field_path(f) for f in agreement.fields],
+        fields=[field_path(f) for f in agreement.fields],
         milestones=[
             MilestoneInput(kind=m.kind.value, on=iso(m.on), description=m.description)
             for m in agreement.milestones
@@ -944,12 +944,3 @@ def to_input(agreement: Agreement) -> AgreementInput:
             RelationInput(type=r.type.value, other_id=r.other_id) for r in agreement.relations
         ],
     )
-
-
-def _field_path(item: Any) -> str:
-    parts = []
-    current = item
-    while current is not None:
-        parts.append(current.name)
-        current = current.parent
-    return " > ".join(reversed(parts))

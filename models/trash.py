@@ -24,7 +24,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from models.attachments import purge_attachments
-from models.audit import record_many
+from models.audit import record_each
 from models.changes import Changes
 from models.history import plural, quoted, step
 from models.history_state import (
@@ -147,20 +147,7 @@ def purge_agreements(session: Session, ids: list[int], *, user: str | None = Non
         connection.execute(sql_delete(TRASH).where(TRASH.c.agreement_id.in_(chunk)))
     for hook in PURGE_HOOKS:
         hook(session, list(ids))
-    now = utcnow()
-    record_many(
-        connection,
-        [
-            {
-                "agreement_id": i,
-                "changed_at": now,
-                "changed_by": user,
-                "action": "purge",
-                "changes": {},
-            }
-            for i in ids
-        ],
-    )
+    record_each(connection, ((i, {}) for i in ids), "purge", user)
     session.expire_all()
 
 
@@ -190,20 +177,8 @@ def _write(session: Session, states: dict[int, Any], user: str, action: str) -> 
     connection = session.connection()
     with one_revision_step(connection):
         apply_agreement_states(connection, states, user)
-    now = utcnow()
-    record_many(
-        connection,
-        [
-            {
-                "agreement_id": i,
-                "changed_at": now,
-                "changed_by": user,
-                "action": action,
-                "changes": {"title": state["snapshot"]["row"]["title"]},
-            }
-            for i, state in states.items()
-        ],
-    )
+    titles = ((i, {"title": state["snapshot"]["row"]["title"]}) for i, state in states.items())
+    record_each(connection, titles, action, user)
     session.expire_all()
 
 

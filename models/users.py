@@ -24,12 +24,17 @@ def current_user(environ: Mapping[str, str] | None = None) -> str:
     if configured:
         _check(configured, f"${USER_VARIABLE}", "set it to UTF-8 text")
         return configured[:USER_MAX]
-    try:
-        name = getpass.getuser() or UNKNOWN_USER
-    except (KeyError, OSError):  # no user name in the environment nor in the password file
-        return UNKNOWN_USER
+    name = system_user()
     _check(name, "the user name from the operating system", f"set ${USER_VARIABLE}")
     return name[:USER_MAX]
+
+
+def system_user(default: str = UNKNOWN_USER) -> str:
+    """The operating system's user name (as a PostgreSQL client logs in), *default* if none."""
+    try:
+        return getpass.getuser() or default
+    except (KeyError, OSError):  # no user name in the environment nor in the password file
+        return default
 
 
 def _check(name: str, where: str, fix: str) -> None:

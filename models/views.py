@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session
 
 from models.changes import Changes
 from models.history import VIEW, quoted, step
-from models.limits import VIEW_NAME_MAX, surrogate_problem, too_long
+from models.limits import VIEW_NAME_MAX, name_problem
 from models.messages import STEP_VIEW_DELETION, STEP_VIEW_RENAME, STEP_VIEW_SAVING, fill
 from models.query import AgreementFilter
 from models.schema import SavedView
@@ -84,11 +84,7 @@ def delete_view(session: Session, view_id: int) -> Changes:
 
 def _clean(name: str) -> str:
     cleaned = " ".join(name.split())
-    if not cleaned:
-        raise ViewNameError("a view needs a name")
-    problem = surrogate_problem(cleaned)
-    if len(cleaned) > VIEW_NAME_MAX:
-        problem = too_long(len(cleaned), VIEW_NAME_MAX, "a view's name")
+    problem = name_problem(cleaned, VIEW_NAME_MAX, "view")
     if problem:
         raise ViewNameError(problem)
     return cleaned

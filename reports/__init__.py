@@ -4,7 +4,7 @@ No Qt here: the GUI runs these on its worker thread, the command line calls them
 """
 
 from reports.fact_sheet import write_fact_sheet
-from reports.output import ReportCancelled, ReportResult
+from reports.output import ReportResult
 from reports.summary_report import write_summary
 
-__all__ = ["ReportCancelled", "ReportResult", "write_fact_sheet", "write_summary"]
+__all__ = ["ReportResult", "write_fact_sheet", "write_summary"]

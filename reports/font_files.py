@@ -138,20 +138,23 @@ def _font_files(directories: Iterable[Path]) -> dict[str, Path]:
     return found
 
 
-def _fc_match(family: str, style: str) -> Path | None:
-    """The file fontconfig gives for the family and style, if it really is that family."""
-    if shutil.which("fc-match") is None:
+def _fontconfig(*command: str) -> str | None:
+    """What a fontconfig tool prints; None where it is not installed or fails to run."""
+    if shutil.which(command[0]) is None:
         return None
-    pattern = f"{family}:style={_FC_STYLES[style]}"
     try:
-        output = subprocess.run(
-            ["fc-match", "-f", "%{family}\t%{file}", pattern],
-            capture_output=True,
-            text=True,
-            timeout=10,
-            check=False,
+        return subprocess.run(
+            command, capture_output=True, text=True, timeout=10, check=False
         ).stdout
     except (OSError, subprocess.SubprocessError):
+        return None
+
+
+def _fc_match(family: str, style: str) -> Path | None:
+    """The file fontconfig gives for the family and style, if it really is that family."""
+    pattern = f"{family}:style={_FC_STYLES[style]}"
+    output = _fontconfig("fc-match", "-f", "%{family}\t%{file}", pattern)
+    if output is None:
         return None
     families, _tab, file = output.partition("\t")
     # fc-match always answers; a substitute family is not what was asked for.
@@ -256,18 +259,7 @@ def cjk_truetype_files() -> list[Path]:
 def fontconfig_candidates(char: str) -> Iterator[Path]:
     """Installed font files that fontconfig says contain *char* (OpenType .otf too: the
     caller finds out which it can embed)."""
-    if shutil.which("fc-list") is None:
-        return
-    try:
-        output = subprocess.run(
-            ["fc-list", f":charset={ord(char):x}", "file"],
-            capture_output=True,
-            text=True,
-            timeout=10,
-            check=False,
-        ).stdout
-    except (OSError, subprocess.SubprocessError):
-        return
+    output = _fontconfig("fc-list", f":charset={ord(char):x}", "file") or ""
     for line in sorted(output.splitlines()):
         path = Path(line.strip().rstrip(":"))
         if path.suffix.lower() in (".ttf", ".ttc", ".otf"):

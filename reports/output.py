@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import secrets
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -13,9 +12,8 @@ from typing import BinaryIO
 
 from sqlalchemy.orm import Session, sessionmaker
 
-
-class ReportCancelled(Exception):
-    """The user cancelled the report; no file was written."""
+from models.atomic_file import atomic_binary
+from models.cancelled import Cancelled
 
 
 @dataclass(frozen=True)
@@ -29,33 +27,21 @@ class ReportResult:
 
 @contextmanager
 def atomic_output(out: Path | str | BinaryIO) -> Iterator[BinaryIO]:
-    """A stream that lands in *out* only if the block finishes: a temporary file next to
-    the target renamed into place, or a buffer copied into a caller's stream."""
+    """A stream that lands in *out* only if the block finishes: a file written by
+    models.atomic_file, or a buffer copied into a caller's stream."""
     if not isinstance(out, str | os.PathLike):
         buffer = BytesIO()
         yield buffer
         out.write(buffer.getvalue())
         return
-    target = Path(out)
-    # Opened with "x" rather than mkstemp, so the file gets the user's usual permissions.
-    temporary = target.with_name(f".{target.name}.{secrets.token_hex(6)}.part")
-    try:
-        with open(temporary, "xb") as stream:
-            yield stream
-            # On disk before the rename, as exports are: after a power cut the name holds
-            # the whole new report or the old one, never an empty file.
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.replace(temporary, target)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+    with atomic_binary(Path(out)) as stream:
+        yield stream
 
 
 def checkpoint(cancelled: Callable[[], bool] | None) -> None:
     """Stop the report here if the user cancelled it."""
     if cancelled is not None and cancelled():
-        raise ReportCancelled("the report was cancelled; no file was written")
+        raise Cancelled("the report was cancelled; no file was written")
 
 
 @contextmanager

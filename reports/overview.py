@@ -10,12 +10,12 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from models.fields import PATH_SEPARATOR
 from models.query import AgreementRow, Facets, FieldNode, PartyEntry
 from models.text import fold
 from models.vocab import Status
 from reports.describe import date_text, join_words
 
-FIELD_SEPARATOR = " > "
 REGISTER_PARTIES = 12  # more names than this in one register cell become "and N more"
 
 
@@ -32,7 +32,7 @@ class Overview:
 
     def top_fields(self) -> list[tuple[str, int]]:
         """Top-level fields (each counting its subfields), most agreements first."""
-        top = [(name, n) for name, n in self.fields if FIELD_SEPARATOR not in name]
+        top = [(name, n) for name, n in self.fields if PATH_SEPARATOR not in name]
         return sorted(top, key=lambda item: (-item[1], fold(item[0])))
 
 
@@ -98,8 +98,8 @@ def _with_ancestors(paths: Iterable[str]) -> set[str]:
     """'Transport > Rail' -> {'Transport', 'Transport > Rail'}."""
     found: set[str] = set()
     for path in paths:
-        parts = path.split(FIELD_SEPARATOR)
-        found.update(FIELD_SEPARATOR.join(parts[:depth]) for depth in range(1, len(parts) + 1))
+        parts = path.split(PATH_SEPARATOR)
+        found.update(PATH_SEPARATOR.join(parts[:depth]) for depth in range(1, len(parts) + 1))
     return found
 
 

@@ -510,7 +510,7 @@ def write_summary(
 
     Up to *short_limit* agreements make a short report (no cover, contents or charts).
     The database's name is printed only with *show_source*; the author only when given.
-    Raises ReportCancelled when cancelled() turns true; *out* is then left untouched.
+    Raises models.cancelled.Cancelled when cancelled() turns true; *out* is then left untouched.
     Dates and numbers follow *locale* ('ru_RU'; English by default), the words stay English.
     """
     checkpoint(cancelled)

@@ -44,6 +44,7 @@ from models.relations import (
     find_agreements,
 )
 from models.service import (
+    DATE_FIELDS,
     AgreementInput,
     ConflictError,
     MilestoneInput,
@@ -91,7 +92,6 @@ _BINDING = (
     (QT_TRANSLATE_NOOP("AgreementDialog", "Non-binding"), "no", False),
 )
 
-_DATE_KEYS = ("signed_on", "entry_into_force", "expires_on", "terminated_on")
 # The Save button's text (English keys; shown translated).
 SAVE = QT_TRANSLATE_NOOP("AgreementDialog", "Save")
 SAVING = QT_TRANSLATE_NOOP("AgreementDialog", "Saving…")
@@ -377,7 +377,7 @@ class AgreementDialog(QDialog):
         form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
         for key, label in rows:
             widget = self._slots[key].widget
-            hint = self._date_hint(widget) if key in _DATE_KEYS else None
+            hint = self._date_hint(widget) if key in DATE_FIELDS else None
             if key in TERM_KEYS:
                 assert isinstance(widget, QLineEdit)
                 hint = term_hint(key, widget, self)
@@ -613,7 +613,7 @@ class AgreementDialog(QDialog):
             for key, slot in self._slots.items()
             if isinstance(slot.widget, QLineEdit) and key != "languages"
         }
-        for key in _DATE_KEYS:
+        for key in DATE_FIELDS:
             texts[key] = _stored_date(texts[key])
         return AgreementInput(
             **texts,

@@ -26,11 +26,12 @@ from PySide6.QtCore import (
 )
 from sqlalchemy.orm import Session, sessionmaker
 
+from models.cancelled import Cancelled
 from models.dates import PartialDate
 from models.query import AgreementRow, Sort, SortColumn, fetch_rows
 from ui import locale_text
 from ui.vocab_labels import label
-from ui.workers import Cancelled, Job, Worker
+from ui.workers import Job, Worker
 
 log = logging.getLogger(__name__)
 
@@ -183,12 +184,6 @@ class AgreementTableModel(QAbstractTableModel):
             # Built once per result after that, so selecting many rows stays linear.
             self._rows = {value: row for row, value in enumerate(self._ids)}
         return self._rows.get(agreement_id)
-
-    def row_data(self, row: int) -> AgreementRow | None:
-        """The row if its page has been read; None while it is read (asked for now) or if the
-        agreement was deleted since the ids were read."""
-        page = self._page(row // self.PAGE_SIZE)
-        return None if page is None else page[row % self.PAGE_SIZE]
 
     def reading(self) -> bool:
         """Whether a page is being read."""

@@ -263,11 +263,6 @@ class ArticleDialog(QDialog):
         self.article.setTextCursor(QTextCursor(cursor.block()))
         self.article.centerCursor()
 
-    def highlighted_text(self) -> str:
-        """The text now highlighted in the article ('' when none)."""
-        selections = self.article.extraSelections()
-        return selections[0].cursor.selectedText() if selections else ""
-
     # ------------------------------------------------------------- saving
 
     def save(self) -> None:

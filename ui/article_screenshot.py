@@ -9,37 +9,19 @@ from __future__ import annotations
 
 import os
 import sys
-import tempfile
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QSettings
-
-from models.database import open_database
-from models.sample import load_sample
-from ui.app import application
 from ui.draft_table import COLUMNS
-from ui.main_window import MainWindow
-from ui.screenshot import _wait
-from ui.settings import Settings
+from ui.screenshot import _wait, sample_window
 
 SEED = Path(__file__).parent.parent / "tests" / "extract_articles"
 ARTICLE = SEED / "01-aa-kazakhstan-uzbekistan-alliance.txt"
 
 
 def take(out: Path) -> Path:
-    app = application()
-    with tempfile.TemporaryDirectory() as folder:
-        database = open_database(Path(folder) / "sample.db")
-        with database.sessions.begin() as session:
-            load_sample(session)
-        settings = Settings(
-            QSettings(str(Path(folder) / "settings.ini"), QSettings.Format.IniFormat)
-        )
-        window = MainWindow(database, settings)
-        window.show()
-        _wait(window.refreshed)
+    with sample_window() as (app, window):
         window.action_new_from_article.trigger()
         dialog = window.article_dialog
         dialog.resize(1500, 760)
@@ -53,9 +35,6 @@ def take(out: Path) -> Path:
         out.parent.mkdir(parents=True, exist_ok=True)
         dialog.grab().save(str(out))
         dialog.reject()
-        window.worker.shutdown()
-        window.index_worker.shutdown()
-        database.close()
     return out
 
 

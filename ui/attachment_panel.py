@@ -53,6 +53,7 @@ from models.attachments import (
     save_copy,
     size_text,
 )
+from models.cancelled import Cancelled
 from models.changes import Changes
 from models.database import Database
 from models.messages import QT_TRANSLATE_NOOP  # typed: returns its str
@@ -62,7 +63,7 @@ from ui.empty_hint import empty_hint
 from ui.flow_layout import FlowLayout
 from ui.model_messages import message_text
 from ui.translations import fill
-from ui.workers import Cancelled, Job, Worker, run_with_progress
+from ui.workers import Job, Worker, run_with_progress
 
 if TYPE_CHECKING:
     from ui.agreement_dialog import AgreementDialog

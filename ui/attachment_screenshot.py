@@ -8,27 +8,21 @@ from __future__ import annotations
 
 import os
 import sys
-import tempfile
 import zipfile
 from pathlib import Path
 from xml.sax.saxutils import escape
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QSettings
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
+from sqlalchemy.orm import Session
 
 from models.attachments import attach_file
-from models.database import open_database
-from models.sample import load_sample
 from reports.font_files import bundled_family, system_families
-from ui.app import application
-from ui.main_window import MainWindow
-from ui.screenshot import _wait
-from ui.settings import Settings
+from ui.screenshot import _wait, sample_window
 
 ANALYSIS = (
     "National interest analysis. The declaration commits both states to joint water "
@@ -67,26 +61,19 @@ def _docx(path: Path, text: str) -> Path:
     return path
 
 
+def _attach_three(session: Session, folder: Path) -> None:
+    kazakh = _pdf(
+        folder / "declaration-kk.pdf",
+        ["Қазақстан Республикасы мен Өзбекстан Республикасы арасындағы", "Тоқаев"],
+    )
+    attach_file(session, 1, kazakh, label="signed text", language="Kazakh")
+    analysis = _docx(folder / "interest-analysis.docx", ANALYSIS)
+    attach_file(session, 1, analysis, label="analysis", language="English")
+    attach_file(session, 1, _scan(folder / "press-release-scan.pdf"), label="press release")
+
+
 def take(out: Path) -> Path:
-    app = application()
-    with tempfile.TemporaryDirectory() as name:
-        folder = Path(name)
-        database = open_database(folder / "sample.db")
-        with database.sessions.begin() as session:
-            load_sample(session)
-            kazakh = _pdf(
-                folder / "declaration-kk.pdf",
-                ["Қазақстан Республикасы мен Өзбекстан Республикасы арасындағы", "Тоқаев"],
-            )
-            attach_file(session, 1, kazakh, label="signed text", language="Kazakh")
-            analysis = _docx(folder / "interest-analysis.docx", ANALYSIS)
-            attach_file(session, 1, analysis, label="analysis", language="English")
-            attach_file(session, 1, _scan(folder / "press-release-scan.pdf"), label="press release")
-        settings = Settings(QSettings(str(folder / "settings.ini"), QSettings.Format.IniFormat))
-        window = MainWindow(database, settings)
-        window.resize(1500, 860)
-        window.show()
-        _wait(window.refreshed)
+    with sample_window(_attach_three) as (app, window):
         window.filter_panel.search_box.setText("hydropower")
         _wait(window.refreshed)
         window.select_ids([1])
@@ -98,9 +85,6 @@ def take(out: Path) -> Path:
         window.detail_column.setSizes([480, 330])
         app.processEvents()
         window.grab().save(str(out))
-        window.worker.shutdown()
-        window.index_worker.shutdown()
-        database.close()
     return out
 
 

@@ -29,6 +29,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from models.backups import BEFORE_BULK_EDIT, Rotation, backup_before
 from models.bulk_edit import BulkEdit, BulkEditError, BulkPlan, apply_bulk_edit, plan_bulk_edit
+from models.cancelled import Cancelled
 from models.changes import Changes
 from models.messages import QT_TRANSLATE_NOOP  # typed: returns its str
 from models.service import MilestoneInput
@@ -36,7 +37,7 @@ from models.vocab import Kind, Level, MilestoneKind, Role, Status, Vocabulary
 from ui import vocab_labels
 from ui.colours import error_style
 from ui.translations import fill
-from ui.workers import Cancelled, Job, Worker, run_with_progress
+from ui.workers import Job, Worker, run_with_progress
 
 PREVIEW_DELAY_MS = 250
 LEAVE = QT_TRANSLATE_NOOP("BulkEditDialog", "(leave as it is)")

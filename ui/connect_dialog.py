@@ -18,8 +18,8 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.engine import URL, make_url
 
+from models.users import system_user
 from ui.colours import error_style
-from ui.settings import system_user
 
 DRIVER = "postgresql+psycopg"
 DEFAULT_PORT = 5432
@@ -85,7 +85,7 @@ class ConnectDialog(QDialog):
         self.host.setText(url.host or "" if url else "")
         self.port.setValue(url.port or DEFAULT_PORT if url else DEFAULT_PORT)
         self.database.setText(url.database or "" if url else "")
-        self.user.setText(url.username or "" if url and url.username else system_user())
+        self.user.setText(url.username or "" if url and url.username else system_user(""))
 
     def url(self) -> URL:
         return URL.create(

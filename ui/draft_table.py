@@ -115,11 +115,6 @@ class DraftTable(QTableWidget):
     def is_kept(self, row: int) -> bool:
         return self.item(row, KEEP).checkState() == Qt.CheckState.Checked  # type: ignore[union-attr]  # every cell has an item
 
-    def set_kept(self, row: int, keep: bool) -> None:
-        self.item(row, KEEP).setCheckState(  # type: ignore[union-attr]  # every cell has an item
-            Qt.CheckState.Checked if keep else Qt.CheckState.Unchecked
-        )
-
     def warning(self, row: int) -> str:
         """The recorded agreements the draft of *row* looks like, one a line ('' for none)."""
         return self.item(row, WARNING).toolTip()  # type: ignore[union-attr]  # every cell has an item

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models.fields import path_key, split_path
+from models.fields import join_path, path_key, split_path
 from models.query import FieldNode
 from ui.party_editor import error_label, mark_invalid, show_error
 from ui.translations import fill
@@ -117,7 +117,7 @@ class FieldPicker(QWidget):
     def _add_item(self, parts: list[str], new: bool) -> QTreeWidgetItem:
         parent = self._items.get(path_key(parts[:-1])) if len(parts) > 1 else None
         item = QTreeWidgetItem([parts[-1]])
-        item.setData(0, _PATH_ROLE, " > ".join(parts))
+        item.setData(0, _PATH_ROLE, join_path(parts))
         item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
         item.setCheckState(0, Qt.CheckState.Unchecked)
         if new:

@@ -134,13 +134,6 @@ class ActiveFilters(QWidget):
         self._layout.addStretch(1)
         self.setVisible(bool(chips))
 
-    def chip_texts(self) -> list[str]:
-        return [
-            button.text().removesuffix("  ×")
-            for button in self.findChildren(QToolButton, "filterChip")
-            if not button.isHidden()
-        ]
-
 
 class NothingMatches(QWidget):
     """Laid over the empty table: what happened, and the way out."""

@@ -80,16 +80,6 @@ class SortArrowStyle(QProxyStyle):
         super().drawPrimitive(element, option, painter, widget)
 
 
-def arrow_shown(style: QStyle, descending: bool) -> str:
-    """'down' or 'up': the arrow *style* draws for a column sorted that way (for tests)."""
-    indicator = QStyleOptionHeader.SortIndicator
-    # What QHeaderView hands the style: ascending is 'SortDown', descending 'SortUp'.
-    marked = indicator.SortUp if descending else indicator.SortDown
-    if isinstance(style, SortArrowStyle):
-        marked = indicator.SortDown if marked == indicator.SortUp else indicator.SortUp
-    return "down" if marked == indicator.SortDown else "up"
-
-
 def conventional_sort_arrows(header: QHeaderView) -> None:
     """Under Fusion, flip the header's arrows so descending points down."""
     if header.style().name().lower() == "fusion":

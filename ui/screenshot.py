@@ -9,11 +9,15 @@ from __future__ import annotations
 import os
 import sys
 import tempfile
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtCore import QEventLoop, QSettings, QTimer, SignalInstance
+from PySide6.QtWidgets import QApplication
+from sqlalchemy.orm import Session
 
 from models.database import open_database
 from models.sample import load_sample
@@ -29,19 +33,36 @@ def _wait(signal: SignalInstance, timeout_ms: int = 5000) -> None:
     loop.exec()
 
 
-def take(out: Path, search: str = "") -> Path:
+@contextmanager
+def sample_window(
+    prepare: Callable[[Session, Path], object] | None = None,
+) -> Iterator[tuple[QApplication, MainWindow]]:
+    """The window, shown and filled, over a throwaway database of the sample agreements
+    (and what *prepare* adds in the same transaction, given the throwaway folder)."""
     app = application()
-    with tempfile.TemporaryDirectory() as folder:
-        database = open_database(Path(folder) / "sample.db")
+    with tempfile.TemporaryDirectory() as name:
+        folder = Path(name)
+        database = open_database(folder / "sample.db")
         with database.sessions.begin() as session:
             load_sample(session)
-        settings = Settings(
-            QSettings(str(Path(folder) / "settings.ini"), QSettings.Format.IniFormat)
-        )
+            if prepare is not None:
+                prepare(session, folder)
+        settings = Settings(QSettings(str(folder / "settings.ini"), QSettings.Format.IniFormat))
         window = MainWindow(database, settings)
         window.resize(1500, 860)
         window.show()
         _wait(window.refreshed)
+        try:
+            yield app, window
+        finally:
+            window.close()  # not left open for whatever runs next in this process (tests)
+            window.worker.shutdown()
+            window.index_worker.shutdown()
+            database.close()
+
+
+def take(out: Path, search: str = "") -> Path:
+    with sample_window() as (app, window):
         if search:
             window.filter_panel.search_box.setText(search)
             _wait(window.refreshed)
@@ -55,9 +76,6 @@ def take(out: Path, search: str = "") -> Path:
         app.processEvents()
         out.parent.mkdir(parents=True, exist_ok=True)
         window.grab().save(str(out))
-        window.close()  # not left open for whatever runs next in this process (tests)
-        window.worker.shutdown()
-        database.close()
     return out
 
 

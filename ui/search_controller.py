@@ -22,6 +22,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from sqlalchemy.orm import Session, sessionmaker
 
 from models import views
+from models.cancelled import Cancelled
 from models.changes import Changes
 from models.database import Database
 from models.facet_index import PATCH_LIMIT, FacetIndex
@@ -42,7 +43,7 @@ from models.query import (
 )
 from models.revision import current_revision
 from ui.agreement_table_model import AgreementTableModel
-from ui.workers import Cancelled, Job, Worker
+from ui.workers import Job, Worker
 
 DEFAULT_SORT = Sort(SortColumn.SIGNED_ON, descending=True)
 FACET_CACHE_SIZE = 32

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import getpass
-
 from PySide6.QtCore import QByteArray, QSettings
 
 from models.backups import KEEP_DAILY, KEEP_WEEKLY, Rotation
+from models.trash import DEFAULT_KEEP_DAYS
+from models.users import system_user
 
 RECENT_LIMIT = 8
 DUE_WARNING_DAYS = 30  # the warning period's default: deadlines this close are told at start
@@ -19,13 +19,6 @@ def _whole(value: object, default: int) -> int:
     except ValueError:
         return default
     return number if number >= 1 else default
-
-
-def system_user() -> str:
-    try:
-        return getpass.getuser()
-    except (KeyError, OSError):  # no user name in the environment or the password database
-        return ""
 
 
 class Settings:
@@ -107,7 +100,7 @@ class Settings:
     def author(self) -> str:
         """Who made the reports: set in settings, else the operating-system user."""
         value = str(self._settings.value("reports/author", "") or "")
-        return value or system_user()
+        return value or system_user("")
 
     @author.setter
     def author(self, value: str) -> None:
@@ -129,9 +122,9 @@ class Settings:
     def trash_days(self) -> int:
         """Days a deleted agreement stays in the trash before the window empties it (30)."""
         try:
-            days = int(self._settings.value("trash/keep_days", 30))  # type: ignore[call-overload]  # an int or its text
+            days = int(self._settings.value("trash/keep_days", DEFAULT_KEEP_DAYS))  # type: ignore[call-overload]  # an int or its text
         except (TypeError, ValueError):
-            return 30
+            return DEFAULT_KEEP_DAYS
         return max(days, 1)
 
     @trash_days.setter

@@ -15,10 +15,11 @@ from PySide6.QtGui import QTextDocument
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QDialog, QMessageBox
 
+from models.cancelled import Cancelled
 from models.messages import QT_TRANSLATE_NOOP  # typed: returns its str
 from ui import vocab_labels
 from ui.translations import fill
-from ui.workers import Cancelled, Job, run_with_progress
+from ui.workers import Job, run_with_progress
 
 if TYPE_CHECKING:
     from reports.summary_report import SummaryPlan

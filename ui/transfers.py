@@ -16,22 +16,22 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from models.attachment_exchange import import_with_attachments
 from models.backups import BEFORE_IMPORT, backup_before
+from models.cancelled import Cancelled
 from models.database import sqlite_path
 from models.exchange import ImportResult, preview_import
-from models.exchange_format import ImportCancelled, ImportFailed
-from models.exchange_write import ExportCancelled, export_file
+from models.exchange_format import ImportFailed
+from models.exchange_write import export_file
 from models.export_target import export_target_problem
 from ui import keyboard
 from ui.export_pdf_dialog import ExportPdfDialog, PdfChoices
 from ui.import_dialog import ImportPreviewDialog, ProblemsDialog
 from ui.translations import fill
-from ui.workers import Cancelled, Job, run_with_progress
+from ui.workers import Job, run_with_progress
 
 if TYPE_CHECKING:
     from reports import ReportResult
     from ui.main_window import MainWindow
 
-CANCELLED = (Cancelled, ImportCancelled, ExportCancelled)
 translate = QCoreApplication.translate
 
 
@@ -161,7 +161,7 @@ class Transfers(QObject):
 
     def _import_failed(self, path: str, error: BaseException) -> None:
         name = Path(path).name
-        if isinstance(error, CANCELLED):
+        if isinstance(error, Cancelled):
             self._tell(
                 self.tr("Import cancelled"),
                 self.tr("The import was cancelled; nothing was changed."),
@@ -403,7 +403,7 @@ class Transfers(QObject):
 
     def _export_failed(self, what: str, error: BaseException) -> None:
         """*what*: 'export', 'export-pdf' or 'fact-sheet' (each title a phrase of its own)."""
-        if isinstance(error, (*CANCELLED, _reports().ReportCancelled)):
+        if isinstance(error, Cancelled):
             titles = {
                 "export": self.tr("Export cancelled"),
                 "export-pdf": self.tr("Export PDF cancelled"),

@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 from models.duplicates import PossibleDuplicate
 from models.extract.drafting import Extraction, extract
 from models.extract.saving import draft_duplicates
-from models.query import field_paths
+from models.fields import field_paths
 
 
 @dataclass(frozen=True)

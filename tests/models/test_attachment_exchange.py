@@ -90,7 +90,7 @@ def test_a_missing_or_changed_file_fails_the_import_and_nothing_is_recorded(
 def test_an_import_and_the_files_it_attaches_are_one_undo_step(
     database: Database, tmp_path: Path
 ) -> None:
-    treaty, target = exported(database, tmp_path)
+    _treaty, target = exported(database, tmp_path)
     with open_test_database("sqlite", tmp_path / "other") as other:
         save(other, agreement("Treaty on Allied Relations", ("Kazakhstan", "Uzbekistan")))
         with other.sessions.begin() as session:  # the agreement is there: only files come

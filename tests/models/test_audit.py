@@ -5,11 +5,11 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import make_url, select
 
 from models.audit import audit_trail
-from models.database import Database
-from models.exchange_bulk import insert_agreements
+from models.database import Database, connection_problem
+from models.exchange_bulk import bulk_insert
 from models.schema import Agreement
 from models.service import (
     ConflictError,
@@ -29,6 +29,23 @@ def test_the_user_is_configured_or_the_os_user(monkeypatch: pytest.MonkeyPatch) 
     monkeypatch.setattr("getpass.getuser", lambda: "osuser")
     assert current_user({}) == "osuser"
     assert current_user({"TREATY_TRACKER_USER": ""}) == "osuser"
+
+
+def test_a_refused_login_names_the_os_user_the_server_saw(monkeypatch: pytest.MonkeyPatch) -> None:
+    # One lookup (models.users) serves both: saves record $TREATY_TRACKER_USER ('tester' in
+    # tests), a server is logged into as the operating system's user.
+    url = make_url("postgresql://db.example.org/treaties")
+    refused = Exception("password authentication failed")
+    monkeypatch.setattr("getpass.getuser", lambda: "Тоқаев")
+    assert "refused user 'Тоқаев'" in connection_problem(url, refused)
+    assert current_user() == "tester"
+
+    def nobody() -> str:
+        raise OSError("no user name")
+
+    monkeypatch.setattr("getpass.getuser", nobody)
+    assert "refused user '?'" in connection_problem(url, refused)
+    assert current_user({}) == "unknown"
 
 
 def test_create_and_update_record_their_authors(database: Database) -> None:
@@ -135,8 +152,9 @@ def test_saving_what_someone_deleted_names_who_deleted_it(database: Database) ->
 
 def test_a_bulk_import_writes_one_import_line_per_agreement(database: Database) -> None:
     inputs = [agreement(f"Agreement {n}", ("Türkiye", "Oʻzbekiston")) for n in range(3)]
-    with database.sessions.begin() as session:
-        ids = insert_agreements(session, inputs, user="importer")
+    with database.sessions.begin() as session, bulk_insert(session, user="importer") as inserter:
+        inserter.add(inputs)
+    ids = inserter.ids
     with database.sessions.begin() as session:
         trails = [audit_trail(session, agreement_id) for agreement_id in ids]
         authors = session.execute(select(Agreement.created_by, Agreement.updated_by)).all()

@@ -12,11 +12,11 @@ from sqlalchemy import make_url, text
 
 from models.database import (
     BUSY_TIMEOUT_MS,
+    SCHEMA_REVISION,
     DamagedDatabaseError,
     DatabaseError,
     NewerDatabaseError,
     NotTreatyDatabaseError,
-    head_revision,
     open_database,
     resolve_url,
 )
@@ -105,7 +105,7 @@ def test_opening_creates_the_file_with_safe_settings(db_path: Path) -> None:
             assert connection.execute(text("PRAGMA journal_mode")).scalar_one() == "wal"
             assert connection.execute(text("PRAGMA busy_timeout")).scalar_one() == BUSY_TIMEOUT_MS
             version = connection.execute(text("SELECT version_num FROM alembic_version"))
-            assert version.scalar_one() == head_revision()
+            assert version.scalar_one() == SCHEMA_REVISION
     finally:
         database.close()
 

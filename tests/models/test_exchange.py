@@ -14,17 +14,16 @@ import pytest
 from sqlalchemy import select, text
 
 from main import main as cli
+from models.cancelled import Cancelled
 from models.database import Database, open_database
 from models.exchange import (
-    ExportCancelled,
-    ImportCancelled,
     ImportFailed,
     ImportResult,
     export_file,
     import_file,
     preview_import,
 )
-from models.exchange_bulk import insert_agreements
+from models.exchange_bulk import bulk_insert
 from models.parties import add_alias, find_party, resolve_party
 from models.query import AgreementFilter, agreement_ids
 from models.schema import Agreement, Party
@@ -589,7 +588,7 @@ def test_progress_reaches_the_total_and_a_cancel_changes_nothing(
     other = write(tmp_path / "other.csv", f"{HEADER}\n{rows.replace('Agreement', 'Treaty')}")
     before = table_counts(database)
     seen: list[int] = []
-    with pytest.raises(ImportCancelled), database.sessions.begin() as session:
+    with pytest.raises(Cancelled), database.sessions.begin() as session:
         import_file(
             session,
             other,
@@ -684,8 +683,9 @@ def test_a_bulk_import_stores_exactly_what_create_stores(
         for data in inputs:
             create(session, data)
     with open_test_database(backend, tmp_path / "bulk") as other:
-        with other.sessions.begin() as session:
-            assert insert_agreements(session, inputs) == [1, 2]
+        with other.sessions.begin() as session, bulk_insert(session) as inserter:
+            inserter.add(inputs)
+        assert inserter.ids == [1, 2]
         assert table_rows(other) == table_rows(database)
         with database.sessions.begin() as one, other.sessions.begin() as two:
             for agreement_id in (1, 2):
@@ -803,7 +803,7 @@ def test_a_cancelled_export_leaves_the_earlier_file_alone(
     with database.sessions.begin() as session:
         ids = agreement_ids(session, AgreementFilter()) * 400  # three batches
         progress: list[tuple[int, int]] = []
-        with pytest.raises(ExportCancelled):
+        with pytest.raises(Cancelled):
             export_file(
                 session,
                 target,

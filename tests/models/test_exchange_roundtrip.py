@@ -27,8 +27,9 @@ from sqlalchemy import select
 
 from models.database import Database, open_database
 from models.exchange import ImportFailed, export_file, import_file, preview_import
+from models.fields import field_paths
 from models.parties import party_identity
-from models.query import AgreementFilter, agreement_ids, field_paths
+from models.query import AgreementFilter, agreement_ids
 from models.schema import Party
 from models.service import (
     ActionInput,

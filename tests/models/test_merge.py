@@ -93,7 +93,7 @@ def test_a_merge_keeps_the_chosen_facts_and_unites_the_rest(database: Database) 
         rows = {row.name: row for row in plan.rows}
         assert rows["summary"].default == "other"  # the kept side has none
         assert rows["title"].default == "other"  # both set: the newer one
-        choices = plan.default_choices() | {"title": "keep"}
+        choices = {row.name: row.default for row in plan.rows} | {"title": "keep"}
         result = merge_agreements(session, keep, other, choices, versions=plan.versions)
     assert result.kept_id == keep and "summary" in result.changed
     with database.sessions.begin() as session:

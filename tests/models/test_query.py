@@ -9,6 +9,7 @@ import pytest
 
 from models.database import Database
 from models.dates import PartialDate
+from models.fields import field_paths
 from models.query import (
     AgreementFilter,
     AgreementRow,
@@ -17,17 +18,16 @@ from models.query import (
     agreement_ids,
     count,
     fetch_rows,
-    field_paths,
     field_tree,
     iter_rows,
     page,
     party_list,
 )
-from models.service import load_input, update
+from models.service import create, load_input, update
 from models.text import fold, sort_key
 from models.vocab import Kind, Level, Status
 from tests.backends import BACKENDS, open_test_database
-from tests.models.builders import DATASET, Dataset, build_dataset
+from tests.models.builders import DATASET, Dataset, agreement, build_dataset
 
 
 @pytest.fixture(scope="module", params=BACKENDS)
@@ -351,3 +351,18 @@ def test_field_tree_and_party_list_read_like_the_filter_panel(
         ("Uzbekistan", "UZB"),
     ]
     assert len(DATASET) == 12
+
+
+def test_a_deep_field_reads_as_one_path_everywhere(database: Database) -> None:
+    # One builder (models.fields.path_from) serves the editor, the table, the tree and export.
+    path = "Энергетика > Жаңартылатын көздер > Oʻzbekiston–Türkiye"
+    with database.sessions.begin() as session:
+        agreement_id = create(session, agreement("Күн энергиясы", fields=[path])).id
+    with database.sessions.begin() as session:
+        edited = load_input(session, agreement_id)[0].fields
+        listed = fetch_rows(session, [agreement_id])[0].fields
+        tree = [node.path for node in field_tree(session) if node.path.startswith("Энерг")]
+        paths = {found for found in field_paths(session).values() if found.startswith("Энерг")}
+    assert edited == [path] and listed == (path,)
+    assert tree == ["Энергетика", "Энергетика > Жаңартылатын көздер", path]
+    assert paths == set(tree)

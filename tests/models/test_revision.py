@@ -6,7 +6,7 @@ import dataclasses
 
 from models import catalog, views
 from models.database import Database
-from models.exchange_bulk import insert_agreements
+from models.exchange_bulk import bulk_insert
 from models.parties import find_party
 from models.query import AgreementFilter
 from models.revision import current_revision
@@ -65,8 +65,8 @@ def test_an_import_of_many_agreements_is_one_step_and_keeps_the_triggers(
     inputs = [
         agreement(f"Agreement no. {n} with Türkiye", ("Kazakhstan", "Türkiye")) for n in range(30)
     ]
-    with database.sessions.begin() as session:
-        insert_agreements(session, inputs)
+    with database.sessions.begin() as session, bulk_insert(session) as inserter:
+        inserter.add(inputs)
     assert revision(database) == before + 1
     save(database, agreement("Saved afterwards: Тоқаев"))  # the triggers are back
     assert revision(database) > before + 1
@@ -75,8 +75,8 @@ def test_an_import_of_many_agreements_is_one_step_and_keeps_the_triggers(
 def test_a_failed_import_leaves_the_revision_and_its_triggers(database: Database) -> None:
     before = revision(database)
     try:
-        with database.sessions.begin() as session:
-            insert_agreements(session, [agreement("Oʻzbekiston accord")])
+        with database.sessions.begin() as session, bulk_insert(session) as inserter:
+            inserter.add([agreement("Oʻzbekiston accord")])
             raise RuntimeError("the user cancelled")
     except RuntimeError:
         pass

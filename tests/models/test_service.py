@@ -11,8 +11,9 @@ from models.audit import audit_trail
 from models.changes import Changes
 from models.database import Database
 from models.query import AgreementFilter, agreement_ids, fetch_rows
-from models.schema import Agreement
+from models.schema import Agreement, PartialDateType
 from models.service import (
+    DATE_FIELDS,
     ActionInput,
     AgreementInput,
     ConflictError,
@@ -631,3 +632,14 @@ def test_create_and_update_return_the_id_the_version_and_what_changed(
         edited = update(session, first.id, data, version, replaced_by=[second.id])
     # The agreement that now supersedes it has a new version too; Türkiye is a new party.
     assert edited.changes == Changes.of(changed=[first.id, second.id], parties=True)
+
+
+def test_the_one_list_of_date_fields_is_every_date_an_agreement_stores() -> None:
+    # Validation, import, export's merge and the dialog's date hints all read DATE_FIELDS:
+    # a date column added to the schema and not to the list would go unchecked everywhere.
+    stored = [
+        column.name
+        for column in Agreement.__table__.columns
+        if isinstance(column.type, PartialDateType)
+    ]
+    assert list(DATE_FIELDS) == stored

@@ -1,9 +1,8 @@
 """Long text in reports: a summary of one unbroken 200,000-character run renders in seconds,
-whole, and a report reaches its file only after it is on disk."""
+whole (tests/models/test_atomic_file.py: it reaches its file only once on disk)."""
 
 from __future__ import annotations
 
-import os
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -63,26 +62,3 @@ def test_long_text_for_paragraphs_is_cut_at_spaces_and_nothing_is_lost() -> None
     assert "".join(pieces) == text
     assert all(len(piece) <= 2000 for piece in pieces)
     assert all(piece.endswith(" ") for piece in pieces[:4])
-
-
-def test_a_report_is_on_disk_before_it_takes_its_name(
-    sqlite_database: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    save(sqlite_database, agreement("Türkiye–Kazakhstan accord"))
-    events: list[str] = []
-    real_fsync, real_replace = os.fsync, os.replace
-
-    def fsync(descriptor: int) -> None:
-        events.append("fsync " + Path(os.readlink(f"/proc/self/fd/{descriptor}")).name)
-        real_fsync(descriptor)
-
-    def replace(source: str | os.PathLike[str], target: str | os.PathLike[str]) -> None:
-        events.append(f"rename to {Path(target).name}")
-        real_replace(source, target)
-
-    monkeypatch.setattr(os, "fsync", fsync)
-    monkeypatch.setattr(os, "replace", replace)
-    summary(sqlite_database, tmp_path / "report.pdf")
-    assert len(events) == 2
-    assert events[0].startswith("fsync .report.pdf.") and events[0].endswith(".part")
-    assert events[1] == "rename to report.pdf"

@@ -8,13 +8,14 @@ from pathlib import Path
 import pypdf
 import pytest
 
+from models.cancelled import Cancelled
 from models.database import Database
 from models.dates import PartialDate
 from models.fields import find_field
 from models.parties import find_party
 from models.query import AgreementFilter, Sort, SortColumn, agreement_ids, party_list
 from models.service import ActionInput, ParticipationInput, RelationInput, delete
-from reports import ReportCancelled, write_summary
+from reports import write_summary
 from reports.fonts import FontSet
 from reports.summary_report import plan_summary
 from tests.reports.conftest import (
@@ -366,7 +367,7 @@ def test_cancelling_leaves_no_file_and_keeps_an_older_one(sample: Database, tmp_
     target = tmp_path / "report.pdf"
     target.write_bytes(b"an older report")
     seen: list[int] = []
-    with pytest.raises(ReportCancelled):
+    with pytest.raises(Cancelled):
         summary(
             sample,
             target,
@@ -376,7 +377,7 @@ def test_cancelling_leaves_no_file_and_keeps_an_older_one(sample: Database, tmp_
     assert target.read_bytes() == b"an older report"
     assert [path.name for path in tmp_path.iterdir() if "report" in path.name] == ["report.pdf"]
     fresh = tmp_path / "fresh.pdf"
-    with pytest.raises(ReportCancelled):
+    with pytest.raises(Cancelled):
         summary(sample, fresh, cancelled=lambda: True)
     assert not fresh.exists()
 

@@ -12,7 +12,7 @@ from models.query import count
 from models.sample import load_sample
 from models.service import load_input
 from ui.article_dialog import ArticleDialog
-from ui.draft_table import COLUMNS
+from ui.draft_table import COLUMNS, KEEP
 
 ARTICLES = Path(__file__).parent.parent / "extract_articles"
 SEED = ARTICLES / "01-aa-kazakhstan-uzbekistan-alliance.txt"
@@ -59,16 +59,22 @@ def test_pasted_article_gives_eight_ticked_drafts_and_save_records_them(
     assert sorted(window.selected_ids()) == list(range(1, 9))  # the new rows, selected
 
 
+def _highlighted(dialog: ArticleDialog) -> str:
+    """The text highlighted in the article ('' when none)."""
+    selections = dialog.article.extraSelections()
+    return selections[0].cursor.selectedText() if selections else ""
+
+
 def test_selecting_a_cell_highlights_the_sentence_behind_it(qtbot, make_window, database) -> None:
     _, dialog = _open_dialog(qtbot, make_window, database)
     _draft_seed(qtbot, dialog)
     dialog.table.setCurrentCell(0, PLACE_COLUMN)
-    assert dialog.highlighted_text().startswith("As part of his official visit to Kazakhstan")
-    assert "in the capital Nur Sultan" in dialog.highlighted_text()
+    assert _highlighted(dialog).startswith("As part of his official visit to Kazakhstan")
+    assert "in the capital Nur Sultan" in _highlighted(dialog)
     dialog.table.setCurrentCell(3, FIELDS_COLUMN)
-    assert dialog.highlighted_text().startswith("Various intergovernmental and interdepartmental")
+    assert _highlighted(dialog).startswith("Various intergovernmental and interdepartmental")
     dialog.table.setCurrentCell(0, DATE_COLUMN)
-    assert dialog.highlighted_text().startswith("ANKARA (AA) – Kazakhstan and Uzbekistan signed")
+    assert _highlighted(dialog).startswith("ANKARA (AA) – Kazakhstan and Uzbekistan signed")
     assert "read against its publication date 2021-12-06" in dialog.notes.text()
 
 
@@ -80,7 +86,7 @@ def test_edits_and_ticks_decide_what_is_saved(qtbot, make_window, database) -> N
     table.item(0, title).setText("Declaration on Allied Relations (Тоқаев, Oʻzbekiston, Türkiye)")
     table.item(0, FIELDS_COLUMN).setText("Foreign policy; Security")
     for row in range(1, 8):
-        table.set_kept(row, False)
+        table.item(row, KEEP).setCheckState(Qt.CheckState.Unchecked)  # the user unticks it
     with qtbot.waitSignal(window.refreshed, timeout=10000):
         dialog.save_button.click()
     with database.sessions() as session:

@@ -40,7 +40,9 @@ def window(make_window, database: Database) -> MainWindow:  # type: ignore[no-un
 
 def select_first(qtbot, window: MainWindow, title: str) -> int:  # type: ignore[no-untyped-def]
     """Select the agreement titled *title* and wait for its attachments to be listed."""
-    row = next(r for r in range(window.model.rowCount()) if window.model.row_data(r).title == title)
+    row = next(
+        r for r in range(window.model.rowCount()) if window.model.index(r, 0).data() == title
+    )
     agreement_id = window.model.id_at(row)
     window.table.selectRow(row)
     # The panel follows the selection once the details are read; then a load of its own.

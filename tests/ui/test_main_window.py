@@ -13,6 +13,8 @@ from PySide6.QtWidgets import (
     QListWidget,
     QMessageBox,
     QPushButton,
+    QStyle,
+    QStyleOptionHeader,
     QToolButton,
     QTreeWidget,
     QWidget,
@@ -25,6 +27,7 @@ from models.query import count
 from models.service import ActionInput, AgreementInput, ParticipationInput
 from tests.damage import healthy_file, leave_log_behind, overwrite_page, page_count
 from ui.agreement_table_model import COLUMNS
+from ui.icons import SortArrowStyle
 from ui.main_window import MainWindow
 
 RECORDS = [
@@ -746,6 +749,15 @@ def test_fusion_only_where_the_platform_has_no_style_of_its_own() -> None:
 # ----------------------------------------------------------------- chips and empty results
 
 
+def _chip_texts(chips: QWidget) -> list[str]:
+    """The filters the chips show, as the user reads them."""
+    return [
+        button.text().removesuffix("  ×")
+        for button in chips.findChildren(QToolButton, "filterChip")
+        if not button.isHidden()
+    ]
+
+
 def test_active_filters_show_as_chips_that_remove_one_condition_each(
     window: MainWindow, qtbot
 ) -> None:
@@ -753,11 +765,11 @@ def test_active_filters_show_as_chips_that_remove_one_condition_each(
     assert chips is not None and chips.isHidden()
     _tick(window, window.filter_panel.fields, "Transport", qtbot)
     _tick(window, window.filter_panel.parties, "Russian Federation", qtbot)
-    assert chips.isVisible() and chips.chip_texts() == ["Transport", "Russian Federation"]
+    assert chips.isVisible() and _chip_texts(chips) == ["Transport", "Russian Federation"]
     buttons = chips.findChildren(QToolButton, "filterChip")
     with qtbot.waitSignal(window.refreshed, timeout=5000):
         next(b for b in buttons if b.text().startswith("Russian")).click()
-    assert chips.chip_texts() == ["Transport"] and window.model.rowCount() == 3
+    assert _chip_texts(chips) == ["Transport"] and window.model.rowCount() == 3
     assert _item(window.filter_panel.parties, "Russian").checkState() == Qt.CheckState.Unchecked
 
 
@@ -788,12 +800,20 @@ def test_clear_filters_also_clears_the_highlighted_saved_view(
     assert views.selectedItems() == [] and views.currentItem() is None
 
 
+def _arrow_shown(style: QStyle, descending: bool) -> str:
+    """'down' or 'up': the arrow *style* draws for a column sorted that way."""
+    indicator = QStyleOptionHeader.SortIndicator
+    # What QHeaderView hands the style: ascending is 'SortDown', descending 'SortUp'.
+    marked = indicator.SortUp if descending else indicator.SortDown
+    if isinstance(style, SortArrowStyle):
+        marked = indicator.SortDown if marked == indicator.SortUp else indicator.SortUp
+    return "down" if marked == indicator.SortDown else "up"
+
+
 def test_actions_carry_icons_with_text_beside_and_newest_first_points_down(
     window: MainWindow,
 ) -> None:
     from PySide6.QtWidgets import QToolBar
-
-    from ui.icons import arrow_shown
 
     for action in (window.action_new, window.action_delete, window.action_export_pdf):
         assert not action.icon().isNull(), action.objectName()
@@ -801,7 +821,7 @@ def test_actions_carry_icons_with_text_beside_and_newest_first_points_down(
     assert toolbar.toolButtonStyle() == Qt.ToolButtonStyle.ToolButtonTextBesideIcon
     header = window.table.horizontalHeader()
     assert header.sortIndicatorOrder() == Qt.SortOrder.DescendingOrder  # newest first
-    assert arrow_shown(header.style(), descending=True) == "down"
+    assert _arrow_shown(header.style(), descending=True) == "down"
 
 
 def test_at_1024_pixels_the_needed_columns_stay_in_view_and_headers_are_whole(

@@ -27,7 +27,6 @@ from models.query import (
 from models.redirects import find_agreement
 from models.service import NotFoundError
 from models.text import fold, not_utf8, shown
-from models.users import current_user
 from models.vocab import Kind, Level, Status, Vocabulary
 
 PROG = "treaty-tracker"
@@ -279,11 +278,6 @@ def read_only_message(database: Database, command: str, reason: str | None = Non
         f"{database.name} is read-only for {who}{because}: '{command}' would change it, "
         "so nothing was done"
     )
-
-
-def user_name() -> str:
-    """The report's author by default: the name saves record (see models.users)."""
-    return current_user()
 
 
 def check_server_url(text: str, where: str) -> None:

@@ -17,6 +17,7 @@ from models.query import (
 )
 from models.redirects import resolve_id
 from models.service import NotFoundError
+from models.users import current_user
 from ui.cli.common import (
     PROG,
     UsageError,
@@ -27,7 +28,6 @@ from ui.cli.common import (
     count_of,
     filter_from_args,
     text_value,
-    user_name,
 )
 
 
@@ -94,7 +94,9 @@ def command_report(database: Database, args: argparse.Namespace) -> int:
     if args.register_only and args.id is not None:
         raise UsageError("--register-only is for a summary; a fact sheet (--id) has no register")
     # Names and paths stay off the page unless asked for: a PDF is often handed on.
-    author = args.author if args.author is not None else (user_name() if args.show_source else "")
+    author = (
+        args.author if args.author is not None else (current_user() if args.show_source else "")
+    )
     try:
         if args.id is not None:
             result = write_fact_sheet(
