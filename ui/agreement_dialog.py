@@ -57,17 +57,10 @@ from ui import duplicate_warning, locale_text, vocab_labels
 from ui.colours import error_colour, error_style
 from ui.editor_data import EditorData, read_editor_data
 from ui.field_picker import FieldPicker
+from ui.form_errors import attribute_words, error_label, mark_invalid, nested_errors, show_error
 from ui.model_messages import message_text
-from ui.party_editor import (
-    Column,
-    PartyEditor,
-    RecordTable,
-    attribute_words,
-    error_label,
-    mark_invalid,
-    nested_errors,
-    show_error,
-)
+from ui.party_editor import PartyEditor
+from ui.record_table import Column, RecordTable
 from ui.relation_editor import RelationEditor
 from ui.terms_fields import INTRO, TERM_KEYS, TERM_WIDTH, term_hint, term_rows
 from ui.translations import fill
@@ -725,20 +718,25 @@ class AgreementDialog(QDialog):
         guess = self.tr("'%1' (did you mean '%2'?)")
         lines = [fill(guess, name, hint) for name, hint in doubtful.items()]
         record = self.tr("Record as new")
-        answer = self._ask(
-            QMessageBox.Icon.Question,
-            self.tr("New party?"),
-            fill(self.tr("Not a known state or organisation: %1."), ", ".join(lines)),
-            [(record, QMessageBox.ButtonRole.AcceptRole)],
-            fill(
-                self.tr("%1 adds it as a new party, spelt as typed. %2 lets you correct the name."),
-                record,
-                self.tr("Keep editing"),
-            ),
+        confirmed = (
+            self._ask(
+                QMessageBox.Icon.Question,
+                self.tr("New party?"),
+                fill(self.tr("Not a known state or organisation: %1."), ", ".join(lines)),
+                [(record, QMessageBox.ButtonRole.AcceptRole)],
+                fill(
+                    self.tr(
+                        "%1 adds it as a new party, spelt as typed. %2 lets you correct the name."
+                    ),
+                    record,
+                    self.tr("Keep editing"),
+                ),
+            )
+            == 0
         )
-        if answer != record:
+        if not confirmed:
             self.tabs.setCurrentIndex(PARTIES)
-        return answer == record
+        return confirmed
 
     def _duplicates_confirmed(self, matches: list[PossibleDuplicate]) -> bool:
         """Ask before saving what is probably recorded already; False to stay (or leave)."""
@@ -758,11 +756,11 @@ class AgreementDialog(QDialog):
             ],
             details,
         )
-        if answer == open_existing:
+        if answer == 1:  # Open existing
             self._set_busy(None)
             self.open_existing.emit(matches[0].agreement_id)
             self.done(QDialog.DialogCode.Rejected)  # chosen in the box: no second question
-        return answer == save_anyway
+        return answer == 0  # Save anyway
 
     def _on_conflict(self, error: ConflictError) -> None:
         reload = self.tr("Reload")
@@ -780,7 +778,7 @@ class AgreementDialog(QDialog):
                 self.tr("Keep editing"),
             ),
         )
-        if answer != reload:
+        if answer != 0:  # not Reload
             return
         discard = self.tr("Discard and reload")
         confirm = self._ask(
@@ -789,7 +787,7 @@ class AgreementDialog(QDialog):
             fill(self.tr("Discard your changes and show version %1?"), error.current_version),
             [(discard, QMessageBox.ButtonRole.DestructiveRole)],
         )
-        if confirm == discard:
+        if confirm == 0:
             self.reload()
 
     def _on_deleted(self, error: NotFoundError) -> bool:
@@ -805,7 +803,7 @@ class AgreementDialog(QDialog):
             [(save_new, QMessageBox.ButtonRole.AcceptRole)],
             fill(self.tr("%1 records what you see here under a new number."), save_new),
         )
-        if answer != save_new:
+        if answer != 0:  # not Save as new agreement
             return False
         self._agreement_id, self._version = None, None
         self._update_title()
@@ -823,13 +821,17 @@ class AgreementDialog(QDialog):
         text: str,
         actions: list[tuple[str, QMessageBox.ButtonRole]],
         details: str = "",
-    ) -> str:
-        """Ask with a message box; return the clicked button's text ('Keep editing' on Esc)."""
+    ) -> int | None:
+        """Ask with a message box; return the position in *actions* of the button clicked,
+        None for Keep editing (or OK, or Esc).
+
+        Told by the button itself, never by its words: a platform may add an accelerator
+        ('&') to them, and two languages' words never compare equal.
+        """
         box = QMessageBox(icon, title, text, QMessageBox.StandardButton.NoButton, self)
         box.setObjectName("agreementMessage")
         box.setInformativeText(details)
-        for label, role in actions:
-            box.addButton(label, role)
+        buttons = [box.addButton(label, role) for label, role in actions]
         keep = box.addButton(
             self.tr("Keep editing") if actions else self.tr("OK"), QMessageBox.ButtonRole.RejectRole
         )
@@ -837,7 +839,7 @@ class AgreementDialog(QDialog):
         box.setEscapeButton(keep)
         box.exec()
         clicked = box.clickedButton()
-        return clicked.text() if clicked is not None else keep.text()
+        return next((n for n, button in enumerate(buttons) if button is clicked), None)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         """Return and Enter never save or close: in the party or new-field box they add
@@ -864,7 +866,7 @@ class AgreementDialog(QDialog):
                 self.tr("Close without saving your changes?"),
                 [(discard, QMessageBox.ButtonRole.DestructiveRole)],
             )
-            if answer != discard:
+            if answer != 0:  # not Discard changes
                 return
         super().reject()
 

@@ -30,13 +30,13 @@ from models.cancelled import Cancelled
 from models.dates import PartialDate
 from models.query import AgreementRow, Sort, SortColumn, fetch_rows
 from ui import locale_text
+from ui.item_roles import ID_ROLE
 from ui.vocab_labels import label
 from ui.workers import Job, Worker
 
 log = logging.getLogger(__name__)
 
 Index = QModelIndex | QPersistentModelIndex
-ID_ROLE = Qt.ItemDataRole.UserRole + 1
 LOADING = "…"  # the title cell of a row whose page is being read
 ROW_SCANS = 16  # row_of look-ups answered by scanning the ids before a map of them is built
 _SHOWN_ROLES = [Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole]

@@ -13,9 +13,8 @@ from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
 
 from models.query import DUE_CHOICES, AgreementFilter
+from ui.item_roles import ID_ROLE, NAME_ROLE
 
-ID_ROLE = Qt.ItemDataRole.UserRole
-NAME_ROLE = Qt.ItemDataRole.UserRole + 1
 translate = QCoreApplication.translate
 
 

@@ -35,6 +35,7 @@ from models.deadline_store import DueItem, due_items
 from models.query import AgreementFilter, count, matching_ids
 from ui.colours import Role, error_colour
 from ui.empty_hint import empty_hint
+from ui.item_roles import ID_ROLE
 from ui.locale_text import partial_date
 from ui.settings import Settings
 from ui.translations import fill
@@ -44,7 +45,6 @@ from ui.workers import Job, Worker
 translate = QCoreApplication.translate
 
 WINDOWS = (30, 90, 365)
-ID_ROLE = Qt.ItemDataRole.UserRole
 # The panel lists at most this many lines (a register of every UN treaty has thousands of
 # renewals a year); the heading says when there are more.
 LIST_LIMIT = 2000

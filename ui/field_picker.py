@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from models.fields import join_path, path_key, split_path
 from models.query import FieldNode
-from ui.party_editor import error_label, mark_invalid, show_error
+from ui.form_errors import error_label, mark_invalid, show_error
 from ui.translations import fill
 
 _PATH_ROLE = Qt.ItemDataRole.UserRole

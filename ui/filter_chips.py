@@ -2,19 +2,21 @@
 
 Each chip names one condition of the filter ("Transport", "Kazakhstan", "signed 2021") with
 an × that removes just that condition; an empty result says "No agreements match" with a
-button to clear the filters. install(window) puts both in place.
+button to clear the filters. install(...) puts both in place.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal, SignalInstance
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QTableView,
     QToolButton,
     QTreeWidgetItemIterator,
     QVBoxLayout,
@@ -24,12 +26,10 @@ from PySide6.QtWidgets import (
 from models.query import AgreementFilter
 from models.vocab import Kind, Level, Status
 from ui import locale_text
-from ui.filter_panel import ID_ROLE, NAME_ROLE, FilterPanel
+from ui.filter_panel import FilterPanel
+from ui.item_roles import ID_ROLE, NAME_ROLE
 from ui.translations import fill
 from ui.vocab_labels import label
-
-if TYPE_CHECKING:
-    from ui.main_window import MainWindow
 
 Chip = tuple[str, AgreementFilter]  # (words on the chip, the filter once it is removed)
 translate = QCoreApplication.translate
@@ -177,19 +177,25 @@ class _FollowSize(QObject):
         return False
 
 
-def install(window: MainWindow) -> None:
-    """Chips above the table (in the splitter, over the table/welcome stack), and the
-    'No agreements match' overlay on the table."""
-    panel = window.filter_panel
-    chips = ActiveFilters(window)
-    column = QWidget(window)
+def install(
+    panel: FilterPanel,
+    splitter: QSplitter,
+    stack: QStackedWidget,
+    table: QTableView,
+    rows_shown: SignalInstance,
+) -> tuple[ActiveFilters, NothingMatches]:
+    """Chips above the table (in the *splitter*, over the table/welcome *stack*), and the
+    'No agreements match' overlay on the table, shown after *rows_shown* when it is empty."""
+    # Owned by the splitter's parent until the splitter takes it in the stack's place: a
+    # child of the splitter already would be the stack's sibling, which it refuses.
+    column = QWidget(splitter.parentWidget())
+    chips = ActiveFilters(column)
     layout = QVBoxLayout(column)
     layout.setContentsMargins(0, 0, 0, 0)
     layout.setSpacing(0)
-    window.splitter.replaceWidget(window.splitter.indexOf(window.stack), column)
+    splitter.replaceWidget(splitter.indexOf(stack), column)
     layout.addWidget(chips)
-    layout.addWidget(window.stack, 1)
-    window.active_filters = chips  # type: ignore[attr-defined]  # the window keeps its chips
+    layout.addWidget(stack, 1)
 
     def refresh_chips(wanted: AgreementFilter) -> None:
         chips.show_filter(chips_of(wanted, *panel_names(panel)))
@@ -197,14 +203,14 @@ def install(window: MainWindow) -> None:
     panel.filter_changed.connect(refresh_chips)
     chips.removed.connect(panel.set_filter)
 
-    viewport = window.table.viewport()
+    viewport = table.viewport()
     empty = NothingMatches(viewport)
     empty.setGeometry(viewport.rect())
     viewport.installEventFilter(_FollowSize(empty))
     empty.clear_requested.connect(panel.clear)
-    window.nothing_matches = empty  # type: ignore[attr-defined]  # the window shows it
 
     def show_empty() -> None:
-        empty.setVisible(window.model.rowCount() == 0)
+        empty.setVisible(table.model().rowCount() == 0)
 
-    window.rows_shown.connect(show_empty)
+    rows_shown.connect(show_empty)
+    return chips, empty

@@ -7,6 +7,7 @@ value filters at once, typing in the search box filters after a short pause.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from enum import Enum, auto
 
 from PySide6.QtCore import (
     QCoreApplication,
@@ -44,11 +45,9 @@ from models.vocab import Kind, Level, PartyKind, Status, Vocabulary
 from ui import vocab_labels
 from ui.colours import Role, error_colour
 from ui.due_filter import due_list, show_filter, ticked_due
+from ui.item_roles import COUNT_ROLE, ID_ROLE, NAME_ROLE
 
 SEARCH_DEBOUNCE_MS = 250
-ID_ROLE = Qt.ItemDataRole.UserRole
-NAME_ROLE = Qt.ItemDataRole.UserRole + 1
-COUNT_ROLE = Qt.ItemDataRole.UserRole + 2  # the number shown beside the value
 _DATE_PATTERN = QRegularExpression(r"^$|^\d{4}(-\d{2}(-\d{2})?)?$")
 _KINDS = set(PartyKind.values())
 
@@ -63,13 +62,22 @@ def _named(widget: QWidget, name: str, accessible: str) -> QWidget:
     return widget
 
 
+class CatalogCommand(Enum):
+    """What a view's, a party's or a field's context menu asks the window to do with it."""
+
+    RENAME = auto()
+    MERGE = auto()  # parties and fields only
+    DELETE = auto()
+
+
 class FilterPanel(QWidget):
     filter_changed = Signal(object)  # AgreementFilter
     view_chosen = Signal(object)  # ViewEntry
     save_view_requested = Signal()
-    view_action = Signal(str, object)  # ("rename" | "delete", ViewEntry)
-    party_action = Signal(str, int)  # ("rename" | "merge" | "delete", party id)
-    field_action = Signal(str, int)  # ("rename" | "merge" | "delete", field id)
+    # (CatalogCommand, what it applies to); "object", as Qt's signatures know no Python enum.
+    view_action = Signal(object, object)  # (RENAME | DELETE, ViewEntry)
+    party_action = Signal(object, int)  # (CatalogCommand, party id)
+    field_action = Signal(object, int)  # (CatalogCommand, field id)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -432,8 +440,14 @@ class FilterPanel(QWidget):
                 self.views,
                 position,
                 [
-                    (self.tr("Rename view…"), lambda: self.view_action.emit("rename", view)),
-                    (self.tr("Delete view"), lambda: self.view_action.emit("delete", view)),
+                    (
+                        self.tr("Rename view…"),
+                        lambda: self.view_action.emit(CatalogCommand.RENAME, view),
+                    ),
+                    (
+                        self.tr("Delete view"),
+                        lambda: self.view_action.emit(CatalogCommand.DELETE, view),
+                    ),
                 ],
             )
 
@@ -457,9 +471,9 @@ class FilterPanel(QWidget):
             widget,
             position,
             [
-                (words[0], lambda: signal.emit("rename", item_id)),
-                (words[1], lambda: signal.emit("merge", item_id)),
-                (words[2], lambda: signal.emit("delete", item_id)),
+                (words[0], lambda: signal.emit(CatalogCommand.RENAME, item_id)),
+                (words[1], lambda: signal.emit(CatalogCommand.MERGE, item_id)),
+                (words[2], lambda: signal.emit(CatalogCommand.DELETE, item_id)),
             ],
         )
 

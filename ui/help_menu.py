@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 import platform
-from typing import TYPE_CHECKING
+from collections.abc import Callable
 
 import PySide6
-from PySide6.QtCore import QCoreApplication, qVersion
+from PySide6.QtCore import QCoreApplication, QObject, qVersion
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QLabel,
+    QMainWindow,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -22,9 +23,6 @@ from models.app_identity import app_version, log_path
 from models.database import default_database_path
 from models.messages import QT_TRANSLATE_NOOP  # typed: returns its str
 from ui.translations import fill
-
-if TYPE_CHECKING:
-    from ui.main_window import MainWindow
 
 # Keys that belong to no menu action, said in the user's words.
 # Marked for pyside6-lupdate here, translated where they are shown.
@@ -93,7 +91,7 @@ class ShortcutsDialog(QDialog):
 class AboutDialog(QDialog):
     """The version, the licences, and where this window's data lives."""
 
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, window: QWidget, database_name: str) -> None:
         super().__init__(window)
         self.setObjectName("aboutDialog")
         self.setWindowTitle(self.tr("About Treaty Tracker"))
@@ -113,7 +111,7 @@ class AboutDialog(QDialog):
         )
         values = (
             app_version(),
-            window.database.name,
+            database_name,
             str(default_database_path().parent),
             str(log_path()),
             qVersion(),
@@ -130,8 +128,20 @@ class AboutDialog(QDialog):
         layout.addWidget(buttons)
 
 
-def add_help_menu(window: MainWindow) -> None:
-    """The Help menu, last in the menu bar; its dialogs are kept on the window for tests."""
+class HelpMenu(QObject):
+    """The Help menu's dialogs: the one open last is kept (tests read it)."""
+
+    def __init__(self, window: QMainWindow) -> None:
+        super().__init__(window)
+        self.dialog: QDialog | None = None
+
+    def show(self, dialog: QDialog) -> None:
+        self.dialog = dialog
+        dialog.open()
+
+
+def add_help_menu(window: QMainWindow, database_name: Callable[[], str]) -> HelpMenu:
+    """The Help menu, last in the menu bar. *database_name*: the open database's, for About."""
     menu = window.menuBar().addMenu(translate("HelpMenu", "&Help"))
     menu.setObjectName("helpMenu")
     shortcuts = QAction(translate("HelpMenu", "&Keyboard shortcuts"), window)
@@ -140,12 +150,9 @@ def add_help_menu(window: MainWindow) -> None:
     about = QAction(translate("HelpMenu", "&About Treaty Tracker"), window)
     about.setObjectName("actionAbout")
     about.setMenuRole(QAction.MenuRole.AboutRole)
-
-    def show(dialog: QDialog) -> None:
-        window.help_dialog = dialog  # type: ignore[attr-defined]  # kept open beside the window
-        dialog.open()
-
-    shortcuts.triggered.connect(lambda: show(ShortcutsDialog(window)))
-    about.triggered.connect(lambda: show(AboutDialog(window)))
+    help_menu = HelpMenu(window)
+    shortcuts.triggered.connect(lambda: help_menu.show(ShortcutsDialog(window)))
+    about.triggered.connect(lambda: help_menu.show(AboutDialog(window, database_name())))
     window.addAction(shortcuts)
     menu.addActions([shortcuts, about])
+    return help_menu

@@ -2,18 +2,19 @@
 
 Every read and write runs on the window's worker. Undo and Redo name the step they will
 replay ("Undo edit of 'Treaty of …'") and are disabled when there is none; their labels
-are read again after every change the window shows (its `refreshed` signal) and in the
-same job as a delete, undo or redo, so they are right as soon as the table is.
+are read again after every change the window shows (it calls read_labels) and in the
+same job as a delete, undo or redo, so they are right as soon as the table is. The window
+lends its context (ui/window_context.py) and shows what these signal.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import timedelta
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtGui import QKeySequence
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMessageBox
 
 from models import history, trash
@@ -22,10 +23,8 @@ from models.service import ConflictError, NotFoundError
 from models.users import current_user
 from ui.model_messages import message_text, step_label
 from ui.translations import fill
+from ui.window_context import WindowContext
 from ui.workers import Job
-
-if TYPE_CHECKING:
-    from ui.main_window import MainWindow
 
 Labels = tuple[str | None, str | None]
 
@@ -40,15 +39,20 @@ class HistoryActions(QObject):
 
     labels_changed = Signal()  # the Undo / Redo texts were read again (tests wait on it)
     replayed = Signal(object)  # a history.Replayed, once the window shows its change
+    # A write's Changes and the agreements it brought back or changed, to select once shown.
+    changed = Signal(object, list)
+    message = Signal(str)  # what was done, in words, for the status bar
+    refused = Signal()  # a write was refused (and explained): the window reads all again
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self.window = window
-        self.undo_action = window._action(
+    def __init__(self, context: WindowContext, make_action: Callable[..., QAction]) -> None:
+        """*make_action(name, text, slot, shortcut=None, tip="")*: one of the window's actions."""
+        super().__init__(context.parent)
+        self.context = context
+        self.undo_action = make_action(
             "actionUndo", self.tr("&Undo"), self.undo, QKeySequence.StandardKey.Undo
         )
-        self.redo_action = window._action("actionRedo", self.tr("&Redo"), self.redo, "Ctrl+Shift+Z")
-        self.trash_action = window._action(
+        self.redo_action = make_action("actionRedo", self.tr("&Redo"), self.redo, "Ctrl+Shift+Z")
+        self.trash_action = make_action(
             "actionShowTrash",
             self.tr("&Trash…"),
             self.show_trash,
@@ -57,7 +61,6 @@ class HistoryActions(QObject):
         self._labels: Labels = (None, None)
         self._writable = False
         self.trash_dialog: Any = None
-        window.refreshed.connect(self.read_labels)
         self.enable(False)
 
     # ------------------------------------------------------------ labels
@@ -102,13 +105,13 @@ class HistoryActions(QObject):
         )
 
     def read_labels(self) -> None:
-        sessions, user = self.window.database.sessions, current_user()
+        sessions, user = self.context.database().sessions, current_user()
 
         def work(_job: Job) -> Labels:
             with sessions() as session:
                 return _labels(session, user)
 
-        self.window.worker.submit(work, self._show_labels, lambda _error: None)
+        self.context.worker.submit(work, self._show_labels, lambda _error: None)
 
     def _show_labels(self, labels: Labels) -> None:
         self._labels = labels
@@ -125,7 +128,7 @@ class HistoryActions(QObject):
         refused: str = "",
     ) -> None:
         """Run write(session, user) on the worker, then the labels; done(result) after."""
-        sessions, user = self.window.database.sessions, current_user()
+        sessions, user = self.context.database().sessions, current_user()
 
         def work(_job: Job) -> tuple[Any, Labels]:
             with sessions.begin() as session:
@@ -143,10 +146,10 @@ class HistoryActions(QObject):
             if not isinstance(error, (*expected, history.HistoryConflict, history.NothingToUndo)):
                 reason = f"{type(error).__name__}: {error}"
                 error = Exception(fill(self.tr("the database refused it (%1)"), reason))
-            QMessageBox.warning(self.window, title, f"{refused}{message_text(error)}")
-            self.window.reload_from_database()
+            QMessageBox.warning(self.context.parent, title, f"{refused}{message_text(error)}")
+            self.refused.emit()
 
-        self.window.worker.submit(work, finished, failed)
+        self.context.worker.submit(work, finished, failed)
 
     def undo(self) -> None:
         undid = self.tr("Undid %1.")
@@ -157,7 +160,7 @@ class HistoryActions(QObject):
         self._write(self.tr("Redo"), history.redo, lambda result: self._replayed(result, redid))
 
     def _replayed(self, result: history.Replayed, done: str) -> None:
-        self.window.statusBar().showMessage(fill(done, step_label(result.label)), 5000)
+        self.message.emit(fill(done, step_label(result.label)))
         self.apply(result.changes)
         self.replayed.emit(result)
 
@@ -172,7 +175,7 @@ class HistoryActions(QObject):
             moved = self.tr(
                 "Moved %Ln agreement(s) to the trash. Ctrl+Z brings them back.", "", count
             )
-            self.window.statusBar().showMessage(moved, 5000)
+            self.message.emit(moved)
             self.apply(changes)
 
         self._write(self.tr("Delete agreements"), write, done, self.tr("Nothing was deleted: "))
@@ -185,9 +188,7 @@ class HistoryActions(QObject):
 
         def restored(changes: Changes) -> None:
             count = len(ids)
-            self.window.statusBar().showMessage(
-                self.tr("Restored %Ln agreement(s).", "", count), 5000
-            )
+            self.message.emit(self.tr("Restored %Ln agreement(s).", "", count))
             self.apply(changes)
             if done is not None:
                 done()
@@ -196,28 +197,26 @@ class HistoryActions(QObject):
 
     def purge_old(self) -> None:
         """Empty from the trash what was deleted longer ago than the setting (30 days)."""
-        if not self.window.database.can_write:
+        if not self.context.database().can_write:
             return
-        sessions, days = self.window.database.sessions, self.window.settings.trash_days
+        sessions, days = self.context.database().sessions, self.context.settings.trash_days
 
         def work(_job: Job) -> list[int]:
             with sessions.begin() as session:
                 return trash.empty_trash(session, timedelta(days=days)).ids
 
-        self.window.worker.submit(work, lambda _ids: None, lambda _error: None)
+        self.context.worker.submit(work, lambda _ids: None, lambda _error: None)
 
     def apply(self, changes: Changes) -> None:
-        """Show a change in place, selecting the agreements it brought back or changed."""
-        shown = sorted(changes.created | changes.changed)
-        if shown:
-            # What came back (an undone delete, a restore) or changed is selected once shown.
-            self.window._pending_selection = shown[:1000]
-        self.window.apply_changes(changes)
+        """Have the window show a change in place, selecting what it brought back or changed."""
+        # What came back (an undone delete, a restore) or changed is selected once shown.
+        self.changed.emit(changes, sorted(changes.created | changes.changed)[:1000])
 
     # ------------------------------------------------------------ trash
 
     def show_trash(self) -> None:
         from ui.trash_dialog import TrashDialog  # on first use: a faster start
 
-        self.trash_dialog = TrashDialog(self, self.window)
+        self.trash_dialog = TrashDialog(self.context, self.restore)
+        self.trash_dialog.message.connect(self.message)
         self.trash_dialog.open()

@@ -6,26 +6,27 @@ words once): the status bar says the choice takes effect when the app starts aga
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import QMenu
 
+from ui.settings import Settings
 from ui.translations import NATIVE_NAMES, available_languages
-
-if TYPE_CHECKING:
-    from ui.main_window import MainWindow
 
 translate = QCoreApplication.translate
 
 
-def add_language_menu(window: MainWindow, parent: QMenu) -> QMenu:
-    """A submenu of *parent* with 'System language' and each shipped language, one ticked."""
+def add_language_menu(parent: QMenu, settings: Settings, tell: Callable[[str], None]) -> QMenu:
+    """A submenu of *parent* with 'System language' and each shipped language, one ticked.
+
+    *tell* shows a sentence in the window's status bar.
+    """
     menu = parent.addMenu(translate("LanguageMenu", "&Language"))
     menu.setObjectName("languageMenu")
     group = QActionGroup(menu)
-    chosen = window.settings.language
+    chosen = settings.language
     entries = [("", translate("LanguageMenu", "System language"))]
     entries += [(code, NATIVE_NAMES.get(code, code)) for code in available_languages()]
     for code, name in entries:
@@ -36,17 +37,14 @@ def add_language_menu(window: MainWindow, parent: QMenu) -> QMenu:
         action.setData(code)
         group.addAction(action)
         menu.addAction(action)
-        action.triggered.connect(lambda _checked=False, c=code: choose(window, c))
+        action.triggered.connect(lambda _checked=False, c=code: choose(settings, c, tell))
     return menu
 
 
-def choose(window: MainWindow, code: str) -> None:
+def choose(settings: Settings, code: str, tell: Callable[[str], None]) -> None:
     """Keep *code* ('' for the system's) and say when it takes effect."""
-    if code == window.settings.language:
+    if code == settings.language:
         return
-    window.settings.language = code
-    window.settings.sync()
-    window.statusBar().showMessage(
-        translate("LanguageMenu", "The language changes when Treaty Tracker is started again."),
-        15000,
-    )
+    settings.language = code
+    settings.sync()
+    tell(translate("LanguageMenu", "The language changes when Treaty Tracker is started again."))

@@ -58,7 +58,7 @@ from ui.detail_pane import DetailPane
 from ui.due_panel import DueNotice, DuePanel
 from ui.editor_data import EditorData, read_editor_data
 from ui.file_drop import FileDrop
-from ui.filter_panel import FilterPanel
+from ui.filter_panel import CatalogCommand, FilterPanel
 from ui.help_menu import add_help_menu
 from ui.history_actions import HistoryActions
 from ui.language_menu import add_language_menu
@@ -68,6 +68,7 @@ from ui.summary_printer import SummaryPrinter
 from ui.transfers import Transfers
 from ui.translations import fill
 from ui.welcome_page import WelcomePage
+from ui.window_context import WindowContext
 from ui.workers import Job, Worker, run_with_progress
 
 if TYPE_CHECKING:
@@ -160,9 +161,13 @@ class MainWindow(QMainWindow):
         self._build_actions()
         self._build_widgets()
         self._build_menus()
-        add_help_menu(self)
-        filter_chips.install(self)
-        keyboard.install(self)
+        self.help_menu = add_help_menu(self, lambda: self.database.name)
+        self.active_filters, self.nothing_matches = filter_chips.install(
+            self.filter_panel, self.splitter, self.stack, self.table, self.rows_shown
+        )
+        self.keys = keyboard.install(
+            self.table, self.stack, self.filter_panel.search_box, self.detail, self.refreshed
+        )
         icons.apply(self)
         self.file_drop = FileDrop(self, self.transfers.import_agreements)
         self.opener = DatabaseOpener(
@@ -176,7 +181,7 @@ class MainWindow(QMainWindow):
         )
         self.opener.opened.connect(self._switch_to)
         self._restore_settings()
-        self.column_fitter = table_columns.install(self)  # after the saved header state
+        self.column_fitter = table_columns.ColumnFitter(self.table)  # after the saved header state
         self._open(database)
 
     # ------------------------------------------------------------ building
@@ -206,7 +211,12 @@ class MainWindow(QMainWindow):
         self.action_delete = self._action(
             "actionDelete", self.tr("De&lete"), self.delete_agreements, key.Delete
         )
-        self.history_actions = HistoryActions(self)  # Undo, Redo, Trash: ui/history_actions.py
+        # Undo, Redo, Trash: ui/history_actions.py
+        self.history_actions = HistoryActions(self.window_context(), self._action)
+        self.history_actions.message.connect(lambda text: self.statusBar().showMessage(text, 5000))
+        self.history_actions.changed.connect(self._show_change)
+        self.history_actions.refused.connect(self.reload_from_database)
+        self.refreshed.connect(self.history_actions.read_labels)
         self.action_undo = self.history_actions.undo_action
         self.action_redo = self.history_actions.redo_action
         self.action_show_trash = self.history_actions.trash_action
@@ -224,7 +234,12 @@ class MainWindow(QMainWindow):
                 "Draft the agreements a press release reports, review them, save the kept ones"
             ),
         )
-        self.transfers = Transfers(self)
+        self.transfers = Transfers(self.window_context())
+        self.transfers.message.connect(self._show_message)
+        self.transfers.import_finished.connect(
+            lambda result: self.after_bulk_change(list(result.added_ids), result.changes)
+        )
+        self.transfers.pdf_dialog_shown.connect(lambda dialog: self.keys.return_focus_after(dialog))
         self.action_import = self._action(
             "actionImport",
             self.tr("&Import…"),
@@ -246,7 +261,8 @@ class MainWindow(QMainWindow):
             "Ctrl+P",
             self.tr("A PDF summary of the agreements shown (or the selected ones)"),
         )
-        self.summary_printer = SummaryPrinter(self)
+        self.summary_printer = SummaryPrinter(self.window_context(), self.transfers.ask_scope)
+        self.summary_printer.message.connect(self._show_message)
         self.action_print = self._action(
             "actionPrint",
             self.tr("P&rint summary…"),
@@ -440,7 +456,7 @@ class MainWindow(QMainWindow):
         view_menu.addAction(self.action_show_due)
         self.columns_menu = view_menu.addMenu(self.tr("&Columns"))
         self.columns_menu.aboutToShow.connect(lambda: self._fill_columns_menu(self.columns_menu))
-        add_language_menu(self, view_menu)
+        add_language_menu(view_menu, self.settings, self._show_message)
         toolbar = self.addToolBar(self.tr("Agreements"))
         toolbar.setObjectName("mainToolbar")
         toolbar.addActions([*self._record_actions(), self.action_undo])
@@ -814,7 +830,7 @@ class MainWindow(QMainWindow):
             panel.changed.connect(self.apply_changes)
         dialog.saved.connect(lambda saved_id: self._after_save(saved_id, dialog.saved_changes))
         dialog.open_existing.connect(self._open_existing)
-        keyboard.return_focus_after(self, dialog)
+        self.keys.return_focus_after(dialog)
         dialog.open()
 
     def _open_existing(self, agreement_id: int) -> None:
@@ -847,7 +863,7 @@ class MainWindow(QMainWindow):
             )
             self.merge_dialog = dialog
             dialog.merged.connect(self._after_merge)
-            keyboard.return_focus_after(self, dialog)
+            self.keys.return_focus_after(dialog)
             dialog.open()
 
         def failed(error: BaseException) -> None:
@@ -991,8 +1007,8 @@ class MainWindow(QMainWindow):
             self.tr("Save view"),
         )
 
-    def _view_action(self, action: str, view: views.ViewEntry) -> None:
-        if action == "rename":
+    def _view_action(self, action: CatalogCommand, view: views.ViewEntry) -> None:
+        if action is CatalogCommand.RENAME:
             name, ok = QInputDialog.getText(
                 self, self.tr("Rename view"), self.tr("New name:"), text=view.name
             )
@@ -1000,10 +1016,10 @@ class MainWindow(QMainWindow):
                 self._catalog_change(
                     lambda s: views.rename_view(s, view.id, name), self.tr("Rename view")
                 )
-        elif action == "delete":
+        elif action is CatalogCommand.DELETE:
             self._catalog_change(lambda s: views.delete_view(s, view.id), self.tr("Delete view"))
 
-    def _party_action(self, action: str, party_id: int) -> None:
+    def _party_action(self, action: CatalogCommand, party_id: int) -> None:
         parties = self._catalog.parties if self._catalog else ()
         self._rename_merge_delete(
             action,
@@ -1015,7 +1031,7 @@ class MainWindow(QMainWindow):
             catalog.delete_party,
         )
 
-    def _field_action(self, action: str, field_id: int) -> None:
+    def _field_action(self, action: CatalogCommand, field_id: int) -> None:
         fields = self._catalog.fields if self._catalog else ()
         self._rename_merge_delete(
             action,
@@ -1028,7 +1044,7 @@ class MainWindow(QMainWindow):
         )
 
     def _rename_merge_delete(
-        self, action: str, item_id: int, noun: str, choices, rename, merge, remove
+        self, action: CatalogCommand, item_id: int, noun: str, choices, rename, merge, remove
     ) -> None:
         names = dict(choices)
         name = names.get(item_id, "")
@@ -1038,13 +1054,13 @@ class MainWindow(QMainWindow):
         def affected(session):
             return _agreements_under(session, noun, item_id)
 
-        if action == "rename":
+        if action is CatalogCommand.RENAME:
             new, ok = QInputDialog.getText(
                 self, title, fill(self.tr("New name for '%1':"), name), text=name
             )
             if ok:
                 self._catalog_change(lambda s: rename(s, item_id, new), title, affected)
-        elif action == "merge":
+        elif action is CatalogCommand.MERGE:
             others = [label for other, label in choices if other != item_id]
             target, ok = QInputDialog.getItem(
                 self, title, fill(self.tr("Merge '%1' into:"), name), others, 0, False
@@ -1052,18 +1068,19 @@ class MainWindow(QMainWindow):
             if ok and target:
                 target_id = next(other for other, label in choices if label == target)
                 self._catalog_change(lambda s: merge(s, item_id, target_id), title, affected)
-        elif action == "delete":
+        elif action is CatalogCommand.DELETE:
             self._catalog_change(lambda s: remove(s, item_id), title, affected)
 
-    def _catalog_titles(self) -> dict[tuple[str, str], str]:
+    def _catalog_titles(self) -> dict[tuple[str, CatalogCommand], str]:
         """The dialog titles for renaming, merging and deleting a party or a field."""
+        rename, merge, delete = CatalogCommand.RENAME, CatalogCommand.MERGE, CatalogCommand.DELETE
         return {
-            ("party", "rename"): self.tr("Rename party"),
-            ("party", "merge"): self.tr("Merge party"),
-            ("party", "delete"): self.tr("Delete party"),
-            ("field", "rename"): self.tr("Rename field"),
-            ("field", "merge"): self.tr("Merge field"),
-            ("field", "delete"): self.tr("Delete field"),
+            ("party", rename): self.tr("Rename party"),
+            ("party", merge): self.tr("Merge party"),
+            ("party", delete): self.tr("Delete party"),
+            ("field", rename): self.tr("Rename field"),
+            ("field", merge): self.tr("Merge field"),
+            ("field", delete): self.tr("Delete field"),
         }
 
     def _catalog_change(self, change, title: str, affected=None) -> None:
@@ -1173,6 +1190,30 @@ class MainWindow(QMainWindow):
 
     def current_sort(self) -> Sort:
         return self._sort
+
+    def window_context(self) -> WindowContext:
+        """What import, export, PDFs and printing may use of the window, read when they run."""
+        return WindowContext(
+            parent=self,
+            worker=self.worker,
+            settings=self.settings,
+            database=lambda: self.database,
+            current_filter=lambda: self.filter_panel.current_filter(),
+            current_sort=self.current_sort,
+            matching=lambda: self.model.rowCount(),
+            selected_ids=self.selected_ids,
+            current_id=self.current_id,
+        )
+
+    def _show_change(self, changes: Changes, select: list[int]) -> None:
+        """Show a change in place; *select* (if any) is selected once shown."""
+        if select:
+            self._pending_selection = select
+        self.apply_changes(changes)
+
+    def _show_message(self, text: str) -> None:
+        """Words about what was just done, in the status bar for a while."""
+        self.statusBar().showMessage(text, 15000)
 
     def after_bulk_change(self, select: list[int], changes: Changes = NOTHING) -> None:
         """Show what an import (or another change of many rows) did, selecting the new rows.

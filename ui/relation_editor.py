@@ -31,15 +31,8 @@ from PySide6.QtWidgets import (
 from models.relations import PICKER_LIMIT, AgreementChoice
 from models.service import RelationInput
 from models.vocab import RelationType
-from ui.party_editor import (
-    Column,
-    RecordTable,
-    attribute_words,
-    error_label,
-    mark_invalid,
-    nested_errors,
-    show_error,
-)
+from ui.form_errors import attribute_words, error_label, mark_invalid, nested_errors, show_error
+from ui.record_table import Column, RecordTable
 from ui.translations import fill
 from ui.vocab_labels import inverse_label, label
 from ui.workers import Worker

@@ -18,12 +18,13 @@ from PySide6.QtWidgets import QDialog, QMessageBox
 from models.cancelled import Cancelled
 from models.messages import QT_TRANSLATE_NOOP  # typed: returns its str
 from ui import vocab_labels
+from ui.transfers import Output, Scope
 from ui.translations import fill
+from ui.window_context import WindowContext
 from ui.workers import Job, run_with_progress
 
 if TYPE_CHECKING:
     from reports.summary_report import SummaryPlan
-    from ui.main_window import MainWindow
 
 # A print-out of more lines than this is a job for Export PDF (which has every agreement's
 # section): laying out 250,000 rows would hold the window for a minute.
@@ -107,21 +108,24 @@ class SummaryPrinter(QObject):
         tr: ClassVar[Callable[..., str]]
 
     printed = Signal(int)  # agreements in the summary that was printed
+    message = Signal(str)  # what was done, in words, for the status bar
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self.window = window
+    def __init__(self, context: WindowContext, ask_scope: Callable[[Output], Scope | None]) -> None:
+        """*ask_scope*: the selected agreements or all matching, asked as Export asks it."""
+        super().__init__(context.parent)
+        self.context = context
+        self._ask_scope = ask_scope
         self.progress: Any = None
 
     def print_summary(self) -> None:
-        scope = self.window.transfers.ask_scope("print")
+        scope = self._ask_scope(Output.PRINT)
         if scope is None:
             return
-        window = self.window
+        context = self.context
         sessions, wanted, sort = (
-            window.database.sessions,
-            window.filter_panel.current_filter(),
-            window.current_sort(),
+            context.database().sessions,
+            context.current_filter(),
+            context.current_sort(),
         )
 
         def work(_job: Job) -> SummaryPlan:
@@ -131,8 +135,8 @@ class SummaryPrinter(QObject):
                 return plan_summary(session, wanted, sort=sort, agreement_ids=scope.ids)
 
         self.progress = run_with_progress(
-            window,
-            window.worker,
+            context.parent,
+            context.worker,
             self.tr("Preparing the summary…"),
             work,
             self._print,
@@ -142,18 +146,15 @@ class SummaryPrinter(QObject):
     def _print(self, plan: SummaryPlan) -> None:
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         printer.setDocName(plan.title)
-        dialog = QPrintDialog(printer, self.window)
+        dialog = QPrintDialog(printer, self.context.parent)
         dialog.setWindowTitle(self.tr("Print summary"))
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         document = QTextDocument()
         document.setHtml(summary_html(plan))
         document.print_(printer)
-        self.window.statusBar().showMessage(
-            self.tr(
-                "Sent the summary of %Ln agreement(s) to the printer.", "", plan.overview.total
-            ),
-            15000,
+        self.message.emit(
+            self.tr("Sent the summary of %Ln agreement(s) to the printer.", "", plan.overview.total)
         )
         self.printed.emit(plan.overview.total)
 
@@ -161,5 +162,5 @@ class SummaryPrinter(QObject):
         if isinstance(error, Cancelled):
             return
         QMessageBox.information(
-            self.window, self.tr("Print"), fill(self.tr("Nothing was printed: %1"), error)
+            self.context.parent, self.tr("Print"), fill(self.tr("Nothing was printed: %1"), error)
         )

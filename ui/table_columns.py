@@ -8,17 +8,12 @@ header state records the user's choices, not this.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from PySide6.QtCore import QByteArray, QCoreApplication, QEvent, QObject
 from PySide6.QtWidgets import QHeaderView, QTableView
 
 from models.messages import QT_TRANSLATE_NOOP  # typed: returns its str
 from models.query import SortColumn
 from ui.agreement_table_model import COLUMNS, Column
-
-if TYPE_CHECKING:
-    from ui.main_window import MainWindow
 
 TITLE = next(i for i, c in enumerate(COLUMNS) if c.sort == SortColumn.TITLE)
 # Stepped aside first when the table runs short, in this order.
@@ -115,7 +110,3 @@ class ColumnFitter(QObject):
         for number in self.stepped_aside:
             self.header.hideSection(number)
         return state
-
-
-def install(window: MainWindow) -> ColumnFitter:
-    return ColumnFitter(window.table)

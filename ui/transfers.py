@@ -1,12 +1,14 @@
 """Moving agreements in and out of the window: import, export (CSV/JSON) and PDF reports.
 
 Each runs off the GUI thread with a progress dialog whose Cancel leaves everything as it
-was: an import rolls back, an export or report leaves no half-written file.
+was: an import rolls back, an export or report leaves no half-written file. The window lends
+what they need (ui/window_context.py) and listens to their signals: nothing here calls it.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from enum import Enum, auto
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -22,15 +24,14 @@ from models.exchange import ImportResult, preview_import
 from models.exchange_format import ImportFailed
 from models.exchange_write import export_file
 from models.export_target import export_target_problem
-from ui import keyboard
 from ui.export_pdf_dialog import ExportPdfDialog, PdfChoices
 from ui.import_dialog import ImportPreviewDialog, ProblemsDialog
 from ui.translations import fill
+from ui.window_context import WindowContext
 from ui.workers import Job, run_with_progress
 
 if TYPE_CHECKING:
     from reports import ReportResult
-    from ui.main_window import MainWindow
 
 translate = QCoreApplication.translate
 
@@ -51,6 +52,15 @@ def _reports() -> Any:
     return reports
 
 
+class Output(Enum):
+    """What is being made: each has its own question, title and failure words."""
+
+    EXPORT = auto()  # CSV or JSON
+    EXPORT_PDF = auto()  # the PDF summary
+    FACT_SHEET = auto()  # one agreement's PDF
+    PRINT = auto()  # the printed summary (ui/summary_printer.py)
+
+
 @dataclass(frozen=True)
 class Scope:
     """What an export covers: the selected agreements, or everything the filter matches."""
@@ -60,14 +70,15 @@ class Scope:
 
 
 class Transfers(QObject):
-    import_finished = Signal(object)  # ImportResult
+    import_finished = Signal(object)  # ImportResult: the window shows and selects the rows
     export_finished = Signal(str)  # the file written
     failed = Signal(str)  # a message the user was shown
     pdf_dialog_shown = Signal(object)  # the Export PDF dialog, open for the user
+    message = Signal(str)  # what was done, in words, for the status bar
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self.window = window
+    def __init__(self, context: WindowContext) -> None:
+        super().__init__(context.parent)
+        self.context = context
         self.preview_dialog: ImportPreviewDialog | None = None
         self.problems_dialog: ProblemsDialog | None = None
         self.progress: Any = None
@@ -79,14 +90,14 @@ class Transfers(QObject):
     def import_agreements(self, path: str | None = None) -> None:
         if path is None:
             path, _ = QFileDialog.getOpenFileName(
-                self.window,
+                self.context.parent,
                 self.tr("Import agreements"),
                 str(Path.home()),
                 self.tr("Agreements (*.csv *.json);;CSV (*.csv);;JSON (*.json)"),
             )
         if not path:
             return
-        sessions = self.window.database.sessions
+        sessions = self.context.database().sessions
 
         def work(_job: Job) -> Any:
             with sessions() as session:
@@ -96,8 +107,8 @@ class Transfers(QObject):
                 return plain, updating
 
         self.progress = run_with_progress(
-            self.window,
-            self.window.worker,
+            self.context.parent,
+            self.context.worker,
             fill(self.tr("Reading %1…"), Path(path).name),
             work,
             lambda previews: self._confirm_import(path, *previews),
@@ -105,7 +116,7 @@ class Transfers(QObject):
         )
 
     def _confirm_import(self, path: str, preview: Any, updating: Any) -> None:
-        dialog = ImportPreviewDialog(preview, Path(path).name, self.window, updating)
+        dialog = ImportPreviewDialog(preview, Path(path).name, self.context.parent, updating)
         self.preview_dialog = dialog
         dialog.accepted.connect(
             lambda: self._run_import(
@@ -117,8 +128,9 @@ class Transfers(QObject):
     def _run_import(
         self, path: str, update: bool, new_parties: bool = False, keep_duplicates: bool = False
     ) -> None:
-        sessions, url = self.window.database.sessions, self.window.database.url
-        rotation = self.window.settings.backup_rotation
+        database = self.context.database()
+        sessions, url = database.sessions, database.url
+        rotation = self.context.settings.backup_rotation
 
         def work(job: Job) -> ImportResult:
             backup_before(url, BEFORE_IMPORT, rotation)
@@ -137,8 +149,8 @@ class Transfers(QObject):
                 return result
 
         self.progress = run_with_progress(
-            self.window,
-            self.window.worker,
+            self.context.parent,
+            self.context.worker,
             fill(self.tr("Importing %1…"), Path(path).name),
             work,
             self._imported,
@@ -155,8 +167,7 @@ class Transfers(QObject):
             parts.append(self.tr("%Ln new part(ies)", "", len(result.parties_created)))
         if result.fields_created:
             parts.append(self.tr("%Ln new field(s)", "", len(result.fields_created)))
-        self.window.statusBar().showMessage(", ".join(parts) + ".", 15000)
-        self.window.after_bulk_change(list(result.added_ids), result.changes)
+        self.message.emit(", ".join(parts) + ".")
         self.import_finished.emit(result)
 
     def _import_failed(self, path: str, error: BaseException) -> None:
@@ -178,7 +189,7 @@ class Transfers(QObject):
                 name,
             )
             self.problems_dialog = ProblemsDialog(
-                self.tr("Import refused"), intro, problems, self.window
+                self.tr("Import refused"), intro, problems, self.context.parent
             )
             self.problems_dialog.open()
             self.failed.emit(intro)
@@ -190,11 +201,11 @@ class Transfers(QObject):
     # ------------------------------------------------------------ export
 
     def export_agreements(self) -> None:
-        scope = self.ask_scope("export")
+        scope = self.ask_scope(Output.EXPORT)
         if scope is None:
             return
         path, chosen = QFileDialog.getSaveFileName(
-            self.window,
+            self.context.parent,
             fill(self.tr("Export %1"), scope.words),
             str(Path.home() / "agreements.csv"),
             ";;".join(file_types()),
@@ -204,14 +215,14 @@ class Transfers(QObject):
         if Path(path).suffix.lower() not in (".csv", ".json"):
             path += ".json" if chosen == file_types()[2] else ".csv"
         excel = chosen == file_types()[1] and Path(path).suffix.lower() == ".csv"
-        problem = export_target_problem(Path(path), sqlite_path(self.window.database.url))
+        problem = export_target_problem(Path(path), sqlite_path(self.context.database().url))
         if problem:
             self._tell(
                 self.tr("Export refused"), fill(self.tr("Nothing was exported: %1."), problem)
             )
             return
-        sessions, wanted = self.window.database.sessions, self.window.filter_panel.current_filter()
-        sort = self.window.current_sort()
+        sessions, wanted = self.context.database().sessions, self.context.current_filter()
+        sort = self.context.current_sort()
 
         def work(job: Job) -> int:
             with sessions() as session:
@@ -226,48 +237,49 @@ class Transfers(QObject):
                 )
 
         def done(written: int) -> None:
-            self.window.statusBar().showMessage(
-                fill(self.tr("Exported %Ln agreement(s) to %1", "", written), path), 15000
-            )
+            self.message.emit(fill(self.tr("Exported %Ln agreement(s) to %1", "", written), path))
             self.export_finished.emit(path)
 
         self.progress = run_with_progress(
-            self.window,
-            self.window.worker,
+            self.context.parent,
+            self.context.worker,
             fill(self.tr("Exporting %1…"), scope.words),
             work,
             done,
-            lambda error: self._export_failed("export", error),
+            lambda error: self._export_failed(Output.EXPORT, error),
         )
 
     def export_pdf(self) -> None:
         """Ask for the title and author (suggesting a title made from the filter), confirm
         a very long PDF, choose the file, then write it off the GUI thread."""
-        scope = self.ask_scope("export-pdf")
+        scope = self.ask_scope(Output.EXPORT_PDF)
         if scope is None:
             return
-        window = self.window
-        sessions, wanted = window.database.sessions, window.filter_panel.current_filter()
-        number = len(scope.ids) if scope.ids is not None else window.model.rowCount()
+        context = self.context
+        sessions, wanted = context.database().sessions, context.current_filter()
+        number = len(scope.ids) if scope.ids is not None else context.matching()
 
         def work(_job: Job) -> str:
             with sessions.begin() as session:
                 selected = len(scope.ids) if scope.ids is not None else None
                 return _reports().summary_report.title_for(session, wanted, selected)
 
-        window.worker.submit(
+        context.worker.submit(
             work,
             lambda title: self._ask_pdf_choices(scope, title, number),
-            lambda error: self._export_failed("export-pdf", error),
+            lambda error: self._export_failed(Output.EXPORT_PDF, error),
         )
 
     def _ask_pdf_choices(self, scope: Scope, title: str, number: int) -> None:
         summary = _reports().summary_report
         dialog = ExportPdfDialog(
-            self.window.settings, title, number, summary.estimate_pages(number), self.window
+            self.context.settings,
+            title,
+            number,
+            summary.estimate_pages(number),
+            self.context.parent,
         )
         self.pdf_dialog = dialog
-        keyboard.return_focus_after(self.window, dialog)
         dialog.accepted.connect(lambda: self._confirm_pdf(scope, number, dialog.choices()))
         dialog.open()
         self.pdf_dialog_shown.emit(dialog)
@@ -277,7 +289,7 @@ class Transfers(QObject):
         if number > summary.LARGE_REPORT and not choices.register_only:
             pages = summary.estimate_pages(number)
             answer = QMessageBox.question(
-                self.window,
+                self.context.parent,
                 self.tr("A very long PDF"),
                 fill(
                     self.tr(
@@ -298,14 +310,11 @@ class Transfers(QObject):
             self._write_pdf(path, scope, choices)
 
     def _write_pdf(self, path: str, scope: Scope, choices: PdfChoices) -> None:
-        window = self.window
-        sessions, wanted, sort = (
-            window.database.sessions,
-            window.filter_panel.current_filter(),
-            window.current_sort(),
-        )
-        author = choices.author or (window.settings.author if choices.show_source else "")
-        name = window.database.name
+        context = self.context
+        database = context.database()
+        sessions, wanted, sort = database.sessions, context.current_filter(), context.current_sort()
+        author = choices.author or (context.settings.author if choices.show_source else "")
+        name = database.name
         locale = QLocale().name()  # the window's language: the PDF's dates and numbers follow
 
         def work(job: Job) -> ReportResult:
@@ -326,26 +335,26 @@ class Transfers(QObject):
             )
 
         self.progress = run_with_progress(
-            window,
-            window.worker,
+            context.parent,
+            context.worker,
             self.tr("Writing the PDF…"),
             work,
             lambda result: self._pdf_done(path, result),
-            lambda error: self._export_failed("export-pdf", error),
+            lambda error: self._export_failed(Output.EXPORT_PDF, error),
         )
 
     def export_fact_sheet(self) -> None:
-        agreement_id = self.window.current_id()
+        agreement_id = self.context.current_id()
         if agreement_id is None:
             return
         path = self._pdf_path(self.tr("Fact sheet"), f"agreement-{agreement_id}.pdf")
         if not path:
             return
-        settings = self.window.settings
+        settings = self.context.settings
         sessions, author, name, show_source = (
-            self.window.database.sessions,
+            self.context.database().sessions,
             settings.pdf_author_for_print(),
-            self.window.database.name,
+            self.context.database().name,
             settings.pdf_show_source,
         )
         locale = QLocale().name()
@@ -362,17 +371,17 @@ class Transfers(QObject):
             )
 
         self.progress = run_with_progress(
-            self.window,
-            self.window.worker,
+            self.context.parent,
+            self.context.worker,
             self.tr("Writing the fact sheet…"),
             work,
             lambda result: self._pdf_done(path, result),
-            lambda error: self._export_failed("fact-sheet", error),
+            lambda error: self._export_failed(Output.FACT_SHEET, error),
         )
 
     def _pdf_path(self, title: str, suggested: str) -> str:
         path, _ = QFileDialog.getSaveFileName(
-            self.window, title, str(Path.home() / suggested), self.tr("PDF (*.pdf)")
+            self.context.parent, title, str(Path.home() / suggested), self.tr("PDF (*.pdf)")
         )
         if path and not path.lower().endswith(".pdf"):
             path += ".pdf"
@@ -385,15 +394,17 @@ class Transfers(QObject):
             self.tr("%Ln page(s)", "", result.pages),
             self.tr("%Ln agreement(s)", "", result.agreements),
         )
-        self.window.statusBar().showMessage(message, 15000)
+        self.message.emit(message)
         if result.warnings:
             QMessageBox.warning(
-                self.window, self.tr("PDF written, with warnings"), "\n".join(result.warnings)
+                self.context.parent,
+                self.tr("PDF written, with warnings"),
+                "\n".join(result.warnings),
             )
         self.export_finished.emit(path)
         if self.open_after_export:
             answer = QMessageBox.question(
-                self.window,
+                self.context.parent,
                 self.tr("PDF written"),
                 fill(self.tr("%1\n\nOpen it now?"), message),
                 QMessageBox.StandardButton.Open | QMessageBox.StandardButton.Close,
@@ -401,51 +412,51 @@ class Transfers(QObject):
             if answer == QMessageBox.StandardButton.Open:
                 QDesktopServices.openUrl(QUrl.fromLocalFile(path))
 
-    def _export_failed(self, what: str, error: BaseException) -> None:
-        """*what*: 'export', 'export-pdf' or 'fact-sheet' (each title a phrase of its own)."""
+    def _export_failed(self, what: Output, error: BaseException) -> None:
+        """Say why *what* was not made (each title a phrase of its own, for translators)."""
         if isinstance(error, Cancelled):
             titles = {
-                "export": self.tr("Export cancelled"),
-                "export-pdf": self.tr("Export PDF cancelled"),
-                "fact-sheet": self.tr("Fact sheet cancelled"),
+                Output.EXPORT: self.tr("Export cancelled"),
+                Output.EXPORT_PDF: self.tr("Export PDF cancelled"),
+                Output.FACT_SHEET: self.tr("Fact sheet cancelled"),
             }
             self._tell(titles[what], self.tr("Cancelled; no file was written."))
         else:
             titles = {
-                "export": self.tr("Export failed"),
-                "export-pdf": self.tr("Export PDF failed"),
-                "fact-sheet": self.tr("Fact sheet failed"),
+                Output.EXPORT: self.tr("Export failed"),
+                Output.EXPORT_PDF: self.tr("Export PDF failed"),
+                Output.FACT_SHEET: self.tr("Fact sheet failed"),
             }
             self._tell(titles[what], fill(self.tr("Nothing was written: %1"), error))
 
     # ------------------------------------------------------------ shared
 
-    def ask_scope(self, verb: str) -> Scope | None:
+    def ask_scope(self, verb: Output) -> Scope | None:
         """The selected agreements when several are selected and the user wants them; else all.
 
-        *verb*: 'export', 'export-pdf' or 'print', for the question's words.
+        *verb*: EXPORT, EXPORT_PDF or PRINT, for the question's words.
         """
-        matching = self.window.model.rowCount()
-        selected = self.window.selected_ids()
+        matching = self.context.matching()
+        selected = self.context.selected_ids()
         everything = Scope(None, self.tr("the %Ln agreement(s) matching the filter", "", matching))
         if len(selected) < 2:
             return everything
-        box = QMessageBox(self.window)
-        titles = {"export": self.tr("Export"), "export-pdf": self.tr("Export PDF")}
+        box = QMessageBox(self.context.parent)
+        titles = {Output.EXPORT: self.tr("Export"), Output.EXPORT_PDF: self.tr("Export PDF")}
         box.setWindowTitle(titles.get(verb, self.tr("Print")))
         questions = {
-            "export": self.tr(
+            Output.EXPORT: self.tr(
                 "Export the %Ln selected agreement(s), or all %1 that match the filter?",
                 "",
                 len(selected),
             ),
-            "export-pdf": self.tr(
+            Output.EXPORT_PDF: self.tr(
                 "Export a PDF of the %Ln selected agreement(s), "
                 "or of all %1 that match the filter?",
                 "",
                 len(selected),
             ),
-            "print": self.tr(
+            Output.PRINT: self.tr(
                 "Print the %Ln selected agreement(s), or all %1 that match the filter?",
                 "",
                 len(selected),
@@ -462,4 +473,4 @@ class Transfers(QObject):
 
     def _tell(self, title: str, text: str) -> None:
         self.failed.emit(text)
-        QMessageBox.information(self.window, title, text)
+        QMessageBox.information(self.context.parent, title, text)

@@ -6,7 +6,7 @@ step like any other, emptying is for good and asks first.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Callable
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
@@ -29,11 +29,8 @@ from models.service import utc_text
 from ui.empty_hint import empty_hint
 from ui.model_messages import message_text
 from ui.translations import fill
+from ui.window_context import WindowContext
 from ui.workers import Job
-
-if TYPE_CHECKING:
-    from ui.history_actions import HistoryActions
-    from ui.main_window import MainWindow
 
 HEADERS = (
     QT_TRANSLATE_NOOP("TrashDialog", "Title"),
@@ -46,10 +43,17 @@ class TrashDialog(QDialog):
     """The trash of the window's database, with Restore and Empty trash."""
 
     loaded = Signal()  # the list shows the trash as it is now
+    message = Signal(str)  # what was done, in words, for the window's status bar
 
-    def __init__(self, actions: HistoryActions, window: MainWindow, parent: QWidget | None = None):
-        super().__init__(parent or window)
-        self.actions, self.window = actions, window
+    def __init__(
+        self,
+        context: WindowContext,
+        restore: Callable[[list[int], Callable[[], None]], None],
+        parent: QWidget | None = None,
+    ) -> None:
+        """*restore(ids, then)*: the window's undoable restore, which calls *then* when done."""
+        super().__init__(parent or context.parent)
+        self.context, self._restore = context, restore
         self.rows: list[trash.TrashRow] = []
         self.setObjectName("trashDialog")
         self.setWindowTitle(self.tr("Trash"))
@@ -78,7 +82,7 @@ class TrashDialog(QDialog):
                 "The trash is empty. Agreements you delete (Del, or Edit › Delete) wait here "
                 "%n day(s) before they go for good; Restore brings one back whole.",
                 "",
-                window.settings.trash_days,
+                context.settings.trash_days,
             ),
         )
         layout.addWidget(self.table)
@@ -98,13 +102,13 @@ class TrashDialog(QDialog):
 
     def reload(self) -> None:
         """Read the trash again (on the worker)."""
-        sessions = self.window.database.sessions
+        sessions = self.context.database().sessions
 
         def work(_job: Job) -> list[trash.TrashRow]:
             with sessions() as session:
                 return trash.list_trash(session)
 
-        self.window.worker.submit(work, self._show, self._failed)
+        self.context.worker.submit(work, self._show, self._failed)
 
     def _show(self, rows: list[trash.TrashRow]) -> None:
         self.rows = rows
@@ -115,7 +119,7 @@ class TrashDialog(QDialog):
                 tip = fill(self.tr("%1 (agreement %2)"), text, row.id) if column == 0 else text
                 item.setToolTip(tip)
                 self.table.setItem(number, column, item)
-        days, count = self.window.settings.trash_days, len(rows)
+        days, count = self.context.settings.trash_days, len(rows)
         kept = self.tr(
             "They are kept %n day(s), then deleted for good; Restore brings them back with "
             "their id, parties, fields and relations.",
@@ -140,14 +144,14 @@ class TrashDialog(QDialog):
         return [self.rows[row].id for row in rows if row < len(self.rows)]
 
     def _update_buttons(self) -> None:
-        writable = self.window.database.can_write
+        writable = self.context.database().can_write
         self.restore_button.setEnabled(writable and bool(self.selected_ids()))
         self.empty_button.setEnabled(writable and bool(self.rows))
 
     def restore_selected(self) -> None:
         ids = self.selected_ids()
         if ids:
-            self.actions.restore(ids, self.reload)
+            self._restore(ids, self.reload)
 
     def empty(self) -> None:
         count = len(self.rows)
@@ -164,7 +168,7 @@ class TrashDialog(QDialog):
         )
         if answer != QMessageBox.StandardButton.Yes:
             return
-        sessions = self.window.database.sessions
+        sessions = self.context.database().sessions
 
         def work(_job: Job) -> list[int]:
             with sessions.begin() as session:
@@ -172,9 +176,7 @@ class TrashDialog(QDialog):
 
         def done(ids: list[int]) -> None:
             deleted = len(ids)
-            self.window.statusBar().showMessage(
-                self.tr("Deleted %Ln agreement(s) for good.", "", deleted), 5000
-            )
+            self.message.emit(self.tr("Deleted %Ln agreement(s) for good.", "", deleted))
             self.reload()
 
-        self.window.worker.submit(work, done, self._failed)
+        self.context.worker.submit(work, done, self._failed)

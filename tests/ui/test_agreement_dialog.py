@@ -39,7 +39,7 @@ from models.service import (
 )
 from models.vocab import PartyKind
 from ui.agreement_dialog import AgreementDialog
-from ui.party_editor import RecordTable
+from ui.record_table import RecordTable
 from ui.workers import Worker
 
 TITLE = "Agreement on Oʻzbekiston–Türkiye rail transit"
@@ -124,13 +124,17 @@ class MessageBoxes:
     def __init__(self) -> None:
         self.answers: list[str] = []
         self.shown: list[str] = []
+        self.accelerated = False  # give every button a '&' shortcut first, as KDE's desktop does
 
     def exec(self, box: QMessageBox) -> int:
         self.shown.append(f"{box.windowTitle()}: {box.text()} {box.informativeText()}")
         if not self.answers:
             pytest.fail(f"unexpected message box: {self.shown[-1]}")
         wanted = self.answers.pop(0)
-        buttons = {button.text(): button for button in box.buttons()}
+        if self.accelerated:
+            for button in box.buttons():
+                button.setText("&" + button.text())
+        buttons = {button.text().replace("&", ""): button for button in box.buttons()}
         assert wanted in buttons, f"{wanted!r} not among {list(buttons)}"
         buttons[wanted].click()
         return 0
@@ -202,7 +206,7 @@ def test_new_agreement_is_saved_with_what_was_typed(qtbot, database, open_dialog
     edit_cell(qtbot, parties, 0, "signatory_name", "Тоқаев")
     parties.select(0)
     child(dialog, QPushButton, "addActionButton").click()
-    edit_cell(qtbot, dialog.party_editor.actions, 0, "deposited_on", "2021-12-06")
+    edit_cell(qtbot, dialog.party_editor.action_table, 0, "deposited_on", "2021-12-06")
     tree = child(dialog, QTreeWidget, "fieldTree")
     transport = tree.findItems("Transport", Qt.MatchFlag.MatchExactly)[0]
     transport.setCheckState(0, Qt.CheckState.Checked)
@@ -461,7 +465,7 @@ def test_act_date_column_is_not_called_deposited_for_a_signature(qtbot, open_dia
         ]
     )
     dialog = open_dialog(template=template)
-    actions = dialog.party_editor.actions.model
+    actions = dialog.party_editor.action_table.model
     dialog.party_editor.parties.select(0)
 
     header = actions.headerData(1, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole)
@@ -647,7 +651,7 @@ def test_duplicate_prefills_every_field_from_the_template(
     assert child(dialog, QLineEdit, "languagesEdit").text() == "Uzbek, Turkish, Russian"
     assert child(dialog, QLineEdit, "entryIntoForceEdit").text() == "2022"
     assert dialog.party_editor.parties.model.index(0, 2).data() == "Тоқаев"
-    assert dialog.party_editor.actions.model.rowCount() == 2  # of the first party, selected
+    assert dialog.party_editor.action_table.model.rowCount() == 2  # of the first party, selected
     boxes.answers = ["Save anyway"]  # an unchanged copy is a probable duplicate of its original
     with qtbot.waitSignal(dialog.saved) as saved:
         click_save(qtbot, dialog)
@@ -667,6 +671,19 @@ def test_escape_asks_before_discarding_changes(qtbot, database, open_dialog, box
     qtbot.keyClick(dialog, Qt.Key.Key_Escape)
     assert not dialog.isVisible()
     assert "Close without saving" in boxes.shown[0]
+    assert agreement_count(database) == 0
+
+
+def test_a_button_answers_whatever_the_desktop_does_to_its_words(
+    qtbot, database, open_dialog, boxes
+) -> None:
+    """KDE adds accelerators ('&Discard changes'); the answer is the button, not its words."""
+    dialog = open_dialog()
+    child(dialog, QLineEdit, "titleEdit").setText("Тоқаев in Oʻzbekiston and Türkiye")
+    boxes.accelerated = True
+    boxes.answers = ["Discard changes"]
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    assert not dialog.isVisible()
     assert agreement_count(database) == 0
 
 

@@ -63,7 +63,7 @@ def test_help_about_names_the_version_licence_and_log(make_window, database) -> 
     assert help_menu.title() == "&Help"
     about = next(a for a in help_menu.actions() if a.objectName() == "actionAbout")
     about.trigger()
-    text = window.help_dialog.findChild(QLabel, "aboutText").text()
+    text = window.help_menu.dialog.findChild(QLabel, "aboutText").text()
     assert f"Treaty Tracker {app_version()}" in text
     assert "MIT licence" in text and str(log_path()) in text
-    window.help_dialog.reject()
+    window.help_menu.dialog.reject()

@@ -22,7 +22,7 @@ from models.service import ActionInput, AgreementInput, ParticipationInput, crea
 from ui.colours import AA_TEXT, contrast, error_colour, error_style, muted
 from ui.detail_pane import DetailPane
 from ui.filter_chips import ActiveFilters
-from ui.party_editor import error_label
+from ui.form_errors import error_label
 from ui.welcome_page import WelcomePage
 
 Role = QPalette.ColorRole

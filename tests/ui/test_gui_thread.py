@@ -6,7 +6,6 @@ import threading
 from collections.abc import Iterator
 
 import pytest
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QInputDialog, QMessageBox
 from sqlalchemy import event
 from sqlalchemy.engine import Engine
@@ -17,6 +16,8 @@ from tests.backends import BACKENDS
 from tests.models.builders import agreement, save
 from tests.ui.test_agreement_dialog import MessageBoxes
 from ui.agreement_dialog import AgreementDialog
+from ui.filter_panel import CatalogCommand
+from ui.item_roles import ID_ROLE
 from ui.main_window import MainWindow
 
 
@@ -84,13 +85,13 @@ def test_the_window_works_without_touching_the_database_on_the_gui_thread(
     with qtbot.waitSignal(window.refreshed, timeout=5000):  # a saved view (catalog)
         window.action_save_view.trigger()
     party = next(
-        window.filter_panel.parties.item(row).data(Qt.ItemDataRole.UserRole)
+        window.filter_panel.parties.item(row).data(ID_ROLE)
         for row in range(window.filter_panel.parties.count())
         if window.filter_panel.parties.item(row).text().startswith("Türkiye")
     )
     monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("Republic of Türkiye", True))
     with qtbot.waitSignal(window.refreshed, timeout=5000):  # a party renamed (catalog)
-        window.filter_panel.party_action.emit("rename", party)
+        window.filter_panel.party_action.emit(CatalogCommand.RENAME, party)
     save(database, agreement("Agreement made in another window", ("Russia",)))
     on_gui_thread.clear()
     window.change_poll.setInterval(20)

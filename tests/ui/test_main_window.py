@@ -5,7 +5,7 @@ from __future__ import annotations
 import threading
 
 import pytest
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPoint, Qt
 from PySide6.QtWidgets import (
     QInputDialog,
     QLabel,
@@ -27,7 +27,9 @@ from models.query import count
 from models.service import ActionInput, AgreementInput, ParticipationInput
 from tests.damage import healthy_file, leave_log_behind, overwrite_page, page_count
 from ui.agreement_table_model import COLUMNS
+from ui.filter_panel import CatalogCommand
 from ui.icons import SortArrowStyle
+from ui.item_roles import ID_ROLE, NAME_ROLE
 from ui.main_window import MainWindow
 
 RECORDS = [
@@ -268,7 +270,7 @@ def test_save_and_reopen_view(window: MainWindow, qtbot, monkeypatch) -> None:
     views = window.filter_panel.views
     assert [views.item(i).text() for i in range(views.count())] == ["Energy deals"]
     with qtbot.waitSignal(window.refreshed, timeout=5000):
-        window.filter_panel.view_chosen.emit(views.item(0).data(Qt.ItemDataRole.UserRole))
+        window.filter_panel.view_chosen.emit(views.item(0).data(ID_ROLE))
     assert window.model.rowCount() == 2
     assert _item(window.filter_panel.fields, "Energy").checkState(0) == Qt.CheckState.Checked
 
@@ -292,14 +294,14 @@ def test_rename_and_merge_party_from_panel(
         )
     with qtbot.waitSignal(window.catalog_shown, timeout=5000):
         window.reload_catalog()
-    academy = _item(window.filter_panel.parties, "Turkic Academy").data(Qt.ItemDataRole.UserRole)
+    academy = _item(window.filter_panel.parties, "Turkic Academy").data(ID_ROLE)
     monkeypatch.setattr(
         QInputDialog, "getItem", lambda *a, **k: ("International Turkic Academy", True)
     )
     with qtbot.waitSignal(window.refreshed, timeout=5000):
-        window.filter_panel.party_action.emit("merge", academy)
+        window.filter_panel.party_action.emit(CatalogCommand.MERGE, academy)
     names = [
-        window.filter_panel.parties.item(i).data(Qt.ItemDataRole.UserRole + 1)
+        window.filter_panel.parties.item(i).data(NAME_ROLE)
         for i in range(window.filter_panel.parties.count())
     ]
     assert "Turkic Academy" not in names
@@ -309,8 +311,8 @@ def test_rename_and_merge_party_from_panel(
 def test_deleting_a_used_party_is_refused(window: MainWindow, qtbot, monkeypatch) -> None:
     messages: list[str] = []
     monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text, *a: messages.append(text))
-    party = _item(window.filter_panel.parties, "Kazakhstan").data(Qt.ItemDataRole.UserRole)
-    window.filter_panel.party_action.emit("delete", party)
+    party = _item(window.filter_panel.parties, "Kazakhstan").data(ID_ROLE)
+    window.filter_panel.party_action.emit(CatalogCommand.DELETE, party)
     qtbot.waitUntil(lambda: bool(messages))  # refused by the worker's transaction
     assert messages and "takes part in 4 agreements" in messages[0]
 
@@ -727,16 +729,16 @@ def test_the_help_menu_lists_the_shortcuts_and_has_about(window: MainWindow, qtb
     names = [action.objectName() for action in help_menu.actions()]
     assert names == ["actionShortcuts", "actionAbout"]
     help_menu.actions()[0].trigger()
-    table = window.help_dialog.findChild(QTableWidget, "shortcutsTable")
+    table = window.help_menu.dialog.findChild(QTableWidget, "shortcutsTable")
     rows = {table.item(r, 0).text(): table.item(r, 1).text() for r in range(table.rowCount())}
     assert rows["New agreement"] == "Ctrl+N" and rows["Go to agreement"] == "Ctrl+G"
     assert rows["In the editor: save"] == "Ctrl+Enter"
-    window.help_dialog.reject()
+    window.help_menu.dialog.reject()
     help_menu.actions()[1].trigger()
-    about = window.help_dialog.findChild(QLabel, "aboutText").text()
+    about = window.help_menu.dialog.findChild(QLabel, "aboutText").text()
     assert "Treaty Tracker 0." in about and "Licences:" in about
     assert "Default data folder:" in about and window.database.name in about
-    window.help_dialog.reject()
+    window.help_menu.dialog.reject()
 
 
 def test_fusion_only_where_the_platform_has_no_style_of_its_own() -> None:
@@ -756,6 +758,18 @@ def _chip_texts(chips: QWidget) -> list[str]:
         for button in chips.findChildren(QToolButton, "filterChip")
         if not button.isHidden()
     ]
+
+
+def test_the_results_sit_between_the_filters_and_the_details_under_their_chips(
+    window: MainWindow,
+) -> None:
+    splitter = window.splitter
+    panes = [splitter.widget(number) for number in range(splitter.count())]
+    assert len(panes) == 3
+    assert panes[0] is window.filter_panel and panes[2] is window.detail_column
+    assert panes[1].isAncestorOf(window.active_filters) and panes[1].isAncestorOf(window.table)
+    left = [pane.mapTo(window, QPoint(0, 0)).x() for pane in panes]
+    assert left == sorted(left)
 
 
 def test_active_filters_show_as_chips_that_remove_one_condition_each(

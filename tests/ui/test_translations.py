@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import QCoreApplication, QLocale, QPoint, Qt
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFileDialog,
@@ -37,10 +38,8 @@ from models.vocab import Kind, Status
 from ui import locale_text, vocab_labels
 from ui.agreement_dialog import AgreementDialog
 from ui.agreement_table_model import COLUMNS, LOADING
-from ui.agreement_table_model import ID_ROLE as ID
 from ui.confirmations import agreements_named
-from ui.filter_panel import ID_ROLE
-from ui.language_menu import choose
+from ui.item_roles import ID_ROLE
 from ui.model_messages import step_label
 from ui.translations import choose_language, fill, use_language
 from ui.workers import Worker
@@ -255,7 +254,7 @@ def test_labels_follow_a_change_of_language(qapp) -> None:  # type: ignore[no-un
 def test_the_language_menu_keeps_the_choice_for_the_next_start(make_window, database) -> None:  # type: ignore[no-untyped-def]
     window = make_window(database)
     assert window.findChild(QMenu, "languageMenu") is not None
-    choose(window, "ru")
+    window.findChild(QAction, "language_ru").trigger()
     assert window.settings.language == "ru"
     assert "started again" in window.statusBar().currentMessage()
     assert [a.text() for a in window.menuBar().actions()] == ENGLISH_MENUS  # until then
@@ -309,7 +308,7 @@ def test_the_russian_editor_names_its_tabs_and_says_why_it_did_not_save(
 def test_the_russian_editor_tables_show_their_headers_whole(
     russian: None, editor: AgreementDialog
 ) -> None:
-    tables = [editor.party_editor.parties, editor.party_editor.actions, editor.milestones]
+    tables = [editor.party_editor.parties, editor.party_editor.action_table, editor.milestones]
     for table in tables:
         header = table.view.horizontalHeader()
         for number in range(header.count()):
@@ -523,7 +522,7 @@ def test_russian_table_headers_and_vocabulary_cells(  # type: ignore[no-untyped-
     for row in range(window.model.rowCount()):
         kind_text, status_text = _cell(window, qtbot, row, kind), _cell(window, qtbot, row, status)
         with database.sessions() as session:
-            stored = session.get(Agreement, window.model.data(window.model.index(row, 0), ID))
+            stored = session.get(Agreement, window.model.data(window.model.index(row, 0), ID_ROLE))
             assert stored is not None
             # The cell says the label in Russian; the database keeps the English key.
             assert kind_text == vocab_labels.label(stored.kind) != stored.kind.label
