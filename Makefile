@@ -18,6 +18,7 @@ run: $(STAMP)
 lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/mypy
 
 # One test process per core, at most four (pytest-xdist; each holds a Qt application and
 # its databases); PYTEST_ARGS="-n 0" runs them in this one.
@@ -25,7 +26,7 @@ test: lint
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -n auto --maxprocesses 4 $(PYTEST_ARGS)
 
 clean:
-	rm -rf $(VENV) build dist *.egg-info .pytest_cache .ruff_cache
+	rm -rf $(VENV) build dist *.egg-info .pytest_cache .ruff_cache .mypy_cache
 
 # The window's translations (ui/i18n, see the README's Languages): pyside6-lupdate gathers
 # every wrapped string of ui/ into each language's .ts (English holds only the plural forms),

@@ -252,9 +252,11 @@ def _version(
             )
         )
         return None
-    name = version.get("filename") if isinstance(version.get("filename"), str) else file.name
+    name: str = version["filename"] if isinstance(version.get("filename"), str) else file.name
     added_at = _moment(version.get("added_at"))
-    added_by = version.get("added_by") if isinstance(version.get("added_by"), str) else None
+    added_by: str | None = (
+        version.get("added_by") if isinstance(version.get("added_by"), str) else None
+    )
     return file, name, sha.lower() if isinstance(sha, str) else "", added_at, added_by
 
 

@@ -22,8 +22,8 @@ from models.attachment_schema import Attachment, AttachmentVersion
 from models.attachment_search import index_version, unindex_versions
 from models.history_state import State, chunks, db_values, row_json
 
-ATTACHMENTS: Table = Attachment.__table__  # type: ignore[assignment]
-VERSIONS: Table = AttachmentVersion.__table__  # type: ignore[assignment]
+ATTACHMENTS: Table = Attachment.__table__
+VERSIONS: Table = AttachmentVersion.__table__
 
 
 def attachment_states(connection: Connection, ids: Iterable[int]) -> dict[int, State | None]:

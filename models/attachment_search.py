@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from sqlalchemy import (
+    ColumnClause,
     Connection,
     Select,
     bindparam,
@@ -118,10 +119,10 @@ def rebuild_attachment_search(connection: Connection) -> None:
         index_version(connection, version_id, agreement_id, body)
 
 
-def matching_agreements(connection: Connection, match: str, tsquery: str) -> Select[tuple[int]]:
+def matching_agreements(connection: Connection, match: str, tsquery: str) -> Select[int]:
     """Agreement ids with an attachment whose text matches (an FTS5 *match*, or a *tsquery*)."""
     search = table(ATTACHMENT_SEARCH_TABLE)
-    agreement = literal_column("agreement_id")
+    agreement: ColumnClause[int] = literal_column("agreement_id")
     if connection.dialect.name == "postgresql":
         document = literal_column("document", TSVECTOR)
         return (

@@ -228,7 +228,7 @@ def attachment_ids(session: Session, agreement_id: int) -> list[int]:
 def move_attachments(session: Session, from_id: int, to_id: int) -> int:
     """Give agreement *from_id*'s attachments to *to_id* (a merge), after its own; how many."""
     offset = session.scalar(select(func.count()).where(Attachment.agreement_id == to_id))
-    moved = session.execute(
+    moved: int = session.execute(  # type: ignore[attr-defined]  # an UPDATE gives a CursorResult
         update(Attachment)
         .where(Attachment.agreement_id == from_id)
         .values(agreement_id=to_id, position=Attachment.position + (offset or 0))

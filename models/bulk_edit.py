@@ -194,7 +194,7 @@ def apply_bulk_edit(
     *,
     user: str | None = None,
     check: Check | None = None,
-    before_write: Callable[[], None] | None = None,
+    before_write: Callable[[], object] | None = None,
 ) -> Changes:
     """Apply *edit* to the agreements *ids* in the caller's transaction, all or nothing.
 

@@ -10,8 +10,10 @@ are copied with the rest (their bytes a few megabytes at a time).
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import cast
 
 from sqlalchemy import Connection, Table, bindparam, func, insert, select, text, update
 
@@ -97,7 +99,8 @@ def _read_one_snapshot(reading: Connection, source: Database) -> None:
         reading.execute(text("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY"))
     elif reading.dialect.name == "sqlite":
         reading.exec_driver_sql("BEGIN")  # a WAL read transaction: its snapshot is taken next
-        problem = full_check_problem(reading.connection.dbapi_connection)
+        # On SQLite the driver connection is the sqlite3 one.
+        problem = full_check_problem(cast(sqlite3.Connection, reading.connection.dbapi_connection))
         path = sqlite_path(source.url)
         if problem and path is not None:
             raise DamagedDatabaseError(damaged_message(path, problem))
@@ -143,7 +146,9 @@ def _restore_fields_tree(reading: Connection, writing: Connection) -> None:
 
 def _next_agreement_id(connection: Connection) -> int:
     """The id the source would give its next agreement (ids of deleted ones included)."""
-    highest = connection.execute(text("SELECT COALESCE(MAX(id), 0) FROM agreements")).scalar_one()
+    highest: int = connection.execute(
+        text("SELECT COALESCE(MAX(id), 0) FROM agreements")
+    ).scalar_one()
     # The audit trail keeps the ids of deleted agreements, readable by whoever may read.
     audited = connection.execute(text("SELECT MAX(agreement_id) FROM audit_log")).scalar()
     highest = max(highest, audited or 0)

@@ -56,7 +56,7 @@ class PartialDate:
             raise ValueError(say(NOT_A_DATE, text))
         year, month, day = (int(part) if part else None for part in match.groups())
         try:
-            return cls(year, month, day)  # type: ignore[arg-type]
+            return cls(year, month, day)  # type: ignore[arg-type]  # the pattern always has a year
         except ValueError as error:
             raise ValueError(say(NOT_A_DATE_BECAUSE, text, message_of(error))) from None
 

@@ -12,6 +12,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import Any
 
 from sqlalchemy import ColumnElement, Connection, and_, delete, insert, or_, select
 from sqlalchemy.orm import Session
@@ -79,13 +80,13 @@ def sources(connection: Connection, ids: Sequence[int]) -> dict[int, DeadlineSou
     return found
 
 
-def _terms(row: object) -> Terms:
+def _terms(row: Any) -> Terms:
     try:
         return Terms.from_texts(
-            row.duration_term,  # type: ignore[attr-defined]
-            row.renewal_term,  # type: ignore[attr-defined]
-            row.notice_term,  # type: ignore[attr-defined]
-            row.entry_into_force_term,  # type: ignore[attr-defined]
+            row.duration_term,
+            row.renewal_term,
+            row.notice_term,
+            row.entry_into_force_term,
         )
     except ValueError:  # written by hand into the database: compute nothing rather than fail
         return Terms()
@@ -128,7 +129,7 @@ def source_of(agreement: Agreement) -> DeadlineSource:
             for action in participation.actions
             if action.type in CONSENT_ACTIONS and (action.deposited_on or action.effective_on)
         ]
-        consents[participation.party.name] = min(dates) if dates else None  # type: ignore[type-var]
+        consents[participation.party.name] = min(dates) if dates else None  # type: ignore[type-var]  # dates are not None
     return DeadlineSource(
         terms=_terms(agreement),
         signed_on=agreement.signed_on,
@@ -225,7 +226,7 @@ def due_items(
         .where(
             Agreement.status.not_in(ENDED),
             due_clause(as_of, within, overdue),
-            AgreementDeadline.agreement_id.in_(ids_statement),  # type: ignore[arg-type]
+            AgreementDeadline.agreement_id.in_(ids_statement),  # type: ignore[arg-type]  # a select of ids
         )
         .order_by(
             AgreementDeadline.first_day,

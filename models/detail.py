@@ -231,7 +231,7 @@ class AgreementDetail:
             elif milestone.description and milestone.description not in events[line].what:
                 merged = f"{events[line].what}; {milestone.description}"
                 events[line] = TimelineEvent(events[line].on, merged)
-        dated = sorted(dict.fromkeys(events), key=lambda e: e.on.iso())  # type: ignore[union-attr]
+        dated = sorted(dict.fromkeys(events), key=lambda e: e.on.iso())  # type: ignore[union-attr]  # all dated here
         return dated + list(dict.fromkeys(undated))
 
     def _signed_at_signing(self, action: ActionView) -> bool:
@@ -323,7 +323,7 @@ def load_details(
         found.clear()
 
 
-def _statement(ids: list[int]) -> Select[tuple[Agreement]]:
+def _statement(ids: list[int]) -> Select[Agreement]:
     """load_detail's query, for a batch of agreements."""
     return (
         select(Agreement)

@@ -134,7 +134,7 @@ def _deadline_rows(
             return rows, late
         statement = statement.where(AgreementDeadline.agreement_id.in_(agreement_ids))
     result = session.connection().execute(statement)
-    for agreement_id, kind, first, last in result.cursor or ():
+    for agreement_id, kind, first, last in result.cursor or ():  # type: ignore[union-attr]  # PEP 249 cursors iterate
         start = date.fromisoformat(first).toordinal()
         end = date.fromisoformat(last).toordinal()
         rows.append((start, end, agreement_id))

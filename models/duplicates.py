@@ -212,7 +212,7 @@ def _party_names(session: Session, ids: set[int]) -> dict[int, str]:
     wanted = sorted(ids)
     for start in range(0, len(wanted), _CHUNK):
         chunk = wanted[start : start + _CHUNK]
-        names.update(session.execute(select(Party.id, Party.name).where(Party.id.in_(chunk))).all())  # type: ignore[arg-type]
+        names.update(session.execute(select(Party.id, Party.name).where(Party.id.in_(chunk))).all())
     return names
 
 
@@ -266,7 +266,7 @@ def _pivot_rows(
         .join(Participation, Participation.agreement_id == Agreement.id)
         .where(condition)
     )
-    return [tuple(row) for row in session.execute(statement)]  # type: ignore[misc]
+    return [tuple(row) for row in session.execute(statement)]  # type: ignore[misc]  # a Row is a tuple
 
 
 def _party_sets(session: Session, ids: list[int]) -> dict[int, frozenset[int]]:

@@ -375,7 +375,7 @@ class _Writing:
 
     def batch(self, records: list[Record], inserter: BulkInserter) -> None:
         """Store the batch's new rows and (with update) apply its matching ones."""
-        new = []
+        new: list[AgreementInput] = []
         for record in records:
             kind = self.scan.kinds[self.rows] if self.rows < self.scan.rows else None
             self.rows += 1
@@ -601,7 +601,7 @@ class _Links:
         self.ids = recorded
         for row, agreement_id in self.probable.items():
             self.ids.setdefault(self.identity(row), agreement_id)
-        self.needed = {target for pairs in self.resolved.values() for _, target in pairs}
+        self.needed = {target for pairs in self.resolved.values() for _, target in pairs}  # type: ignore[misc]  # identities are digests
         self.needed |= {self.identity(row) for row in self.resolved}
 
     def _by_file_id(self, refs: list[RelationRef]) -> dict[object, list[int]]:
@@ -838,7 +838,7 @@ def _canonical(session: Session, data: AgreementInput) -> tuple[object, ...]:
         relations=[],
         alternative_titles=[],
         languages=[],
-        **{name: date(getattr(data, name)) for name in DATE_FIELDS},
+        **{name: date(getattr(data, name)) for name in DATE_FIELDS},  # type: ignore[arg-type]  # only text columns are spread
     )
     simple = tuple(
         value.strip() if isinstance(value, str) else value for value in dataclasses.astuple(plain)

@@ -152,7 +152,7 @@ def resolve_parties(
             key = party_key(item.party)
             if key not in known and key not in found:
                 kind = _member(PartyKind, item.party_kind)
-                found[key] = resolve_party(session, item.party, kind)  # type: ignore[arg-type]
+                found[key] = resolve_party(session, item.party, kind)
     session.flush()
     known.update((key, party.id) for key, party in found.items())
     return known
@@ -193,7 +193,7 @@ _V = TypeVar("_V", bound=Vocabulary)
 @lru_cache(maxsize=4096)
 def _member(vocabulary: type[_V], text: str) -> _V:
     """Vocabulary.parse, remembered: a file repeats a handful of values 100,000 times."""
-    return vocabulary.parse(text)  # type: ignore[return-value]
+    return vocabulary.parse(text)
 
 
 @lru_cache(maxsize=65536)
@@ -272,7 +272,8 @@ def _insert_chunk(
 ) -> list[int]:
     ids = insert_returning(connection, _AGREEMENTS, rows)
     participations, actions = [], []
-    links, milestones = [], []
+    links: list[dict[str, Any]] = []
+    milestones: list[dict[str, Any]] = []
     for agreement_id, data in zip(ids, chunk, strict=True):
         for position, item in enumerate(named(data.parties)):
             participations.append(_participation_row(agreement_id, position, item, party_ids))

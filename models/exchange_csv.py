@@ -237,7 +237,7 @@ def _csv_record(
         summary=values.get("summary", ""),
         source_url=values.get("source_url", ""),
         notes=values.get("notes", ""),
-        **{name: values.get(name, "") for name in TERM_COLUMNS},
+        **{name: values.get(name, "") for name in TERM_COLUMNS},  # type: ignore[arg-type]  # only text columns are spread
     )
     return Record(data, line=line, given=given, plain_parties=_first(len(parties)))
 

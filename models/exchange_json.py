@@ -267,7 +267,7 @@ def _json_record(index: int, item: Any) -> Record:
         binding = None
     parties, plain = _json_parties(read, read.objects(item, "parties", "parties"))
     record.data = AgreementInput(
-        **{**texts, "level": texts["level"].strip() or Level.UNKNOWN.value},
+        **{**texts, "level": texts["level"].strip() or Level.UNKNOWN.value},  # type: ignore[arg-type]  # only text columns are spread
         binding=binding,
         alternative_titles=read.texts(item, "alternative_titles", "alternative_titles"),
         languages=read.texts(item, "languages", "languages"),
@@ -286,6 +286,7 @@ def _json_parties(
     read: _ObjectReader, items: list[Any]
 ) -> tuple[list[ParticipationInput], frozenset[int]]:
     parties, plain = [], set()
+    item: Any
     for number, item in enumerate(items):
         path, key = f"parties[{number}]", f"parties.{number}.party"
         if isinstance(item, str):

@@ -243,7 +243,7 @@ class FacetIndex:
         result = session.connection().execute(
             select(Agreement.status, Agreement.kind, Agreement.level, Agreement.id)
         )
-        for status, kind, level, agreement_id in result.cursor or ():  # one row at a time
+        for status, kind, level, agreement_id in result.cursor or ():  # type: ignore[union-attr]  # PEP 249 cursors iterate, a row at a time
             combinations[status, kind, level].append(agreement_id)
         for position, (name, vocabulary) in enumerate(
             (("statuses", Status), ("kinds", Kind), ("levels", Level))
@@ -536,7 +536,7 @@ class FacetIndex:
 @contextmanager
 def _snapshot(session: Session) -> Iterator[Session]:
     """A session whose reads share one snapshot of the data, on a connection of its own."""
-    with session.get_bind().connect() as connection:
+    with session.get_bind().connect() as connection:  # type: ignore[union-attr]  # bound to an Engine
         if connection.dialect.name == "postgresql":
             connection = connection.execution_options(isolation_level="REPEATABLE READ")
         elif connection.dialect.name == "sqlite":
@@ -673,7 +673,7 @@ def _rows(session: Session, statement: Any) -> list[Any]:
 
 def _column(session: Session, statement: Any) -> list[int]:
     result = session.connection().execute(statement)  # a row at a time (search_rowids)
-    return [row[0] for row in result.cursor] if result.cursor else []
+    return [row[0] for row in result.cursor] if result.cursor else []  # type: ignore[attr-defined]  # PEP 249 cursors iterate
 
 
 def _joined(session: Session, column: Any) -> Any:

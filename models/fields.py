@@ -106,7 +106,7 @@ def _insert_field(session: Session, name: str, parent: Field | None, key: str) -
     return found
 
 
-_FIELDS: Table = Field.__table__  # type: ignore[assignment]
+_FIELDS: Table = Field.__table__
 
 
 def insert_ignoring(connection: Connection, table: Table) -> Any:
@@ -114,7 +114,7 @@ def insert_ignoring(connection: Connection, table: Table) -> Any:
     if connection.dialect.name == "postgresql":
         from sqlalchemy.dialects.postgresql import insert as dialect_insert
     elif connection.dialect.name == "sqlite":
-        from sqlalchemy.dialects.sqlite import insert as dialect_insert
+        from sqlalchemy.dialects.sqlite import insert as dialect_insert  # type: ignore[assignment]  # both can ignore conflicts
     else:
         return insert(table)
     return dialect_insert(table).on_conflict_do_nothing()

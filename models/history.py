@@ -30,12 +30,12 @@ The rules:
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
 from types import SimpleNamespace
-from typing import Any
+from typing import Any, cast
 
 from sqlalchemy import Connection, bindparam, delete, func, insert, select, update
 from sqlalchemy.orm import Session
@@ -293,7 +293,7 @@ def _save_step(
 ) -> int:
     # A new change after an undo: the undone steps can't be redone any more.
     connection.execute(delete(_STEPS).where(_STEPS.c.user_name == user, _STEPS.c.undone))
-    step_id = connection.execute(
+    step_id: int = connection.execute(
         insert(_STEPS)
         .values(label=label, user_name=user, created_at=utcnow(), undone=False)
         .returning(_STEPS.c.id)
@@ -337,10 +337,11 @@ def _changes(items: dict[tuple[str, int], tuple[State | None, State | None]]) ->
     created, changed, deleted = [], [], []
     for (kind, item), (start, end) in items.items():
         if kind == ATTACHMENT:  # the agreement it is kept with shows it
-            changed.append(agreement_of(start) or agreement_of(end))
+            # cast: an attachment's item has a state on one side at least
+            changed.append(cast(int, agreement_of(start) or agreement_of(end)))
         if kind != AGREEMENT:
             continue
-        was, now = start["where"] == LIVE, end["where"] == LIVE  # type: ignore[index]
+        was, now = start["where"] == LIVE, end["where"] == LIVE  # type: ignore[index]  # both states of an agreement item exist
         if was and now:
             changed.append(item)
         elif now:
@@ -432,7 +433,7 @@ def _replay(session: Session, info: StepInfo, user: str, *, undoing: bool) -> Re
         for r in rows
         if r.kind in (AGREEMENT, ATTACHMENT)
     ]
-    record_each(connection, ((owner, {"step": info.label}) for owner in owners), action, user)
+    record_each(connection, ((owner, {"step": info.label}) for owner in owners), action, user)  # type: ignore[misc]  # an attachment item has a state on one side
     session.expire_all()
     pairs = {
         (r.kind, r.object_id): ((r.after, r.before) if undoing else (r.before, r.after))
@@ -441,7 +442,7 @@ def _replay(session: Session, info: StepInfo, user: str, *, undoing: bool) -> Re
     return Replayed(info.id, info.label, _changes(pairs))
 
 
-def _fill_later(connection: Connection, rows: list[Any]) -> list[Any]:
+def _fill_later(connection: Connection, rows: Sequence[Any]) -> Sequence[Any]:
     """The rows, with each created agreement's after state read now and kept for redo."""
     later = [r.object_id for r in rows if r.kind == AGREEMENT and r.after == LATER]
     if not later:
@@ -512,7 +513,7 @@ def _note_versions(connection: Connection, step_id: int, rows: list[Any], undoin
         connection.execute(statement, batch[start : start + 1000])
 
 
-def _check(connection: Connection, rows: list[Any], what: str, undoing: bool) -> None:
+def _check(connection: Connection, rows: Sequence[Any], what: str, undoing: bool) -> None:
     """Refuse when anything the step wrote is not as the step (or its undo) left it."""
     agreements = {r.object_id: r for r in rows if r.kind == AGREEMENT}
     places = where_now(connection, agreements)

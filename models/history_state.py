@@ -43,17 +43,17 @@ from models.schema import (
 from models.search_index import update_search_index
 
 State = dict[str, Any]
-AGREEMENTS: Table = Agreement.__table__  # type: ignore[assignment]
-PARTICIPATIONS: Table = Participation.__table__  # type: ignore[assignment]
-ACTIONS: Table = Action.__table__  # type: ignore[assignment]
-MILESTONES: Table = Milestone.__table__  # type: ignore[assignment]
-RELATIONS: Table = Relation.__table__  # type: ignore[assignment]
-REDIRECTS: Table = AgreementRedirect.__table__  # type: ignore[assignment]
-TRASH: Table = TrashEntry.__table__  # type: ignore[assignment]
-PARTIES: Table = Party.__table__  # type: ignore[assignment]
-ALIASES: Table = PartyAlias.__table__  # type: ignore[assignment]
-FIELDS: Table = Field.__table__  # type: ignore[assignment]
-VIEWS: Table = SavedView.__table__  # type: ignore[assignment]
+AGREEMENTS: Table = Agreement.__table__
+PARTICIPATIONS: Table = Participation.__table__
+ACTIONS: Table = Action.__table__
+MILESTONES: Table = Milestone.__table__
+RELATIONS: Table = Relation.__table__
+REDIRECTS: Table = AgreementRedirect.__table__
+TRASH: Table = TrashEntry.__table__
+PARTIES: Table = Party.__table__
+ALIASES: Table = PartyAlias.__table__
+FIELDS: Table = Field.__table__
+VIEWS: Table = SavedView.__table__
 # Ids per IN (...): well under SQLite's 32,766 parameters with the rows they bring.
 CHUNK = 500
 LIVE, TRASHED, GONE = "live", "trash", "gone"
@@ -267,7 +267,7 @@ def apply_agreement_states(connection: Connection, states: dict[int, State], use
 
 
 def _select_ids(connection: Connection, column: Any, ids: Iterable[int]) -> list[Any]:
-    found = []
+    found: list[Any] = []
     for chunk in chunks(ids):
         found.extend(connection.execute(select(column).where(column.in_(chunk))).all())
     return found
@@ -393,7 +393,7 @@ def party_states(connection: Connection, ids: Iterable[int]) -> dict[int, State 
             ALIASES.c.party_id.in_(chunk)
         )
         for party_id, alias, key in connection.execute(aliases.order_by(ALIASES.c.key)):
-            states[party_id]["aliases"].append([alias, key])  # type: ignore[index]
+            states[party_id]["aliases"].append([alias, key])  # type: ignore[index]  # read just above
     return states
 
 
@@ -452,10 +452,10 @@ def apply_row_states(connection: Connection, table: Table, states: dict[int, Sta
         connection.execute(update(table).where(table.c.id == item).values({unique: f"\x01{item}"}))
 
     def depth(item: int) -> int:
-        return str(states[item]["row"].get("key", "")).count(" > ")  # type: ignore[index]
+        return str(states[item]["row"].get("key", "")).count(" > ")  # type: ignore[index]  # kept: not None
 
     for item in sorted(keep, key=depth):
-        values = db_values(table, states[item]["row"])  # type: ignore[index]
+        values = db_values(table, states[item]["row"])  # type: ignore[index]  # kept: not None
         if item in existing:
             connection.execute(update(table).where(table.c.id == item).values(values))
         else:

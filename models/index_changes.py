@@ -12,6 +12,7 @@ caller builds the index again.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -93,13 +94,13 @@ def changed_since(
     return Seen(frozenset(ids), now)
 
 
-def _extent(session: Session, column: object) -> tuple[int, int]:
+def _extent(session: Session, column: Any) -> tuple[int, int]:
     largest, number = session.execute(select(func.max(column), func.count(column))).one()
     return (largest or 0, number)
 
 
-def _shrank(session: Session, column: object, before: tuple[int, int]) -> bool:
+def _shrank(session: Session, column: Any, before: tuple[int, int]) -> bool:
     """Whether any of the rows counted in *before* has gone since (merged or deleted)."""
     largest, number = before
-    still = session.scalar(select(func.count(column)).where(column <= largest))  # type: ignore[operator]
+    still = session.scalar(select(func.count(column)).where(column <= largest))
     return still != number

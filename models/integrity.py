@@ -140,7 +140,7 @@ def wal_in_use(path: Path) -> bool | None:
     try:
         if layout.startswith("@hh"):
             asked = struct.pack(layout, fcntl.F_WRLCK, os.SEEK_SET, _SHM_DMS_BYTE, 1, 0)
-            answer = struct.unpack(layout, fcntl.fcntl(descriptor, fcntl.F_GETLK, asked))[0]
+            answer: int = struct.unpack(layout, fcntl.fcntl(descriptor, fcntl.F_GETLK, asked))[0]
         else:
             asked = struct.pack(layout, _SHM_DMS_BYTE, 1, 0, fcntl.F_WRLCK, os.SEEK_SET)
             answer = struct.unpack(layout, fcntl.fcntl(descriptor, fcntl.F_GETLK, asked))[3]

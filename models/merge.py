@@ -13,10 +13,10 @@ One transaction, the caller's; a version read before someone else's save is refu
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Literal
+from typing import Any, Literal
 
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
@@ -45,7 +45,7 @@ from models.service import (
 )
 from models.text import fold
 from models.users import current_user
-from models.vocab import Kind, Level, Status, Vocabulary
+from models.vocab import Kind, Level, RelationType, Status, Vocabulary
 
 Side = Literal["keep", "other"]
 
@@ -219,7 +219,7 @@ def merged_input(
 # ----------------------------------------------------------------- uniting lists
 
 
-def _unite(first: list, second: list, key) -> list:  # type: ignore[no-untyped-def,type-arg]
+def _unite(first: list[Any], second: list[Any], key: Callable[[Any], Any]) -> list[Any]:
     """*first*, then what of *second* is not in it by *key*."""
     seen = {key(item) for item in first}
     united = list(first)
@@ -241,8 +241,8 @@ def _fold_key(text: str) -> str:
     return fold(" ".join(text.split()))
 
 
-def _milestone_key(milestone: object) -> tuple[str, str, str]:
-    return (milestone.kind, milestone.on, _fold_key(milestone.description))  # type: ignore[attr-defined]
+def _milestone_key(milestone: Any) -> tuple[str, str, str]:
+    return (milestone.kind, milestone.on, _fold_key(milestone.description))
 
 
 def _unite_fields(keep: list[str], other: list[str]) -> list[str]:
@@ -293,7 +293,7 @@ def _move_incoming(session: Session, keep_id: int, other_id: int) -> None:
             Relation.other_id == other_id, Relation.agreement_id.not_in([keep_id, other_id])
         )
     ).all()
-    existing = set(
+    existing: set[tuple[int, RelationType]] = set(
         session.execute(
             select(Relation.agreement_id, Relation.type).where(Relation.other_id == keep_id)
         ).all()

@@ -282,7 +282,7 @@ def recorded_party(session: Session, identity: Identity) -> Party | None:
     attribute = "iso3" if identity.iso3 else "org_code"
     value = identity.iso3 or identity.org_code
     found = session.scalar(select(Party).where(getattr(Party, attribute) == value))
-    return found or _pending(session, Party, attribute, value)  # type: ignore[arg-type]
+    return found or _pending(session, Party, attribute, value)  # type: ignore[arg-type]  # an identity has a code
 
 
 def _pending(session: Session, kind: type[_T], attribute: str, value: str) -> _T | None:
@@ -322,7 +322,7 @@ def _create_party(
 ) -> Party:
     connection = session.connection()
     if identity is not None:
-        values = {"name": identity.name, "kind": identity.kind}
+        values: dict[str, Any] = {"name": identity.name, "kind": identity.kind}
         values |= {"iso3": identity.iso3, "org_code": identity.org_code}
         # A spelling that names another party is not this one's: the historic state TMP is
         # called 'East Timor', which today means Timor-Leste (TLS), as validate() has it.
@@ -339,8 +339,8 @@ def _create_party(
     return party
 
 
-_PARTIES: Table = Party.__table__  # type: ignore[assignment]
-_ALIASES: Table = PartyAlias.__table__  # type: ignore[assignment]
+_PARTIES: Table = Party.__table__
+_ALIASES: Table = PartyAlias.__table__
 
 
 def _insert_party(connection: Connection, values: dict[str, Any], spellings: Iterable[str]) -> int:
@@ -356,7 +356,7 @@ def _insert_party(connection: Connection, values: dict[str, Any], spellings: Ite
     if identity:
         connection.execute(insert_ignoring(connection, _PARTIES).values(row))
         column = _PARTIES.c[identity]
-        party_id = connection.execute(
+        party_id: int = connection.execute(
             select(_PARTIES.c.id).where(column == values[identity])
         ).scalar_one()
         _claim_aliases(connection, party_id, spellings)
@@ -368,9 +368,10 @@ def _insert_party(connection: Connection, values: dict[str, Any], spellings: Ite
     if not _claim_aliases(connection, party_id, [values["name"]]):
         # Another session recorded this name a moment ago: drop ours and use theirs.
         connection.execute(delete(_PARTIES).where(_PARTIES.c.id == party_id))
-        return connection.execute(
+        theirs: int = connection.execute(
             select(_ALIASES.c.party_id).where(_ALIASES.c.key == name_key)
         ).scalar_one()
+        return theirs
     _claim_aliases(connection, party_id, spellings)
     return party_id
 
@@ -424,7 +425,7 @@ def _known_names() -> dict[str, str]:
     Names only, no codes or abbreviations: 'RUS' is no misspelling of 'RUA'.
     """
     names: dict[str, str] = {}
-    known = [*countries().values(), *organisations().values()]
+    known: list[Country | Organisation] = [*countries().values(), *organisations().values()]
     for item in known:
         for spelling in item.spellings:
             if len(spelling) > 5 and not spelling.startswith(CODE_PREFIX):

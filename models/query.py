@@ -231,7 +231,7 @@ def conditions(session: Session, wanted: AgreementFilter) -> list[ColumnElement[
     return clauses
 
 
-def _with_party(*party_ids: int) -> Select[tuple[int]]:
+def _with_party(*party_ids: int) -> Select[int]:
     return select(Participation.agreement_id).where(Participation.party_id.in_(party_ids))
 
 
@@ -292,7 +292,7 @@ def _in_attachments(connection: Connection, match: str, text: str) -> ColumnElem
     return Agreement.id.in_(matching_agreements(connection, match, tsquery(text) or ""))
 
 
-def matching_ids(session: Session, wanted: AgreementFilter) -> Select[tuple[int]]:
+def matching_ids(session: Session, wanted: AgreementFilter) -> Select[int]:
     return select(Agreement.id).where(*conditions(session, wanted))
 
 
@@ -335,8 +335,9 @@ def sort_expression(column: SortColumn) -> ColumnElement[Any]:
     if column is SortColumn.SIGNED_AT:
         return func.lower(Agreement.signed_at)
     if column is SortColumn.TITLE:
-        return Agreement.title_key
-    return getattr(Agreement, column.value)
+        return Agreement.title_key  # type: ignore[return-value]  # orders as its column
+    attribute: ColumnElement[Any] = getattr(Agreement, column.value)
+    return attribute
 
 
 # Columns that are never empty; the others may be, and empty values sort last.
@@ -409,12 +410,12 @@ def sorted_ids(
     return present, _ids(session, missing)
 
 
-def _ids(session: Session, statement: Select[tuple[int]]) -> list[int]:
+def _ids(session: Session, statement: Select[int]) -> list[int]:
     # Plain tuples from the driver (at a quarter of a million ids, ORM rows cost more than
     # the query itself), one at a time: each is freed at once, where a list of them all
     # would wake Python's garbage collector and hold up the GUI thread while it runs.
     result = session.connection().execute(statement)
-    return [row[0] for row in result.cursor] if result.cursor else []
+    return [row[0] for row in result.cursor] if result.cursor else []  # type: ignore[attr-defined]  # PEP 249 cursors iterate
 
 
 def count(session: Session, wanted: AgreementFilter = AgreementFilter()) -> int:
@@ -564,7 +565,7 @@ def _column_counts(session: Session, wanted: AgreementFilter, column: Any) -> di
 
 
 def _group_counts(
-    session: Session, wanted: AgreementFilter, statement: Select[Any], agreement_column: Any
+    session: Session, wanted: AgreementFilter, statement: Select[Any, Any], agreement_column: Any
 ) -> dict[int, int]:
     if not wanted.is_empty():
         statement = statement.where(agreement_column.in_(matching_ids(session, wanted)))

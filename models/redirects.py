@@ -33,7 +33,8 @@ def find_agreement(session: Session, agreement_id: int) -> tuple[int, str | None
     target, notice = resolve_id(session, agreement_id)
     if session.scalar(select(Agreement.id).where(Agreement.id == target)) is None:
         deleted = last_change(session, target, "delete")
-        raise NotFoundError(target, deleted and deleted.changed_by, deleted and deleted.changed_at)
+        by, at = (deleted.changed_by, deleted.changed_at) if deleted else (None, None)
+        raise NotFoundError(target, by, at)
     return target, notice
 
 

@@ -31,7 +31,10 @@ PG_BUMP_FUNCTION = (
 
 def current_revision(bind: Session | Connection) -> int:
     """The revision of the data as *bind* sees it now; any committed change makes it larger."""
-    return bind.execute(select(data_revision.c.value).where(data_revision.c.id == 1)).scalar_one()
+    revision: int = bind.execute(
+        select(data_revision.c.value).where(data_revision.c.id == 1)
+    ).scalar_one()
+    return revision
 
 
 def sqlite_triggers(tables: Sequence[str] = TRACKED_TABLES) -> list[tuple[str, str]]:

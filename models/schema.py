@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from sqlalchemy import (
     JSON,
@@ -104,6 +104,10 @@ class Base(DeclarativeBase):
     # Named constraints let Alembic's batch mode rebuild SQLite tables in later migrations.
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
     type_annotation_map = {PartialDate: PartialDateType, datetime: UTCDateTime}
+
+    # Every model maps a Table (what insert() wants); DeclarativeBase says only FromClause.
+    if TYPE_CHECKING:
+        __table__: ClassVar[Table]
 
 
 agreement_fields = Table(

@@ -79,7 +79,7 @@ def search_rowids(connection: Connection, match: str) -> list[int]:
     # A row at a time, each freed at once: fetchall()'s list of 200,000 rows would set off
     # hundreds of garbage collections, each walking that growing list with the interpreter
     # held (the window's typing stalled on them).
-    return [row[0] for row in result.cursor] if result.cursor else []
+    return [row[0] for row in result.cursor] if result.cursor else []  # type: ignore[attr-defined]  # PEP 249 cursors iterate
 
 
 def update_search_index(connection: Connection, agreement_ids: Iterable[int]) -> None:

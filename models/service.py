@@ -586,7 +586,7 @@ def _rewrite(
         # Someone saved between our read and our write: a versioned UPDATE (or the DELETE
         # of links they replaced) matched no row.
         # This session must roll back (the caller's block does); their version is read aside.
-        with session.get_bind().connect() as aside:
+        with session.get_bind().connect() as aside:  # type: ignore[union-attr]  # bound to an Engine
             row = aside.execute(
                 select(Agreement.version, Agreement.updated_at, Agreement.updated_by).where(
                     Agreement.id == agreement_id
@@ -780,9 +780,8 @@ def _load(session: Session, agreement_id: int) -> Agreement:
     )
     if agreement is None:
         deleted = last_change(session, agreement_id, "delete")
-        raise NotFoundError(
-            agreement_id, deleted and deleted.changed_by, deleted and deleted.changed_at
-        )
+        by, at = (deleted.changed_by, deleted.changed_at) if deleted else (None, None)
+        raise NotFoundError(agreement_id, by, at)
     return agreement
 
 
@@ -842,9 +841,9 @@ def _apply(session: Session, agreement: Agreement, data: AgreementInput) -> None
     agreement.title = title
     agreement.title_key = sort_key(title)
     agreement.alternative_titles = [t.strip() for t in data.alternative_titles if t.strip()]
-    agreement.kind = Kind.parse(data.kind)  # type: ignore[assignment]
-    agreement.level = Level.parse(data.level)  # type: ignore[assignment]
-    agreement.status = Status.parse(data.status)  # type: ignore[assignment]
+    agreement.kind = Kind.parse(data.kind)
+    agreement.level = Level.parse(data.level)
+    agreement.status = Status.parse(data.status)
     agreement.binding = data.binding
     for name in DATE_FIELDS:
         setattr(agreement, name, PartialDate.parse_optional(getattr(data, name)))
@@ -877,7 +876,7 @@ def _apply(session: Session, agreement: Agreement, data: AgreementInput) -> None
 
 
 def _participation(session: Session, position: int, item: ParticipationInput) -> Participation:
-    party = resolve_party(session, item.party, PartyKind.parse(item.party_kind))  # type: ignore[arg-type]
+    party = resolve_party(session, item.party, PartyKind.parse(item.party_kind))
     return Participation(
         party=party,
         role=Role.parse(item.role),

@@ -97,7 +97,7 @@ def in_order(actions: Sequence[T], when: Callable[[T], PartialDate | None]) -> l
     dates = [when(action) for action in actions]
     if any(date_ is None for date_ in dates):
         return list(actions)
-    keyed = sorted(zip(dates, range(len(actions)), strict=True), key=lambda p: p[0].start_key())
+    keyed = sorted(zip(dates, range(len(actions)), strict=True), key=lambda p: p[0].start_key())  # type: ignore[union-attr]  # none is None here
     return [actions[index] for _date, index in keyed]
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import TypeGuard
 
 from models.dates import PartialDate
 from models.messages import DEADLINES, QT_TRANSLATE_NOOP, TERMS, Deadlines, Message, message_of, say
@@ -337,7 +338,7 @@ class Terms:
         )
 
 
-def _given(text: str | None) -> bool:
+def _given(text: str | None) -> TypeGuard[str]:
     return text is not None and bool(text.strip())
 
 
@@ -355,7 +356,7 @@ def canonical(name: str, text: str) -> str | None:
     if not text.strip():
         return None
     parser = next(parse for field, parse, _ in TERM_FIELDS if field == name)
-    return parser(text).text()  # type: ignore[attr-defined]
+    return parser(text).text()
 
 
 def term_words(name: str, text: str) -> str:

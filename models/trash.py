@@ -17,6 +17,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import Any
 
 from sqlalchemy import delete as sql_delete
 from sqlalchemy import select
@@ -158,7 +159,7 @@ def trashed(session: Session, agreement_id: int) -> TrashRow | None:
     return TrashRow(row.agreement_id, row.title, row.deleted_at, row.deleted_by)
 
 
-def _check_live(session: Session, states: dict, versions: dict[int, int]) -> None:  # type: ignore[type-arg]
+def _check_live(session: Session, states: dict[int, Any], versions: dict[int, int]) -> None:
     for agreement_id, state in states.items():
         if state["where"] == "trash":
             raise NotFoundError(agreement_id, state["deleted_by"], _when(state["deleted_at"]))
@@ -172,7 +173,7 @@ def _check_live(session: Session, states: dict, versions: dict[int, int]) -> Non
             raise ConflictError(agreement_id, expected, row.version, row.updated_at, row.updated_by)
 
 
-def _write(session: Session, states: dict, user: str, action: str) -> None:  # type: ignore[type-arg]
+def _write(session: Session, states: dict[int, Any], user: str, action: str) -> None:
     connection = session.connection()
     with one_revision_step(connection):
         apply_agreement_states(connection, states, user)

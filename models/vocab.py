@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import difflib
 from enum import StrEnum
+from typing import Self
 
 from models.messages import QT_TRANSLATE_NOOP, VALIDATION, say
 
@@ -25,12 +26,12 @@ class Vocabulary(StrEnum):
         return [member.value for member in cls]
 
     @classmethod
-    def parse(cls, text: str) -> Vocabulary:
+    def parse(cls, text: str) -> Self:
         """Return the member named by *text* (case and spacing forgiven) or raise ValueError."""
         wanted = " ".join(text.replace("_", " ").replace("-", " ").split()).casefold()
         member = cls._value2member_map_.get(wanted)  # a dict: iterating members is slow
         if member is not None:
-            return member  # type: ignore[return-value]
+            return member  # type: ignore[return-value]  # the map holds cls's own members
         raise ValueError(unknown_value_message(cls, text))
 
 

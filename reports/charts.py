@@ -65,7 +65,7 @@ def years_chart(years: Sequence[tuple[int, int]], fonts: FontSet, width: float) 
     chart = VerticalBarChart()
     chart.x, chart.y = 30, 28
     # A few years get bars of a sensible width rather than the whole page.
-    chart.width, chart.height = min(width - 40, 40 + 32 * len(series)), height - 45
+    chart.width, chart.height = min(width - 40, 40 + 32 * len(series)), height - 45  # type: ignore[assignment]  # stubs: int
     if len(by_year) > MAX_YEAR_BARS:
         chart.height -= NOTE_ROOM  # room above the tallest bar's count for the note
     chart.data = [[count for _year, count in series]]
@@ -95,8 +95,8 @@ def fields_chart(fields: Sequence[tuple[str, int]], fonts: FontSet, width: float
     label_width = min(170.0, width * 0.4)
     drawing = Drawing(width, height)
     chart = HorizontalBarChart()
-    chart.x, chart.y = label_width, 18 + note_room
-    chart.width, chart.height = width - label_width - 20, bar_space * len(shown)
+    chart.x, chart.y = label_width, 18 + note_room  # type: ignore[assignment]  # stubs: int
+    chart.width, chart.height = width - label_width - 20, bar_space * len(shown)  # type: ignore[assignment]  # stubs: int
     # The first category is drawn at the bottom: reverse so the largest is on top.
     ordered = list(reversed(shown))
     chart.data = [[count for _name, count in ordered]]

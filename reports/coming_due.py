@@ -26,7 +26,7 @@ COLUMNS = (30 * mm, 34 * mm, st.FRAME_WIDTH - 64 * mm)
 
 
 def coming_due(
-    session: Session, agreements: Select[tuple[int]] | Sequence[int], as_of: date
+    session: Session, agreements: Select[int] | Sequence[int], as_of: date
 ) -> tuple[DueItem, ...]:
     """Overdue deadlines and those of the next year, of these agreements, by date."""
     return tuple(due_items(session, agreements, as_of, YEAR, overdue=True))

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Any, BinaryIO
+from typing import TYPE_CHECKING, Any, BinaryIO
 
 from reportlab import rl_config
 from reportlab.pdfbase.pdfmetrics import stringWidth
@@ -22,6 +22,9 @@ from reports import styles as st
 from reports.prose import Prose
 from reports.rtl import for_display
 from reports.styles import Styles
+
+if TYPE_CHECKING:
+    from reports.bidi_paragraph import BidiParagraph
 
 CREATOR = "Treaty Tracker"
 
@@ -60,7 +63,7 @@ def _numbering_canvas(numbers: PageNumbers, font: str) -> type[Canvas]:
 
     class NumberingCanvas(Canvas):
         def save(self) -> None:
-            if self._code:  # an unfinished last page
+            if self._code:  # type: ignore[attr-defined]  # ReportLab's own: an unfinished last page
                 self.showPage()
             numbers.total = self.getPageNumber() - 1
             self.showOutline()  # the reader opens with the bookmarks shown (/UseOutlines)
@@ -101,7 +104,7 @@ class Marked(Flowable):
         self.numbers = numbers
         # An attribute, not a delegating method: ReportLab clears it on flowables it has
         # grouped, and a heading that kept asking to be grouped would loop for ever.
-        self.keepWithNext = inner.getKeepWithNext()
+        self.keepWithNext = inner.getKeepWithNext()  # type: ignore[no-untyped-call]  # unannotated stub
 
     def getSpaceBefore(self) -> float:
         return float(self.inner.getSpaceBefore())
@@ -133,7 +136,9 @@ class Marked(Flowable):
 class TocLine(Flowable):
     """One contents entry: a linked title, and its page number at the right margin."""
 
-    def __init__(self, entry: Prose | Paragraph, key: str, numbers: PageNumbers) -> None:
+    def __init__(
+        self, entry: Prose | Paragraph | BidiParagraph, key: str, numbers: PageNumbers
+    ) -> None:
         super().__init__()
         self.paragraph = entry
         self.key = key
@@ -159,7 +164,7 @@ class TocLine(Flowable):
         canvas.linkRect("", self.key, (self.width - 30, 0, self.width, style.leading), relative=1)
 
 
-class StreamingStory(list):  # type: ignore[type-arg]
+class StreamingStory(list):  # type: ignore[type-arg]  # of flowables
     """A story list that pulls flowables from a generator as the layout consumes them.
 
     ReportLab's build loop only looks at the front of the list (and a few flowables ahead

@@ -95,7 +95,8 @@ class FontFiles:
     bold_italic: Path
 
     def path(self, style: str) -> Path:
-        return getattr(self, style)
+        path: Path = getattr(self, style)
+        return path
 
 
 # ----------------------------------------------------------------- finding files

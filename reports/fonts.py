@@ -40,7 +40,7 @@ def _load(path: Path) -> TTFont | None:
     digest = hashlib.sha1(str(path.resolve()).encode("utf-8")).hexdigest()[:10]
     name = f"TT{digest}"
     try:
-        return pdfmetrics.getFont(name)  # type: ignore[return-value]
+        return pdfmetrics.getFont(name)  # type: ignore[return-value]  # registered as a TTFont
     except KeyError:
         pass
     try:
@@ -88,7 +88,7 @@ class FontSet:
         # A style without its own file reuses another's font; map that font back to the
         # plainest style it serves, so a regular paragraph is not taken for italic.
         for bold, italic, name in ((1, 0, self.bold), (0, 0, self.regular)):
-            addMapping(self.family, bold, italic, name)
+            addMapping(self.family, bold, italic, name)  # type: ignore[arg-type]  # 0 or 1
         self._fallbacks: list[TTFont] = []
         self._fallback_for: dict[str, TTFont | None] = {}
         self._searches = 0
@@ -138,7 +138,7 @@ class FontSet:
         found = self._covered.get(font_name)
         if found is None:
             font = pdfmetrics.getFont(font_name)
-            found = frozenset(map(chr, font.face.charToGlyph))  # type: ignore[attr-defined]
+            found = frozenset(map(chr, font.face.charToGlyph))  # type: ignore[attr-defined]  # a TTFont's face
             self._covered[font_name] = found
         return found
 
@@ -187,7 +187,7 @@ class FontSet:
         """Record characters of *text* drawn in one font (headers, charts) that it lacks."""
         font = pdfmetrics.getFont(font_name) if font_name else self.fonts["regular"]
         for char in text:
-            if _needs_glyph(char) and not _covers(font, char):  # type: ignore[arg-type]
+            if _needs_glyph(char) and not _covers(font, char):  # type: ignore[arg-type]  # our fonts are TTFonts
                 self.missing.setdefault(char)
         return text
 

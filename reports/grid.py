@@ -282,7 +282,7 @@ class _TextRun:
             x += PAD_X
         text.setTextOrigin(x, baseline)
         # _textOut: textOut would also measure the string, to move a cursor not used here.
-        text._textOut(cell.text)
+        text._textOut(cell.text)  # type: ignore[attr-defined]  # ReportLab's own, see above
 
     def flush(self) -> _TextRun:
         """Draw what was gathered; return a fresh run for what follows."""

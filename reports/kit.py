@@ -50,7 +50,7 @@ class StoryKit:
 
     def para(
         self, text: str, style: ParagraphStyle | None = None, *, link: str | None = None
-    ) -> Flowable:
+    ) -> Prose | Paragraph | BidiParagraph:
         """Text that wraps: Prose when the style's font has every character (fast), else a
         Paragraph, whose markup brings in fallback fonts. *link*: a bookmark to go to."""
         style = style or self.styles.body

@@ -96,7 +96,7 @@ class RowCounts:
 
 def _with_ancestors(paths: Iterable[str]) -> set[str]:
     """'Transport > Rail' -> {'Transport', 'Transport > Rail'}."""
-    found = set()
+    found: set[str] = set()
     for path in paths:
         parts = path.split(PATH_SEPARATOR)
         found.update(PATH_SEPARATOR.join(parts[:depth]) for depth in range(1, len(parts) + 1))

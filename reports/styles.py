@@ -88,7 +88,7 @@ def make_styles(fonts: FontSet) -> Styles:
             }
         )
         base.update(values)
-        return ParagraphStyle(name, **base)  # type: ignore[arg-type]
+        return ParagraphStyle(name, **base)  # type: ignore[arg-type]  # keywords of ParagraphStyle
 
     cell = style("cell", fontSize=8.5, leading=10.5)
     return Styles(

@@ -140,7 +140,11 @@ def plan_summary(
     *due_as_of* (default: today) is the day "Coming due" counts from.
     """
     selected = agreement_ids is not None
-    rows = _selected_rows(session, agreement_ids) if selected else iter_rows(session, wanted, sort)
+    rows = (
+        _selected_rows(session, agreement_ids)
+        if agreement_ids is not None
+        else iter_rows(session, wanted, sort)
+    )
     register: list[RegisterRow] = []
     counts = RowCounts()
     signed = SignedDates()

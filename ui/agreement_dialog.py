@@ -13,7 +13,7 @@ from collections.abc import Callable
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QColor, QFocusEvent, QIcon, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -37,6 +37,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from models import service
 from models.changes import Changes
 from models.duplicates import PossibleDuplicate
+from models.messages import QT_TRANSLATE_NOOP  # typed: returns its str
 from models.parties import doubtful_parties, known_names
 from models.relations import (
     AgreementChoice,

@@ -101,7 +101,7 @@ class AgreementTableModel(QAbstractTableModel):
     page_arrived = Signal(int)  # a page was read and its rows repainted (tests wait on it)
 
     def __init__(self, sessions: sessionmaker[Session], parent: object = None) -> None:
-        super().__init__(parent)  # type: ignore[arg-type]
+        super().__init__(parent)  # type: ignore[arg-type]  # a QObject or None
         self._sessions = sessions
         self._ids: list[int] = []
         self._rows: dict[int, int] | None = None

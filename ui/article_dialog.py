@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
+from typing import Literal
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QTextCharFormat, QTextCursor
@@ -183,7 +184,7 @@ class ArticleDialog(QDialog):
         self._busy(True)
         self._worker.submit(work, lambda review: self._show(review, text), self._failed)
 
-    def _published(self) -> date | bool | None:
+    def _published(self) -> date | Literal[False] | None:
         """The date typed, None when none, False (and a message) when it is not a date."""
         text = self.published.text().strip()
         if not text:
@@ -254,10 +255,10 @@ class ArticleDialog(QDialog):
         cursor.setPosition(start)
         cursor.setPosition(start + len(evidence.sentence), QTextCursor.MoveMode.KeepAnchor)
         selection = QTextEdit.ExtraSelection()
-        selection.cursor = cursor  # type: ignore[attr-defined]
+        selection.cursor = cursor
         highlight = QTextCharFormat()
         highlight.setBackground(highlight_background(self.article))
-        selection.format = highlight  # type: ignore[attr-defined]
+        selection.format = highlight
         self.article.setExtraSelections([selection])
         self.article.setTextCursor(QTextCursor(cursor.block()))
         self.article.centerCursor()

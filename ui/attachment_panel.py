@@ -17,7 +17,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
     QCoreApplication,
     QEvent,
     QObject,
@@ -57,6 +56,7 @@ from models.attachments import (
 from models.cancelled import Cancelled
 from models.changes import Changes
 from models.database import Database
+from models.messages import QT_TRANSLATE_NOOP  # typed: returns its str
 from models.text import search_terms
 from ui.colours import error_style
 from ui.empty_hint import empty_hint
@@ -357,7 +357,7 @@ class AttachmentPanel(QWidget):
                         agreement_id,
                         path,
                         label=label,
-                        progress=lambda now, _all, base=base: job.progress(base + now, total),
+                        progress=lambda now, _all, base=base: job.progress(base + now, total),  # type: ignore[misc]  # base bound per file
                         check=job.check,
                     )
                     done += result.version.size
@@ -514,11 +514,11 @@ class FileDropFilter(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()
         if kind in (QEvent.Type.DragEnter, QEvent.Type.DragMove):
-            if self._panel.accepts(event):  # type: ignore[arg-type]
-                event.acceptProposedAction()  # type: ignore[attr-defined]
+            if self._panel.accepts(event):  # type: ignore[arg-type]  # a drag event, by its type
+                event.acceptProposedAction()  # type: ignore[attr-defined]  # as above
                 return True
-        elif kind == QEvent.Type.Drop and self._panel.take_drop(event):  # type: ignore[arg-type]
-            event.acceptProposedAction()  # type: ignore[attr-defined]
+        elif kind == QEvent.Type.Drop and self._panel.take_drop(event):  # type: ignore[arg-type]  # a drop
+            event.acceptProposedAction()  # type: ignore[attr-defined]  # a drop event
             return True
         return super().eventFilter(watched, event)
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QProgressDialog,
     QRadioButton,
     QVBoxLayout,
     QWidget,
@@ -30,6 +31,7 @@ from models.backups import BEFORE_BULK_EDIT, Rotation, backup_before
 from models.bulk_edit import BulkEdit, BulkEditError, BulkPlan, apply_bulk_edit, plan_bulk_edit
 from models.cancelled import Cancelled
 from models.changes import Changes
+from models.messages import QT_TRANSLATE_NOOP  # typed: returns its str
 from models.service import MilestoneInput
 from models.vocab import Kind, Level, MilestoneKind, Role, Status, Vocabulary
 from ui import vocab_labels
@@ -74,7 +76,7 @@ class BulkEditDialog(QDialog):
         self._rotation = rotation
         self._generation = 0
         self._preview_job: Job | None = None
-        self.progress = None
+        self.progress: QProgressDialog | None = None
         self.plan: BulkPlan | None = None
         self.setObjectName("bulkEditDialog")
         self.setWindowTitle(self.tr("Bulk edit"))

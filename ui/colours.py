@@ -7,6 +7,8 @@ at least 4.5:1 (WCAG AA), whatever theme the user runs.
 
 from __future__ import annotations
 
+from typing import cast
+
 from PySide6.QtCore import QSize
 from PySide6.QtGui import QColor, QIcon, QPainter, QPalette
 from PySide6.QtWidgets import QWidget
@@ -40,7 +42,8 @@ def is_dark(background: QColor) -> bool:
 def readable(colour: QColor, background: QColor, minimum: float = AA_TEXT) -> QColor:
     """*colour* with its hue kept, lightened on a dark background or darkened on a light
     one until text in it reaches *minimum* contrast."""
-    hue, saturation, lightness, _alpha = colour.getHslF()
+    # PySide6's stubs say getHslF() returns object: it is four floats.
+    hue, saturation, lightness, _alpha = cast(tuple[float, float, float, float], colour.getHslF())
     step = 0.04 if is_dark(background) else -0.04
     found = QColor(colour)
     while contrast(found, background) < minimum and 0.0 < lightness < 1.0:

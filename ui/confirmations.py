@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, ClassVar
 
 from PySide6.QtCore import QCoreApplication, QObject
 
@@ -14,6 +15,11 @@ translate = QCoreApplication.translate
 
 class Confirmations(QObject):
     """The translation context of these words: pyside6-lupdate reads Confirmations.tr calls."""
+
+    # Qt's tr works on the class too (PySide6's stubs know the method only); an annotation,
+    # as a def here would hide the class's name from pyside6-lupdate.
+    if TYPE_CHECKING:
+        tr: ClassVar[Callable[..., str]]
 
 
 TITLE_LIMIT = 80  # a longer title is cut with '…' in a question

@@ -39,12 +39,12 @@ class ConnectDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("connectDialog")
         self.setWindowTitle(self.tr("Connect to team database"))
-        self.host = QLineEdit(self, objectName="hostEdit", placeholderText="db.example.org")
-        self.port = QSpinBox(self, objectName="portEdit", minimum=1, maximum=65535)
+        self.host = QLineEdit(self, objectName="hostEdit", placeholderText="db.example.org")  # type: ignore[call-overload]  # Qt properties as keywords
+        self.port = QSpinBox(self, objectName="portEdit", minimum=1, maximum=65535)  # type: ignore[call-arg]  # Qt properties as keywords
         self.port.setValue(DEFAULT_PORT)
-        self.database = QLineEdit(self, objectName="databaseEdit", placeholderText="treaties")
-        self.user = QLineEdit(self, objectName="userEdit")
-        self.password = QLineEdit(self, objectName="passwordEdit")
+        self.database = QLineEdit(self, objectName="databaseEdit", placeholderText="treaties")  # type: ignore[call-overload]  # Qt properties as keywords
+        self.user = QLineEdit(self, objectName="userEdit")  # type: ignore[call-overload]  # Qt properties as keywords
+        self.password = QLineEdit(self, objectName="passwordEdit")  # type: ignore[call-overload]  # Qt properties as keywords
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
         self.password.setPlaceholderText(self.tr("not saved; empty: ~/.pgpass or PGPASSWORD"))
         for widget, name in (
@@ -62,7 +62,7 @@ class ConnectDialog(QDialog):
         form.addRow(self.tr("&Database:"), self.database)
         form.addRow(self.tr("&User:"), self.user)
         form.addRow(self.tr("&Password:"), self.password)
-        self.problem = QLabel(self, objectName="connectProblem")
+        self.problem = QLabel(self, objectName="connectProblem")  # type: ignore[call-overload]  # Qt properties as keywords
         self.problem.setStyleSheet(error_style(self))
         self.problem.setWordWrap(True)
         self.problem.hide()

@@ -11,8 +11,10 @@ thread; `offer_latest_backup` does all three in turn, for the start before any w
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING, ClassVar
 
 from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtWidgets import QMessageBox, QWidget
@@ -34,6 +36,11 @@ translate = QCoreApplication.translate
 
 class DamagedOffer(QObject):
     """The translation context of these words: pyside6-lupdate reads DamagedOffer.tr calls."""
+
+    # Qt's tr works on the class too (PySide6's stubs know the method only); an annotation,
+    # as a def here would hide the class's name from pyside6-lupdate.
+    if TYPE_CHECKING:
+        tr: ClassVar[Callable[..., str]]
 
 
 @dataclass(frozen=True)

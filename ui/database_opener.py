@@ -16,13 +16,14 @@ from dataclasses import dataclass
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMainWindow, QMessageBox, QProgressBar
 from sqlalchemy.engine import URL
 
 from models.backups import BackupError
 from models.database import DamagedDatabaseError, Database, DatabaseError, open_database
+from models.messages import QT_TRANSLATE_NOOP  # typed: returns its str
 from ui import damaged_offer
 from ui.damaged_offer import BackupOffer
 from ui.translations import fill

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import UTC
 from html import escape
-from typing import Any
+from typing import TYPE_CHECKING, Any, ClassVar
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent
+from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtGui import QTextOption
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
@@ -21,6 +22,7 @@ from models.detail import (
     RelationView,
     TimelineWords,
 )
+from models.messages import QT_TRANSLATE_NOOP  # typed: returns its str
 from models.status import ParticipationCounts, date_word
 from models.vocab import ActionType, MilestoneKind, PartyStatus, Vocabulary
 from ui import locale_text
@@ -538,6 +540,11 @@ def render_history(history: tuple[AuditRecord, ...] | list[AuditRecord]) -> str:
 
 
 class DetailPane(QTextBrowser):
+    # Qt's tr works on the class too (PySide6's stubs know the method only); an annotation,
+    # as a def here would hide the class's name from pyside6-lupdate.
+    if TYPE_CHECKING:
+        tr: ClassVar[Callable[..., str]]
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("detailPane")

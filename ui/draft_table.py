@@ -7,8 +7,9 @@ drafts come in and go out as models.extract.Draft values, edited cells applied.
 from __future__ import annotations
 
 import dataclasses
+from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -20,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from models.duplicates import PossibleDuplicate
 from models.extract import Draft
+from models.messages import QT_TRANSLATE_NOOP  # typed: returns its str
 from ui.colours import Role, error_colour
 from ui.translations import fill
 
@@ -58,7 +60,7 @@ class DraftTable(QTableWidget):
         for column, width in enumerate(widths):
             self.setColumnWidth(column, width)
         self.setHorizontalHeaderItem(WARNING, QTableWidgetItem(self.tr("Recorded?")))
-        self.horizontalHeaderItem(WARNING).setToolTip(
+        self.horizontalHeaderItem(WARNING).setToolTip(  # type: ignore[union-attr]  # set just above
             self.tr(
                 "The recorded agreement a draft looks like: same date and parties, a title "
                 "near in wording. Such a draft is not ticked; select it to read which."
@@ -94,11 +96,11 @@ class DraftTable(QTableWidget):
 
     def draft(self, row: int) -> Draft:
         """The draft of *row* with the edits made in its cells."""
-        values = {}
+        values: dict[str, Any] = {}
         for column, (_, attribute, _key) in enumerate(COLUMNS):
             if attribute is None:
                 continue
-            text = self.item(row, column).text().strip()
+            text = self.item(row, column).text().strip()  # type: ignore[union-attr]  # every cell has an item
             values[attribute] = (
                 [part.strip() for part in text.split(";") if part.strip()]
                 if attribute in ("parties", "fields")
@@ -111,11 +113,11 @@ class DraftTable(QTableWidget):
         return [self.draft(row) for row in range(self.rowCount()) if self.is_kept(row)]
 
     def is_kept(self, row: int) -> bool:
-        return self.item(row, KEEP).checkState() == Qt.CheckState.Checked
+        return self.item(row, KEEP).checkState() == Qt.CheckState.Checked  # type: ignore[union-attr]  # every cell has an item
 
     def warning(self, row: int) -> str:
         """The recorded agreements the draft of *row* looks like, one a line ('' for none)."""
-        return self.item(row, WARNING).toolTip()
+        return self.item(row, WARNING).toolTip()  # type: ignore[union-attr]  # every cell has an item
 
     def original(self, row: int) -> Draft:
         """The draft as extracted (its evidence and notes)."""

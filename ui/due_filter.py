@@ -6,6 +6,9 @@ exactly "any of the ticked", as the other lists behave.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import TYPE_CHECKING, ClassVar
+
 from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
 
@@ -17,6 +20,11 @@ translate = QCoreApplication.translate
 
 class DueFilter(QObject):
     """The translation context of these words: pyside6-lupdate reads DueFilter.tr calls."""
+
+    # Qt's tr works on the class too (PySide6's stubs know the method only); an annotation,
+    # as a def here would hide the class's name from pyside6-lupdate.
+    if TYPE_CHECKING:
+        tr: ClassVar[Callable[..., str]]
 
 
 def choice_label(key: str) -> str:

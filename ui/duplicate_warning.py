@@ -6,10 +6,14 @@ shows `warning_text()` with its own message box.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject
+from collections.abc import Callable
+from typing import TYPE_CHECKING, ClassVar
+
+from PySide6.QtCore import QCoreApplication, QObject
 from sqlalchemy.orm import Session, sessionmaker
 
 from models.duplicates import PossibleDuplicate, probable_duplicates
+from models.messages import QT_TRANSLATE_NOOP  # typed: returns its str
 from models.service import AgreementInput
 from ui.translations import fill
 
@@ -74,6 +78,11 @@ def warning_text(matches: list[PossibleDuplicate]) -> tuple[str, str]:
 
 class DuplicateWarning(QObject):
     """The context of the warning's sentences (a class: lupdate reads a plural from tr())."""
+
+    # Qt's tr works on the class too (PySide6's stubs know the method only); an annotation,
+    # as a def here would hide the class's name from pyside6-lupdate.
+    if TYPE_CHECKING:
+        tr: ClassVar[Callable[..., str]]
 
 
 def _party_names(data: AgreementInput) -> list[str]:

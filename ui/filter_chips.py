@@ -99,7 +99,7 @@ def panel_names(panel: FilterPanel) -> tuple[dict[int, str], dict[int, str]]:
     return fields, parties
 
 
-def _list_items(widget) -> Iterator:  # type: ignore[no-untyped-def]
+def _list_items(widget) -> Iterator:
     return (widget.item(row) for row in range(widget.count()))
 
 
@@ -119,7 +119,7 @@ class ActiveFilters(QWidget):
 
     def show_filter(self, chips: list[Chip]) -> None:
         while self._layout.count():
-            widget = self._layout.takeAt(0).widget()
+            widget = self._layout.takeAt(0).widget()  # type: ignore[union-attr]  # count() says there is one
             if widget is not None:
                 widget.deleteLater()
         for words, rest in chips:

@@ -292,7 +292,7 @@ class FilterPanel(QWidget):
             strict=True,
         ):
             for item in self._list_items(widget):
-                number = counts.get(item.data(ID_ROLE), 0)
+                number = counts.get(item.data(ID_ROLE), 0)  # type: ignore[attr-defined]  # dicts, all
                 if item.data(COUNT_ROLE) != number:
                     item.setData(COUNT_ROLE, number)
                     item.setText(_label(item.data(NAME_ROLE), number))
@@ -317,7 +317,7 @@ class FilterPanel(QWidget):
             signed_from=self._date(self.signed_from),
             signed_to=self._date(self.signed_to),
             text=self.search_box.text().strip(),
-            **ticked_due(self.due),  # type: ignore[arg-type]
+            **ticked_due(self.due),  # type: ignore[arg-type]  # the due keywords only
         )
 
     def set_filter(self, wanted: AgreementFilter) -> None:
@@ -348,7 +348,7 @@ class FilterPanel(QWidget):
     def clear(self) -> None:
         """No filter, and no saved view highlighted as if it were still the one shown."""
         self.views.clearSelection()
-        self.views.setCurrentItem(None)
+        self.views.setCurrentItem(None)  # type: ignore[call-overload]  # Qt takes None: no current item
         self.set_filter(AgreementFilter())
 
     def focus_search(self) -> None:
@@ -390,8 +390,8 @@ class FilterPanel(QWidget):
         pending = [self.fields.topLevelItem(i) for i in range(self.fields.topLevelItemCount())]
         while pending:
             item = pending.pop()
-            found.append(item)
-            pending.extend(item.child(i) for i in range(item.childCount()))
+            found.append(item)  # type: ignore[arg-type]  # indices in range: never None
+            pending.extend(item.child(i) for i in range(item.childCount()))  # type: ignore[union-attr]  # as above
         return found
 
     @staticmethod
@@ -399,7 +399,7 @@ class FilterPanel(QWidget):
         return [widget.item(row) for row in range(widget.count())]
 
     @staticmethod
-    def _checked_ids(items: Iterable[QTreeWidgetItem | QListWidgetItem]) -> list:  # type: ignore[type-arg]
+    def _checked_ids(items: Iterable[QTreeWidgetItem | QListWidgetItem]) -> list:
         found = []
         for item in items:
             if isinstance(item, QTreeWidgetItem):
@@ -422,7 +422,7 @@ class FilterPanel(QWidget):
         self.read_only = read_only
         self.save_view_button.setEnabled(not read_only)
 
-    def _menu(self, widget: QWidget, position, entries: list[tuple[str, object]]) -> None:  # type: ignore[no-untyped-def]
+    def _menu(self, widget: QWidget, position, entries: list[tuple[str, object]]) -> None:
         if self.read_only:
             return  # every entry of these menus changes the database
         menu = QMenu(widget)
@@ -432,7 +432,7 @@ class FilterPanel(QWidget):
             menu.addAction(action)
         menu.popup(widget.mapToGlobal(position))
 
-    def _view_menu(self, position) -> None:  # type: ignore[no-untyped-def]
+    def _view_menu(self, position) -> None:
         item = self.views.itemAt(position)
         if item is not None:
             view = item.data(ID_ROLE)
@@ -451,21 +451,21 @@ class FilterPanel(QWidget):
                 ],
             )
 
-    def _party_menu(self, position) -> None:  # type: ignore[no-untyped-def]
+    def _party_menu(self, position) -> None:
         item = self.parties.itemAt(position)
         if item is not None:
             self._catalog_menu(
                 self.parties, position, self.party_action, item.data(ID_ROLE), "party"
             )
 
-    def _field_menu(self, position) -> None:  # type: ignore[no-untyped-def]
+    def _field_menu(self, position) -> None:
         item = self.fields.itemAt(position)
         if item is not None:
             self._catalog_menu(
                 self.fields, position, self.field_action, item.data(0, ID_ROLE), "field"
             )
 
-    def _catalog_menu(self, widget: QWidget, position, signal, item_id: int, noun: str) -> None:  # type: ignore[no-untyped-def]
+    def _catalog_menu(self, widget: QWidget, position, signal, item_id: int, noun: str) -> None:
         words = self._catalog_words()[noun]
         self._menu(
             widget,

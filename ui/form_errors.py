@@ -6,9 +6,10 @@ the dialogs (agreement, relations, fields) show it next to the widget it concern
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QLabel, QLineEdit, QWidget
 
+from models.messages import QT_TRANSLATE_NOOP  # typed: returns its str
 from ui.colours import Role as ColourRole
 from ui.colours import error_colour, error_style
 

@@ -6,7 +6,7 @@ import platform
 from collections.abc import Callable
 
 import PySide6
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, qVersion
+from PySide6.QtCore import QCoreApplication, QObject, qVersion
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from models.app_identity import app_version, log_path
 from models.database import default_database_path
+from models.messages import QT_TRANSLATE_NOOP  # typed: returns its str
 from ui.translations import fill
 
 # Keys that belong to no menu action, said in the user's words.

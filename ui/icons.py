@@ -66,7 +66,7 @@ class SortArrowStyle(QProxyStyle):
     styles already draw the usual way and are left alone.
     """
 
-    def drawPrimitive(self, element, option, painter, widget=None) -> None:  # type: ignore[no-untyped-def]
+    def drawPrimitive(self, element, option, painter, widget=None) -> None:
         if element == QStyle.PrimitiveElement.PE_IndicatorHeaderArrow and isinstance(
             option, QStyleOptionHeader
         ):

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from html import escape
+from typing import TYPE_CHECKING, ClassVar
 
 from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtWidgets import (
@@ -26,6 +27,11 @@ translate = QCoreApplication.translate
 class ImportDialog(QObject):
     """The translation context of the preview's words: pyside6-lupdate reads ImportDialog.tr calls
     (a plural's count in QCoreApplication.translate is lost on it)."""
+
+    # Qt's tr works on the class too (PySide6's stubs know the method only); an annotation,
+    # as a def here would hide the class's name from pyside6-lupdate.
+    if TYPE_CHECKING:
+        tr: ClassVar[Callable[..., str]]
 
 
 def _names(names: Sequence[str]) -> str:

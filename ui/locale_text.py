@@ -71,4 +71,4 @@ def moment(value: datetime) -> str:
     locale = QLocale()
     if _english(locale):
         return f"{value:%Y-%m-%d %H:%M}"
-    return locale.toString(QDateTime(value), QLocale.FormatType.ShortFormat)
+    return locale.toString(QDateTime(value), QLocale.FormatType.ShortFormat)  # type: ignore[call-overload]  # PySide6 takes a datetime

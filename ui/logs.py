@@ -19,17 +19,17 @@ FORMAT = "%(asctime)s %(process)d %(levelname)s %(name)s: %(message)s"
 _OURS = "_treaty_tracker"  # marks the handlers start_logging added, so a second call replaces them
 
 
-class _Stderr(logging.StreamHandler):  # type: ignore[type-arg]
+class _Stderr(logging.StreamHandler):
     """Writes to whatever sys.stderr is now (a test's capture, a redirect set up later).
 
     A record logged with extra={"on_stderr": False} goes to the file only: main logs an
     unexpected error's traceback that way, as Python then prints it on stderr itself.
     """
 
-    def filter(self, record: logging.LogRecord) -> bool:  # type: ignore[override]
+    def filter(self, record: logging.LogRecord) -> bool:
         return getattr(record, "on_stderr", True) and bool(super().filter(record))
 
-    @property  # type: ignore[override]
+    @property
     def stream(self) -> object:
         return sys.stderr
 

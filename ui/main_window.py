@@ -92,7 +92,7 @@ def _agreements_under(session: Session, noun: str, item_id: int) -> list[int]:
     return sorted(set(session.scalars(statement)))
 
 
-def _read_detail(sessions, agreement_id: int):  # type: ignore[no-untyped-def]
+def _read_detail(sessions, agreement_id: int):
     """An agreement's details, or the trail of a deleted one (as ("deleted", trail))."""
     with sessions() as session:
         try:
@@ -109,7 +109,7 @@ def _title(database: Database) -> str:
     return fill(translate("MainWindow", "%1 on %2"), url.database, host)
 
 
-def _find(sessions, number: int) -> tuple[int | None, str | None]:  # type: ignore[no-untyped-def]
+def _find(sessions, number: int) -> tuple[int | None, str | None]:
     """The agreement that answers for *number* and any notice; (None, why) when there is none."""
     with sessions() as session:
         try:
@@ -157,7 +157,7 @@ class MainWindow(QMainWindow):
         self._sort = DEFAULT_SORT
         self._pending_selection: list[int] | None = None
         self._detail_for: int | None = None  # the agreement whose details were asked for last
-        self._detail_timer = QTimer(self, singleShot=True, interval=0, timeout=self._read_current)
+        self._detail_timer = QTimer(self, singleShot=True, interval=0, timeout=self._read_current)  # type: ignore[call-arg]  # PySide6 connects a signal given by name
         self.setObjectName("mainWindow")
         self._build_actions()
         self._build_widgets()
@@ -187,7 +187,7 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------ building
 
-    def _action(self, name: str, text: str, slot, shortcut=None, tip: str = "") -> QAction:  # type: ignore[no-untyped-def]
+    def _action(self, name: str, text: str, slot, shortcut=None, tip: str = "") -> QAction:
         action = QAction(text, self)
         action.setObjectName(name)
         if shortcut is not None:
@@ -717,7 +717,7 @@ class MainWindow(QMainWindow):
             return
         sessions = self.database.sessions
 
-        def show(found) -> None:  # type: ignore[no-untyped-def]
+        def show(found) -> None:
             if agreement_id != self._detail_for:
                 return  # another row was chosen meanwhile
             kind, value = found
@@ -948,7 +948,7 @@ class MainWindow(QMainWindow):
         self._pending_selection = list(saved.ids)
         self.apply_changes(saved.changes)
 
-    def _after_merge(self, result) -> None:  # type: ignore[no-untyped-def]
+    def _after_merge(self, result) -> None:
         self.statusBar().showMessage(
             fill(self.tr("Merged agreement %1 into %2."), result.merged_id, result.kept_id),
             5000,
@@ -1044,7 +1044,7 @@ class MainWindow(QMainWindow):
             catalog.delete_field,
         )
 
-    def _rename_merge_delete(  # type: ignore[no-untyped-def]
+    def _rename_merge_delete(
         self, action: CatalogCommand, item_id: int, noun: str, choices, rename, merge, remove
     ) -> None:
         names = dict(choices)
@@ -1052,7 +1052,7 @@ class MainWindow(QMainWindow):
         title = self._catalog_titles()[noun, action]
 
         # The agreements filed under it: their rows, counts and sort places change.
-        def affected(session):  # type: ignore[no-untyped-def]
+        def affected(session):
             return _agreements_under(session, noun, item_id)
 
         if action is CatalogCommand.RENAME:
@@ -1084,7 +1084,7 @@ class MainWindow(QMainWindow):
             ("field", delete): self.tr("Delete field"),
         }
 
-    def _catalog_change(self, change, title: str, affected=None) -> None:  # type: ignore[no-untyped-def]
+    def _catalog_change(self, change, title: str, affected=None) -> None:
         """One transaction on the worker; a refusal is explained and changes nothing.
 
         *affected(session)*, read in the same transaction before the change, names the

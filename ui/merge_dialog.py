@@ -9,7 +9,7 @@ refused instead of merged unseen.
 from __future__ import annotations
 
 import shiboken6
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDialog,
@@ -27,6 +27,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from models.backups import BEFORE_MERGE, Rotation, backup_before
 from models.merge import MergePlan, MergeResult, Side, merge_agreements, merge_plan
+from models.messages import QT_TRANSLATE_NOOP  # typed: returns its str
 from models.service import ConflictError, NotFoundError, ValidationError
 from ui.colours import error_style
 from ui.model_messages import message_text
@@ -149,6 +150,7 @@ class MergeDialog(QDialog):
         grid_widget = QWidget(self)
         grid = QGridLayout(grid_widget)
         plan = self.plan
+        assert plan is not None
         for column, text in enumerate(
             (
                 "",
@@ -192,6 +194,7 @@ class MergeDialog(QDialog):
 
     def _preview_text(self) -> str:
         none = self.tr("none")
+        assert self.plan is not None
         parties = ", ".join(self.plan.parties) or none
         fields = ", ".join(self.plan.fields) or none
         words = self.tr("Parties after the merge: %1\nFields after the merge: %2")
@@ -204,6 +207,7 @@ class MergeDialog(QDialog):
         self.swap_button = QPushButton(self.tr("Keep the other id"), self)
         self.swap_button.setObjectName("swapButton")
         instead = self.tr("Merge %1 into %2 instead")
+        assert self.plan is not None
         self.swap_button.setToolTip(fill(instead, self.plan.keep_id, self.plan.other_id))
         box.addButton(self.swap_button, QDialogButtonBox.ButtonRole.ActionRole)
         cancel = box.addButton(QDialogButtonBox.StandardButton.Cancel)
@@ -258,7 +262,7 @@ class MergeDialog(QDialog):
 
         def work(_job: Job) -> MergeResult:
             with sessions.begin() as session:
-                backup_before(session.get_bind().url, BEFORE_MERGE, rotation)  # before it writes
+                backup_before(session.get_bind().url, BEFORE_MERGE, rotation)  # type: ignore[union-attr]  # an Engine; before it writes
                 return merge_agreements(
                     session, plan.keep_id, plan.other_id, choices, versions=plan.versions
                 )

@@ -8,6 +8,8 @@ templates are translated and filled again. Text with no template stays as it is 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from typing import TYPE_CHECKING, ClassVar
 
 from PySide6.QtCore import QCoreApplication, QObject
 
@@ -59,6 +61,11 @@ _DRAFTS = re.compile(r"([\d,]+) drafts? from an article\Z")
 class History(QObject):
     """The context of the step labels that count agreements (Qt's %n plural: lupdate reads
     a plural from a class's tr(), not from QCoreApplication.translate)."""
+
+    # Qt's tr works on the class too (PySide6's stubs know the method only); an annotation,
+    # as a def here would hide the class's name from pyside6-lupdate.
+    if TYPE_CHECKING:
+        tr: ClassVar[Callable[..., str]]
 
 
 def _counted(label: str) -> str | None:

@@ -34,7 +34,7 @@ translate = QCoreApplication.translate
 def act_date_words(action: ActionInput) -> str:
     """'signed on' for a signature, 'deposited on' for a ratification: treaty practice's words."""
     try:
-        word = date_word(ActionType.parse(action.type))  # type: ignore[arg-type]
+        word = date_word(ActionType.parse(action.type))
     except ValueError:
         word = "dated"
     phrases = {
@@ -184,7 +184,7 @@ class PartyEditor(QWidget):
             PartyKind.STATE: self.tr("new state"),
             PartyKind.ORGANIZATION: self.tr("new international organization"),
             PartyKind.GOVERNMENT_BODY: self.tr("new government body"),
-        }[kind]  # type: ignore[index]
+        }[kind]
         suggestion = misspelt(name)
         if suggestion:
             return fill(self.tr("%1 (did you mean %2?)"), new, suggestion)

@@ -154,8 +154,8 @@ class RelationEditor(QWidget):
         picker.addWidget(self.search_edit, 1)
         picker.addWidget(self.add_button)
         # The table's own row of buttons (Remove) gets Change type beside it.
-        buttons = self.table.layout().itemAt(1).layout()
-        buttons.insertWidget(0, self.change_button)
+        buttons = self.table.layout().itemAt(1).layout()  # type: ignore[union-attr]  # RecordTable's: a view, then a row of buttons
+        buttons.insertWidget(0, self.change_button)  # type: ignore[union-attr]  # that row is a QHBoxLayout
         layout = QVBoxLayout(self)
         layout.addWidget(
             QLabel(
@@ -179,7 +179,7 @@ class RelationEditor(QWidget):
         layout.addWidget(self.incoming_label)
         remove = self.table.findChild(QPushButton, "removeRelationButton")
         order = [self.type_combo, self.search_edit, self.results, self.add_button]
-        order += [self.table.view, self.change_button, remove]
+        order += [self.table.view, self.change_button, remove]  # type: ignore[list-item]  # the table has one
         order += [self.replaced_list, self.remove_replaced_button]
         for before, after in pairwise(order):
             QWidget.setTabOrder(before, after)  # as laid out, not as created

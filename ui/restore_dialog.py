@@ -8,10 +8,11 @@ it as a database just opened.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING, ClassVar
 
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
     QCoreApplication,
     Qt,
     Signal,
@@ -22,6 +23,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QHeaderView,
     QLabel,
+    QProgressDialog,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -30,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from models.backups import BackupError, BackupInfo, list_backups, restore_backup, size_text
 from models.database import Database, DatabaseError, open_database, sqlite_path
+from models.messages import QT_TRANSLATE_NOOP  # typed: returns its str
 from ui import locale_text
 from ui.colours import error_style
 from ui.translations import fill
@@ -66,6 +69,11 @@ _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 class RestoreDialog(QDialog):
     """Lists the backups of *database* (an SQLite file) and restores the one chosen."""
 
+    # Qt's tr works on the class too (PySide6's stubs know the method only); an annotation,
+    # as a def here would hide the class's name from pyside6-lupdate.
+    if TYPE_CHECKING:
+        tr: ClassVar[Callable[..., str]]
+
     loaded = Signal()  # the list is filled
     restored = Signal(object, str)  # the database opened again, and what happened in words
     failed = Signal(str)
@@ -76,7 +84,7 @@ class RestoreDialog(QDialog):
         assert path is not None, "only an SQLite file has backups"
         self._database, self._path, self._worker = database, path, worker
         self.backups: list[BackupInfo] = []
-        self.progress = None
+        self.progress: QProgressDialog | None = None
         self.setObjectName("restoreDialog")
         self.setWindowTitle(self.tr("Restore from backup"))
         self.resize(640, 380)

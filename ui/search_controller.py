@@ -16,6 +16,7 @@ from __future__ import annotations
 import gc
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import cast
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from sqlalchemy.orm import Session, sessionmaker
@@ -124,7 +125,7 @@ def _search(
         since = index.changed_after(request.shown_revision) if index and indexed else None
         same = request.shown is not None and ids == request.shown
         if same:  # the very list the table shows: it sees that at once, with no compare
-            ids = request.shown  # type: ignore[assignment]  # a list; the table never changes it
+            ids = cast(list[int], request.shown)  # a list; the table never changes it
         if since is not None and same:
             # The same rows in the same order: the table repaints the changed ones only.
             changed = changed | since
@@ -293,7 +294,7 @@ class SearchController(QObject):
         self._facet_cache: dict[AgreementFilter, Facets] = {}
         # Others (another window, another analyst on a team database) may change the data:
         # a cheap read of the data revision every few seconds notices it.
-        self.change_poll = QTimer(self, interval=CHANGE_POLL_MS, timeout=self.poll)
+        self.change_poll = QTimer(self, interval=CHANGE_POLL_MS, timeout=self.poll)  # type: ignore[call-arg]  # PySide6 connects a signal given by name
 
     @property
     def generation(self) -> int:

@@ -66,7 +66,7 @@ class Settings:
     def due_warning_days(self) -> int:
         """How many days ahead a deadline is told in the status bar at start."""
         try:
-            days = int(self._settings.value("due/warning_days", DUE_WARNING_DAYS))
+            days = int(self._settings.value("due/warning_days", DUE_WARNING_DAYS))  # type: ignore[call-overload]  # an int or its text
         except (TypeError, ValueError):
             return DUE_WARNING_DAYS
         return days if days > 0 else DUE_WARNING_DAYS
@@ -89,7 +89,7 @@ class Settings:
         value = self._settings.value("files/recent", [])
         if isinstance(value, str):
             return [value]
-        return [str(item) for item in value or []]
+        return [str(item) for item in value or []]  # type: ignore[attr-defined]  # a list when not a str
 
     def remember_database(self, name: str) -> None:
         recent = [name] + [item for item in self.recent_databases if item != name]
@@ -122,7 +122,7 @@ class Settings:
     def trash_days(self) -> int:
         """Days a deleted agreement stays in the trash before the window empties it (30)."""
         try:
-            days = int(self._settings.value("trash/keep_days", DEFAULT_KEEP_DAYS))
+            days = int(self._settings.value("trash/keep_days", DEFAULT_KEEP_DAYS))  # type: ignore[call-overload]  # an int or its text
         except (TypeError, ValueError):
             return DEFAULT_KEEP_DAYS
         return max(days, 1)

@@ -8,14 +8,15 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from html import escape
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, ClassVar
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale, QObject, Signal
+from PySide6.QtCore import QCoreApplication, QLocale, QObject, Signal
 from PySide6.QtGui import QTextDocument
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QDialog, QMessageBox
 
 from models.cancelled import Cancelled
+from models.messages import QT_TRANSLATE_NOOP  # typed: returns its str
 from ui import vocab_labels
 from ui.transfers import Output, Scope
 from ui.translations import fill
@@ -100,6 +101,11 @@ def register_heading(name: str) -> str:
 
 class SummaryPrinter(QObject):
     """Reads the summary off the GUI thread, then asks for a printer and prints it."""
+
+    # Qt's tr works on the class too (PySide6's stubs know the method only); an annotation,
+    # as a def here would hide the class's name from pyside6-lupdate.
+    if TYPE_CHECKING:
+        tr: ClassVar[Callable[..., str]]
 
     printed = Signal(int)  # agreements in the summary that was printed
     message = Signal(str)  # what was done, in words, for the status bar

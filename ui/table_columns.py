@@ -8,9 +8,10 @@ header state records the user's choices, not this.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QByteArray, QCoreApplication, QEvent, QObject
+from PySide6.QtCore import QByteArray, QCoreApplication, QEvent, QObject
 from PySide6.QtWidgets import QHeaderView, QTableView
 
+from models.messages import QT_TRANSLATE_NOOP  # typed: returns its str
 from models.query import SortColumn
 from ui.agreement_table_model import COLUMNS, Column
 

@@ -7,9 +7,10 @@ to write, while it is typed. The free text on the Dates tab stays as written.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QLabel, QLineEdit, QWidget
 
+from models.messages import QT_TRANSLATE_NOOP  # typed: returns its str
 from models.terms import canonical
 from ui.translations import fill
 

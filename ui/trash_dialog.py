@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from models import trash
+from models.messages import QT_TRANSLATE_NOOP  # typed: returns its str
 from models.service import utc_text
 from ui.empty_hint import empty_hint
 from ui.model_messages import message_text

@@ -3,8 +3,10 @@ sample), or, on a database the user may only read, that there is nothing to show
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from models.messages import QT_TRANSLATE_NOOP  # typed: returns its str
 
 WRITABLE_TEXT = QT_TRANSLATE_NOOP(
     "WelcomePage",

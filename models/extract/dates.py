@@ -148,13 +148,13 @@ def signing_date(sentence: str, published: date | None) -> SigningDate | None:
     relative = _RELATIVE_RE.search(sentence)
     weekday = _WEEKDAY.search(sentence)
     if relative or weekday:
-        words = (relative or weekday).group()  # type: ignore[union-attr]
+        words = (relative or weekday).group()  # type: ignore[union-attr]  # one matched
         if published is None:
             return SigningDate("", words, _unresolved(words))
         if relative:
             offset = _RELATIVE[relative.group(1).lower()]
         else:
-            day = WEEKDAYS[weekday.group(1).lower()]  # type: ignore[union-attr]
+            day = WEEKDAYS[weekday.group(1).lower()]  # type: ignore[union-attr]  # weekday matched
             offset = -((published.weekday() - day) % 7)  # the last such day, or the day itself
         return SigningDate(
             (published + timedelta(days=offset)).isoformat(),

@@ -9,6 +9,7 @@ to …') or is where something is ('in Tashkent', 'Kazakhstan’s city of Turkis
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -117,7 +118,7 @@ def _word_before(folded: str, position: int) -> str:
     return words[-1] if words else ""
 
 
-def party_mentions(sentence: str, skip: list[tuple[int, int]] = ()) -> list[Mention]:  # type: ignore[assignment]
+def party_mentions(sentence: str, skip: Sequence[tuple[int, int]] = ()) -> list[Mention]:
     """The mentions in *sentence* that name a party (outside *skip* spans and asides)."""
     folded = norm_aligned(sentence)
     spans = [*_asides(folded), *skip, (0, dateline_end(sentence)), *place_country_spans(sentence)]
@@ -166,7 +167,7 @@ def _possessed(folded: str, mention: Mention) -> bool:
     return bool(re.search(r"\ss\s+$", before) or re.match(r"\s+city\b", after))
 
 
-def parties_named(sentence: str, skip: list[tuple[int, int]] = ()) -> list[str]:  # type: ignore[assignment]
+def parties_named(sentence: str, skip: Sequence[tuple[int, int]] = ()) -> list[str]:
     """The distinct parties a sentence names, in order."""
     return list(dict.fromkeys(m.party for m in party_mentions(sentence, skip)))
 

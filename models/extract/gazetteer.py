@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
+from typing import Any
 
 import pycountry
 
@@ -95,8 +96,9 @@ def _russian_names() -> dict[str, list[str]]:
 
 
 @cache
-def _gazetteer() -> dict[str, dict]:
-    return json.loads(DATA.read_text(encoding="utf-8"))["states"]
+def _gazetteer() -> dict[str, dict[str, Any]]:
+    states: dict[str, dict[str, Any]] = json.loads(DATA.read_text(encoding="utf-8"))["states"]
+    return states
 
 
 @cache
