@@ -111,7 +111,7 @@ class BulkPlan:
 
     def lines(self) -> list[str]:
         """The preview in words, one line each (the command line prints them)."""
-        lines = [BulkEditPreview.tr("%Ln agreement(s) would change", "", self.changing)]
+        lines: list[str] = [BulkEditPreview.tr("%Ln agreement(s) would change", "", self.changing)]
         lines += [
             _say(INDENTED, _say(COUNTED, what, number)) for what, number in self.counts.items()
         ]
@@ -350,11 +350,11 @@ def _problems(found: Edited, resolved: Resolved) -> list[str]:
     left without a party is named too. The rest of each agreement was checked when saved.
     """
     added = _added_problems(resolved)
-    problems = []
+    problems: list[str] = []
     for item in found.items:
         if not item.what:
             continue
-        messages = []
+        messages: list[str] = []
         if not item.after_parties and (resolved.remove_parties or resolved.add_parties):
             messages.append(say(QT_TRANSLATE_NOOP("Validation", "at least one party is required")))
         messages += [message for key, message in added if key in item.added]

@@ -261,7 +261,7 @@ def _say(template: str, *args: object) -> Message:
 def _member(vocabulary: type[Vocabulary], value: object) -> object:
     """A stored value as its vocabulary's member (the window shows its label), else as is."""
     try:
-        return vocabulary(value)
+        return vocabulary(value)  # type: ignore[arg-type]  # any stored value; ValueError if not one
     except ValueError:
         return value
 

@@ -372,7 +372,7 @@ def disagreements(
     source: DeadlineSource, entry: Deadline | None, expiry: Deadline | None
 ) -> list[str]:
     """Where a recorded date and the one the terms give differ (the recorded one stands)."""
-    found = []
+    found: list[str] = []
     if entry is not None and source.entry_into_force not in (None, entry.on):
         assert source.entry_into_force is not None
         found.append(

@@ -48,13 +48,13 @@ def _shown(value: object) -> str:
 class Message(str):
     """English text that also keeps its template, arguments and context for translation.
 
-    A counted one (`count` not None) is translated with Qt's plural forms (%Ln).
+    A counted one (`counted` not None) is translated with Qt's plural forms (%Ln).
     """
 
     context: str = VALIDATION
     template: str = ""
     args: tuple[object, ...] = ()
-    count: int | None = None
+    counted: int | None = None  # not `count`: that is str.count
 
 
 def say(template: str, *args: object, context: str = VALIDATION) -> Message:
@@ -96,7 +96,7 @@ class Counted:
         english = _COUNT.sub(str(count), template).replace("(s)", "" if count == 1 else "s")
         message = Message(fill(english, *args))
         message.context, message.template, message.args = cls.__name__, template, args
-        message.count = count
+        message.counted = count
         return message
 
 

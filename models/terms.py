@@ -364,7 +364,7 @@ def term_words(name: str, text: str) -> str:
     that does not parse (written before a rule changed) stays as it is."""
     parser = next(parse for field, parse, _ in TERM_FIELDS if field == name)
     try:
-        return parser(text).words()  # type: ignore[attr-defined]
+        return parser(text).words()
     except ValueError:
         return text
 

@@ -29,8 +29,8 @@ def message_text(value: object) -> str:
     if not isinstance(value, messages.Message) or not value.template:
         return str(value)
     args = [_argument(arg) for arg in value.args]
-    if value.count is not None:  # Qt picks the plural form and puts the count for %Ln
-        return fill(translate(value.context, value.template, "", value.count), *args)
+    if value.counted is not None:  # Qt picks the plural form and puts the count for %Ln
+        return fill(translate(value.context, value.template, "", value.counted), *args)
     return fill(translate(value.context, value.template), *args)
 
 
