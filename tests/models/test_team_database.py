@@ -36,7 +36,7 @@ from models.service import (
     delete,
 )
 from tests.backends import open_test_database, postgres_schema, postgres_server, read_only_role
-from tests.models.builders import agreement, save, table_counts
+from tests.builders import agreement, save, table_counts
 
 ROOT = Path(__file__).resolve().parents[2]
 

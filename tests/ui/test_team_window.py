@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QMessageBox
 from models import service
 from models.database import Database, open_database
 from tests.backends import postgres_schema, read_only_role
-from tests.models.builders import agreement, save
+from tests.builders import agreement, save
 from ui.connect_dialog import ConnectDialog
 from ui.main_window import MainWindow
 
