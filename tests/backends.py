@@ -76,7 +76,7 @@ def open_test_database(backend: str, directory: Path) -> Iterator[Database]:
     path = directory / "treaties.db"
     if not path.exists():  # a database opened again (a restart) is its own file, not a copy
         directory.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(_empty_sqlite_database(), path)
+        shutil.copyfile(empty_sqlite_file(), path)
     database = open_database(path)
     try:
         yield database
@@ -87,8 +87,8 @@ def open_test_database(backend: str, directory: Path) -> Iterator[Database]:
 _EMPTY: list[Path] = []
 
 
-def _empty_sqlite_database() -> Path:
-    """An empty, fully migrated SQLite database, made once per test process."""
+def empty_sqlite_file() -> Path:
+    """An empty, fully migrated SQLite file made once per test process: copy it, don't open it."""
     if not _EMPTY:
         folder = Path(tempfile.mkdtemp(prefix="treaty-empty-"))
         atexit.register(shutil.rmtree, folder, ignore_errors=True)
