@@ -23,6 +23,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from models import history
 from models.attachment_schema import AttachmentVersion
 from models.attachments import (
     AttachmentError,
@@ -32,9 +33,10 @@ from models.attachments import (
     save_copy,
 )
 from models.dates import PartialDate
-from models.exchange import title_identity
+from models.exchange import ImportResult, import_file, title_identity
 from models.exchange_format import ImportFailed, Problem
 from models.exchange_json import json_items
+from models.messages import STEP_IMPORT, fill
 from models.schema import Agreement
 from models.text import sort_key
 
@@ -105,6 +107,23 @@ class _Planned:
     label: str
     language: str | None
     versions: list[tuple[Path, str, str, datetime | None, str | None]]  # file, name, sha, …
+
+
+def import_with_attachments(
+    session: Session,
+    path: str | os.PathLike[str],
+    *,
+    check: Callable[[], None] | None = None,
+    **options: Any,
+) -> tuple[ImportResult, AttachmentsRead]:
+    """Import *path*'s agreements and then the files its records attach, as one undo step.
+
+    *options* are import_file's; the result's changes name the agreements given files too.
+    """
+    with history.step(session, fill(STEP_IMPORT, Path(path).name)) as recording:
+        result = import_file(session, path, **options)
+        files = import_attachments(session, Path(path), check)
+    return dataclasses.replace(result, changes=recording.changes), files
 
 
 def import_attachments(

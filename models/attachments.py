@@ -218,6 +218,13 @@ def purge_attachments(session: Session, agreement_ids: Iterable[int]) -> int:
     return len(attachments)
 
 
+def attachment_ids(session: Session, agreement_id: int) -> list[int]:
+    """Every attachment of the agreement, removed ones too."""
+    return list(
+        session.scalars(select(Attachment.id).where(Attachment.agreement_id == agreement_id))
+    )
+
+
 def move_attachments(session: Session, from_id: int, to_id: int) -> int:
     """Give agreement *from_id*'s attachments to *to_id* (a merge), after its own; how many."""
     offset = session.scalar(select(func.count()).where(Attachment.agreement_id == to_id))

@@ -12,7 +12,6 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
-from functools import cached_property
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -20,10 +19,13 @@ from sqlalchemy.orm import Session
 from models.deadlines import OVERDUE_KINDS
 from models.schema import AgreementDeadline
 
+# Agreements saved since the arrays were made, at most: then they are made again.
+COMPACT_AFTER = 5_000
+
 
 @dataclass(frozen=True)
-class DueIndex:
-    """Every stored deadline's agreement and days, ready for window and overdue questions."""
+class _Days:
+    """Every deadline's days and agreement, as arrays sorted for bisection."""
 
     firsts: array[int]  # the first day each deadline may be (date.toordinal), ascending
     lasts: array[int]  # its last day, in the same order
@@ -33,19 +35,7 @@ class DueIndex:
     span: int  # the most days between a deadline's first and last day (a year's, at most)
 
     @classmethod
-    def empty(cls) -> DueIndex:
-        """No deadlines at all (an index made by hand, in tests)."""
-        empty = array("l")
-        return cls(empty, empty, empty, empty, empty, 0)
-
-    @classmethod
-    def read(cls, session: Session) -> DueIndex:
-        """Read agreement_deadlines, a row at a time (no list of a million tuples)."""
-        rows, late = _deadline_rows(session)
-        return cls._of(rows, late)
-
-    @classmethod
-    def _of(cls, rows: list[tuple[int, int, int]], late: list[tuple[int, int]]) -> DueIndex:
+    def of(cls, rows: list[tuple[int, int, int]], late: list[tuple[int, int]]) -> _Days:
         rows.sort()
         late.sort()
         return cls(
@@ -57,44 +47,72 @@ class DueIndex:
             span=max((end - start for start, end, _ in rows), default=0),
         )
 
+
+@dataclass(frozen=True)
+class DueIndex:
+    """Every stored deadline's agreement and days, ready for window and overdue questions.
+
+    A save does not make the arrays again (a quarter of a second at 400,000 deadlines,
+    holding the interpreter while it sorts): the saved agreements' rows in them are
+    *stale*, skipped, and their current rows are kept beside them in *fresh*, until
+    COMPACT_AFTER agreements have been saved.
+    """
+
+    days: _Days
+    stale: frozenset[int] = frozenset()
+    fresh: tuple[tuple[int, int, int], ...] = ()  # (first day, last day, agreement)
+    fresh_late: tuple[tuple[int, int], ...] = ()  # (last day, agreement), can be overdue
+
+    @classmethod
+    def empty(cls) -> DueIndex:
+        """No deadlines at all (an index made by hand, in tests)."""
+        return cls(_Days.of([], []))
+
+    @classmethod
+    def read(cls, session: Session) -> DueIndex:
+        """Read agreement_deadlines, a row at a time (no list of a million tuples)."""
+        rows, late = _deadline_rows(session)
+        return cls(_Days.of(rows, late))
+
     def patched(self, session: Session, agreement_ids: Iterable[int]) -> DueIndex:
-        """This index with the deadlines of *agreement_ids* read again (after a save).
-
-        Most agreements have no deadlines: when none of them had or has any, this index
-        is kept as it is; otherwise the arrays are made again, the others' rows kept.
-        """
+        """This index with the deadlines of *agreement_ids* read again (after a save)."""
         changed = set(agreement_ids)
-        fresh, fresh_late = _deadline_rows(session, sorted(changed))
-        if not fresh and not changed & self.members:
-            return self
-        rows = [
-            (first, last, agreement_id)
-            for first, last, agreement_id in zip(self.firsts, self.lasts, self.ids, strict=True)
-            if agreement_id not in changed
-        ]
-        late = [
-            (last, agreement_id)
-            for last, agreement_id in zip(self.late_lasts, self.late_ids, strict=True)
-            if agreement_id not in changed
-        ]
-        return DueIndex._of(rows + fresh, late + fresh_late)
-
-    @cached_property
-    def members(self) -> frozenset[int]:
-        """The agreements that have a deadline here."""
-        return frozenset(self.ids)
+        rows, late = _deadline_rows(session, sorted(changed))
+        fresh = [row for row in self.fresh if row[2] not in changed] + rows
+        fresh_late = [row for row in self.fresh_late if row[1] not in changed] + late
+        stale = self.stale | changed
+        if len(stale) <= COMPACT_AFTER:
+            return DueIndex(self.days, stale, tuple(fresh), tuple(fresh_late))
+        days = self.days
+        kept = zip(days.firsts, days.lasts, days.ids, strict=True)
+        kept_late = zip(days.late_lasts, days.late_ids, strict=True)
+        return DueIndex(
+            _Days.of(
+                [row for row in kept if row[2] not in stale] + fresh,
+                [row for row in kept_late if row[1] not in stale] + fresh_late,
+            )
+        )
 
     def within(self, as_of: date, days: int) -> list[int]:
         """Agreements with a deadline that may fall from *as_of* to *days* later."""
-        start = as_of.toordinal()
-        low = bisect_left(self.firsts, start - self.span)
-        high = bisect_right(self.firsts, (as_of + timedelta(days=days)).toordinal())
-        lasts, ids = self.lasts, self.ids
-        return [ids[i] for i in range(low, high) if lasts[i] >= start]
+        start, end = as_of.toordinal(), (as_of + timedelta(days=days)).toordinal()
+        index = self.days
+        low = bisect_left(index.firsts, start - index.span)
+        high = bisect_right(index.firsts, end)
+        lasts, ids, stale = index.lasts, index.ids, self.stale
+        found = [ids[i] for i in range(low, high) if lasts[i] >= start]
+        if stale:
+            found = [agreement_id for agreement_id in found if agreement_id not in stale]
+        return found + [i for first, last, i in self.fresh if first <= end and last >= start]
 
     def overdue(self, as_of: date) -> list[int]:
         """Agreements with an expiry or entry into force wholly before *as_of*."""
-        return self.late_ids[: bisect_left(self.late_lasts, as_of.toordinal())].tolist()
+        cut = as_of.toordinal()
+        index = self.days
+        found = index.late_ids[: bisect_left(index.late_lasts, cut)].tolist()
+        if self.stale:
+            found = [agreement_id for agreement_id in found if agreement_id not in self.stale]
+        return found + [i for last, i in self.fresh_late if last < cut]
 
 
 def _deadline_rows(

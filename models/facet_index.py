@@ -672,7 +672,8 @@ def _rows(session: Session, statement: Any) -> list[Any]:
 
 
 def _column(session: Session, statement: Any) -> list[int]:
-    return [row[0] for row in _rows(session, statement)]
+    result = session.connection().execute(statement)  # a row at a time (search_rowids)
+    return [row[0] for row in result.cursor] if result.cursor else []
 
 
 def _joined(session: Session, column: Any) -> Any:

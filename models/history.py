@@ -34,6 +34,7 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
+from types import SimpleNamespace
 from typing import Any
 
 from sqlalchemy import Connection, bindparam, delete, func, insert, select, update
@@ -76,6 +77,8 @@ ATTACHMENT = "attachment"  # a file kept with an agreement (models.attachment_hi
 # Parties and fields a write created by the way: undo deletes them if nothing uses them.
 NEW_PARTY, NEW_FIELD = "new-party", "new-field"
 KEEP_STEPS = 1000
+# The after state of an agreement a step created, until the step is first undone.
+LATER: State = {"where": LIVE, "redirect": None, "read": "when undone"}
 PRUNE_EVERY = 10
 LABEL_MAX = 500
 _OPEN = "treaty_tracker.history_step"
@@ -141,6 +144,8 @@ class Step:
     patched_before: dict[int, State] = field(default_factory=dict)
     _patch_spec: tuple[tuple[str, ...], tuple[str, ...]] = ((), ())
     _patched_after: dict[int, State] | None = None
+    # Agreements the step created: their after state is read when the step is first undone.
+    _created: set[int] = field(default_factory=set)
 
     def touch(self, ids: Iterable[int], kind: str = AGREEMENT) -> None:
         """Note what these are now, before they are written (again touching one is a no-op)."""
@@ -176,6 +181,8 @@ class Step:
         """These did not exist before the step (their before state is 'gone')."""
         gone: State | None = {"where": GONE, "redirect": None} if kind == AGREEMENT else None
         for item in ids:
+            if (kind, item) not in self.before and kind == AGREEMENT:
+                self._created.add(item)
             self.before.setdefault((kind, item), gone)
 
     def _finish(self) -> None:
@@ -183,9 +190,9 @@ class Step:
         connection = self.session.connection()
         self._note_new(connection, PARTY, NEW_PARTY, Party, self._last_party)
         self._note_new(connection, FIELD, NEW_FIELD, Field, self._last_field)
-        after: dict[tuple[str, int], State | None] = {}
+        after = self._created_after(connection)
         for kind in {kind for kind, _ in self.before}:
-            ids = [i for k, i in self.before if k == kind]
+            ids = [i for k, i in self.before if k == kind and (k, i) not in after]
             after.update({(kind, i): s for i, s in _read_states(connection, kind, ids).items()})
         items = {key: (self.before[key], after[key]) for key in self.before}
         if self.patched_before:
@@ -201,6 +208,20 @@ class Step:
         self.changes = _changes(items)
         versions = _versions(connection, [i for kind, i in items if kind == AGREEMENT])
         self.step_id = _save_step(connection, self.label, self.user, items, versions)
+
+    def _created_after(self, connection: Connection) -> dict[tuple[str, int], State | None]:
+        """The created agreements that are live at the end: a state saying only that.
+
+        Their rows are read when the step is first undone (_fill_later), when they are
+        exactly as the step left them (undo checks their versions first): an import of
+        100,000 agreements does not copy each one into its undo step.
+        """
+        places = where_now(connection, self._created)
+        return {
+            (AGREEMENT, i): dict(LATER)
+            for i in self._created
+            if places.get(i, (GONE, None))[0] == LIVE
+        }
 
     def _note_new(
         self, connection: Connection, kind: str, new_kind: str, table: Any, last: int
@@ -397,6 +418,8 @@ def _replay(session: Session, info: StepInfo, user: str, *, undoing: bool) -> Re
     rows = connection.execute(select(_ITEMS).where(_ITEMS.c.step_id == info.id)).all()
     what = f"{'undo' if undoing else 'redo'} {info.label}"
     _check(connection, rows, what, undoing)
+    if undoing:
+        rows = _fill_later(connection, rows)
     target = {(r.kind, r.object_id): (r.before if undoing else r.after) for r in rows}
     with one_revision_step(connection):
         _write(connection, target, user)
@@ -429,6 +452,30 @@ def _replay(session: Session, info: StepInfo, user: str, *, undoing: bool) -> Re
         for r in rows
     }
     return Replayed(info.id, info.label, _changes(pairs))
+
+
+def _fill_later(connection: Connection, rows: list[Any]) -> list[Any]:
+    """The rows, with each created agreement's after state read now and kept for redo."""
+    later = [r.object_id for r in rows if r.kind == AGREEMENT and r.after == LATER]
+    if not later:
+        return rows
+    states = agreement_states(connection, later)
+    statement = (
+        update(_ITEMS).where(_ITEMS.c.id == bindparam("_item")).values(after=bindparam("_after"))
+    )
+    batch = [
+        {"_item": r.id, "_after": states[r.object_id]}
+        for r in rows
+        if r.kind == AGREEMENT and r.after == LATER
+    ]
+    for start in range(0, len(batch), 1000):
+        connection.execute(statement, batch[start : start + 1000])
+    return [
+        SimpleNamespace(**{**r._mapping, "after": states[r.object_id]})
+        if r.kind == AGREEMENT and r.after == LATER
+        else r
+        for r in rows
+    ]
 
 
 def _note_versions(connection: Connection, step_id: int, rows: list[Any], undoing: bool) -> None:

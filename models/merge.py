@@ -22,7 +22,7 @@ from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from models import history
-from models.attachments import move_attachments
+from models.attachments import attachment_ids, move_attachments
 from models.audit import record
 from models.changes import NOTHING, Changes
 from models.fields import path_key, split_path
@@ -176,6 +176,8 @@ def merge_agreements(
         earlier = select(AgreementRedirect.old_id).where(AgreementRedirect.new_id == other_id)
         recording.touch([keep_id, other_id, *session.scalars(pointing), *session.scalars(earlier)])
         moved = _move_incoming(session, keep_id, other_id)
+        # Undo gives the merged agreement its attachments back.
+        recording.touch(attachment_ids(session, other_id), kind=history.ATTACHMENT)
         move_attachments(session, other_id, keep_id)
         session.execute(delete(Agreement).where(Agreement.id == other_id))
         session.expire_all()

@@ -76,7 +76,10 @@ def search_rowids(connection: Connection, match: str) -> list[int]:
         text(f"SELECT rowid FROM {SEARCH_TABLE} WHERE {SEARCH_TABLE} MATCH :match ORDER BY rowid"),
         {"match": match},
     )
-    return [row[0] for row in result.cursor.fetchall()] if result.cursor else []
+    # A row at a time, each freed at once: fetchall()'s list of 200,000 rows would set off
+    # hundreds of garbage collections, each walking that growing list with the interpreter
+    # held (the window's typing stalled on them).
+    return [row[0] for row in result.cursor] if result.cursor else []
 
 
 def update_search_index(connection: Connection, agreement_ids: Iterable[int]) -> None:

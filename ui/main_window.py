@@ -39,7 +39,7 @@ from sqlalchemy.orm import Session
 from models import catalog, service, views
 from models.audit import audit_trail
 from models.backups import closing_backup, daily_backup
-from models.changes import Changes
+from models.changes import NOTHING, Changes
 from models.copying import drop_dated_acts
 from models.database import Database, storage_failure
 from models.detail import load_detail
@@ -1174,13 +1174,14 @@ class MainWindow(QMainWindow):
     def current_sort(self) -> Sort:
         return self._sort
 
-    def after_bulk_change(self, select: list[int]) -> None:
+    def after_bulk_change(self, select: list[int], changes: Changes = NOTHING) -> None:
         """Show what an import (or another change of many rows) did, selecting the new rows.
 
-        Rows it updated are named by the audit log, which the index patch reads too.
+        *changes* names what it wrote; rows it updated are also named by the audit log,
+        which the index patch reads too.
         """
         self._pending_selection = select[:1000]
-        self.apply_changes(Changes.of(created=select, parties=True, fields=True))
+        self.apply_changes(changes | Changes.of(created=select, parties=True, fields=True))
 
     # ------------------------------------------------------------ settings
 

@@ -13,6 +13,7 @@ seconds. Only a change too broad to patch, or one nobody can explain, builds it 
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -232,7 +233,22 @@ def _read_revision(sessions: Sessions, _job: Job) -> int:
 
 def _build_index(sessions: Sessions, job: Job) -> FacetIndex | None:
     with sessions() as session:
-        return FacetIndex.build(session, job.check)
+        index = FacetIndex.build(session, job.check)
+    _spare_from_collections()
+    return index
+
+
+def _spare_from_collections() -> None:
+    """Let Python's garbage collector pass over what is alive now: the new index's lists.
+
+    A full collection walks every element of every list, with the interpreter held: at
+    250,000 agreements about 90 ms, a stall of the window whenever one came round while
+    typing. Frozen objects are still freed when nothing refers to them; unfreezing the
+    last build's first lets this collection find anything of it caught in a cycle.
+    """
+    gc.unfreeze()
+    gc.collect()
+    gc.freeze()
 
 
 def _read_catalog(sessions: Sessions, _job: Job) -> Catalog:

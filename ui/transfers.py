@@ -14,10 +14,10 @@ from PySide6.QtCore import QCoreApplication, QLocale, QObject, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from models.attachment_exchange import import_attachments
+from models.attachment_exchange import import_with_attachments
 from models.backups import BEFORE_IMPORT, backup_before
 from models.database import sqlite_path
-from models.exchange import ImportResult, import_file, preview_import
+from models.exchange import ImportResult, preview_import
 from models.exchange_format import ImportCancelled, ImportFailed
 from models.exchange_write import ExportCancelled, export_file
 from models.export_target import export_target_problem
@@ -123,17 +123,17 @@ class Transfers(QObject):
         def work(job: Job) -> ImportResult:
             backup_before(url, BEFORE_IMPORT, rotation)
             with sessions.begin() as session:
-                result = import_file(
+                # With the files an export --with-attachments wrote: one transaction, one step.
+                result, _files = import_with_attachments(
                     session,
                     path,
+                    check=job.check,
                     update=update,
                     new_parties=new_parties,
                     keep_duplicates=keep_duplicates,
                     progress=job.progress,
                     cancelled=lambda: job.cancelled,
                 )
-                # The files an export --with-attachments wrote, in the same transaction.
-                import_attachments(session, Path(path), check=job.check)
                 return result
 
         self.progress = run_with_progress(
@@ -156,7 +156,7 @@ class Transfers(QObject):
         if result.fields_created:
             parts.append(self.tr("%Ln new field(s)", "", len(result.fields_created)))
         self.window.statusBar().showMessage(", ".join(parts) + ".", 15000)
-        self.window.after_bulk_change(list(result.added_ids))
+        self.window.after_bulk_change(list(result.added_ids), result.changes)
         self.import_finished.emit(result)
 
     def _import_failed(self, path: str, error: BaseException) -> None:

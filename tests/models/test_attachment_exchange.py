@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from models.attachment_exchange import import_attachments
+from models import history
+from models.attachment_exchange import import_attachments, import_with_attachments
 from models.attachments import attach_file, list_attachments, read_chunks, replace_file
 from models.database import Database
 from models.exchange import import_file
@@ -84,3 +85,27 @@ def test_a_missing_or_changed_file_fails_the_import_and_nothing_is_recorded(
         assert any("its checksum differs" in reason for reason in reasons)
         with other.sessions.begin() as session:
             assert agreement_ids(session, AgreementFilter()) == []
+
+
+def test_an_import_and_the_files_it_attaches_are_one_undo_step(
+    database: Database, tmp_path: Path
+) -> None:
+    treaty, target = exported(database, tmp_path)
+    with open_test_database("sqlite", tmp_path / "other") as other:
+        save(other, agreement("Treaty on Allied Relations", ("Kazakhstan", "Uzbekistan")))
+        with other.sessions.begin() as session:  # the agreement is there: only files come
+            result, files = import_with_attachments(session, target)
+        assert (result.added, result.skipped, files.attached) == (0, 1, 3)
+        (recorded,) = result.changes.changed
+        with other.sessions.begin() as session:
+            assert history.next_undo(session).label == "import of treaties.json"
+            history.undo(session)
+        with other.sessions.begin() as session:
+            assert list_attachments(session, recorded) == []
+            assert agreement_ids(session, AgreementFilter(text="turkiye hydropower")) == []
+            history.redo(session)
+        with other.sessions.begin() as session:
+            assert [a.label for a in list_attachments(session, recorded)] == [
+                "signed text",
+                "analysis",
+            ]

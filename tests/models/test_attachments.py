@@ -265,7 +265,7 @@ def test_the_window_index_finds_attachment_text_and_notices_a_new_one(
         assert fresh.count(session, AgreementFilter(text="ozbekiston")) == 1
 
 
-def test_a_merge_gives_the_merged_agreements_attachments_to_the_kept_one(
+def test_a_merge_gives_the_merged_agreements_attachments_to_the_kept_one_until_undone(
     database: Database, treaty: int, tmp_path: Path
 ) -> None:
     from models.merge import merge_agreements
@@ -281,6 +281,19 @@ def test_a_merge_gives_the_merged_agreements_attachments_to_the_kept_one(
     with database.sessions.begin() as session:
         labels = [a.label for a in list_attachments(session, treaty)]
     assert labels == ["signed text", "translation"]
+    assert search(database, "ozbekiston translation") == [treaty]
+    with database.sessions.begin() as session:
+        history.undo(session)
+    with database.sessions.begin() as session:
+        assert [a.label for a in list_attachments(session, treaty)] == ["signed text"]
+        assert [a.label for a in list_attachments(session, other)] == ["translation"]
+    assert search(database, "ozbekiston translation") == [other]
+    with database.sessions.begin() as session:
+        history.redo(session)
+    with database.sessions.begin() as session:
+        labels = [a.label for a in list_attachments(session, treaty)]
+        assert labels == ["signed text", "translation"]
+        assert list_attachments(session, other) == []
     assert search(database, "ozbekiston translation") == [treaty]
 
 

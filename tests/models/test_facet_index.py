@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from sqlalchemy import select
 
 from benchmarks.generate import generate
-from models import facet_index
+from models import due_index, facet_index
 from models.catalog import merge_parties
 from models.database import Database, open_database
 from models.database_copy import copy_database
@@ -256,8 +256,15 @@ def _same_answers(database: Database, patched: FacetIndex) -> None:
                     ), sort
 
 
-@pytest.mark.parametrize("sparse_limit", [0, 10**9], ids=["filtering the order", "ranking"])
-def test_a_patched_index_answers_as_a_fresh_one(database: Database, sparse_limit: int) -> None:
+@pytest.mark.parametrize(
+    ("sparse_limit", "compact_after"),
+    [(0, 1), (10**9, due_index.COMPACT_AFTER)],
+    ids=["filtering the order, deadlines made again", "ranking, saved deadlines kept beside"],
+)
+def test_a_patched_index_answers_as_a_fresh_one(
+    database: Database, sparse_limit: int, compact_after: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(due_index, "COMPACT_AFTER", compact_after)
     for title in ("Energy charter", "Rail protocol", "Customs memorandum"):
         save(
             database,

@@ -14,7 +14,7 @@ from models.database import Database
 from models.merge import merge_agreements
 from models.parties import find_party
 from models.query import AgreementFilter
-from models.schema import Field, HistoryStep, Party
+from models.schema import Field, HistoryItem, HistoryStep, Party
 from models.service import (
     ConflictError,
     NotFoundError,
@@ -369,6 +369,44 @@ def test_undo_of_an_import_of_ten_thousand_rows_is_one_step(
     with database.sessions.begin() as session:
         assert count(session) == 10_001
     assert state(database, [kept])[kept].title == "Recorded before"
+
+
+def test_an_imported_agreement_comes_back_whole_after_undo_and_redo_twice(
+    database: Database, tmp_path: Path
+) -> None:
+    from models.exchange import import_file
+
+    source = tmp_path / "one.csv"
+    source.write_text(
+        "title,kind,status,parties,fields,signed_on\n"
+        f"{KAZAKH},treaty,signed,Kazakhstan; Oʻzbekiston; Türkiye,Energy / Hydropower,2021-12-06\n",
+        encoding="utf-8",
+    )
+    with database.sessions.begin() as session:
+        (made,) = import_file(session, source, new_parties=True).added_ids
+    imported = state(database, [made])
+    with database.sessions.begin() as session:  # the step keeps no copy until it is undone
+        (item,) = session.scalars(
+            select(HistoryItem).where(
+                HistoryItem.object_id == made, HistoryItem.kind == "agreement"
+            )
+        )
+        assert item.after == history.LATER
+    for _ in range(2):
+        undo(database)
+        assert state(database, [made]) == {made: "missing"}
+        redo(database)
+        assert state(database, [made]) == imported
+    with database.sessions.begin() as session:
+        data, version = load_input(session, made)
+        update(session, made, dataclasses.replace(data, title=UZBEK), version)
+    undo(database)
+    undo(database)
+    assert state(database, [made]) == {made: "missing"}
+    redo(database)
+    assert state(database, [made]) == imported
+    redo(database)
+    assert state(database, [made])[made].title == UZBEK  # type: ignore[attr-defined]
 
 
 def test_a_copied_database_keeps_its_trash_and_history(database: Database, tmp_path: Path) -> None:

@@ -2,11 +2,21 @@
 
 from __future__ import annotations
 
+import unicodedata
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from models.text import fold, index_text, search_terms, sort_key
+from models.text import (
+    _APOSTROPHE_RE,
+    _LETTERS,
+    fold,
+    fold_keep_apostrophes,
+    index_text,
+    search_terms,
+    sort_key,
+)
 
 
 @pytest.mark.parametrize(
@@ -83,3 +93,13 @@ def test_search_terms_are_plain_folded_words(value: str) -> None:
         assert fold(term) == term
         assert '"' not in term
         assert "*" not in term
+
+
+@given(st.text())
+def test_fold_drops_every_combining_mark_and_maps_the_letters(value: str) -> None:
+    # The definition, one character at a time: what the translate table must give.
+    decomposed = unicodedata.normalize("NFKD", unicodedata.normalize("NFKD", value).casefold())
+    plain = "".join(char for char in decomposed if not unicodedata.combining(char))
+    expected = plain.translate(_LETTERS)
+    assert fold_keep_apostrophes(value) == expected
+    assert fold(value) == _APOSTROPHE_RE.sub("", expected)

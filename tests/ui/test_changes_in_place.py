@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import dataclasses
+import gc
+import weakref
 from pathlib import Path
 
 import pytest
@@ -146,3 +148,14 @@ def test_a_change_too_broad_to_patch_builds_the_index_again(indexed: MainWindow,
     with qtbot.waitSignal(window.controller.index_rebuilt, timeout=10000):
         window.apply_changes(Changes.of(everything=True))
     assert window.controller.builds == 2
+
+
+def test_an_index_built_again_frees_the_one_it_replaces(indexed: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+    # The garbage collector passes over what a build leaves alive (it is frozen), so the
+    # index it replaces must go when the window lets go of it, or each build would leak one.
+    window = indexed
+    first = weakref.ref(window.controller.index)
+    with qtbot.waitSignal(window.controller.index_rebuilt, timeout=10000):
+        window.apply_changes(Changes.of(everything=True))
+    assert window.controller.index is not None and first() is None
+    assert gc.get_freeze_count() > 0  # what the build left is spared from collections

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from models.attachment_exchange import attachment_problems, import_attachments
+from models.attachment_exchange import attachment_problems, import_with_attachments
 from models.attachments import AttachmentError
 from models.backups import BEFORE_IMPORT
 from models.database import (
@@ -22,7 +22,6 @@ from models.exchange import (
     PossibleDuplicateRow,
     export_file,
     export_format,
-    import_file,
     preview_import,
 )
 from models.export_target import export_target_problem
@@ -138,7 +137,7 @@ def command_import(database: Database, args: argparse.Namespace) -> int:
             return 0
         backup_first(database, BEFORE_IMPORT, "import")
         with database.writing() as session:
-            result = import_file(
+            result, files = import_with_attachments(
                 session,
                 args.file,
                 update=args.update,
@@ -146,7 +145,6 @@ def command_import(database: Database, args: argparse.Namespace) -> int:
                 keep_duplicates=args.keep_duplicates,
                 progress=progress_printer(),
             )
-            files = import_attachments(session, Path(args.file))
     except ImportFailed as failure:
         for problem in failure.problems:
             print(f"{PROG}: {args.file}: {problem}", file=sys.stderr)
