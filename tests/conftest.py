@@ -15,7 +15,12 @@ import pytest
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from models.database import Database
-from tests.backends import BACKENDS, open_test_database
+from tests.backends import BACKENDS, drop_spare_schemas, open_test_database
+
+
+def pytest_sessionfinish() -> None:
+    """The PostgreSQL schemas this test process kept for the next test go with it."""
+    drop_spare_schemas()
 
 
 @pytest.fixture

@@ -10,9 +10,9 @@ import pytest
 from main import main
 from models.backups import list_backups
 from models.database import Database
+from tests.builders import agreement, save
 from tests.cli import failure, listed, titles
 from tests.damage import leave_log_behind, overwrite_page, page_count
-from tests.models.builders import agreement, save
 
 
 def out(capsys: pytest.CaptureFixture[str], *args: str) -> str:

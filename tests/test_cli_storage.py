@@ -18,7 +18,7 @@ from sqlalchemy import URL, text
 
 from main import main
 from models.database import Database, open_database
-from tests.backends import postgres_schema, read_only_role
+from tests.backends import migrated_postgres_database, read_only_role
 from tests.cli import run
 from tests.damage import (
     digest,
@@ -185,13 +185,9 @@ def test_a_database_in_a_read_only_folder_opens_read_only(read_only_folder: Path
 @pytest.fixture
 def team(tmp_path: Path) -> Iterator[Database]:
     """A team database on the test server holding the sample agreements."""
-    with postgres_schema() as url:
-        database = open_database(url)
-        try:
-            assert main(["--db", rendered(url), "load-sample"]) == 0
-            yield database
-        finally:
-            database.close()
+    with migrated_postgres_database() as database:
+        assert main(["--db", rendered(database.url), "load-sample"]) == 0
+        yield database
 
 
 def rendered(url: URL) -> str:

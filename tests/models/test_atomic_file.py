@@ -21,7 +21,7 @@ from models.database import Database, open_database
 from models.exchange import export_file
 from models.query import AgreementFilter
 from reports import write_summary
-from tests.models.builders import agreement, save
+from tests.builders import agreement, save
 
 ARTICLE = "Тоқаев and Mirziyoyev: Oʻzbekiston and Kazakhstan, with Türkiye as an observer."
 

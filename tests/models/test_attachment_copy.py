@@ -10,7 +10,7 @@ from models.database_copy import copy_database
 from models.query import AgreementFilter, agreement_ids
 from tests.attachment_files import pdf_file
 from tests.backends import open_test_database
-from tests.models.builders import agreement, save
+from tests.builders import agreement, save
 
 
 def test_attachments_go_to_postgresql_and_back_whole_and_searchable(tmp_path: Path) -> None:

@@ -17,7 +17,7 @@ from models.exchange_write import export_file
 from models.query import AgreementFilter, agreement_ids
 from tests.attachment_files import docx_file, pdf_file
 from tests.backends import open_test_database
-from tests.models.builders import agreement, save
+from tests.builders import agreement, save
 
 
 def exported(database: Database, tmp_path: Path) -> tuple[int, Path]:

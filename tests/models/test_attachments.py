@@ -28,7 +28,7 @@ from models.database import Database
 from models.query import AgreementFilter, agreement_ids
 from models.service import NotFoundError
 from tests.attachment_files import docx_file, encrypted_pdf, odt_file, pdf_file, scanned_pdf
-from tests.models.builders import agreement, save
+from tests.builders import agreement, save
 
 ARTICLE = (
     "Тоқаев and Mirziyoyev agreed that Oʻzbekiston and Kazakhstan shall build the "

@@ -21,7 +21,7 @@ from models.service import (
     update,
 )
 from models.users import current_user
-from tests.models.builders import agreement
+from tests.builders import agreement
 
 
 def test_the_user_is_configured_or_the_os_user(monkeypatch: pytest.MonkeyPatch) -> None:

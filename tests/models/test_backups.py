@@ -24,8 +24,8 @@ from models.backups import (
     restore_backup,
 )
 from models.database import DamagedDatabaseError, open_database
+from tests.builders import agreement, save
 from tests.damage import healthy_file, leave_log_behind, overwrite_page, page_count
-from tests.models.builders import agreement, save
 
 NOON = datetime(2026, 11, 1, 12, 0)
 

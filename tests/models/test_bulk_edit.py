@@ -11,7 +11,7 @@ from models.bulk_edit import BulkEdit, BulkEditError, apply_bulk_edit, plan_bulk
 from models.database import Database
 from models.schema import Agreement, AuditEntry
 from models.service import MilestoneInput, load_input, validate
-from tests.models.builders import agreement, save, table_counts
+from tests.builders import agreement, save, table_counts
 
 
 @pytest.fixture

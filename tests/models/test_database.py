@@ -21,7 +21,7 @@ from models.database import (
     resolve_url,
 )
 from models.database_copy import copy_database
-from tests.models.builders import agreement, save
+from tests.builders import agreement, save
 
 
 @pytest.fixture

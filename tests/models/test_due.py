@@ -23,7 +23,7 @@ from models.service import (
     load_input,
     update,
 )
-from tests.models.builders import agreement, save, table_counts
+from tests.builders import agreement, save, table_counts
 
 AS_OF = date(2026, 12, 1)
 

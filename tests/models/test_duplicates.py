@@ -15,7 +15,7 @@ from models.duplicates import (
     titles_alike,
 )
 from models.sample import load_sample
-from tests.models.builders import agreement, save
+from tests.builders import agreement, save
 
 SAMPLE = Path(__file__).parents[2] / "models" / "data" / "sample_agreements.json"
 KZ_UZ = ("Kazakhstan", "Oʻzbekiston")

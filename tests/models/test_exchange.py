@@ -38,7 +38,7 @@ from models.service import (
 )
 from models.vocab import Status
 from tests.backends import open_test_database
-from tests.models.builders import agreement, save, table_counts
+from tests.builders import agreement, loosely_spelled_input, save, table_counts
 
 HEADER = (
     "title,kind,status,signed_on,signed_at,entry_into_force,expires_on,parties,fields,summary,"
@@ -599,54 +599,6 @@ def test_progress_reaches_the_total_and_a_cancel_changes_nothing(
     assert table_counts(database) == before
 
 
-def full_input(title: str) -> AgreementInput:
-    """Something in every part that import writes."""
-    return AgreementInput(
-        title=f"  {title}\n of  friendship ",
-        kind="Treaty",
-        level="interstate",
-        status="in force",
-        binding=True,
-        short_title=" Friendship ",
-        alternative_titles=[" Dostluk antlaşması ", ""],
-        signed_on="1998-10-31",
-        signed_at=" Tashkent ",
-        entry_into_force="1999",
-        entry_into_force_rule="30 days after the exchange of instruments",
-        expires_on="2029-12",
-        duration="30 years",
-        renewal="tacit",
-        terminated_on="",
-        termination_grounds="",
-        depositary="Uzbekistan",
-        languages=["uz", " tr "],
-        un_registration="I-12345",
-        summary=" Тоқаев, Oʻzbekiston and Türkiye.\n",
-        notes="line one\r\nline two",
-        source_citation="Official Gazette",
-        source_url="https://example.org/treaty",
-        parties=[
-            ParticipationInput(
-                party="O'zbekiston",
-                role="original signatory",
-                signatory_name=" Islam Karimov ",
-                signatory_title="President",
-                actions=[
-                    ActionInput("signature", "1998-10-31", "", ""),
-                    ActionInput("reservation", "1999-01", "1999-02-01", " On article 3 "),
-                ],
-            ),
-            ParticipationInput(party="TUR", role="party"),
-            ParticipationInput(party=" Ministry of Culture ", party_kind="government body"),
-        ],
-        fields=["Culture", "culture", "Transport > Rail"],
-        milestones=[
-            MilestoneInput("signed", "1998-10-31", "In Tashkent"),
-            MilestoneInput("expires", "2029-12", ""),
-        ],
-    )
-
-
 def table_rows(database: Database) -> dict[str, list[tuple[object, ...]]]:
     """Every stored row of what an import writes, timestamps aside."""
     queries = {
@@ -678,7 +630,7 @@ def table_rows(database: Database) -> dict[str, list[tuple[object, ...]]]:
 def test_a_bulk_import_stores_exactly_what_create_stores(
     database: Database, backend: str, tmp_path: Path
 ) -> None:
-    inputs = [full_input("Treaty"), full_input("Pact")]
+    inputs = [loosely_spelled_input("Treaty"), loosely_spelled_input("Pact")]
     with database.sessions.begin() as session:
         for data in inputs:
             create(session, data)
@@ -763,7 +715,7 @@ def test_json_export_has_the_keys_of_list_and_the_full_participations(
     database: Database, tmp_path: Path
 ) -> None:
     with database.sessions.begin() as session:
-        create(session, full_input("Treaty"))
+        create(session, loosely_spelled_input("Treaty"))
     target = tmp_path / "out.json"
     with database.sessions.begin() as session:
         export_file(session, target)

@@ -51,6 +51,7 @@ from models.vocab import (
     Role,
     Status,
 )
+from tests.backends import empty_sqlite_file
 
 WORDS = (
     "Тоқаев",
@@ -241,11 +242,9 @@ def related(inputs: list[AgreementInput]) -> st.SearchStrategy[list[AgreementInp
 
 
 @pytest.fixture(scope="module")
-def empty_database(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def empty_database() -> Path:
     """One migrated empty file, copied for every example (much faster than migrating)."""
-    path = tmp_path_factory.mktemp("template") / "empty.db"
-    open_database(path).close()
-    return path
+    return empty_sqlite_file()
 
 
 @contextmanager

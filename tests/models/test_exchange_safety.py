@@ -30,7 +30,7 @@ from models.schema import Agreement, Relation
 from models.service import load_input
 from models.text import index_text
 from models.vocab import RelationType
-from tests.models.builders import agreement, save, table_counts
+from tests.builders import agreement, save, table_counts
 from ui.cli.listing import write_csv as list_csv
 from ui.cli.listing import write_json as list_json
 from ui.cli.listing import write_table as list_table

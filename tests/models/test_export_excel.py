@@ -11,7 +11,7 @@ from models.database import Database
 from models.exchange import export_file, import_file
 from models.query import AgreementFilter, agreement_ids, fetch_rows
 from models.service import delete
-from tests.models.builders import agreement, save
+from tests.builders import agreement, save
 
 EVERYTHING = AgreementFilter()
 

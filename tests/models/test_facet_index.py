@@ -33,7 +33,7 @@ from models.schema import Agreement
 from models.service import create, delete, load_input, update
 from models.vocab import Kind, Level, Status
 from tests.backends import BACKENDS, postgres_schema
-from tests.models.builders import agreement, save
+from tests.builders import agreement, save
 
 
 @pytest.fixture(scope="module", params=BACKENDS)

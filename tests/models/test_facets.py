@@ -11,7 +11,7 @@ from models.dates import PartialDate
 from models.query import AgreementFilter, Facets, count, facet_counts
 from models.vocab import Kind, Level, Status
 from tests.backends import BACKENDS, open_test_database
-from tests.models.builders import Dataset, build_dataset
+from tests.builders import Dataset, build_dataset
 
 # By hand, from the table in builders.py. Transport counts 3 once although it is in
 # both Rail and Road; 11 has no field; 8 has no year.

@@ -25,7 +25,7 @@ from models.service import (
     update,
 )
 from tests.backends import open_test_database
-from tests.models.builders import agreement, save
+from tests.builders import agreement, save
 
 KAZAKH = "Тоқаев ва Мирзиёев келісімі"
 UZBEK = "Oʻzbekiston–Qozogʻiston hamkorligi"

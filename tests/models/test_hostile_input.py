@@ -34,7 +34,7 @@ from models.service import (
 )
 from models.terms import TERM_FIELDS
 from models.views import ViewNameError, save_view
-from tests.models.builders import agreement, save, table_counts
+from tests.builders import agreement, save, table_counts
 
 Build = Callable[[int], AgreementInput]
 

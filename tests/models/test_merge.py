@@ -26,7 +26,7 @@ from models.service import (
     update,
 )
 from models.vocab import Kind
-from tests.models.builders import agreement, save
+from tests.builders import agreement, save
 
 
 def _pair(database: Database) -> tuple[int, int, int]:

@@ -20,7 +20,7 @@ from models.parties import (
 from models.schema import Party
 from models.service import validate
 from models.vocab import PartyKind
-from tests.models.builders import agreement, save
+from tests.builders import agreement, save
 
 
 def party_count(database: Database) -> int:

@@ -1,4 +1,4 @@
-"""Filtering, sorting and paging over the hand-made dataset of tests/models/builders.py."""
+"""Filtering, sorting and paging over the hand-made dataset of tests/builders.py."""
 
 from __future__ import annotations
 
@@ -27,7 +27,7 @@ from models.service import create, load_input, update
 from models.text import fold, sort_key
 from models.vocab import Kind, Level, Status
 from tests.backends import BACKENDS, open_test_database
-from tests.models.builders import DATASET, Dataset, agreement, build_dataset
+from tests.builders import DATASET, Dataset, agreement, build_dataset
 
 
 @pytest.fixture(scope="module", params=BACKENDS)

@@ -6,7 +6,7 @@ from models.database import Database
 from models.relations import find_agreements, incoming_relations
 from models.service import RelationInput
 from models.vocab import RelationType
-from tests.models.builders import agreement, save
+from tests.builders import agreement, save
 
 
 def titles(database: Database, text: str, **options: object) -> list[str]:

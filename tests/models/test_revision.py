@@ -11,7 +11,7 @@ from models.parties import find_party
 from models.query import AgreementFilter
 from models.revision import current_revision
 from models.service import delete, load_input, update
-from tests.models.builders import agreement, save
+from tests.builders import agreement, save
 
 
 def revision(database: Database) -> int:

@@ -13,7 +13,7 @@ from models.database import Database
 from models.query import AgreementFilter, agreement_ids, count, facet_counts, fts_query
 from models.service import ParticipationInput, delete, load_input, update
 from tests.backends import BACKENDS, open_test_database
-from tests.models.builders import agreement, save
+from tests.builders import agreement, save
 
 HOSTILE = [
     "'; DROP TABLE agreements; --",

@@ -30,68 +30,7 @@ from models.service import (
     update,
     validate,
 )
-from tests.models.builders import agreement, save, table_counts
-
-
-def full_input(other_id: int | None = None) -> AgreementInput:
-    """An agreement with something in every part, spelled as stored (so it round-trips)."""
-    return AgreementInput(
-        title="Treaty on allied relations between Kazakhstan and Uzbekistan",
-        kind="treaty",
-        level="interstate",
-        status="in force",
-        binding=True,
-        short_title="Alliance treaty",
-        alternative_titles=["Ittifoqchilik munosabatlari toʻgʻrisida shartnoma"],
-        signed_on="2021-12-06",
-        signed_at="Nur-Sultan",
-        entry_into_force="2022-06",
-        entry_into_force_rule="on the date of the last notification",
-        expires_on="2042",
-        duration="20 years",
-        renewal="renewed for 10 years unless denounced",
-        terminated_on="",
-        termination_grounds="",
-        depositary="Ministry of Foreign Affairs of Kazakhstan",
-        languages=["kk", "uz", "ru"],
-        un_registration="I-57001",
-        summary="Тоқаев and Mirziyoyev raise relations to an alliance.",
-        notes="Oʻzbekiston ratified first.",
-        source_citation="Press release, 6 December 2021",
-        source_url="https://www.akorda.kz/en/",
-        parties=[
-            ParticipationInput(
-                party="Kazakhstan",
-                role="original signatory",
-                signatory_name="Kassym-Jomart Tokayev",
-                signatory_title="President",
-                party_kind="state",
-                actions=[
-                    ActionInput(type="signature", deposited_on="2021-12-06"),
-                    ActionInput(type="ratification", deposited_on="2022-04", effective_on=""),
-                ],
-            ),
-            ParticipationInput(
-                party="Uzbekistan",
-                role="original signatory",
-                signatory_name="Shavkat Mirziyoyev",
-                signatory_title="President",
-                party_kind="state",
-                actions=[
-                    ActionInput(type="signature", deposited_on="2021-12-06"),
-                    ActionInput(type="declaration", text="On the Russian text."),
-                ],
-            ),
-        ],
-        fields=["Defence", "Transport > Rail"],
-        milestones=[
-            MilestoneInput(kind="signed", on="2021-12-06", description="Signed in Nur-Sultan"),
-            MilestoneInput(kind="review due", on="2032", description="Ten-year review"),
-        ],
-        relations=[]
-        if other_id is None
-        else [RelationInput(type="supplements", other_id=other_id)],
-    )
+from tests.builders import agreement, full_input, save, table_counts
 
 
 def stored_row(database: Database, agreement_id: int) -> tuple[str, int]:

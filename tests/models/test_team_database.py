@@ -35,8 +35,14 @@ from models.service import (
     create,
     delete,
 )
-from tests.backends import open_test_database, postgres_schema, postgres_server, read_only_role
-from tests.models.builders import agreement, save, table_counts
+from tests.backends import (
+    migrated_postgres_database,
+    open_test_database,
+    postgres_schema,
+    postgres_server,
+    read_only_role,
+)
+from tests.builders import agreement, save, table_counts
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -49,10 +55,10 @@ def pg_url() -> Iterator[URL]:
 
 
 @pytest.fixture
-def pg(pg_url: URL) -> Iterator[Database]:
-    database = open_database(pg_url)
-    yield database
-    database.close()
+def pg() -> Iterator[Database]:
+    """An empty, migrated database on the test server."""
+    with migrated_postgres_database() as database:
+        yield database
 
 
 def url_text(url: URL) -> str:

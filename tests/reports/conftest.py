@@ -1,4 +1,4 @@
-"""Report fixtures: the sample agreements in a real database, and reading PDFs back."""
+"""Report fixtures: the sample agreements in a real database, a summary made, PDFs read back."""
 
 from __future__ import annotations
 
@@ -12,7 +12,6 @@ import pytest
 from models.database import Database
 from models.query import AgreementFilter
 from models.sample import load_sample
-from models.service import AgreementInput, ParticipationInput, create
 from reports import ReportResult, write_summary
 
 GENERATED = datetime(2025, 3, 6, 9, 30, tzinfo=UTC)
@@ -24,18 +23,6 @@ def sample(database: Database) -> Database:
     with database.sessions.begin() as session:
         assert load_sample(session).added == 8
     return database
-
-
-def save(database: Database, data: AgreementInput) -> int:
-    with database.sessions.begin() as session:
-        return create(session, data).id
-
-
-def agreement(title: str, *parties: str, **values: Any) -> AgreementInput:
-    names = parties or ("Kazakhstan",)
-    return AgreementInput(
-        title=title, parties=[ParticipationInput(party=name) for name in names], **values
-    )
 
 
 def summary(

@@ -7,7 +7,8 @@ from pathlib import Path
 
 from models.database import Database
 from models.query import AgreementFilter
-from tests.reports.conftest import agreement, outline, save, summary, text
+from tests.builders import agreement, save
+from tests.reports.conftest import outline, summary, text
 
 MADE = datetime(2026, 12, 1, 9, 30, tzinfo=UTC)  # "Coming due" counts from the report's day
 
@@ -19,8 +20,7 @@ def test_a_report_with_deadlines_has_a_coming_due_section(
         database,
         agreement(
             "Agreement on transit through Oʻzbekiston",
-            "Kazakhstan",
-            "Uzbekistan",
+            ("Kazakhstan", "Uzbekistan"),
             status="in force",
             entry_into_force="2022-03-01",
             duration_term="5 years",
@@ -28,7 +28,7 @@ def test_a_report_with_deadlines_has_a_coming_due_section(
             notice_term="6 months",
         ),
     )
-    save(database, agreement("Memorandum with Türkiye", "Türkiye", expires_on="2027-01"))
+    save(database, agreement("Memorandum with Türkiye", ("Türkiye",), expires_on="2027-01"))
     save(database, agreement("Treaty signed by Тоқаев", status="in force", expires_on="2026-11"))
     target = tmp_path / "summary.pdf"
     summary(database, target, generated_at=MADE)
@@ -46,8 +46,8 @@ MADE = datetime(2026, 12, 1, 9, 30, tzinfo=UTC)  # "Coming due" counts from the 
 
 
 def test_a_report_without_deadlines_has_no_such_section(database: Database, tmp_path: Path) -> None:
-    save(database, agreement("Memorandum with Türkiye", "Türkiye", expires_on="2027-01"))
-    save(database, agreement("Declaration on Oʻzbekiston", "Uzbekistan"))
+    save(database, agreement("Memorandum with Türkiye", ("Türkiye",), expires_on="2027-01"))
+    save(database, agreement("Declaration on Oʻzbekiston", ("Uzbekistan",)))
     target = tmp_path / "summary.pdf"
     summary(database, target, AgreementFilter(text="Declaration"), generated_at=MADE)
     assert "Coming due" not in text(target)

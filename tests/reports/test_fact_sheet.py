@@ -11,7 +11,8 @@ from models.database import Database
 from models.query import AgreementFilter, agreement_ids
 from models.service import ActionInput, MilestoneInput, NotFoundError, RelationInput
 from reports import write_fact_sheet
-from tests.reports.conftest import GENERATED, agreement, outline, pages_text, save, text
+from tests.builders import agreement, save
+from tests.reports.conftest import GENERATED, outline, pages_text, text
 
 
 def first_sample(database: Database) -> int:
@@ -76,8 +77,7 @@ def test_the_timeline_runs_oldest_first_with_undated_events_last(
 ) -> None:
     data = agreement(
         "Water treaty",
-        "Kazakhstan",
-        "Uzbekistan",
+        ("Kazakhstan", "Uzbekistan"),
         signed_on="2019-05",
         signed_at="Tashkent",
         entry_into_force="2020",
@@ -115,13 +115,13 @@ def test_an_agreement_that_does_not_exist_writes_nothing(
 def test_relations_show_on_both_fact_sheets_each_in_its_own_words(
     database: Database, tmp_path: Path
 ) -> None:
-    treaty = save(database, agreement("Treaty on Oʻzbekiston–Türkiye transit", "Türkiye"))
-    old = save(database, agreement("Transit agreement of 1992", "Türkiye"))
+    treaty = save(database, agreement("Treaty on Oʻzbekiston–Türkiye transit", ("Türkiye",)))
+    old = save(database, agreement("Transit agreement of 1992", ("Türkiye",)))
     protocol = save(
         database,
         agreement(
             "Protocol on Тоқаев's transit fees",
-            "Kazakhstan",
+            ("Kazakhstan",),
             relations=[RelationInput("protocol to", treaty), RelationInput("supersedes", old)],
         ),
     )
@@ -157,7 +157,7 @@ def test_a_sample_document_counts_both_signatories_and_lists_its_signing_once(
 def test_a_signature_is_signed_and_a_ratification_deposited(
     database: Database, tmp_path: Path
 ) -> None:
-    data = agreement("Energy charter", "Kazakhstan", "Türkiye", signed_on="2019-05")
+    data = agreement("Energy charter", ("Kazakhstan", "Türkiye"), signed_on="2019-05")
     data.parties[0].actions = [
         ActionInput("signature", "2019-06-01"),
         ActionInput("ratification", "2020-02-03", "2020-03-04"),

@@ -8,7 +8,8 @@ from pathlib import Path
 from models.database import Database
 from reports.font_files import bundled_family, family_from_file
 from reports.fonts import FontSet, describe_character
-from tests.reports.conftest import agreement, save, summary, text
+from tests.builders import agreement, save
+from tests.reports.conftest import summary, text
 
 SCRIPTS = "Тоқаев Қазақстан Oʻzbekiston Qozogʻiston Türkiye İstanbul Ñuñoa Łódź Ελλάδα"
 
@@ -38,7 +39,7 @@ def test_a_caller_font_file_brings_its_sibling_styles(tmp_path: Path) -> None:
 def test_a_font_that_lacks_cyrillic_falls_back_to_one_that_has_it(
     database: Database, tmp_path: Path
 ) -> None:
-    save(database, agreement("Соглашение: Тоқаев and Oʻzbekiston", "Kazakhstan"))
+    save(database, agreement("Соглашение: Тоқаев and Oʻzbekiston", ("Kazakhstan",)))
     target = tmp_path / "vera.pdf"
     result = summary(database, target, font=bundled_family().regular)
     assert result.warnings == []

@@ -14,7 +14,8 @@ from models.database import Database, open_database
 from reports.fonts import FontSet
 from reports.kit import text_pieces
 from reports.prose import break_lines
-from tests.reports.conftest import agreement, pages_text, save, summary
+from tests.builders import agreement, save
+from tests.reports.conftest import pages_text, summary
 
 # Seconds; the old line breaking took 27 s for 200,000 characters (99 s and 1.1 GB for
 # 400,000), the new one well under 2 s on a loaded 2-core machine.

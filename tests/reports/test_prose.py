@@ -9,7 +9,8 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from models.database import Database
 from reports.fonts import FontSet
 from reports.prose import break_lines
-from tests.reports.conftest import agreement, assert_within_page, save, summary, text
+from tests.builders import agreement, save
+from tests.reports.conftest import assert_within_page, summary, text
 
 
 def test_lines_break_at_spaces_and_keep_every_word() -> None:

@@ -19,7 +19,8 @@ from reports.fonts import FontSet
 from reports.kit import StoryKit
 from reports.styles import make_styles
 from reports.summary_report import build_story, plan_summary
-from tests.reports.conftest import GENERATED, agreement, outline, pages_text, save, summary, text
+from tests.builders import agreement, save
+from tests.reports.conftest import GENERATED, outline, pages_text, summary, text
 
 
 def two_of_the_sample(sample: Database) -> AgreementFilter:
@@ -66,7 +67,7 @@ def test_twenty_five_agreements_stay_short_and_keep_each_section_on_one_page(
     database: Database, tmp_path: Path
 ) -> None:
     for number in range(25):
-        save(database, agreement(f"Transit protocol {number}", "Kazakhstan", "Oʻzbekiston"))
+        save(database, agreement(f"Transit protocol {number}", ("Kazakhstan", "Oʻzbekiston")))
     target = tmp_path / "25.pdf"
     result = summary(database, target)
     pages = pages_text(target)

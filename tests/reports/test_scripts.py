@@ -14,7 +14,8 @@ from models.database import Database
 from reports.font_files import SHIPPED_FAMILY
 from reports.fonts import FontSet
 from reports.rtl import for_display, has_rtl, shaped
-from tests.reports.conftest import agreement, save, summary, text
+from tests.builders import agreement, save
+from tests.reports.conftest import summary, text
 
 ARABIC = "هذه الاتفاقية بين كازاخستان ومصر تتعلق بالنقل البري والسكك الحديدية."
 HEBREW = "הסכם שיתוף פעולה בתחום האנרגיה"
@@ -34,9 +35,9 @@ def plain(text: str) -> str:
 def test_arabic_persian_and_hebrew_read_in_order_with_letters_joined(
     database: Database, tmp_path: Path
 ) -> None:
-    save(database, agreement("اتفاقية النقل (2021)", "Kazakhstan", "Egypt", summary=ARABIC * 4))
-    save(database, agreement(HEBREW, "Israel", "Kazakhstan"))
-    save(database, agreement(PERSIAN, "Iran", "Kazakhstan"))
+    save(database, agreement("اتفاقية النقل (2021)", ("Kazakhstan", "Egypt"), summary=ARABIC * 4))
+    save(database, agreement(HEBREW, ("Israel", "Kazakhstan")))
+    save(database, agreement(PERSIAN, ("Iran", "Kazakhstan")))
     target = tmp_path / "rtl.pdf"
     result = summary(database, target)
     assert result.warnings == []
@@ -74,7 +75,7 @@ def test_chinese_japanese_and_korean_come_out_in_a_truetype_cjk_font(
 ) -> None:
     # WenQuanYi Zen Hei (fonts-wqy-zenhei, installed by .ci/run) is TrueType, and has Hangul
     # (Debian's Droid Sans Fallback has the ideographs and kana but not Hangul).
-    save(database, agreement(CJK, "China", "Kazakhstan"))
+    save(database, agreement(CJK, ("China", "Kazakhstan")))
     target = tmp_path / "cjk.pdf"
     result = summary(database, target)
     assert result.warnings == []
@@ -126,7 +127,7 @@ def test_without_a_cjk_font_one_line_says_what_to_install(
     database: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     only_fonts_in(tmp_path / "fonts", monkeypatch)
-    save(database, agreement(CJK, "China", "Kazakhstan"))
+    save(database, agreement(CJK, ("China", "Kazakhstan")))
     result = summary(database, tmp_path / "cjk.pdf")
     assert len(result.warnings) == 1, result.warnings
     (line,) = result.warnings
@@ -140,7 +141,7 @@ def test_with_only_an_opentype_cjk_font_one_line_says_why_and_what_to_install(
 ) -> None:
     only_fonts_in(tmp_path / "fonts", monkeypatch)
     cff_font(tmp_path / "fonts" / "TestSansCJK-Regular.otf", CJK_LETTERS)
-    save(database, agreement(CJK, "China", "Kazakhstan"))
+    save(database, agreement(CJK, ("China", "Kazakhstan")))
     target = tmp_path / "cjk.pdf"
     result = summary(database, target)
     assert len(result.warnings) == 1, result.warnings
@@ -197,7 +198,7 @@ def test_a_right_to_left_summary_wrapped_over_lines_reads_in_order_on_every_line
     fonts = FontSet()
     assert (not fonts.covers(shaped(words).replace(" ", ""))) == fallback
     text_typed = " ".join([words] * 3)
-    save(database, agreement("Transit", "Kazakhstan", "Pakistan", summary=text_typed))
+    save(database, agreement("Transit", ("Kazakhstan", "Pakistan"), summary=text_typed))
     target = tmp_path / "rtl.pdf"
     result = summary(database, target)
     assert result.warnings == []

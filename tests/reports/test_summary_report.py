@@ -18,15 +18,8 @@ from models.service import ActionInput, ParticipationInput, RelationInput, delet
 from reports import write_summary
 from reports.fonts import FontSet
 from reports.summary_report import plan_summary
-from tests.reports.conftest import (
-    agreement,
-    assert_within_page,
-    outline,
-    pages_text,
-    save,
-    summary,
-    text,
-)
+from tests.builders import agreement, save
+from tests.reports.conftest import assert_within_page, outline, pages_text, summary, text
 
 DECLARATION = (
     "Declaration on Allied Relations between the Republic of Kazakhstan and the Republic of "
@@ -61,8 +54,7 @@ def test_turkish_letters_come_out_as_written(database: Database, tmp_path: Path)
         database,
         agreement(
             "İstanbul Protocol on rail freight",
-            "Türkiye",
-            "Kazakhstan",
+            ("Türkiye", "Kazakhstan"),
             signed_at="İstanbul",
             summary="Ilısu, Iğdır, Şırnak and Çorum.",
         ),
@@ -290,7 +282,7 @@ def test_a_300_character_title_wraps_and_stays_on_the_page(
     words = "Agreement on the coordination of transboundary water, energy and transport policy"
     title = (words + " ") * 4
     title = title[:300].strip()
-    save(database, agreement(title, "Kazakhstan", "Uzbekistan"))
+    save(database, agreement(title, ("Kazakhstan", "Uzbekistan")))
     target = tmp_path / "long.pdf"
     result = summary(database, target, title=title)
     assert len(title) >= 295 and result.warnings == []
@@ -405,7 +397,7 @@ def test_an_empty_selection_says_nothing_was_selected(sample: Database, tmp_path
 
 
 def test_relations_show_both_ways_in_the_summary(database: Database, tmp_path: Path) -> None:
-    treaty = save(database, agreement("Treaty on the Aral Sea", "Türkiye"))
+    treaty = save(database, agreement("Treaty on the Aral Sea", ("Türkiye",)))
     save(
         database,
         agreement("Amendment signed by Тоқаев", relations=[RelationInput("amends", treaty)]),

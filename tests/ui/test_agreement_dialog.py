@@ -38,6 +38,7 @@ from models.service import (
     RelationInput,
 )
 from models.vocab import PartyKind
+from tests.builders import full_input
 from ui.agreement_dialog import AgreementDialog
 from ui.record_table import RecordTable
 from ui.workers import Worker
@@ -585,59 +586,11 @@ def test_saving_an_agreement_deleted_meanwhile_says_so(qtbot, database, open_dia
 # ----------------------------------------------------------------- duplicating and closing
 
 
-def full_agreement(other_id: int) -> AgreementInput:
-    return AgreementInput(
-        title=TITLE,
-        kind="memorandum of understanding",
-        level="intergovernmental",
-        status="in force",
-        binding=False,
-        short_title="Rail transit MoU",
-        alternative_titles=[
-            "Temir yoʻl tranziti toʻgʻrisidagi bitim",
-            "Demiryolu transit anlaşması",
-        ],
-        signed_on="2021-12",
-        signed_at="Nur-Sultan",
-        entry_into_force="2022",
-        entry_into_force_rule="on signature",
-        expires_on="2031-12-06",
-        duration="10 years",
-        renewal="renewed for 5 years unless denounced",
-        terminated_on="",
-        termination_grounds="",
-        depositary="Government of Uzbekistan",
-        languages=["Uzbek", "Turkish", "Russian"],
-        un_registration="I-57001",
-        summary="Transit of goods by rail through Oʻzbekiston and Türkiye.",
-        notes="Signed by Тоқаев as a witness.",
-        source_citation="Press release, 6 December 2021",
-        source_url="https://example.org/rail",
-        parties=[
-            ParticipationInput(
-                "Uzbekistan",
-                role="original signatory",
-                signatory_name="Тоқаев",
-                signatory_title="President",
-                party_kind="state",
-                actions=[
-                    ActionInput("signature", "2021-12-06"),
-                    ActionInput("ratification", "2022-03"),
-                ],
-            ),
-            ParticipationInput("Türkiye", party_kind="state"),
-        ],
-        fields=["Energy", "Transport > Rail"],
-        milestones=[MilestoneInput("review due", "2026", "Five-year review")],
-        relations=[RelationInput("supplements", other_id)],
-    )
-
-
 def test_duplicate_prefills_every_field_from_the_template(
     qtbot, database, open_dialog, boxes
 ) -> None:
     other_id = record(database, rail_agreement(title="Framework agreement"))
-    original_id = record(database, full_agreement(other_id))
+    original_id = record(database, full_input(TITLE, other_id=other_id))
     template, _ = stored(database, original_id)
 
     dialog = open_dialog(template=copy.deepcopy(template))
@@ -645,12 +598,12 @@ def test_duplicate_prefills_every_field_from_the_template(
     assert dialog.windowTitle() == "New agreement"
     assert dialog.current_input() == template
     assert child(dialog, QLineEdit, "titleEdit").text() == TITLE
-    assert child(dialog, QComboBox, "kindCombo").currentText() == "Memorandum of understanding"
+    assert child(dialog, QComboBox, "kindCombo").currentText() == "Treaty"
     assert child(dialog, QComboBox, "statusCombo").currentText() == "In force"
-    assert child(dialog, QComboBox, "bindingCombo").currentText() == "Non-binding"
-    assert child(dialog, QLineEdit, "languagesEdit").text() == "Uzbek, Turkish, Russian"
-    assert child(dialog, QLineEdit, "entryIntoForceEdit").text() == "2022"
-    assert dialog.party_editor.parties.model.index(0, 2).data() == "Тоқаев"
+    assert child(dialog, QComboBox, "bindingCombo").currentText() == "Binding"
+    assert child(dialog, QLineEdit, "languagesEdit").text() == "kk, uz, ru"
+    assert child(dialog, QLineEdit, "entryIntoForceEdit").text() == "2022-06"
+    assert dialog.party_editor.parties.model.index(0, 2).data() == "Қасым-Жомарт Тоқаев"
     assert dialog.party_editor.action_table.model.rowCount() == 2  # of the first party, selected
     boxes.answers = ["Save anyway"]  # an unchanged copy is a probable duplicate of its original
     with qtbot.waitSignal(dialog.saved) as saved:

@@ -11,7 +11,7 @@ from PySide6.QtCore import QModelIndex
 from models.database import Database
 from models.service import create
 from tests.backends import BACKENDS
-from tests.models.builders import agreement
+from tests.builders import agreement
 from ui.agreement_table_model import LOADING, AgreementTableModel
 
 

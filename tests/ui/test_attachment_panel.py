@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from models.attachments import list_attachments
 from models.database import Database
 from tests.attachment_files import docx_file, pdf_file, scanned_pdf
-from tests.models.builders import agreement, save
+from tests.builders import agreement, save
 from ui.main_window import MainWindow
 
 

@@ -11,8 +11,8 @@ from PySide6.QtWidgets import QMessageBox
 from models.backups import DAILY, backup_folder, list_backups, make_backup
 from models.database import open_database
 from models.query import AgreementFilter, agreement_ids
+from tests.builders import agreement, save
 from tests.damage import healthy_file, leave_log_behind, overwrite_page, page_count
-from tests.models.builders import agreement, save
 from tests.ui.test_merge_dialog import _open_merge
 from ui.app import _last_or_default
 from ui.restore_dialog import RestoreDialog

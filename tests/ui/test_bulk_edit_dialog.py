@@ -6,7 +6,7 @@ from pathlib import Path
 
 from models.backups import BEFORE_BULK_EDIT, list_backups
 from models.service import load_input
-from tests.models.builders import agreement, save
+from tests.builders import agreement, save
 from ui.bulk_edit_dialog import BulkEditDialog
 
 

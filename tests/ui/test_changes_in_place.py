@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QLineEdit, QMessageBox, QPushButton
 from models import service
 from models.changes import Changes
 from models.database import Database, open_database
-from tests.models.builders import agreement, save
+from tests.builders import agreement, save
 from ui import search_controller
 from ui.main_window import MainWindow
 

@@ -13,7 +13,7 @@ from sqlalchemy.engine import Engine
 from models.database import Database
 from models.service import ParticipationInput, create
 from tests.backends import BACKENDS
-from tests.models.builders import agreement, save
+from tests.builders import agreement, save
 from tests.ui.test_agreement_dialog import MessageBoxes
 from ui.agreement_dialog import AgreementDialog
 from ui.filter_panel import CatalogCommand

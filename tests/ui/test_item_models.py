@@ -21,7 +21,7 @@ from models.sample import load_sample
 from models.service import ActionInput, ParticipationInput
 from models.vocab import ActionType, Role
 from tests.backends import BACKENDS
-from tests.models.builders import agreement
+from tests.builders import agreement
 from ui.agreement_table_model import LOADING, AgreementTableModel
 from ui.record_table import Column, RecordModel
 

@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QLineEdit, QPushButton
 
 from models.changes import Changes
 from models.database import Database
-from tests.models.builders import agreement, save
+from tests.builders import agreement, save
 from ui.main_window import MainWindow
 
 

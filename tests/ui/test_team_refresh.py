@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QLineEdit, QMessageBox
 
 from models import service
 from models.database import Database, open_database
-from tests.models.builders import agreement, save
+from tests.builders import agreement, save
 from ui.connect_dialog import ConnectDialog, remembered_name
 from ui.main_window import MainWindow
 

@@ -11,8 +11,8 @@ from PySide6.QtWidgets import QMessageBox
 
 from models import service
 from models.database import Database, open_database
-from tests.backends import postgres_schema, read_only_role
-from tests.models.builders import agreement, save
+from tests.backends import migrated_postgres_database, read_only_role
+from tests.builders import agreement, save
 from ui.connect_dialog import ConnectDialog
 from ui.main_window import MainWindow
 
@@ -24,12 +24,10 @@ def _add(database: Database, title: str, parties: tuple[str, ...], summary: str 
 @pytest.fixture
 def team() -> Iterator[Database]:
     """A team database on the PostgreSQL test server, with two agreements."""
-    with postgres_schema() as url:
-        database = open_database(url)
+    with migrated_postgres_database() as database:
         _add(database, "Declaration on allied relations", ("Kazakhstan", "Uzbekistan"), "Тоқаев")
         _add(database, "Convention on electricity trade", ("Türkiye", "Kazakhstan"))
         yield database
-        database.close()
 
 
 def _party_text(window: MainWindow, name: str) -> str:

@@ -1,4 +1,5 @@
-"""Shared builders for the model tests: agreement inputs, a hand-made dataset, table counts."""
+"""What the tests build agreements from: inputs (a small one, one with every part, the same
+loosely spelled), saving one, table counts, and the hand-made dataset of the query tests."""
 
 from __future__ import annotations
 
@@ -9,7 +10,14 @@ from sqlalchemy import text
 from models.database import Database
 from models.fields import find_field
 from models.parties import find_party
-from models.service import AgreementInput, ParticipationInput, create
+from models.service import (
+    ActionInput,
+    AgreementInput,
+    MilestoneInput,
+    ParticipationInput,
+    RelationInput,
+    create,
+)
 
 TABLES = (
     "agreements",
@@ -39,6 +47,119 @@ def save(database: Database, data: AgreementInput) -> int:
     """Create *data* in its own transaction, as one user action does."""
     with database.sessions.begin() as session:
         return create(session, data).id
+
+
+def full_input(
+    title: str = "Treaty on allied relations between Kazakhstan and Uzbekistan",
+    other_id: int | None = None,
+) -> AgreementInput:
+    """An agreement with something in every part, spelled as stored (so it round-trips)."""
+    return AgreementInput(
+        title=title,
+        kind="treaty",
+        level="interstate",
+        status="in force",
+        binding=True,
+        short_title="Alliance treaty",
+        alternative_titles=["Ittifoqchilik munosabatlari toʻgʻrisida shartnoma"],
+        signed_on="2021-12-06",
+        signed_at="Nur-Sultan",
+        entry_into_force="2022-06",
+        entry_into_force_rule="on the date of the last notification",
+        expires_on="2042",
+        duration="20 years",
+        renewal="renewed for 10 years unless denounced",
+        terminated_on="",
+        termination_grounds="",
+        depositary="Ministry of Foreign Affairs of Kazakhstan",
+        languages=["kk", "uz", "ru"],
+        un_registration="I-57001",
+        summary="Тоқаев and Mirziyoyev raise relations to an alliance.",
+        notes="Oʻzbekiston ratified first.",
+        source_citation="Press release, 6 December 2021",
+        source_url="https://www.akorda.kz/en/",
+        parties=[
+            ParticipationInput(
+                party="Kazakhstan",
+                role="original signatory",
+                signatory_name="Қасым-Жомарт Тоқаев",
+                signatory_title="President",
+                party_kind="state",
+                actions=[
+                    ActionInput(type="signature", deposited_on="2021-12-06"),
+                    ActionInput(type="ratification", deposited_on="2022-04", effective_on=""),
+                ],
+            ),
+            ParticipationInput(
+                party="Uzbekistan",
+                role="original signatory",
+                signatory_name="Shavkat Mirziyoyev",
+                signatory_title="President",
+                party_kind="state",
+                actions=[
+                    ActionInput(type="signature", deposited_on="2021-12-06"),
+                    ActionInput(type="declaration", text="On the Russian text."),
+                ],
+            ),
+        ],
+        fields=["Defence", "Transport > Rail"],
+        milestones=[
+            MilestoneInput(kind="signed", on="2021-12-06", description="Signed in Nur-Sultan"),
+            MilestoneInput(kind="review due", on="2032", description="Ten-year review"),
+        ],
+        relations=[]
+        if other_id is None
+        else [RelationInput(type="supplements", other_id=other_id)],
+    )
+
+
+def loosely_spelled_input(title: str) -> AgreementInput:
+    """Something in every part that import writes, spelled loosely as files spell it: spaces
+    around values, a capital kind, a field twice, a party by another name."""
+    return AgreementInput(
+        title=f"  {title}\n of  friendship ",
+        kind="Treaty",
+        level="interstate",
+        status="in force",
+        binding=True,
+        short_title=" Friendship ",
+        alternative_titles=[" Dostluk antlaşması ", ""],
+        signed_on="1998-10-31",
+        signed_at=" Tashkent ",
+        entry_into_force="1999",
+        entry_into_force_rule="30 days after the exchange of instruments",
+        expires_on="2029-12",
+        duration="30 years",
+        renewal="tacit",
+        terminated_on="",
+        termination_grounds="",
+        depositary="Uzbekistan",
+        languages=["uz", " tr "],
+        un_registration="I-12345",
+        summary=" Тоқаев, Oʻzbekiston and Türkiye.\n",
+        notes="line one\r\nline two",
+        source_citation="Official Gazette",
+        source_url="https://example.org/treaty",
+        parties=[
+            ParticipationInput(
+                party="O'zbekiston",
+                role="original signatory",
+                signatory_name=" Islam Karimov ",
+                signatory_title="President",
+                actions=[
+                    ActionInput("signature", "1998-10-31", "", ""),
+                    ActionInput("reservation", "1999-01", "1999-02-01", " On article 3 "),
+                ],
+            ),
+            ParticipationInput(party="TUR", role="party"),
+            ParticipationInput(party=" Ministry of Culture ", party_kind="government body"),
+        ],
+        fields=["Culture", "culture", "Transport > Rail"],
+        milestones=[
+            MilestoneInput("signed", "1998-10-31", "In Tashkent"),
+            MilestoneInput("expires", "2029-12", ""),
+        ],
+    )
 
 
 def table_counts(database: Database) -> dict[str, int]:
