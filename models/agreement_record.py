@@ -41,20 +41,7 @@ RECORD_KEYS = (
 )
 # The columns import reads from a CSV file (with `level` and the terms below): `id` is not
 # one of them, since ids belong to one database.
-CSV_COLUMNS = (
-    "title",
-    "kind",
-    "status",
-    "signed_on",
-    "signed_at",
-    "entry_into_force",
-    "expires_on",
-    "parties",
-    "fields",
-    "summary",
-    "source_url",
-    "notes",
-)
+CSV_COLUMNS = tuple(key for key in RECORD_KEYS if key not in ("id", "level"))
 # Structured terms (models.terms), optional: a file without them imports as before.
 TERM_COLUMNS = ("duration_term", "renewal_term", "notice_term", "entry_into_force_term")
 # What `export` and `list --format csv` write, in this order (`level` last, as an extra).
@@ -69,7 +56,21 @@ def _iso(value: PartialDate | None) -> str | None:
 def record(row: AgreementRow) -> dict[str, Any]:
     """A row as plain data under RECORD_KEYS: vocabulary values, dates as recorded, None when
     missing; then `counts` (signatories, parties, withdrawn) when the row carries them."""
-    found: dict[str, Any] = {
+    found = record_of(row, list(row.parties), list(row.fields))
+    if row.counts is not None:
+        counts = row.counts
+        found["counts"] = {
+            "signatories": counts.signatories,
+            "parties": counts.parties,
+            "withdrawn": counts.withdrawn,
+        }
+    return found
+
+
+def record_of(row: Any, parties: list[Any], fields: list[str]) -> dict[str, Any]:
+    """The RECORD_KEYS of an agreement (a row of the table or of the agreements table), in
+    order, with its parties and fields as given (names, or a JSON export's objects)."""
+    return {
         "id": row.id,
         "title": row.title,
         "kind": row.kind.value,
@@ -79,20 +80,12 @@ def record(row: AgreementRow) -> dict[str, Any]:
         "signed_at": row.signed_at,
         "entry_into_force": _iso(row.entry_into_force),
         "expires_on": _iso(row.expires_on),
-        "parties": list(row.parties),
-        "fields": list(row.fields),
+        "parties": parties,
+        "fields": fields,
         "summary": row.summary,
         "source_url": row.source_url,
         "notes": row.notes,
     }
-    if row.counts is not None:
-        counts = row.counts
-        found["counts"] = {
-            "signatories": counts.signatories,
-            "parties": counts.parties,
-            "withdrawn": counts.withdrawn,
-        }
-    return found
 
 
 def csv_cells(row: AgreementRow, party_cells: dict[str, str] | None = None) -> tuple[str, ...]:

@@ -229,20 +229,7 @@ def _agreement_record(
 ) -> dict[str, Any]:
     """The keys of `list --format json` first, then what only JSON carries."""
     return {
-        "id": row.id,
-        "title": row.title,
-        "kind": row.kind.value,
-        "level": row.level.value,
-        "status": row.status.value,
-        "signed_on": _iso(row.signed_on),
-        "signed_at": row.signed_at,
-        "entry_into_force": _iso(row.entry_into_force),
-        "expires_on": _iso(row.expires_on),
-        "parties": parties,
-        "fields": fields,
-        "summary": row.summary,
-        "source_url": row.source_url,
-        "notes": row.notes,
+        **agreement_record.record_of(row, parties, fields),
         "short_title": row.short_title,
         "alternative_titles": list(row.alternative_titles or []),
         "binding": row.binding,
