@@ -12,7 +12,7 @@ from __future__ import annotations
 import os
 import secrets
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import IO, Any, BinaryIO, TextIO, cast
 
@@ -53,9 +53,15 @@ def _atomic(target: Path, mode: str, encoding: str | None) -> Iterator[IO[Any]]:
 
 
 def rename_durably(temporary: Path, target: Path) -> None:
-    """Rename a complete, fsynced *temporary* over *target*, and make the rename durable."""
+    """Rename a complete, fsynced *temporary* over *target*, and make the rename durable.
+
+    The folder's sync is as far as the folder allows: once renamed, the file is written,
+    and a folder that can't be read (mode 733) or synced (some network mounts) must not
+    make a written file look failed.
+    """
     os.replace(temporary, target)
-    fsync_folder(target.parent)
+    with suppress(OSError):
+        fsync_folder(target.parent)
 
 
 def fsync_file(path: Path) -> None:

@@ -90,10 +90,13 @@ class Counted:
     here it only makes the English: %Ln is the count and '(s)' an 's' unless it is one.
     """
 
+    grouped = False  # the English count with thousands separators (1,234), as it was
+
     @classmethod
     def tr(cls, template: str, disambiguation: str = "", count: int = 1, *args: object) -> Message:
         """The Message counting *count* (the window picks the plural form), with *args*."""
-        english = _COUNT.sub(str(count), template).replace("(s)", "" if count == 1 else "s")
+        number = f"{count:,}" if cls.grouped else str(count)
+        english = _COUNT.sub(number, template).replace("(s)", "" if count == 1 else "s")
         message = Message(fill(english, *args))
         message.context, message.template, message.args = cls.__name__, template, args
         message.counted = count
@@ -111,9 +114,13 @@ class Limits(Counted):
 class Import(Counted):
     """Counted messages of an import."""
 
+    grouped = True
+
 
 class Catalog(Counted):
     """Counted messages of the catalogs."""
+
+    grouped = True
 
 
 class Deadlines(Counted):

@@ -86,10 +86,12 @@ class _Folding(dict[int, int | str | None]):
 
     def __missing__(self, code: int) -> int | None:
         kept = None if unicodedata.combining(chr(code)) else code
-        self[code] = kept
+        if len(self) < _FOLDING_KEPT:  # a text of every script must not fill memory
+            self[code] = kept
         return kept
 
 
+_FOLDING_KEPT = 20_000  # characters remembered: every script's letters and marks, several times
 _FOLDING = _Folding(_LETTERS)
 
 

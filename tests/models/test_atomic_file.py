@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from models import atomic_file
 from models.atomic_file import atomic_binary
 from models.attachments import attach_file, save_copy
 from models.calendar_export import write_calendar
@@ -101,3 +102,21 @@ def test_a_write_that_stops_leaves_the_old_file_and_no_temporary_one(tmp_path: P
         raise Cancelled
     assert target.read_bytes() == b"the old report"
     assert list(tmp_path.iterdir()) == [target]
+
+
+@pytest.mark.parametrize("writer", WRITERS)
+def test_a_folder_that_cannot_be_synced_does_not_fail_a_written_file(
+    writer: str, sqlite_database: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A folder of mode 733, or a network mount that refuses to sync a folder: the file has
+    # taken its name already, so saying "can't write" would be untrue.
+    def refused(folder: Path) -> None:
+        raise PermissionError(13, "Permission denied", str(folder))
+
+    monkeypatch.setattr(atomic_file, "fsync_folder", refused)
+    name, write = WRITERS[writer]
+    target = tmp_path / "out" / name
+    target.parent.mkdir()
+    write(sqlite_database, target)
+    assert target.stat().st_size > 0
+    assert [path.name for path in target.parent.iterdir()] == [name]
