@@ -16,6 +16,8 @@ APP_ID = "io.github.treatytracker.TreatyTracker"
 APP_DOMAIN = "treatytracker.github.io"
 LOG_NAME = "treaty-tracker.log"
 DISTRIBUTION = "treaty-tracker"
+# The database to open when no --db is given (else the default one, below).
+ENV_VARIABLE = "TREATY_TRACKER_DB"
 
 
 def app_version() -> str:
@@ -29,6 +31,10 @@ def app_version() -> str:
 def data_dir() -> Path:
     """The user data folder: ~/.local/share/TreatyTracker, %LOCALAPPDATA%\\TreatyTracker, …"""
     return Path(platformdirs.user_data_dir(APP_FOLDER, appauthor=False))
+
+
+def default_database_path() -> Path:
+    return data_dir() / "treaties.db"
 
 
 def log_path() -> Path:

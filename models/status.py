@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from models.dates import PartialDate
 from models.vocab import (
@@ -22,6 +22,9 @@ from models.vocab import (
     Role,
     Status,
 )
+
+if TYPE_CHECKING:
+    from models.agreement_row import AgreementRow
 
 T = TypeVar("T")
 
@@ -184,3 +187,26 @@ def implied_status(
     if signed_on or PartyStatus.SIGNATORY in party_statuses:
         return Status.SIGNED
     return None
+
+
+def tallied_counts(
+    row: AgreementRow,
+    tally: Sequence[int],
+    leavers: Sequence[tuple[Role, list[Dated]]],
+    today: date,
+) -> ParticipationCounts:
+    """An agreement's counts from its tally and the acts of its parties that ever left.
+
+    *tally*: signatories, parties with no act, parties for sure (in force for them), parties
+    if the agreement is in force (consented), parties that left; those last are judged here
+    one by one, since one may have come back (see models.participation_counts).
+    """
+    signed, no_action, sure, if_in_force, _leaving = tally
+    in_force = agreement_in_force(row.status, row.entry_into_force, today)
+    statuses = [
+        party_status([act for act, _on in party_acts(role, row.signed_on, acts)], in_force)
+        for role, acts in leavers
+    ]
+    parties = sure + (if_in_force if in_force else 0) + statuses.count(PartyStatus.PARTY)
+    withdrawn = statuses.count(PartyStatus.WITHDRAWN)
+    return ParticipationCounts(signed, parties, withdrawn, no_action)

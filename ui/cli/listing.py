@@ -14,16 +14,22 @@ from models import agreement_record
 from models.safe_output import json_controls
 from models.safe_output import shown as escaped
 from ui.cli.common import (
+    UsageError,
     add_db_argument,
     add_filter_arguments,
     add_ids_argument,
     add_sort_arguments,
+    fail,
     filter_from_args,
+    filter_of,
+    first_line,
     named_ids,
     sort_from_args,
 )
 
 if TYPE_CHECKING:
+    import sqlite3
+
     from models.database import Database
     from models.query import AgreementRow
 
@@ -141,7 +147,7 @@ def register(commands: Any) -> None:
     output.add_argument(
         "--format", choices=FORMATS, default="table", help="output format (default: table)"
     )
-    listing.set_defaults(handler=command_list, creates_database=False)
+    listing.set_defaults(handler=command_list, quick_handler=quick_list, creates_database=False)
 
 
 def command_list(database: Database, args: argparse.Namespace) -> int:
@@ -162,4 +168,64 @@ def command_list(database: Database, args: argparse.Namespace) -> int:
             write_csv(rows, sys.stdout, agreement_record.party_cells(session))
         else:
             write_table(rows, sys.stdout)
+    return 0
+
+
+def quick_list(args: argparse.Namespace) -> int | None:
+    """`list` read with sqlite3 alone (models.sqlite_listing); None: run command_list instead.
+
+    Taken for a sound SQLite file at the current schema, as JSON or a table, when every name
+    given resolves exactly: loading SQLAlchemy cost more than the query. CSV (whose party
+    codes need the states' tables), --id (merged ids and their notices), a server, a file
+    to check, upgrade or refuse, and names to correct all go the full way, with its messages.
+    """
+    import sqlite3
+
+    from models import sqlite_listing
+    from models.sqlite_file import open_current, plain_path
+
+    if args.format == "csv" or args.ids:
+        return None
+    path = plain_path(args.db)
+    connection = open_current(path) if path is not None else None
+    if connection is None:
+        return None
+    try:
+        try:
+            wanted = filter_of(
+                args,
+                lambda name: sqlite_listing.field_id(connection, name),
+                lambda name: sqlite_listing.party_id(connection, name),
+            )
+            ids = sqlite_listing.agreement_ids(connection, wanted, sort_from_args(args))
+        except (sqlite_listing.Unanswerable, sqlite3.Error):
+            return None  # the full path answers, or meets the same error and names it
+        except UsageError as error:
+            return fail(str(error))
+        return _write_quickly(connection, ids, args.format)
+    finally:
+        connection.close()
+
+
+def _write_quickly(connection: sqlite3.Connection, ids: list[int], output: str) -> int:
+    """The rows of *ids* written as *output*; a failing file or reader said as command_list does."""
+    import os
+    import sqlite3
+
+    from models import sqlite_listing
+    from models.integrity import classify
+
+    try:
+        rows = sqlite_listing.iter_rows(connection, ids)
+        if output == "json":
+            write_json(sqlite_listing.with_counts(connection, rows), sys.stdout)
+        else:
+            write_table(rows, sys.stdout)
+    except sqlite3.Error as error:
+        damaged = classify(error) == "damaged"
+        return fail(f"database error: {first_line(error)}", status=2 if damaged else 1)
+    except BrokenPipeError:
+        # The reader (`| head`) went away: stop quietly, as command-line tools do.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
     return 0

@@ -81,7 +81,15 @@ def parse(argv: list[str] | None) -> argparse.Namespace | int:
 
 
 def run_command(args: argparse.Namespace) -> int:
-    """Open the database the command works on (if any), run it, one line for each failure."""
+    """Open the database the command works on (if any), run it, one line for each failure.
+
+    A command's `quick_handler`, if it has one, is tried first: it answers from an SQLite
+    file without SQLAlchemy where it can, and returns None where the full way must.
+    """
+    quick = getattr(args, "quick_handler", None)
+    status = quick(args) if quick is not None else None
+    if status is not None:
+        return int(status)
     from models.database import DatabaseError
     from models.users import UserNameError
 
