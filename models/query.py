@@ -182,7 +182,8 @@ def matching_ids(session: Session, wanted: AgreementFilter) -> Select[int]:
 
 def descendant_field_ids(session: Session, field_ids: Sequence[int]) -> list[int]:
     """The fields and all their subfields."""
-    return descendants(session.execute(select(Field.id, Field.parent_id)).tuples(), field_ids)
+    pairs = session.execute(select(Field.id, Field.parent_id))
+    return descendants(((row[0], row[1]) for row in pairs), field_ids)
 
 
 # ----------------------------------------------------------------- ids, rows, counts
