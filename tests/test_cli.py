@@ -152,6 +152,17 @@ def test_list_on_sqlite_answers_without_sqlalchemy(sample_db: Path) -> None:
     assert "sqlalchemy" in loaded_by("--db", str(sample_db), "list", "--party", "Uzbekistn")
 
 
+def test_the_version_is_read_without_importlib_metadata() -> None:
+    """Every command logs its version: read from our .dist-info as importlib.metadata reads it,
+    without loading the email package it needs for that."""
+    from importlib import metadata
+
+    from models.app_identity import app_version
+
+    assert app_version() == metadata.version("treaty-tracker")
+    assert "importlib.metadata" not in loaded_by("--version")
+
+
 def test_script_unknown_party_is_one_line_with_a_suggestion(sample_db: Path) -> None:
     result = run("list", "--db", str(sample_db), "--party", "KAZ", "--party", "Uzbekistn")
     assert result.returncode == 2
