@@ -57,7 +57,12 @@ def participation_counts(
     }
     left = _leavers(session, [i for i, tally in tallies.items() if tally[4]])
     return {
-        row.id: tallied_counts(row, tallies.get(row.id, [0] * 5), left[row.id], today)
+        row.id: tallied_counts(
+            (row.status, row.entry_into_force, row.signed_on),
+            tallies.get(row.id, [0] * 5),
+            left[row.id],
+            today,
+        )
         for row in rows
     }
 

@@ -13,8 +13,7 @@ holds the two paths to the same output, byte for byte, over random filters.
 
 from __future__ import annotations
 
-import dataclasses
-import itertools
+import functools
 import sqlite3
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
@@ -205,11 +204,14 @@ _LEVELS = {member.value: member for member in Level}
 _STATUSES = {member.value: member for member in Status}
 
 
-def iter_rows(connection: sqlite3.Connection, ids: Sequence[int]) -> Iterator[AgreementRow]:
-    """The rows of *ids*, in order, read BATCH at a time (models.query.fetch_rows)."""
+def iter_rows(
+    connection: sqlite3.Connection, ids: Sequence[int], *, counted_on: date | None = None
+) -> Iterator[AgreementRow]:
+    """The rows of *ids*, in order, read BATCH at a time (models.query.fetch_rows); with
+    *counted_on*, each carries its counts on that day (models.participation_counts)."""
     paths = field_paths(connection)
     for start in range(0, len(ids), BATCH):
-        yield from _fetch_rows(connection, ids[start : start + BATCH], paths)
+        yield from _fetch_rows(connection, ids[start : start + BATCH], paths, counted_on)
 
 
 def field_paths(connection: sqlite3.Connection) -> dict[int, str]:
@@ -222,7 +224,10 @@ def field_paths(connection: sqlite3.Connection) -> dict[int, str]:
 
 
 def _fetch_rows(
-    connection: sqlite3.Connection, ids: Sequence[int], paths: dict[int, str]
+    connection: sqlite3.Connection,
+    ids: Sequence[int],
+    paths: dict[int, str],
+    counted_on: date | None,
 ) -> list[AgreementRow]:
     marks = _marks(ids)
     parties: dict[int, list[str]] = defaultdict(list)
@@ -239,10 +244,15 @@ def _fetch_rows(
         f"SELECT agreement_id, field_id FROM agreement_fields WHERE agreement_id IN ({marks})", ids
     ):
         fields[agreement].append(paths[field])
-    found = {}
-    for row in connection.execute(f"SELECT {_COLUMNS} FROM agreements WHERE id IN ({marks})", ids):
-        key = row[0]
-        found[key] = AgreementRow(
+    found = {
+        row[0]: row
+        for row in connection.execute(
+            f"SELECT {_COLUMNS} FROM agreements WHERE id IN ({marks})", ids
+        )
+    }
+    counts = _counts(connection, found, counted_on) if counted_on else {}
+    return [
+        AgreementRow(
             id=key,
             title=row[1],
             kind=_KINDS[row[2]],
@@ -263,10 +273,14 @@ def _fetch_rows(
             renewal_term=row[15],
             notice_term=row[16],
             entry_into_force_term=row[17],
+            counts=counts.get(key),
         )
-    return [found[key] for key in ids if key in found]
+        for key in ids
+        if (row := found.get(key)) is not None
+    ]
 
 
+@functools.cache  # a listing meets the same dates over and over; each is immutable
 def _date(text: str | None) -> PartialDate | None:
     return None if text is None else PartialDate.parse(text)
 
@@ -277,31 +291,25 @@ def _timestamp(text: str) -> datetime:
     return value if value.tzinfo is not None else value.replace(tzinfo=UTC)
 
 
-def with_counts(
-    connection: sqlite3.Connection, rows: Iterable[AgreementRow], today: date | None = None
-) -> Iterator[AgreementRow]:
-    """*rows* again, in order, each with its counts (models.participation_counts.with_counts)."""
-    today = today or date.today()
-    iterator = iter(rows)
-    while chunk := list(itertools.islice(iterator, BATCH)):
-        counts = participation_counts(connection, chunk, today)
-        for row in chunk:
-            yield dataclasses.replace(row, counts=counts[row.id])
-
-
-def participation_counts(
-    connection: sqlite3.Connection, rows: Sequence[AgreementRow], today: date
+def _counts(
+    connection: sqlite3.Connection, rows: dict[int, tuple[Any, ...]], today: date
 ) -> dict[int, ParticipationCounts]:
-    """Each row's counts: the tallies of models.participation_counts, the same rules."""
-    ids = [row.id for row in rows]
+    """Each agreement's counts: the tallies of models.participation_counts, the same rules."""
+    ids = list(rows)
     tallies = {
         agreement: [int(number or 0) for number in tally]
-        for agreement, *tally in connection.execute(_tallies(len(ids)), _tally_values(ids))
+        # The ids twice: in the acts' subquery, then in the outer WHERE.
+        for agreement, *tally in connection.execute(_tallies(len(ids)), [*ids, *ids])
     }
     left = _leavers(connection, [key for key, tally in tallies.items() if tally[4]])
     return {
-        row.id: tallied_counts(row, tallies.get(row.id, [0] * 5), left[row.id], today)
-        for row in rows
+        key: tallied_counts(
+            (_STATUSES[row[4]], _date(row[7]), _date(row[5])),
+            tallies.get(key, [0] * 5),
+            left[key],
+            today,
+        )
+        for key, row in rows.items()
     }
 
 
@@ -342,10 +350,6 @@ def _tallies(count: int) -> str:
         f" WHERE participations.agreement_id IN ({marks})"
         " GROUP BY participations.agreement_id"
     )
-
-
-def _tally_values(ids: list[int]) -> list[Any]:
-    return [*ids, *ids]  # the acts' subquery, then the outer WHERE
 
 
 def _leavers(

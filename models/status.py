@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING, TypeVar
+from typing import TypeVar
 
 from models.dates import PartialDate
 from models.vocab import (
@@ -22,9 +22,6 @@ from models.vocab import (
     Role,
     Status,
 )
-
-if TYPE_CHECKING:
-    from models.agreement_row import AgreementRow
 
 T = TypeVar("T")
 
@@ -190,21 +187,23 @@ def implied_status(
 
 
 def tallied_counts(
-    row: AgreementRow,
+    agreement: tuple[Status, PartialDate | None, PartialDate | None],
     tally: Sequence[int],
     leavers: Sequence[tuple[Role, list[Dated]]],
     today: date,
 ) -> ParticipationCounts:
-    """An agreement's counts from its tally and the acts of its parties that ever left.
+    """An agreement's counts, from its status, entry into force and signing date, its tally,
+    and the acts of its parties that ever left.
 
     *tally*: signatories, parties with no act, parties for sure (in force for them), parties
     if the agreement is in force (consented), parties that left; those last are judged here
     one by one, since one may have come back (see models.participation_counts).
     """
+    status, entry_into_force, signed_on = agreement
     signed, no_action, sure, if_in_force, _leaving = tally
-    in_force = agreement_in_force(row.status, row.entry_into_force, today)
+    in_force = agreement_in_force(status, entry_into_force, today)
     statuses = [
-        party_status([act for act, _on in party_acts(role, row.signed_on, acts)], in_force)
+        party_status([act for act, _on in party_acts(role, signed_on, acts)], in_force)
         for role, acts in leavers
     ]
     parties = sure + (if_in_force if in_force else 0) + statuses.count(PartyStatus.PARTY)

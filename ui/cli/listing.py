@@ -232,16 +232,17 @@ def _write_quickly(connection: sqlite3.Connection, ids: list[int], output: str) 
     """The rows of *ids* written as *output*; a failing file or reader said as command_list does."""
     import os
     import sqlite3
+    from datetime import date
 
     from models import sqlite_listing
     from models.integrity import classify
 
     try:
-        rows = sqlite_listing.iter_rows(connection, ids)
         if output == "json":
-            write_json(sqlite_listing.with_counts(connection, rows), sys.stdout)
+            counted = sqlite_listing.iter_rows(connection, ids, counted_on=date.today())
+            write_json(counted, sys.stdout)
         else:
-            write_table(rows, sys.stdout)
+            write_table(sqlite_listing.iter_rows(connection, ids), sys.stdout)
     except sqlite3.Error as error:
         damaged = classify(error) == "damaged"
         return fail(f"database error: {first_line(error)}", status=2 if damaged else 1)
