@@ -90,16 +90,13 @@ def run_command(args: argparse.Namespace) -> int:
     status = quick(args) if quick is not None else None
     if status is not None:
         return int(status)
-    from models.database import DatabaseError
-    from models.users import UserNameError
-
     if not getattr(args, "needs_database", True):
         return int(args.handler(None, args))
     if getattr(args, "without_database", False):  # works on the file, even a damaged one
-        try:
-            return int(args.handler(None, args))
-        except (UsageError, DatabaseError) as error:
-            return fail(str(error))
+        return _run_without_database(args)
+    from models.database import DatabaseError
+    from models.users import UserNameError
+
     writes = getattr(args, "writes", False) and not getattr(args, "dry_run", False)
     try:
         # Every page is checked before a command writes: a damaged file is refused unchanged.
@@ -115,6 +112,21 @@ def run_command(args: argparse.Namespace) -> int:
         return fail(str(error))
     finally:
         database.close()
+
+
+def _run_without_database(args: argparse.Namespace) -> int:
+    """A command on the database file itself (the backups); its failures said in one line."""
+    try:
+        return int(args.handler(None, args))
+    except UsageError as error:
+        return fail(str(error))
+    except Exception as error:
+        # Imported only now: `backups` on a file needs no SQLAlchemy, which models.database loads.
+        from models.database import DatabaseError
+
+        if isinstance(error, DatabaseError):
+            return fail(str(error))
+        raise
 
 
 def _run_on(database: Database, args: argparse.Namespace) -> int:
