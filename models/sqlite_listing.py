@@ -372,3 +372,15 @@ def _leavers(
                 (ActionType(kind), _date(effective) or _date(deposited))
             )
     return defaultdict(list, {key: list(value.values()) for key, value in found.items()})
+
+
+def trash_rows(connection: sqlite3.Connection) -> list[tuple[int, str, datetime, str]]:
+    """Everything in the trash, most recently deleted first (models.trash.list_trash): id,
+    title, when deleted and by whom."""
+    return [
+        (key, title, _timestamp(deleted_at), deleted_by)
+        for key, title, deleted_at, deleted_by in connection.execute(
+            "SELECT agreement_id, title, deleted_at, deleted_by FROM trash"
+            " ORDER BY deleted_at DESC, agreement_id DESC"
+        )
+    ]

@@ -150,8 +150,9 @@ def test_list_on_sqlite_answers_without_sqlalchemy(sample_db: Path) -> None:
         assert heavy_in(listing, database_code) == [], output
     # What it can't resolve exactly (a misspelt party) goes the full way, with its message.
     assert "sqlalchemy" in loaded_by("--db", str(sample_db), "list", "--party", "Uzbekistn")
-    # `backups` works on the file alone: no database code either.
+    # `backups` works on the file alone, and `trash` reads it as `list` does.
     assert heavy_in(loaded_by("--db", str(sample_db), "backups"), database_code) == []
+    assert heavy_in(loaded_by("--db", str(sample_db), "trash"), database_code) == []
 
 
 def test_the_version_is_read_without_importlib_metadata() -> None:

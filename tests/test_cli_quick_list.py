@@ -32,6 +32,7 @@ from models.service import ActionInput, AgreementInput, ParticipationInput, crea
 from models.sqlite_file import open_current
 from models.vocab import Kind, Level, Status
 from ui.cli.common import UsageError, fail
+from ui.cli.history import command_trash, quick_trash
 from ui.cli.listing import command_list, quick_list
 from ui.cli.parser import build_parser
 
@@ -238,3 +239,29 @@ def test_a_database_at_another_schema_goes_the_full_way(
         f"treaty-tracker: {newer} was made by a newer version of Treaty Tracker "
         "(schema 9999); update the app to open it\n"
     )
+
+
+def test_trash_lists_the_same_either_way(generated: Path, tmp_path: Path) -> None:
+    """`trash` read through sqlite3 prints what the full path prints, empty or not."""
+    copy = tmp_path / "trash.db"
+    shutil.copyfile(generated, copy)
+    parser = build_parser()
+    args = parser.parse_args(["--db", str(copy), "trash"])
+
+    def both() -> tuple[tuple[int | None, str, str], tuple[int | None, str, str]]:
+        database = open_database(copy, create=False)
+        try:
+            return _printed(lambda: quick_trash(args)), _printed(
+                lambda: command_trash(database, args)
+            )
+        finally:
+            database.close()
+
+    quick, full_way = both()
+    assert quick == full_way == (0, "The trash is empty.\n", "")
+    with contextlib.redirect_stdout(io.StringIO()):
+        assert main(["--db", str(copy), "delete", "3", "150", "12"]) == 0
+        assert main(["--db", str(copy), "delete", "7"]) == 0
+    quick, full_way = both()
+    assert quick == full_way
+    assert [line.split()[0] for line in quick[1].splitlines()] == ["7", "150", "12", "3"]
