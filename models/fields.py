@@ -11,7 +11,8 @@ from sqlalchemy.orm import Session
 from models.field_names import PATH_SEPARATOR as PATH_SEPARATOR  # re-exported, as below
 from models.field_names import SEPARATOR as SEPARATOR
 from models.field_names import join_path as join_path
-from models.field_names import path_from, path_key
+from models.field_names import path_from
+from models.field_names import path_key as path_key
 from models.field_names import split_path as split_path
 from models.schema import Field
 
