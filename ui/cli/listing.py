@@ -29,6 +29,7 @@ from ui.cli.common import (
 
 if TYPE_CHECKING:
     import sqlite3
+    from pathlib import Path
 
     from models.database import Database
     from models.query import AgreementRow
@@ -209,7 +210,7 @@ def quick_list(args: argparse.Namespace) -> int | None:
         return None
     path = plain_path(args.db)
     connection = open_current(path) if path is not None else None
-    if connection is None:
+    if path is None or connection is None:
         return None
     try:
         try:
@@ -223,19 +224,20 @@ def quick_list(args: argparse.Namespace) -> int | None:
             return None  # the full path answers, or meets the same error and names it
         except UsageError as error:
             return fail(str(error))
-        return _write_quickly(connection, ids, args.format)
+        return _write_quickly(connection, path, ids, args.format)
     finally:
         connection.close()
 
 
-def _write_quickly(connection: sqlite3.Connection, ids: list[int], output: str) -> int:
-    """The rows of *ids* written as *output*; a failing file or reader said as command_list does."""
+def _write_quickly(connection: sqlite3.Connection, path: Path, ids: list[int], output: str) -> int:
+    """The rows of *ids* written as *output*; a damaged file or a reader gone said as
+    command_list says them (models.database.storage_failure; ui.cli.running._run_on)."""
     import os
     import sqlite3
     from datetime import date
 
     from models import sqlite_listing
-    from models.integrity import classify
+    from models.integrity import classify, damaged_message
 
     try:
         if output == "json":
@@ -244,8 +246,9 @@ def _write_quickly(connection: sqlite3.Connection, ids: list[int], output: str) 
         else:
             write_table(sqlite_listing.iter_rows(connection, ids), sys.stdout)
     except sqlite3.Error as error:
-        damaged = classify(error) == "damaged"
-        return fail(f"database error: {first_line(error)}", status=2 if damaged else 1)
+        if classify(error) == "damaged":
+            return fail(damaged_message(path, " ".join(str(error).split())))
+        return fail(f"database error: {first_line(error)}", status=1)
     except BrokenPipeError:
         # The reader (`| head`) went away: stop quietly, as command-line tools do.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
