@@ -168,6 +168,21 @@ class _Order:
         return ids[:cut][::-1] + ids[cut:][::-1]
 
 
+@dataclass(frozen=True)
+class IndexState:
+    """What an index holds once built, as plain values (models.index_file keeps it on disk)."""
+
+    revision: int
+    marks: Marks
+    size: int  # bits per set: the largest agreement id + 1
+    every: int  # the set of all agreements
+    sets: dict[str, dict[Any, int]]
+    signed_keys: list[str]  # signing dates as stored, ascending
+    signed_ids: list[int]  # the agreements signed then, in the same order
+    undated: list[int]  # the agreements with no signing date, ascending
+    due: DueIndex
+
+
 class FacetIndex:
     """Bit sets of the agreements per facet value, valid at one data revision."""
 
@@ -192,6 +207,7 @@ class FacetIndex:
         self._text_sets: dict[tuple[str, ...], int] = {}
         self._due_index = due or DueIndex.empty()
         self._due_sets: dict[tuple[Any, ...], int] = {}
+        self._totals: dict[str, dict[Any, int]] = {}  # each set's size, per set name
         self.sparse_limit = _SPARSE
         self.marks = Marks()  # where the audit log and catalog stood when it was read
         self._patches: list[tuple[int, int, frozenset[int]]] = []  # (from, to, ids), newest last
@@ -207,7 +223,7 @@ class FacetIndex:
         statement see its own moment), so that whatever others commit meanwhile the index
         holds one state. *check* is called between steps and may raise to abandon it.
         """
-        with _snapshot(session) as reading:
+        with snapshot(session) as reading:
             return cls._build(reading, check)
 
     @classmethod
@@ -270,6 +286,38 @@ class FacetIndex:
         index.marks = marks
         return index
 
+    def state(self) -> IndexState:
+        """The built part of this index (not the sort orders read since, nor searches)."""
+        order = self._orders[SortColumn.SIGNED_ON]
+        return IndexState(
+            self.revision,
+            self.marks,
+            self._bits.size,
+            self._all,
+            self._sets,
+            self._signed_keys,
+            self._signed_ids,
+            order.ids[order.missing_from :],
+            self._due_index,
+        )
+
+    @classmethod
+    def from_state(cls, state: IndexState) -> FacetIndex:
+        """An index holding *state* (its lists, not copies of them)."""
+        signed = state.signed_ids
+        orders = {SortColumn.SIGNED_ON: _Order(signed + state.undated, len(signed))}
+        index = cls(
+            state.revision,
+            Bits(state.size),
+            state.every,
+            state.sets,
+            (state.signed_keys, signed),
+            orders,
+            state.due,
+        )
+        index.marks = state.marks
+        return index
+
     # ------------------------------------------------------------ patching
 
     def apply(self, session: Session, ids: Iterable[int] = (), *, known: bool = False) -> bool:
@@ -281,7 +329,7 @@ class FacetIndex:
         (a party merged, a view saved): a moved revision or a missing party is explained.
         Reads on a snapshot of their own, like build().
         """
-        with _snapshot(session) as reading:
+        with snapshot(session) as reading:
             revision = current_revision(reading)
             seen = changed_since(
                 reading, self.marks, trust_catalog=known, limit=_AUDIT_LINES * PATCH_LIMIT
@@ -330,6 +378,7 @@ class FacetIndex:
                 if bits & gone:
                     sets[key] = bits & ~gone
         self._all = (self._all & ~gone) | self._bits.pack(present)
+        self._totals.clear()
         self.total = self._all.bit_count()
         for name, values in rows.grouped().items():
             sets = self._sets[name]
@@ -430,22 +479,32 @@ class FacetIndex:
     ) -> Facets:
         """What models.query.facet_counts answers, from the index."""
         dimensions = self._dimensions(session, wanted)
+        matched = self._match(dimensions)
 
         def within(own: str) -> int:
-            if not exclude_own:
-                return self._match(dimensions)
+            if not exclude_own or own not in dimensions:
+                return matched
             return self._match({name: bits for name, bits in dimensions.items() if name != own})
 
-        parties = within("parties") if wanted.any_party else self._match(dimensions)
+        parties = within("parties") if wanted.any_party else matched
         return Facets(
-            fields=_counts(within("fields"), self._sets["fields"]),
-            parties=_counts(parties, self._sets["parties"]),
-            statuses=_counts(within("statuses"), self._sets["statuses"]),
-            kinds=_counts(within("kinds"), self._sets["kinds"]),
-            levels=_counts(within("levels"), self._sets["levels"]),
-            years=_counts(within("dates"), self._sets["years"]),
+            fields=self._counts(within("fields"), "fields"),
+            parties=self._counts(parties, "parties"),
+            statuses=self._counts(within("statuses"), "statuses"),
+            kinds=self._counts(within("kinds"), "kinds"),
+            levels=self._counts(within("levels"), "levels"),
+            years=self._counts(within("dates"), "years"),
             due=self._due_counts(wanted.as_of(), within("due")),
         )
+
+    def _counts(self, match: int, name: str) -> dict[Any, int]:
+        """Matches per value of set *name*; each set's own size when nothing else constrains."""
+        if match != self._all:
+            return _counts(match, self._sets[name])
+        totals = self._totals.get(name)
+        if totals is None:
+            totals = self._totals[name] = _counts(match, self._sets[name])
+        return dict(totals)  # the caller's to keep; the remembered one stays as it is
 
     def _due_counts(self, as_of: date, match: int) -> dict[str, int]:
         found = {}
@@ -534,7 +593,7 @@ class FacetIndex:
 
 
 @contextmanager
-def _snapshot(session: Session) -> Iterator[Session]:
+def snapshot(session: Session) -> Iterator[Session]:
     """A session whose reads share one snapshot of the data, on a connection of its own."""
     with session.get_bind().connect() as connection:  # type: ignore[union-attr]  # bound to an Engine
         if connection.dialect.name == "postgresql":
@@ -729,9 +788,9 @@ def _union(sets: dict[Any, int], keys: Iterable[Any]) -> int:
 def _counts(match: int, sets: dict[Any, int]) -> dict[Any, int]:
     counts = {}
     for key, bits in sets.items():
-        number = (match & bits).bit_count()
-        if number:
-            counts[key] = number
+        both = match & bits
+        if both:  # an empty set is known at once; counting its bits walks all of them
+            counts[key] = both.bit_count()
     return counts
 
 
