@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from array import array
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from operator import itemgetter, sub
@@ -18,8 +18,8 @@ from typing import Any
 from sqlalchemy import (
     ColumnElement,
     Date,
+    Executable,
     Integer,
-    Select,
     case,
     cast,
     func,
@@ -193,7 +193,7 @@ def _day_number(session: Session, column: Any) -> ColumnElement[int]:
     return cast(func.julianday(column) - _ORDINAL_EPOCH, Integer)
 
 
-def _batches(session: Session, statement: Select[Any]) -> Iterator[list[tuple[Any, ...]]]:
+def _batches(session: Session, statement: Executable) -> Iterator[Sequence[Any]]:
     """The rows of *statement* as the driver hands them, _BATCH at a time."""
     cursor = session.connection().execute(statement).cursor
     while cursor is not None and (batch := cursor.fetchmany(_BATCH)):

@@ -19,6 +19,7 @@ from typing import Any
 from sqlalchemy import (
     ColumnElement,
     Connection,
+    Executable,
     Select,
     String,
     and_,
@@ -494,7 +495,7 @@ def _party_names(session: Session, ids: Sequence[int]) -> dict[int, list[str]]:
     two numbers and named from one read of the parties: a row object and a name per link
     took most of a first page's time.
     """
-    names = dict(_driver_rows(session, select(Party.id, Party.name)))
+    names: dict[int, str] = dict(_driver_rows(session, select(Party.id, Party.name)))
     statement = (
         select(Participation.agreement_id, Participation.party_id)
         .where(Participation.agreement_id.in_(ids))
@@ -506,7 +507,7 @@ def _party_names(session: Session, ids: Sequence[int]) -> dict[int, list[str]]:
     return parties
 
 
-def _driver_rows(session: Session, statement: Select[Any]) -> list[tuple[Any, ...]]:
+def _driver_rows(session: Session, statement: Executable) -> list[tuple[Any, ...]]:
     """The rows of *statement* as the database driver hands them: no result processing."""
     result = session.connection().execute(statement)
     return list(result.cursor.fetchall()) if result.cursor else []
