@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from array import array
 from bisect import bisect_left, bisect_right, insort
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
@@ -65,6 +65,7 @@ _FEW = 16  # up to this many ids are searched for one by one, more in one pass
 # Sort columns ordered by a subquery (first party, first field): no place to look up.
 _DERIVED = frozenset({SortColumn.PARTIES, SortColumn.FIELDS})
 _NONZERO = re.compile(rb"[^\x00]")
+_YEAR_BYTES = array("H").itemsize
 _BITS = [tuple(bit for bit in range(8) if value >> bit & 1) for value in range(256)]
 
 
@@ -156,7 +157,7 @@ class _Order:
 
     def arrange(self, ids: list[int], size: int, descending: bool) -> list[int]:
         if self._rank is None:
-            rank = array("l", bytes(size * array("l").itemsize))
+            rank = array("i", bytes(size * 4))  # positions fit in 32 bits: half of "l"
             for position, agreement_id in enumerate(self.ids):
                 rank[agreement_id] = position
             self._rank = rank
@@ -168,6 +169,21 @@ class _Order:
         return ids[:cut][::-1] + ids[cut:][::-1]
 
 
+@dataclass(frozen=True)
+class IndexState:
+    """What an index holds once built, as plain values (models.index_file keeps it on disk)."""
+
+    revision: int
+    marks: Marks
+    size: int  # bits per set: the largest agreement id + 1
+    every: int  # the set of all agreements
+    sets: dict[str, dict[Any, int]]
+    signed_keys: list[str]  # signing dates as stored, ascending
+    signed_ids: list[int]  # the agreements signed then, in the same order
+    undated: list[int]  # the agreements with no signing date, ascending
+    due: DueIndex
+
+
 class FacetIndex:
     """Bit sets of the agreements per facet value, valid at one data revision."""
 
@@ -177,7 +193,7 @@ class FacetIndex:
         bits: Bits,
         every: int,
         sets: dict[str, dict[Any, int]],
-        signed: tuple[list[str], list[int]],
+        signed_keys: list[str],
         orders: dict[SortColumn, _Order],
         due: DueIndex | None = None,
     ) -> None:
@@ -186,12 +202,16 @@ class FacetIndex:
         self._all = every
         self.total = every.bit_count()
         self._sets = sets
-        self._signed_keys, self._signed_ids = signed
+        # The signing dates in the order of the signing-date order's dated part (its first
+        # part): a date range is the ids between two bisections of these.
+        self._signed_keys = signed_keys
         self._orders = orders
+        self._year_of = _years_of(signed_keys, orders[SortColumn.SIGNED_ON].ids, bits.size)
         self._date_sets: dict[tuple[str | None, str | None], int] = {}
         self._text_sets: dict[tuple[str, ...], int] = {}
         self._due_index = due or DueIndex.empty()
         self._due_sets: dict[tuple[Any, ...], int] = {}
+        self._totals: dict[str, dict[Any, int]] = {}  # each set's size, per set name
         self.sparse_limit = _SPARSE
         self.marks = Marks()  # where the audit log and catalog stood when it was read
         self._patches: list[tuple[int, int, frozenset[int]]] = []  # (from, to, ids), newest last
@@ -207,7 +227,7 @@ class FacetIndex:
         statement see its own moment), so that whatever others commit meanwhile the index
         holds one state. *check* is called between steps and may raise to abandon it.
         """
-        with _snapshot(session) as reading:
+        with snapshot(session) as reading:
             return cls._build(reading, check)
 
     @classmethod
@@ -253,11 +273,11 @@ class FacetIndex:
                 by_value[vocabulary(values[position])].extend(ids)
             sets[name] = {value: bits.pack(ids) for value, ids in by_value.items()}
         check()
-        grouped = _grouped(session, (Participation.party_id,), Participation.agreement_id)
-        sets["parties"] = {party: bits.pack(ids) for (party,), ids in grouped.items()}
+        grouped = _grouped(session, Participation.party_id, Participation.agreement_id)
+        sets["parties"] = {party: bits.pack(ids) for party, ids in grouped}
         check()
-        grouped = _grouped(session, (agreement_fields.c.field_id,), agreement_fields.c.agreement_id)
-        direct = {field_id: bits.pack(ids) for (field_id,), ids in grouped.items()}
+        grouped = _grouped(session, agreement_fields.c.field_id, agreement_fields.c.agreement_id)
+        direct = {field_id: bits.pack(ids) for field_id, ids in grouped}
         sets["fields"] = _with_subfields(session, direct)
         check()
         orders = {
@@ -266,8 +286,40 @@ class FacetIndex:
         due = DueIndex.read(session)
         if current_revision(session) != revision:
             return None
-        index = cls(revision, bits, every, sets, (keys, signed_ids), orders, due)
+        index = cls(revision, bits, every, sets, keys, orders, due)
         index.marks = marks
+        return index
+
+    def state(self) -> IndexState:
+        """The built part of this index (not the sort orders read since, nor searches)."""
+        order = self._orders[SortColumn.SIGNED_ON]
+        return IndexState(
+            self.revision,
+            self.marks,
+            self._bits.size,
+            self._all,
+            self._sets,
+            self._signed_keys,
+            order.ids[: order.missing_from],
+            order.ids[order.missing_from :],
+            self._due_index,
+        )
+
+    @classmethod
+    def from_state(cls, state: IndexState) -> FacetIndex:
+        """An index holding *state* (its lists, not copies of them)."""
+        signed = state.signed_ids
+        orders = {SortColumn.SIGNED_ON: _Order(signed + state.undated, len(signed))}
+        index = cls(
+            state.revision,
+            Bits(state.size),
+            state.every,
+            state.sets,
+            state.signed_keys,
+            orders,
+            state.due,
+        )
+        index.marks = state.marks
         return index
 
     # ------------------------------------------------------------ patching
@@ -281,7 +333,7 @@ class FacetIndex:
         (a party merged, a view saved): a moved revision or a missing party is explained.
         Reads on a snapshot of their own, like build().
         """
-        with _snapshot(session) as reading:
+        with snapshot(session) as reading:
             revision = current_revision(reading)
             seen = changed_since(
                 reading, self.marks, trust_catalog=known, limit=_AUDIT_LINES * PATCH_LIMIT
@@ -330,6 +382,7 @@ class FacetIndex:
                 if bits & gone:
                     sets[key] = bits & ~gone
         self._all = (self._all & ~gone) | self._bits.pack(present)
+        self._totals.clear()
         self.total = self._all.bit_count()
         for name, values in rows.grouped().items():
             sets = self._sets[name]
@@ -343,6 +396,7 @@ class FacetIndex:
 
     def _grow(self, size: int) -> None:
         """Room for ids beyond the size read at first (agreements added since)."""
+        self._year_of.frombytes(bytes(_YEAR_BYTES * max(0, size - len(self._year_of))))
         self._bits = Bits(size)
         for order in self._orders.values():
             order.forget()
@@ -350,20 +404,20 @@ class FacetIndex:
     def _patch_signed(self, ids: list[int], rows: _Rows) -> None:
         """Take the ids out of the signing-date order and put them back in their new places.
 
-        The order's dated part is the list of signing dates' ids itself (same positions), so
-        one search finds an id in both; an insertion is a bisect and a move of memory.
+        The order's dated part and the signing dates' list have the same positions, so one
+        search finds an id in both; an insertion is a bisect and a move of memory.
         """
         order = self._orders[SortColumn.SIGNED_ON]
-        keys, signed, listed = self._signed_keys, self._signed_ids, order.ids
+        keys, listed = self._signed_keys, order.ids
         order.forget()
         if len(ids) > _FEW:  # one pass over the lists, rather than a search per id
             leaving = set(ids)
-            kept = [(k, i) for k, i in zip(keys, signed, strict=True) if i not in leaving]
+            dated = listed[: order.missing_from]
+            kept = [(k, i) for k, i in zip(keys, dated, strict=True) if i not in leaving]
             keys[:] = [k for k, _i in kept]
-            signed[:] = [i for _k, i in kept]
             undated = [i for i in listed[order.missing_from :] if i not in leaving]
-            listed[:] = signed + undated
-            order.missing_from = len(signed)
+            listed[:] = [i for _k, i in kept] + undated
+            order.missing_from = len(kept)
         else:
             for agreement_id in ids:
                 try:
@@ -372,13 +426,17 @@ class FacetIndex:
                     continue
                 del listed[position]
                 if position < order.missing_from:
-                    del keys[position], signed[position]
+                    del keys[position]
                     order.missing_from -= 1
+        year_of = self._year_of
+        for agreement_id in ids:
+            if agreement_id < len(year_of):
+                year_of[agreement_id] = 0
         for agreement_id, key in sorted(rows.signed.items()):
+            year_of[agreement_id] = int(key[:4])
             low, high = bisect_left(keys, key), bisect_right(keys, key)
-            position = bisect_left(signed, agreement_id, low, high)
+            position = bisect_left(listed, agreement_id, low, high)
             keys.insert(position, key)
-            signed.insert(position, agreement_id)
             listed.insert(position, agreement_id)
             order.missing_from += 1
         for agreement_id in rows.facts:
@@ -430,22 +488,40 @@ class FacetIndex:
     ) -> Facets:
         """What models.query.facet_counts answers, from the index."""
         dimensions = self._dimensions(session, wanted)
+        matched = self._match(dimensions)
 
         def within(own: str) -> int:
-            if not exclude_own:
-                return self._match(dimensions)
+            if not exclude_own or own not in dimensions:
+                return matched
             return self._match({name: bits for name, bits in dimensions.items() if name != own})
 
-        parties = within("parties") if wanted.any_party else self._match(dimensions)
+        parties = within("parties") if wanted.any_party else matched
         return Facets(
-            fields=_counts(within("fields"), self._sets["fields"]),
-            parties=_counts(parties, self._sets["parties"]),
-            statuses=_counts(within("statuses"), self._sets["statuses"]),
-            kinds=_counts(within("kinds"), self._sets["kinds"]),
-            levels=_counts(within("levels"), self._sets["levels"]),
-            years=_counts(within("dates"), self._sets["years"]),
+            fields=self._counts(within("fields"), "fields"),
+            parties=self._counts(parties, "parties"),
+            statuses=self._counts(within("statuses"), "statuses"),
+            kinds=self._counts(within("kinds"), "kinds"),
+            levels=self._counts(within("levels"), "levels"),
+            years=self._year_counts(within("dates")),
             due=self._due_counts(wanted.as_of(), within("due")),
         )
+
+    def _year_counts(self, match: int) -> dict[int, int]:
+        """Matches per signing year: a few matches are looked up, not 200 sets counted."""
+        if match == self._all or match.bit_count() > self.sparse_limit:
+            return self._counts(match, "years")
+        found = Counter(map(self._year_of.__getitem__, self._bits.ids(match)))
+        found.pop(0, None)  # no signing date
+        return dict(found)
+
+    def _counts(self, match: int, name: str) -> dict[Any, int]:
+        """Matches per value of set *name*; each set's own size when nothing else constrains."""
+        if match != self._all:
+            return _counts(match, self._sets[name])
+        totals = self._totals.get(name)
+        if totals is None:
+            totals = self._totals[name] = _counts(match, self._sets[name])
+        return dict(totals)  # the caller's to keep; the remembered one stays as it is
 
     def _due_counts(self, as_of: date, match: int) -> dict[str, int]:
         found = {}
@@ -499,7 +575,7 @@ class FacetIndex:
         if cached is None:
             low = bisect_left(self._signed_keys, start) if start else 0
             high = bisect_left(self._signed_keys, end) if end else len(self._signed_keys)
-            cached = self._bits.pack(self._signed_ids[low:high])
+            cached = self._bits.pack(self._orders[SortColumn.SIGNED_ON].ids[low:high])
             _remember(self._date_sets, (start, end), cached)
         return cached
 
@@ -534,7 +610,7 @@ class FacetIndex:
 
 
 @contextmanager
-def _snapshot(session: Session) -> Iterator[Session]:
+def snapshot(session: Session) -> Iterator[Session]:
     """A session whose reads share one snapshot of the data, on a connection of its own."""
     with session.get_bind().connect() as connection:  # type: ignore[union-attr]  # bound to an Engine
         if connection.dialect.name == "postgresql":
@@ -666,11 +742,6 @@ def _predecessor(session: Session, expression: Any, agreement_id: int, leaving: 
 # ----------------------------------------------------------------- helpers
 
 
-def _rows(session: Session, statement: Any) -> list[Any]:
-    result = session.connection().execute(statement)
-    return list(result.cursor.fetchall()) if result.cursor else []
-
-
 def _column(session: Session, statement: Any) -> list[int]:
     result = session.connection().execute(statement)  # a row at a time (search_rowids)
     return [row[0] for row in result.cursor] if result.cursor else []  # type: ignore[attr-defined]  # PEP 249 cursors iterate
@@ -687,16 +758,19 @@ def _split(joined: str | None) -> list[str]:
     return joined.split(",") if joined else []
 
 
-def _grouped(session: Session, keys: tuple[Any, ...], agreement_id: Any) -> dict[Any, list[int]]:
-    """Agreement ids per combination of *keys*, joined by the database into one string each."""
+def _grouped(session: Session, key: Any, agreement_id: Any) -> Iterator[tuple[Any, list[int]]]:
+    """Agreement ids per value of *key*, joined by the database into one string each.
+
+    One value's ids at a time: at a million agreements all the links' ids as Python
+    integers at once were a few hundred megabytes, for a moment.
+    """
     if session.get_bind().dialect.name == "postgresql":
         joined = func.string_agg(cast(agreement_id, Text), ",")
     else:
         joined = func.group_concat(agreement_id)
-    statement = select(*keys, joined).group_by(*keys)
-    return {
-        tuple(row[:-1]): list(map(int, row[-1].split(","))) for row in _rows(session, statement)
-    }
+    result = session.connection().execute(select(key, joined).group_by(key))
+    for value, ids in result.cursor or ():  # type: ignore[union-attr]  # PEP 249 cursors iterate
+        yield value, list(map(int, ids.split(",")))
 
 
 def _with_subfields(session: Session, direct: dict[int, int]) -> dict[int, int]:
@@ -722,6 +796,20 @@ def _with_subfields(session: Session, direct: dict[int, int]) -> dict[int, int]:
     return joined
 
 
+def _years_of(keys: list[str], listed: list[int], size: int) -> array[int]:
+    """Each agreement's signing year by id (0: none), from the signing-date order."""
+    year_of = array("H", bytes(_YEAR_BYTES * size))
+    start = 0
+    while start < len(keys):  # one run of ids per year: the keys are in order
+        year = keys[start][:4]
+        end = bisect_left(keys, year + "~", start)
+        number = int(year)
+        for agreement_id in listed[start:end]:
+            year_of[agreement_id] = number
+        start = end
+    return year_of
+
+
 def _union(sets: dict[Any, int], keys: Iterable[Any]) -> int:
     return reduce(or_, (sets.get(key, 0) for key in keys), 0)
 
@@ -729,9 +817,9 @@ def _union(sets: dict[Any, int], keys: Iterable[Any]) -> int:
 def _counts(match: int, sets: dict[Any, int]) -> dict[Any, int]:
     counts = {}
     for key, bits in sets.items():
-        number = (match & bits).bit_count()
-        if number:
-            counts[key] = number
+        both = match & bits
+        if both:  # an empty set is known at once; counting its bits walks all of them
+            counts[key] = both.bit_count()
     return counts
 
 

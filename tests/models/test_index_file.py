@@ -1,0 +1,160 @@
+"""The index kept beside a database file answers as a fresh one, and only for that file."""
+
+from __future__ import annotations
+
+import dataclasses
+import shutil
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from sqlalchemy import text
+
+from benchmarks.generate import generate
+from models import index_file
+from models.database import SCHEMA_REVISION, Database, open_database, sqlite_path
+from models.facet_index import FacetIndex
+from models.query import (
+    AgreementFilter,
+    Sort,
+    SortColumn,
+    agreement_ids,
+    facet_counts,
+    field_tree,
+    party_list,
+)
+from models.service import load_input, update
+from tests.builders import agreement, save
+from tests.models.test_facet_index import filters
+
+
+@pytest.fixture(scope="module")
+def generated(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """400 generated agreements, their index built and kept beside them."""
+    path: Path = tmp_path_factory.mktemp("kept") / "generated.db"
+    generate(path, 400, seed=7)
+    database = open_database(path, create=False)
+    with database.sessions() as session:
+        built = FacetIndex.build(session)
+        assert built is not None
+        assert index_file.save(session, built, _kept(database), SCHEMA_REVISION)
+    database.close()
+    return path
+
+
+def _kept(database: Database) -> Path:
+    kept = index_file.index_path(sqlite_path(database.url))
+    assert kept is not None
+    return kept
+
+
+def _load(database: Database) -> FacetIndex | None:
+    with database.sessions() as session:
+        return index_file.load(session, _kept(database), SCHEMA_REVISION)
+
+
+def test_the_file_sits_beside_the_database_named_after_it(tmp_path: Path) -> None:
+    assert index_file.index_path(tmp_path / "treaties.db") == tmp_path / "treaties.db-index"
+    assert index_file.index_path(None) is None  # a server, or a database in memory
+
+
+def test_a_kept_index_answers_random_filters_as_the_sql_does(generated: Path) -> None:
+    database = open_database(generated, create=False)
+    index = _load(database)
+    assert index is not None
+    with database.sessions() as session:
+        assert index.is_current(session)
+        choices = {
+            "fields": [node.id for node in field_tree(session)],
+            "parties": [entry.id for entry in party_list(session)][:40],
+        }
+    sorts = st.builds(Sort, st.sampled_from(list(SortColumn)), st.booleans())
+
+    @settings(max_examples=60, deadline=None, suppress_health_check=list(HealthCheck))
+    @given(filters(choices), sorts)
+    def check(wanted: AgreementFilter, sort: Sort) -> None:
+        with database.sessions() as session:
+            assert index.ids(session, wanted, sort) == agreement_ids(session, wanted, sort)
+            assert index.facets(session, wanted) == facet_counts(session, wanted)
+
+    check()
+    database.close()
+
+
+def test_a_kept_index_older_than_the_data_is_brought_up_to_date(tmp_path: Path) -> None:
+    database = open_database(tmp_path / "treaties.db")
+    first = save(database, agreement("Treaty on Oʻzbekiston water", ("Uzbekistan",)))
+    with database.sessions() as session:
+        built = FacetIndex.build(session)
+        assert built is not None
+        assert index_file.save(session, built, _kept(database), SCHEMA_REVISION)
+    save(database, agreement("Тоқаев energy memorandum", ("Kazakhstan", "Türkiye")))
+    with database.sessions.begin() as session:
+        data, version = load_input(session, first)
+        update(session, first, dataclasses.replace(data, title="Türkiye rail protocol"), version)
+    index = _load(database)
+    assert index is not None
+    with database.sessions() as session:
+        assert not index.is_current(session)
+        assert index.apply(session)  # from the audit log, as for a change made elsewhere
+        assert index.is_current(session)
+        wanted = AgreementFilter(text="Türkiye")
+        sort = Sort(SortColumn.TITLE)
+        assert index.ids(session, wanted, sort) == agreement_ids(session, wanted, sort)
+        assert index.facets(session, AgreementFilter()) == facet_counts(session, AgreementFilter())
+    database.close()
+
+
+def test_the_index_of_another_file_is_not_used(generated: Path, tmp_path: Path) -> None:
+    # A copy of the database and its index, say from another computer: another file.
+    copy = tmp_path / "copy.db"
+    shutil.copyfile(generated, copy)
+    shutil.copyfile(index_file.index_path(generated), index_file.index_path(copy))  # type: ignore[arg-type]
+    database = open_database(copy, create=False)
+    assert _load(database) is None
+    database.close()
+
+
+def test_a_database_that_went_another_way_is_told_apart(tmp_path: Path) -> None:
+    path = tmp_path / "treaties.db"
+    database = open_database(path)
+    save(database, agreement("Energy charter", ("Kazakhstan",)))
+    with database.sessions() as session:
+        built = FacetIndex.build(session)
+        assert built is not None
+        assert index_file.save(session, built, _kept(database), SCHEMA_REVISION)
+    # The same file, its rows replaced in place with others at the same revision.
+    with database.engine.begin() as connection:
+        revision = connection.execute(text("SELECT value FROM data_revision")).scalar_one()
+        connection.execute(text("UPDATE agreements SET updated_at = '2031-01-01 00:00:00'"))
+        connection.execute(text("UPDATE data_revision SET value = :v"), {"v": revision})
+    assert _load(database) is None
+    database.close()
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [b"", b"not an index", "cut short"],
+    ids=["empty", "something else", "cut short"],
+)
+def test_a_damaged_file_is_not_used(generated: Path, tmp_path: Path, damage: object) -> None:
+    copy = tmp_path / "treaties.db"
+    shutil.copyfile(generated, copy)
+    database = open_database(copy, create=False)
+    with database.sessions() as session:
+        built = FacetIndex.build(session)
+        assert built is not None
+        assert index_file.save(session, built, _kept(database), SCHEMA_REVISION)
+    kept = _kept(database)
+    whole = kept.read_bytes()
+    kept.write_bytes(whole[: len(whole) // 2] if damage == "cut short" else damage)  # type: ignore[arg-type]
+    assert _load(database) is None
+    database.close()
+
+
+def test_an_index_from_another_schema_is_not_used(generated: Path) -> None:
+    database = open_database(generated, create=False)
+    with database.sessions() as session:
+        assert index_file.load(session, _kept(database), "0001") is None
+    database.close()

@@ -1,0 +1,72 @@
+"""A window opened again finds its facet index kept beside the database file, not rebuilt."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from sqlalchemy import text
+
+from models import index_file
+from models.database import SCHEMA_REVISION, Database, open_database, sqlite_path
+from models.query import AgreementFilter, facet_counts
+from tests.builders import agreement, save
+from ui import search_controller
+from ui.main_window import MainWindow
+
+
+@pytest.fixture
+def opened(tmp_path: Path, make_window, qtbot, monkeypatch) -> tuple[Database, Path]:  # type: ignore[no-untyped-def]
+    """A database of 30 agreements opened once in a window, until its index was built."""
+    monkeypatch.setattr(search_controller, "SQL_COUNT_LIMIT", 0)  # counted by the index
+    database = open_database(tmp_path / "treaties.db")
+    for number in range(30):
+        parties = ("Kazakhstan", "Oʻzbekiston") if number % 3 else ("Türkiye",)
+        save(database, agreement(f"Тоқаев agreement no. {number:02}", parties))
+    window: MainWindow = make_window(database)
+    qtbot.waitUntil(lambda: window.controller.index is not None, timeout=10000)
+    kept = index_file.index_path(sqlite_path(database.url))
+    assert kept is not None
+    qtbot.waitUntil(kept.exists, timeout=10000)
+    window.close()
+    return database, kept
+
+
+def _counts_shown(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+    qtbot.waitUntil(lambda: window.controller.index is not None, timeout=10000)
+    with window.database.sessions() as session:
+        assert window.controller.index.is_current(session)
+        wanted = AgreementFilter()
+        assert window.controller.index.facets(session, wanted) == facet_counts(session, wanted)
+
+
+def test_the_kept_index_is_used_as_it_is(opened, make_window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    database, kept = opened
+    written = kept.stat()
+    window = make_window(database)
+    _counts_shown(window, qtbot)
+    # Read, not built and written again (a write puts a new file in its place).
+    assert (kept.stat().st_ino, kept.stat().st_mtime_ns) == (written.st_ino, written.st_mtime_ns)
+
+
+def test_a_kept_index_is_patched_for_what_was_saved_since(opened, make_window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    database, kept = opened
+    save(database, agreement("Treaty on Oʻzbekiston water", ("Oʻzbekiston", "Russia")))
+    window = make_window(database)
+    _counts_shown(window, qtbot)
+    assert window.controller.index.total == 31
+    with database.sessions() as session:  # kept again as patched: less to patch next time
+        again = index_file.load(session, kept, SCHEMA_REVISION)
+        assert again is not None and again.is_current(session) and again.total == 31
+
+
+def test_a_kept_index_nobody_can_bring_up_to_date_is_built_again(  # type: ignore[no-untyped-def]
+    opened, make_window, qtbot
+) -> None:
+    database, kept = opened
+    written = kept.stat().st_mtime_ns
+    with database.engine.begin() as connection:  # another program: no audit line
+        connection.execute(text("UPDATE agreements SET status = 'in force' WHERE id <= 5"))
+    window = make_window(database)
+    _counts_shown(window, qtbot)
+    qtbot.waitUntil(lambda: kept.stat().st_mtime_ns != written, timeout=10000)  # kept anew
