@@ -316,13 +316,16 @@ def _term_deadlines(
         else _say(QT_TRANSLATE_NOOP("Deadlines", "the recorded expiry"))
     )
     found: list[Deadline] = []
+    # The same for every renewal: made once (a renewal every month to 2200 makes hundreds).
+    first_how = _say(
+        QT_TRANSLATE_NOOP("Deadlines", "%1, %2 for %3"), base_how, renewed, period.words()
+    )
+    notice_words = terms.notice.words() if terms.notice is not None else None
     on: PartialDate | None = first
     for number in range(MAX_RENEWALS):
         if on is None or on.year > HORIZON_YEAR:
             break
-        how = _say(
-            QT_TRANSLATE_NOOP("Deadlines", "%1, %2 for %3"), base_how, renewed, period.words()
-        )
+        how = first_how
         if number:
             how = _say(QT_TRANSLATE_NOOP("Deadlines", "%1 (%2 renewal)"), how, _ordinal(number + 1))
         found.append(Deadline(DeadlineKind.RENEWAL, on, how))
@@ -335,7 +338,7 @@ def _term_deadlines(
                         notice,
                         _say(
                             QT_TRANSLATE_NOOP("Deadlines", "%1 before the renewal on %2"),
-                            terms.notice.words(),
+                            notice_words,
                             on,
                         ),
                     )
@@ -344,7 +347,7 @@ def _term_deadlines(
                 notes.append(
                     _say(
                         QT_TRANSLATE_NOOP("Deadlines", "notice %1 before %2: not known to the day"),
-                        terms.notice.words(),
+                        notice_words,
                         on,
                     )
                 )

@@ -9,7 +9,7 @@ from models.database import Database
 from reports.font_files import bundled_family, family_from_file
 from reports.fonts import FontSet, describe_character
 from tests.builders import agreement, save
-from tests.reports.conftest import summary, text
+from tests.reports.conftest import pages_text, summary, text
 
 SCRIPTS = "Тоқаев Қазақстан Oʻzbekiston Qozogʻiston Türkiye İstanbul Ñuñoa Łódź Ελλάδα"
 
@@ -61,3 +61,30 @@ def test_an_unusable_font_path_is_reported_and_a_system_font_used(
 def test_characters_are_named_for_the_warnings() -> None:
     assert describe_character("\U00013000") == "U+13000 EGYPTIAN HIEROGLYPH A001 (\U00013000)"
     assert describe_character("\U0010fffd").startswith("U+10FFFD private-use character")
+
+
+def test_reports_made_one_after_another_read_back_in_every_script(
+    database: Database, tmp_path: Path
+) -> None:
+    """Each PDF numbers its characters afresh: how one drew a text is never reused in the next."""
+    kazakh = "Тоқаев Қазақстан Oʻzbekiston"
+    save(database, agreement(kazakh, ("Kazakhstan",)))
+    first = tmp_path / "first.pdf"
+    summary(database, first)
+    # The second report meets its characters in another order, so they get other codes.
+    turkish = "Türkiye İstanbul Ñuñoa Łódź Ελλάδα"
+    save(database, agreement(turkish, ("Türkiye",)))
+    second = tmp_path / "second.pdf"
+    summary(database, second, title=f"{turkish} {kazakh}")
+    for report in (first, second):
+        assert all("Treaty Tracker · generated" in page for page in pages_text(report))
+    assert kazakh in text(first)
+    # On every page's header, and as a title in the register and in its section.
+    assert text(second).count(turkish) >= 3 and text(second).count(kazakh) >= 3
+
+
+def test_reportlab_runs_its_accelerator() -> None:
+    """ReportLab's C functions, not their Python stand-ins (a fifth of a long report's time)."""
+    from reportlab.lib import rl_accel
+
+    assert {"fp_str", "escapePDF", "instanceStringWidthTTF"} <= rl_accel._c_funcs.keys()
