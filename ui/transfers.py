@@ -197,7 +197,8 @@ class Transfers(QObject):
             self.failed.emit(intro)
         else:
             self._tell(
-                self.tr("Import failed"), fill(self.tr("%1 was not imported: %2"), name, error)
+                self.tr("Import failed"),
+                fill(self.tr("%1 was not imported: %2"), name, message_text(error)),
             )
 
     # ------------------------------------------------------------ export

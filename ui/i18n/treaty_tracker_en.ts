@@ -29,6 +29,16 @@
     </message>
 </context>
 <context>
+    <name>Backups</name>
+    <message numerus="yes">
+        <source>; the latest good backup is %1 (%2, %Ln agreement(s)): restore it with &apos;treaty-tracker --db %3 restore-backup %1&apos;</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>BulkEditDialog</name>
     <message numerus="yes">
         <source>The %Ln selected</source>
