@@ -61,6 +61,7 @@ from models.text import search_terms
 from ui.colours import error_style
 from ui.empty_hint import empty_hint
 from ui.flow_layout import FlowLayout
+from ui.locale_text import data_size
 from ui.model_messages import message_text
 from ui.translations import fill
 from ui.workers import Job, Worker, run_with_progress
@@ -272,7 +273,7 @@ class AttachmentPanel(QWidget):
                 label + language + removed,
                 version.filename,
                 f"v{version.number}",
-                size_text(version.size),
+                data_size(version.size, size_text(version.size), base=1000),
                 version.added_at.astimezone().strftime("%Y-%m-%d"),
                 self.tr(_STATUS_MARK[version.text_status]),
             ]

@@ -136,7 +136,12 @@ class RestoreDialog(QDialog):
                 if info.agreements is None
                 else locale_text.number(info.agreements)
             )
-            cells = (_when(info.made_at), count, size_text(info.size), _reason(info.reason))
+            cells = (
+                _when(info.made_at),
+                count,
+                locale_text.data_size(info.size, size_text(info.size)),
+                _reason(info.reason),
+            )
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setToolTip(str(info.path))

@@ -1069,3 +1069,19 @@ def test_the_due_panel_heading_ends_with_one_full_stop_in_russian(  # type: igno
     heading = panel.heading.text()
     assert heading.startswith("1 срок на ") and heading.endswith("г."), heading
     assert not heading.endswith(".."), heading
+
+
+def test_file_sizes_in_russian_and_as_before_in_english(qapp) -> None:  # type: ignore[no-untyped-def]
+    from models.attachments import size_text as decimal_size
+    from models.backups import size_text
+
+    use_language(qapp, "ru", QLocale("ru_RU"))
+    try:
+        backup = locale_text.data_size(380_928, size_text(380_928))
+        small = [locale_text.data_size(n, size_text(n)) for n in (1, 3, 812)]
+        attachment = locale_text.data_size(3_250_000, decimal_size(3_250_000), base=1000)
+    finally:
+        use_language(qapp, "en", QLocale("en_US"))
+    assert backup == "372,0 кБ" and attachment == "3,3 МБ"
+    assert small == ["1 байт", "3 байта", "812 байт"]
+    assert locale_text.data_size(380_928, size_text(380_928)) == "372.0 KB"

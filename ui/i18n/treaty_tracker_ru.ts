@@ -3262,6 +3262,17 @@ What you saved before is safe; the last action may not have finished.
     </message>
 </context>
 <context>
+    <name>LocaleText</name>
+    <message numerus="yes">
+        <source>%Ln byte(s)</source>
+        <translation>
+            <numerusform>%Ln байт</numerusform>
+            <numerusform>%Ln байта</numerusform>
+            <numerusform>%Ln байт</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>this computer</source>
