@@ -440,7 +440,7 @@ def _say(template: str, *args: object) -> Message:
 def _checked_label(label: str, language: str | None) -> tuple[str, str | None]:
     label = " ".join((label or "").split()) or DEFAULT_LABEL
     language = " ".join((language or "").split()) or None
-    problems = []
+    problems: list[str] = []
     if len(label) > LABEL_MAX or not_utf8(label):
         long_label = QT_TRANSLATE_NOOP("Attachments", "the label %1 is too long (the limit is %2)")
         problems.append(_say(long_label, shown(label), LABEL_MAX))

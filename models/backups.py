@@ -208,7 +208,7 @@ def damaged_hint(database: Path) -> str:
         "; the latest good backup is %1 (%2, %Ln agreement(s)): restore it with "
         "'treaty-tracker --db %3 restore-backup %1'",
         "",
-        latest.agreements,
+        latest.agreements or 0,  # a good backup's count was read
         latest.path,
         f"{latest.made_at:%Y-%m-%d %H:%M}",
         database,
