@@ -41,7 +41,7 @@ LUPDATE_MODELS = models/messages.py models/service.py models/dates.py models/typ
 	models/exchange_format.py models/exchange_read.py models/exchange_stream.py models/exchange_csv.py \
 	models/exchange_json.py models/exchange_relations.py models/attachment_exchange.py \
 	models/attachments.py models/history.py models/trash.py models/database.py models/backups.py \
-	models/integrity.py
+	models/integrity.py models/export_target.py
 LUPDATE = $(BIN)/pyside6-lupdate -silent -no-obsolete -locations none -extensions py ui $(LUPDATE_MODELS)
 translations: $(STAMP)
 	$(LUPDATE) -target-language en -pluralonly -ts $(I18N)/treaty_tracker_en.ts

@@ -1029,6 +1029,12 @@ def test_database_and_backup_errors_in_russian(russian: None, tmp_path: Path) ->
         f"{notes} восстановить нельзя: копия не прошла проверку SQLite ("
     )
     assert str(refused.value).startswith(f"{notes} can't be restored: it failed SQLite's check")
+    from models.export_target import export_target_problem
+
+    over = export_target_problem(database, database)
+    assert message_text(over) == (
+        f"{database} — та самая база данных, что экспортируется: выберите другое имя файла"
+    )
 
 
 def test_the_progress_dialog_s_cancel_button_in_russian(russian: None, qtbot, qapp) -> None:  # type: ignore[no-untyped-def]

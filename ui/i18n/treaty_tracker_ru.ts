@@ -1402,6 +1402,14 @@ Restore the latest good backup, made %2 with %Ln agreement(s)? The damaged file 
         <source>%1 is locked by another program (it holds the database for itself): close that program, then try again</source>
         <translation>%1 заблокирован другой программой (она держит базу данных только для себя): закройте ту программу и попробуйте ещё раз</translation>
     </message>
+    <message>
+        <source>%1 is the database being exported: choose another file name</source>
+        <translation>%1 — та самая база данных, что экспортируется: выберите другое имя файла</translation>
+    </message>
+    <message>
+        <source>%1 is a SQLite database, which the export would overwrite: choose another file name</source>
+        <translation>%1 — база данных SQLite, экспорт записал бы поверх неё: выберите другое имя файла</translation>
+    </message>
 </context>
 <context>
     <name>DatabaseOpener</name>
