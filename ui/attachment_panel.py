@@ -58,6 +58,7 @@ from models.changes import Changes
 from models.database import Database
 from models.messages import QT_TRANSLATE_NOOP  # typed: returns its str
 from models.text import search_terms
+from ui.attachment_notes import text_tip
 from ui.colours import error_style
 from ui.empty_hint import empty_hint
 from ui.flow_layout import FlowLayout
@@ -279,7 +280,7 @@ class AttachmentPanel(QWidget):
             ]
         )
         item.setData(0, Qt.ItemDataRole.UserRole, (attachment.id, version.id, version.filename))
-        item.setToolTip(5, version.text_note or version.text_status.label)
+        item.setToolTip(5, text_tip(version.text_note, version.text_status))
         who = version.added_by or self.tr("unknown")
         item.setToolTip(1, f"SHA-256 {version.sha256}\n" + fill(self.tr("added by %1"), who))
         if attachment.removed_at is not None:

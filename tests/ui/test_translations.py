@@ -1091,3 +1091,21 @@ def test_file_sizes_in_russian_and_as_before_in_english(qapp) -> None:  # type: 
     assert backup == "372,0 кБ" and attachment == "3,3 МБ"
     assert small == ["1 байт", "3 байта", "812 байт"]
     assert locale_text.data_size(380_928, size_text(380_928)) == "372.0 KB"
+
+
+def test_an_attachment_s_text_note_in_russian(russian: None, database, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from models.attachment_text import TextStatus
+    from models.attachments import attach_file
+    from ui.attachment_notes import text_tip
+
+    broken = tmp_path / "договор.docx"
+    broken.write_text("Oʻzbekiston, Türkiye: not a zip at all", encoding="utf-8")
+    agreement = service_create(database, "Тоқаев visit", "Kazakhstan")
+    with database.sessions.begin() as session:
+        attached = attach_file(session, agreement, broken)
+    note = attached.version.text_note
+    assert note == "not a readable DOCX file (it is not a zip archive)"  # as the database keeps it
+    shown = text_tip(note, attached.version.text_status)
+    assert shown == "файл DOCX не читается (это не zip-архив)"
+    assert text_tip(None, TextStatus.NONE) == "текста для поиска нет"
+    assert text_tip("something else", TextStatus.UNREADABLE) == "something else"

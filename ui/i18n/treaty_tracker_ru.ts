@@ -606,6 +606,57 @@ The default database is opened instead.</source>
     </message>
 </context>
 <context>
+    <name>AttachmentNotes</name>
+    <message>
+        <source>text searched</source>
+        <translation>текст участвует в поиске</translation>
+    </message>
+    <message>
+        <source>scanned PDF: no text layer to search</source>
+        <translation>отсканированный PDF: текстового слоя для поиска нет</translation>
+    </message>
+    <message>
+        <source>text could not be read</source>
+        <translation>текст прочитать не удалось</translation>
+    </message>
+    <message>
+        <source>no text to search</source>
+        <translation>текста для поиска нет</translation>
+    </message>
+    <message>
+        <source>a scanned PDF: it has no text layer to search</source>
+        <translation>отсканированный PDF: в нём нет текстового слоя для поиска</translation>
+    </message>
+    <message>
+        <source>an encrypted PDF: its text could not be read</source>
+        <translation>зашифрованный PDF: его текст прочитать не удалось</translation>
+    </message>
+    <message>
+        <source>an encrypted %1 file: its text could not be read</source>
+        <translation>зашифрованный файл %1: его текст прочитать не удалось</translation>
+    </message>
+    <message>
+        <source>not a readable PDF (%1)</source>
+        <translation>PDF не читается (%1)</translation>
+    </message>
+    <message>
+        <source>not a readable %1 file (it is not a zip archive)</source>
+        <translation>файл %1 не читается (это не zip-архив)</translation>
+    </message>
+    <message>
+        <source>not a readable %1 file (it has no %2)</source>
+        <translation>файл %1 не читается (в нём нет %2)</translation>
+    </message>
+    <message>
+        <source>not a readable %1 file (%2)</source>
+        <translation>файл %1 не читается (%2)</translation>
+    </message>
+    <message>
+        <source>its text could not be read (%1)</source>
+        <translation>его текст прочитать не удалось (%1)</translation>
+    </message>
+</context>
+<context>
     <name>AttachmentPanel</name>
     <message>
         <source>Label</source>
