@@ -1,15 +1,18 @@
 """How long a short command takes, whole process, beside a hand-written script doing the same.
 
-    .venv/bin/python -m benchmarks.cli_benchmark DB [--party KAZ] [--runs 9]
+    .venv/bin/python -m benchmarks.cli_benchmark DB [--party KAZ] [--search Тоқаев] [--runs 9]
+        [--app DIR]
 
-Runs `treaty-tracker list --party CODE --format json` (as `python main.py`: start-up,
-imports, the query and the output), `treaty-tracker --version`, the imports `list`
-can't do without (its floor), and benchmarks/hand_list.py (sqlite3 and json only) on
-the same file, each in a fresh process, taking turns so that a busy machine weighs on
-them alike. Prints a Markdown
-table: median and p95 wall time, median CPU time, and the ratio to the hand-written
-script. The two answers are compared first: the same agreements, keys and values.
-The target (issue #20): `list` under 0.3 s at 250,000 agreements.
+Runs `treaty-tracker list --party CODE --format json` and `list --search WORDS --format
+json` (as `python main.py`: start-up, imports, the query and the output), `treaty-tracker
+--version`, the imports `list` can't do without (its floor), and benchmarks/hand_list.py
+(sqlite3 and json only) on the same file, each in a fresh process, taking turns so that a
+busy machine weighs on them alike. Prints a Markdown table: median and p95 wall time,
+median CPU time (user + system), and the ratio to the hand-written script. The party
+listing's answer is compared with the script's first: the same agreements, keys and values.
+--app DIR runs the main.py of another checkout of the app (an older commit, for a before
+and after with the same benchmark and the same Python). The target (issue #20): `list`
+under 0.3 s at 250,000 agreements.
 """
 
 from __future__ import annotations
@@ -35,11 +38,13 @@ class Case:
     wall: list[float] = field(default_factory=list)
     cpu: list[float] = field(default_factory=list)
 
+    cwd: Path = ROOT
+
     def run(self) -> bytes:
         """One fresh process; its wall and CPU time (user + system) are recorded."""
         before = resource.getrusage(resource.RUSAGE_CHILDREN)
         started = time.perf_counter()
-        done = subprocess.run(self.command, cwd=ROOT, capture_output=True, check=True)
+        done = subprocess.run(self.command, cwd=self.cwd, capture_output=True, check=True)
         self.wall.append(time.perf_counter() - started)
         after = resource.getrusage(resource.RUSAGE_CHILDREN)
         self.cpu.append(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
@@ -50,22 +55,25 @@ class Case:
         return ordered[min(len(ordered) - 1, int(len(ordered) * 0.95))]
 
 
-def cases(path: Path, party: str) -> list[Case]:
+def cases(path: Path, party: str, search: str, app: Path) -> list[Case]:
     python = sys.executable
+    listing = [python, "main.py", "--db", str(path), "list", "--format", "json"]
+    # What `list` can't do without: on an SQLite file, the command line and the quick path's
+    # modules (models.sqlite_listing); before it (an older --app), SQLAlchemy and the schema.
+    quick = (app / "models" / "sqlite_listing.py").exists()
+    floor = "import " + (
+        "ui.cli.running, models.sqlite_listing, models.sqlite_file"
+        if quick
+        else "models.query, models.participation_counts"
+    )
     return [
+        Case(f"`list --party {party} --format json`", [*listing, "--party", party], cwd=app),
+        Case(f"`list --search {search} --format json`", [*listing, "--search", search], cwd=app),
+        Case("`--version`", [python, "main.py", "--version"], cwd=app),
+        Case("its floor: the modules `list` loads, nothing run", [python, "-c", floor], cwd=app),
         Case(
-            f"`list --party {party} --format json`",
-            [python, "main.py", "--db", str(path), "list", "--party", party, "--format", "json"],
-        ),
-        Case("`--version`", [python, "main.py", "--version"]),
-        # What `list` can't do without: SQLAlchemy, the mapped schema and the query layer.
-        Case(
-            "its floor: importing SQLAlchemy, the schema and models.query, nothing else",
-            [python, "-c", "import models.query, models.participation_counts"],
-        ),
-        Case(
-            "hand-written script, same answer (sqlite3, json)",
-            [python, "benchmarks/hand_list.py", str(path), party],
+            "hand-written script, same answer as the party listing (sqlite3, json)",
+            [python, str(ROOT / "benchmarks" / "hand_list.py"), str(path), party],
         ),
     ]
 
@@ -96,12 +104,15 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("db", type=Path)
     parser.add_argument("--party", default="KAZ")
+    parser.add_argument("--search", default="Тоқаев")
     parser.add_argument("--runs", type=int, default=9)
+    parser.add_argument("--app", type=Path, default=ROOT, help="the checkout whose main.py runs")
     args = parser.parse_args(argv)
-    measured = cases(args.db, args.party)
-    app, version, _floor, hand = measured
+    measured = cases(args.db, args.party, args.search, args.app.resolve())
+    app, searching, version, _floor, hand = measured
     # Once untimed: the file in the page cache, as every run after the first finds it.
     number = same_answer(app.run(), hand.run())
+    searching.run()
     version.run()
     for case in measured:
         case.wall.clear()

@@ -12,15 +12,15 @@ import sqlite3
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
-from pathlib import Path, PurePath
+from pathlib import Path
 from typing import Any
-from urllib.parse import quote_from_bytes
 
 from sqlalchemy import URL, Connection, Engine, create_engine, event, make_url, text
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError, ProgrammingError
 from sqlalchemy.orm import Session, sessionmaker
 
-from models.app_identity import data_dir
+from models.app_identity import ENV_VARIABLE as ENV_VARIABLE  # re-exported, as below
+from models.app_identity import default_database_path as default_database_path
 from models.integrity import (
     classify,
     damaged_message,
@@ -31,13 +31,11 @@ from models.integrity import (
     unclean_shutdown,
 )
 from models.messages import DATABASE, QT_TRANSLATE_NOOP, Message, message_of, say
+from models.schema_revision import APPLICATION_ID as APPLICATION_ID
+from models.schema_revision import SCHEMA_REVISION as SCHEMA_REVISION
+from models.sqlite_file import sqlite_uri as sqlite_uri
 from models.users import system_user
 
-ENV_VARIABLE = "TREATY_TRACKER_DB"
-# The newest migration: a database at it opens without loading Alembic (a test holds this
-# equal to the head of models/migrations).
-SCHEMA_REVISION = "0012"
-APPLICATION_ID = 0x54545254  # 'TTRT', set by the first migration
 BUSY_TIMEOUT_MS = 5000
 _MIGRATIONS = Path(__file__).with_name("migrations")
 _SQLITE_HEADER = b"SQLite format 3\x00"
@@ -67,10 +65,6 @@ class NewerDatabaseError(DatabaseError):
 
 class LockedDatabaseError(DatabaseError):
     """Another program holds the file for itself (SQLite's exclusive locking mode)."""
-
-
-def default_database_path() -> Path:
-    return data_dir() / "treaties.db"
 
 
 def resolve_url(
@@ -448,21 +442,6 @@ def _read_only_uri(path: Path, url: URL) -> str:
     """SQLite's URI for a read-only open of *path*: mode=ro, and immutable=1 if *url* asks."""
     immutable = "&immutable=1" if url.query.get("immutable") == "1" else ""
     return f"{sqlite_uri(path)}?mode=ro{immutable}"
-
-
-def sqlite_uri(path: PurePath) -> str:
-    """SQLite's file: URI for *path*, on any system, without a query.
-
-    Not Path.as_uri(): for a Windows share (//server/share/db, which is also what resolve()
-    makes of a mapped drive) it gives file://server/share/db, and SQLite refuses a URI
-    naming a host; SQLite wants the share as the path, file:////server/share/db.
-    Non-ASCII letters are percent-encoded as UTF-8 bytes, as SQLite decodes them; a Linux
-    name that is not UTF-8 keeps its own bytes (surrogateescape, as os.fsencode does).
-    """
-    posix = path.as_posix()  # C:/Users/…, //server/share/…, /home/…
-    lead = "" if posix.startswith("/") else "/"
-    raw = posix.encode("utf-8", "surrogateescape")
-    return f"file://{lead}{quote_from_bytes(raw, safe='/:')}"
 
 
 def _configure_read_only_sqlite(dbapi_connection: Any, _record: Any) -> None:

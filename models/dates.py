@@ -5,7 +5,7 @@ from __future__ import annotations
 import calendar
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import UTC, date, datetime
 from enum import StrEnum
 
 from models.messages import NOT_A_DATE, NOT_A_DATE_BECAUSE, QT_TRANSLATE_NOOP, message_of, say
@@ -134,3 +134,10 @@ class PartialDate:
 
     def __ge__(self, other: PartialDate) -> bool:
         return self._order_key() >= other._order_key()
+
+
+def utc_text(moment: datetime) -> str:
+    """'2026-11-29 10:14 UTC': one time zone for a team spread over several."""
+    if moment.tzinfo is not None:
+        moment = moment.astimezone(UTC)
+    return moment.strftime("%Y-%m-%d %H:%M UTC")

@@ -21,19 +21,12 @@ from sqlalchemy.orm import Session
 
 from models.query import AgreementRow
 from models.schema import Action, Agreement, Participation
-from models.status import (
-    Dated,
-    ParticipationCounts,
-    agreement_in_force,
-    party_acts,
-    party_status,
-)
+from models.status import Dated, ParticipationCounts, tallied_counts
 from models.vocab import (
     CONSENT_ACTIONS,
     LEAVING_ACTIONS,
     SIGNATURE_ACTIONS,
     ActionType,
-    PartyStatus,
     Role,
 )
 
@@ -63,18 +56,15 @@ def participation_counts(
         for agreement_id, *tally in session.execute(_tallies(ids))
     }
     left = _leavers(session, [i for i, tally in tallies.items() if tally[4]])
-    counts = {}
-    for row in rows:
-        signed, no_action, sure, if_in_force, _leaving = tallies.get(row.id, [0] * 5)
-        in_force = agreement_in_force(row.status, row.entry_into_force, today)
-        statuses = [
-            party_status([a for a, _on in party_acts(role, row.signed_on, acts)], in_force)
-            for role, acts in left[row.id]
-        ]
-        parties = sure + (if_in_force if in_force else 0) + statuses.count(PartyStatus.PARTY)
-        withdrawn = statuses.count(PartyStatus.WITHDRAWN)
-        counts[row.id] = ParticipationCounts(signed, parties, withdrawn, no_action)
-    return counts
+    return {
+        row.id: tallied_counts(
+            (row.status, row.entry_into_force, row.signed_on),
+            tallies.get(row.id, [0] * 5),
+            left[row.id],
+            today,
+        )
+        for row in rows
+    }
 
 
 def _has(types: Iterable[ActionType]) -> Any:

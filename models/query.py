@@ -7,11 +7,9 @@ fetched for a page of ids at a time, and counts are computed by the database.
 
 from __future__ import annotations
 
-import dataclasses
 from collections import defaultdict
 from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import (
@@ -31,126 +29,18 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Session
 
-from models.dates import PartialDate
+from models.agreement_row import AgreementRow as AgreementRow  # re-exported, as below
 from models.fields import field_paths
+from models.filter_value import NEVER_EMPTY as NEVER_EMPTY
+from models.filter_value import AgreementFilter as AgreementFilter
+from models.filter_value import Sort as Sort
+from models.filter_value import descendants
+from models.filter_value import fts_query as fts_query
 from models.schema import Agreement, Field, Participation, Party, agreement_fields
 from models.search_index import SEARCH_TABLE, has_search_index, pg_lexeme
 from models.sorting import SortColumn as SortColumn  # re-exported: known from here too
-from models.status import ParticipationCounts
 from models.text import fold, search_terms
 from models.vocab import Kind, Level, Status
-
-
-@dataclass(frozen=True)
-class AgreementFilter:
-    """What the user asked for. Empty dimensions do not filter.
-
-    Across dimensions the conditions combine with AND; any of the chosen fields,
-    kinds, statuses or levels matches; all chosen parties must take part (agreements
-    *between* them) unless `any_party` is set. A field includes its subfields.
-    Partial dates compare as their first day: '2021' falls before '2021-06', and an
-    agreement signed in '2021' is signed from January 2021 on. `signed_to` takes in the
-    whole of its year or month: up to '2021-06' includes '2021-06-30'.
-    `due_within` (days) keeps agreements with a deadline from `due_as_of` (None: today) to
-    that many days later, `due_overdue` those with an expiry or entry into force passed and
-    not recorded as such (either or both: any of them); ended agreements are never due.
-    """
-
-    fields: tuple[int, ...] = ()
-    parties: tuple[int, ...] = ()
-    any_party: bool = False
-    kinds: tuple[Kind, ...] = ()
-    statuses: tuple[Status, ...] = ()
-    levels: tuple[Level, ...] = ()
-    signed_from: PartialDate | None = None
-    signed_to: PartialDate | None = None
-    text: str = ""
-    due_within: int | None = None
-    due_overdue: bool = False
-    due_as_of: date | None = None
-
-    def is_empty(self) -> bool:
-        return self == AgreementFilter(any_party=self.any_party)
-
-    def replace(self, **changes: Any) -> AgreementFilter:
-        return dataclasses.replace(self, **changes)
-
-    def to_json(self) -> dict[str, Any]:
-        """Plain data for saved views (ids, vocabulary values, ISO dates)."""
-        return {
-            "fields": list(self.fields),
-            "parties": list(self.parties),
-            "any_party": self.any_party,
-            "kinds": [kind.value for kind in self.kinds],
-            "statuses": [status.value for status in self.statuses],
-            "levels": [level.value for level in self.levels],
-            "signed_from": self.signed_from.iso() if self.signed_from else None,
-            "signed_to": self.signed_to.iso() if self.signed_to else None,
-            "text": self.text,
-            "due_within": self.due_within,
-            "due_overdue": self.due_overdue,
-            "due_as_of": self.due_as_of.isoformat() if self.due_as_of else None,
-        }
-
-    @classmethod
-    def from_json(cls, data: dict[str, Any]) -> AgreementFilter:
-        return cls(
-            fields=tuple(data.get("fields", ())),
-            parties=tuple(data.get("parties", ())),
-            any_party=bool(data.get("any_party", False)),
-            kinds=tuple(Kind(value) for value in data.get("kinds", ())),
-            statuses=tuple(Status(value) for value in data.get("statuses", ())),
-            levels=tuple(Level(value) for value in data.get("levels", ())),
-            signed_from=PartialDate.parse_optional(data.get("signed_from")),
-            signed_to=PartialDate.parse_optional(data.get("signed_to")),
-            text=data.get("text", ""),
-            due_within=data.get("due_within"),
-            due_overdue=bool(data.get("due_overdue", False)),
-            due_as_of=date.fromisoformat(data["due_as_of"]) if data.get("due_as_of") else None,
-        )
-
-    def is_due(self) -> bool:
-        """Whether the due dimension filters."""
-        return self.due_within is not None or self.due_overdue
-
-    def as_of(self) -> date:
-        """The day the due filter counts from."""
-        return self.due_as_of or date.today()
-
-
-@dataclass(frozen=True)
-class Sort:
-    column: SortColumn = SortColumn.SIGNED_ON
-    descending: bool = False
-
-
-@dataclass(frozen=True)
-class AgreementRow:
-    """One agreement as a table, a CSV line or a register entry shows it."""
-
-    id: int
-    title: str
-    kind: Kind
-    level: Level
-    status: Status
-    signed_on: PartialDate | None
-    signed_at: str | None
-    entry_into_force: PartialDate | None
-    expires_on: PartialDate | None
-    parties: tuple[str, ...]
-    fields: tuple[str, ...]
-    summary: str
-    source_url: str | None
-    notes: str
-    version: int
-    updated_at: datetime
-    # Signatories and parties; filled only where asked (models.participation_counts).
-    counts: ParticipationCounts | None = None
-    # Structured terms (models.terms' canonical text), for CSV export.
-    duration_term: str | None = None
-    renewal_term: str | None = None
-    notice_term: str | None = None
-    entry_into_force_term: str | None = None
 
 
 @dataclass(frozen=True)
@@ -235,12 +125,6 @@ def _with_party(*party_ids: int) -> Select[int]:
     return select(Participation.agreement_id).where(Participation.party_id.in_(party_ids))
 
 
-def fts_query(text: str) -> str | None:
-    """An FTS5 MATCH string of quoted prefix terms; no user character survives as syntax."""
-    terms = search_terms(text)
-    return " ".join(f'"{term}"*' for term in terms) if terms else None
-
-
 def tsquery(text: str) -> str | None:
     """The same query for PostgreSQL's tsvector: every term as a quoted prefix, all required."""
     terms = search_terms(text)  # folded words: letters and digits only, never a quote
@@ -298,17 +182,8 @@ def matching_ids(session: Session, wanted: AgreementFilter) -> Select[int]:
 
 def descendant_field_ids(session: Session, field_ids: Sequence[int]) -> list[int]:
     """The fields and all their subfields."""
-    children: dict[int | None, list[int]] = defaultdict(list)
-    for field_id, parent_id in session.execute(select(Field.id, Field.parent_id)):
-        children[parent_id].append(field_id)
-    found: list[int] = []
-    pending = list(field_ids)
-    while pending:
-        current = pending.pop()
-        if current not in found:
-            found.append(current)
-            pending.extend(children[current])
-    return found
+    pairs = session.execute(select(Field.id, Field.parent_id))
+    return descendants(((row[0], row[1]) for row in pairs), field_ids)
 
 
 # ----------------------------------------------------------------- ids, rows, counts
@@ -338,20 +213,6 @@ def sort_expression(column: SortColumn) -> ColumnElement[Any]:
         return Agreement.title_key  # type: ignore[return-value]  # orders as its column
     attribute: ColumnElement[Any] = getattr(Agreement, column.value)
     return attribute
-
-
-# Columns that are never empty; the others may be, and empty values sort last.
-NEVER_EMPTY = frozenset(
-    {
-        SortColumn.TITLE,
-        SortColumn.KIND,
-        SortColumn.LEVEL,
-        SortColumn.STATUS,
-        SortColumn.UPDATED_AT,
-        SortColumn.CREATED_AT,
-        SortColumn.ID,
-    }
-)
 
 
 def _order_by(sort: Sort) -> list[ColumnElement[Any]]:

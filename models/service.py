@@ -10,7 +10,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import NamedTuple
 from urllib.parse import urlparse
 
@@ -23,6 +23,7 @@ from models import limits, messages
 from models.audit import changes_between, input_record, last_change, record
 from models.changes import Changes
 from models.dates import PartialDate
+from models.dates import utc_text as utc_text  # re-exported: known from here too
 from models.deadline_store import refresh_deadlines
 from models.fields import field_path, resolve_field, split_path
 from models.limits import (
@@ -212,13 +213,6 @@ class NotFoundError(Exception):
         else:
             message = say(NOT_FOUND, agreement_id, context=SAVING)
         super().__init__(message)
-
-
-def utc_text(moment: datetime) -> str:
-    """'2026-11-29 10:14 UTC': one time zone for a team spread over several."""
-    if moment.tzinfo is not None:
-        moment = moment.astimezone(UTC)
-    return moment.strftime("%Y-%m-%d %H:%M UTC")
 
 
 # ----------------------------------------------------------------- validation

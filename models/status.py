@@ -184,3 +184,28 @@ def implied_status(
     if signed_on or PartyStatus.SIGNATORY in party_statuses:
         return Status.SIGNED
     return None
+
+
+def tallied_counts(
+    agreement: tuple[Status, PartialDate | None, PartialDate | None],
+    tally: Sequence[int],
+    leavers: Sequence[tuple[Role, list[Dated]]],
+    today: date,
+) -> ParticipationCounts:
+    """An agreement's counts, from its status, entry into force and signing date, its tally,
+    and the acts of its parties that ever left.
+
+    *tally*: signatories, parties with no act, parties for sure (in force for them), parties
+    if the agreement is in force (consented), parties that left; those last are judged here
+    one by one, since one may have come back (see models.participation_counts).
+    """
+    status, entry_into_force, signed_on = agreement
+    signed, no_action, sure, if_in_force, _leaving = tally
+    in_force = agreement_in_force(status, entry_into_force, today)
+    statuses = [
+        party_status([act for act, _on in party_acts(role, signed_on, acts)], in_force)
+        for role, acts in leavers
+    ]
+    parties = sure + (if_in_force if in_force else 0) + statuses.count(PartyStatus.PARTY)
+    withdrawn = statuses.count(PartyStatus.WITHDRAWN)
+    return ParticipationCounts(signed, parties, withdrawn, no_action)

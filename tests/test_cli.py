@@ -129,13 +129,41 @@ def heavy_in(modules: set[str], heavy: tuple[str, ...] = HEAVY) -> list[str]:
 def test_a_short_command_loads_only_what_it_needs(sample_db: Path) -> None:
     """`list` and `--version` run on every call of a script: nothing heavy is loaded for them."""
     listing = loaded_by("--db", str(sample_db), "list", "--party", "KAZ", "--format", "json")
-    assert "models.query" in listing
+    assert "models.sqlite_listing" in listing
     assert heavy_in(listing) == []
     assert heavy_in(loaded_by("--db", str(sample_db), "list", "--format", "csv")) == []
     # --version, --help and the shell's TAB completion build the parser only: no database.
     version = loaded_by("--version")
     assert "ui.cli.parser" in version
     assert heavy_in(version, (*HEAVY, "sqlalchemy", "models.database", "models.schema")) == []
+
+
+def test_list_on_sqlite_answers_without_sqlalchemy(sample_db: Path) -> None:
+    """`list` on an SQLite file at the current schema reads it with sqlite3 alone: loading
+    SQLAlchemy and the schema took longer than the query (issue #20)."""
+    database_code = ("sqlalchemy", "models.database", "models.schema", "models.query")
+    for output in ("json", "table"):
+        listing = loaded_by(
+            "--db", str(sample_db), "list", "--party", "KAZ", "--search", "Oʻzbekiston",
+            "--format", output,
+        )  # fmt: skip
+        assert heavy_in(listing, database_code) == [], output
+    # What it can't resolve exactly (a misspelt party) goes the full way, with its message.
+    assert "sqlalchemy" in loaded_by("--db", str(sample_db), "list", "--party", "Uzbekistn")
+    # `backups` works on the file alone, and `trash` reads it as `list` does.
+    assert heavy_in(loaded_by("--db", str(sample_db), "backups"), database_code) == []
+    assert heavy_in(loaded_by("--db", str(sample_db), "trash"), database_code) == []
+
+
+def test_the_version_is_read_without_importlib_metadata() -> None:
+    """Every command logs its version: read from our .dist-info as importlib.metadata reads it,
+    without loading the email package it needs for that."""
+    from importlib import metadata
+
+    from models.app_identity import app_version
+
+    assert app_version() == metadata.version("treaty-tracker")
+    assert "importlib.metadata" not in loaded_by("--version")
 
 
 def test_script_unknown_party_is_one_line_with_a_suggestion(sample_db: Path) -> None:

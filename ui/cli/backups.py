@@ -90,16 +90,29 @@ def _at_least_one(text: str) -> int:
 
 
 def database_file(args: argparse.Namespace) -> Path:
-    """The SQLite file the command is about; UsageError for a server or a missing file."""
-    from models.database import ENV_VARIABLE, DatabaseError, resolve_url, sqlite_path
+    """The SQLite file the command is about; UsageError for a server or a missing file.
+
+    A path is read without SQLAlchemy (models.sqlite_file), as `list` reads one; a URL
+    (sqlite:///… or a server's) goes through models.database.
+    """
+    from models.sqlite_file import plain_path
+
+    path = plain_path(args.db)
+    if path is None:
+        path = _path_in_url(args)
+    if not path.is_file():
+        raise UsageError(f"no database at {path}")
+    return path
+
+
+def _path_in_url(args: argparse.Namespace) -> Path:
+    from models.database import ENV_VARIABLE, resolve_url, sqlite_path
 
     target = args.db or os.environ.get(ENV_VARIABLE, "")
     check_server_url(target, "--db" if args.db else f"${ENV_VARIABLE}")
     path = sqlite_path(resolve_url(args.db))
     if path is None:
         raise UsageError(POSTGRES_MESSAGE)
-    if not path.is_file():
-        raise DatabaseError(f"no database at {path}")
     return path
 
 

@@ -23,7 +23,8 @@ if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
     from models.database import Database
-    from models.query import AgreementFilter, FieldNode, Sort
+    from models.filter_value import AgreementFilter, Sort
+    from models.query import FieldNode
 
 PROG = "treaty-tracker"
 
@@ -77,8 +78,8 @@ def add_sort_arguments(parser: argparse.ArgumentParser | argparse._ArgumentGroup
 
 
 def sort_from_args(args: argparse.Namespace) -> Sort:
-    """The models.query.Sort that --sort and --desc describe."""
-    from models.query import Sort
+    """The Sort (models.filter_value) that --sort and --desc describe."""
+    from models.filter_value import Sort
 
     return Sort(SortColumn(args.sort), descending=args.desc)
 
@@ -185,17 +186,31 @@ def date_value(text: str) -> PartialDate:
 
 def filter_from_args(session: Session, args: argparse.Namespace) -> AgreementFilter:
     """The AgreementFilter the FILTERS arguments describe; raises UsageError on unknown names."""
-    from models.query import AgreementFilter, field_tree
+    from models.query import field_tree
+
+    nodes = field_tree(session) if args.fields else []
+    return filter_of(
+        args, lambda name: field_id(session, name, nodes), lambda name: party_id(session, name)
+    )
+
+
+def filter_of(
+    args: argparse.Namespace, field_of: Callable[[str], int], party_of: Callable[[str], int]
+) -> AgreementFilter:
+    """The AgreementFilter of the FILTERS arguments, names resolved by *field_of*, *party_of*.
+
+    One reading of the options for both ways `list` reads a database (see ui.cli.listing).
+    """
+    from models.filter_value import AgreementFilter
 
     signed_from, signed_to = args.signed_from, args.signed_to
     if signed_from and signed_to and signed_to.certainly_before(signed_from):
         raise UsageError(
             f"--signed-to {signed_to.iso()} is before --signed-from {signed_from.iso()}"
         )
-    nodes = field_tree(session) if args.fields else []
     return AgreementFilter(
-        fields=_unique(field_id(session, name, nodes) for name in args.fields or []),
-        parties=_unique(party_id(session, name) for name in args.parties or []),
+        fields=_unique(field_of(name) for name in args.fields or []),
+        parties=_unique(party_of(name) for name in args.parties or []),
         any_party=args.any_party,
         kinds=_unique(args.kinds or []),
         statuses=_unique(args.statuses or []),

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import argparse
-from datetime import timedelta
+import sqlite3
+from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from ui.cli.common import UsageError, add_db_argument, agreement_id
@@ -70,6 +71,7 @@ def register(commands: Any) -> None:
     ):
         add_db_argument(parser, default=argparse.SUPPRESS)
         parser.set_defaults(handler=handler, creates_database=False, writes=writes)
+    listing.set_defaults(quick_handler=quick_trash)
 
 
 def _ids(parser: argparse.ArgumentParser) -> None:
@@ -134,16 +136,41 @@ def command_restore(database: Database, args: argparse.Namespace) -> int:
 
 def command_trash(database: Database, args: argparse.Namespace) -> int:
     from models import trash
-    from models.service import utc_text
 
     with database.sessions.begin() as session:
         rows = trash.list_trash(session)
+    return _print_trash([(row.id, row.title, row.deleted_at, row.deleted_by) for row in rows])
+
+
+def quick_trash(args: argparse.Namespace) -> int | None:
+    """`trash` read with sqlite3 alone where `list` would be (ui.cli.listing.quick_list);
+    None: run command_trash instead."""
+    from models import sqlite_listing
+    from models.sqlite_file import open_current, plain_path
+
+    path = plain_path(args.db)
+    connection = open_current(path) if path is not None else None
+    if connection is None:
+        return None
+    try:
+        rows = sqlite_listing.trash_rows(connection)
+    except sqlite3.Error:
+        return None  # the full path meets it again and names it
+    finally:
+        connection.close()
+    return _print_trash(rows)
+
+
+def _print_trash(rows: list[tuple[int, str, datetime, str]]) -> int:
+    """Id, when deleted (UTC), by whom and title, a line each, newest first as given."""
+    from models.dates import utc_text
+
     if not rows:
         print("The trash is empty.")
         return 0
-    width = max(len(str(row.id)) for row in rows)
-    for row in rows:
-        print(f"{row.id:>{width}}  {utc_text(row.deleted_at)}  {row.deleted_by}  {row.title}")
+    width = max(len(str(row[0])) for row in rows)
+    for key, title, deleted_at, deleted_by in rows:
+        print(f"{key:>{width}}  {utc_text(deleted_at)}  {deleted_by}  {title}")
     return 0
 
 

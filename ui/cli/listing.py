@@ -14,21 +14,29 @@ from models import agreement_record
 from models.safe_output import json_controls
 from models.safe_output import shown as escaped
 from ui.cli.common import (
+    UsageError,
     add_db_argument,
     add_filter_arguments,
     add_ids_argument,
     add_sort_arguments,
+    fail,
     filter_from_args,
+    filter_of,
+    first_line,
     named_ids,
     sort_from_args,
 )
 
 if TYPE_CHECKING:
+    import sqlite3
+    from pathlib import Path
+
     from models.database import Database
     from models.query import AgreementRow
 
 FORMATS = ("table", "csv", "json")
 _encode = json.JSONEncoder(ensure_ascii=False).encode  # one encoder (C, not indent's Python)
+_encode_text = json.encoder.encode_basestring  # what _encode does with a str, called directly
 
 
 def write_json(rows: Iterable[AgreementRow], out: IO[str]) -> None:
@@ -43,15 +51,35 @@ def write_json(rows: Iterable[AgreementRow], out: IO[str]) -> None:
 
 def _indented(value: Any, indent: str) -> str:
     """*value* as JSON, each object key and list item on a line of its own under *indent*."""
+    if not value or not isinstance(value, dict | list):
+        return _scalar(value)
     inner = indent + "  "
-    if isinstance(value, dict) and value:
-        items = [f"{inner}{_encode(key)}: {_indented(item, inner)}" for key, item in value.items()]
-    elif isinstance(value, list) and value:
-        items = [inner + _indented(item, inner) for item in value]
-    else:
-        return _encode(value)
-    brackets = "{}" if isinstance(value, dict) else "[]"
-    return brackets[0] + "\n" + ",\n".join(items) + "\n" + indent + brackets[1]
+    separator = ",\n" + inner
+    if isinstance(value, dict):
+        items = separator.join(
+            f"{_scalar(key)}: {_indented(item, inner)}" for key, item in value.items()
+        )
+        return "{\n" + inner + items + "\n" + indent + "}"
+    return (
+        "[\n"
+        + inner
+        + separator.join(_indented(item, inner) for item in value)
+        + "\n"
+        + indent
+        + "]"
+    )
+
+
+def _scalar(value: Any) -> str:
+    """A text, number, true, false or null as json.dumps writes it, without its Python layers
+    for the common cases (a listing of 250,000 rows encodes millions of them)."""
+    if value.__class__ is str:
+        return _encode_text(value)
+    if value is None:
+        return "null"
+    if value.__class__ is int:
+        return int.__repr__(value)
+    return _encode(value)
 
 
 def write_csv(
@@ -141,7 +169,7 @@ def register(commands: Any) -> None:
     output.add_argument(
         "--format", choices=FORMATS, default="table", help="output format (default: table)"
     )
-    listing.set_defaults(handler=command_list, creates_database=False)
+    listing.set_defaults(handler=command_list, quick_handler=quick_list, creates_database=False)
 
 
 def command_list(database: Database, args: argparse.Namespace) -> int:
@@ -162,4 +190,67 @@ def command_list(database: Database, args: argparse.Namespace) -> int:
             write_csv(rows, sys.stdout, agreement_record.party_cells(session))
         else:
             write_table(rows, sys.stdout)
+    return 0
+
+
+def quick_list(args: argparse.Namespace) -> int | None:
+    """`list` read with sqlite3 alone (models.sqlite_listing); None: run command_list instead.
+
+    Taken for a sound SQLite file at the current schema, as JSON or a table, when every name
+    given resolves exactly: loading SQLAlchemy cost more than the query. CSV (whose party
+    codes need the states' tables), --id (merged ids and their notices), a server, a file
+    to check, upgrade or refuse, and names to correct all go the full way, with its messages.
+    """
+    import sqlite3
+
+    from models import sqlite_listing
+    from models.sqlite_file import open_current, plain_path
+
+    if args.format == "csv" or args.ids:
+        return None
+    path = plain_path(args.db)
+    connection = open_current(path) if path is not None else None
+    if path is None or connection is None:
+        return None
+    try:
+        try:
+            wanted = filter_of(
+                args,
+                lambda name: sqlite_listing.field_id(connection, name),
+                lambda name: sqlite_listing.party_id(connection, name),
+            )
+            ids = sqlite_listing.agreement_ids(connection, wanted, sort_from_args(args))
+        except (sqlite_listing.Unanswerable, sqlite3.Error):
+            return None  # the full path answers, or meets the same error and names it
+        except UsageError as error:
+            return fail(str(error))
+        return _write_quickly(connection, path, ids, args.format)
+    finally:
+        connection.close()
+
+
+def _write_quickly(connection: sqlite3.Connection, path: Path, ids: list[int], output: str) -> int:
+    """The rows of *ids* written as *output*; a damaged file or a reader gone said as
+    command_list says them (models.database.storage_failure; ui.cli.running._run_on)."""
+    import os
+    import sqlite3
+    from datetime import date
+
+    from models import sqlite_listing
+    from models.integrity import classify, damaged_message
+
+    try:
+        if output == "json":
+            counted = sqlite_listing.iter_rows(connection, ids, counted_on=date.today())
+            write_json(counted, sys.stdout)
+        else:
+            write_table(sqlite_listing.iter_rows(connection, ids), sys.stdout)
+    except sqlite3.Error as error:
+        if classify(error) == "damaged":
+            return fail(damaged_message(path, " ".join(str(error).split())))
+        return fail(f"database error: {first_line(error)}", status=1)
+    except BrokenPipeError:
+        # The reader (`| head`) went away: stop quietly, as command-line tools do.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
     return 0

@@ -81,17 +81,22 @@ def parse(argv: list[str] | None) -> argparse.Namespace | int:
 
 
 def run_command(args: argparse.Namespace) -> int:
-    """Open the database the command works on (if any), run it, one line for each failure."""
-    from models.database import DatabaseError
-    from models.users import UserNameError
+    """Open the database the command works on (if any), run it, one line for each failure.
 
+    A command's `quick_handler`, if it has one, is tried first: it answers from an SQLite
+    file without SQLAlchemy where it can, and returns None where the full way must.
+    """
+    quick = getattr(args, "quick_handler", None)
+    status = quick(args) if quick is not None else None
+    if status is not None:
+        return int(status)
     if not getattr(args, "needs_database", True):
         return int(args.handler(None, args))
     if getattr(args, "without_database", False):  # works on the file, even a damaged one
-        try:
-            return int(args.handler(None, args))
-        except (UsageError, DatabaseError) as error:
-            return fail(str(error))
+        return _run_without_database(args)
+    from models.database import DatabaseError
+    from models.users import UserNameError
+
     writes = getattr(args, "writes", False) and not getattr(args, "dry_run", False)
     try:
         # Every page is checked before a command writes: a damaged file is refused unchanged.
@@ -107,6 +112,21 @@ def run_command(args: argparse.Namespace) -> int:
         return fail(str(error))
     finally:
         database.close()
+
+
+def _run_without_database(args: argparse.Namespace) -> int:
+    """A command on the database file itself (the backups); its failures said in one line."""
+    try:
+        return int(args.handler(None, args))
+    except UsageError as error:
+        return fail(str(error))
+    except Exception as error:
+        # Imported only now: `backups` on a file needs no SQLAlchemy, which models.database loads.
+        from models.database import DatabaseError
+
+        if isinstance(error, DatabaseError):
+            return fail(str(error))
+        raise
 
 
 def _run_on(database: Database, args: argparse.Namespace) -> int:
