@@ -38,7 +38,10 @@ LANGUAGES := $(sort $(NEW) $(filter-out en,$(patsubst $(I18N)/treaty_tracker_%.t
 LUPDATE_MODELS = models/messages.py models/service.py models/dates.py models/typed_dates.py \
 	models/terms.py models/limits.py models/vocab.py models/deadlines.py models/catalog.py \
 	models/views.py models/bulk_edit.py models/bulk_write.py models/merge.py models/exchange.py \
-	models/exchange_format.py models/exchange_read.py models/exchange_stream.py models/exchange_csv.py
+	models/exchange_format.py models/exchange_read.py models/exchange_stream.py models/exchange_csv.py \
+	models/exchange_json.py models/exchange_relations.py models/attachment_exchange.py \
+	models/attachments.py models/history.py models/trash.py models/database.py models/backups.py \
+	models/integrity.py models/export_target.py
 LUPDATE = $(BIN)/pyside6-lupdate -silent -no-obsolete -locations none -extensions py ui $(LUPDATE_MODELS)
 translations: $(STAMP)
 	$(LUPDATE) -target-language en -pluralonly -ts $(I18N)/treaty_tracker_en.ts

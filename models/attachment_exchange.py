@@ -36,7 +36,7 @@ from models.dates import PartialDate
 from models.exchange import ImportResult, import_file, title_identity
 from models.exchange_format import ImportFailed, Problem
 from models.exchange_json import json_items
-from models.messages import STEP_IMPORT, fill
+from models.messages import IMPORT, QT_TRANSLATE_NOOP, STEP_IMPORT, Message, fill, message_of, say
 from models.schema import Agreement
 from models.text import sort_key
 
@@ -172,16 +172,18 @@ def attachment_problems(path: Path) -> list[Problem]:
                 where = f"{ATTACHMENTS_KEY}[{number}]"
                 versions = entry.get("versions") if isinstance(entry, dict) else None
                 if not isinstance(versions, list):
-                    problems.append(
-                        Problem("must be an object with versions", index=index, column=where)
-                    )
+                    problems.append(Problem(_say(NO_VERSIONS), index=index, column=where))
                     continue
                 found: list[Problem] = []
                 for step, version in enumerate(versions):
                     _version(version, path.parent, f"{where}.versions[{step}]", index, found)
                 title = item.get("title")
-                named = f" (the attachments of '{title}')" if isinstance(title, str) else ""
-                problems += [dataclasses.replace(p, reason=p.reason + named) for p in found]
+                of = QT_TRANSLATE_NOOP("Import", "%1 (the attachments of '%2')")
+                problems += (
+                    [dataclasses.replace(p, reason=_say(of, p.reason, title)) for p in found]
+                    if isinstance(title, str)
+                    else found
+                )
     return problems
 
 
@@ -190,7 +192,7 @@ def _plan(
 ) -> Iterable[_Planned]:
     entries = item[ATTACHMENTS_KEY]
     if not isinstance(entries, list):
-        problems.append(Problem("must be a list", index=index, column=ATTACHMENTS_KEY))
+        problems.append(Problem(_say(NOT_A_LIST), index=index, column=ATTACHMENTS_KEY))
         return []
     agreement_id = _recorded_id(session, item)
     if agreement_id is None:
@@ -199,7 +201,7 @@ def _plan(
     for number, entry in enumerate(entries):
         where = f"{ATTACHMENTS_KEY}[{number}]"
         if not isinstance(entry, dict) or not isinstance(entry.get("versions"), list):
-            problems.append(Problem("must be an object with versions", index=index, column=where))
+            problems.append(Problem(_say(NO_VERSIONS), index=index, column=where))
             continue
         versions = []
         for step, version in enumerate(entry["versions"]):
@@ -223,34 +225,30 @@ def _version(
     version: Any, base: Path, where: str, index: int, problems: list[Problem]
 ) -> tuple[Path, str, str, datetime | None, str | None] | None:
     if not isinstance(version, dict) or not isinstance(version.get("file"), str):
-        problems.append(Problem("must name its file", index=index, column=where))
+        unnamed = QT_TRANSLATE_NOOP("Import", "must name its file")
+        problems.append(Problem(_say(unnamed), index=index, column=where))
         return None
     file = base / version["file"]
     if not file.is_file():
-        problems.append(
-            Problem(f"the file {version['file']} is missing", index=index, column=where)
-        )
+        missing = QT_TRANSLATE_NOOP("Import", "the file %1 is missing")
+        problems.append(Problem(_say(missing, version["file"]), index=index, column=where))
         return None
     try:
         with file.open("rb") as stream:
             stream.read(1)
     except OSError as error:
         reason = error.strerror or str(error)
+        unreadable = QT_TRANSLATE_NOOP("Import", "the file %1 can't be read: %2")
         problems.append(
-            Problem(
-                f"the file {version['file']} can't be read: {reason}", index=index, column=where
-            )
+            Problem(_say(unreadable, version["file"], reason), index=index, column=where)
         )
         return None
     sha = version.get("sha256")
     if isinstance(sha, str) and sha and _sha256(file) != sha.lower():
-        problems.append(
-            Problem(
-                f"the file {version['file']} is not the one exported (its checksum differs)",
-                index=index,
-                column=where,
-            )
+        other = QT_TRANSLATE_NOOP(
+            "Import", "the file %1 is not the one exported (its checksum differs)"
         )
+        problems.append(Problem(_say(other, version["file"]), index=index, column=where))
         return None
     name: str = version["filename"] if isinstance(version.get("filename"), str) else file.name
     added_at = _moment(version.get("added_at"))
@@ -329,10 +327,18 @@ def _store(session: Session, plan: _Planned, check: Callable[[], None] | None) -
             else:
                 result = replace_file(session, attachment_id, file, filename=name, check=check)
         except AttachmentError as error:
-            raise ImportFailed([Problem(str(error), column=ATTACHMENTS_KEY)]) from None
+            raise ImportFailed([Problem(message_of(error), column=ATTACHMENTS_KEY)]) from None
         version = session.get(AttachmentVersion, result.version.id)
         if version is not None:
             version.added_at = added_at or version.added_at
             version.added_by = added_by or version.added_by
         stored += 1
     return stored
+
+
+NO_VERSIONS = QT_TRANSLATE_NOOP("Import", "must be an object with versions")
+NOT_A_LIST = QT_TRANSLATE_NOOP("Import", "must be a list")
+
+
+def _say(template: str, *args: object) -> Message:
+    return say(template, *args, context=IMPORT)

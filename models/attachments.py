@@ -26,7 +26,18 @@ from models.attachment_text import Extracted, TextStatus, extract_text
 from models.audit import record
 from models.changes import Changes
 from models.history import ATTACHMENT, quoted
-from models.messages import STEP_ATTACH, STEP_NEW_VERSION, STEP_REMOVAL, STEP_RESTORE_TO, fill
+from models.messages import (
+    ATTACHMENTS,
+    QT_TRANSLATE_NOOP,
+    STEP_ATTACH,
+    STEP_NEW_VERSION,
+    STEP_REMOVAL,
+    STEP_RESTORE_TO,
+    Message,
+    fill,
+    joined,
+    say,
+)
 from models.schema import Agreement, utcnow
 from models.service import NotFoundError
 from models.text import not_utf8, shown
@@ -153,7 +164,8 @@ def replace_file(
     """Add a new version of an attachment; the earlier ones stay listed and can be saved."""
     attachment = _attachment(session, attachment_id)
     if attachment.removed_at is not None:
-        raise AttachmentError(f"attachment {attachment_id} was removed: restore it first")
+        removed = QT_TRANSLATE_NOOP("Attachments", "attachment %1 was removed: restore it first")
+        raise AttachmentError(_say(removed, attachment_id))
     title = _agreement_title(session, attachment.agreement_id)
     new_name, label = quoted(filename or path.name), quoted(attachment.label)
     was = _named(attachment, _view(attachment).current.filename)
@@ -271,7 +283,8 @@ def version_of(session: Session, attachment_id: int, number: int | None = None) 
     for version in view.versions:
         if version.number == number:
             return version
-    raise AttachmentError(f"attachment {attachment_id} has no version {number}")
+    no_version = QT_TRANSLATE_NOOP("Attachments", "attachment %1 has no version %2")
+    raise AttachmentError(_say(no_version, attachment_id, number))
 
 
 def read_chunks(session: Session, version_id: int) -> Iterator[bytes]:
@@ -299,7 +312,9 @@ def save_copy(
     """Write a version's file to *destination*, whole or not at all, checking its SHA-256."""
     version = session.get(AttachmentVersion, version_id)
     if version is None:
-        raise AttachmentError(f"no attachment version {version_id}")
+        raise AttachmentError(
+            _say(QT_TRANSLATE_NOOP("Attachments", "no attachment version %1"), version_id)
+        )
     expected, total = version.sha256, version.size
     digest, done = hashlib.sha256(), 0
     try:
@@ -313,14 +328,14 @@ def save_copy(
                 if progress is not None:
                     progress(done, total)
             if digest.hexdigest() != expected:
-                raise AttachmentError(
-                    f"the stored copy of {shown(version.filename)} does not match its "
-                    "checksum: it was not saved"
+                mismatch = QT_TRANSLATE_NOOP(
+                    "Attachments",
+                    "the stored copy of %1 does not match its checksum: it was not saved",
                 )
+                raise AttachmentError(_say(mismatch, shown(version.filename)))
     except OSError as error:
-        raise AttachmentError(
-            f"can't write {destination}: {error.strerror or error}; nothing was saved"
-        ) from None
+        unwritten = QT_TRANSLATE_NOOP("Attachments", "can't write %1: %2; nothing was saved")
+        raise AttachmentError(_say(unwritten, destination, error.strerror or error)) from None
     return destination
 
 
@@ -340,7 +355,10 @@ def _store(
     name = filename or path.name
     total = _checked_size(path, name, size_limit() if limit is None else limit)
     if not_utf8(name) or len(name) > FILENAME_MAX:
-        raise AttachmentError(f"the file name {shown(name)} can't be stored: rename the file")
+        unnamed = QT_TRANSLATE_NOOP(
+            "Attachments", "the file name %1 can't be stored: rename the file"
+        )
+        raise AttachmentError(_say(unnamed, shown(name)))
     version = AttachmentVersion(
         attachment_id=attachment.id,
         number=number,
@@ -388,42 +406,59 @@ def _write_chunks(
                 if progress is not None:
                     progress(done, max(total, done))
     except OSError as error:
-        raise AttachmentError(f"can't read {shown(name)}: {error.strerror or error}") from None
+        raise AttachmentError(_say(CANT_READ, shown(name), error.strerror or error)) from None
     return digest.hexdigest()
 
 
 def _checked_size(path: Path, name: str, limit: int) -> int:
     try:
         if not path.is_file():
-            raise AttachmentError(f"{shown(name)} is not a file")
+            not_file = QT_TRANSLATE_NOOP("Attachments", "%1 is not a file")
+            raise AttachmentError(_say(not_file, shown(name)))
         size = path.stat().st_size
     except OSError as error:
-        raise AttachmentError(f"can't read {shown(name)}: {error.strerror or error}") from None
+        raise AttachmentError(_say(CANT_READ, shown(name), error.strerror or error)) from None
     if size > limit:
+        too_large = QT_TRANSLATE_NOOP(
+            "Attachments",
+            "%1 is %2, over the limit of %3 for an attachment ($%4 sets it): it was not attached",
+        )
         raise AttachmentError(
-            f"{shown(name)} is {megabytes(size)}, over the limit of {megabytes(limit)} "
-            f"for an attachment (${LIMIT_VARIABLE} sets it): it was not attached"
+            _say(too_large, shown(name), megabytes(size), megabytes(limit), LIMIT_VARIABLE)
         )
     return size
+
+
+# The system's reason (%2) stays as the system gives it.
+CANT_READ = QT_TRANSLATE_NOOP("Attachments", "can't read %1: %2")
+
+
+def _say(template: str, *args: object) -> Message:
+    return say(template, *args, context=ATTACHMENTS)
 
 
 def _checked_label(label: str, language: str | None) -> tuple[str, str | None]:
     label = " ".join((label or "").split()) or DEFAULT_LABEL
     language = " ".join((language or "").split()) or None
-    problems = []
+    problems: list[str] = []
     if len(label) > LABEL_MAX or not_utf8(label):
-        problems.append(f"the label {shown(label)} is too long (the limit is {LABEL_MAX})")
+        long_label = QT_TRANSLATE_NOOP("Attachments", "the label %1 is too long (the limit is %2)")
+        problems.append(_say(long_label, shown(label), LABEL_MAX))
     if language is not None and (len(language) > LANGUAGE_MAX or not_utf8(language)):
-        problems.append(f"the language {shown(language)} is too long (the limit is {LANGUAGE_MAX})")
+        long_language = QT_TRANSLATE_NOOP(
+            "Attachments", "the language %1 is too long (the limit is %2)"
+        )
+        problems.append(_say(long_language, shown(language), LANGUAGE_MAX))
     if problems:
-        raise AttachmentError("; ".join(problems))
+        raise AttachmentError(joined("; ", problems))
     return label, language
 
 
 def _attachment(session: Session, attachment_id: int) -> Attachment:
     attachment = session.get(Attachment, attachment_id)
     if attachment is None:
-        raise AttachmentError(f"attachment {attachment_id} does not exist")
+        missing = QT_TRANSLATE_NOOP("Attachments", "attachment %1 does not exist")
+        raise AttachmentError(_say(missing, attachment_id))
     return attachment
 
 

@@ -27,6 +27,7 @@ import platformdirs
 
 from models.atomic_file import fsync_file, rename_durably
 from models.integrity import header_problem, wal_in_use
+from models.messages import DATABASE, QT_TRANSLATE_NOOP, Counted, Message, say
 
 # SQLAlchemy only for the URL callers' functions: the file functions need none, and the
 # command line's parser reads KEEP_DAILY and the rest from here without loading it.
@@ -203,11 +204,16 @@ def damaged_hint(database: Path) -> str:
         return ""
     if latest is None:
         return ""
-    return (
-        f"; the latest good backup is {latest.path} ({latest.made_at:%Y-%m-%d %H:%M}, "
-        f"{latest.agreements:,} agreements): restore it with "
-        f"'treaty-tracker --db {database} restore-backup {latest.path}'"
+    hint = Backups.tr(
+        "; the latest good backup is %1 (%2, %Ln agreement(s)): restore it with "
+        "'treaty-tracker --db %3 restore-backup %1'",
+        "",
+        latest.agreements or 0,  # a good backup's count was read
+        latest.path,
+        f"{latest.made_at:%Y-%m-%d %H:%M}",
+        database,
     )
+    return hint
 
 
 # ----------------------------------------------------------------- making
@@ -232,7 +238,10 @@ def make_backup(
         _make_folder(folder)
         target = _free_name(folder, database.stem, now, reason)
     elif target.exists():
-        raise BackupError(f"{target} already exists: choose a new name, nothing was written")
+        taken = QT_TRANSLATE_NOOP(
+            "Database", "%1 already exists: choose a new name, nothing was written"
+        )
+        raise BackupError(_say(taken, target))
     copy_checked(database, target)
     if rotate_after and target.parent in _folders(database):
         rotate(database, rotation or Rotation(), made=target)
@@ -247,7 +256,8 @@ def _make_folder(folder: Path) -> None:
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as error:
-        raise BackupError(f"can't create {folder}: {error.strerror or error}") from None
+        cant = QT_TRANSLATE_NOOP("Database", "can't create %1: %2")
+        raise BackupError(_say(cant, folder, error.strerror or error)) from None
 
 
 def _free_name(folder: Path, stem: str, now: datetime, reason: str) -> Path:
@@ -272,17 +282,22 @@ def copy_checked(source: Path, target: Path) -> int:
         expected = _snapshot_copy(source, partial)
         problem = _check_problem(partial, expected)
         if problem:
-            raise BackupError(
-                f"the backup of {source} failed SQLite's check ({problem}), so it was not "
-                f"kept: {source} itself may be damaged"
+            failed = QT_TRANSLATE_NOOP(
+                "Database",
+                "the backup of %1 failed SQLite's check (%2), so it was not kept: %1 itself "
+                "may be damaged",
             )
+            raise BackupError(_say(failed, source, problem))
         fsync_file(partial)
         rename_durably(partial, target)
         return expected
     except sqlite3.Error as error:
-        raise BackupError(f"can't back up {source}: {error}") from None
+        raise BackupError(
+            _say(QT_TRANSLATE_NOOP("Database", "can't back up %1: %2"), source, error)
+        ) from None
     except OSError as error:
-        raise BackupError(f"can't write {target}: {error.strerror or error}") from None
+        cant_write = QT_TRANSLATE_NOOP("Database", "can't write %1: %2")
+        raise BackupError(_say(cant_write, target, error.strerror or error)) from None
     finally:
         partial.unlink(missing_ok=True)
         for suffix in ("-journal", "-wal", "-shm"):
@@ -431,11 +446,15 @@ def restore_backup(database: Path, backup: Path, *, now: datetime | None = None)
     info = read_info(backup) or _user_file_info(backup, now)
     problem = _check_problem(backup)
     if problem:
-        raise BackupError(f"{backup} can't be restored: it failed SQLite's check ({problem})")
-    if database.exists() and wal_in_use(database):
-        raise BackupError(
-            f"{database} is open in another window or program: close it there, then restore"
+        refused = QT_TRANSLATE_NOOP(
+            "Database", "%1 can't be restored: it failed SQLite's check (%2)"
         )
+        raise BackupError(_say(refused, backup, problem))
+    if database.exists() and wal_in_use(database):
+        in_use = QT_TRANSLATE_NOOP(
+            "Database", "%1 is open in another window or program: close it there, then restore"
+        )
+        raise BackupError(_say(in_use, database))
     partial = database.with_name(f".{database.name}.restoring")
     try:
         _snapshot_copy(backup, partial)  # before anything else: rotation can't take it now
@@ -446,7 +465,8 @@ def restore_backup(database: Path, backup: Path, *, now: datetime | None = None)
             database.with_name(database.name + suffix).unlink(missing_ok=True)
         rename_durably(partial, database)
     except (sqlite3.Error, OSError) as error:
-        raise BackupError(f"can't restore {backup} over {database}: {error}") from None
+        over = QT_TRANSLATE_NOOP("Database", "can't restore %1 over %2: %3")
+        raise BackupError(_say(over, backup, database, error)) from None
     finally:
         partial.unlink(missing_ok=True)
     return RestoreResult(kept, info)
@@ -455,7 +475,7 @@ def restore_backup(database: Path, backup: Path, *, now: datetime | None = None)
 def _user_file_info(path: Path, now: datetime) -> BackupInfo:
     """A backup written to a name of the user's choosing (`backup PATH`)."""
     if not path.is_file():
-        raise BackupError(f"{path} does not exist")
+        raise BackupError(_say(QT_TRANSLATE_NOOP("Database", "%1 does not exist"), path))
     agreements, revision = _contents(path)
     return BackupInfo(path, now, MANUAL, agreements, revision, path.stat().st_size)
 
@@ -525,3 +545,13 @@ def closing_backup(url: URL, rotation: Rotation | None = None) -> BackupInfo | N
     except (BackupError, OSError, sqlite3.Error) as error:
         log.warning("no backup was made on closing: %s", error)
         return None
+
+
+class Backups(Counted):
+    """Counted messages of the backups (the agreements a backup holds)."""
+
+    grouped = True  # 1,234 agreements, as before
+
+
+def _say(template: str, *args: object) -> Message:
+    return say(template, *args, context=DATABASE)

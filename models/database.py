@@ -30,6 +30,7 @@ from models.integrity import (
     locked_message,
     unclean_shutdown,
 )
+from models.messages import DATABASE, QT_TRANSLATE_NOOP, Message, message_of, say
 from models.schema_revision import APPLICATION_ID as APPLICATION_ID
 from models.schema_revision import SCHEMA_REVISION as SCHEMA_REVISION
 from models.sqlite_file import sqlite_uri as sqlite_uri
@@ -79,7 +80,8 @@ def resolve_url(
             url = make_url(value)
         except (ArgumentError, ValueError) as error:
             shown = _hide_password(value)
-            raise DatabaseError(f"'{shown}' is not a database URL: {error}") from None
+            not_url = QT_TRANSLATE_NOOP("Database", "'%1' is not a database URL: %2")
+            raise DatabaseError(_say(not_url, shown, error)) from None
         if url.drivername in ("postgresql", "postgres"):
             url = url.set(drivername="postgresql+psycopg")  # what the 'postgres' extra brings
         return url
@@ -175,7 +177,7 @@ def open_database(
     revision = _inspect_sqlite_file(path, url, full_check) if path else None
     if path and not path.exists():
         if not create or read_only:
-            raise DatabaseError(f"{path} does not exist")
+            raise DatabaseError(_say(QT_TRANSLATE_NOOP("Database", "%1 does not exist"), path))
         _create_folder(path)
     try:
         engine = make_engine(url)
@@ -189,11 +191,13 @@ def open_database(
             if revision != SCHEMA_REVISION:  # at head there is nothing to do (nor to import)
                 _check_revision(url, revision)
                 if read_only or _write_problem(connection, url):
-                    raise DatabaseError(
-                        f"{describe(url)} needs an upgrade to schema {SCHEMA_REVISION} "
-                        f"(it is at {revision or 'none'}), and this connection may only read: "
-                        "open it once with a user who may change it"
+                    upgrade = QT_TRANSLATE_NOOP(
+                        "Database",
+                        "%1 needs an upgrade to schema %2 (it is at %3), and this connection "
+                        "may only read: open it once with a user who may change it",
                     )
+                    at = revision or "none"
+                    raise DatabaseError(_say(upgrade, describe(url), SCHEMA_REVISION, at))
                 if path and revision is not None:
                     backup = backup_sqlite(path, revision)
                 _upgrade(connection)
@@ -218,7 +222,8 @@ def _create_folder(path: Path) -> None:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as error:
-        raise DatabaseError(f"can't create {path}: {error.strerror or error}") from None
+        cant = QT_TRANSLATE_NOOP("Database", "can't create %1: %2")
+        raise DatabaseError(_say(cant, path, error.strerror or error)) from None
 
 
 def _sqlite_access(url: URL, path: Path) -> URL:
@@ -332,7 +337,7 @@ def connection_problem(url: URL, error: BaseException) -> str:
     if url.get_backend_name() == "sqlite":
         return _sqlite_problem(url, error, detail)
     if url.get_backend_name() != "postgresql":
-        return f"can't open {describe(url)}: {detail}"
+        return _say(CANT_OPEN, describe(url), detail)
     server = f"{url.host or 'localhost'}:{url.port or 5432}"
     state = getattr(original, "sqlstate", None)
     user = url.username or system_user("?")
@@ -342,20 +347,35 @@ def connection_problem(url: URL, error: BaseException) -> str:
         or any(reason in detail for reason in refused)
         or ("role" in detail and "does not exist" in detail)
     ):
-        return (
-            f"the server {server} refused user '{user}' (wrong password or no access): "
-            "check the user name and the password in ~/.pgpass or PGPASSWORD"
+        refused_user = QT_TRANSLATE_NOOP(
+            "Database",
+            "the server %1 refused user '%2' (wrong password or no access): check the user "
+            "name and the password in ~/.pgpass or PGPASSWORD",
         )
+        return _say(refused_user, server, user)
     if state == "3D000" or f'database "{url.database}" does not exist' in detail:
-        return f"there is no database '{url.database}' on the server {server}"
+        no_database = QT_TRANSLATE_NOOP("Database", "there is no database '%1' on the server %2")
+        return _say(no_database, url.database, server)
     if state == "42501" or "permission denied" in detail:
-        return f"user '{user}' may not use {describe(url)}: {detail}"
+        denied = QT_TRANSLATE_NOOP("Database", "user '%1' may not use %2: %3")
+        return _say(denied, user, describe(url), detail)
     if state is None or state.startswith("08"):
-        return (
-            f"can't reach the database server {server} ({_short(detail)}): is it running, "
-            "and does it accept connections from this computer?"
+        unreachable = QT_TRANSLATE_NOOP(
+            "Database",
+            "can't reach the database server %1 (%2): is it running, and does it accept "
+            "connections from this computer?",
         )
-    return f"can't open {describe(url)}: {detail}"
+        return _say(unreachable, server, _short(detail))
+    return _say(CANT_OPEN, describe(url), detail)
+
+
+# The detail (%2) is what SQLite or the server said, as they say it.
+CANT_OPEN = QT_TRANSLATE_NOOP("Database", "can't open %1: %2")
+READ_ONLY_FOLDER = QT_TRANSLATE_NOOP("Database", "can't open %1: its folder is read-only (%2)")
+
+
+def _say(template: str, *args: object) -> Message:
+    return say(template, *args, context=DATABASE)
 
 
 def _sqlite_problem(url: URL, error: BaseException, detail: str) -> str:
@@ -367,8 +387,8 @@ def _sqlite_problem(url: URL, error: BaseException, detail: str) -> str:
     if path is not None and trouble == "locked":
         return locked_message(path)
     if path is not None and trouble == "read-only" and not os.access(path.parent, os.W_OK):
-        return f"can't open {path}: its folder is read-only ({detail})"
-    return f"can't open {describe(url)}: {detail}"
+        return _say(READ_ONLY_FOLDER, path, detail)
+    return _say(CANT_OPEN, describe(url), detail)
 
 
 def storage_failure(url: URL, error: BaseException) -> str | None:
@@ -380,10 +400,12 @@ def storage_failure(url: URL, error: BaseException) -> str | None:
     if path is not None and trouble == "damaged":
         return damaged_message(path, detail)
     if path is not None and trouble == "locked":
-        return (
-            f"{path} is busy: another program kept it locked for over "
-            f"{BUSY_TIMEOUT_MS // 1000} seconds; nothing was changed, try again"
+        busy = QT_TRANSLATE_NOOP(
+            "Database",
+            "%1 is busy: another program kept it locked for over %2 seconds; nothing was "
+            "changed, try again",
         )
+        return _say(busy, path, BUSY_TIMEOUT_MS // 1000)
     return None
 
 
@@ -480,10 +502,12 @@ def _upgrade(connection: Any, revision: str = "head") -> None:
         _alembic_upgrade(connection, revision)
         broken = raw.execute("PRAGMA foreign_key_check").fetchall()
         if broken:
-            raise DamagedDatabaseError(
-                f"the upgrade found {len(broken)} broken links between records "
-                f"(first in table {broken[0][0]}); nothing was changed"
+            broken_links = QT_TRANSLATE_NOOP(
+                "Database",
+                "the upgrade found %1 broken links between records (first in table %2); "
+                "nothing was changed",
             )
+            raise DamagedDatabaseError(_say(broken_links, len(broken), broken[0][0]))
         if raw.in_transaction:
             raw.execute("COMMIT")
     except BaseException:
@@ -497,10 +521,12 @@ def _upgrade(connection: Any, revision: str = "head") -> None:
 
 def _check_revision(url: URL, revision: str | None) -> None:
     if revision is not None and revision not in _known_revisions():
-        raise NewerDatabaseError(
-            f"{describe(url)} was made by a newer version of Treaty Tracker "
-            f"(schema {revision}); update the app to open it"
+        newer = QT_TRANSLATE_NOOP(
+            "Database",
+            "%1 was made by a newer version of Treaty Tracker (schema %2); update the app to "
+            "open it",
         )
+        raise NewerDatabaseError(_say(newer, describe(url), revision))
 
 
 def _inspect_sqlite_file(path: Path, url: URL, full_check: bool = False) -> str | None:
@@ -513,13 +539,15 @@ def _inspect_sqlite_file(path: Path, url: URL, full_check: bool = False) -> str 
     if not path.exists() or path.stat().st_size == 0:
         return None
     if path.is_dir():
-        raise NotTreatyDatabaseError(f"{path} is a folder, not a database file")
+        folder = QT_TRANSLATE_NOOP("Database", "%1 is a folder, not a database file")
+        raise NotTreatyDatabaseError(_say(folder, path))
     with path.open("rb") as handle:
         header = handle.read(len(_SQLITE_HEADER))
     if header != _SQLITE_HEADER:
-        raise NotTreatyDatabaseError(
-            f"{path} is not a Treaty Tracker database (not an SQLite file)"
+        not_sqlite = QT_TRANSLATE_NOOP(
+            "Database", "%1 is not a Treaty Tracker database (not an SQLite file)"
         )
+        raise NotTreatyDatabaseError(_say(not_sqlite, path))
     problem = header_problem(path)
     if problem:
         raise DamagedDatabaseError(damaged_with_hint(path, problem))
@@ -551,9 +579,11 @@ def _read_revision(path: Path, connection: sqlite3.Connection) -> str | None:
     if not tables:
         return None
     if application_id != APPLICATION_ID or "alembic_version" not in tables:
-        raise NotTreatyDatabaseError(
-            f"{path} is an SQLite database of another program, not a Treaty Tracker database"
+        foreign = QT_TRANSLATE_NOOP(
+            "Database",
+            "%1 is an SQLite database of another program, not a Treaty Tracker database",
         )
+        raise NotTreatyDatabaseError(_say(foreign, path))
     row = connection.execute("SELECT version_num FROM alembic_version").fetchone()
     return row[0] if row else None
 
@@ -564,8 +594,10 @@ def _file_error(path: Path, error: sqlite3.Error) -> DatabaseError:
     if trouble == "locked":
         return LockedDatabaseError(locked_message(path))
     if trouble == "read-only":
-        where = "its folder is read-only" if not os.access(path.parent, os.W_OK) else "no access"
-        return DatabaseError(f"can't open {path}: {where} ({error})")
+        if not os.access(path.parent, os.W_OK):
+            return DatabaseError(_say(READ_ONLY_FOLDER, path, error))
+        no_access = QT_TRANSLATE_NOOP("Database", "can't open %1: no access (%2)")
+        return DatabaseError(_say(no_access, path, error))
     return DamagedDatabaseError(damaged_with_hint(path, str(error)))
 
 
@@ -583,11 +615,12 @@ def backup_sqlite(path: Path, revision: str) -> Path:
     try:
         return make_backup(path, f"before-upgrade-from-{revision}").path
     except BackupError as error:
-        raise DatabaseError(f"{error}; the upgrade was not made") from None
+        not_upgraded = QT_TRANSLATE_NOOP("Database", "%1; the upgrade was not made")
+        raise DatabaseError(_say(not_upgraded, message_of(error))) from None
 
 
 def damaged_with_hint(path: Path, detail: str) -> str:
     """The damaged file's message, naming its latest good backup and how to restore it."""
     from models.backups import damaged_hint
 
-    return damaged_message(path, detail) + damaged_hint(path)
+    return say("%1%2", damaged_message(path, detail), damaged_hint(path), context="")

@@ -348,7 +348,8 @@ def _import_stream(
 
 
 def _changed(path: Path) -> Problem:
-    return Problem(f"{path.name} changed while it was imported (import it again)")
+    changed = QT_TRANSLATE_NOOP("Import", "%1 changed while it was imported (import it again)")
+    return Problem(say(changed, path.name, context=IMPORT))
 
 
 class _Writing:

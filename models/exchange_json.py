@@ -34,6 +34,7 @@ from models.exchange_format import (
     RelationRef,
     one_of,
 )
+from models.messages import IMPORT, QT_TRANSLATE_NOOP, Message, message_of, say
 from models.parties import identity_of, party_reference
 from models.service import ActionInput, AgreementInput, MilestoneInput, ParticipationInput
 from models.vocab import Level, PartyKind, RelationType, Role
@@ -69,7 +70,10 @@ def json_items(text: TextIO, name: str) -> Iterator[Any]:
     if isinstance(data, dict) and isinstance(data.get("agreements"), list):
         yield from data["agreements"]
         return
-    raise ImportFailed([Problem(f'{name} must hold a list of agreements ([{{"title": …}}, …])')])
+    not_a_list = QT_TRANSLATE_NOOP(
+        "Import", '%1 must hold a list of agreements ([{"title": …}, …])'
+    )
+    raise ImportFailed([Problem(_say(not_a_list, name))])
 
 
 class _ListReader:
@@ -120,15 +124,13 @@ class _ListReader:
         """The rest of the file as one value (for files that are not a list)."""
         while self._more(MAX_OBJECT_FILE_CHARS):
             if len(self.buffer) > MAX_OBJECT_FILE_CHARS:
-                size = f"{MAX_OBJECT_FILE_CHARS >> 20} MB"
-                raise ImportFailed(
-                    [
-                        Problem(
-                            f"{self.name} is a JSON object larger than {size}: write a larger "
-                            'file as a list of agreements ([{"title": …}, …], as export does)'
-                        )
-                    ]
+                too_large = QT_TRANSLATE_NOOP(
+                    "Import",
+                    "%1 is a JSON object larger than %2 MB: write a larger file as a list of "
+                    'agreements ([{"title": …}, …], as export does)',
                 )
+                problem = _say(too_large, self.name, MAX_OBJECT_FILE_CHARS >> 20)
+                raise ImportFailed([Problem(problem)])
         value, end = self._decode()
         self.pos = end
         if self._skip_space():
@@ -170,18 +172,40 @@ class _ListReader:
             except RecursionError:
                 # No agreement nests more than five levels deep; Python's parser stops
                 # near 1,000.
-                raise ImportFailed(
-                    [Problem(f"{self.name} nests lists or objects too deeply to be agreements")]
-                ) from None
+                deep = QT_TRANSLATE_NOOP(
+                    "Import", "%1 nests lists or objects too deeply to be agreements"
+                )
+                raise ImportFailed([Problem(_say(deep, self.name))]) from None
 
     def _fail(self, message: str, pos: int) -> NoReturn:
         """ImportFailed at *pos* of the window, with the line and column json.loads gives."""
         newline = self.buffer.rfind("\n", 0, pos)
         line = self.lines_before + self.buffer.count("\n", 0, pos) + 1
         column = pos - newline if newline >= 0 else self.columns_before + pos + 1
-        raise ImportFailed(
-            [Problem(f"{self.name} is not valid JSON ({message} at column {column})", line=line)]
-        )
+        not_json = QT_TRANSLATE_NOOP("Import", "%1 is not valid JSON (%2 at column %3)")
+        reason = _say(not_json, self.name, _JSON_SYNTAX.get(message, message), column)
+        raise ImportFailed([Problem(reason, line=line)])
+
+
+# What the standard library's parser says (json.decoder), marked to be translated.
+_JSON_SYNTAX = {
+    message: say(message, context=IMPORT)
+    for message in (
+        QT_TRANSLATE_NOOP("Import", "Expecting value"),
+        QT_TRANSLATE_NOOP("Import", "Expecting ',' delimiter"),
+        QT_TRANSLATE_NOOP("Import", "Expecting ':' delimiter"),
+        QT_TRANSLATE_NOOP("Import", "Expecting property name enclosed in double quotes"),
+        QT_TRANSLATE_NOOP("Import", "Extra data"),
+        QT_TRANSLATE_NOOP("Import", "Unterminated string starting at"),
+        QT_TRANSLATE_NOOP("Import", "Invalid control character at"),
+        QT_TRANSLATE_NOOP("Import", "Invalid \\escape"),
+        QT_TRANSLATE_NOOP("Import", "Invalid \\uXXXX escape"),
+    )
+}
+
+
+def _say(template: str, *args: object) -> Message:
+    return say(template, *args, context=IMPORT)
 
 
 def _integer(digits: str) -> int | float:
@@ -196,10 +220,22 @@ def _integer(digits: str) -> int | float:
 
 
 def _json_type(value: Any) -> str:
+    """What a JSON value is, in words ('a list'), to say what a key should have held."""
     if isinstance(value, bool):
-        return "true or false"
-    names = {dict: "an object", list: "a list", str: "text", int: "a number", float: "a number"}
-    return "null" if value is None else names.get(type(value), type(value).__name__)
+        return _say(QT_TRANSLATE_NOOP("Import", "true or false"))
+    if value is None:
+        return "null"  # as it is written in the file
+    name = _JSON_TYPES.get(type(value))
+    return _say(name) if name else type(value).__name__
+
+
+_JSON_TYPES = {
+    dict: QT_TRANSLATE_NOOP("Import", "an object"),
+    list: QT_TRANSLATE_NOOP("Import", "a list"),
+    str: QT_TRANSLATE_NOOP("Import", "text"),
+    int: QT_TRANSLATE_NOOP("Import", "a number"),
+    float: QT_TRANSLATE_NOOP("Import", "a number"),
+}
 
 
 class _ObjectReader:
@@ -212,8 +248,12 @@ class _ObjectReader:
         unknown = [key for key in item if key not in allowed]
         for key in unknown:
             close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
-            hint = f" (did you mean '{close[0]}'?)" if close else ""
-            self.record.problem(f"{path}{key}", f"unknown key{hint}")
+            unknown_key = (
+                _say(QT_TRANSLATE_NOOP("Import", "unknown key (did you mean '%1'?)"), close[0])
+                if close
+                else _say(QT_TRANSLATE_NOOP("Import", "unknown key"))
+            )
+            self.record.problem(f"{path}{key}", unknown_key)
 
     def text(self, item: dict[str, Any], key: str, path: str, check: str) -> str:
         value = item.get(key)
@@ -223,7 +263,8 @@ class _ObjectReader:
             return value
         if key in DATE_KEYS and type(value) is int and 0 < value < 10_000:
             return str(value)  # a year written as a number
-        self.record.problem(path, f"must be text, not {_json_type(value)}", check)
+        not_text = QT_TRANSLATE_NOOP("Import", "must be text, not %1")
+        self.record.problem(path, _say(not_text, _json_type(value)), check)
         return ""
 
     def texts(self, item: dict[str, Any], key: str, path: str) -> list[str]:
@@ -232,7 +273,8 @@ class _ObjectReader:
             return []
         if isinstance(value, list) and all(isinstance(entry, str) for entry in value):
             return value
-        self.record.problem(path, f"must be a list of text, not {_json_type(value)}", key)
+        not_texts = QT_TRANSLATE_NOOP("Import", "must be a list of text, not %1")
+        self.record.problem(path, _say(not_texts, _json_type(value)), key)
         return []
 
     def objects(self, item: dict[str, Any], key: str, path: str) -> list[Any]:
@@ -241,14 +283,18 @@ class _ObjectReader:
             return []
         if isinstance(value, list):
             return value
-        self.record.problem(path, f"must be a list, not {_json_type(value)}", key)
+        not_list = QT_TRANSLATE_NOOP("Import", "must be a list, not %1")
+        self.record.problem(path, _say(not_list, _json_type(value)), key)
         return []
 
 
 def _json_record(index: int, item: Any) -> Record:
     record = Record(AgreementInput(title=""), index=index)
     if not isinstance(item, dict):
-        record.problem("", f"must be an object with the agreement's keys, not {_json_type(item)}")
+        not_object = QT_TRANSLATE_NOOP(
+            "Import", "must be an object with the agreement's keys, not %1"
+        )
+        record.problem("", _say(not_object, _json_type(item)))
         record.readable = False
         return record
     read = _ObjectReader(record)
@@ -263,7 +309,8 @@ def _json_record(index: int, item: Any) -> Record:
     }
     binding = item.get("binding")
     if binding is not None and not isinstance(binding, bool):
-        record.problem("binding", f"must be true, false or null, not {_json_type(binding)}")
+        not_bool = QT_TRANSLATE_NOOP("Import", "must be true, false or null, not %1")
+        record.problem("binding", _say(not_bool, _json_type(binding)))
         binding = None
     parties, plain = _json_parties(read, read.objects(item, "parties", "parties"))
     record.data = AgreementInput(
@@ -294,13 +341,14 @@ def _json_parties(
             plain.add(number)
             continue
         if not isinstance(item, dict):
-            read.record.problem(path, f"must be a name or an object, not {_json_type(item)}", key)
+            not_party = QT_TRANSLATE_NOOP("Import", "must be a name or an object, not %1")
+            read.record.problem(path, _say(not_party, _json_type(item)), key)
             parties.append(ParticipationInput(party="?"))
             continue
         item = {PARTY_SYNONYMS.get(name, name): value for name, value in item.items()}
         read.keys(item, PARTY_KEYS, f"{path}.")
         if "name" not in item:
-            read.record.problem(f"{path}.name", "missing", key)
+            read.record.problem(f"{path}.name", _say(MISSING), key)
         actions = [
             _json_action(read, f"{path}.actions[{n}]", f"parties.{number}.actions.{n}", action)
             for n, action in enumerate(read.objects(item, "actions", f"{path}.actions"))
@@ -331,14 +379,17 @@ def _by_code(read: _ObjectReader, path: str, name: str, code: str) -> str:
     """
     identity = identity_of(code)
     if identity is None:
-        read.record.problem(path, f"'{code}' is not an ISO 3166 code or an organisation's (org:EU)")
+        not_code = QT_TRANSLATE_NOOP(
+            "Import", "'%1' is not an ISO 3166 code or an organisation's (org:EU)"
+        )
+        read.record.problem(path, _say(not_code, code))
         return name
     return party_reference(name, identity.iso3, identity.org_code)
 
 
 def _json_action(read: _ObjectReader, path: str, key: str, item: Any) -> ActionInput:
     if not isinstance(item, dict):
-        read.record.problem(path, f"must be an object, not {_json_type(item)}", f"{key}.type")
+        read.record.problem(path, _say(NOT_AN_OBJECT, _json_type(item)), f"{key}.type")
         return ActionInput(type="signature")
     read.keys(item, ACTION_KEYS, f"{path}.")
     return ActionInput(
@@ -354,7 +405,7 @@ def _json_milestones(read: _ObjectReader, items: list[Any]) -> list[MilestoneInp
     for number, item in enumerate(items):
         path, key = f"milestones[{number}]", f"milestones.{number}"
         if not isinstance(item, dict):
-            read.record.problem(path, f"must be an object, not {_json_type(item)}", f"{key}.kind")
+            read.record.problem(path, _say(NOT_AN_OBJECT, _json_type(item)), f"{key}.kind")
             milestones.append(MilestoneInput(kind="other"))
             continue
         read.keys(item, MILESTONE_KEYS, f"{path}.")
@@ -377,7 +428,8 @@ def _file_id(read: _ObjectReader, value: Any, path: str) -> object:
         return int(value) if value.isdigit() else value
     if isinstance(value, int) and not isinstance(value, bool):
         return value
-    read.record.problem(path, f"must be a number or text, not {_json_type(value)}")
+    not_id = QT_TRANSLATE_NOOP("Import", "must be a number or text, not %1")
+    read.record.problem(path, _say(not_id, _json_type(value)))
     return None
 
 
@@ -387,32 +439,39 @@ def _json_relations(read: _ObjectReader, items: list[Any]) -> tuple[RelationRef,
     for number, item in enumerate(items):
         path = f"relations[{number}]"
         if not isinstance(item, dict):
-            read.record.problem(path, f"must be an object, not {_json_type(item)}")
+            read.record.problem(path, _say(NOT_AN_OBJECT, _json_type(item)))
             continue
         read.keys(item, RELATION_KEYS, f"{path}.")
         kind = read.text(item, "type", f"{path}.type", "")
         try:
             RelationType.parse(kind)
         except ValueError as error:
-            reason = f"empty {one_of(RelationType)}" if not kind.strip() else str(error)
+            empty = _say(QT_TRANSLATE_NOOP("Import", "empty %1"), one_of(RelationType))
+            reason = empty if not kind.strip() else message_of(error)
             read.record.problem(f"{path}.type", reason)
         title = read.text(item, "title", f"{path}.title", "")
         signed_on = read.text(item, "signed_on", f"{path}.signed_on", "")
         try:
             PartialDate.parse_optional(signed_on)
         except ValueError as error:
-            read.record.problem(f"{path}.signed_on", str(error))
+            read.record.problem(f"{path}.signed_on", message_of(error))
         other = _file_id(read, item.get("id"), f"{path}.id")
         if other is None and not title.strip():
-            read.record.problem(
-                path, "names no agreement: give the id of an object in this file, or a title"
+            no_target = QT_TRANSLATE_NOOP(
+                "Import", "names no agreement: give the id of an object in this file, or a title"
             )
+            read.record.problem(path, _say(no_target))
         relations.append(RelationRef(kind, other, title, signed_on))
     return tuple(relations)
 
 
 def _missing_reason(key: str) -> str:
     if key == "title":
-        return "title is empty"
+        return _say(QT_TRANSLATE_NOOP("Import", "title is empty"))
     vocabulary = VOCABULARIES.get(key)
-    return f"missing {one_of(vocabulary)}" if vocabulary else "missing"
+    missing = QT_TRANSLATE_NOOP("Import", "missing %1")
+    return _say(missing, one_of(vocabulary)) if vocabulary else _say(MISSING)
+
+
+MISSING = QT_TRANSLATE_NOOP("Import", "missing")
+NOT_AN_OBJECT = QT_TRANSLATE_NOOP("Import", "must be an object, not %1")

@@ -34,16 +34,20 @@ def check_readable(path: Path, status: os.stat_result) -> int:
     if stat.S_ISDIR(status.st_mode):
         raise ImportFailed([Problem(say(A_FOLDER, path, context=IMPORT))])
     if not stat.S_ISREG(status.st_mode):
-        kind = _FILE_KINDS.get(stat.S_IFMT(status.st_mode), "not a regular file")
-        raise ImportFailed([Problem(f"{path} is {kind}, not a file to import")])
+        kind = _FILE_KINDS.get(stat.S_IFMT(status.st_mode), _NOT_REGULAR)
+        not_a_file = QT_TRANSLATE_NOOP("Import", "%1 is %2, not a file to import")
+        raise ImportFailed(
+            [Problem(say(not_a_file, path, say(kind, context=IMPORT), context=IMPORT))]
+        )
     return status.st_size
 
 
+_NOT_REGULAR = QT_TRANSLATE_NOOP("Import", "not a regular file")
 _FILE_KINDS = {
-    stat.S_IFCHR: "a device",
-    stat.S_IFBLK: "a device",
-    stat.S_IFIFO: "a pipe (FIFO)",
-    stat.S_IFSOCK: "a socket",
+    stat.S_IFCHR: QT_TRANSLATE_NOOP("Import", "a device"),
+    stat.S_IFBLK: QT_TRANSLATE_NOOP("Import", "a device"),
+    stat.S_IFIFO: QT_TRANSLATE_NOOP("Import", "a pipe (FIFO)"),
+    stat.S_IFSOCK: QT_TRANSLATE_NOOP("Import", "a socket"),
 }
 
 

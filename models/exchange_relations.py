@@ -14,6 +14,7 @@ from sqlalchemy import insert
 from sqlalchemy.orm import Session
 
 from models.exchange_format import ImportFailed, Problem, RelationRef
+from models.messages import IMPORT, QT_TRANSLATE_NOOP, Message, say
 from models.schema import Relation
 from models.vocab import RelationType
 
@@ -44,10 +45,11 @@ def resolve_relations(
         for number, ref in enumerate(relations):
             problem, target = _target(ref, by_file_id, identities, known, identity)
             if target is not None and target == identities[row]:
-                problem = "relates the agreement to itself"
+                problem = _say(QT_TRANSLATE_NOOP("Import", "relates the agreement to itself"))
             kind = RelationType.parse(ref.type)
             if problem is None and (kind, target) in seen:
-                problem = f"the same relation as relations[{seen[kind, target]}]"
+                same = QT_TRANSLATE_NOOP("Import", "the same relation as relations[%1]")
+                problem = _say(same, seen[kind, target])
             if problem is not None:
                 problems.append(Problem(problem, index=row, column=f"relations[{number}]"))
                 continue
@@ -68,26 +70,40 @@ def _target(
     """(None, identity) of the agreement *ref* names, or (why not, None)."""
     rows = by_id.get(ref.id, []) if ref.id is not None else []
     if len({identities[row] for row in rows}) > 1:
-        where = " and ".join(f"index {row}" for row in rows[:2])
-        return f"id {ref.id!r} is the id of two agreements in the file ({where})", None
+        twice = QT_TRANSLATE_NOOP(
+            "Import", "id %1 is the id of two agreements in the file (index %2 and index %3)"
+        )
+        return _say(twice, repr(ref.id), rows[0], rows[1]), None
     if rows:
         return None, identities[rows[0]]
     if ref.title.strip():
         wanted = identity(ref.title, ref.signed_on)
         if wanted in known:
             return None, wanted
-    return f"no agreement {_described(ref)} in the file or the database", None
+    none = QT_TRANSLATE_NOOP("Import", "no agreement %1 in the file or the database")
+    return _say(none, _described(ref)), None
 
 
-def _described(ref: RelationRef) -> str:
+def _described(ref: RelationRef) -> Message:
     """ "with id 12 or titled 'Treaty' signed 2021-12-06", as the file names it."""
     parts = []
     if ref.id is not None:
-        parts.append(f"with id {ref.id!r}")
+        parts.append(_say(QT_TRANSLATE_NOOP("Import", "with id %1"), repr(ref.id)))
     if ref.title.strip():
-        signed = f"signed {ref.signed_on}" if ref.signed_on.strip() else "with no signing date"
-        parts.append(f"titled '{' '.join(ref.title.split())}' {signed}")
-    return " or ".join(parts)
+        title = " ".join(ref.title.split())
+        if ref.signed_on.strip():
+            signed = QT_TRANSLATE_NOOP("Import", "titled '%1' signed %2")
+            parts.append(_say(signed, title, ref.signed_on))
+        else:
+            unsigned = QT_TRANSLATE_NOOP("Import", "titled '%1' with no signing date")
+            parts.append(_say(unsigned, title))
+    if len(parts) == 2:
+        return _say(QT_TRANSLATE_NOOP("Import", "%1 or %2"), *parts)
+    return parts[0] if parts else _say("%1", "")
+
+
+def _say(template: str, *args: object) -> Message:
+    return say(template, *args, context=IMPORT)
 
 
 def insert_relations(session: Session, rows: list[tuple[int, RelationType, int]]) -> None:

@@ -10,6 +10,8 @@ import os
 import stat
 from pathlib import Path
 
+from models.messages import DATABASE, QT_TRANSLATE_NOOP, say
+
 SQLITE_HEADER = b"SQLite format 3\x00"  # the first 16 bytes of every SQLite 3 database
 # The files SQLite keeps beside a database while it is open or after a crash.
 COMPANIONS = ("", "-wal", "-shm", "-journal")
@@ -18,16 +20,20 @@ COMPANIONS = ("", "-wal", "-shm", "-journal")
 def export_target_problem(target: Path, database_path: Path | None) -> str | None:
     """Why *target* must not be replaced by an export, or None when it may be."""
     if database_path is not None and _same_file(target, database_path):
-        return f"{target} is the database being exported: choose another file name"
+        itself = QT_TRANSLATE_NOOP(
+            "Database", "%1 is the database being exported: choose another file name"
+        )
+        return say(itself, target, context=DATABASE)
     try:
         status = target.stat()
     except OSError:
         return None  # a new file (or one we can't see: writing it will say why)
     if stat.S_ISREG(status.st_mode) and _is_sqlite(target):
-        return (
-            f"{target} is a SQLite database, which the export would overwrite: "
-            "choose another file name"
+        database = QT_TRANSLATE_NOOP(
+            "Database",
+            "%1 is a SQLite database, which the export would overwrite: choose another file name",
         )
+        return say(database, target, context=DATABASE)
     return None
 
 

@@ -66,6 +66,7 @@ from models.history_state import (
     row_states,
     where_now,
 )
+from models.messages import QT_TRANSLATE_NOOP, SAVING, UNDO, Message, StepLabel, say
 from models.revision import one_revision_step
 from models.schema import Field, HistoryItem, HistoryStep, Party, utcnow
 from models.search_index import update_search_index
@@ -400,7 +401,7 @@ def undo(session: Session, user: str | None = None) -> Replayed:
     user = user or current_user()
     info = next_undo(session, user)
     if info is None:
-        raise NothingToUndo("nothing to undo")
+        raise NothingToUndo(say(QT_TRANSLATE_NOOP("Undo", "nothing to undo"), context=UNDO))
     return _replay(session, info, user, undoing=True)
 
 
@@ -409,7 +410,7 @@ def redo(session: Session, user: str | None = None) -> Replayed:
     user = user or current_user()
     info = next_redo(session, user)
     if info is None:
-        raise NothingToUndo("nothing to redo")
+        raise NothingToUndo(say(QT_TRANSLATE_NOOP("Undo", "nothing to redo"), context=UNDO))
     return _replay(session, info, user, undoing=False)
 
 
@@ -417,7 +418,10 @@ def _replay(session: Session, info: StepInfo, user: str, *, undoing: bool) -> Re
     session.flush()
     connection = session.connection()
     rows = connection.execute(select(_ITEMS).where(_ITEMS.c.step_id == info.id)).all()
-    what = f"{'undo' if undoing else 'redo'} {info.label}"
+    replay = (
+        QT_TRANSLATE_NOOP("Undo", "undo %1") if undoing else QT_TRANSLATE_NOOP("Undo", "redo %1")
+    )
+    what = say(replay, StepLabel(info.label), context=UNDO)
     _check(connection, rows, what, undoing)
     if undoing:
         rows = _fill_later(connection, rows)
@@ -523,7 +527,7 @@ def _check(connection: Connection, rows: Sequence[Any], what: str, undoing: bool
         if expected == LIVE and where == LIVE and now.version != row.version:
             raise UndoConflict(what, item, row.version, now.version, now.updated_at, now.updated_by)
         if expected != where:
-            raise HistoryConflict(f"can't {what}: {_moved(item, where, now)}")
+            raise HistoryConflict(say(CANT, what, _moved(item, where, now), context=UNDO))
     kinds = ((PARTY, party_states), (ATTACHMENT, attachment_states), (FIELD, None), (VIEW, None))
     for kind, table_states in kinds:
         mine = {r.object_id: r for r in rows if r.kind == kind}
@@ -535,21 +539,49 @@ def _check(connection: Connection, rows: Sequence[Any], what: str, undoing: bool
             current = row_states(connection, VIEWS if kind == VIEW else FIELDS, mine)
         for item, row in sorted(mine.items()):
             if current[item] != (row.after if undoing else row.before):
-                raise HistoryConflict(f"can't {what}: {_named(kind, item, row)} was changed since")
+                changed = QT_TRANSLATE_NOOP("Undo", "%1 was changed since")
+                because = say(changed, _named(kind, item, row), context=UNDO)
+                raise HistoryConflict(say(CANT, what, because, context=UNDO))
 
 
-def _moved(item: int, where: str, now: Any) -> str:
+# "can't undo edit of 'Treaty': agreement 7 was moved to the trash by Тоқаев since"
+CANT = QT_TRANSLATE_NOOP("Undo", "can't %1: %2")
+
+
+def _moved(item: int, where: str, now: Any) -> Message:
     if where == TRASHED:
-        return f"agreement {item} was moved to the trash by {now.deleted_by} since"
+        trashed = QT_TRANSLATE_NOOP("Undo", "agreement %1 was moved to the trash by %2 since")
+        return say(trashed, item, now.deleted_by, context=UNDO)
     if where == LIVE:
-        return f"agreement {item} was brought back by {now.updated_by} since"
-    return f"agreement {item} was deleted for good (the trash was emptied) since"
+        back = QT_TRANSLATE_NOOP("Undo", "agreement %1 was brought back by %2 since")
+        return say(back, item, now.updated_by, context=UNDO)
+    gone = QT_TRANSLATE_NOOP(
+        "Undo", "agreement %1 was deleted for good (the trash was emptied) since"
+    )
+    return say(gone, item, context=UNDO)
 
 
-def _named(kind: str, item: int, row: Any) -> str:
+# What a step's catalog row or attachment is called: by its name, else by kind and id.
+_NAMED = {
+    PARTY: QT_TRANSLATE_NOOP("Undo", "the party '%1'"),
+    FIELD: QT_TRANSLATE_NOOP("Undo", "the field '%1'"),
+    VIEW: QT_TRANSLATE_NOOP("Undo", "the view '%1'"),
+    ATTACHMENT: QT_TRANSLATE_NOOP("Undo", "the attachment '%1'"),
+}
+_NUMBERED = {
+    PARTY: QT_TRANSLATE_NOOP("Undo", "party %1"),
+    FIELD: QT_TRANSLATE_NOOP("Undo", "field %1"),
+    VIEW: QT_TRANSLATE_NOOP("Undo", "view %1"),
+    ATTACHMENT: QT_TRANSLATE_NOOP("Undo", "attachment %1"),
+}
+
+
+def _named(kind: str, item: int, row: Any) -> Message:
     state = row.before or row.after or {}
     name = state.get("row", {}).get("name")
-    return f"the {kind} '{name}'" if name else f"{kind} {item}"
+    return (
+        say(_NAMED[kind], name, context=UNDO) if name else say(_NUMBERED[kind], item, context=UNDO)
+    )
 
 
 def _write(connection: Connection, target: dict[tuple[str, int], State | None], user: str) -> None:
@@ -595,11 +627,10 @@ class UndoConflict(ConflictError):
         changed_by: str | None,
     ) -> None:
         super().__init__(agreement_id, expected, current, changed_at, changed_by)
-        who = changed_by or "someone else"
-        self.args = (
-            f"can't {what}: agreement {agreement_id} was changed by {who} at "
-            f"{utc_text(changed_at)} since",
-        )
+        who = changed_by or say(QT_TRANSLATE_NOOP("Saving", "someone else"), context=SAVING)
+        changed = QT_TRANSLATE_NOOP("Undo", "agreement %1 was changed by %2 at %3 since")
+        because = say(changed, agreement_id, who, utc_text(changed_at), context=UNDO)
+        self.args = (say(CANT, what, because, context=UNDO),)
 
     def __str__(self) -> str:
         return str(self.args[0])

@@ -18,6 +18,8 @@ import sys
 from pathlib import Path
 from typing import Literal
 
+from models.messages import DATABASE, QT_TRANSLATE_NOOP, say
+
 HEADER = b"SQLite format 3\x00"
 HEADER_SIZE = 100
 # SQLite's primary result codes (sqlite3.h): the low byte of an extended code.
@@ -57,17 +59,21 @@ def classify(error: BaseException) -> Trouble | None:
 
 def damaged_message(path: Path, detail: str) -> str:
     """The one line every command prints for a damaged file (the same on open and mid-read)."""
-    return (
-        f"{path} is damaged ({detail}): nothing was written to it; "
-        "restore it from a backup, or copy what can still be read with the sqlite3 tool's .recover"
+    damaged = QT_TRANSLATE_NOOP(
+        "Database",
+        "%1 is damaged (%2): nothing was written to it; restore it from a backup, or copy "
+        "what can still be read with the sqlite3 tool's .recover",
     )
+    return say(damaged, path, detail, context=DATABASE)
 
 
 def locked_message(path: Path) -> str:
-    return (
-        f"{path} is locked by another program (it holds the database for itself): "
-        "close that program, then try again"
+    locked = QT_TRANSLATE_NOOP(
+        "Database",
+        "%1 is locked by another program (it holds the database for itself): close that "
+        "program, then try again",
     )
+    return say(locked, path, context=DATABASE)
 
 
 def header_problem(path: Path) -> str | None:

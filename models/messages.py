@@ -23,6 +23,9 @@ CATALOG = "Catalog"  # the catalogs of parties, fields and views
 DEADLINES = "Deadlines"  # how a deadline was computed, and why one could not be
 BULK_EDIT = "BulkEditPreview"  # a bulk edit's preview and refusals
 MERGE = "Merge"  # the merge's facts
+ATTACHMENTS = "Attachments"  # an attachment refused (too large, not readable …)
+UNDO = "Undo"  # an undo, redo or restore refused because of a later change
+DATABASE = "Database"  # a database or a backup that can't be opened, written or restored
 
 
 def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
@@ -55,6 +58,11 @@ class Message(str):
     template: str = ""
     args: tuple[object, ...] = ()
     counted: int | None = None  # not `count`: that is str.count
+
+
+class StepLabel(str):
+    """An undo step's label as the database keeps it (English), as a message's argument:
+    the window reads it in its own language (ui/model_messages.step_label)."""
 
 
 def say(template: str, *args: object, context: str = VALIDATION) -> Message:

@@ -35,7 +35,7 @@ from models.history_state import (
     chunks,
     where_now,
 )
-from models.messages import STEP_DELETION, STEP_RESTORE, fill
+from models.messages import QT_TRANSLATE_NOOP, STEP_DELETION, STEP_RESTORE, UNDO, Message, fill, say
 from models.revision import one_revision_step
 from models.schema import TrashEntry, utcnow
 from models.service import ConflictError, NotFoundError
@@ -196,10 +196,13 @@ def _label(verb: str, session: Session, ids: list[int]) -> str:
     return f"{verb} of {plural(len(ids), 'agreement')}"
 
 
-def _not_in_trash(agreement_id: int, where: str) -> str:
+def _not_in_trash(agreement_id: int, where: str) -> Message:
     if where == LIVE:
-        return f"agreement {agreement_id} is not in the trash (it is in the database)"
-    return f"agreement {agreement_id} is not in the trash"
+        live = QT_TRANSLATE_NOOP("Undo", "agreement %1 is not in the trash (it is in the database)")
+        return say(live, agreement_id, context=UNDO)
+    return say(
+        QT_TRANSLATE_NOOP("Undo", "agreement %1 is not in the trash"), agreement_id, context=UNDO
+    )
 
 
 def _when(text: str) -> datetime:

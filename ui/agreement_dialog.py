@@ -538,7 +538,9 @@ class AgreementDialog(QDialog):
 
     def _load_failed(self, error: BaseException) -> None:
         self._set_busy(None)
-        reason = _database_message(error) if isinstance(error, SQLAlchemyError) else str(error)
+        reason = (
+            _database_message(error) if isinstance(error, SQLAlchemyError) else message_text(error)
+        )
         self._ask(
             QMessageBox.Icon.Critical,
             self.tr("Not loaded"),

@@ -25,6 +25,7 @@ from models.database import (
 from ui.damaged_offer import offer_latest_backup
 from ui.exception_hook import ExceptionHook
 from ui.main_window import MainWindow
+from ui.model_messages import message_text
 from ui.qt_version import qt_problem
 from ui.settings import Settings
 from ui.translations import choose_language, use_language
@@ -158,7 +159,7 @@ def _last_or_default(settings: Settings) -> Database:
                     None,
                     translate("App", "Can't open the database"),
                     translate("App", "%1\n\nThe default database is opened instead.").replace(
-                        "%1", str(error)
+                        "%1", message_text(error)
                     ),
                 )
     return open_database()

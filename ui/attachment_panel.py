@@ -58,9 +58,11 @@ from models.changes import Changes
 from models.database import Database
 from models.messages import QT_TRANSLATE_NOOP  # typed: returns its str
 from models.text import search_terms
+from ui.attachment_notes import text_tip
 from ui.colours import error_style
 from ui.empty_hint import empty_hint
 from ui.flow_layout import FlowLayout
+from ui.locale_text import data_size
 from ui.model_messages import message_text
 from ui.translations import fill
 from ui.workers import Job, Worker, run_with_progress
@@ -272,13 +274,13 @@ class AttachmentPanel(QWidget):
                 label + language + removed,
                 version.filename,
                 f"v{version.number}",
-                size_text(version.size),
+                data_size(version.size, size_text(version.size), base=1000),
                 version.added_at.astimezone().strftime("%Y-%m-%d"),
                 self.tr(_STATUS_MARK[version.text_status]),
             ]
         )
         item.setData(0, Qt.ItemDataRole.UserRole, (attachment.id, version.id, version.filename))
-        item.setToolTip(5, version.text_note or version.text_status.label)
+        item.setToolTip(5, text_tip(version.text_note, version.text_status))
         who = version.added_by or self.tr("unknown")
         item.setToolTip(1, f"SHA-256 {version.sha256}\n" + fill(self.tr("added by %1"), who))
         if attachment.removed_at is not None:

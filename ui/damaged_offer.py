@@ -28,7 +28,9 @@ from models.database import (
     resolve_url,
     sqlite_path,
 )
+from models.messages import Message, message_of
 from ui import locale_text
+from ui.model_messages import message_text
 from ui.translations import fill
 
 translate = QCoreApplication.translate
@@ -63,7 +65,7 @@ def find_offer(target: str) -> BackupOffer | None:
 
 def ask(parent: QWidget | None, offer: BackupOffer, error: DamagedDatabaseError) -> bool:
     """Ask whether to restore the offered backup in place of the damaged file."""
-    damage = str(error).split("; the latest good backup", 1)[0]
+    damage = _damage(error)
     latest = offer.latest
     agreements = latest.agreements
     question = DamagedOffer.tr(
@@ -98,5 +100,15 @@ def offer_latest_backup(
     try:
         return restore(offer)
     except (BackupError, DatabaseError) as failure:
-        QMessageBox.warning(parent, translate("DamagedOffer", "Not restored"), str(failure))
+        QMessageBox.warning(
+            parent, translate("DamagedOffer", "Not restored"), message_text(failure)
+        )
         return None
+
+
+def _damage(error: DamagedDatabaseError) -> str:
+    """What is wrong with the file, without the hint to restore a backup (the question asks)."""
+    message = message_of(error)
+    if isinstance(message, Message) and message.template == "%1%2":  # damage, then the hint
+        return message_text(message.args[0])
+    return message_text(error).split("; the latest good backup", 1)[0]

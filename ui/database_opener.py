@@ -26,6 +26,7 @@ from models.database import DamagedDatabaseError, Database, DatabaseError, open_
 from models.messages import QT_TRANSLATE_NOOP  # typed: returns its str
 from ui import damaged_offer
 from ui.damaged_offer import BackupOffer
+from ui.model_messages import message_text
 from ui.translations import fill
 from ui.workers import Job, Worker
 
@@ -122,17 +123,19 @@ class DatabaseOpener(QObject):
         if offer is not None and damaged_offer.ask(self._window, offer, result.error):
             self._start(name, lambda _job: damaged_offer.restore(offer))
             return
-        self._refused(name, str(result.error))
+        self._refused(name, message_text(result.error))
 
     def _fail(self, name: str, error: BaseException) -> None:
         if self._closed or not shiboken6.isValid(self._window):
             return
         if isinstance(error, BackupError):
             self._refused(
-                name, str(error), QCoreApplication.translate("DamagedOffer", "Not restored")
+                name,
+                message_text(error),
+                QCoreApplication.translate("DamagedOffer", "Not restored"),
             )
         elif isinstance(error, DatabaseError):
-            self._refused(name, str(error))
+            self._refused(name, message_text(error))
         else:  # unforeseen (a driver's own error, say): still named, the current one kept
             self._refused(name, f"{type(error).__name__}: {error}")
 

@@ -277,4 +277,8 @@ def _heading(found: DueList, shown: int) -> str:
         text = DuePanel.tr("%Ln deadline(s) as of %1 (the first ones: there are more).", "", shown)
     else:
         text = DuePanel.tr("%Ln deadline(s) as of %1.", "", shown)
+    if as_of.endswith(".") and text.endswith("%1."):
+        text = text[
+            :-1
+        ]  # a date that ends in its own full stop ('6 декабря 2021 г.') takes no second
     return fill(text, as_of)

@@ -46,6 +46,7 @@ from ui import vocab_labels
 from ui.colours import Role, error_colour
 from ui.due_filter import due_list, show_filter, ticked_due
 from ui.item_roles import COUNT_ROLE, ID_ROLE, NAME_ROLE
+from ui.model_messages import message_text
 
 SEARCH_DEBOUNCE_MS = 250
 _DATE_PATTERN = QRegularExpression(r"^$|^\d{4}(-\d{2}(-\d{2})?)?$")
@@ -374,7 +375,7 @@ class FilterPanel(QWidget):
         try:
             value = PartialDate.parse_optional(edit.text())
         except ValueError as error:
-            edit.setToolTip(str(error))
+            edit.setToolTip(message_text(error))
             edit.setStyleSheet(f"border: 1px solid {error_colour(edit, Role.Base).name()};")
             return None
         edit.setToolTip(

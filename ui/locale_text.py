@@ -7,9 +7,11 @@ languages take QLocale's ('6 декабря 2021 г.', '06.12.2021 14:03', '1 23
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import datetime
+from typing import TYPE_CHECKING, ClassVar
 
-from PySide6.QtCore import QDate, QDateTime, QLocale
+from PySide6.QtCore import QDate, QDateTime, QLocale, QObject
 
 from models.dates import PartialDate
 
@@ -19,6 +21,29 @@ _WEEKDAY = re.compile(r"dddd,?\s*|,?\s*dddd")
 
 def _english(locale: QLocale) -> bool:
     return locale.language() in (QLocale.Language.English, QLocale.Language.C)
+
+
+class LocaleText(QObject):
+    """The context of the words sizes are told in (a class's tr(), whose plurals lupdate reads)."""
+
+    if TYPE_CHECKING:  # Qt's tr works on the class too; an annotation keeps lupdate reading it
+        tr: ClassVar[Callable[..., str]]
+
+
+def data_size(size: int, english: str, base: int = 1024) -> str:
+    """A file's size in the window's language ('372,0 кБ'); English keeps *english* as it was.
+
+    *base*: 1024 for the backups' sizes (as a file manager shows them), 1000 for the
+    attachments' (decimal, as their size limit is spoken of).
+    """
+    locale = QLocale()
+    if _english(locale):
+        return english
+    if size < base:  # Qt's own word for bytes takes no plural ('812 байты')
+        return LocaleText.tr("%Ln byte(s)", "", size)
+    decimal = QLocale.DataSizeFormat.DataSizeSIFormat
+    binary = QLocale.DataSizeFormat.DataSizeTraditionalFormat
+    return locale.formattedDataSize(size, 1, decimal if base == 1000 else binary)
 
 
 def number(value: int) -> str:

@@ -115,7 +115,7 @@ def _find(sessions, number: int) -> tuple[int | None, str | None]:
         try:
             return find_agreement(session, number)
         except service.NotFoundError as error:
-            return None, str(error)
+            return None, message_text(error)
 
 
 def _remembered(database: Database) -> str:
@@ -663,7 +663,7 @@ class MainWindow(QMainWindow):
         QMessageBox.critical(
             self,
             self.tr("Treaty Tracker"),
-            known or fill(self.tr("The search failed: %1"), str(error)),
+            message_text(known) if known else fill(self.tr("The search failed: %1"), str(error)),
         )
 
     def _sort_by(self, sort: Sort) -> None:
@@ -819,7 +819,7 @@ class MainWindow(QMainWindow):
             if not isinstance(error, service.NotFoundError):
                 self._show_error(error)
                 return
-            QMessageBox.warning(self, title, str(error))
+            QMessageBox.warning(self, title, message_text(error))
             self.refresh()
 
         self.worker.submit(work, done, failed)
@@ -871,7 +871,7 @@ class MainWindow(QMainWindow):
             if not isinstance(error, service.NotFoundError):
                 self._show_error(error)
                 return
-            QMessageBox.warning(self, self.tr("Merge agreements"), str(error))
+            QMessageBox.warning(self, self.tr("Merge agreements"), message_text(error))
             self.refresh()
 
         self.worker.submit(work, done, failed)
@@ -928,7 +928,7 @@ class MainWindow(QMainWindow):
 
         def failed(error: BaseException) -> None:
             self.statusBar().showMessage(
-                fill(self.tr("No backup was made today: %1"), str(error)), 10000
+                fill(self.tr("No backup was made today: %1"), message_text(error)), 10000
             )
 
         self.backup_worker.submit(

@@ -40,6 +40,8 @@ def _argument(value: object) -> str:
     in English, where the message's own words are the English)."""
     if isinstance(value, PartialDate):
         return locale_text.partial_date(value)
+    if isinstance(value, messages.StepLabel):
+        return step_label(value)
     if isinstance(value, Vocabulary):
         shown = vocab_labels.label(value)
         return value.value if shown == value.label else shown

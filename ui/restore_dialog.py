@@ -35,6 +35,7 @@ from models.database import Database, DatabaseError, open_database, sqlite_path
 from models.messages import QT_TRANSLATE_NOOP  # typed: returns its str
 from ui import locale_text
 from ui.colours import error_style
+from ui.model_messages import message_text
 from ui.translations import fill
 from ui.workers import Job, Worker, run_with_progress
 
@@ -136,7 +137,12 @@ class RestoreDialog(QDialog):
                 if info.agreements is None
                 else locale_text.number(info.agreements)
             )
-            cells = (_when(info.made_at), count, size_text(info.size), _reason(info.reason))
+            cells = (
+                _when(info.made_at),
+                count,
+                locale_text.data_size(info.size, size_text(info.size)),
+                _reason(info.reason),
+            )
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setToolTip(str(info.path))
@@ -188,7 +194,7 @@ class RestoreDialog(QDialog):
 
     def _failed(self, error: BaseException) -> None:
         known = isinstance(error, (BackupError, DatabaseError, OSError))
-        message = str(error) if known else f"{type(error).__name__}: {error}"
+        message = message_text(error) if known else f"{type(error).__name__}: {error}"
         self.note.setText(fill(self.tr("Not restored: %1"), message))
         self.note.setStyleSheet(error_style(self))
         self._selection_changed()

@@ -6,7 +6,7 @@ from PySide6.QtCore import QByteArray, QSettings
 
 from models.backups import KEEP_DAILY, KEEP_WEEKLY, Rotation
 from models.trash import DEFAULT_KEEP_DAYS
-from models.users import system_user
+from models.users import UserNameError, current_user, system_user
 
 RECENT_LIMIT = 8
 DUE_WARNING_DAYS = 30  # the warning period's default: deadlines this close are told at start
@@ -98,9 +98,15 @@ class Settings:
 
     @property
     def author(self) -> str:
-        """Who made the reports: set in settings, else the operating-system user."""
+        """Who made the reports: set in settings, else the user name saves record
+        ($TREATY_TRACKER_USER, else the operating system's), as the command line has it."""
         value = str(self._settings.value("reports/author", "") or "")
-        return value or system_user("")
+        if value:
+            return value
+        try:
+            return current_user()
+        except UserNameError:  # bytes that are not UTF-8: the system name, as before
+            return system_user("")
 
     @author.setter
     def author(self, value: str) -> None:

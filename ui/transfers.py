@@ -197,7 +197,8 @@ class Transfers(QObject):
             self.failed.emit(intro)
         else:
             self._tell(
-                self.tr("Import failed"), fill(self.tr("%1 was not imported: %2"), name, error)
+                self.tr("Import failed"),
+                fill(self.tr("%1 was not imported: %2"), name, message_text(error)),
             )
 
     # ------------------------------------------------------------ export
@@ -220,7 +221,8 @@ class Transfers(QObject):
         problem = export_target_problem(Path(path), sqlite_path(self.context.database().url))
         if problem:
             self._tell(
-                self.tr("Export refused"), fill(self.tr("Nothing was exported: %1."), problem)
+                self.tr("Export refused"),
+                fill(self.tr("Nothing was exported: %1."), message_text(problem)),
             )
             return
         sessions, wanted = self.context.database().sessions, self.context.current_filter()
@@ -429,7 +431,7 @@ class Transfers(QObject):
                 Output.EXPORT_PDF: self.tr("Export PDF failed"),
                 Output.FACT_SHEET: self.tr("Fact sheet failed"),
             }
-            self._tell(titles[what], fill(self.tr("Nothing was written: %1"), error))
+            self._tell(titles[what], fill(self.tr("Nothing was written: %1"), message_text(error)))
 
     # ------------------------------------------------------------ shared
 

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal, Slot
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from models.cancelled import Cancelled
@@ -118,7 +118,8 @@ def run_with_progress(
     on_error: Callable[[BaseException], None],
 ) -> QProgressDialog:
     """Run a long job with a modal progress dialog whose Cancel stops it (changing nothing)."""
-    dialog = QProgressDialog(label, "Cancel", 0, 0, parent)
+    cancel = QCoreApplication.translate("Progress", "Cancel")  # in the window's language
+    dialog = QProgressDialog(label, cancel, 0, 0, parent)
     dialog.setObjectName("progressDialog")
     dialog.setWindowTitle("Treaty Tracker")
     dialog.setWindowModality(Qt.WindowModality.WindowModal)

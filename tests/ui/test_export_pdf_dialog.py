@@ -143,3 +143,17 @@ def test_cancel_stops_within_a_second_and_leaves_no_file(
         progress.findChild(QPushButton).click()  # the dialog's Cancel
     assert told == ["Cancelled; no file was written."]
     assert list(out.iterdir()) == []  # neither the PDF nor its temporary file
+
+
+def test_the_source_names_the_user_treaty_tracker_user_gives(
+    window: MainWindow, qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The window's author is the user name saves record, as `report --show-source` has it."""
+    monkeypatch.setenv("TREATY_TRACKER_USER", "Тоқаев Қасым")
+    target = tmp_path / "sourced.pdf"
+    choose_file(monkeypatch, target)
+    dialog = open_pdf_dialog(window, qtbot)
+    dialog.show_source_check.setChecked(True)
+    with qtbot.waitSignal(window.transfers.export_finished, timeout=30000):
+        dialog.accept()
+    assert "Prepared by Тоқаев Қасым" in pdf_words(target)

@@ -862,3 +862,250 @@ def test_the_due_panel_says_how_each_deadline_was_found_in_russian(  # type: ign
     qtbot.waitUntil(lambda: panel.tree.topLevelItemCount() == 1, timeout=5000)
     tip = panel.tree.topLevelItem(0).toolTip(0)
     assert "3 года с даты вступления в силу (" in tip and "years" not in tip
+
+
+# ------------------------------------------------------------------ phase 4: the rarer messages
+
+
+def _import_problems(qtbot, window, source: Path, monkeypatch) -> list[str]:  # type: ignore[no-untyped-def]
+    """The lines of the problems dialog an import of *source* ends in (after its preview)."""
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(source), ""))
+    transfers = window.transfers
+    transfers.problems_dialog = transfers.preview_dialog = None  # the last import's
+    window.action_import.trigger()
+    qtbot.waitUntil(
+        lambda: transfers.problems_dialog is not None or transfers.preview_dialog is not None,
+        timeout=10000,
+    )
+    if transfers.problems_dialog is None:
+        transfers.preview_dialog.accept()
+        qtbot.waitUntil(lambda: transfers.problems_dialog is not None, timeout=10000)
+    lines = transfers.problems_dialog.problems.toPlainText().splitlines()
+    transfers.problems_dialog.close()
+    return lines
+
+
+def test_a_json_file_of_the_wrong_shape_is_told_in_russian(  # type: ignore[no-untyped-def]
+    russian: None, qtbot, make_window, database, tmp_path: Path, monkeypatch
+) -> None:
+    source = tmp_path / "плохой.json"
+    agreement = {
+        "title": "Oʻzbekiston–Türkiye roadmap",
+        "kind": "roadmap",
+        "status": "signed",
+        "parties": 5,
+        "colour": "red",
+        "relations": [{"type": "amends"}],
+    }
+    source.write_text(json.dumps([agreement, "Тоқаев"], ensure_ascii=False), encoding="utf-8")
+    window = make_window(database)
+    problems = _import_problems(qtbot, window, source, monkeypatch)
+    assert "элемент 0, parties: должен быть списком, а не: число" in problems, problems
+    assert "элемент 0, colour: неизвестный ключ" in problems
+    assert (
+        "элемент 0, relations[0]: не указывает соглашение: дайте id объекта из этого файла "
+        "или название"
+    ) in problems
+    assert "элемент 1: должен быть объектом с ключами соглашения, а не: текст" in problems
+    broken = tmp_path / "обрыв.json"
+    broken.write_text('[{"title": "Тоқаев"', encoding="utf-8")
+    (problem,) = _import_problems(qtbot, window, broken, monkeypatch)
+    assert problem.startswith("строка 1: обрыв.json — не правильный JSON (ожидается запятая")
+
+
+def test_json_relations_in_russian(russian: None, database, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from models.exchange import import_file
+    from models.exchange_format import ImportFailed
+
+    rows = [
+        {
+            "id": 1,
+            "title": "Тоқаев visit",
+            "kind": "agreement",
+            "status": "signed",
+            "parties": ["Kazakhstan"],
+            "relations": [{"type": "amends", "id": 7, "title": "Türkiye treaty"}],
+        },
+        {
+            "id": 2,
+            "title": "Oʻzbekiston protocol",
+            "kind": "protocol",
+            "status": "signed",
+            "parties": ["Türkiye"],
+            "relations": [{"type": "protocol to", "id": 2}],
+        },
+    ]
+    source = tmp_path / "связи.json"
+    source.write_text(json.dumps(rows, ensure_ascii=False), encoding="utf-8")
+    with pytest.raises(ImportFailed) as refused, database.sessions.begin() as session:
+        import_file(session, source)
+    shown = [message_text(problem.message()) for problem in refused.value.problems]
+    assert shown == [
+        "элемент 0, relations[0]: соглашения с id 7 или под названием «Türkiye treaty» без "
+        "даты подписания нет ни в файле, ни в базе",
+        "элемент 1, relations[0]: связывает соглашение с самим собой",
+    ]
+    english = [str(problem) for problem in refused.value.problems]
+    assert english[1] == "index 1, relations[0]: relates the agreement to itself"
+
+
+def test_an_import_s_missing_and_too_large_attachments_in_russian(  # type: ignore[no-untyped-def]
+    russian: None, qtbot, make_window, database, tmp_path: Path, monkeypatch
+) -> None:
+    from models.attachments import AttachmentError, attach_file
+
+    source = tmp_path / "с вложениями.json"
+    row = {
+        "title": "Oʻzbekiston–Türkiye roadmap",
+        "kind": "roadmap",
+        "status": "signed",
+        "parties": ["Türkiye"],
+        "attachments": [{"label": "Текст", "versions": [{"file": "нет.pdf"}]}],
+    }
+    source.write_text(json.dumps([row], ensure_ascii=False), encoding="utf-8")
+    window = make_window(database)
+    problems = _import_problems(qtbot, window, source, monkeypatch)
+    assert problems == ["элемент 0, attachments[0].versions[0]: файла нет.pdf нет"]
+    big = tmp_path / "скан.pdf"
+    big.write_bytes(b"%PDF-1.4\n" + b"0" * 2_000_000)
+    agreement = service_create(database, "Тоқаев visit", "Kazakhstan")
+    with pytest.raises(AttachmentError) as refused, database.sessions.begin() as session:
+        attach_file(session, agreement, big, limit=1_000_000)
+    assert message_text(refused.value) == (
+        "'скан.pdf' весит 2.0 MB, больше предела в 1.0 MB для вложения (его задаёт "
+        "$TREATY_TRACKER_ATTACHMENT_LIMIT_MB): файл не приложен"
+    )
+
+
+def test_an_undo_refused_by_a_later_change_and_the_trash_s_refusal_in_russian(  # type: ignore[no-untyped-def]
+    russian: None, database
+) -> None:
+    from models import history
+
+    agreement = service_create(database, "Oʻzbekiston–Türkiye roadmap", "Türkiye")
+    with database.sessions.begin() as session:
+        trash.delete(session, [agreement], user="Aigerim")
+    with database.sessions.begin() as session:
+        trash.restore(session, [agreement], user="Тоқаев")
+    with pytest.raises(history.HistoryConflict) as refused, database.sessions.begin() as session:
+        history.undo(session, user="Aigerim")
+    label = step_label("deletion of 'Oʻzbekiston–Türkiye roadmap'")
+    assert label != "deletion of 'Oʻzbekiston–Türkiye roadmap'"  # the step in Russian too
+    assert message_text(refused.value) == (
+        f"нельзя отменить шаг «{label}»: соглашение {agreement} с тех пор восстановлено из "
+        "корзины (Тоқаев)"
+    )
+    assert str(refused.value) == (  # the command line's English, as it was
+        "can't undo deletion of 'Oʻzbekiston–Türkiye roadmap': "
+        f"agreement {agreement} was brought back by Тоқаев since"
+    )
+    with pytest.raises(trash.NotInTrashError) as live, database.sessions.begin() as session:
+        trash.restore(session, [agreement])
+    assert message_text(live.value) == f"соглашения {agreement} нет в корзине (оно в базе)"
+    with pytest.raises(history.NothingToUndo) as nothing, database.sessions.begin() as session:
+        history.redo(session, user="Тоқаев")
+    assert message_text(nothing.value) == "повторять нечего"
+
+
+def test_database_and_backup_errors_in_russian(russian: None, tmp_path: Path) -> None:
+    from models.backups import BackupError, restore_backup
+    from models.database import DatabaseError, NotTreatyDatabaseError, open_database
+
+    notes = tmp_path / "заметки.db"
+    notes.write_text("Тоқаев, Oʻzbekiston, Türkiye\n", encoding="utf-8")
+    with pytest.raises(NotTreatyDatabaseError) as foreign:
+        open_database(notes)
+    assert message_text(foreign.value) == (
+        f"{notes} — не база данных Treaty Tracker (это не файл SQLite)"
+    )
+    with pytest.raises(DatabaseError) as missing:
+        open_database(tmp_path / "нет.db", create=False)
+    assert message_text(missing.value) == f"{tmp_path / 'нет.db'} не существует"
+    database = tmp_path / "договоры.db"
+    open_database(database).engine.dispose()
+    with pytest.raises(BackupError) as refused:
+        restore_backup(database, notes)
+    assert message_text(refused.value).startswith(
+        f"{notes} восстановить нельзя: копия не прошла проверку SQLite ("
+    )
+    assert str(refused.value).startswith(f"{notes} can't be restored: it failed SQLite's check")
+    from models.export_target import export_target_problem
+
+    over = export_target_problem(database, database)
+    assert message_text(over) == (
+        f"{database} — та самая база данных, что экспортируется: выберите другое имя файла"
+    )
+
+
+def test_the_progress_dialog_s_cancel_button_in_russian(russian: None, qtbot, qapp) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QWidget
+
+    from ui.workers import run_with_progress
+
+    parent, worker, results = QWidget(), Worker(), []
+    qtbot.addWidget(parent)
+    try:
+        dialog = run_with_progress(parent, worker, "Импорт…", lambda _job: 1, results.append, print)
+        assert [b.text() for b in dialog.findChildren(QPushButton)] == ["Отмена"]
+        qtbot.waitUntil(lambda: results == [1], timeout=5000)
+    finally:
+        worker.shutdown()
+
+
+def test_the_due_panel_heading_ends_with_one_full_stop_in_russian(  # type: ignore[no-untyped-def]
+    russian: None, qtbot, make_window, database
+) -> None:
+    from datetime import date, timedelta
+
+    soon = date.today() + timedelta(days=10)
+    with database.sessions.begin() as session:
+        service.create(
+            session,
+            AgreementInput(
+                title="Тоқаев–Erdoğan memorandum",
+                status="in force",
+                expires_on=soon.isoformat(),
+                parties=[ParticipationInput("Türkiye")],
+            ),
+        )
+    window = make_window(database)
+    window.action_show_due.trigger()
+    panel = window.due_panel
+    qtbot.waitUntil(lambda: panel.tree.topLevelItemCount() == 1, timeout=5000)
+    heading = panel.heading.text()
+    assert heading.startswith("1 срок на ") and heading.endswith("г."), heading
+    assert not heading.endswith(".."), heading
+
+
+def test_file_sizes_in_russian_and_as_before_in_english(qapp) -> None:  # type: ignore[no-untyped-def]
+    from models.attachments import size_text as decimal_size
+    from models.backups import size_text
+
+    use_language(qapp, "ru", QLocale("ru_RU"))
+    try:
+        backup = locale_text.data_size(380_928, size_text(380_928))
+        small = [locale_text.data_size(n, size_text(n)) for n in (1, 3, 812)]
+        attachment = locale_text.data_size(3_250_000, decimal_size(3_250_000), base=1000)
+    finally:
+        use_language(qapp, "en", QLocale("en_US"))
+    assert backup == "372,0 кБ" and attachment == "3,3 МБ"
+    assert small == ["1 байт", "3 байта", "812 байт"]
+    assert locale_text.data_size(380_928, size_text(380_928)) == "372.0 KB"
+
+
+def test_an_attachment_s_text_note_in_russian(russian: None, database, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from models.attachment_text import TextStatus
+    from models.attachments import attach_file
+    from ui.attachment_notes import text_tip
+
+    broken = tmp_path / "договор.docx"
+    broken.write_text("Oʻzbekiston, Türkiye: not a zip at all", encoding="utf-8")
+    agreement = service_create(database, "Тоқаев visit", "Kazakhstan")
+    with database.sessions.begin() as session:
+        attached = attach_file(session, agreement, broken)
+    note = attached.version.text_note
+    assert note == "not a readable DOCX file (it is not a zip archive)"  # as the database keeps it
+    shown = text_tip(note, attached.version.text_status)
+    assert shown == "файл DOCX не читается (это не zip-архив)"
+    assert text_tip(None, TextStatus.NONE) == "текста для поиска нет"
+    assert text_tip("something else", TextStatus.UNREADABLE) == "something else"

@@ -29,6 +29,16 @@
     </message>
 </context>
 <context>
+    <name>Backups</name>
+    <message numerus="yes">
+        <source>; the latest good backup is %1 (%2, %Ln agreement(s)): restore it with &apos;treaty-tracker --db %3 restore-backup %1&apos;</source>
+        <translation>
+            <numerusform>; the latest good backup is %1 (%2, %Ln agreement): restore it with &apos;treaty-tracker --db %3 restore-backup %1&apos;</numerusform>
+            <numerusform>; the latest good backup is %1 (%2, %Ln agreements): restore it with &apos;treaty-tracker --db %3 restore-backup %1&apos;</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>BulkEditDialog</name>
     <message numerus="yes">
         <source>The %Ln selected</source>
@@ -506,6 +516,16 @@ Restore the latest good backup, made %2 with %Ln agreements? The damaged file is
         <translation>
             <numerusform>too long: %n characters (the limit is %1)</numerusform>
             <numerusform>too long: %n characters (the limit is %1)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>LocaleText</name>
+    <message numerus="yes">
+        <source>%Ln byte(s)</source>
+        <translation>
+            <numerusform>%Ln byte</numerusform>
+            <numerusform>%Ln bytes</numerusform>
         </translation>
     </message>
 </context>

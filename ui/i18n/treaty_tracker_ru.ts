@@ -606,6 +606,57 @@ The default database is opened instead.</source>
     </message>
 </context>
 <context>
+    <name>AttachmentNotes</name>
+    <message>
+        <source>text searched</source>
+        <translation>текст участвует в поиске</translation>
+    </message>
+    <message>
+        <source>scanned PDF: no text layer to search</source>
+        <translation>отсканированный PDF: текстового слоя для поиска нет</translation>
+    </message>
+    <message>
+        <source>text could not be read</source>
+        <translation>текст прочитать не удалось</translation>
+    </message>
+    <message>
+        <source>no text to search</source>
+        <translation>текста для поиска нет</translation>
+    </message>
+    <message>
+        <source>a scanned PDF: it has no text layer to search</source>
+        <translation>отсканированный PDF: в нём нет текстового слоя для поиска</translation>
+    </message>
+    <message>
+        <source>an encrypted PDF: its text could not be read</source>
+        <translation>зашифрованный PDF: его текст прочитать не удалось</translation>
+    </message>
+    <message>
+        <source>an encrypted %1 file: its text could not be read</source>
+        <translation>зашифрованный файл %1: его текст прочитать не удалось</translation>
+    </message>
+    <message>
+        <source>not a readable PDF (%1)</source>
+        <translation>PDF не читается (%1)</translation>
+    </message>
+    <message>
+        <source>not a readable %1 file (it is not a zip archive)</source>
+        <translation>файл %1 не читается (это не zip-архив)</translation>
+    </message>
+    <message>
+        <source>not a readable %1 file (it has no %2)</source>
+        <translation>файл %1 не читается (в нём нет %2)</translation>
+    </message>
+    <message>
+        <source>not a readable %1 file (%2)</source>
+        <translation>файл %1 не читается (%2)</translation>
+    </message>
+    <message>
+        <source>its text could not be read (%1)</source>
+        <translation>его текст прочитать не удалось (%1)</translation>
+    </message>
+</context>
+<context>
     <name>AttachmentPanel</name>
     <message>
         <source>Label</source>
@@ -770,6 +821,68 @@ The default database is opened instead.</source>
     <message>
         <source>Files are attached, replaced and removed at once, not when the agreement is saved.</source>
         <translation>Файлы прикрепляются, заменяются и убираются сразу, а не при сохранении соглашения.</translation>
+    </message>
+</context>
+<context>
+    <name>Attachments</name>
+    <message>
+        <source>attachment %1 was removed: restore it first</source>
+        <translation>вложение %1 удалено: сначала восстановите его</translation>
+    </message>
+    <message>
+        <source>attachment %1 has no version %2</source>
+        <translation>у вложения %1 нет версии %2</translation>
+    </message>
+    <message>
+        <source>no attachment version %1</source>
+        <translation>версии вложения %1 нет</translation>
+    </message>
+    <message>
+        <source>the stored copy of %1 does not match its checksum: it was not saved</source>
+        <translation>сохранённая копия %1 не совпадает со своей контрольной суммой: файл не сохранён</translation>
+    </message>
+    <message>
+        <source>can&apos;t write %1: %2; nothing was saved</source>
+        <translation>не удаётся записать %1: %2; ничего не сохранено</translation>
+    </message>
+    <message>
+        <source>the file name %1 can&apos;t be stored: rename the file</source>
+        <translation>имя файла %1 сохранить нельзя: переименуйте файл</translation>
+    </message>
+    <message>
+        <source>%1 is not a file</source>
+        <translation>%1 — не файл</translation>
+    </message>
+    <message>
+        <source>%1 is %2, over the limit of %3 for an attachment ($%4 sets it): it was not attached</source>
+        <translation>%1 весит %2, больше предела в %3 для вложения (его задаёт $%4): файл не приложен</translation>
+    </message>
+    <message>
+        <source>can&apos;t read %1: %2</source>
+        <translation>не удаётся прочитать %1: %2</translation>
+    </message>
+    <message>
+        <source>the label %1 is too long (the limit is %2)</source>
+        <translation>подпись %1 слишком длинна (предел — %2)</translation>
+    </message>
+    <message>
+        <source>the language %1 is too long (the limit is %2)</source>
+        <translation>язык %1 записан слишком длинно (предел — %2)</translation>
+    </message>
+    <message>
+        <source>attachment %1 does not exist</source>
+        <translation>вложения %1 нет</translation>
+    </message>
+</context>
+<context>
+    <name>Backups</name>
+    <message numerus="yes">
+        <source>; the latest good backup is %1 (%2, %Ln agreement(s)): restore it with &apos;treaty-tracker --db %3 restore-backup %1&apos;</source>
+        <translation>
+            <numerusform>; последняя исправная резервная копия — %1 (%2, %Ln соглашение): восстановите её командой &apos;treaty-tracker --db %3 restore-backup %1&apos;</numerusform>
+            <numerusform>; последняя исправная резервная копия — %1 (%2, %Ln соглашения): восстановите её командой &apos;treaty-tracker --db %3 restore-backup %1&apos;</numerusform>
+            <numerusform>; последняя исправная резервная копия — %1 (%2, %Ln соглашений): восстановите её командой &apos;treaty-tracker --db %3 restore-backup %1&apos;</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1228,6 +1341,125 @@ Restore the latest good backup, made %2 with %Ln agreement(s)? The damaged file 
     <message>
         <source>Not restored</source>
         <translation>Не восстановлено</translation>
+    </message>
+</context>
+<context>
+    <name>Database</name>
+    <message>
+        <source>&apos;%1&apos; is not a database URL: %2</source>
+        <translation>«%1» — не адрес базы данных: %2</translation>
+    </message>
+    <message>
+        <source>%1 does not exist</source>
+        <translation>%1 не существует</translation>
+    </message>
+    <message>
+        <source>%1 needs an upgrade to schema %2 (it is at %3), and this connection may only read: open it once with a user who may change it</source>
+        <translation>%1 нужно обновить до схемы %2 (сейчас %3), а это подключение может только читать: откройте базу один раз от имени пользователя, которому можно её изменять</translation>
+    </message>
+    <message>
+        <source>can&apos;t create %1: %2</source>
+        <translation>не удаётся создать %1: %2</translation>
+    </message>
+    <message>
+        <source>the server %1 refused user &apos;%2&apos; (wrong password or no access): check the user name and the password in ~/.pgpass or PGPASSWORD</source>
+        <translation>сервер %1 не пустил пользователя «%2» (неверный пароль или нет доступа): проверьте имя пользователя и пароль в ~/.pgpass или PGPASSWORD</translation>
+    </message>
+    <message>
+        <source>there is no database &apos;%1&apos; on the server %2</source>
+        <translation>на сервере %2 нет базы данных «%1»</translation>
+    </message>
+    <message>
+        <source>user &apos;%1&apos; may not use %2: %3</source>
+        <translation>пользователю «%1» нельзя работать с %2: %3</translation>
+    </message>
+    <message>
+        <source>can&apos;t reach the database server %1 (%2): is it running, and does it accept connections from this computer?</source>
+        <translation>сервер баз данных %1 недоступен (%2): запущен ли он и принимает ли подключения с этого компьютера?</translation>
+    </message>
+    <message>
+        <source>can&apos;t open %1: %2</source>
+        <translation>не удаётся открыть %1: %2</translation>
+    </message>
+    <message>
+        <source>can&apos;t open %1: its folder is read-only (%2)</source>
+        <translation>не удаётся открыть %1: его папка доступна только для чтения (%2)</translation>
+    </message>
+    <message>
+        <source>%1 is busy: another program kept it locked for over %2 seconds; nothing was changed, try again</source>
+        <translation>%1 занят: другая программа держала его заблокированным дольше %2 с; ничего не изменено, попробуйте ещё раз</translation>
+    </message>
+    <message>
+        <source>the upgrade found %1 broken links between records (first in table %2); nothing was changed</source>
+        <translation>при обновлении найдены разорванные связи между записями: %1 (первая — в таблице %2); ничего не изменено</translation>
+    </message>
+    <message>
+        <source>%1 was made by a newer version of Treaty Tracker (schema %2); update the app to open it</source>
+        <translation>%1 создана более новой версией Treaty Tracker (схема %2); обновите программу, чтобы её открыть</translation>
+    </message>
+    <message>
+        <source>%1 is a folder, not a database file</source>
+        <translation>%1 — папка, а не файл базы данных</translation>
+    </message>
+    <message>
+        <source>%1 is not a Treaty Tracker database (not an SQLite file)</source>
+        <translation>%1 — не база данных Treaty Tracker (это не файл SQLite)</translation>
+    </message>
+    <message>
+        <source>%1 is an SQLite database of another program, not a Treaty Tracker database</source>
+        <translation>%1 — база данных SQLite другой программы, а не Treaty Tracker</translation>
+    </message>
+    <message>
+        <source>can&apos;t open %1: no access (%2)</source>
+        <translation>не удаётся открыть %1: нет доступа (%2)</translation>
+    </message>
+    <message>
+        <source>%1; the upgrade was not made</source>
+        <translation>%1; обновление не выполнено</translation>
+    </message>
+    <message>
+        <source>%1 already exists: choose a new name, nothing was written</source>
+        <translation>%1 уже существует: выберите другое имя; ничего не записано</translation>
+    </message>
+    <message>
+        <source>the backup of %1 failed SQLite&apos;s check (%2), so it was not kept: %1 itself may be damaged</source>
+        <translation>резервная копия %1 не прошла проверку SQLite (%2) и не сохранена: возможно, повреждён сам %1</translation>
+    </message>
+    <message>
+        <source>can&apos;t back up %1: %2</source>
+        <translation>не удаётся сделать резервную копию %1: %2</translation>
+    </message>
+    <message>
+        <source>can&apos;t write %1: %2</source>
+        <translation>не удаётся записать %1: %2</translation>
+    </message>
+    <message>
+        <source>%1 can&apos;t be restored: it failed SQLite&apos;s check (%2)</source>
+        <translation>%1 восстановить нельзя: копия не прошла проверку SQLite (%2)</translation>
+    </message>
+    <message>
+        <source>%1 is open in another window or program: close it there, then restore</source>
+        <translation>%1 открыт в другом окне или программе: закройте его там, затем восстанавливайте</translation>
+    </message>
+    <message>
+        <source>can&apos;t restore %1 over %2: %3</source>
+        <translation>не удаётся восстановить %1 на место %2: %3</translation>
+    </message>
+    <message>
+        <source>%1 is damaged (%2): nothing was written to it; restore it from a backup, or copy what can still be read with the sqlite3 tool&apos;s .recover</source>
+        <translation>%1 повреждён (%2): в него ничего не записано; восстановите его из резервной копии или скопируйте то, что ещё читается, командой .recover программы sqlite3</translation>
+    </message>
+    <message>
+        <source>%1 is locked by another program (it holds the database for itself): close that program, then try again</source>
+        <translation>%1 заблокирован другой программой (она держит базу данных только для себя): закройте ту программу и попробуйте ещё раз</translation>
+    </message>
+    <message>
+        <source>%1 is the database being exported: choose another file name</source>
+        <translation>%1 — та самая база данных, что экспортируется: выберите другое имя файла</translation>
+    </message>
+    <message>
+        <source>%1 is a SQLite database, which the export would overwrite: choose another file name</source>
+        <translation>%1 — база данных SQLite, экспорт записал бы поверх неё: выберите другое имя файла</translation>
     </message>
 </context>
 <context>
@@ -2572,6 +2804,10 @@ What you saved before is safe; the last action may not have finished.
         </translation>
     </message>
     <message>
+        <source>%1 changed while it was imported (import it again)</source>
+        <translation>%1 изменился во время импорта (импортируйте его заново)</translation>
+    </message>
+    <message>
         <source>&apos;%1&apos; and &apos;%2&apos; are one party</source>
         <translation>«%1» и «%2» — одна и та же сторона</translation>
     </message>
@@ -2598,6 +2834,26 @@ What you saved before is safe; the last action may not have finished.
     <message>
         <source>index %1: %2</source>
         <translation>элемент %1: %2</translation>
+    </message>
+    <message>
+        <source>%1 is %2, not a file to import</source>
+        <translation>%1 — %2, а не файл для импорта</translation>
+    </message>
+    <message>
+        <source>not a regular file</source>
+        <translation>не обычный файл</translation>
+    </message>
+    <message>
+        <source>a device</source>
+        <translation>устройство</translation>
+    </message>
+    <message>
+        <source>a pipe (FIFO)</source>
+        <translation>канал (FIFO)</translation>
+    </message>
+    <message>
+        <source>a socket</source>
+        <translation>сокет</translation>
     </message>
     <message>
         <source>%1 is UTF-16 text, not UTF-8 (save it as %2)</source>
@@ -2666,6 +2922,194 @@ What you saved before is safe; the last action may not have finished.
     <message>
         <source>&apos;%1&apos; (did you mean &apos;%2&apos;?)</source>
         <translation>«%1» (может быть, «%2»?)</translation>
+    </message>
+    <message>
+        <source>%1 must hold a list of agreements ([{&quot;title&quot;: …}, …])</source>
+        <translation>%1 должен содержать список соглашений ([{&quot;title&quot;: …}, …])</translation>
+    </message>
+    <message>
+        <source>%1 is a JSON object larger than %2 MB: write a larger file as a list of agreements ([{&quot;title&quot;: …}, …], as export does)</source>
+        <translation>%1 — объект JSON больше %2 МБ: файл побольше записывайте списком соглашений ([{&quot;title&quot;: …}, …], как это делает экспорт)</translation>
+    </message>
+    <message>
+        <source>%1 nests lists or objects too deeply to be agreements</source>
+        <translation>в %1 списки или объекты вложены слишком глубоко для соглашений</translation>
+    </message>
+    <message>
+        <source>%1 is not valid JSON (%2 at column %3)</source>
+        <translation>%1 — не правильный JSON (%2 в столбце %3)</translation>
+    </message>
+    <message>
+        <source>Expecting value</source>
+        <translation>ожидается значение</translation>
+    </message>
+    <message>
+        <source>Expecting &apos;,&apos; delimiter</source>
+        <translation>ожидается запятая «,»</translation>
+    </message>
+    <message>
+        <source>Expecting &apos;:&apos; delimiter</source>
+        <translation>ожидается двоеточие «:»</translation>
+    </message>
+    <message>
+        <source>Expecting property name enclosed in double quotes</source>
+        <translation>ожидается имя ключа в двойных кавычках</translation>
+    </message>
+    <message>
+        <source>Extra data</source>
+        <translation>лишние данные</translation>
+    </message>
+    <message>
+        <source>Unterminated string starting at</source>
+        <translation>незакрытая строка, начинающаяся</translation>
+    </message>
+    <message>
+        <source>Invalid control character at</source>
+        <translation>недопустимый управляющий символ</translation>
+    </message>
+    <message>
+        <source>Invalid \escape</source>
+        <translation>недопустимая escape-последовательность \</translation>
+    </message>
+    <message>
+        <source>Invalid \uXXXX escape</source>
+        <translation>недопустимая последовательность \uXXXX</translation>
+    </message>
+    <message>
+        <source>true or false</source>
+        <translation>true или false</translation>
+    </message>
+    <message>
+        <source>an object</source>
+        <translation>объект</translation>
+    </message>
+    <message>
+        <source>a list</source>
+        <translation>список</translation>
+    </message>
+    <message>
+        <source>text</source>
+        <translation>текст</translation>
+    </message>
+    <message>
+        <source>a number</source>
+        <translation>число</translation>
+    </message>
+    <message>
+        <source>unknown key (did you mean &apos;%1&apos;?)</source>
+        <translation>неизвестный ключ (может быть, «%1»?)</translation>
+    </message>
+    <message>
+        <source>unknown key</source>
+        <translation>неизвестный ключ</translation>
+    </message>
+    <message>
+        <source>must be text, not %1</source>
+        <translation>должен быть текстом, а не: %1</translation>
+    </message>
+    <message>
+        <source>must be a list of text, not %1</source>
+        <translation>должен быть списком строк, а не: %1</translation>
+    </message>
+    <message>
+        <source>must be a list, not %1</source>
+        <translation>должен быть списком, а не: %1</translation>
+    </message>
+    <message>
+        <source>must be an object with the agreement&apos;s keys, not %1</source>
+        <translation>должен быть объектом с ключами соглашения, а не: %1</translation>
+    </message>
+    <message>
+        <source>must be true, false or null, not %1</source>
+        <translation>должен быть true, false или null, а не: %1</translation>
+    </message>
+    <message>
+        <source>must be a name or an object, not %1</source>
+        <translation>должен быть названием или объектом, а не: %1</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not an ISO 3166 code or an organisation&apos;s (org:EU)</source>
+        <translation>«%1» — не код ISO 3166 и не код организации (org:EU)</translation>
+    </message>
+    <message>
+        <source>must be a number or text, not %1</source>
+        <translation>должен быть числом или текстом, а не: %1</translation>
+    </message>
+    <message>
+        <source>names no agreement: give the id of an object in this file, or a title</source>
+        <translation>не указывает соглашение: дайте id объекта из этого файла или название</translation>
+    </message>
+    <message>
+        <source>missing %1</source>
+        <translation>не указано %1</translation>
+    </message>
+    <message>
+        <source>missing</source>
+        <translation>не указано</translation>
+    </message>
+    <message>
+        <source>must be an object, not %1</source>
+        <translation>должен быть объектом, а не: %1</translation>
+    </message>
+    <message>
+        <source>relates the agreement to itself</source>
+        <translation>связывает соглашение с самим собой</translation>
+    </message>
+    <message>
+        <source>the same relation as relations[%1]</source>
+        <translation>та же связь, что и relations[%1]</translation>
+    </message>
+    <message>
+        <source>id %1 is the id of two agreements in the file (index %2 and index %3)</source>
+        <translation>id %1 — id двух соглашений в файле (индексы %2 и %3)</translation>
+    </message>
+    <message>
+        <source>no agreement %1 in the file or the database</source>
+        <translation>соглашения %1 нет ни в файле, ни в базе</translation>
+    </message>
+    <message>
+        <source>with id %1</source>
+        <translation>с id %1</translation>
+    </message>
+    <message>
+        <source>titled &apos;%1&apos; signed %2</source>
+        <translation>под названием «%1», подписанного %2</translation>
+    </message>
+    <message>
+        <source>titled &apos;%1&apos; with no signing date</source>
+        <translation>под названием «%1» без даты подписания</translation>
+    </message>
+    <message>
+        <source>%1 or %2</source>
+        <translation>%1 или %2</translation>
+    </message>
+    <message>
+        <source>%1 (the attachments of &apos;%2&apos;)</source>
+        <translation>%1 (вложения соглашения «%2»)</translation>
+    </message>
+    <message>
+        <source>must name its file</source>
+        <translation>должна называть свой файл</translation>
+    </message>
+    <message>
+        <source>the file %1 is missing</source>
+        <translation>файла %1 нет</translation>
+    </message>
+    <message>
+        <source>the file %1 can&apos;t be read: %2</source>
+        <translation>файл %1 не читается: %2</translation>
+    </message>
+    <message>
+        <source>the file %1 is not the one exported (its checksum differs)</source>
+        <translation>файл %1 — не тот, что был экспортирован (контрольная сумма другая)</translation>
+    </message>
+    <message>
+        <source>must be an object with versions</source>
+        <translation>должно быть объектом с версиями (versions)</translation>
+    </message>
+    <message>
+        <source>must be a list</source>
+        <translation>должно быть списком</translation>
     </message>
 </context>
 <context>
@@ -2874,6 +3318,17 @@ What you saved before is safe; the last action may not have finished.
     <message>
         <source>%1 holds a lone surrogate (half of a UTF-16 pair), which is not text: remove it</source>
         <translation>%1 содержит одиночный суррогат (половину пары UTF-16) — это не текст: удалите его</translation>
+    </message>
+</context>
+<context>
+    <name>LocaleText</name>
+    <message numerus="yes">
+        <source>%Ln byte(s)</source>
+        <translation>
+            <numerusform>%Ln байт</numerusform>
+            <numerusform>%Ln байта</numerusform>
+            <numerusform>%Ln байт</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3563,6 +4018,13 @@ Fields after the merge: %2</source>
     <message>
         <source>%1, %2: %3</source>
         <translation>%1, %2: %3</translation>
+    </message>
+</context>
+<context>
+    <name>Progress</name>
+    <message>
+        <source>Cancel</source>
+        <translation>Отмена</translation>
     </message>
 </context>
 <context>
@@ -4484,6 +4946,89 @@ Open it now?</source>
             <numerusform>Навсегда удалено %Ln соглашения.</numerusform>
             <numerusform>Навсегда удалено %Ln соглашений.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>Undo</name>
+    <message>
+        <source>nothing to undo</source>
+        <translation>отменять нечего</translation>
+    </message>
+    <message>
+        <source>nothing to redo</source>
+        <translation>повторять нечего</translation>
+    </message>
+    <message>
+        <source>undo %1</source>
+        <translation>отменить шаг «%1»</translation>
+    </message>
+    <message>
+        <source>redo %1</source>
+        <translation>повторить шаг «%1»</translation>
+    </message>
+    <message>
+        <source>%1 was changed since</source>
+        <translation>%1 с тех пор изменено</translation>
+    </message>
+    <message>
+        <source>can&apos;t %1: %2</source>
+        <translation>нельзя %1: %2</translation>
+    </message>
+    <message>
+        <source>agreement %1 was moved to the trash by %2 since</source>
+        <translation>соглашение %1 с тех пор перемещено в корзину (%2)</translation>
+    </message>
+    <message>
+        <source>agreement %1 was brought back by %2 since</source>
+        <translation>соглашение %1 с тех пор восстановлено из корзины (%2)</translation>
+    </message>
+    <message>
+        <source>agreement %1 was deleted for good (the trash was emptied) since</source>
+        <translation>соглашение %1 с тех пор удалено навсегда (корзина очищена)</translation>
+    </message>
+    <message>
+        <source>the party &apos;%1&apos;</source>
+        <translation>сторона «%1»</translation>
+    </message>
+    <message>
+        <source>the field &apos;%1&apos;</source>
+        <translation>область «%1»</translation>
+    </message>
+    <message>
+        <source>the view &apos;%1&apos;</source>
+        <translation>вид «%1»</translation>
+    </message>
+    <message>
+        <source>the attachment &apos;%1&apos;</source>
+        <translation>вложение «%1»</translation>
+    </message>
+    <message>
+        <source>party %1</source>
+        <translation>сторона %1</translation>
+    </message>
+    <message>
+        <source>field %1</source>
+        <translation>область %1</translation>
+    </message>
+    <message>
+        <source>view %1</source>
+        <translation>вид %1</translation>
+    </message>
+    <message>
+        <source>attachment %1</source>
+        <translation>вложение %1</translation>
+    </message>
+    <message>
+        <source>agreement %1 was changed by %2 at %3 since</source>
+        <translation>соглашение %1 с тех пор изменено: %2, %3</translation>
+    </message>
+    <message>
+        <source>agreement %1 is not in the trash (it is in the database)</source>
+        <translation>соглашения %1 нет в корзине (оно в базе)</translation>
+    </message>
+    <message>
+        <source>agreement %1 is not in the trash</source>
+        <translation>соглашения %1 нет в корзине</translation>
     </message>
 </context>
 <context>
