@@ -215,6 +215,8 @@ def measure_generated(size: int, database: Path | None, runs: int) -> int:
 
         database = generated(size)
     steps: dict[str, list[dict[str, float]]] = {}
+    print(f"{size:,} generated agreements ({database.name}); {runs} runs", flush=True)
+    print("each step in a process of its own: wall and CPU (user + system), peak RSS")
     with tempfile.TemporaryDirectory() as name:
         folder = Path(name)
         exported, again = folder / "export.csv", folder / "again.csv"
@@ -225,26 +227,27 @@ def measure_generated(size: int, database: Path | None, runs: int) -> int:
                 ("export JSON", folder / "export.json", database),
                 ("import CSV", exported, fresh),
             ):
-                kind = step.split()[0].lower()
-                steps.setdefault(step, []).append(child(kind, source, target))
+                done = child(step.split()[0].lower(), source, target)
+                steps.setdefault(step, []).append(done)
+                print(f"  run {number + 1}: {_figures(step, [done])}", flush=True)
             if number == 0:
                 child("export", again, fresh)
                 identical = filecmp.cmp(exported, again, shallow=False)
+                print(f"  CSV file {exported.stat().st_size / 1e6:.0f} MB", flush=True)
             fresh.unlink()
-        megabytes = exported.stat().st_size / 1e6
-    print(f"{size:,} generated agreements ({database.name}), CSV {megabytes:.0f} MB; {runs} runs")
-    print("each step in a process of its own: wall and CPU (user + system) medians, peak RSS")
     for step, done in steps.items():
-        wall = statistics.median(d["wall"] for d in done)
-        cpu = statistics.median(d["cpu"] for d in done)
-        peak = max(d["peak_mib"] for d in done)
         walls = ", ".join(f"{d['wall']:.2f}" for d in done)
-        print(
-            f"{step:<11}  wall {wall:6.2f} s  CPU {cpu:6.2f} s  peak {peak:4.0f} MiB  "
-            f"(wall: {walls})"
-        )
+        print(f"{_figures(step, done)}  (wall: {walls})")
     print(f"export → import → export gives the same CSV: {'yes' if identical else 'NO'}")
     return 0 if identical else 1
+
+
+def _figures(step: str, done: list[dict[str, float]]) -> str:
+    """'import CSV   wall  12.00 s  CPU  11.00 s  peak  150 MiB': medians, the largest peak."""
+    wall = statistics.median(d["wall"] for d in done)
+    cpu = statistics.median(d["cpu"] for d in done)
+    peak = max(d["peak_mib"] for d in done)
+    return f"{step:<11}  wall {wall:6.2f} s  CPU {cpu:6.2f} s  peak {peak:4.0f} MiB"
 
 
 def child(step: str, path: Path, database: Path) -> dict[str, float]:
