@@ -7,11 +7,11 @@
 With --generated N (what `make bench` runs): a database of N agreements made by
 benchmarks.generate (kept in build/bench/) is exported to CSV and to JSON, and the CSV is
 imported into a fresh database, each step in a process of its own; it prints each step's
-median wall time, median CPU time (user + system of that process) and peak resident
-memory, and whether exporting the imported database gives the same CSV file again.
+median wall time, median CPU time (user + system, the step alone) and the process's peak
+resident memory, and whether exporting the imported database gives the same CSV again.
 The targets (issue #20): import of 100,000 rows under 20 s and 200 MB, export under 5 s.
 
-Generates a CSV with ~200 distinct party spellings (ISO codes, names, organizations) and
+Without --generated it generates a CSV with ~200 distinct party spellings (ISO codes, names, organizations) and
 ~60 field paths, imports it into a fresh temporary database, exports it back (CSV, then
 JSON), and prints the median of each step over the runs, with rows per second.
 The targets (issue "Import and export"): import under 60 s, export under 20 s.
