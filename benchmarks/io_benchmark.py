@@ -11,9 +11,10 @@ median wall time, median CPU time (user + system, the step alone) and the proces
 resident memory, and whether exporting the imported database gives the same CSV again.
 The targets (issue #20): import of 100,000 rows under 20 s and 200 MB, export under 5 s.
 
-Without --generated it generates a CSV with ~200 distinct party spellings (ISO codes, names, organizations) and
-~60 field paths, imports it into a fresh temporary database, exports it back (CSV, then
-JSON), and prints the median of each step over the runs, with rows per second.
+Without --generated it generates a CSV with ~200 distinct party spellings (ISO codes,
+names, organizations) and ~60 field paths, imports it into a fresh temporary database,
+exports it back (CSV, then JSON), and prints the median of each step over the runs, with
+rows per second.
 The targets (issue "Import and export"): import under 60 s, export under 20 s.
 With --memory-rows N it instead imports an N-row file (and checks it with a dry run)
 in a process of its own each, and prints each one's time and peak resident memory:
@@ -25,6 +26,7 @@ from __future__ import annotations
 import argparse
 import csv
 import filecmp
+import itertools
 import json
 import random
 import statistics
@@ -37,7 +39,7 @@ from pathlib import Path
 
 import pycountry
 
-from models.agreement_record import CSV_COLUMNS
+from models.agreement_record import CSV_COLUMNS, EXPORT_CSV_COLUMNS
 from models.database import open_database
 from models.exchange import export_file, import_file, preview_import
 from models.vocab import Kind, Level, Status
@@ -232,14 +234,44 @@ def measure_generated(size: int, database: Path | None, runs: int) -> int:
                 print(f"  run {number + 1}: {_figures(step, [done])}", flush=True)
             if number == 0:
                 child("export", again, fresh)
-                identical = filecmp.cmp(exported, again, shallow=False)
+                verdict = same_agreements(exported, again)
                 print(f"  CSV file {exported.stat().st_size / 1e6:.0f} MB", flush=True)
             fresh.unlink()
     for step, done in steps.items():
         walls = ", ".join(f"{d['wall']:.2f}" for d in done)
         print(f"{_figures(step, done)}  (wall: {walls})")
-    print(f"export → import → export gives the same CSV: {'yes' if identical else 'NO'}")
-    return 0 if identical else 1
+    print(f"export → import → export gives the same CSV: {verdict}")
+    return 0 if verdict.startswith("yes") else 1
+
+
+def same_agreements(first: Path, second: Path) -> str:
+    """'yes' when the files are the same, or the same but for how some parties are spelt.
+
+    benchmarks.generate names some organisations by their short names ('ASEAN', 'FAO'),
+    which the app records under their full names (Association of Southeast Asian
+    Nations): those cells name the same parties in other words.
+    """
+    if filecmp.cmp(first, second, shallow=False):
+        return "yes"
+    from models.parties import party_identity
+
+    column = EXPORT_CSV_COLUMNS.index("parties")
+    respelt = 0
+    with (
+        first.open(encoding="utf-8", newline="") as one,
+        second.open(encoding="utf-8", newline="") as two,
+    ):
+        for a, b in itertools.zip_longest(csv.reader(one), csv.reader(two)):
+            if a == b:
+                continue
+            if a is None or b is None or len(a) != len(b):
+                return "NO (rows differ)"
+            others = [i for i, (x, y) in enumerate(zip(a, b, strict=True)) if x != y]
+            names = [[party_identity(n) for n in row[column].split("; ")] for row in (a, b)]
+            if others != [column] or names[0] != names[1]:
+                return f"NO (first difference: {a[0]!r})"
+            respelt += 1
+    return f"yes, but for {respelt:,} rows whose parties the generator names by short names"
 
 
 def _figures(step: str, done: list[dict[str, float]]) -> str:
