@@ -203,12 +203,13 @@ class _MigratedSchemas:
         return sorted(line.replace(f"{schema}.", "") for line in lines)
 
     def _empty(self, connection: Connection, schema: str) -> None:
-        tables = [table for table in _tables(connection, schema) if table != "alembic_version"]
-        names = ", ".join(f'"{table}"' for table in tables)
+        names = ", ".join(f'"{table}"' for table in _tables(connection, schema))
         connection.execute(text(f"TRUNCATE {names} RESTART IDENTITY CASCADE"))
+        # The data revision's triggers are deferred: fired now, on the emptied tables, not at
+        # the commit after the rows are back (the revision would start at 1, not 0).
+        connection.execute(text("SET CONSTRAINTS ALL IMMEDIATE"))
         for table, rows in self.rows.items():
-            if table != "alembic_version":
-                connection.execute(table_clause(table, *map(column, rows[0])).insert(), rows)
+            connection.execute(table_clause(table, *map(column, rows[0])).insert(), rows)
         for name, (value, called) in self.sequences.items():
             connection.execute(
                 text("SELECT setval(CAST(:name AS regclass), :value, :called)"),

@@ -20,6 +20,8 @@ from PySide6.QtCore import (
     QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
+    QModelRoleData,
+    QModelRoleDataSpan,
     QPersistentModelIndex,
     Qt,
     Signal,
@@ -40,6 +42,8 @@ Index = QModelIndex | QPersistentModelIndex
 LOADING = "…"  # the title cell of a row whose page is being read
 ROW_SCANS = 16  # row_of look-ups answered by scanning the ids before a map of them is built
 _SHOWN_ROLES = [Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole]
+# The roles a cell answers; a delegate asks five more (font, colours…), answered at once.
+_ANSWERED = frozenset(int(role.value) for role in (*_SHOWN_ROLES, ID_ROLE))
 
 
 def _date(value: PartialDate | None) -> str:
@@ -287,19 +291,45 @@ class AgreementTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(COLUMNS)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if not index.isValid() or not 0 <= index.row() < len(self._ids):
+        if not index.isValid():
+            return None
+        return self._value(index.row(), index.column(), role)
+
+    def multiData(self, index: Index, roles: QModelRoleDataSpan | QModelRoleData) -> None:
+        """Every role a view asks of a cell, in one call.
+
+        Qt's delegates ask seven roles of each cell they paint, at once. Answered by data(),
+        that is seven entries into Python per cell, and each entry waits for the interpreter
+        while a worker holds it (a search or a count under way): a repaint of the table
+        during typing stalled the window for tens of milliseconds. One entry per cell.
+        """
+        span = roles if isinstance(roles, QModelRoleDataSpan) else QModelRoleDataSpan(roles)
+        valid = index.isValid()
+        row, column = index.row(), index.column()
+        for position in range(span.size()):
+            wanted = span[position]  # type: ignore[index]  # PySide6 has it; its stubs don't
+            role = wanted.role()
+            value = self._value(row, column, role) if valid and role in _ANSWERED else None
+            if value is None:
+                wanted.clearData()
+            else:
+                wanted.setData(value)
+
+    def _value(self, row_number: int, column_number: int, role: int) -> object:
+        """What the cell at *row_number*, *column_number* shows in *role* (None: nothing)."""
+        if not 0 <= row_number < len(self._ids):
             return None
         if role == ID_ROLE:
-            return self._ids[index.row()]
-        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return self._ids[row_number]
+        if role != Qt.ItemDataRole.DisplayRole and role != Qt.ItemDataRole.ToolTipRole:
             return None
-        page = self._page(index.row() // self.PAGE_SIZE)
-        column = COLUMNS[index.column()]
+        page = self._page(row_number // self.PAGE_SIZE)
+        column = COLUMNS[column_number]
         if page is None:  # being read
-            return LOADING if index.column() == 0 and role == Qt.ItemDataRole.DisplayRole else None
-        row = page[index.row() % self.PAGE_SIZE]
+            return LOADING if column_number == 0 and role == Qt.ItemDataRole.DisplayRole else None
+        row = page[row_number % self.PAGE_SIZE]
         if row is None:  # deleted since the ids were read
-            if index.column() == 0:
+            if column_number == 0:
                 return QCoreApplication.translate("AgreementTableModel", "(deleted)")
             return None
         if role == Qt.ItemDataRole.ToolTipRole:

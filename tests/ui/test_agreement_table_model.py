@@ -6,13 +6,15 @@ import threading
 from collections.abc import Iterator
 
 import pytest
-from PySide6.QtCore import QModelIndex
+from PySide6.QtCore import QModelIndex, QModelRoleData, Qt
+from PySide6.QtWidgets import QTableView
 
 from models.database import Database
 from models.service import create
 from tests.backends import BACKENDS
 from tests.builders import agreement
 from ui.agreement_table_model import LOADING, AgreementTableModel
+from ui.item_roles import ID_ROLE
 
 
 @pytest.fixture(params=BACKENDS)
@@ -121,3 +123,86 @@ def test_rows_are_found_for_a_few_agreements_and_for_many(
     assert model.row_of(missing) is None
     model.set_ids(ids[:3])  # a new result: nothing found in the old order
     assert (model.row_of(ids[2]), model.row_of(ids[200])) == (2, None)
+
+
+class _Counted(AgreementTableModel):
+    """The table model, counting how often a view asks it for a cell, and how."""
+
+    def __init__(self, *args: object) -> None:
+        super().__init__(*args)  # type: ignore[arg-type]  # the model's own arguments
+        self.asked = {"data": 0, "multiData": 0}
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):  # type: ignore[no-untyped-def]
+        self.asked["data"] += 1
+        return super().data(index, role)
+
+    def multiData(self, index, roles):  # type: ignore[no-untyped-def]
+        self.asked["multiData"] += 1
+        super().multiData(index, roles)
+
+
+def test_the_table_paints_each_cell_with_one_call_into_the_model(
+    database: Database, ids: list[int], qtbot
+) -> None:
+    """Each call into Python waits for the interpreter while a search runs beside it:
+    a painted cell asks once for all its roles (it asked seven times), so typing during a
+    search does not stall the window."""
+    model = _Counted(database.sessions)
+    view = QTableView()
+    qtbot.addWidget(view)
+    view.setModel(model)
+    view.resize(900, 400)
+    with qtbot.waitSignal(model.page_arrived):
+        model.set_ids(ids)
+        view.show()
+    model.asked.update(data=0, multiData=0)
+    shot = view.viewport().grab()
+    assert not shot.isNull()
+    cells = model.asked["multiData"]
+    assert cells >= 10 * 5  # rows and columns in view, each asked once
+    assert model.asked["data"] == 0
+    model.shutdown()
+
+
+@pytest.mark.parametrize(
+    "role",
+    [
+        Qt.ItemDataRole.DisplayRole,
+        Qt.ItemDataRole.ToolTipRole,
+        Qt.ItemDataRole.FontRole,
+        Qt.ItemDataRole.DecorationRole,
+        ID_ROLE,
+    ],
+)
+def test_a_cell_answers_every_role_in_one_call_as_it_does_one_at_a_time(
+    model: AgreementTableModel, ids: list[int], database: Database, qtbot, role: Qt.ItemDataRole
+) -> None:
+    """Whether a page is being read, read, or holds an agreement deleted since: the same."""
+    model.set_ids([*ids[:5], max(ids) + 1, *ids[200:]])  # row 5: not found when read
+
+    def answers() -> list[tuple[object, object]]:
+        found = []
+        for row in (0, 5, 7):
+            for column in range(model.columnCount()):
+                index = model.index(row, column)
+                asked = QModelRoleData(role)
+                model.multiData(index, asked)
+                found.append((model.data(index, role), asked.data()))
+        return found
+
+    gate = _hold(model)
+    assert _title(model, 0) == LOADING  # its page is asked for
+    reading = answers()
+    assert all(one == many for one, many in reading)
+    assert (LOADING, LOADING) in reading or role != Qt.ItemDataRole.DisplayRole
+    with qtbot.waitSignal(model.page_arrived):
+        gate.set()
+    read = answers()
+    assert all(one == many for one, many in read)
+    if role == Qt.ItemDataRole.DisplayRole:
+        titles = [one for one, _many in read[:: model.columnCount()]]
+        assert titles == [
+            "Treaty 000 on Oʻzbekiston–Türkiye transit",
+            "(deleted)",
+            "Treaty 201 on Oʻzbekiston–Türkiye transit",
+        ]
