@@ -288,7 +288,7 @@ def child(step: str, path: Path, database: Path) -> dict[str, float]:
     done = subprocess.run(
         [*command, str(path), str(database)], check=True, capture_output=True, text=True
     )
-    return json.loads(done.stdout.splitlines()[-1])  # type: ignore[no-any-return]  # our own line
+    return json.loads(done.stdout.splitlines()[-1])
 
 
 def child_step(step: str, path: str, target: str) -> int:
