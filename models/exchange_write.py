@@ -2,7 +2,8 @@
 
 The file is written next to the target under a temporary name and renamed into place
 only when complete, so a failed or cancelled export never leaves half a file behind
-and never spoils an earlier export of the same name.
+and never spoils an earlier export of the same name. The agreements are read a batch
+at a time by models.exchange_rows (Core selects, stored text as it is).
 """
 
 from __future__ import annotations
@@ -18,7 +19,6 @@ from sqlalchemy.orm import Session
 from models import agreement_record
 from models.atomic_file import atomic_text
 from models.cancelled import Cancelled
-from models.dates import PartialDate
 from models.exchange_rows import CsvCells, JsonRecords
 from models.query import AgreementFilter, Sort, agreement_ids
 
@@ -102,13 +102,6 @@ def _batches(
             progress(done, len(ids))
     if progress is not None and not ids:
         progress(0, 0)
-
-
-def _iso(value: PartialDate | None) -> str | None:
-    return value.iso() if value else None
-
-
-# ----------------------------------------------------------------- CSV
 
 
 # ----------------------------------------------------------------- JSON
