@@ -2,10 +2,19 @@
 
     .venv/bin/python -m benchmarks.io_benchmark [--rows 100000] [--runs 3]
     .venv/bin/python -m benchmarks.io_benchmark --memory-rows 2000000   # peak memory only
+    .venv/bin/python -m benchmarks.io_benchmark --generated 100000 [--database DB] [--runs 3]
 
-Generates a CSV with ~200 distinct party spellings (ISO codes, names, organizations) and
-~60 field paths, imports it into a fresh temporary database, exports it back (CSV, then
-JSON), and prints the median of each step over the runs, with rows per second.
+With --generated N (what `make bench` runs): a database of N agreements made by
+benchmarks.generate (kept in build/bench/) is exported to CSV and to JSON, and the CSV is
+imported into a fresh database, each step in a process of its own; it prints each step's
+median wall time, median CPU time (user + system, the step alone) and the process's peak
+resident memory, and whether exporting the imported database gives the same CSV again.
+The targets (issue #20): import of 100,000 rows under 20 s and 200 MB, export under 5 s.
+
+Without --generated it generates a CSV with ~200 distinct party spellings (ISO codes,
+names, organizations) and ~60 field paths, imports it into a fresh temporary database,
+exports it back (CSV, then JSON), and prints the median of each step over the runs, with
+rows per second.
 The targets (issue "Import and export"): import under 60 s, export under 20 s.
 With --memory-rows N it instead imports an N-row file (and checks it with a dry run)
 in a process of its own each, and prints each one's time and peak resident memory:
@@ -16,6 +25,9 @@ from __future__ import annotations
 
 import argparse
 import csv
+import filecmp
+import itertools
+import json
 import random
 import statistics
 import subprocess
@@ -27,7 +39,7 @@ from pathlib import Path
 
 import pycountry
 
-from models.agreement_record import CSV_COLUMNS
+from models.agreement_record import CSV_COLUMNS, EXPORT_CSV_COLUMNS
 from models.database import open_database
 from models.exchange import export_file, import_file, preview_import
 from models.vocab import Kind, Level, Status
@@ -155,12 +167,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--rows", type=int, default=100_000)
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--memory-rows", type=int, help="measure the peak memory of N rows")
-    parser.add_argument("--child", nargs=3, metavar=("STEP", "CSV", "DB"), help=argparse.SUPPRESS)
+    parser.add_argument("--generated", type=int, help="export and import a generated database")
+    parser.add_argument("--database", type=Path, help="with --generated: this database")
+    parser.add_argument("--child", nargs=3, metavar=("STEP", "FILE", "DB"), help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.child:
         return child_step(*args.child)
     if args.memory_rows:
         return measure_memory(args.memory_rows)
+    if args.generated:
+        return measure_generated(args.generated, args.database, args.runs)
     with tempfile.TemporaryDirectory() as name:
         folder = Path(name)
         source = folder / "agreements.csv"
@@ -189,36 +205,126 @@ def measure_memory(rows: int) -> int:
         write_csv(source, rows)
         print(f"{rows:,} rows, {source.stat().st_size / 1e6:,.0f} MB")
         for step in ("dry-run", "import"):
-            command = [sys.executable, "-m", "benchmarks.io_benchmark", "--child", step]
-            subprocess.run([*command, str(source), str(folder / "memory.db")], check=True)
+            done = child(step, source, folder / "memory.db")
+            print(f"{step:<8} {done['wall']:7.0f} s  peak memory {done['peak_mib']:,.0f} MiB")
     return 0
 
 
-def child_step(step: str, source: str, target: str) -> int:
-    """One import (or dry run) into a fresh database; prints its time and peak memory."""
+def measure_generated(size: int, database: Path | None, runs: int) -> int:
+    """Export a generated database to CSV and JSON and import the CSV afresh, *runs* times."""
+    if database is None:
+        from benchmarks.suite import database as generated
+
+        database = generated(size)
+    steps: dict[str, list[dict[str, float]]] = {}
+    print(f"{size:,} generated agreements ({database.name}); {runs} runs", flush=True)
+    print("each step in a process of its own: wall and CPU (user + system), peak RSS")
+    with tempfile.TemporaryDirectory() as name:
+        folder = Path(name)
+        exported, again = folder / "export.csv", folder / "again.csv"
+        for number in range(runs):
+            fresh = folder / f"import{number}.db"
+            for step, source, target in (
+                ("export CSV", exported, database),
+                ("export JSON", folder / "export.json", database),
+                ("import CSV", exported, fresh),
+            ):
+                done = child(step.split()[0].lower(), source, target)
+                steps.setdefault(step, []).append(done)
+                print(f"  run {number + 1}: {_figures(step, [done])}", flush=True)
+            if number == 0:
+                child("export", again, fresh)
+                verdict = same_agreements(exported, again)
+                print(f"  CSV file {exported.stat().st_size / 1e6:.0f} MB", flush=True)
+            fresh.unlink()
+    for step, done in steps.items():
+        walls = ", ".join(f"{d['wall']:.2f}" for d in done)
+        print(f"{_figures(step, done)}  (wall: {walls})")
+    print(f"export → import → export gives the same CSV: {verdict}")
+    return 0 if verdict.startswith("yes") else 1
+
+
+def same_agreements(first: Path, second: Path) -> str:
+    """'yes' when the files are the same, or the same but for how some parties are spelt.
+
+    benchmarks.generate names some organisations by their short names ('ASEAN', 'FAO'),
+    which the app records under their full names (Association of Southeast Asian
+    Nations): those cells name the same parties in other words.
+    """
+    if filecmp.cmp(first, second, shallow=False):
+        return "yes"
+    from models.parties import party_identity
+
+    column = EXPORT_CSV_COLUMNS.index("parties")
+    respelt = 0
+    with (
+        first.open(encoding="utf-8", newline="") as one,
+        second.open(encoding="utf-8", newline="") as two,
+    ):
+        for a, b in itertools.zip_longest(csv.reader(one), csv.reader(two)):
+            if a == b:
+                continue
+            if a is None or b is None or len(a) != len(b):
+                return "NO (rows differ)"
+            others = [i for i, (x, y) in enumerate(zip(a, b, strict=True)) if x != y]
+            names = [[party_identity(n) for n in row[column].split("; ")] for row in (a, b)]
+            if others != [column] or names[0] != names[1]:
+                return f"NO (first difference: {a[0]!r})"
+            respelt += 1
+    return f"yes, but for {respelt:,} rows whose parties the generator names by short names"
+
+
+def _figures(step: str, done: list[dict[str, float]]) -> str:
+    """'import CSV   wall  12.00 s  CPU  11.00 s  peak  150 MiB': medians, the largest peak."""
+    wall = statistics.median(d["wall"] for d in done)
+    cpu = statistics.median(d["cpu"] for d in done)
+    peak = max(d["peak_mib"] for d in done)
+    return f"{step:<11}  wall {wall:6.2f} s  CPU {cpu:6.2f} s  peak {peak:4.0f} MiB"
+
+
+def child(step: str, path: Path, database: Path) -> dict[str, float]:
+    """Run one step in a fresh process; its wall time, CPU time and peak memory."""
+    command = [sys.executable, "-m", "benchmarks.io_benchmark", "--child", step]
+    done = subprocess.run(
+        [*command, str(path), str(database)], check=True, capture_output=True, text=True
+    )
+    return json.loads(done.stdout.splitlines()[-1])
+
+
+def child_step(step: str, path: str, target: str) -> int:
+    """One step: a dry run or import of *path* into *target*, or an export of *target* to
+    *path*; prints its wall time, CPU time and peak memory as one line of JSON."""
     database = open_database(Path(target))
     try:
-        start = time.perf_counter()
+        start, cpu = time.perf_counter(), time.process_time()
         with database.sessions.begin() as session:
             if step == "dry-run":
-                preview_import(session, source)
+                preview_import(session, path)
+            elif step == "import":
+                import_file(session, path, new_parties=True)  # its names are made up on purpose
             else:
-                import_file(session, source, new_parties=True)  # its names are made up on purpose
-        elapsed = time.perf_counter() - start
+                export_file(session, path)
+        elapsed, cpu = time.perf_counter() - start, time.process_time() - cpu
     finally:
         database.close()
-    print(f"{step:<8} {elapsed:7.0f} s  peak memory {peak_memory()}", flush=True)
+    print(json.dumps({"wall": elapsed, "cpu": cpu, "peak_mib": peak_mib()}), flush=True)
     return 0
 
 
 def peak_memory() -> str:
     """The process's largest resident size so far, where the system tells it."""
+    peak = peak_mib()
+    return f"{peak:,.0f} MiB" if peak else "not measured here"
+
+
+def peak_mib() -> float:
+    """The process's largest resident size so far in MiB (0 where the system can't tell)."""
     try:
         import resource
     except ImportError:  # Windows
-        return "not measured here"
+        return 0.0
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    return f"{peak / (1024 * 1024 if sys.platform == 'darwin' else 1024):,.0f} MiB"
+    return peak / (1024 * 1024 if sys.platform == "darwin" else 1024)
 
 
 if __name__ == "__main__":

@@ -154,14 +154,18 @@ class DuplicateQuery:
 
 
 def find_duplicates(
-    session: Session, rows: Sequence[DuplicateQuery]
+    session: Session,
+    rows: Sequence[DuplicateQuery],
+    known: dict[str, int | None] | None = None,
 ) -> list[PossibleDuplicate | None]:
     """For each row, the oldest recorded agreement it probably repeats, or None.
 
     A few queries per chunk of rows, whatever the size of the database: rows whose
-    parties are not all recorded are settled without asking it.
+    parties are not all recorded are settled without asking it. *known* (name -> party
+    id or None, updated) keeps the names looked up from one chunk to the next, for a
+    caller that writes no party in between (an import's first pass).
     """
-    ids_of = _party_ids(session, {name for row in rows for name in row.parties})
+    ids_of = _party_ids(session, {name for row in rows for name in row.parties}, known)
     keys: list[tuple[str | None, frozenset[int]] | None] = []
     for row in rows:
         ids = [ids_of.get(name) for name in row.parties if name.strip()]
@@ -197,13 +201,19 @@ def _parsed_date(text: str) -> PartialDate | None:
     return PartialDate.parse_optional(text)
 
 
-def _party_ids(session: Session, names: set[str]) -> dict[str, int]:
+def _party_ids(
+    session: Session, names: set[str], known: dict[str, int | None] | None = None
+) -> dict[str, int]:
     """Name as given -> recorded party id, for the names a recorded party answers to."""
+    known = {} if known is None else known
+    for name in names - known.keys():
+        party = find_party(session, name) if name.strip() else None
+        known[name] = party.id if party is not None else None
     ids = {}
     for name in names:
-        party = find_party(session, name) if name.strip() else None
-        if party is not None and party.id is not None:
-            ids[name] = party.id
+        party_id = known[name]
+        if party_id is not None:
+            ids[name] = party_id
     return ids
 
 

@@ -451,6 +451,7 @@ def _scan(
     scan = _Scan(file_stamp(path))
     seen: set[bytes] = set()
     identities: dict[str, _PartyKey] = {}
+    party_ids: dict[str, int | None] = {}  # nothing is written in this pass: names kept
     for batch in _batches(stream_records(path, check), _LOOKUP_CHUNK):
         scan.rows += len(batch)
         for record in batch:
@@ -459,7 +460,11 @@ def _scan(
             continue  # only the rows' own problems are told, as for a JSON file
         scan.clashes.add(_party_clashes(session, batch, identities))
         new = _sort_rows(session, batch, scan, seen, update)
-        kept = [record for _, record in new] if keep_duplicates else _set_aside(session, new, scan)
+        kept = (
+            [record for _, record in new]
+            if keep_duplicates
+            else _set_aside(session, new, scan, party_ids)
+        )
         for record in kept:
             _note_names(session, scan, record, record.data)
         scan.links.note(batch)
@@ -503,8 +508,16 @@ def _sort_rows(
     return new
 
 
-def _set_aside(session: Session, new: list[tuple[int, Record]], scan: _Scan) -> list[Record]:
-    """The batch's new rows less those that probably repeat a recorded agreement (listed)."""
+def _set_aside(
+    session: Session,
+    new: list[tuple[int, Record]],
+    scan: _Scan,
+    party_ids: dict[str, int | None],
+) -> list[Record]:
+    """The batch's new rows less those that probably repeat a recorded agreement (listed).
+
+    *party_ids* keeps the party names looked up by earlier batches.
+    """
     queries = [
         DuplicateQuery(
             record.data.title,
@@ -514,7 +527,7 @@ def _set_aside(session: Session, new: list[tuple[int, Record]], scan: _Scan) -> 
         for _, record in new
     ]
     kept = []
-    for (row, record), match in zip(new, find_duplicates(session, queries), strict=True):
+    for (row, record), match in zip(new, find_duplicates(session, queries, party_ids), strict=True):
         if match is None:
             kept.append(record)
         else:
