@@ -143,7 +143,7 @@ class MainWindow(QMainWindow):
         self.change_poll = self.controller.change_poll
         # The day's backup takes seconds at a quarter of a million agreements: on a thread
         # of its own, so that searches on the worker do not wait for it.
-        self.backup_worker = Worker(self)
+        self.backup_worker = Worker(self, unhurried=True)
         self.controller.first_rows_ready.connect(self._show_first_page)
         self.controller.rows_ready.connect(self._show_result)
         self.controller.counts_ready.connect(self._show_counts)

@@ -7,6 +7,8 @@ on this one thread. A job's callbacks run on the GUI thread; a job never touches
 from __future__ import annotations
 
 import logging
+import os
+import sys
 import threading
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -18,6 +20,21 @@ from PySide6.QtWidgets import QProgressDialog, QWidget
 from models.cancelled import Cancelled
 
 log = logging.getLogger(__name__)
+UNHURRIED_NICENESS = 10  # of 19: below the window's threads, above idle
+
+
+def _lower_priority() -> None:
+    """Give this thread a lower processor priority than the window's (Linux: per thread).
+
+    The day's backup copies and checks the whole file for seconds when a database opens;
+    on two cores, beside a search, it took the processor from the window and typing
+    stalled. Elsewhere setpriority would lower the whole process: left as it is there.
+    """
+    if sys.platform.startswith("linux"):
+        try:
+            os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), UNHURRIED_NICENESS)
+        except OSError as error:  # not allowed (a container's policy): it runs as it is
+            log.info("the backup thread keeps its priority: %s", error)
 
 
 class Job:
@@ -51,9 +68,14 @@ class Worker(QObject):
 
     _delivered = Signal(object)
 
-    def __init__(self, parent: QObject | None = None) -> None:
+    def __init__(self, parent: QObject | None = None, *, unhurried: bool = False) -> None:
+        """*unhurried*: for work nobody waits on (the day's backup), run at a lower priority."""
         super().__init__(parent)
-        self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="treaty-db")
+        self._executor = ThreadPoolExecutor(
+            max_workers=1,
+            thread_name_prefix="treaty-db",
+            initializer=_lower_priority if unhurried else None,
+        )
         self._closed = False
         self._pending = 0  # jobs submitted and not yet finished (changed on the GUI thread)
         self._delivered.connect(self._run_callback, Qt.ConnectionType.QueuedConnection)
