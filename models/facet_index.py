@@ -586,7 +586,9 @@ class FacetIndex:
             match, connection = fts_query(text), session.connection()
             if match and connection.dialect.name == "sqlite" and has_search_index(connection):
                 ids = search_rowids(connection, match)  # FTS5 without a join: 3× faster
-                ids = sorted({*ids, *agreement_ids_matching(connection, match)})
+                # Neither sorted nor made unique: a bit set minds neither, and sorting a
+                # quarter of a million ids holds the interpreter from the window for 20 ms.
+                ids += agreement_ids_matching(connection, match)
             else:
                 ids = _column(session, matching_ids(session, AgreementFilter(text=text)))
             cached = self._bits.pack([i for i in ids if i < self._bits.size])
