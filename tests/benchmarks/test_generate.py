@@ -5,24 +5,13 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-from benchmarks.generate import generate
+from benchmarks.generate import BULK_TABLES, generate
 from models.database import open_database
 from models.deadline_store import refresh_deadlines
 from models.query import AgreementFilter, agreement_ids, count, fetch_rows
 from models.search_index import rebuild_search_index
 
-TABLES = (
-    "parties",
-    "party_aliases",
-    "fields",
-    "agreements",
-    "participations",
-    "actions",
-    "agreement_fields",
-    "milestones",
-    "agreement_deadlines",
-    "data_revision",
-)
+TABLES = (*BULK_TABLES, "data_revision")  # every table the generator fills
 
 
 def _dump(path: Path) -> list[tuple]:
