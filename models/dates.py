@@ -141,3 +141,17 @@ def utc_text(moment: datetime) -> str:
     if moment.tzinfo is not None:
         moment = moment.astimezone(UTC)
     return moment.strftime("%Y-%m-%d %H:%M UTC")
+
+
+class UtcMoment(str):
+    """A stored time as a message's argument: '2026-11-29 10:14 UTC' in English and on the
+    command line; the window shows `moment` in the user's own time and language."""
+
+    moment: datetime
+
+
+def utc_moment(moment: datetime) -> UtcMoment:
+    """*moment* (UTC, with or without its zone) as a message's argument."""
+    shown = UtcMoment(utc_text(moment))
+    shown.moment = moment
+    return shown

@@ -43,6 +43,7 @@ from sqlalchemy.orm import Session
 from models.attachment_history import agreement_of, apply_attachment_states, attachment_states
 from models.audit import record_each
 from models.changes import NOTHING, Changes
+from models.dates import utc_moment
 from models.history_patch import PATCH, apply_patches, is_patch, patch_state, read_parts
 from models.history_state import (
     AGREEMENTS,
@@ -70,7 +71,7 @@ from models.messages import QT_TRANSLATE_NOOP, SAVING, UNDO, Message, StepLabel,
 from models.revision import one_revision_step
 from models.schema import Field, HistoryItem, HistoryStep, Party, utcnow
 from models.search_index import update_search_index
-from models.service import ConflictError, utc_text
+from models.service import ConflictError
 from models.users import current_user
 
 AGREEMENT, PARTY, FIELD, VIEW = "agreement", "party", "field", "view"
@@ -629,7 +630,7 @@ class UndoConflict(ConflictError):
         super().__init__(agreement_id, expected, current, changed_at, changed_by)
         who = changed_by or say(QT_TRANSLATE_NOOP("Saving", "someone else"), context=SAVING)
         changed = QT_TRANSLATE_NOOP("Undo", "agreement %1 was changed by %2 at %3 since")
-        because = say(changed, agreement_id, who, utc_text(changed_at), context=UNDO)
+        because = say(changed, agreement_id, who, utc_moment(changed_at), context=UNDO)
         self.args = (say(CANT, what, because, context=UNDO),)
 
     def __str__(self) -> str:

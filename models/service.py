@@ -22,7 +22,7 @@ from sqlalchemy.orm.exc import StaleDataError
 from models import limits, messages
 from models.audit import changes_between, input_record, last_change, record
 from models.changes import Changes
-from models.dates import PartialDate
+from models.dates import PartialDate, utc_moment
 from models.dates import utc_text as utc_text  # re-exported: known from here too
 from models.deadline_store import refresh_deadlines
 from models.fields import field_path, resolve_field, split_path
@@ -184,7 +184,7 @@ class ConflictError(Exception):
                 ),
                 agreement_id,
                 who,
-                utc_text(changed_at),
+                utc_moment(changed_at),
                 current,
                 expected,
                 context=SAVING,
@@ -207,7 +207,7 @@ class NotFoundError(Exception):
                 QT_TRANSLATE_NOOP("Saving", "agreement %1 was deleted by %2 at %3"),
                 agreement_id,
                 deleted_by,
-                utc_text(deleted_at),
+                utc_moment(deleted_at),
                 context=SAVING,
             )
         else:

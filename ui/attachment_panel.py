@@ -58,6 +58,7 @@ from models.changes import Changes
 from models.database import Database
 from models.messages import QT_TRANSLATE_NOOP  # typed: returns its str
 from models.text import search_terms
+from ui import locale_text
 from ui.attachment_notes import text_tip
 from ui.colours import error_style
 from ui.empty_hint import empty_hint
@@ -273,9 +274,9 @@ class AttachmentPanel(QWidget):
             [
                 label + language + removed,
                 version.filename,
-                f"v{version.number}",
+                fill(self.tr("v%1", "a file's version, under the Version column"), version.number),
                 data_size(version.size, size_text(version.size), base=1000),
-                version.added_at.astimezone().strftime("%Y-%m-%d"),
+                locale_text.stored_day(version.added_at),
                 self.tr(_STATUS_MARK[version.text_status]),
             ]
         )

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import TYPE_CHECKING, ClassVar
 
 from PySide6.QtCore import QDate, QDateTime, QLocale, QObject
@@ -97,3 +97,15 @@ def moment(value: datetime) -> str:
     if _english(locale):
         return f"{value:%Y-%m-%d %H:%M}"
     return locale.toString(QDateTime(value), QLocale.FormatType.ShortFormat)  # type: ignore[call-overload]  # PySide6 takes a datetime
+
+
+def stored_moment(value: datetime) -> str:
+    """A time as stored (UTC; read back from SQLite without its zone) in this computer's
+    own time, as moment() shows it: the trash's 'deleted at', for one."""
+    return moment((value if value.tzinfo else value.replace(tzinfo=UTC)).astimezone())
+
+
+def stored_day(value: datetime) -> str:
+    """The day of a stored time in this computer's own time, as short_date() shows it."""
+    local = (value if value.tzinfo else value.replace(tzinfo=UTC)).astimezone()
+    return short_date(PartialDate(local.year, local.month, local.day))

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, ClassVar
 from PySide6.QtCore import QCoreApplication, QObject
 
 from models import messages
-from models.dates import PartialDate
+from models.dates import PartialDate, UtcMoment
 from models.vocab import Vocabulary
 from ui import locale_text, vocab_labels
 from ui.translations import fill
@@ -40,6 +40,8 @@ def _argument(value: object) -> str:
     in English, where the message's own words are the English)."""
     if isinstance(value, PartialDate):
         return locale_text.partial_date(value)
+    if isinstance(value, UtcMoment):  # in the user's own time, as the trash shows it
+        return locale_text.stored_moment(value.moment)
     if isinstance(value, messages.StepLabel):
         return step_label(value)
     if isinstance(value, Vocabulary):

@@ -7,6 +7,7 @@ step like any other, emptying is for good and asks first.
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import UTC, datetime
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
@@ -25,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from models import trash
 from models.messages import QT_TRANSLATE_NOOP  # typed: returns its str
-from models.service import utc_text
+from ui import locale_text
 from ui.empty_hint import empty_hint
 from ui.model_messages import message_text
 from ui.translations import fill
@@ -34,7 +35,7 @@ from ui.workers import Job
 
 HEADERS = (
     QT_TRANSLATE_NOOP("TrashDialog", "Title"),
-    QT_TRANSLATE_NOOP("TrashDialog", "Deleted (UTC)"),
+    QT_TRANSLATE_NOOP("TrashDialog", "Deleted"),
     QT_TRANSLATE_NOOP("TrashDialog", "By"),
 )
 
@@ -72,7 +73,8 @@ class TrashDialog(QDialog):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         # Fixed widths: resizing to contents reads every row, and a trash may hold thousands.
-        when = self.fontMetrics().horizontalAdvance("2026-12-01 14:31 UTC") + 24
+        sample = locale_text.stored_moment(datetime(2026, 12, 31, 23, 59, tzinfo=UTC))
+        when = self.fontMetrics().horizontalAdvance(sample) + 24
         header.resizeSection(1, when)
         header.resizeSection(2, 140)
         self.table.itemSelectionChanged.connect(self._update_buttons)
@@ -114,7 +116,9 @@ class TrashDialog(QDialog):
         self.rows = rows
         self.table.setRowCount(len(rows))
         for number, row in enumerate(rows):
-            for column, text in enumerate((row.title, utc_text(row.deleted_at), row.deleted_by)):
+            for column, text in enumerate(
+                (row.title, locale_text.stored_moment(row.deleted_at), row.deleted_by)
+            ):
                 item = QTableWidgetItem(text)
                 tip = fill(self.tr("%1 (agreement %2)"), text, row.id) if column == 0 else text
                 item.setToolTip(tip)

@@ -11,6 +11,7 @@ import subprocess
 import sys
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -389,7 +390,9 @@ def test_the_trash_dialog_reads_in_russian(russian: None, qtbot, make_window, da
     qtbot.waitUntil(lambda: dialog.table.rowCount() == 1, timeout=5000)
     assert dialog.windowTitle() == "Корзина"
     headers = [dialog.table.horizontalHeaderItem(i).text() for i in range(3)]
-    assert headers == ["Название", "Удалено (UTC)", "Кем"]
+    assert headers == ["Название", "Удалено", "Кем"]
+    # When, in this computer's time and Russian's short format, not in UTC's ISO form.
+    assert re.fullmatch(r"\d\d\.\d\d\.\d{4},? \d{1,2}:\d\d", dialog.table.item(0, 1).text())
     assert dialog.restore_button.text() == "&Восстановить"
     assert dialog.note.text().startswith("1 удалённое соглашение. Они хранятся 30 дней")
     dialog.close()
@@ -621,7 +624,9 @@ def test_a_save_conflict_is_told_in_russian_and_stays_english_elsewhere(  # type
     error = _conflict(database)
     english = str(error)
     assert english.startswith(f"agreement {error.agreement_id} was changed by Тоқаев at ")
-    assert message_text(error) == english  # the English window says what the CLI says
+    # The English window says what the command line says, the time in the user's own zone.
+    window = message_text(error)
+    assert window.startswith(english[: english.index(" at ") + 4]) and "UTC" not in window
     use_language(qapp, "ru", QLocale("ru_RU"))
     try:
         shown = message_text(error)
@@ -1109,3 +1114,40 @@ def test_an_attachment_s_text_note_in_russian(russian: None, database, tmp_path:
     assert shown == "файл DOCX не читается (это не zip-архив)"
     assert text_tip(None, TextStatus.NONE) == "текста для поиска нет"
     assert text_tip("something else", TextStatus.UNREADABLE) == "something else"
+
+
+def test_a_conflict_s_time_in_the_window_s_language_and_own_time(russian: None) -> None:
+    """The command line says '2026-11-29 10:14 UTC'; the window the user's own time."""
+    from models.service import ConflictError
+
+    when = datetime(2026, 11, 29, 10, 14, tzinfo=UTC)
+    error = ConflictError(7, 2, 3, when, "Тоқаев")
+    assert "at 2026-11-29 10:14 UTC after you opened it" in str(error)
+    shown = message_text(error)
+    local = when.astimezone()
+    assert f"{local:%d.%m.%Y}" in shown and f"{local.hour}:{local:%M}" in shown
+    assert "UTC" not in shown and "Тоқаев" in shown
+
+
+def test_an_attachment_s_version_and_day_in_russian(  # type: ignore[no-untyped-def]
+    russian: None, qtbot, make_window, database, tmp_path: Path
+) -> None:
+    """Under 'Версия' the number alone, under 'Добавлено' the day as Russian writes it."""
+    from models.attachments import attach_file
+
+    text = tmp_path / "протокол.txt"
+    text.write_text("Тоқаев, Oʻzbekiston, Türkiye", encoding="utf-8")
+    agreement = service_create(database, "Тоқаев visit", "Kazakhstan")
+    with database.sessions.begin() as session:
+        attach_file(session, agreement, text)
+    window = make_window(database)
+    panel = window.attachments
+    window.table.selectRow(0)
+    qtbot.waitUntil(lambda: panel.agreement_id == agreement, timeout=5000)
+    with qtbot.waitSignal(panel.loaded, timeout=5000):
+        panel.reload()
+    top = panel.tree.topLevelItem(0)
+    headers = [panel.tree.headerItem().text(column) for column in (2, 4)]
+    assert headers == ["Версия", "Добавлено"]
+    assert top.text(2) == "1"
+    assert re.fullmatch(r"\d\d\.\d\d\.\d{4}", top.text(4)), top.text(4)

@@ -767,6 +767,11 @@ The default database is opened instead.</source>
         <translation>(убрано)</translation>
     </message>
     <message>
+        <source>v%1</source>
+        <comment>a file&apos;s version, under the Version column</comment>
+        <translation>%1</translation>
+    </message>
+    <message>
         <source>unknown</source>
         <translation>неизвестно</translation>
     </message>
@@ -4880,8 +4885,8 @@ Open it now?</source>
         <translation>Название</translation>
     </message>
     <message>
-        <source>Deleted (UTC)</source>
-        <translation>Удалено (UTC)</translation>
+        <source>Deleted</source>
+        <translation>Удалено</translation>
     </message>
     <message>
         <source>By</source>
