@@ -14,9 +14,11 @@ simply not used: it is a cache, never the data.
 from __future__ import annotations
 
 import json
+import logging
 import mmap
 import os
 import struct
+import zlib
 from array import array
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -25,6 +27,7 @@ from typing import Any, BinaryIO
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from models.app_identity import app_version
 from models.atomic_file import atomic_binary
 from models.due_index import Days, DueIndex
 from models.facet_index import FacetIndex, IndexState, snapshot
@@ -33,9 +36,10 @@ from models.revision import current_revision
 from models.schema import Agreement, AuditEntry
 from models.vocab import Kind, Level, Status
 
+log = logging.getLogger(__name__)
 SUFFIX = "-index"  # treaties.db -> treaties.db-index, as SQLite's own treaties.db-wal
 _MAGIC = b"TREATY-TRACKER-INDEX\n"
-_FORMAT = 1
+_FORMAT = 2  # 2: the app's version and each part's CRC-32 in the header
 _INT = "i"  # every array is written as 32-bit integers
 _KEYS: dict[str, Callable[[Any], Any]] = {
     "statuses": Status,
@@ -90,8 +94,10 @@ def load(session: Session, path: Path, schema: str) -> FacetIndex | None:
             finally:
                 for blob in blobs:
                     blob.release()  # the map can't be closed while a slice of it is alive
-    except (OSError, ValueError, KeyError, TypeError, IndexError, struct.error):
-        return None  # missing, cut short, or from elsewhere: built again instead
+    except Exception as error:  # a cache: whatever is wrong with it, build anew
+        if not isinstance(error, FileNotFoundError):
+            log.warning("the index kept at %s was not used: %r", path, error)
+        return None  # missing, cut short, damaged or from elsewhere: built again instead
 
 
 def _index(
@@ -99,6 +105,8 @@ def _index(
 ) -> FacetIndex | None:
     if header.get("format") != _FORMAT or header.get("schema") != schema:
         return None
+    if header.get("app") != app_version():
+        return None  # another version may build its sets otherwise: built again
     marks = _marks(header["marks"])
     owner, kept = _owner(session, path, marks), header["owner"]
     if owner is None or any(owner[key] != kept[key] for key in ("inode", "audit")):
@@ -250,12 +258,14 @@ def _plain(key: Any) -> Any:
 def _write(stream: BinaryIO, header: dict[str, Any], blobs: list[Callable[[], bytes]]) -> None:
     """The data first, then the header that says where each part ends, then its length."""
     stream.write(_MAGIC)
-    sizes = []
+    sizes, sums = [], []
     for make in blobs:
         data = make()
         stream.write(data)
         sizes.append(len(data))
-    encoded = json.dumps({**header, "blobs": sizes}, separators=(",", ":")).encode()
+        sums.append(zlib.crc32(data))
+    whole = {**header, "app": app_version(), "blobs": sizes, "crc32": sums}
+    encoded = json.dumps(whole, separators=(",", ":")).encode()
     stream.write(encoded + struct.pack("<Q", len(encoded)))
 
 
@@ -267,11 +277,25 @@ def _read(view: memoryview) -> tuple[dict[str, Any], list[memoryview]]:
     if end < len(_MAGIC):
         raise ValueError("index file cut short")
     header = json.loads(bytes(view[end:-8]).decode())
+    sizes, sums = header.get("blobs"), header.get("crc32")
+    # Checked before any part is taken: a part of the map still held keeps it from closing.
+    if not (
+        isinstance(sizes, list)
+        and isinstance(sums, list)
+        and len(sizes) == len(sums)
+        and all(isinstance(size, int) and size >= 0 for size in sizes)
+        and sum(sizes) == end - len(_MAGIC)
+    ):
+        raise ValueError("index file damaged")
     offset = len(_MAGIC)
-    blobs = []
-    for size in header["blobs"]:
-        if offset + size > end:
-            raise ValueError("index file cut short")
+    for size, crc in zip(sizes, sums, strict=True):
+        with view[offset : offset + size] as part:
+            intact = zlib.crc32(part) == crc  # a bad disk's flipped byte is caught here
+        if not intact:
+            raise ValueError("index file damaged")
+        offset += size
+    offset, blobs = len(_MAGIC), []
+    for size in sizes:
         blobs.append(view[offset : offset + size])
         offset += size
     return header, blobs

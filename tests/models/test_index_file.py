@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import dataclasses
+import json
 import shutil
+import struct
 from pathlib import Path
 
 import pytest
@@ -157,4 +159,47 @@ def test_an_index_from_another_schema_is_not_used(generated: Path) -> None:
     database = open_database(generated, create=False)
     with database.sessions() as session:
         assert index_file.load(session, _kept(database), "0001") is None
+    database.close()
+
+
+def _header(kept: Path) -> tuple[bytes, dict]:  # type: ignore[type-arg]
+    whole = kept.read_bytes()
+    (length,) = struct.unpack("<Q", whole[-8:])
+    return whole[: -8 - length], json.loads(whole[-8 - length : -8])
+
+
+def _with_header(kept: Path, data: bytes, header: dict) -> None:  # type: ignore[type-arg]
+    encoded = json.dumps(header).encode()
+    kept.write_bytes(data + encoded + struct.pack("<Q", len(encoded)))
+
+
+@pytest.mark.parametrize(
+    "damage", ["a flipped byte", "parts past the end", "nested header", "another version"]
+)
+def test_a_damaged_or_foreign_file_is_built_again_never_trusted(
+    generated: Path, tmp_path: Path, damage: str
+) -> None:
+    """A bad disk's flipped byte would give wrong counts at every opening; a header that
+    lies about its parts once stopped the index for good: each is simply not used."""
+    copy = tmp_path / "treaties.db"
+    shutil.copyfile(generated, copy)
+    database = open_database(copy, create=False)
+    with database.sessions() as session:
+        built = FacetIndex.build(session)
+        assert built is not None
+        assert index_file.save(session, built, _kept(database), SCHEMA_REVISION)
+    kept = _kept(database)
+    assert _load(database) is not None  # as written, it is used
+    data, header = _header(kept)
+    if damage == "a flipped byte":
+        middle = len(data) // 2
+        _with_header(kept, data[:middle] + bytes([data[middle] ^ 1]) + data[middle + 1 :], header)
+    elif damage == "parts past the end":
+        _with_header(kept, data, {**header, "blobs": [*header["blobs"][:-1], 10**9]})
+    elif damage == "nested header":
+        encoded = ("[" * 100_000 + "]" * 100_000).encode()
+        kept.write_bytes(data + encoded + struct.pack("<Q", len(encoded)))
+    else:
+        _with_header(kept, data, {**header, "app": "0.0.1"})
+    assert _load(database) is None
     database.close()

@@ -70,3 +70,17 @@ def test_a_kept_index_nobody_can_bring_up_to_date_is_built_again(  # type: ignor
     window = make_window(database)
     _counts_shown(window, qtbot)
     qtbot.waitUntil(lambda: kept.stat().st_mtime_ns != written, timeout=10000)  # kept anew
+
+
+def test_agreements_removed_by_another_program_beside_a_save_are_counted_again(  # type: ignore[no-untyped-def]
+    opened, make_window, qtbot
+) -> None:
+    """The save's audit line explains the revision; the removed ones nothing does. The
+    numbers disagree, so the index is built again rather than kept wrong for good."""
+    database, _kept = opened
+    with database.engine.begin() as connection:  # another program: no audit line
+        connection.execute(text("DELETE FROM agreements WHERE id <= 3"))
+    save(database, agreement("Treaty on Türkiye rail", ("Türkiye",)))
+    window = make_window(database)
+    _counts_shown(window, qtbot)
+    assert window.controller.index.total == 28
