@@ -135,12 +135,8 @@ def test_a_database_that_went_another_way_is_told_apart(tmp_path: Path) -> None:
     database.close()
 
 
-@pytest.mark.parametrize(
-    "damage",
-    [b"", b"not an index", "cut short"],
-    ids=["empty", "something else", "cut short"],
-)
-def test_a_damaged_file_is_not_used(generated: Path, tmp_path: Path, damage: object) -> None:
+def _kept_copy(generated: Path, tmp_path: Path) -> tuple[Database, Path]:
+    """A copy of the generated database, opened, with its index built and kept beside it."""
     copy = tmp_path / "treaties.db"
     shutil.copyfile(generated, copy)
     database = open_database(copy, create=False)
@@ -148,7 +144,16 @@ def test_a_damaged_file_is_not_used(generated: Path, tmp_path: Path, damage: obj
         built = FacetIndex.build(session)
         assert built is not None
         assert index_file.save(session, built, _kept(database), SCHEMA_REVISION)
-    kept = _kept(database)
+    return database, _kept(database)
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [b"", b"not an index", "cut short"],
+    ids=["empty", "something else", "cut short"],
+)
+def test_a_damaged_file_is_not_used(generated: Path, tmp_path: Path, damage: object) -> None:
+    database, kept = _kept_copy(generated, tmp_path)
     whole = kept.read_bytes()
     kept.write_bytes(whole[: len(whole) // 2] if damage == "cut short" else damage)  # type: ignore[arg-type]
     assert _load(database) is None
@@ -181,14 +186,7 @@ def test_a_damaged_or_foreign_file_is_built_again_never_trusted(
 ) -> None:
     """A bad disk's flipped byte would give wrong counts at every opening; a header that
     lies about its parts once stopped the index for good: each is simply not used."""
-    copy = tmp_path / "treaties.db"
-    shutil.copyfile(generated, copy)
-    database = open_database(copy, create=False)
-    with database.sessions() as session:
-        built = FacetIndex.build(session)
-        assert built is not None
-        assert index_file.save(session, built, _kept(database), SCHEMA_REVISION)
-    kept = _kept(database)
+    database, kept = _kept_copy(generated, tmp_path)
     assert _load(database) is not None  # as written, it is used
     data, header = _header(kept)
     if damage == "a flipped byte":
