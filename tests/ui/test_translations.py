@@ -11,7 +11,7 @@ import subprocess
 import sys
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -843,21 +843,16 @@ def test_the_merge_dialog_shows_its_facts_in_russian(  # type: ignore[no-untyped
     dialog.close()
 
 
-def test_the_due_panel_says_how_each_deadline_was_found_in_russian(  # type: ignore[no-untyped-def]
-    russian: None, qtbot, make_window, database
-) -> None:
-    from datetime import date, timedelta
-
-    soon = date.today() + timedelta(days=10)
+def _due_panel_of_one(qtbot, make_window, database, **dates: str):  # type: ignore[no-untyped-def]
+    """The Due panel of a window on one agreement in force, coming due by *dates*."""
     with database.sessions.begin() as session:
         service.create(
             session,
             AgreementInput(
                 title="Тоқаев–Erdoğan memorandum",
                 status="in force",
-                entry_into_force=soon.replace(year=soon.year - 3).isoformat(),
-                duration_term="3 years",
                 parties=[ParticipationInput("Türkiye")],
+                **dates,  # type: ignore[arg-type]  # AgreementInput's date and term fields
             ),
         )
     window = make_window(database)
@@ -865,6 +860,20 @@ def test_the_due_panel_says_how_each_deadline_was_found_in_russian(  # type: ign
     panel = window.due_panel
     assert panel is not None
     qtbot.waitUntil(lambda: panel.tree.topLevelItemCount() == 1, timeout=5000)
+    return panel
+
+
+def test_the_due_panel_says_how_each_deadline_was_found_in_russian(  # type: ignore[no-untyped-def]
+    russian: None, qtbot, make_window, database
+) -> None:
+    soon = date.today() + timedelta(days=10)
+    panel = _due_panel_of_one(
+        qtbot,
+        make_window,
+        database,
+        entry_into_force=soon.replace(year=soon.year - 3).isoformat(),
+        duration_term="3 years",
+    )
     tip = panel.tree.topLevelItem(0).toolTip(0)
     assert "3 года с даты вступления в силу (" in tip and "years" not in tip
 
@@ -1060,23 +1069,8 @@ def test_the_progress_dialog_s_cancel_button_in_russian(russian: None, qtbot, qa
 def test_the_due_panel_heading_ends_with_one_full_stop_in_russian(  # type: ignore[no-untyped-def]
     russian: None, qtbot, make_window, database
 ) -> None:
-    from datetime import date, timedelta
-
     soon = date.today() + timedelta(days=10)
-    with database.sessions.begin() as session:
-        service.create(
-            session,
-            AgreementInput(
-                title="Тоқаев–Erdoğan memorandum",
-                status="in force",
-                expires_on=soon.isoformat(),
-                parties=[ParticipationInput("Türkiye")],
-            ),
-        )
-    window = make_window(database)
-    window.action_show_due.trigger()
-    panel = window.due_panel
-    qtbot.waitUntil(lambda: panel.tree.topLevelItemCount() == 1, timeout=5000)
+    panel = _due_panel_of_one(qtbot, make_window, database, expires_on=soon.isoformat())
     heading = panel.heading.text()
     assert heading.startswith("1 срок на ") and heading.endswith("г."), heading
     assert not heading.endswith(".."), heading
