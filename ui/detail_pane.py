@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from datetime import UTC
 from html import escape
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -479,8 +478,7 @@ def render_deadlines(detail: AgreementDetail, muted: str = MUTED) -> str:
 
 def _when(moment: Any) -> str:
     """'6 December 2021, 14:03' in the user's own time: a date in words, as everywhere."""
-    # Stored times are UTC; one read back without its zone (SQLite) is UTC too.
-    local = (moment if moment.tzinfo else moment.replace(tzinfo=UTC)).astimezone()
+    local = locale_text.local_time(moment)
     day = locale_text.partial_date(PartialDate(local.year, local.month, local.day))
     return f"{day}, {local:%H:%M}"
 

@@ -99,13 +99,18 @@ def moment(value: datetime) -> str:
     return locale.toString(QDateTime(value), QLocale.FormatType.ShortFormat)  # type: ignore[call-overload]  # PySide6 takes a datetime
 
 
+def local_time(value: datetime) -> datetime:
+    """A stored time (UTC; read back from SQLite without its zone) in this computer's own."""
+    return (value if value.tzinfo else value.replace(tzinfo=UTC)).astimezone()
+
+
 def stored_moment(value: datetime) -> str:
-    """A time as stored (UTC; read back from SQLite without its zone) in this computer's
-    own time, as moment() shows it: the trash's 'deleted at', for one."""
-    return moment((value if value.tzinfo else value.replace(tzinfo=UTC)).astimezone())
+    """A stored time as moment() shows it, in this computer's own time: the trash's
+    'deleted at', for one."""
+    return moment(local_time(value))
 
 
 def stored_day(value: datetime) -> str:
     """The day of a stored time in this computer's own time, as short_date() shows it."""
-    local = (value if value.tzinfo else value.replace(tzinfo=UTC)).astimezone()
+    local = local_time(value)
     return short_date(PartialDate(local.year, local.month, local.day))
