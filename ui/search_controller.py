@@ -20,7 +20,6 @@ from pathlib import Path
 from typing import cast
 
 from PySide6.QtCore import QObject, QTimer, Signal
-from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from models import index_file, views
@@ -45,7 +44,6 @@ from models.query import (
     party_list,
 )
 from models.revision import current_revision
-from models.schema import Agreement
 from ui.agreement_table_model import AgreementTableModel
 from ui.workers import Job, Worker
 
@@ -263,7 +261,7 @@ def _kept_index(session: Session, kept: Path) -> FacetIndex | None:
     revision = index.revision
     if not _catch_up(session, index):
         return None
-    if index.total != session.scalar(select(func.count()).select_from(Agreement)):
+    if index.total != count(session):
         return None  # agreements added or removed without an audit line (another tool)
     if index.revision != revision:
         index_file.save(session, index, kept, SCHEMA_REVISION)
