@@ -15,6 +15,7 @@ caller falls back to models.query and builds a new index in the background.
 
 from __future__ import annotations
 
+import json
 import re
 import sys
 from array import array
@@ -29,9 +30,10 @@ from itertools import compress
 from operator import and_, itemgetter, or_
 from typing import Any
 
-from sqlalchemy import Text, cast, func, select
+from sqlalchemy import Connection, Text, cast, func, select, text
 from sqlalchemy import and_ as sql_and
 from sqlalchemy import or_ as sql_or
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
 from models.attachment_search import agreement_ids_matching
@@ -51,7 +53,7 @@ from models.query import (
 )
 from models.revision import current_revision
 from models.schema import Agreement, Field, Participation, agreement_fields
-from models.search_index import has_search_index, search_rowids
+from models.search_index import SEARCH_TABLE, has_search_index, search_rowids
 from models.text import search_terms
 from models.vocab import Kind, Level, Status
 
@@ -69,6 +71,10 @@ _FEW = 16  # up to this many ids are searched for one by one, more in one pass
 # Sort columns ordered by a subquery (first party, first field): no place to look up.
 _DERIVED = frozenset({SortColumn.PARTIES, SortColumn.FIELDS})
 _NONZERO = re.compile(rb"[^\x00]")
+_ONE = re.compile(rb"\x01")
+# Up to one id in this many, the ids are read byte by byte of the bit set; more, from the
+# flags (a byte per id), where each match is an id at once: 3-4x quicker at 20,000 of 1M.
+_FEW_IDS_SHARE = 400
 _YEAR_BYTES = array("H").itemsize
 _BITS = [tuple(bit for bit in range(8) if value >> bit & 1) for value in range(256)]
 _ALL_OR_NOTHING = bytes.maketrans(b"\x01", b"\xff")  # a flag byte of 1 becomes a mask
@@ -122,6 +128,8 @@ class Bits:
 
     def ids(self, bits: int) -> list[int]:
         """The ids in a (sparse) bit set, ascending."""
+        if bits.bit_count() > self.size // _FEW_IDS_SHARE:
+            return [match.start() for match in _ONE.finditer(self.flags(bits))]
         packed = bits.to_bytes(self.bytes, "little")
         found: list[int] = []
         for match in _NONZERO.finditer(packed):
@@ -654,7 +662,7 @@ class FacetIndex:
         if cached is None:
             match, connection = fts_query(text), session.connection()
             if match and connection.dialect.name == "sqlite" and has_search_index(connection):
-                ids = search_rowids(connection, match)  # FTS5 without a join: 3× faster
+                ids = _search_ids(connection, match)  # FTS5 without a join: 3× faster
                 # Neither sorted nor made unique: a bit set minds neither, and sorting a
                 # quarter of a million ids holds the interpreter from the window for 20 ms.
                 ids += agreement_ids_matching(connection, match)
@@ -811,6 +819,22 @@ def _predecessor(session: Session, expression: Any, agreement_id: int, leaving: 
 
 
 # ----------------------------------------------------------------- helpers
+
+
+def _search_ids(connection: Connection, match: str) -> list[int]:
+    """search_rowids' ids, handed over by SQLite as one JSON array (SQLite's JSON, 3.38+).
+
+    A row tuple per id was most of a broad search's time: 82,000 ids for 'k' at a million
+    took 42 ms that way, 16 ms as one array read by the json module's C parser.
+    """
+    statement = text(
+        f"SELECT json_group_array(rowid) FROM {SEARCH_TABLE} WHERE {SEARCH_TABLE} MATCH :match"
+    )
+    try:
+        joined = connection.execute(statement, {"match": match}).scalar()
+    except OperationalError:  # an SQLite built without JSON: a row at a time
+        return search_rowids(connection, match)
+    return json.loads(joined) if joined else []
 
 
 def _column(session: Session, statement: Any) -> list[int]:
