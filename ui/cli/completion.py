@@ -36,9 +36,14 @@ def command_completion(_database: None, args: argparse.Namespace) -> int:
     return 0
 
 
+def asked() -> bool:
+    """Whether the shell is asking for completions (argcomplete's own test, without it)."""
+    return "_ARGCOMPLETE" in os.environ
+
+
 def complete(parser: argparse.ArgumentParser) -> None:
     """Answer the shell and exit when it asks for completions (argcomplete's variables set)."""
-    if "_ARGCOMPLETE" in os.environ:  # argcomplete's own test, without loading it otherwise
+    if asked():
         import argcomplete
 
         argcomplete.autocomplete(parser)

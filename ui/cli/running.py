@@ -72,8 +72,9 @@ def run(argv: list[str] | None, start: Callable[[argparse.Namespace], int]) -> i
 
 def parse(argv: list[str] | None) -> argparse.Namespace | int:
     """The parsed arguments, or the exit status of --help, --version or a usage error."""
-    parser = build_parser()
-    completion.complete(parser)  # answers the shell's TAB and exits, when that is what it is
+    if completion.asked():  # the shell's TAB: every command, and argcomplete answers and exits
+        completion.complete(build_parser())
+    parser = build_parser(sys.argv[1:] if argv is None else argv)
     try:
         return parser.parse_args(argv)
     except SystemExit as exit_request:  # --help, --version and argparse's own errors
