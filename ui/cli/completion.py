@@ -36,14 +36,9 @@ def command_completion(_database: None, args: argparse.Namespace) -> int:
     return 0
 
 
-def asked() -> bool:
-    """Whether the shell is asking for completions (argcomplete's own test, without it)."""
-    return "_ARGCOMPLETE" in os.environ
-
-
 def complete(parser: argparse.ArgumentParser) -> None:
     """Answer the shell and exit when it asks for completions (argcomplete's variables set)."""
-    if asked():
+    if "_ARGCOMPLETE" in os.environ:  # argcomplete's own test, without loading it otherwise
         import argcomplete
 
         argcomplete.autocomplete(parser)

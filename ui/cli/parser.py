@@ -31,6 +31,8 @@ COMMAND_GROUPS: dict[str, tuple[str, ...]] = {
     "completion": ("completion",),
 }
 _GROUP_OF = {command: group for group, commands in COMMAND_GROUPS.items() for command in commands}
+# Groups built with others: `due` adds its calendar options to `export` (ui.cli.due).
+BUILT_WITH = {"exchange": ("exchange", "due"), "due": ("exchange", "due")}
 # The global options as typed in full: any other option before the command (--help, an
 # abbreviation, a typo) builds every group, so that help and errors name every command.
 _GLOBAL_FLAGS = frozenset({"--debug"})
@@ -76,5 +78,7 @@ def groups_for(argv: Sequence[str]) -> Sequence[str]:
             return ()  # argparse prints the version as it meets it, and exits
         elif token not in _GLOBAL_FLAGS and not token.startswith(("--db=", "--lang=")):
             group = _GROUP_OF.get(token)
-            return (group,) if group is not None else tuple(COMMAND_GROUPS)
+            if group is None:  # not a command: argparse's error names every one
+                return tuple(COMMAND_GROUPS)
+            return BUILT_WITH.get(group, (group,))
     return ()  # no command: the window, whose options are all global

@@ -17,7 +17,6 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from models.app_identity import app_version
-from ui.cli import completion
 from ui.cli.common import (
     PROG,
     UsageError,
@@ -72,8 +71,10 @@ def run(argv: list[str] | None, start: Callable[[argparse.Namespace], int]) -> i
 
 def parse(argv: list[str] | None) -> argparse.Namespace | int:
     """The parsed arguments, or the exit status of --help, --version or a usage error."""
-    if completion.asked():  # the shell's TAB: every command, and argcomplete answers and exits
-        completion.complete(build_parser())
+    if "_ARGCOMPLETE" in os.environ:  # the shell's TAB (argcomplete's own test): every command
+        from ui.cli import completion
+
+        completion.complete(build_parser())  # answers and exits
     parser = build_parser(sys.argv[1:] if argv is None else argv)
     try:
         return parser.parse_args(argv)
