@@ -57,9 +57,7 @@ def _indented(value: Any, indent: str) -> str:
     inner = indent + "  "
     separator = ",\n" + inner
     if isinstance(value, dict):
-        items = separator.join(
-            f"{_key(key)}: {_item(item, inner)}" for key, item in value.items()
-        )
+        items = separator.join(f"{_key(key)}: {_item(item, inner)}" for key, item in value.items())
         return "{\n" + inner + items + "\n" + indent + "}"
     try:  # names of parties and fields, most of a listing's items, in one C call
         items = separator.join(map(_encode_text, value))
@@ -245,14 +243,15 @@ def quick_list(args: argparse.Namespace) -> int | None:
 
 
 def _write_quickly(connection: sqlite3.Connection, path: Path, ids: list[int], output: str) -> int:
-    """The rows of *ids* written as *output*; a damaged file or a reader gone said as
-    command_list says them (models.database.storage_failure; ui.cli.running._run_on)."""
+    """The rows of *ids* written as *output*; a damaged or busy file or a reader gone said
+    as command_list says them (models.database.storage_failure; ui.cli.running._run_on)."""
     import os
     import sqlite3
     from datetime import date
 
     from models import sqlite_listing
-    from models.integrity import classify, damaged_message
+    from models.integrity import busy_message, classify, damaged_message
+    from models.sqlite_file import BUSY_TIMEOUT_MS
 
     try:
         if output == "json":
@@ -261,8 +260,11 @@ def _write_quickly(connection: sqlite3.Connection, path: Path, ids: list[int], o
         else:
             write_table(sqlite_listing.iter_rows(connection, ids), sys.stdout)
     except sqlite3.Error as error:
-        if classify(error) == "damaged":
+        trouble = classify(error)
+        if trouble == "damaged":
             return fail(damaged_message(path, " ".join(str(error).split())))
+        if trouble == "locked":  # another program's write outlasted the wait
+            return fail(busy_message(path, BUSY_TIMEOUT_MS // 1000))
         return fail(f"database error: {first_line(error)}", status=1)
     except BrokenPipeError:
         # The reader (`| head`) went away: stop quietly, as command-line tools do.
