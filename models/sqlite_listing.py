@@ -276,7 +276,7 @@ def _fetch_rows(
             entry_into_force=_date(row[7]),
             expires_on=_date(row[8]),
             parties=tuple(parties[key]),
-            fields=tuple(sorted(fields[key], key=fold)),
+            fields=tuple(sorted(fields[key], key=_folded)),
             summary=row[9],
             source_url=row[10],
             notes=row[11],
@@ -291,6 +291,9 @@ def _fetch_rows(
         for key in ids
         if (row := found.get(key)) is not None
     ]
+
+
+_folded = functools.cache(fold)  # sort keys of the few field paths, met on every row
 
 
 @functools.cache  # a listing meets the same dates over and over; each is immutable

@@ -57,7 +57,13 @@ def _indented(value: Any, indent: str) -> str:
     inner = indent + "  "
     separator = ",\n" + inner
     if isinstance(value, dict):
-        items = separator.join(f"{_key(key)}: {_item(item, inner)}" for key, item in value.items())
+        # The common case inline: a call per value is much of a long listing's time.
+        items = separator.join(
+            [
+                _key(key) + (_encode_text(item) if item.__class__ is str else _item(item, inner))
+                for key, item in value.items()
+            ]
+        )
         return "{\n" + inner + items + "\n" + indent + "}"
     try:  # names of parties and fields, most of a listing's items, in one C call
         items = separator.join(map(_encode_text, value))
@@ -80,7 +86,8 @@ def _item(value: Any, indent: str) -> str:
 
 @functools.cache  # the same few keys in every object
 def _key(key: Any) -> str:
-    return _scalar(key)
+    """An object's key as JSON, with the ': ' that follows it."""
+    return _scalar(key) + ": "
 
 
 def _scalar(value: Any) -> str:
