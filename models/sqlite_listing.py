@@ -14,6 +14,8 @@ holds the two paths to the same output, byte for byte, over random filters.
 from __future__ import annotations
 
 import functools
+import itertools
+import operator
 import sqlite3
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
@@ -38,6 +40,7 @@ from models.vocab import (
     Status,
 )
 
+_FIRST = operator.itemgetter(0)
 BATCH = 500  # ids per query, as models.query.iter_rows and models.participation_counts read
 SEARCH_TABLE = "agreement_search"  # models.search_index.SEARCH_TABLE
 ATTACHMENT_SEARCH_TABLE = "attachment_search"  # models.attachment_search's
@@ -235,13 +238,15 @@ def _fetch_rows(
     parties: dict[int, list[str]] = defaultdict(list)
     signatories: dict[int, int] = defaultdict(int)  # links whose role is original signatory
     # In order from ix_participations_listed alone (0013); names from the few parties'.
-    for agreement, party, original in connection.execute(
+    links = connection.execute(
         f"SELECT agreement_id, party_id, role = '{Role.ORIGINAL_SIGNATORY.value}'"
         f" FROM participations WHERE agreement_id IN ({marks}) ORDER BY agreement_id, position, id",
         ids,
-    ):
-        parties[agreement].append(names[party])
-        signatories[agreement] += original
+    )
+    for agreement, group in itertools.groupby(links, _FIRST):
+        found = list(group)  # comprehensions, not a call per link: 46,000 links for KAZ
+        parties[agreement] = [names[party] for _, party, _ in found]
+        signatories[agreement] = sum([original for _, _, original in found])
     fields: dict[int, list[str]] = defaultdict(list)
     for agreement, field in connection.execute(
         f"SELECT agreement_id, field_id FROM agreement_fields WHERE agreement_id IN ({marks})", ids
