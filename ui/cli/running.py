@@ -26,7 +26,6 @@ from ui.cli.common import (
     read_only_message,
 )
 from ui.cli.parser import build_parser
-from ui.logs import start_logging
 
 if TYPE_CHECKING:
     from sqlalchemy.exc import SQLAlchemyError
@@ -43,21 +42,26 @@ def run(argv: list[str] | None, start: Callable[[argparse.Namespace], int]) -> i
     """
     _use_utf8_output()
     debug = "--debug" in (sys.argv[1:] if argv is None else argv)
-    start_logging(debug)
+    logging_started = False
     try:
         args = parse(argv)
         if isinstance(args, int):
-            return args
+            return args  # --help, --version, a usage error: nothing to log, no log loaded
+        _start_logging(debug)
+        logging_started = True
         # The command's name only: the rest may hold a server's password.
         log.info("%s %s: %s", PROG, app_version(), args.command or "window")
         return start(args)
     except KeyboardInterrupt:
         if debug:
             traceback.print_exc()
-        log.info("Interrupted")
+        if logging_started:
+            log.info("Interrupted")
         # Every command writes in one transaction or to a temporary file: both are undone.
         return fail("interrupted", status=130)
     except Exception as error:
+        if not logging_started:
+            _start_logging(debug)
         # In the file; with --debug the traceback below is on stderr once, not twice.
         log.exception("Unexpected error", extra={"on_stderr": False})
         if debug:
@@ -67,6 +71,13 @@ def run(argv: list[str] | None, start: Callable[[argparse.Namespace], int]) -> i
             "(run again with --debug to see where, and report it)",
             status=1,
         )
+
+
+def _start_logging(debug: bool) -> None:
+    """The log file (ui.logs), loaded only once there is something to log in it."""
+    from ui.logs import start_logging
+
+    start_logging(debug)
 
 
 def parse(argv: list[str] | None) -> argparse.Namespace | int:
