@@ -14,6 +14,7 @@ seconds. Only a change too broad to patch, or one nobody can explain, builds it 
 from __future__ import annotations
 
 import gc
+import logging
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -26,7 +27,7 @@ from models import index_file, views
 from models.cancelled import Cancelled
 from models.changes import Changes
 from models.database import SCHEMA_REVISION, Database, sqlite_path
-from models.facet_index import PATCH_LIMIT, FacetIndex
+from models.facet_index import PATCH_LIMIT, FacetIndex, IndexState
 from models.index_file import index_path
 from models.query import (
     AgreementFilter,
@@ -52,7 +53,11 @@ FACET_CACHE_SIZE = 32
 SQL_COUNT_LIMIT = 20_000  # matches SQL counts fast enough while the index is rebuilt
 REBUILD_RETRY_MS = (500, 2000, 10000)  # after builds that the data outran
 CHANGE_POLL_MS = 3000
+# The index is written to disk this long after the window has it: its first counts and
+# rows come first, and the typing after them does not share the processor with the writing.
+KEEP_AFTER_MS = 1000
 PAGE = AgreementTableModel.PAGE_SIZE
+log = logging.getLogger(__name__)
 _SCANS = 64  # changed rows found by scanning the ids; more, and one pass over them
 
 Sessions = sessionmaker[Session]
@@ -235,25 +240,29 @@ def _read_revision(sessions: Sessions, _job: Job) -> int:
         return current_revision(session)
 
 
-def _build_index(database: Database, job: Job) -> FacetIndex | None:
-    """The index kept beside the database, brought up to date; else one built and kept there."""
+def _build_index(database: Database, job: Job) -> tuple[FacetIndex | None, IndexState | None]:
+    """The index kept beside the database, brought up to date; else one built.
+
+    With it, what to keep beside the database for the next opening (None: nothing new),
+    written once the window has the index (_keep_index), not before.
+    """
     kept = index_path(sqlite_path(database.url))
     with database.sessions() as session:
-        index = _kept_index(session, kept) if kept is not None else None
-        if index is None:
+        found = _kept_index(session, kept) if kept is not None else None
+        if found is None:
             job.check()
             index = FacetIndex.build(session, job.check)
-            if index is not None and kept is not None:
-                index_file.save(session, index, kept, SCHEMA_REVISION)
+            keep = index_file.kept_state(index) if index is not None and kept else None
+            found = index, keep
     _spare_from_collections()
-    return index
+    return found
 
 
-def _kept_index(session: Session, kept: Path) -> FacetIndex | None:
+def _kept_index(session: Session, kept: Path) -> tuple[FacetIndex, IndexState | None] | None:
     """The index kept at *kept*, patched from the audit log; None if none is kept or of use.
 
-    Read in a fraction of a build's time (models.index_file). Patched, it is kept again, so
-    that the next opening has less to patch.
+    Read in a fraction of a build's time (models.index_file). Patched, it is to be kept
+    again, so that the next opening has less to patch.
     """
     index = index_file.load(session, kept, SCHEMA_REVISION)
     if index is None:
@@ -263,9 +272,20 @@ def _kept_index(session: Session, kept: Path) -> FacetIndex | None:
         return None
     if index.total != count(session):
         return None  # agreements added or removed without an audit line (another tool)
-    if index.revision != revision:
-        index_file.save(session, index, kept, SCHEMA_REVISION)
-    return index
+    return index, (index_file.kept_state(index) if index.revision != revision else None)
+
+
+def _keep_index(database: Database, state: IndexState, _job: Job) -> bool:
+    """Write *state* beside its SQLite file (a hundred megabytes at a million agreements)."""
+    kept = index_path(sqlite_path(database.url))
+    if kept is None:
+        return False
+    with database.sessions() as session:
+        return index_file.save_state(session, state, kept, SCHEMA_REVISION)
+
+
+def _not_kept(error: BaseException) -> None:
+    log.warning("the facet index was not kept on disk: %r", error)
 
 
 def _spare_from_collections() -> None:
@@ -449,7 +469,10 @@ class SearchController(QObject):
             return
         database = self.database
 
-        def built(index: FacetIndex | None) -> None:
+        def built(found: tuple[FacetIndex | None, IndexState | None]) -> None:
+            index, keep = found
+            if keep is not None:  # once the window has shown what the index counts
+                QTimer.singleShot(KEEP_AFTER_MS, self, lambda: self._keep(database, keep))
             if database is not self.database:
                 return  # another database was opened meanwhile
             self._index_job = None
@@ -472,6 +495,12 @@ class SearchController(QObject):
 
         self._index_job = self.index_worker.submit(
             lambda job: _build_index(database, job), built, failed
+        )
+
+    def _keep(self, database: Database, state: IndexState) -> None:
+        """Keep *state* on disk for the next opening; a failure only means a build then."""
+        self.index_worker.submit(
+            lambda job: _keep_index(database, state, job), lambda _kept: None, _not_kept
         )
 
     def request_counts(self) -> None:
