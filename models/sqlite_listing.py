@@ -41,6 +41,11 @@ from models.vocab import (
 )
 
 _FIRST = operator.itemgetter(0)
+# The party links of some agreements, in order: party, and 1 for an original signatory.
+LINKS = (
+    f"SELECT agreement_id, party_id, role = '{Role.ORIGINAL_SIGNATORY.value}' FROM participations"
+    " WHERE agreement_id IN ({}) ORDER BY agreement_id, position, id"
+)
 BATCH = 500  # ids per query, as models.query.iter_rows and models.participation_counts read
 SEARCH_TABLE = "agreement_search"  # models.search_index.SEARCH_TABLE
 ATTACHMENT_SEARCH_TABLE = "attachment_search"  # models.attachment_search's
@@ -238,11 +243,7 @@ def _fetch_rows(
     parties: dict[int, list[str]] = defaultdict(list)
     signatories: dict[int, int] = defaultdict(int)  # links whose role is original signatory
     # In order from ix_participations_listed alone (0013); names from the few parties'.
-    links = connection.execute(
-        f"SELECT agreement_id, party_id, role = '{Role.ORIGINAL_SIGNATORY.value}'"
-        f" FROM participations WHERE agreement_id IN ({marks}) ORDER BY agreement_id, position, id",
-        ids,
-    )
+    links = connection.execute(LINKS.format(marks), ids)
     for agreement, group in itertools.groupby(links, _FIRST):
         found = list(group)  # comprehensions, not a call per link: 46,000 links for KAZ
         parties[agreement] = [names[party] for _, party, _ in found]

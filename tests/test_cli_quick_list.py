@@ -299,3 +299,15 @@ def test_a_busy_file_met_mid_listing_is_said_as_the_full_path_says_it(
         f"treaty-tracker: {copy} is busy: another program kept it locked for over 1 seconds; "
         "nothing was changed, try again\n"
     )
+
+
+def test_a_listings_party_links_are_read_in_order_from_their_index(generated: Path) -> None:
+    """ix_participations_listed (0013) holds them in order with party and role: no sort and
+    no lookup in the table, which took half of `list --party KAZ`'s query time at 250,000."""
+    with contextlib.closing(open_current(generated)) as connection:
+        plan = [row[3] for row in connection.execute(
+            "EXPLAIN QUERY PLAN " + sqlite_listing.LINKS.format("?, ?"), (1, 2)
+        )]  # fmt: skip
+    assert plan == [
+        "SEARCH participations USING COVERING INDEX ix_participations_listed (agreement_id=?)"
+    ]
