@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import gc
 import logging
+import weakref
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -240,11 +241,11 @@ def _read_revision(sessions: Sessions, _job: Job) -> int:
         return current_revision(session)
 
 
-def _build_index(database: Database, job: Job) -> tuple[FacetIndex | None, IndexState | None]:
+def _build_index(database: Database, job: Job) -> tuple[FacetIndex | None, bool]:
     """The index kept beside the database, brought up to date; else one built.
 
-    With it, what to keep beside the database for the next opening (None: nothing new),
-    written once the window has the index (_keep_index), not before.
+    With it, whether to keep it beside the database for the next opening: done once the
+    window has it (SearchController._keep), not before.
     """
     kept = index_path(sqlite_path(database.url))
     with database.sessions() as session:
@@ -252,17 +253,16 @@ def _build_index(database: Database, job: Job) -> tuple[FacetIndex | None, Index
         if found is None:
             job.check()
             index = FacetIndex.build(session, job.check)
-            keep = index_file.kept_state(index) if index is not None and kept else None
-            found = index, keep
+            found = index, index is not None and kept is not None
     _spare_from_collections()
     return found
 
 
-def _kept_index(session: Session, kept: Path) -> tuple[FacetIndex, IndexState | None] | None:
+def _kept_index(session: Session, kept: Path) -> tuple[FacetIndex, bool] | None:
     """The index kept at *kept*, patched from the audit log; None if none is kept or of use.
 
     Read in a fraction of a build's time (models.index_file). Patched, it is to be kept
-    again, so that the next opening has less to patch.
+    again (True), so that the next opening has less to patch.
     """
     index = index_file.load(session, kept, SCHEMA_REVISION)
     if index is None:
@@ -272,7 +272,7 @@ def _kept_index(session: Session, kept: Path) -> tuple[FacetIndex, IndexState | 
         return None
     if index.total != count(session):
         return None  # agreements added or removed without an audit line (another tool)
-    return index, (index_file.kept_state(index) if index.revision != revision else None)
+    return index, index.revision != revision
 
 
 def _keep_index(database: Database, state: IndexState, _job: Job) -> bool:
@@ -469,10 +469,8 @@ class SearchController(QObject):
             return
         database = self.database
 
-        def built(found: tuple[FacetIndex | None, IndexState | None]) -> None:
+        def built(found: tuple[FacetIndex | None, bool]) -> None:
             index, keep = found
-            if keep is not None:  # once the window has shown what the index counts
-                QTimer.singleShot(KEEP_AFTER_MS, self, lambda: self._keep(database, keep))
             if database is not self.database:
                 return  # another database was opened meanwhile
             self._index_job = None
@@ -487,6 +485,9 @@ class SearchController(QObject):
             self._facet_cache.clear()
             self.index_rebuilt.emit()
             self.request_counts()
+            if keep:  # once the window has shown what the index counts
+                held = weakref.ref(index)  # not kept alive if replaced meanwhile
+                QTimer.singleShot(KEEP_AFTER_MS, self, lambda: self._keep(database, held()))
 
         def failed(error: BaseException) -> None:
             if database is self.database:
@@ -497,11 +498,21 @@ class SearchController(QObject):
             lambda job: _build_index(database, job), built, failed
         )
 
-    def _keep(self, database: Database, state: IndexState) -> None:
-        """Keep *state* on disk for the next opening; a failure only means a build then."""
-        self.index_worker.submit(
-            lambda job: _keep_index(database, state, job), lambda _kept: None, _not_kept
-        )
+    def _keep(self, database: Database, index: FacetIndex | None) -> None:
+        """Keep *index* on disk for the next opening, as it is by then (patched since).
+
+        Taken from it on the worker that patches it, written on the index's own thread;
+        a failure only means a build at the next opening.
+        """
+        if index is None or database is not self.database or index is not self.index:
+            return  # another database, or an index built since (kept in its turn)
+
+        def write(state: IndexState) -> None:
+            self.index_worker.submit(
+                lambda job: _keep_index(database, state, job), lambda _kept: None, _not_kept
+            )
+
+        self.worker.submit(lambda _job: index_file.kept_state(index), write, _not_kept)
 
     def request_counts(self) -> None:
         """Count the newest filter per facet: from the cache, the index, or once it is built."""

@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 from sqlalchemy import text
 
 from models import index_file
+from models.changes import Changes
 from models.database import SCHEMA_REVISION, Database, open_database, sqlite_path
 from models.query import AgreementFilter, facet_counts
 from tests.builders import agreement, save
@@ -114,3 +115,23 @@ def test_agreements_removed_by_another_program_beside_a_save_are_counted_again( 
     window = make_window(database)
     _counts_shown(window, qtbot)
     assert window.controller.index.total == 28
+
+
+def test_the_index_is_kept_as_patched_by_the_time_it_is_written(  # type: ignore[no-untyped-def]
+    opened, make_window, qtbot, monkeypatch
+) -> None:
+    """A save soon after opening: what is written holds it, not the data as first read
+    (which the file's check would refuse, leaving the next opening to build again)."""
+    database, kept = opened
+    kept.unlink()
+    monkeypatch.setattr(search_controller, "KEEP_AFTER_MS", 4000)  # the save comes first
+    window = make_window(database)
+    _counts_shown(window, qtbot)
+    added = save(database, agreement("Treaty on Oʻzbekiston water", ("Oʻzbekiston", "Russia")))
+    with qtbot.waitSignal(window.refreshed, timeout=10000):
+        window._after_save(added, Changes.of(created=[added]))
+    assert window.controller.index.total == 31
+    qtbot.waitUntil(kept.exists, timeout=15000)
+    with database.sessions() as session:
+        again = index_file.load(session, kept, SCHEMA_REVISION)
+        assert again is not None and again.is_current(session) and again.total == 31
