@@ -11,13 +11,19 @@ busy machine weighs on them alike. Prints a Markdown table: median and p95 wall 
 median CPU time (user + system), and the ratio to the hand-written script. The party
 listing's answer is compared with the script's first: the same agreements, keys and values.
 --app DIR runs the main.py of another checkout of the app (an older commit, for a before
-and after with the same benchmark and the same Python). The target (issue #20): `list`
-under 0.3 s at 250,000 agreements.
+and after with the same benchmark and the same Python); --before DIR --before-db PATH runs
+that checkout's cases on its own copy of the database (one at its schema) in the same
+rounds, taking turns with this one's, so that both meet the same load. Each checkout's
+modules are compiled to bytecode first, as installing the app does (pip compiles them; this
+machine's PYTHONDONTWRITEBYTECODE=1 would otherwise have every run compile them anew):
+--no-compile leaves them as they are. The target (issue #20): `list` under 0.3 s at
+250,000 agreements.
 """
 
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import os
 import resource
@@ -55,27 +61,37 @@ class Case:
         return ordered[min(len(ordered) - 1, int(len(ordered) * 0.95))]
 
 
-def cases(path: Path, party: str, search: str, app: Path) -> list[Case]:
+def cases(path: Path, party: str, search: str, app: Path, label: str = "") -> list[Case]:
     python = sys.executable
     listing = [python, "main.py", "--db", str(path), "list", "--format", "json"]
     # What `list` can't do without: on an SQLite file, the command line and the quick path's
     # modules (models.sqlite_listing); before it (an older --app), SQLAlchemy and the schema.
     quick = (app / "models" / "sqlite_listing.py").exists()
     floor = "import " + (
-        "ui.cli.running, models.sqlite_listing, models.sqlite_file"
+        "ui.cli.running, ui.cli.listing, models.sqlite_listing, models.sqlite_file"
         if quick
         else "models.query, models.participation_counts"
     )
     return [
-        Case(f"`list --party {party} --format json`", [*listing, "--party", party], cwd=app),
-        Case(f"`list --search {search} --format json`", [*listing, "--search", search], cwd=app),
-        Case("`--version`", [python, "main.py", "--version"], cwd=app),
-        Case("its floor: the modules `list` loads, nothing run", [python, "-c", floor], cwd=app),
+        Case(f"{label}`list --party {party} --format json`", [*listing, "--party", party], cwd=app),
         Case(
-            "hand-written script, same answer as the party listing (sqlite3, json)",
+            f"{label}`list --search {search} --format json`",
+            [*listing, "--search", search],
+            cwd=app,
+        ),
+        Case(f"{label}`--version`", [python, "main.py", "--version"], cwd=app),
+        Case(f"{label}its floor: the modules `list` loads", [python, "-c", floor], cwd=app),
+        Case(
+            f"{label}hand-written script, the party listing's answer (sqlite3, json)",
             [python, str(ROOT / "benchmarks" / "hand_list.py"), str(path), party],
         ),
     ]
+
+
+def compile_app(app: Path) -> None:
+    """The app's modules as bytecode, as an installed copy holds them (see the docstring)."""
+    sources = [name for name in ("main.py", "models", "ui", "reports") if (app / name).exists()]
+    subprocess.run([sys.executable, "-m", "compileall", "-q", *sources], cwd=app, check=True)
 
 
 def same_answer(app: bytes, hand: bytes) -> int:
@@ -107,20 +123,35 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--search", default="Тоқаев")
     parser.add_argument("--runs", type=int, default=9)
     parser.add_argument("--app", type=Path, default=ROOT, help="the checkout whose main.py runs")
+    parser.add_argument("--before", type=Path, help="another checkout, run in the same rounds")
+    parser.add_argument("--before-db", type=Path, help="its copy of the database")
+    parser.add_argument("--no-compile", action="store_true", help="leave bytecode as it is")
     args = parser.parse_args(argv)
     measured = cases(args.db, args.party, args.search, args.app.resolve())
+    before = (
+        cases(args.before_db or args.db, args.party, args.search, args.before.resolve(), "before: ")
+        if args.before
+        else []
+    )
+    for checkout in [args.app, *([args.before] if args.before else [])]:
+        if not args.no_compile:
+            compile_app(checkout.resolve())
     app, searching, version, _floor, hand = measured
     # Once untimed: the file in the page cache, as every run after the first finds it.
     number = same_answer(app.run(), hand.run())
-    searching.run()
-    version.run()
-    for case in measured:
+    if before:
+        same_answer(before[0].run(), hand.run())
+    for case in (searching, version, *before):
+        case.run()
+    for case in [*measured, *before]:
         case.wall.clear()
         case.cpu.clear()
     for _ in range(args.runs):
-        for case in measured:
-            case.run()
-    print(table(measured, hand, args.runs))
+        for pair in itertools.zip_longest(measured, before):
+            for case in pair:
+                if case is not None:
+                    case.run()
+    print(table([*measured, *before], hand, args.runs))
     print(f"\n{number:,} agreements listed; load average {os.getloadavg()[0]:.1f} at the end.")
     return 0
 

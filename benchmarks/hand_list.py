@@ -78,20 +78,21 @@ def main(path: str, code: str) -> None:
     links: dict[int, list[tuple[str, str | None, list[str]]]] = defaultdict(list)
     acts: dict[int, list[str]] = defaultdict(list)
     for participation, act in db.execute(
-        "SELECT participation_id, type FROM actions WHERE participation_id IN "
-        f"(SELECT id FROM participations WHERE agreement_id IN ({WITH_PARTY})) "
-        "ORDER BY participation_id, position, id",
+        "SELECT a.participation_id, a.type FROM actions a "
+        "JOIN participations p ON p.id = a.participation_id "
+        f"WHERE p.agreement_id IN ({WITH_PARTY}) ORDER BY a.participation_id, a.position, a.id",
         wanted,
     ):
         acts[participation].append(act)
-    for agreement, participation, name, role, signed_on in db.execute(
-        "SELECT p.agreement_id, p.id, x.name, p.role, a.signed_on FROM participations p "
-        "JOIN parties x ON x.id = p.party_id JOIN agreements a ON a.id = p.agreement_id "
+    signed_on = {row["id"]: row["signed_on"] for row in rows}
+    for agreement, participation, name, role in db.execute(
+        "SELECT p.agreement_id, p.id, x.name, p.role FROM participations p "
+        "JOIN parties x ON x.id = p.party_id "
         f"WHERE p.agreement_id IN ({WITH_PARTY}) ORDER BY p.agreement_id, p.position, p.id",
         wanted,
     ):
         names[agreement].append(name)
-        links[agreement].append((role, signed_on, acts[participation]))
+        links[agreement].append((role, signed_on[agreement], acts[participation]))
     tree = {
         key: (name, parent)
         for key, name, parent in db.execute("SELECT id, name, parent_id FROM fields")

@@ -7,8 +7,6 @@ import os
 import sys
 from pathlib import Path
 
-import platformdirs
-
 # The folder name of the database, the log and the settings on every system (no space: it
 # is typed in shells and in %LOCALAPPDATA% paths).
 APP_FOLDER = "TreatyTracker"
@@ -62,6 +60,8 @@ def _version_by_importlib() -> str:
 
 def data_dir() -> Path:
     """The user data folder: ~/.local/share/TreatyTracker, %LOCALAPPDATA%\\TreatyTracker, …"""
+    import platformdirs  # not for --version, which needs only the version above
+
     return Path(platformdirs.user_data_dir(APP_FOLDER, appauthor=False))
 
 

@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from models.app_identity import ENV_VARIABLE as ENV_VARIABLE  # re-exported, as below
 from models.app_identity import default_database_path as default_database_path
 from models.integrity import (
+    busy_message,
     classify,
     damaged_message,
     full_check_problem,
@@ -400,12 +401,7 @@ def storage_failure(url: URL, error: BaseException) -> str | None:
     if path is not None and trouble == "damaged":
         return damaged_message(path, detail)
     if path is not None and trouble == "locked":
-        busy = QT_TRANSLATE_NOOP(
-            "Database",
-            "%1 is busy: another program kept it locked for over %2 seconds; nothing was "
-            "changed, try again",
-        )
-        return _say(busy, path, BUSY_TIMEOUT_MS // 1000)
+        return busy_message(path, BUSY_TIMEOUT_MS // 1000)
     return None
 
 

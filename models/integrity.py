@@ -67,6 +67,17 @@ def damaged_message(path: Path, detail: str) -> str:
     return say(damaged, path, detail, context=DATABASE)
 
 
+def busy_message(path: Path, seconds: int) -> str:
+    """The one line every command prints for a file another program kept locked mid-command
+    (the same whether it was read through SQLAlchemy or sqlite3 alone)."""
+    busy = QT_TRANSLATE_NOOP(
+        "Database",
+        "%1 is busy: another program kept it locked for over %2 seconds; nothing was "
+        "changed, try again",
+    )
+    return say(busy, path, seconds, context=DATABASE)
+
+
 def locked_message(path: Path) -> str:
     locked = QT_TRANSLATE_NOOP(
         "Database",

@@ -40,9 +40,14 @@ def shown(text: str) -> str:
 
 
 _JSON_CONTROLS = re.compile("[\x7f-\x9f]")
+# C1 controls in UTF-8: a literal first byte, which re finds many times faster than it tests
+# every character of a text against a range (a listing writes megabytes of JSON).
+_C1_IN_UTF8 = re.compile(b"\xc2[\x80-\x9f]")
 
 
 def json_controls(text: str) -> str:
     """JSON text with DEL and C1 controls as \\u escapes (json leaves them raw with
     ensure_ascii=False; it escapes C0 itself): the same JSON value, safe on a terminal."""
+    if "\x7f" not in text and not _C1_IN_UTF8.search(text.encode("utf-8", "surrogatepass")):
+        return text
     return _JSON_CONTROLS.sub(lambda match: f"\\u{ord(match.group()):04x}", text)

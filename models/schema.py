@@ -242,6 +242,8 @@ class Participation(Base):
     __table_args__ = (
         UniqueConstraint("agreement_id", "party_id", name="uq_participations_agreement_party"),
         Index("ix_participations_party", "party_id", "agreement_id"),
+        # A listing's links in order, with party and role, from the index alone (0013).
+        Index("ix_participations_listed", "agreement_id", "position", "id", "party_id", "role"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -8,5 +8,5 @@ from __future__ import annotations
 
 # The newest migration: a database at it opens without loading Alembic (a test holds this
 # equal to the head of models/migrations).
-SCHEMA_REVISION = "0012"
+SCHEMA_REVISION = "0013"
 APPLICATION_ID = 0x54545254  # 'TTRT', set by the first migration

@@ -14,6 +14,8 @@ holds the two paths to the same output, byte for byte, over random filters.
 from __future__ import annotations
 
 import functools
+import itertools
+import operator
 import sqlite3
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
@@ -38,6 +40,12 @@ from models.vocab import (
     Status,
 )
 
+_FIRST = operator.itemgetter(0)
+# The party links of some agreements, in order: party, and 1 for an original signatory.
+LINKS = (
+    f"SELECT agreement_id, party_id, role = '{Role.ORIGINAL_SIGNATORY.value}' FROM participations"
+    " WHERE agreement_id IN ({}) ORDER BY agreement_id, position, id"
+)
 BATCH = 500  # ids per query, as models.query.iter_rows and models.participation_counts read
 SEARCH_TABLE = "agreement_search"  # models.search_index.SEARCH_TABLE
 ATTACHMENT_SEARCH_TABLE = "attachment_search"  # models.attachment_search's
@@ -210,8 +218,9 @@ def iter_rows(
     """The rows of *ids*, in order, read BATCH at a time (models.query.fetch_rows); with
     *counted_on*, each carries its counts on that day (models.participation_counts)."""
     paths = field_paths(connection)
+    names = dict(connection.execute("SELECT id, name FROM parties"))
     for start in range(0, len(ids), BATCH):
-        yield from _fetch_rows(connection, ids[start : start + BATCH], paths, counted_on)
+        yield from _fetch_rows(connection, ids[start : start + BATCH], paths, names, counted_on)
 
 
 def field_paths(connection: sqlite3.Connection) -> dict[int, str]:
@@ -227,18 +236,18 @@ def _fetch_rows(
     connection: sqlite3.Connection,
     ids: Sequence[int],
     paths: dict[int, str],
+    names: dict[int, str],
     counted_on: date | None,
 ) -> list[AgreementRow]:
     marks = _marks(ids)
     parties: dict[int, list[str]] = defaultdict(list)
-    for agreement, name in connection.execute(
-        "SELECT participations.agreement_id, parties.name FROM participations"
-        " JOIN parties ON parties.id = participations.party_id"
-        f" WHERE participations.agreement_id IN ({marks})"
-        " ORDER BY participations.agreement_id, participations.position, participations.id",
-        ids,
-    ):
-        parties[agreement].append(name)
+    signatories: dict[int, int] = defaultdict(int)  # links whose role is original signatory
+    # In order from ix_participations_listed alone (0013); names from the few parties'.
+    links = connection.execute(LINKS.format(marks), ids)
+    for agreement, group in itertools.groupby(links, _FIRST):
+        found = list(group)  # comprehensions, not a call per link: 46,000 links for KAZ
+        parties[agreement] = [names[party] for _, party, _ in found]
+        signatories[agreement] = sum([original for _, _, original in found])
     fields: dict[int, list[str]] = defaultdict(list)
     for agreement, field in connection.execute(
         f"SELECT agreement_id, field_id FROM agreement_fields WHERE agreement_id IN ({marks})", ids
@@ -250,7 +259,17 @@ def _fetch_rows(
             f"SELECT {_COLUMNS} FROM agreements WHERE id IN ({marks})", ids
         )
     }
-    counts = _counts(connection, found, counted_on) if counted_on else {}
+    counts = (
+        _counts(
+            connection,
+            found,
+            {key: len(names) for key, names in parties.items()},
+            signatories,
+            counted_on,
+        )
+        if counted_on
+        else {}
+    )
     return [
         AgreementRow(
             id=key,
@@ -263,7 +282,7 @@ def _fetch_rows(
             entry_into_force=_date(row[7]),
             expires_on=_date(row[8]),
             parties=tuple(parties[key]),
-            fields=tuple(sorted(fields[key], key=fold)),
+            fields=tuple(sorted(fields[key], key=_folded)),
             summary=row[9],
             source_url=row[10],
             notes=row[11],
@@ -280,6 +299,9 @@ def _fetch_rows(
     ]
 
 
+_folded = functools.cache(fold)  # sort keys of the few field paths, met on every row
+
+
 @functools.cache  # a listing meets the same dates over and over; each is immutable
 def _date(text: str | None) -> PartialDate | None:
     return None if text is None else PartialDate.parse(text)
@@ -292,20 +314,26 @@ def _timestamp(text: str) -> datetime:
 
 
 def _counts(
-    connection: sqlite3.Connection, rows: dict[int, tuple[Any, ...]], today: date
+    connection: sqlite3.Connection,
+    rows: dict[int, tuple[Any, ...]],
+    links: dict[int, int],
+    signatories: dict[int, int],
+    today: date,
 ) -> dict[int, ParticipationCounts]:
-    """Each agreement's counts: the tallies of models.participation_counts, the same rules."""
-    ids = list(rows)
-    tallies = {
-        agreement: [int(number or 0) for number in tally]
-        # The ids twice: in the acts' subquery, then in the outer WHERE.
-        for agreement, *tally in connection.execute(_tallies(len(ids)), [*ids, *ids])
-    }
+    """Each agreement's counts: the tallies of models.participation_counts, the same rules.
+
+    *links*: each agreement's number of parties, *signatories* those whose role is original
+    signatory. The tallies are summed here from the acts alone (a link without one only
+    adds to what these two numbers say): SQLite's aggregate over every link cost twice as
+    much as reading the acts.
+    """
+    signed = {key: row[5] is not None for key, row in rows.items()}
+    tallies = _tallies_of(_acts(connection, list(rows)), links, signatories, signed)
     left = _leavers(connection, [key for key, tally in tallies.items() if tally[4]])
     return {
         key: tallied_counts(
             (_STATUSES[row[4]], _date(row[7]), _date(row[5])),
-            tallies.get(key, [0] * 5),
+            tallies[key],
             left[key],
             today,
         )
@@ -313,43 +341,64 @@ def _counts(
     }
 
 
-def _has(types: Iterable[ActionType]) -> str:
-    values = ", ".join(f"'{value}'" for value in sorted(types))  # our vocabulary, no quotes
-    return f"max(CASE WHEN actions.type IN ({values}) THEN 1 ELSE 0 END)"
+_SIGNED, _CONSENTED, _IN_FORCE, _LEFT = 1, 2, 4, 8
+# What each act says of its party, as bits: the vocabularies of models.participation_counts.
+_ACT_BITS = {
+    act.value: (_SIGNED if act in SIGNATURE_ACTIONS else 0)
+    | (_CONSENTED if act in CONSENT_ACTIONS else 0)
+    | (_IN_FORCE if act is ActionType.ENTRY_INTO_FORCE else 0)
+    | (_LEFT if act in LEAVING_ACTIONS else 0)
+    for act in ActionType
+}
 
 
-def _tallies(count: int) -> str:
-    """Per agreement: signatories, parties with no act, parties for sure, parties if the
-    agreement is in force, parties that left (models.participation_counts._tallies)."""
-    marks = ", ".join("?" * count)
-    signatory = Role.ORIGINAL_SIGNATORY.value
-    implied = f"(participations.role = '{signatory}' AND agreements.signed_on IS NOT NULL)"
-    stayed = "coalesce(acts.left_, 0) = 0"
+def _acts(connection: sqlite3.Connection, ids: list[int]) -> dict[int, list[int]]:
+    """Every party of *ids* with a recorded act: its agreement, whether its role is original
+    signatory (0 or 1), and the bits of all its acts."""
+    found: dict[int, list[int]] = {}
+    for agreement, participation, original, kind in connection.execute(
+        "SELECT participations.agreement_id, participations.id,"
+        f" participations.role = '{Role.ORIGINAL_SIGNATORY.value}', actions.type"
+        " FROM participations JOIN actions ON actions.participation_id = participations.id"
+        f" WHERE participations.agreement_id IN ({_marks(ids)})",
+        ids,
+    ):
+        party = found.get(participation)
+        if party is None:
+            found[participation] = [agreement, original, _ACT_BITS[kind]]
+        else:
+            party[2] |= _ACT_BITS[kind]
+    return found
 
-    def number(condition: str) -> str:
-        return f"sum(CASE WHEN {condition} THEN 1 ELSE 0 END)"
 
-    return (
-        "SELECT participations.agreement_id, "
-        + ", ".join(
-            (
-                number(f"(acts.signed = 1 OR {implied})"),
-                number(f"(acts.participation_id IS NULL AND NOT {implied})"),
-                number(f"({stayed} AND acts.in_force = 1)"),
-                number(f"({stayed} AND acts.in_force = 0 AND acts.consented = 1)"),
-                number("acts.left_ = 1"),
-            )
-        )
-        + " FROM participations JOIN agreements ON agreements.id = participations.agreement_id"
-        " LEFT OUTER JOIN (SELECT actions.participation_id AS participation_id, "
-        f"{_has(SIGNATURE_ACTIONS)} AS signed, {_has(CONSENT_ACTIONS)} AS consented, "
-        f"{_has([ActionType.ENTRY_INTO_FORCE])} AS in_force, {_has(LEAVING_ACTIONS)} AS left_"
-        " FROM actions JOIN participations ON participations.id = actions.participation_id"
-        f" WHERE participations.agreement_id IN ({marks}) GROUP BY actions.participation_id)"
-        " AS acts ON acts.participation_id = participations.id"
-        f" WHERE participations.agreement_id IN ({marks})"
-        " GROUP BY participations.agreement_id"
-    )
+def _tallies_of(
+    acts: dict[int, list[int]],
+    links: dict[int, int],
+    signatories: dict[int, int],
+    signed: dict[int, bool],
+) -> dict[int, list[int]]:
+    """Per agreement, as models.participation_counts._tallies sums them over its links:
+    signatories, parties with no act, parties for sure, parties if the agreement is in
+    force, parties that left. A signature is implied for an original signatory of an
+    agreement with a signing date."""
+    tallies = {
+        key: [signatories[key] if signed[key] else 0, links.get(key, 0), 0, 0, 0] for key in signed
+    }
+    for agreement, original, bits in acts.values():
+        tally = tallies[agreement]
+        implied = original and signed[agreement]
+        tally[0] += bool(bits & _SIGNED) and not implied
+        tally[1] -= not implied  # it has an act; an implied signatory was never counted
+        if bits & _LEFT:
+            tally[4] += 1
+        elif bits & _IN_FORCE:
+            tally[2] += 1
+        elif bits & _CONSENTED:
+            tally[3] += 1
+    for key, tally in tallies.items():
+        if signed[key]:
+            tally[1] -= signatories[key]  # implied signatories without an act, besides
+    return tallies
 
 
 def _leavers(

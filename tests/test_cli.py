@@ -6,7 +6,10 @@ encoding, no Qt); the rest call main() in-process, which is the same code and mu
 
 from __future__ import annotations
 
+import argparse
+import contextlib
 import csv
+import importlib
 import io
 import json
 import sqlite3
@@ -21,6 +24,7 @@ from models.agreement_record import EXPORT_CSV_COLUMNS, RECORD_KEYS
 from models.database import open_database
 from models.service import AgreementInput, ParticipationInput, create
 from tests.cli import ROOT, failure, listed, run, titles
+from ui.cli.parser import BUILT_WITH, COMMAND_GROUPS, build_parser
 
 DECLARATION = (
     "Declaration on Allied Relations between the Republic of Kazakhstan and the Republic of "
@@ -136,6 +140,10 @@ def test_a_short_command_loads_only_what_it_needs(sample_db: Path) -> None:
     version = loaded_by("--version")
     assert "ui.cli.parser" in version
     assert heavy_in(version, (*HEAVY, "sqlalchemy", "models.database", "models.schema")) == []
+    # Nor the other commands' modules: `list` builds its own group's parser, --version none.
+    groups = {f"ui.cli.{group}" for group in COMMAND_GROUPS}
+    assert groups & listing == {"ui.cli.listing"}
+    assert groups & version == set()
 
 
 def test_list_on_sqlite_answers_without_sqlalchemy(sample_db: Path) -> None:
@@ -580,3 +588,58 @@ def test_list_by_id_follows_merges_and_names_unknown_ids(
     assert "--id: 'Oʻzbekiston' is not an agreement id" in failure(
         capsys, "list", "--db", str(sample_db), "--id", "Oʻzbekiston"
     )
+
+
+def test_each_command_group_adds_the_commands_the_parser_expects_of_it() -> None:
+    """A command line that names a command builds that group alone, found by this table."""
+    for group in COMMAND_GROUPS:
+        built = BUILT_WITH.get(group, (group,))
+        commands = argparse.ArgumentParser().add_subparsers()
+        for module in built:
+            importlib.import_module(f"ui.cli.{module}").register(commands)
+        assert list(commands.choices) == [name for one in built for name in COMMAND_GROUPS[one]]
+
+
+def _parsed(parser: argparse.ArgumentParser, argv: list[str]) -> object:
+    """What argparse makes of *argv*: the arguments, or the exit status and what it printed."""
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        try:
+            parsed = vars(parser.parse_args(argv))
+        except SystemExit as exit_request:
+            return exit_request.code, out.getvalue(), err.getvalue()
+    # A handler may be made anew with each parser (a lambda): the same code is the same.
+    return {key: getattr(value, "__code__", value) for key, value in parsed.items()}
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        [],
+        ["--db", "x.db", "list", "--party", "KAZ", "--format", "json"],
+        ["--db=x.db", "--debug", "--lang", "ru", "export", "out.csv"],
+        ["export", "deadlines.ics", "--within", "30", "--party", "Türkiye"],
+        ["due", "--within", "90", "--format", "json"],
+        ["import", "--help"],
+        ["--lang=en", "backups"],
+        ["--db", "list", "trash"],
+        ["--db", "--version"],
+        ["--version"],
+        ["--debug", "--version", "list"],
+        ["--help"],
+        ["--he"],
+        ["--de", "list"],
+        ["lsit"],
+        ["--bogus", "list"],
+        ["list", "--bogus"],
+        ["list", "--help"],
+        ["list", "--format", "xml"],
+        ["Тоқаев"],
+        ["--db", "Türkiye.db", "delete", "Oʻzbekiston"],
+    ],
+)
+def test_a_command_line_means_the_same_to_its_own_group_and_to_every_group(
+    argv: list[str],
+) -> None:
+    """The same arguments, or the same help, version or one-line error and status."""
+    assert _parsed(build_parser(argv), argv) == _parsed(build_parser(), argv)

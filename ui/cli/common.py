@@ -1,30 +1,29 @@
 """What every command shares: one-line errors, --db, the FILTERS, value types, counts.
 
 Building the parser must stay cheap (it runs for `--version` and for every TAB the shell
-completes): at module level only argparse and the plain vocabularies; whatever needs the
-database (SQLAlchemy, the schema, the parties' tables) is imported by the function that
-uses it, when a command runs.
+completes): at module level only argparse and models.text; the vocabularies, dates and
+sort columns when a command's parser that takes them is built (not for `--version`);
+whatever needs the database (SQLAlchemy, the schema, the parties' tables) by the function
+that uses it, when a command runs.
 """
 
 from __future__ import annotations
 
 import argparse
-import difflib
 import sys
 from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING, Any, NoReturn
 
-from models.dates import PartialDate
-from models.sorting import SortColumn
 from models.text import fold, not_utf8, shown
-from models.vocab import Kind, Level, Status, Vocabulary
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
     from models.database import Database
+    from models.dates import PartialDate
     from models.filter_value import AgreementFilter, Sort
     from models.query import FieldNode
+    from models.vocab import Vocabulary
 
 PROG = "treaty-tracker"
 
@@ -67,6 +66,8 @@ def add_db_argument(parser: argparse.ArgumentParser, default: Any) -> None:
 
 def add_sort_arguments(parser: argparse.ArgumentParser | argparse._ArgumentGroup) -> None:
     """--sort COLUMN and --desc, read back with sort_from_args()."""
+    from models.sorting import SortColumn
+
     parser.add_argument(
         "--sort",
         choices=[column.value for column in SortColumn],
@@ -80,12 +81,15 @@ def add_sort_arguments(parser: argparse.ArgumentParser | argparse._ArgumentGroup
 def sort_from_args(args: argparse.Namespace) -> Sort:
     """The Sort (models.filter_value) that --sort and --desc describe."""
     from models.filter_value import Sort
+    from models.sorting import SortColumn
 
     return Sort(SortColumn(args.sort), descending=args.desc)
 
 
 def add_filter_arguments(parser: argparse.ArgumentParser) -> None:
     """The FILTERS shared by list, report and export; read back with filter_from_args()."""
+    from models.vocab import Kind, Level, Status
+
     group = parser.add_argument_group("filters")
     group.add_argument(
         "--field",
@@ -178,6 +182,8 @@ def vocabulary_value(vocabulary: type[Vocabulary]) -> Callable[[str], Vocabulary
 
 def date_value(text: str) -> PartialDate:
     """An argparse type for YYYY, YYYY-MM or YYYY-MM-DD."""
+    from models.dates import PartialDate
+
     try:
         return PartialDate.parse(text_value(text))
     except ValueError as error:
@@ -250,6 +256,8 @@ def field_id(session: Session, name: str, nodes: Sequence[FieldNode]) -> int:
 
 def suggest_fields(name: str, nodes: Sequence[FieldNode], limit: int = 3) -> list[str]:
     """Close field paths, comparing with whole paths and with last names alike."""
+    import difflib
+
     candidates: dict[str, str] = {}
     for node in nodes:
         candidates.setdefault(fold(node.name), node.path)

@@ -17,7 +17,6 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from models.app_identity import app_version
-from ui.cli import completion
 from ui.cli.common import (
     PROG,
     UsageError,
@@ -27,7 +26,6 @@ from ui.cli.common import (
     read_only_message,
 )
 from ui.cli.parser import build_parser
-from ui.logs import start_logging
 
 if TYPE_CHECKING:
     from sqlalchemy.exc import SQLAlchemyError
@@ -44,21 +42,26 @@ def run(argv: list[str] | None, start: Callable[[argparse.Namespace], int]) -> i
     """
     _use_utf8_output()
     debug = "--debug" in (sys.argv[1:] if argv is None else argv)
-    start_logging(debug)
+    logging_started = False
     try:
         args = parse(argv)
         if isinstance(args, int):
-            return args
+            return args  # --help, --version, a usage error: nothing to log, no log loaded
+        _start_logging(debug)
+        logging_started = True
         # The command's name only: the rest may hold a server's password.
         log.info("%s %s: %s", PROG, app_version(), args.command or "window")
         return start(args)
     except KeyboardInterrupt:
         if debug:
             traceback.print_exc()
-        log.info("Interrupted")
+        if logging_started:
+            log.info("Interrupted")
         # Every command writes in one transaction or to a temporary file: both are undone.
         return fail("interrupted", status=130)
     except Exception as error:
+        if not logging_started:
+            _start_logging(debug)
         # In the file; with --debug the traceback below is on stderr once, not twice.
         log.exception("Unexpected error", extra={"on_stderr": False})
         if debug:
@@ -70,10 +73,20 @@ def run(argv: list[str] | None, start: Callable[[argparse.Namespace], int]) -> i
         )
 
 
+def _start_logging(debug: bool) -> None:
+    """The log file (ui.logs), loaded only once there is something to log in it."""
+    from ui.logs import start_logging
+
+    start_logging(debug)
+
+
 def parse(argv: list[str] | None) -> argparse.Namespace | int:
     """The parsed arguments, or the exit status of --help, --version or a usage error."""
-    parser = build_parser()
-    completion.complete(parser)  # answers the shell's TAB and exits, when that is what it is
+    if "_ARGCOMPLETE" in os.environ:  # the shell's TAB (argcomplete's own test): every command
+        from ui.cli import completion
+
+        completion.complete(build_parser())  # answers and exits
+    parser = build_parser(sys.argv[1:] if argv is None else argv)
     try:
         return parser.parse_args(argv)
     except SystemExit as exit_request:  # --help, --version and argparse's own errors
