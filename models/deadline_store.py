@@ -194,7 +194,7 @@ def _deadline_rows(source: DeadlineSource) -> tuple[tuple[Any, ...], ...]:
 _NO_TERMS = Terms()
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=256)  # a source may give hundreds of renewals: a few kept
 def _computed_rows(
     terms: Terms,
     signed_on: PartialDate | None,

@@ -64,7 +64,7 @@ def _remembered(process: _Processor) -> _Processor:
     return remembered
 
 
-_REMEMBERED = 65536
+_REMEMBERED = 4096
 
 
 def _compiled(connection: Connection, table: Table, columns: tuple[str, ...]) -> _Compiled:
