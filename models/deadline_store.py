@@ -12,13 +12,15 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import ColumnElement, Connection, and_, delete, insert, or_, select
+from sqlalchemy import ColumnElement, Connection, and_, delete, or_, select
 from sqlalchemy.orm import Session
 
 from models.dates import PartialDate
 from models.deadlines import OVERDUE_KINDS, Computed, DeadlineKind, DeadlineSource, compute
+from models.fast_insert import insert_many
 from models.schema import Action, Agreement, AgreementDeadline, Participation, Party
 from models.terms import Terms
 from models.vocab import CONSENT_ACTIONS, Role, Status
@@ -147,21 +149,92 @@ def refresh_deadlines(connection: Connection, ids: Sequence[int]) -> None:
         connection.execute(
             delete(AgreementDeadline).where(AgreementDeadline.agreement_id.in_(chunk))
         )
-        rows = [
-            {
-                "agreement_id": agreement_id,
-                "kind": deadline.kind.value,
-                "on": deadline.on,
-                "first_day": deadline.first_day.isoformat(),
-                "last_day": deadline.last_day.isoformat(),
-                "how": deadline.how[:1000],
-                "recorded": deadline.recorded,
-            }
-            for agreement_id, source in sources(connection, chunk).items()
-            for deadline in compute(source).deadlines
-        ]
-        if rows:
-            connection.execute(insert(AgreementDeadline), rows)
+        store_deadlines(connection, sources(connection, chunk))
+
+
+def store_deadlines(connection: Connection, found: dict[int, DeadlineSource]) -> None:
+    """Insert the deadlines computed from *found* (agreement id -> source), none stored yet.
+
+    An import gives the sources from the rows it holds (no reading back); sources repeat
+    (the same terms and dates), and each distinct one is computed once.
+    """
+    rows = [
+        {
+            "agreement_id": agreement_id,
+            "kind": kind,
+            "on": on,
+            "first_day": first,
+            "last_day": last,
+            "how": how,
+            "recorded": recorded,
+        }
+        for agreement_id, source in found.items()
+        for kind, on, first, last, how, recorded in _deadline_rows(source)
+    ]
+    insert_many(connection, _DEADLINES, rows)
+
+
+_DEADLINES = AgreementDeadline.__table__
+
+
+def _deadline_rows(source: DeadlineSource) -> tuple[tuple[Any, ...], ...]:
+    if source.terms == _NO_TERMS and source.expires_on is None:
+        return ()  # most agreements: nothing to compute
+    consents = tuple(sorted(source.consents.items(), key=lambda item: item[0]))
+    return _computed_rows(
+        source.terms,
+        source.signed_on,
+        source.entry_into_force,
+        source.expires_on,
+        source.terminated_on,
+        consents,
+    )
+
+
+_NO_TERMS = Terms()
+
+
+@lru_cache(maxsize=256)  # a source may give hundreds of renewals: a few kept
+def _computed_rows(
+    terms: Terms,
+    signed_on: PartialDate | None,
+    entry_into_force: PartialDate | None,
+    expires_on: PartialDate | None,
+    terminated_on: PartialDate | None,
+    consents: tuple[tuple[str, PartialDate | None], ...],
+) -> tuple[tuple[Any, ...], ...]:
+    """The stored columns of each deadline of one source (compute's answer does not
+    depend on the order of the consents: it sorts them)."""
+    source = DeadlineSource(
+        terms=terms,
+        signed_on=signed_on,
+        entry_into_force=entry_into_force,
+        expires_on=expires_on,
+        terminated_on=terminated_on,
+        consents=dict(consents),
+    )
+    return tuple(
+        (
+            deadline.kind.value,
+            deadline.on,
+            deadline.first_day.isoformat(),
+            deadline.last_day.isoformat(),
+            deadline.how[:1000],
+            deadline.recorded,
+        )
+        for deadline in compute(source).deadlines
+    )
+
+
+@lru_cache(maxsize=4096)
+def terms_of(
+    duration: str | None, renewal: str | None, notice: str | None, entry: str | None
+) -> Terms:
+    """The Terms of stored term texts (as `sources` reads them), remembered: they repeat."""
+    try:
+        return Terms.from_texts(duration, renewal, notice, entry)
+    except ValueError:  # written by hand into the database: compute nothing rather than fail
+        return Terms()
 
 
 def computed(session: Session, agreement_id: int) -> Computed | None:

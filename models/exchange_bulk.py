@@ -14,17 +14,19 @@ from datetime import datetime
 from functools import lru_cache
 from typing import Any, TypeVar
 
-from sqlalchemy import Connection, func, insert, select, text
+from sqlalchemy import Connection, bindparam, func, insert, select, text
 from sqlalchemy.orm import Session
 
 from models.audit import record_many
 from models.dates import PartialDate
-from models.deadline_store import refresh_deadlines
+from models.deadline_store import CONSENTING_ROLES, store_deadlines, terms_of
+from models.deadlines import DeadlineSource
+from models.fast_insert import insert_many
 from models.fields import path_key, resolve_field, split_path
 from models.parties import resolve_party
 from models.revision import one_revision_step
 from models.schema import Action, Agreement, Milestone, Participation, agreement_fields, utcnow
-from models.search_index import update_search_index
+from models.search_index import index_new, index_row, party_words
 from models.service import (
     DATE_FIELDS,
     OPTIONAL_TEXT_FIELDS,
@@ -35,6 +37,7 @@ from models.terms import TERM_FIELDS, canonical
 from models.text import fold, sort_key
 from models.users import current_user
 from models.vocab import (
+    CONSENT_ACTIONS,
     ActionType,
     Kind,
     Level,
@@ -82,6 +85,7 @@ class BulkInserter:
         self.party_ids: dict[str, int] = {}
         self.field_ids: dict[str, int] = {}
         self.ids: list[int] = []  # of every agreement stored so far, in order
+        self.party_texts: dict[int, tuple[str, str | None]] = {}  # id -> name, its aliases
 
     def add(
         self,
@@ -104,6 +108,7 @@ class BulkInserter:
             self.user,
             self.ids,
             after_chunk,
+            self.party_texts,
         )
 
 
@@ -117,6 +122,7 @@ def _insert_all(
     user: str,
     ids: list[int],
     after_chunk: Callable[[int], None],
+    party_texts: dict[int, tuple[str, str | None]],
 ) -> None:
     for start in range(0, len(inputs), CHUNK):
         chunk = inputs[start : start + CHUNK]
@@ -125,8 +131,7 @@ def _insert_all(
             for data, key in zip(chunk, keys[start : start + CHUNK], strict=True)
         ]
         new = _insert_chunk(connection, chunk, rows, party_ids, field_ids)
-        update_search_index(connection, new)
-        refresh_deadlines(connection, new)
+        _index_and_deadlines(connection, new, chunk, rows, party_ids, party_texts)
         record_many(
             connection,
             [
@@ -136,6 +141,86 @@ def _insert_all(
         )
         ids.extend(new)
         after_chunk(len(ids))
+
+
+def _index_and_deadlines(
+    connection: Connection,
+    ids: list[int],
+    chunk: Sequence[AgreementInput],
+    rows: list[dict[str, Any]],
+    party_ids: dict[str, int],
+    party_texts: dict[int, tuple[str, str | None]],
+) -> None:
+    """Index and compute the deadlines of new agreements from the rows just inserted, as
+    update_search_index and refresh_deadlines would from the database (no reading back)."""
+    wanted = {party_ids[party_key(item.party)] for data in chunk for item in named(data.parties)}
+    party_texts.update(_party_texts(connection, wanted - party_texts.keys()))
+    index_rows = []
+    found: dict[int, DeadlineSource] = {}
+    for agreement_id, data, row in zip(ids, chunk, rows, strict=True):
+        words: list[tuple[int, str, str, str, str]] = []
+        consents: dict[str, PartialDate | None] = {}
+        for item in named(data.parties):
+            party_id = party_ids[party_key(item.party)]
+            name, aliases = party_texts[party_id]
+            signatory = (item.signatory_name.strip(), item.signatory_title.strip())
+            words.append((party_id, name, *signatory, aliases or ""))
+            if _member(Role, item.role) in CONSENTING_ROLES:
+                consents[name] = _first_consent(item)
+        index_rows.append(
+            index_row(
+                agreement_id,
+                [row["title"], row["short_title"] or "", *row["alternative_titles"]],
+                [row["summary"], row["notes"], row["depositary"], row["un_registration"]],
+                row["signed_at"],
+                # By party, as SQLite reads them back (its key on participations).
+                party_words(text for entry in sorted(words) for text in entry[1:]),
+            )
+        )
+        found[agreement_id] = DeadlineSource(
+            terms=terms_of(*(row[name] for name, _, _ in TERM_FIELDS)),
+            signed_on=row["signed_on"],
+            entry_into_force=row["entry_into_force"],
+            expires_on=row["expires_on"],
+            terminated_on=row["terminated_on"],
+            consents=consents,
+        )
+    index_new(connection, index_rows)
+    store_deadlines(connection, found)
+
+
+def _first_consent(item: ParticipationInput) -> PartialDate | None:
+    """The date of a party's first consent to be bound, as deadline_store reads it."""
+    dates = []
+    for action in item.actions:
+        if _member(ActionType, action.type) in CONSENT_ACTIONS:
+            when = _date(action.deposited_on) or _date(action.effective_on)
+            if when is not None:
+                dates.append(when)
+    return min(dates) if dates else None
+
+
+_PARTY_TEXTS = text(
+    "SELECT p.id, p.name, (SELECT group_concat(a.alias, ' ') FROM party_aliases a "
+    "WHERE a.party_id = p.id) FROM parties p WHERE p.id IN :ids"
+).bindparams(bindparam("ids", expanding=True))
+_PG_PARTY_TEXTS = text(
+    "SELECT p.id, p.name, (SELECT string_agg(a.alias, ' ') FROM party_aliases a "
+    "WHERE a.party_id = p.id) FROM parties p WHERE p.id IN :ids"
+).bindparams(bindparam("ids", expanding=True))
+
+
+def _party_texts(connection: Connection, ids: set[int]) -> dict[int, tuple[str, str | None]]:
+    """Each party's name and aliases as the search index reads them (search_index)."""
+    statement = _PG_PARTY_TEXTS if connection.dialect.name == "postgresql" else _PARTY_TEXTS
+    found = {}
+    wanted = sorted(ids)
+    for start in range(0, len(wanted), 500):
+        for party_id, name, aliases in connection.execute(
+            statement, {"ids": wanted[start : start + 500]}
+        ):
+            found[party_id] = (name, aliases)
+    return found
 
 
 def resolve_parties(
@@ -291,9 +376,8 @@ def _insert_chunk(
             for position, milestone in enumerate(data.milestones)
         )
     _insert_participations(connection, participations, actions)
-    for table, rows in ((agreement_fields, links), (_MILESTONES, milestones)):
-        if rows:
-            connection.execute(insert(table), rows)
+    insert_many(connection, agreement_fields, links)
+    insert_many(connection, _MILESTONES, milestones)
     return ids
 
 
@@ -316,7 +400,7 @@ def _insert_participations(
     if not rows:
         return
     if not any(actions):
-        connection.execute(insert(_PARTICIPATIONS), rows)
+        insert_many(connection, _PARTICIPATIONS, rows)
         return
     ids = insert_returning(connection, _PARTICIPATIONS, rows)
     action_rows = [
@@ -331,8 +415,7 @@ def _insert_participations(
         for participation_id, items in zip(ids, actions, strict=True)
         for position, action in enumerate(items)
     ]
-    if action_rows:
-        connection.execute(insert(_ACTIONS), action_rows)
+    insert_many(connection, _ACTIONS, action_rows)
 
 
 def _has_sequence(connection: Connection) -> bool:
@@ -362,7 +445,5 @@ def insert_returning(connection: Connection, table: Any, rows: list[dict[str, An
     )
     first = max(last, sequence or 0) + 1
     ids = list(range(first, first + len(rows)))
-    connection.execute(
-        insert(table), [{**row, "id": new} for row, new in zip(rows, ids, strict=True)]
-    )
+    insert_many(connection, table, [{**row, "id": new} for row, new in zip(rows, ids, strict=True)])
     return ids

@@ -49,6 +49,7 @@ from models.attachment_history import (
 from models.audit import record_each
 from models.changes import NOTHING, Changes
 from models.dates import utc_moment
+from models.fast_insert import insert_many
 from models.history_patch import PATCH, apply_patches, is_patch, patch_state, read_parts
 from models.history_state import (
     AGREEMENTS,
@@ -304,19 +305,21 @@ def _save_step(
         .values(label=label, user_name=user, created_at=utcnow(), undone=False)
         .returning(_STEPS.c.id)
     ).scalar_one()
-    rows = [
-        {
-            "step_id": step_id,
-            "kind": kind,
-            "object_id": item,
-            "before": before,
-            "after": after,
-            "version": versions.get(item) if kind == AGREEMENT else None,
-        }
-        for (kind, item), (before, after) in sorted(items.items())
-    ]
-    for start in range(0, len(rows), 1000):
-        connection.execute(insert(_ITEMS), rows[start : start + 1000])
+    ordered = sorted(items.items())
+    for start in range(0, len(ordered), 1000):
+        # A thousand rows at a time: an import's 100,000 rows at once were its peak memory.
+        rows = [
+            {
+                "step_id": step_id,
+                "kind": kind,
+                "object_id": item,
+                "before": before,
+                "after": after,
+                "version": versions.get(item) if kind == AGREEMENT else None,
+            }
+            for (kind, item), (before, after) in ordered[start : start + 1000]
+        ]
+        insert_many(connection, _ITEMS, rows)
     if step_id % PRUNE_EVERY == 0:  # a query saved on most steps; a few more are kept
         _prune(connection, user)
     return step_id

@@ -12,10 +12,11 @@ from __future__ import annotations
 import json
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
 
 from sqlalchemy import Connection, bindparam, text
 
-from models.text import index_text
+from models.text import index_text, search_terms
 
 SEARCH_TABLE = "agreement_search"
 _CHUNK = 500
@@ -114,24 +115,88 @@ def _index_chunk(connection: Connection, ids: Sequence[int]) -> None:
         alternative = row.alternative_titles
         if isinstance(alternative, str):
             alternative = json.loads(alternative or "[]")
-        titles = [row.title, row.short_title or "", *(alternative or [])]
         rows.append(
-            {
-                "id": row.id,
-                "title": index_text(" ".join(titles)),
-                "body": index_text(
-                    " ".join(
-                        filter(None, [row.summary, row.notes, row.depositary, row.un_registration])
-                    )
-                ),
-                "place": index_text(row.signed_at),
-                "parties": index_text(" ".join(parties[row.id])),
-            }
+            index_row(
+                row.id,
+                [row.title, row.short_title or "", *(alternative or [])],
+                [row.summary, row.notes, row.depositary, row.un_registration],
+                row.signed_at,
+                index_text(" ".join(parties[row.id])),
+            )
         )
-    if rows and postgresql:
+    _insert(connection, rows)
+
+
+def index_row(
+    agreement_id: int,
+    titles: list[str],
+    body: list[str | None],
+    place: str | None,
+    parties: str,
+) -> dict[str, object]:
+    """One agreement's row of the search table: its stored texts folded (*parties*: the
+    folded party names, signatories and aliases, as `party_words` gives them)."""
+    return {
+        "id": agreement_id,
+        "title": index_text(" ".join(titles)),
+        "body": index_text(" ".join(filter(None, body))),
+        "place": _place_text(place),
+        "parties": parties,
+    }
+
+
+@lru_cache(maxsize=4096)
+def _place_text(place: str | None) -> str:
+    """index_text of a place of signature, remembered: a few hundred places repeat."""
+    return index_text(place)
+
+
+def party_words(names: Iterable[str]) -> str:
+    """The parties column of one agreement from its parties' texts (name, signatory,
+    title, aliases: blanks left out): index_text of them joined, each folded once.
+
+    index_text gives a text's words, then the words of its compounds with apostrophes
+    ("d'Ivoire"); joined texts give all the words, then all the compounds' words.
+    """
+    parts = [_index_parts(name) for name in names if name]
+    return " ".join(filter(None, [*(words for words, _ in parts), *(more for _, more in parts)]))
+
+
+@lru_cache(maxsize=65536)
+def _index_parts(text: str) -> tuple[str, str]:
+    """index_text(text) as its words and its compounds' words."""
+    words = " ".join(search_terms(text))
+    full = index_text(text)
+    return words, full[len(words) :].strip()
+
+
+def index_new(connection: Connection, rows: Sequence[dict[str, object]]) -> None:
+    """Index agreements from their rows (index_row), held in memory by the caller (an import)."""
+    if not rows or not has_search_index(connection):
+        return
+    postgresql = connection.dialect.name == "postgresql"
+    ids = [row["id"] for row in rows]
+    for start in range(0, len(ids), _CHUNK):
+        # New agreements have no rows yet; an id left behind by hand would clash.
+        connection.execute(
+            _PG_DELETE if postgresql else _DELETE, {"ids": ids[start : start + _CHUNK]}
+        )
+    _insert(connection, rows)
+
+
+def _insert(connection: Connection, rows: Sequence[dict[str, object]]) -> None:
+    if rows and connection.dialect.name == "postgresql":
         connection.execute(_PG_INSERT, [_document(row) for row in rows])
-    elif rows:
-        connection.execute(_INSERT, rows)
+    elif rows:  # the driver's executemany: no per-row parameter processing
+        columns = ("id", "title", "body", "place", "parties")
+        connection.exec_driver_sql(
+            _SQLITE_INSERT, [tuple(map(row.__getitem__, columns)) for row in rows]
+        )
+
+
+_SQLITE_INSERT = (
+    f"INSERT INTO {SEARCH_TABLE} (rowid, title, body, place, parties) VALUES (?, ?, ?, ?, ?)"
+)
 
 
 def _document(row: dict[str, object]) -> dict[str, object]:

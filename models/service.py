@@ -11,6 +11,7 @@ import dataclasses
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import lru_cache
 from typing import NamedTuple
 from urllib.parse import urlparse
 
@@ -269,6 +270,16 @@ def validate(data: AgreementInput) -> dict[str, str]:
     return errors
 
 
+@lru_cache(maxsize=65536)
+def _party_facts(name: str) -> tuple[str, str, str | None]:
+    """A party name's folded key, identity and length problem: an import names the same
+    few hundred parties 100,000 times, and each is worked out once."""
+    key = fold(" ".join(name.split()))
+    if not key:
+        return key, "", None
+    return key, party_identity(name), party_name_problem(" ".join(name.split()), key)
+
+
 def _validate_parties(errors: dict[str, str], parties: list[ParticipationInput]) -> None:
     named = [p for p in parties if p.party.strip()]
     if not named:
@@ -276,14 +287,14 @@ def _validate_parties(errors: dict[str, str], parties: list[ParticipationInput])
     seen: dict[str, int] = {}
     for index, participation in enumerate(parties):
         prefix = f"parties.{index}"
-        key = fold(" ".join(participation.party.split()))
+        key, same, problem = _party_facts(participation.party)
         if not key:
             if named:
                 errors[f"{prefix}.party"] = say(
                     QT_TRANSLATE_NOOP("Validation", "party name is empty")
                 )
             continue
-        same = party_identity(participation.party)  # 'Russia', 'RUS', 'Россия': one party
+        # same: 'Russia', 'RUS', 'Россия' are one party
         if same in seen:
             errors[f"{prefix}.party"] = say(
                 QT_TRANSLATE_NOOP("Validation", "'%1' is listed twice (also party %2)"),
@@ -291,7 +302,6 @@ def _validate_parties(errors: dict[str, str], parties: list[ParticipationInput])
                 seen[same] + 1,
             )
         seen.setdefault(same, index)
-        problem = party_name_problem(" ".join(participation.party.split()), key)
         if problem:
             errors.setdefault(f"{prefix}.party", problem)
         _check_vocabulary(errors, f"{prefix}.role", Role, participation.role)
@@ -330,7 +340,7 @@ def _check_lengths(errors: dict[str, str], data: AgreementInput) -> None:
             if length > limit:
                 errors.setdefault(f"parties.{index}.{attribute}", too_long(length, limit))
     for index, path in enumerate(data.fields):
-        problem = field_path_problem(path)
+        problem = _field_path_problem(path)
         if problem:
             errors.setdefault(f"fields.{index}", problem)
     for index, milestone in enumerate(data.milestones):
@@ -338,6 +348,12 @@ def _check_lengths(errors: dict[str, str], data: AgreementInput) -> None:
         if length > MILESTONE_MAX:
             problem = too_long(length, MILESTONE_MAX)
             errors.setdefault(f"milestones.{index}.description", problem)
+
+
+@lru_cache(maxsize=65536)
+def _field_path_problem(path: str) -> str | None:
+    """limits.field_path_problem, remembered: a file names a few dozen paths many times."""
+    return field_path_problem(path)
 
 
 def _check_surrogates(errors: dict[str, str], data: AgreementInput) -> None:
@@ -387,17 +403,30 @@ def _check_vocabulary(
     errors: dict[str, str], name: str, vocabulary: type[Vocabulary], value: str
 ) -> None:
     try:
-        vocabulary.parse(value)
+        _parsed(vocabulary, value)
     except ValueError as error:
         errors[name] = message_of(error)
+
+
+@lru_cache(maxsize=4096)
+def _parsed(vocabulary: type[Vocabulary], value: str) -> Vocabulary:
+    """Vocabulary.parse, remembered (a wrong value raises each time: nothing is kept)."""
+    return vocabulary.parse(value)
 
 
 def _check_date(errors: dict[str, str], name: str, value: str) -> PartialDate | None:
     try:
-        return PartialDate.parse_optional(value)
+        return parsed_date(value)
     except ValueError as error:
         errors[name] = message_of(error)
         return None
+
+
+@lru_cache(maxsize=65536)
+def parsed_date(text: str) -> PartialDate | None:
+    """PartialDate.parse_optional, remembered: dates repeat a lot in a file, and a
+    PartialDate never changes once made (a wrong date raises each time)."""
+    return PartialDate.parse_optional(text)
 
 
 def _check_order(

@@ -7,6 +7,7 @@ caller's would, so "nothing changed" is checked after the failed transaction rol
 from __future__ import annotations
 
 import csv
+import dataclasses
 import json
 from pathlib import Path
 
@@ -610,6 +611,10 @@ def table_rows(database: Database) -> dict[str, list[tuple[object, ...]]]:
         "participations": "SELECT * FROM participations",
         "actions": "SELECT * FROM actions",
         "milestones": "SELECT * FROM milestones",
+        "agreement_deadlines": (
+            'SELECT agreement_id, kind, "on", first_day, last_day, how, recorded '
+            'FROM agreement_deadlines ORDER BY agreement_id, first_day, kind, "on"'
+        ),
         "agreement_search": (
             "SELECT * FROM agreement_search ORDER BY agreement_id"
             if database.dialect == "postgresql"
@@ -627,20 +632,60 @@ def table_rows(database: Database) -> dict[str, list[tuple[object, ...]]]:
     return found
 
 
+def with_terms(data: AgreementInput, *consents: tuple[str, str, str]) -> AgreementInput:
+    """*data* with every term recorded, its entry into force waiting on the consents of
+    parties given as (name, role, date of ratification or '')."""
+    return dataclasses.replace(
+        data,
+        entry_into_force="",
+        duration_term="5 years",
+        renewal_term="automatic for 2 years",
+        notice_term="6 months",
+        entry_into_force_term="30 days after last notification",
+        parties=[
+            ParticipationInput(
+                party=name,
+                role=role,
+                actions=[ActionInput("ratification", on, "", "")] if on else [],
+            )
+            for name, role, on in consents
+        ],
+    )
+
+
 def test_a_bulk_import_stores_exactly_what_create_stores(
     database: Database, backend: str, tmp_path: Path
 ) -> None:
-    inputs = [loosely_spelled_input("Treaty"), loosely_spelled_input("Pact")]
+    inputs = [
+        loosely_spelled_input("Treaty"),
+        loosely_spelled_input("Pact"),
+        # Deadlines from every term: one waiting for a party, one counted from consents.
+        with_terms(
+            loosely_spelled_input("Тоқаев convention"),
+            ("Қазақстан", "party", "2001-05"),
+            ("Oʻzbekiston", "original signatory", ""),
+            ("Türkiye", "observer", ""),
+        ),
+        with_terms(
+            loosely_spelled_input("Türkiye protocol"),
+            ("KAZ", "party", "2001-05-03"),
+            ("Oʻzbekiston", "party", "2002"),
+            ("Ministry of Culture", "depositary", ""),
+        ),
+    ]
     with database.sessions.begin() as session:
         for data in inputs:
             create(session, data)
     with open_test_database(backend, tmp_path / "bulk") as other:
         with other.sessions.begin() as session, bulk_insert(session) as inserter:
             inserter.add(inputs)
-        assert inserter.ids == [1, 2]
-        assert table_rows(other) == table_rows(database)
+        assert inserter.ids == [1, 2, 3, 4]
+        stored_rows = table_rows(other)
+        assert stored_rows == table_rows(database)
+        assert len(stored_rows["agreement_deadlines"]) > 10  # renewals and notice days
+        assert {row[0] for row in stored_rows["agreement_deadlines"]} == {1, 2, 3, 4}
         with database.sessions.begin() as one, other.sessions.begin() as two:
-            for agreement_id in (1, 2):
+            for agreement_id in (1, 2, 3, 4):
                 assert load_input(two, agreement_id) == load_input(one, agreement_id)
             stamps = select(Agreement.created_at, Agreement.updated_at)
             assert all(row[0] == row[1] for row in two.execute(stamps))
