@@ -21,6 +21,7 @@ from reportlab.pdfgen.textobject import PDFTextObject
 from reportlab.platypus import Flowable
 
 from reports import styles as st
+from reports.text_operators import remembering
 
 
 @dataclass(frozen=True)
@@ -262,7 +263,7 @@ class _TextRun:
 
     def __init__(self, canvas: Canvas) -> None:
         self.canvas = canvas
-        self.text: PDFTextObject = canvas.beginText()
+        self.text: PDFTextObject = remembering(canvas.beginText())
         self.font: tuple[str, float] | None = None
         self.color: object = None
 
