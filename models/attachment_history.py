@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, Table, select, update
+from sqlalchemy import Connection, Table, delete, select, update
 
 from models.attachment_schema import Attachment, AttachmentVersion
 from models.attachment_search import index_version, unindex_versions
@@ -46,6 +46,29 @@ def attachment_states(connection: Connection, ids: Iterable[int]) -> dict[int, S
         for attachment_id, listed in shown.items():
             states[attachment_id] = {"row": rows[attachment_id], "versions": listed}
     return states
+
+
+def drop_withdrawn(
+    connection: Connection, attachment_ids: list[int], named: set[int], versions: set[int]
+) -> None:
+    """Delete for good what of these attachments no undo or redo can show again.
+
+    Their withdrawn versions but *versions* (bytes and all), and then those of them left
+    with no version that no step *named*: called once the steps that withdrew them are
+    gone (a change made after an undo drops the steps it undid), so that a file whose
+    adding was undone is not kept, unseen, for good.
+    """
+    withdrawn = select(VERSIONS.c.id).where(
+        VERSIONS.c.attachment_id.in_(attachment_ids), VERSIONS.c.number < 0
+    )
+    dropped = [version for version in connection.scalars(withdrawn) if version not in versions]
+    for chunk in chunks(dropped):
+        # Their bytes go with them (ON DELETE CASCADE); withdrawn versions are not searched.
+        connection.execute(delete(VERSIONS).where(VERSIONS.c.id.in_(chunk)))
+    some = select(VERSIONS.c.id).where(VERSIONS.c.attachment_id == ATTACHMENTS.c.id)
+    unnamed = [attachment for attachment in attachment_ids if attachment not in named]
+    if unnamed:
+        connection.execute(delete(ATTACHMENTS).where(ATTACHMENTS.c.id.in_(unnamed), ~some.exists()))
 
 
 def apply_attachment_states(connection: Connection, states: dict[int, State | None]) -> None:

@@ -40,7 +40,12 @@ from typing import Any, cast
 from sqlalchemy import Connection, bindparam, delete, func, insert, select, update
 from sqlalchemy.orm import Session
 
-from models.attachment_history import agreement_of, apply_attachment_states, attachment_states
+from models.attachment_history import (
+    agreement_of,
+    apply_attachment_states,
+    attachment_states,
+    drop_withdrawn,
+)
 from models.audit import record_each
 from models.changes import NOTHING, Changes
 from models.dates import utc_moment
@@ -293,8 +298,7 @@ def _save_step(
     items: dict[tuple[str, int], tuple[State | None, State | None]],
     versions: dict[int, int],
 ) -> int:
-    # A new change after an undo: the undone steps can't be redone any more.
-    connection.execute(delete(_STEPS).where(_STEPS.c.user_name == user, _STEPS.c.undone))
+    _drop_undone(connection, user)
     step_id: int = connection.execute(
         insert(_STEPS)
         .values(label=label, user_name=user, created_at=utcnow(), undone=False)
@@ -316,6 +320,32 @@ def _save_step(
     if step_id % PRUNE_EVERY == 0:  # a query saved on most steps; a few more are kept
         _prune(connection, user)
     return step_id
+
+
+def _drop_undone(connection: Connection, user: str) -> None:
+    """A new change after an undo: the undone steps can't be redone any more.
+
+    The attachments' versions only they could show again go with them, bytes and all.
+    """
+    undone = select(_STEPS.c.id).where(_STEPS.c.user_name == user, _STEPS.c.undone)
+    of_attachments = select(_ITEMS.c.object_id).where(_ITEMS.c.kind == ATTACHMENT)
+    attachments = set(connection.scalars(of_attachments.where(_ITEMS.c.step_id.in_(undone))))
+    connection.execute(delete(_STEPS).where(_STEPS.c.user_name == user, _STEPS.c.undone))
+    for chunk in chunks(attachments):
+        # What the steps left (anyone's) may still undo or redo to is kept.
+        left = connection.execute(
+            select(_ITEMS.c.object_id, _ITEMS.c.before, _ITEMS.c.after).where(
+                _ITEMS.c.kind == ATTACHMENT, _ITEMS.c.object_id.in_(chunk)
+            )
+        ).all()
+        versions = {
+            version
+            for _item, *sides in left
+            for state in sides
+            if state
+            for version, _number in state.get("versions", ())
+        }
+        drop_withdrawn(connection, chunk, {item for item, *_sides in left}, versions)
 
 
 def _prune(connection: Connection, user: str) -> None:

@@ -20,7 +20,8 @@ import os
 import struct
 import zlib
 from array import array
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import Any, BinaryIO
 
@@ -41,6 +42,7 @@ SUFFIX = "-index"  # treaties.db -> treaties.db-index, as SQLite's own treaties.
 _MAGIC = b"TREATY-TRACKER-INDEX\n"
 _FORMAT = 2  # 2: the app's version and each part's CRC-32 in the header
 _INT = "i"  # every array is written as 32-bit integers
+_INT_PART = 65_536  # of them converted at a time (about a millisecond)
 _KEYS: dict[str, Callable[[Any], Any]] = {
     "statuses": Status,
     "kinds": Kind,
@@ -62,7 +64,26 @@ def save(session: Session, index: FacetIndex, path: Path, schema: str) -> bool:
     Best effort: a read-only folder or a full disk leaves the database opening as before,
     with a build in the background.
     """
+    return save_state(session, kept_state(index), path, schema)
+
+
+def kept_state(index: FacetIndex) -> IndexState:
+    """What of *index* is kept on disk, as it is now, untouched by the patches that follow.
+
+    The window writes it after it has the index (at a million agreements the file is a
+    hundred megabytes), while saves patch the index on another thread: the parts a patch
+    changes in place are copied here, on the thread that patches.
+    """
     state = index.state()
+    return replace(
+        state,
+        sets={name: dict(values) for name, values in state.sets.items()},
+        signed_keys=list(state.signed_keys),
+    )
+
+
+def save_state(session: Session, state: IndexState, path: Path, schema: str) -> bool:
+    """Write *state* (from kept_state) to *path* if the data is still at its revision."""
     with snapshot(session) as reading:
         if current_revision(reading) != state.revision:
             return False  # moved on since the build: the next build writes it
@@ -163,8 +184,8 @@ def _layout(
     def bits(value: int) -> int:
         return blob(lambda: value.to_bytes(width, "little"))
 
-    def ints(values: Iterable[int]) -> int:
-        return blob(lambda: array(_INT, values).tobytes())
+    def ints(values: Sequence[int]) -> int:
+        return blob(lambda: _int_bytes(values))
 
     distinct = sorted(set(state.signed_keys))
     position = {key: number for number, key in enumerate(distinct)}
@@ -187,7 +208,7 @@ def _layout(
             for name, values in state.sets.items()
         },
         "signed_keys": distinct,
-        "signed_positions": ints(map(position.__getitem__, state.signed_keys)),
+        "signed_positions": ints([position[key] for key in state.signed_keys]),
         "signed_ids": ints(state.signed_ids),
         "undated": ints(state.undated),
         "due": {
@@ -253,6 +274,18 @@ def _plain(key: Any) -> Any:
 
 
 # ----------------------------------------------------------------- bytes
+
+
+def _int_bytes(values: Sequence[int]) -> bytes:
+    """*values* as 32-bit integers, made a part at a time.
+
+    One array of a million ints is one call that holds the interpreter for tens of
+    milliseconds; the window's thread, painting meanwhile, would wait that long.
+    """
+    step = _INT_PART
+    return b"".join(
+        array(_INT, values[at : at + step]).tobytes() for at in range(0, len(values), step)
+    )
 
 
 def _write(stream: BinaryIO, header: dict[str, Any], blobs: list[Callable[[], bytes]]) -> None:

@@ -284,6 +284,16 @@ class AgreementTableModel(QAbstractTableModel):
 
     # ------------------------------------------------------------ Qt overrides
 
+    def index(self, row: int, column: int, parent: Index = QModelIndex()) -> QModelIndex:  # noqa: B008
+        """The cell at *row*, *column*: one entry into Python where Qt's own takes two.
+
+        QAbstractTableModel.index asks rowCount() and columnCount(), each a call into
+        Python that, like multiData(), waits for the interpreter while a worker holds it.
+        """
+        if parent.isValid() or not (0 <= row < len(self._ids) and 0 <= column < len(COLUMNS)):
+            return QModelIndex()
+        return self.createIndex(row, column)
+
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._ids)
 

@@ -636,6 +636,9 @@ class MainWindow(QMainWindow):
         else:
             top_id = self._top_id()
             self.model.set_ids(result.ids, result.first_page, result.pages)
+            # Laid out now, not on Qt's timer after a first paint: that paint and the one
+            # after the scroll bar's new range were two for one (tests/ui/test_repaints.py).
+            self.table.doItemsLayout()
             self.select_ids(keep, scroll=not result.keep_view)
             if result.keep_view and top_id is not None:
                 # The same agreement stays at the top, however many rows arrived above it.

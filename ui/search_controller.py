@@ -14,6 +14,8 @@ seconds. Only a change too broad to patch, or one nobody can explain, builds it 
 from __future__ import annotations
 
 import gc
+import logging
+import weakref
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -26,7 +28,7 @@ from models import index_file, views
 from models.cancelled import Cancelled
 from models.changes import Changes
 from models.database import SCHEMA_REVISION, Database, sqlite_path
-from models.facet_index import PATCH_LIMIT, FacetIndex
+from models.facet_index import PATCH_LIMIT, FacetIndex, IndexState
 from models.index_file import index_path
 from models.query import (
     AgreementFilter,
@@ -52,7 +54,11 @@ FACET_CACHE_SIZE = 32
 SQL_COUNT_LIMIT = 20_000  # matches SQL counts fast enough while the index is rebuilt
 REBUILD_RETRY_MS = (500, 2000, 10000)  # after builds that the data outran
 CHANGE_POLL_MS = 3000
+# The index is written to disk this long after the window has it: its first counts and
+# rows come first, and the typing after them does not share the processor with the writing.
+KEEP_AFTER_MS = 1000
 PAGE = AgreementTableModel.PAGE_SIZE
+log = logging.getLogger(__name__)
 _SCANS = 64  # changed rows found by scanning the ids; more, and one pass over them
 
 Sessions = sessionmaker[Session]
@@ -235,25 +241,28 @@ def _read_revision(sessions: Sessions, _job: Job) -> int:
         return current_revision(session)
 
 
-def _build_index(database: Database, job: Job) -> FacetIndex | None:
-    """The index kept beside the database, brought up to date; else one built and kept there."""
+def _build_index(database: Database, job: Job) -> tuple[FacetIndex | None, bool]:
+    """The index kept beside the database, brought up to date; else one built.
+
+    With it, whether to keep it beside the database for the next opening: done once the
+    window has it (SearchController._keep), not before.
+    """
     kept = index_path(sqlite_path(database.url))
     with database.sessions() as session:
-        index = _kept_index(session, kept) if kept is not None else None
-        if index is None:
+        found = _kept_index(session, kept) if kept is not None else None
+        if found is None:
             job.check()
             index = FacetIndex.build(session, job.check)
-            if index is not None and kept is not None:
-                index_file.save(session, index, kept, SCHEMA_REVISION)
+            found = index, index is not None and kept is not None
     _spare_from_collections()
-    return index
+    return found
 
 
-def _kept_index(session: Session, kept: Path) -> FacetIndex | None:
+def _kept_index(session: Session, kept: Path) -> tuple[FacetIndex, bool] | None:
     """The index kept at *kept*, patched from the audit log; None if none is kept or of use.
 
-    Read in a fraction of a build's time (models.index_file). Patched, it is kept again, so
-    that the next opening has less to patch.
+    Read in a fraction of a build's time (models.index_file). Patched, it is to be kept
+    again (True), so that the next opening has less to patch.
     """
     index = index_file.load(session, kept, SCHEMA_REVISION)
     if index is None:
@@ -263,9 +272,20 @@ def _kept_index(session: Session, kept: Path) -> FacetIndex | None:
         return None
     if index.total != count(session):
         return None  # agreements added or removed without an audit line (another tool)
-    if index.revision != revision:
-        index_file.save(session, index, kept, SCHEMA_REVISION)
-    return index
+    return index, index.revision != revision
+
+
+def _keep_index(database: Database, state: IndexState, _job: Job) -> bool:
+    """Write *state* beside its SQLite file (a hundred megabytes at a million agreements)."""
+    kept = index_path(sqlite_path(database.url))
+    if kept is None:
+        return False
+    with database.sessions() as session:
+        return index_file.save_state(session, state, kept, SCHEMA_REVISION)
+
+
+def _not_kept(error: BaseException) -> None:
+    log.warning("the facet index was not kept on disk: %r", error)
 
 
 def _spare_from_collections() -> None:
@@ -449,7 +469,8 @@ class SearchController(QObject):
             return
         database = self.database
 
-        def built(index: FacetIndex | None) -> None:
+        def built(found: tuple[FacetIndex | None, bool]) -> None:
+            index, keep = found
             if database is not self.database:
                 return  # another database was opened meanwhile
             self._index_job = None
@@ -464,6 +485,9 @@ class SearchController(QObject):
             self._facet_cache.clear()
             self.index_rebuilt.emit()
             self.request_counts()
+            if keep:  # once the window has shown what the index counts
+                held = weakref.ref(index)  # not kept alive if replaced meanwhile
+                QTimer.singleShot(KEEP_AFTER_MS, self, lambda: self._keep(database, held()))
 
         def failed(error: BaseException) -> None:
             if database is self.database:
@@ -473,6 +497,22 @@ class SearchController(QObject):
         self._index_job = self.index_worker.submit(
             lambda job: _build_index(database, job), built, failed
         )
+
+    def _keep(self, database: Database, index: FacetIndex | None) -> None:
+        """Keep *index* on disk for the next opening, as it is by then (patched since).
+
+        Taken from it on the worker that patches it, written on the index's own thread;
+        a failure only means a build at the next opening.
+        """
+        if index is None or database is not self.database or index is not self.index:
+            return  # another database, or an index built since (kept in its turn)
+
+        def write(state: IndexState) -> None:
+            self.index_worker.submit(
+                lambda job: _keep_index(database, state, job), lambda _kept: None, _not_kept
+            )
+
+        self.worker.submit(lambda _job: index_file.kept_state(index), write, _not_kept)
 
     def request_counts(self) -> None:
         """Count the newest filter per facet: from the cache, the index, or once it is built."""

@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
+from sqlalchemy import text
 
 from models import history
 from models.attachment_exchange import import_attachments, import_with_attachments
@@ -109,3 +110,8 @@ def test_an_import_and_the_files_it_attaches_are_one_undo_step(
                 "signed text",
                 "analysis",
             ]
+            history.undo(session)
+        save(other, agreement("Treaty on Türkiye rail", ("Türkiye",)))  # no redo from here
+        with other.engine.connect() as connection:  # the files' bytes are gone with it
+            for table in ("attachments", "attachment_versions", "attachment_chunks"):
+                assert connection.execute(text(f"SELECT count(*) FROM {table}")).scalar() == 0

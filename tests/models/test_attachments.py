@@ -368,3 +368,41 @@ def test_attach_replace_remove_and_restore_are_steps_to_undo_and_redo(
         trail = [entry.changes.get("attachment") for entry in audit_trail(session, treaty)]
     assert ["", "Тоқаев.txt (signed text)"] in trail  # the attach, in the agreement's history
     assert ["Türkiye.txt (signed text)", "removed"] in trail
+
+
+def _stored(database: Database) -> tuple[int, int, int]:
+    """Attachments, versions and megabyte chunks of bytes in the file, hidden ones too."""
+    with database.engine.connect() as connection:
+        return tuple(  # type: ignore[return-value]
+            connection.execute(text(f"SELECT count(*) FROM {table}")).scalar_one()
+            for table in ("attachments", "attachment_versions", "attachment_chunks")
+        )
+
+
+def test_a_file_whose_attaching_was_undone_goes_for_good_with_the_next_change(
+    database: Database, treaty: int, tmp_path: Path
+) -> None:
+    """Kept while a redo can bring it back; not kept unseen for ever once none can."""
+    kept, dropped = tmp_path / "Türkiye.txt", tmp_path / "Тоқаев.txt"
+    kept.write_text("Oʻzbekiston ratified the hydropower protocol.", encoding="utf-8")
+    dropped.write_text(ARTICLE, encoding="utf-8")
+    first = attach(database, treaty, kept, label="signed text")
+    attach(database, treaty, dropped, label="analysis")
+    with database.sessions.begin() as session:  # a new version, undone: the first stays
+        replace_file(session, first.attachment_id, dropped)
+    _undo(database)
+    _undo(database)
+    assert _stored(database) == (2, 3, 3)  # hidden, for the redo
+    _redo(database)
+    _undo(database)
+    save(database, agreement("Treaty on Türkiye rail", ("Türkiye",)))  # no redo from here
+    assert _stored(database) == (1, 1, 1)
+    assert _files(database, treaty) == ["Türkiye.txt"] and search(database, "Turkistan") == []
+    with database.sessions.begin() as session:
+        assert history.next_redo(session) is None
+        assert history.next_undo(session).label == "creation of 'Treaty on Türkiye rail'"
+        history.undo(session)
+    _undo(database)  # the first attach is still a step to undo, and to redo
+    assert _files(database, treaty) == []
+    _redo(database)
+    assert _files(database, treaty) == ["Türkiye.txt"]

@@ -130,7 +130,19 @@ class _Counted(AgreementTableModel):
 
     def __init__(self, *args: object) -> None:
         super().__init__(*args)  # type: ignore[arg-type]  # the model's own arguments
-        self.asked = {"data": 0, "multiData": 0}
+        self.asked = {"data": 0, "multiData": 0, "index": 0, "rowCount": 0, "columnCount": 0}
+
+    def index(self, row, column, parent=QModelIndex()):  # type: ignore[no-untyped-def]  # noqa: B008
+        self.asked["index"] += 1
+        return super().index(row, column, parent)
+
+    def rowCount(self, parent=QModelIndex()):  # type: ignore[no-untyped-def]  # noqa: B008
+        self.asked["rowCount"] += 1
+        return super().rowCount(parent)
+
+    def columnCount(self, parent=QModelIndex()):  # type: ignore[no-untyped-def]  # noqa: B008
+        self.asked["columnCount"] += 1
+        return super().columnCount(parent)
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):  # type: ignore[no-untyped-def]
         self.asked["data"] += 1
@@ -141,12 +153,13 @@ class _Counted(AgreementTableModel):
         super().multiData(index, roles)
 
 
-def test_the_table_paints_each_cell_with_one_call_into_the_model(
+def test_the_table_paints_each_cell_with_two_calls_into_the_model(
     database: Database, ids: list[int], qtbot
 ) -> None:
     """Each call into Python waits for the interpreter while a search runs beside it:
-    a painted cell asks once for all its roles (it asked seven times), so typing during a
-    search does not stall the window."""
+    a painted cell asks once for all its roles (it asked seven times) and once for its
+    index (Qt's own asked the row and column counts), so typing during a search does
+    not stall the window."""
     model = _Counted(database.sessions)
     view = QTableView()
     qtbot.addWidget(view)
@@ -155,12 +168,14 @@ def test_the_table_paints_each_cell_with_one_call_into_the_model(
     with qtbot.waitSignal(model.page_arrived):
         model.set_ids(ids)
         view.show()
-    model.asked.update(data=0, multiData=0)
+    model.asked.update(dict.fromkeys(model.asked, 0))
     shot = view.viewport().grab()
     assert not shot.isNull()
     cells = model.asked["multiData"]
     assert cells >= 10 * 5  # rows and columns in view, each asked once
     assert model.asked["data"] == 0
+    assert model.asked["index"] <= cells + 10  # a cell's index, and a few of the view's own
+    assert model.asked["rowCount"] + model.asked["columnCount"] < 10  # not per cell
     model.shutdown()
 
 
