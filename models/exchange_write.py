@@ -8,7 +8,6 @@ at a time by models.exchange_rows (Core selects, stored text as it is).
 
 from __future__ import annotations
 
-import json
 import os
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
@@ -19,7 +18,7 @@ from sqlalchemy.orm import Session
 from models import agreement_record
 from models.atomic_file import atomic_text
 from models.cancelled import Cancelled
-from models.exchange_rows import CsvCells, JsonRecords
+from models.exchange_rows import CsvCells, JsonRecords, JsonText, json_value
 from models.query import AgreementFilter, Sort, agreement_ids
 
 BATCH = 500
@@ -74,10 +73,8 @@ def export_file(
     )
     batches: Iterator[list[Any]] = _batches(ids, fetch, progress, cancelled)
     if attachments is not None and kind == "json":
-        from models.attachment_exchange import add_attachment_refs
-
         base = target.absolute().parent
-        batches = (add_attachment_refs(session, batch, attachments, base) for batch in batches)
+        batches = (_with_attachments(session, batch, attachments, base) for batch in batches)
     encoding, line_end = EXCEL if excel else ("utf-8", "\n")
     with atomic_text(target, encoding) as out:
         if kind == "json":
@@ -107,66 +104,30 @@ def _batches(
 # ----------------------------------------------------------------- JSON
 
 
-def write_json(batches: Iterator[list[dict[str, Any]]], out: IO[str]) -> int:
-    """A list of objects, written one at a time so memory stays flat on big exports."""
+def write_json(batches: Iterator[list[JsonText]], out: IO[str]) -> int:
+    """A list of objects, a batch at a time so memory stays flat on big exports."""
     written = 0
     out.write("[")
     for records in batches:
-        for record in records:
-            out.write(("," if written else "") + "\n" + json_object(record))
-            written += 1
+        if records:
+            out.write(("," if written else "") + "\n" + ",\n".join([r.text for r in records]))
+            written += len(records)
     out.write("\n]\n" if written else "]\n")
     return written
 
 
-def json_object(record: dict[str, Any]) -> str:
-    """One agreement, a key per line and a party or milestone per line.
+def _with_attachments(
+    session: Session, records: list[JsonText], folder: Path, base: Path
+) -> list[JsonText]:
+    """Write these agreements' attachments to *folder*; each object refers to its files."""
+    from models.attachment_exchange import ATTACHMENTS_KEY, add_attachment_refs
 
-    Laid out by hand: json.dumps with indent= runs in pure Python, several times slower
-    than the C encoder used here for each value.
-    """
-    lines = []
-    for key, value in record.items():
-        kind = value.__class__
-        if kind is str:
-            text = _string(value)
-        elif value is None:
-            text = "null"
-        elif kind is list and value and value[0].__class__ is dict:
-            items = ",\n".join([f"      {_compact(item)}" for item in value])
-            text = f"[\n{items}\n    ]"
-        else:
-            text = _compact(value)
-        lines.append(f'    "{key}": {text}')  # keys are plain ASCII names
-    return "  {\n" + ",\n".join(lines) + "\n  }"
-
-
-def _compact_encoder() -> Callable[[Any], str]:
-    """JSONEncoder(ensure_ascii=False).encode, its C encoder made once, not once per value.
-
-    encode() builds a new C encoder for every call, which was most of the time spent on
-    an export's 200,000 parties and milestones. Without the check for circular
-    references, which plain rows read from the database never have.
-    """
-    encoder = json.JSONEncoder(ensure_ascii=False)
-    make = getattr(json.encoder, "c_make_encoder", None)
-    if make is None:  # an interpreter without the C accelerator
-        return encoder.encode
-    chunks = make(
-        None,
-        encoder.default,
-        json.encoder.encode_basestring,
-        None,
-        encoder.key_separator,
-        encoder.item_separator,
-        False,
-        False,
-        True,
-    )
-    return lambda value: "".join(chunks(value, 0))
-
-
-_compact = _compact_encoder()
-# What _compact itself calls for a string (ensure_ascii=False), without going through it:
-# most values are strings, and encode() per value was a third of a JSON export.
-_string = json.encoder.encode_basestring
+    found = add_attachment_refs(session, [{"id": r.id} for r in records], folder, base)
+    done = []
+    for record, refs in zip(records, found, strict=True):
+        entries = refs.get(ATTACHMENTS_KEY)
+        if entries:  # the object's last member, before its closing brace
+            text = f'{record.text[:-4]},\n    "{ATTACHMENTS_KEY}": {json_value(entries)}\n  }}'
+            record = JsonText(record.id, text)
+        done.append(record)
+    return done

@@ -43,6 +43,10 @@ class StoryKit:
     styles: Styles
     numbers: PageNumbers
     linked_agreements: set[int] = field(default_factory=set)
+    # fits()'s answers: a report asks about the same labels, names and dates thousands of times.
+    _fitting: dict[tuple[str, str, float, float], bool] = field(
+        default_factory=dict, init=False, repr=False
+    )
 
     def markup(self, text: str) -> str:
         """User text made safe for Paragraph markup, line breaks kept."""
@@ -90,11 +94,17 @@ class StoryKit:
     def fits(self, text: str, style: ParagraphStyle, width: float) -> bool:
         """True when *text* is one line in *width* and its font has every glyph: then it can
         be drawn as plain text, without a Paragraph's parsing and line breaking."""
-        return (
-            "\n" not in text
-            and self.styles.fonts.covers(text, style.fontName)
-            and stringWidth(text, style.fontName, style.fontSize) <= width
-        )
+        key = (text, style.fontName, style.fontSize, width)
+        answer = self._fitting.get(key)
+        if answer is None:
+            if len(self._fitting) >= 20_000:  # a long report's distinct texts: memory let go
+                self._fitting.clear()
+            answer = self._fitting[key] = (
+                "\n" not in text
+                and self.styles.fonts.covers(text, style.fontName)
+                and stringWidth(text, style.fontName, style.fontSize) <= width
+            )
+        return answer
 
     def cell(self, text: str, style: ParagraphStyle, width: float) -> Cell:
         """A table cell: plain text when it fits on one line, else text that wraps."""

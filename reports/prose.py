@@ -18,6 +18,7 @@ from reportlab.pdfgen.textobject import PDFTextObject
 from reportlab.platypus import Flowable
 
 from reports.rtl import right_to_left, visual
+from reports.text_operators import remembering
 
 
 @lru_cache(maxsize=65536)
@@ -138,7 +139,7 @@ class Prose(Flowable):
     def draw(self) -> None:
         style, canvas = self.style, self.canv
         assert self.lines is not None
-        text = canvas.beginText(style.leftIndent, self.height - style.fontSize)
+        text = remembering(canvas.beginText(style.leftIndent, self.height - style.fontSize))
         text.setFont(style.fontName, style.fontSize, style.leading)
         text.setFillColor(style.textColor)
         if right_to_left(self.text):

@@ -23,7 +23,7 @@ from reports.describe import (
     parties_summary,
     party_status_text,
 )
-from reports.grid import PLAIN, Cell, Grid, Text
+from reports.grid import PAD_X, PLAIN, Cell, Grid, Runs, Text
 from reports.kit import StoryKit
 from reports.locale_format import day
 
@@ -172,6 +172,10 @@ def _status(kit: StoryKit, detail: AgreementDetail) -> Cell:
     """The recorded status, and what the dates and actions imply where they disagree."""
     if not (detail.status_disagrees and detail.implied_status is not None):
         return _plain(kit, detail.status.label)
+    note = f"(the recorded dates and actions imply: {detail.implied_status.value})"
+    styles = kit.styles
+    if kit.fits(f"{detail.status.label} {note}", styles.cell, VALUE_WIDTH - 2 * PAD_X):
+        return Runs((Text(f"{detail.status.label} ", styles.cell), Text(note, styles.cell_implied)))
     implied = escape(detail.implied_status.value)
     color = st.hex_color(st.WARNING)
     return Paragraph(

@@ -60,6 +60,7 @@ class Styles:
     cell_missing: ParagraphStyle
     cell_note: ParagraphStyle
     cell_warning: ParagraphStyle
+    cell_implied: ParagraphStyle
     missing: ParagraphStyle
     cell_number: ParagraphStyle
     header_cell: ParagraphStyle
@@ -152,6 +153,8 @@ def make_styles(fonts: FontSet) -> Styles:
         cell_warning=style(
             "cell_warning", parent=cell, fontSize=7.5, leading=9.5, textColor=WARNING
         ),
+        # A cell's words in the warning colour, the cell's size (what the actions imply).
+        cell_implied=style("cell_implied", parent=cell, textColor=WARNING),
         missing=style("missing", fontName=fonts.italic, textColor=MUTED, spaceAfter=5),
         cell_number=style("cell_number", parent=cell, alignment=TA_RIGHT),
         header_cell=style("header_cell", parent=cell, fontName=fonts.bold, textColor=INK),

@@ -117,6 +117,18 @@ def test_a_csv_export_is_what_list_writes(database: Database, tmp_path: Path) ->
     assert "'=SUM(A1) looks like a formula" in {row[9] for row in rows}
 
 
+def test_a_json_export_is_byte_for_byte_what_the_dictionary_writer_wrote(
+    database: Database, tmp_path: Path
+) -> None:
+    """The JSON export, now written as text straight from the rows, is the file the writer
+    that built a dictionary per agreement wrote (data/export_before.json, made by it)."""
+    _record(database)
+    path = tmp_path / "export.json"
+    with database.sessions.begin() as session:
+        assert export_file(session, path) == 5
+    assert path.read_bytes() == (Path(__file__).parent / "data" / "export_before.json").read_bytes()
+
+
 @contextmanager
 def _second(database: Database, folder: Path) -> Iterator[Database]:
     backend = "postgresql" if database.engine.dialect.name == "postgresql" else "sqlite"
