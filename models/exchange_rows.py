@@ -19,6 +19,7 @@ from typing import Any
 
 from sqlalchemy import Select, String, literal_column, select, type_coerce
 from sqlalchemy.orm import Session
+from sqlalchemy.sql.elements import ColumnClause
 
 from models.agreement_record import LIST_SEPARATOR, TERM_COLUMNS
 from models.dates import PartialDate
@@ -44,8 +45,10 @@ def _raw(column: Any) -> Any:
     return type_coerce(column, String).label(column.name)
 
 
+AnySelect = Select[*tuple[Any, ...]]  # of any columns
+
 # Where a select takes its batch of agreement ids (see _Rows.fetch).
-_IDS = literal_column("(__ids__)")
+_IDS: ColumnClause[Any] = literal_column("(__ids__)")
 
 
 class _Rows:
@@ -61,10 +64,10 @@ class _Rows:
         connection = session.connection()
         self.dialect = connection.dialect
         self.cursor = connection.connection.cursor()
-        self.compiled: dict[tuple[Select[Any], int], str] = {}
+        self.compiled: dict[tuple[AnySelect, int], str] = {}
         self.marker = _MARKERS.get(self.dialect.paramstyle)
 
-    def fetch(self, statement: Select[Any], ids: Sequence[int]) -> list[Any]:
+    def fetch(self, statement: AnySelect, ids: Sequence[int]) -> Sequence[Any]:
         """The rows of *statement* for the agreements *ids* (plain tuples)."""
         if not ids:
             return []
@@ -72,13 +75,13 @@ class _Rows:
             return self._execute(statement, 0, ",".join([str(int(i)) for i in ids]))
         return self._execute(statement, len(ids), ",".join([self.marker] * len(ids)), ids)
 
-    def all(self, statement: Select[Any]) -> list[Any]:
+    def all(self, statement: AnySelect) -> Sequence[Any]:
         """The rows of *statement*, which takes no ids (plain tuples)."""
         return self._execute(statement, 0, "")
 
     def _execute(
-        self, statement: Select[Any], size: int, markers: str, ids: Sequence[int] = ()
-    ) -> list[Any]:
+        self, statement: AnySelect, size: int, markers: str, ids: Sequence[int] = ()
+    ) -> Sequence[Any]:
         sql = self.compiled.get((statement, size))
         if sql is None:
             compiled = statement.compile(dialect=self.dialect)
@@ -438,7 +441,9 @@ class JsonRecords(_Dates):
             linked[agreement_id].append(field_id)
         paths, order = self.paths, self.order
         return {
-            agreement_id: "[" + ", ".join([paths[f] for f in sorted(f_ids, key=order.get)]) + "]"
+            agreement_id: "["
+            + ", ".join([paths[f] for f in sorted(f_ids, key=order.__getitem__)])
+            + "]"
             for agreement_id, f_ids in linked.items()
         }
 
