@@ -27,12 +27,12 @@ from main import main
 from models import sqlite_listing
 from models.attachments import attach_file
 from models.database import Database, open_database
-from models.dates import PartialDate
 from models.query import AgreementFilter, Sort, SortColumn, agreement_ids, field_tree, party_list
 from models.sample import load_sample
 from models.service import ActionInput, AgreementInput, ParticipationInput, create
 from models.sqlite_file import open_current, sqlite_uri
 from models.vocab import Kind, Level, Status
+from tests.models.test_facet_index import filters
 from ui.cli.common import UsageError, fail
 from ui.cli.history import command_trash, quick_trash
 from ui.cli.listing import _write_quickly, command_list, quick_list
@@ -91,27 +91,6 @@ def full(generated: Path) -> Iterator[Database]:
     database.close()
 
 
-def _filters(fields: list[int], parties: list[int]) -> st.SearchStrategy[AgreementFilter]:
-    dates = st.one_of(
-        st.none(),
-        st.builds(PartialDate, st.integers(1830, 2030)),
-        st.builds(PartialDate, st.integers(1900, 2020), st.integers(1, 12)),
-        st.builds(PartialDate, st.integers(1950, 2000), st.integers(1, 12), st.integers(1, 28)),
-    )
-    return st.builds(
-        AgreementFilter,
-        fields=st.lists(st.sampled_from(fields), max_size=2).map(tuple),
-        parties=st.lists(st.sampled_from(parties), max_size=3).map(tuple),
-        any_party=st.booleans(),
-        kinds=st.lists(st.sampled_from(list(Kind)), max_size=2).map(tuple),
-        statuses=st.lists(st.sampled_from(list(Status)), max_size=3).map(tuple),
-        levels=st.lists(st.sampled_from(list(Level)), max_size=2).map(tuple),
-        signed_from=dates,
-        signed_to=dates,
-        text=st.sampled_from(SEARCHES),
-    )
-
-
 SORTS = st.builds(Sort, st.sampled_from(list(SortColumn)), st.booleans())
 
 
@@ -125,7 +104,7 @@ def test_random_filters_give_the_same_ids_in_the_same_order(
     assert connection is not None
 
     @settings(max_examples=300, deadline=None, suppress_health_check=list(HealthCheck))
-    @given(_filters(fields, parties), SORTS)
+    @given(filters({"fields": fields, "parties": parties}, SEARCHES, due=False), SORTS)
     def check(wanted: AgreementFilter, sort: Sort) -> None:
         with full.sessions() as session:
             expected = agreement_ids(session, wanted, sort)

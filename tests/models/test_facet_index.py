@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from datetime import date
 from pathlib import Path
 
@@ -75,7 +75,13 @@ def choices(generated: Database) -> dict[str, list[int]]:
         }
 
 
-def filters(choices: dict[str, list[int]]) -> st.SearchStrategy[AgreementFilter]:
+TEXTS = ("", "k", "energy", "Türkiye", "оқ", "oʻzbek", "zzzz")
+
+
+def filters(
+    choices: dict[str, list[int]], texts: Sequence[str] = TEXTS, *, due: bool = True
+) -> st.SearchStrategy[AgreementFilter]:
+    """Random filters over these fields and parties; with *due*, deadline windows too."""
     dates = st.one_of(
         st.none(),
         st.builds(PartialDate, st.integers(1830, 2030)),
@@ -92,10 +98,12 @@ def filters(choices: dict[str, list[int]]) -> st.SearchStrategy[AgreementFilter]
         levels=st.lists(st.sampled_from(list(Level)), max_size=2).map(tuple),
         signed_from=dates,
         signed_to=dates,
-        text=st.sampled_from(["", "k", "energy", "Türkiye", "оқ", "oʻzbek", "zzzz"]),
-        due_within=st.sampled_from([None, None, 0, 30, 365, 3650]),
-        due_overdue=st.booleans(),
-        due_as_of=st.sampled_from([None, date(1990, 1, 1), date(2026, 12, 1), date(2031, 2, 28)]),
+        text=st.sampled_from(list(texts)),
+        due_within=st.sampled_from([None, None, 0, 30, 365, 3650] if due else [None]),
+        due_overdue=st.booleans() if due else st.just(False),
+        due_as_of=st.sampled_from(
+            [None, date(1990, 1, 1), date(2026, 12, 1), date(2031, 2, 28)] if due else [None]
+        ),
     )
 
 
