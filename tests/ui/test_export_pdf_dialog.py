@@ -47,6 +47,16 @@ def open_pdf_dialog(window: MainWindow, qtbot) -> ExportPdfDialog:  # type: igno
     return dialog
 
 
+def export_with_source(window: MainWindow, qtbot, monkeypatch, target: Path) -> Path:  # type: ignore[no-untyped-def]
+    """The summary PDF written to *target* with "show the source" ticked."""
+    choose_file(monkeypatch, target)
+    dialog = open_pdf_dialog(window, qtbot)
+    dialog.show_source_check.setChecked(True)
+    with qtbot.waitSignal(window.transfers.export_finished, timeout=30000):
+        dialog.accept()
+    return target
+
+
 def pdf_words(path: Path) -> str:
     return " ".join(" ".join(p.extract_text() for p in pypdf.PdfReader(path).pages).split())
 
@@ -81,12 +91,7 @@ def test_title_and_author_are_asked_the_title_made_from_the_filter(
 def test_the_source_is_printed_only_when_ticked(
     window: MainWindow, qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    target = tmp_path / "sourced.pdf"
-    choose_file(monkeypatch, target)
-    dialog = open_pdf_dialog(window, qtbot)
-    dialog.show_source_check.setChecked(True)
-    with qtbot.waitSignal(window.transfers.export_finished, timeout=30000):
-        dialog.accept()
+    target = export_with_source(window, qtbot, monkeypatch, tmp_path / "sourced.pdf")
     assert Path(window.database.name).name in pdf_words(target)
     assert open_pdf_dialog(window, qtbot).show_source_check.isChecked()  # remembered
 
@@ -150,10 +155,5 @@ def test_the_source_names_the_user_treaty_tracker_user_gives(
 ) -> None:
     """The window's author is the user name saves record, as `report --show-source` has it."""
     monkeypatch.setenv("TREATY_TRACKER_USER", "Тоқаев Қасым")
-    target = tmp_path / "sourced.pdf"
-    choose_file(monkeypatch, target)
-    dialog = open_pdf_dialog(window, qtbot)
-    dialog.show_source_check.setChecked(True)
-    with qtbot.waitSignal(window.transfers.export_finished, timeout=30000):
-        dialog.accept()
+    target = export_with_source(window, qtbot, monkeypatch, tmp_path / "sourced.pdf")
     assert "Prepared by Тоқаев Қасым" in pdf_words(target)
