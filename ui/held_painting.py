@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from concurrent.futures import ThreadPoolExecutor
 
+from PySide6.QtCore import QPersistentModelIndex
 from PySide6.QtGui import QPaintEvent
 from PySide6.QtWidgets import QTableView
 
@@ -30,7 +31,8 @@ class KeptValues:
         self._kept: list[object] = []
 
     def keep(self, *values: object) -> None:
-        self._kept.extend(values)
+        # Not a persistent index: freeing one updates its model, on the GUI thread only.
+        self._kept.extend(v for v in values if not isinstance(v, QPersistentModelIndex))
         if len(self._kept) >= _FREED_AFTER:
             self.free()
 

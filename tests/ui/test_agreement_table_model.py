@@ -7,7 +7,7 @@ import threading
 from collections.abc import Iterator
 
 import pytest
-from PySide6.QtCore import QModelIndex, QModelRoleData, Qt
+from PySide6.QtCore import QModelIndex, QModelRoleData, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import QTableView
 
 from models.database import Database
@@ -277,3 +277,15 @@ def test_the_table_paints_all_its_cells_before_a_waiting_thread_runs(
     assert model.log.index("worker") == len(model.log) - 1  # after the last cell
     assert len(model._kept) == 0  # what the paint kept is handed over to be freed
     model.shutdown()
+
+
+def test_a_persistent_index_asked_about_is_not_kept_to_be_freed_elsewhere(
+    model: AgreementTableModel, ids: list[int]
+) -> None:
+    """Freeing a persistent index updates its model: it must happen on the GUI thread."""
+    model.set_ids(ids)
+    model.free_kept_values()
+    persistent = QPersistentModelIndex(model.index(0, 0))
+    model.data(persistent)
+    model.rowCount(persistent)
+    assert len(model._kept) == 2  # the index made by model.index, and its parent
