@@ -9,17 +9,22 @@ that takes 10 ms alone took 60-150 ms beside a search, and typing stalled.
 
 So the view paints from a Python override (one entry for the whole paint; the model's
 calls are nested in it and let nothing go), and the model keeps the Qt values handed
-to it until the paint is over, then has them freed on a thread of their own.
+to it until the paint is over, then has them freed on a thread of their own. While it
+paints, a thread that wants the interpreter asks for it only after PAINT_SWITCH_INTERVAL,
+not after the application's millisecond (ui/app.py): else it took the interpreter back
+every millisecond of the model's calls, and a 10 ms paint took 20-40 ms beside a search.
 """
 
 from __future__ import annotations
 
+import sys
 from concurrent.futures import ThreadPoolExecutor
 
 from PySide6.QtCore import QPersistentModelIndex
 from PySide6.QtGui import QPaintEvent
 from PySide6.QtWidgets import QTableView
 
+PAINT_SWITCH_INTERVAL = 0.1  # seconds: longer than a paint takes
 _FREED_AFTER = 2048  # values kept before they are handed over to be freed (about 200 KB)
 _freer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="freer")
 
@@ -50,7 +55,12 @@ class HeldTableView(QTableView):
     """A table view that paints all its cells in one entry into Python (see above)."""
 
     def paintEvent(self, event: QPaintEvent) -> None:
-        super().paintEvent(event)
+        interval = sys.getswitchinterval()
+        sys.setswitchinterval(PAINT_SWITCH_INTERVAL)
+        try:
+            super().paintEvent(event)
+        finally:
+            sys.setswitchinterval(interval)
         free = getattr(self.model(), "free_kept_values", None)
         if free is not None:
             free()
