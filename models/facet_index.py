@@ -19,13 +19,13 @@ import re
 import sys
 from array import array
 from bisect import bisect_left, bisect_right, insort
-from collections import Counter, defaultdict
+from collections import Counter, defaultdict, deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from datetime import date
 from functools import reduce
-from itertools import compress
+from itertools import compress, repeat
 from operator import and_, itemgetter, or_
 from typing import Any
 
@@ -74,6 +74,7 @@ _ONE = re.compile(rb"\x01")
 # Up to one id in this many, the ids are read byte by byte of the bit set; more, from the
 # flags (a byte per id), where each match is an id at once: 3-4x quicker at 20,000 of 1M.
 _FEW_IDS_SHARE = 400
+_PACK_PART = 65_536  # ids set in one call (a few ms at most)
 _YEAR_BYTES = array("H").itemsize
 _BITS = [tuple(bit for bit in range(8) if value >> bit & 1) for value in range(256)]
 _ALL_OR_NOTHING = bytes.maketrans(b"\x01", b"\xff")  # a flag byte of 1 becomes a mask
@@ -116,8 +117,8 @@ class Bits:
                 packed[agreement_id >> 3] |= 1 << (agreement_id & 7)
             return int.from_bytes(packed, "little") & self.full
         flags = bytearray(self.bytes * 8)
-        for agreement_id in ids:
-            flags[agreement_id] = 1
+        for start in range(0, len(ids), _PACK_PART):  # set in C, a part at a time: 3x quicker
+            deque(map(flags.__setitem__, ids[start : start + _PACK_PART], repeat(1)), maxlen=0)
         return self._pack_flags(flags) & self.full
 
     def _pack_flags(self, flags: bytearray) -> int:
