@@ -56,8 +56,7 @@ class PartyLinks:
         for low in range(0, size, _READ_STEP):
             high = min(size, low + _READ_STEP)
             check()
-            agreements, parties = _range(session, low, high)
-            per_agreement = Counter(agreements)
+            per_agreement, parties = _range(session, low, high)
             lengths = (per_agreement.get(i, 0) * width for i in range(low, high))
             running = accumulate(lengths, initial=end)
             next(running)  # the range's start, already there
@@ -135,18 +134,27 @@ class PartyLinks:
         offsets.extend(array(_OFFSET, [offsets[-1]]) * max(0, end - max(start, kept)))
 
 
-def _range(session: Session, low: int, high: int) -> tuple[list[int], list[int]]:
-    """The links of agreements low to high - 1, in agreement order, as two aligned lists."""
+def _range(session: Session, low: int, high: int) -> tuple[dict[int, int], list[int]]:
+    """Links per agreement low to high - 1, and their parties in agreement order."""
+    within = (Participation.agreement_id >= low, Participation.agreement_id < high)
     inside = (
-        select(Participation.agreement_id, Participation.party_id)
-        .where(Participation.agreement_id >= low, Participation.agreement_id < high)
+        select(Participation.party_id)
+        .where(*within)
         .order_by(Participation.agreement_id)
         .subquery()
     )
-    agreements, parties = session.execute(
-        select(_joined(session, inside.c.agreement_id), _joined(session, inside.c.party_id))
+    parties = session.scalar(select(_joined(session, inside.c.party_id)))
+    # A number per agreement (8,192 at most), rather than every link's agreement id.
+    grouped = (
+        select(Participation.agreement_id.label("agreement"), func.count().label("links"))
+        .where(*within)
+        .group_by(Participation.agreement_id)
+        .subquery()
+    )
+    agreements, numbers = session.execute(
+        select(_joined(session, grouped.c.agreement), _joined(session, grouped.c.links))
     ).one()
-    return _numbers(agreements), _numbers(parties)
+    return dict(zip(_numbers(agreements), _numbers(numbers), strict=True)), _numbers(parties)
 
 
 def _joined(session: Session, column: Any) -> Any:
