@@ -19,13 +19,13 @@ import re
 import sys
 from array import array
 from bisect import bisect_left, bisect_right, insort
-from collections import Counter, defaultdict
+from collections import Counter, defaultdict, deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from datetime import date
 from functools import reduce
-from itertools import compress
+from itertools import compress, repeat
 from operator import and_, itemgetter, or_
 from typing import Any
 
@@ -38,6 +38,7 @@ from models.attachment_search import agreement_ids_matching
 from models.deadline_store import ENDED
 from models.due_index import DueIndex
 from models.index_changes import Marks, changed_since, read_marks
+from models.party_links import PartyLinks, inverted
 from models.query import (
     DUE_CHOICES,
     AgreementFilter,
@@ -73,6 +74,7 @@ _ONE = re.compile(rb"\x01")
 # Up to one id in this many, the ids are read byte by byte of the bit set; more, from the
 # flags (a byte per id), where each match is an id at once: 3-4x quicker at 20,000 of 1M.
 _FEW_IDS_SHARE = 400
+_PACK_PART = 65_536  # ids set in one call (a few ms at most)
 _YEAR_BYTES = array("H").itemsize
 _BITS = [tuple(bit for bit in range(8) if value >> bit & 1) for value in range(256)]
 _ALL_OR_NOTHING = bytes.maketrans(b"\x01", b"\xff")  # a flag byte of 1 becomes a mask
@@ -80,6 +82,12 @@ _LOW_BYTES = slice(0, None, 2) if sys.byteorder == "little" else slice(1, None, 
 # Up to this share of all agreements, the years are counted from a byte per match; above
 # it, one AND and population count per year's set is quicker.
 _YEAR_BYTES_SHARE = 4
+# Up to this share of all agreements, a match is counted per party from its agreements'
+# links (PartyLinks), unless they are more than one per two agreements of the whole index:
+# past that, one AND and population count per party's set is quicker.
+_LINKS_SHARE = 16
+_LINKS_MOST_SHARE = 2
+_LINKS_FEWEST = 10_000  # links always few enough (half a millisecond)
 
 
 def _no_check() -> None:
@@ -109,8 +117,8 @@ class Bits:
                 packed[agreement_id >> 3] |= 1 << (agreement_id & 7)
             return int.from_bytes(packed, "little") & self.full
         flags = bytearray(self.bytes * 8)
-        for agreement_id in ids:
-            flags[agreement_id] = 1
+        for start in range(0, len(ids), _PACK_PART):  # set in C, a part at a time: 3x quicker
+            deque(map(flags.__setitem__, ids[start : start + _PACK_PART], repeat(1)), maxlen=0)
         return self._pack_flags(flags) & self.full
 
     def _pack_flags(self, flags: bytearray) -> int:
@@ -197,6 +205,7 @@ class IndexState:
     signed_ids: list[int]  # the agreements signed then, in the same order
     undated: list[int]  # the agreements with no signing date, ascending
     due: DueIndex
+    links: PartyLinks | None = None  # each agreement's parties (None: counted from the sets)
 
 
 class FacetIndex:
@@ -211,6 +220,7 @@ class FacetIndex:
         signed_keys: list[str],
         orders: dict[SortColumn, _Order],
         due: DueIndex | None = None,
+        links: PartyLinks | None = None,
     ) -> None:
         self.revision = revision
         self._bits = bits
@@ -226,9 +236,12 @@ class FacetIndex:
         self._date_sets: dict[tuple[str | None, str | None], int] = {}
         self._text_sets: dict[tuple[str, ...], int] = {}
         self._due_index = due or DueIndex.empty()
+        self._links = links
+        self._kept_ids: tuple[int, list[int]] | None = None  # the last match read (_ids_of)
         self._due_sets: dict[tuple[Any, ...], int] = {}
         self._totals: dict[str, dict[Any, int]] = {}  # each set's size, per set name
         self.sparse_limit = max(_SPARSE, bits.size // _SPARSE_SHARE)
+        self.links_limit = bits.size // _LINKS_SHARE  # matches counted per party by links
         self.marks = Marks()  # where the audit log and catalog stood when it was read
         self._patches: list[tuple[int, int, frozenset[int]]] = []  # (from, to, ids), newest last
 
@@ -296,13 +309,14 @@ class FacetIndex:
         direct = {field_id: bits.pack(ids) for field_id, ids in grouped}
         sets["fields"] = _with_subfields(session, direct)
         check()
+        links = PartyLinks.read(session, bits.size, check)
         orders = {
             SortColumn.SIGNED_ON: _Order(signed_ids + missing, len(signed_ids)),
         }
         due = DueIndex.read(session)
         if current_revision(session) != revision:
             return None
-        index = cls(revision, bits, every, sets, keys, orders, due)
+        index = cls(revision, bits, every, sets, keys, orders, due, links)
         index.marks = marks
         return index
 
@@ -319,6 +333,7 @@ class FacetIndex:
             order.ids[: order.missing_from],
             order.ids[order.missing_from :],
             self._due_index,
+            self._links,
         )
 
     @classmethod
@@ -334,6 +349,7 @@ class FacetIndex:
             state.signed_keys,
             orders,
             state.due,
+            state.links,
         )
         index.marks = state.marks
         return index
@@ -407,6 +423,8 @@ class FacetIndex:
         self._patch_signed(ids, rows)
         self._patch_orders(session, ids, rows)
         self._due_index = self._due_index.patched(session, ids)
+        if self._links is not None:
+            self._links = self._links.patched(inverted(rows.parties, ids))
         self._due_sets.clear()
         self.forget_searches()
 
@@ -498,7 +516,7 @@ class FacetIndex:
         if found == self.total:
             return list(order.listed(sort.descending))
         if found <= self.sparse_limit:
-            return order.arrange(self._bits.ids(match), self._bits.size, sort.descending)
+            return order.arrange(list(self._ids_of(match)), self._bits.size, sort.descending)
         return order.filtered(self._bits.flags(match), sort.descending)
 
     def count(self, session: Session, wanted: AgreementFilter) -> int:
@@ -519,13 +537,40 @@ class FacetIndex:
         parties = within("parties") if wanted.any_party else matched
         return Facets(
             fields=self._counts(within("fields"), "fields"),
-            parties=self._counts(parties, "parties"),
+            parties=self._party_counts(parties),
             statuses=self._counts(within("statuses"), "statuses"),
             kinds=self._counts(within("kinds"), "kinds"),
             levels=self._counts(within("levels"), "levels"),
             years=self._year_counts(within("dates")),
             due=self._due_counts(wanted.as_of(), within("due")),
         )
+
+    def _ids_of(self, match: int) -> list[int]:
+        """The ids in *match*, ascending (not to be changed: the last ones are kept).
+
+        A filter's ids, its party counts and its years each want the same ids of one match:
+        read from its bits once (5-10 ms for 10,000 of a million).
+        """
+        kept = self._kept_ids
+        if kept is not None and (kept[0] is match or kept[0] == match):
+            return kept[1]
+        found = self._bits.ids(match)
+        self._kept_ids = (match, found)
+        return found
+
+    def _party_counts(self, match: int) -> dict[int, int]:
+        """Matches per party; for a narrow match, from its agreements' own parties.
+
+        304 population counts of a million bits take about 30 ms whatever the match; the
+        links of a few thousand agreements are counted in a few.
+        """
+        most = max(self._bits.size // _LINKS_MOST_SHARE, _LINKS_FEWEST)
+        narrow = match != self._all and match.bit_count() <= self.links_limit
+        if self._links is not None and narrow:
+            counted = self._links.count(self._ids_of(match), most)
+            if counted is not None:
+                return dict(counted)
+        return self._counts(match, "parties")
 
     def _year_counts(self, match: int) -> dict[int, int]:
         """Matches per signing year, without counting 200 sets when the match is not broad.
@@ -537,7 +582,7 @@ class FacetIndex:
             return self._counts(match, "years")
         found = match.bit_count()
         if found <= min(self.sparse_limit, _SPARSE):
-            counted = Counter(map(self._year_of.__getitem__, self._bits.ids(match)))
+            counted = Counter(map(self._year_of.__getitem__, self._ids_of(match)))
         elif found <= self._bits.size // _YEAR_BYTES_SHARE and (keyed := self._year_keys()):
             low_bytes, year_of_byte = keyed
             picked = self._picked(match, low_bytes).translate(None, b"\x00")

@@ -33,6 +33,7 @@ from models.atomic_file import atomic_binary
 from models.due_index import Days, DueIndex
 from models.facet_index import FacetIndex, IndexState, snapshot
 from models.index_changes import Marks
+from models.party_links import PartyLinks
 from models.revision import current_revision
 from models.schema import Agreement, AuditEntry
 from models.vocab import Kind, Level, Status
@@ -40,7 +41,7 @@ from models.vocab import Kind, Level, Status
 log = logging.getLogger(__name__)
 SUFFIX = "-index"  # treaties.db -> treaties.db-index, as SQLite's own treaties.db-wal
 _MAGIC = b"TREATY-TRACKER-INDEX\n"
-_FORMAT = 2  # 2: the app's version and each part's CRC-32 in the header
+_FORMAT = 3  # 2: the app's version and each part's CRC-32 in the header; 3: party links
 _INT = "i"  # every array is written as 32-bit integers
 _INT_PART = 65_536  # of them converted at a time (about a millisecond)
 _KEYS: dict[str, Callable[[Any], Any]] = {
@@ -222,7 +223,27 @@ def _layout(
             "fresh_late": [list(row) for row in state.due.fresh_late],
         },
     }
+    if state.links is not None:
+        header["links"] = _links_layout(state.links, state.size, blob)
     return header, blobs
+
+
+def _links_layout(
+    links: PartyLinks, size: int, blob: Callable[[Callable[[], bytes]], int]
+) -> dict[str, Any]:
+    """The party links as two parts, their patches written in (once, as the first is made)."""
+    made: list[PartyLinks] = []
+
+    def whole() -> PartyLinks:
+        if not made:
+            made.append(links.compacted(size) if links.changed or links.size() != size else links)
+        return made[0]
+
+    return {
+        "code": links.code,
+        "offsets": blob(lambda: whole().offsets.tobytes()),
+        "links": blob(lambda: whole().links),
+    }
 
 
 def _state(header: dict[str, Any], marks: Marks, blobs: list[memoryview]) -> IndexState:
@@ -235,6 +256,7 @@ def _state(header: dict[str, Any], marks: Marks, blobs: list[memoryview]) -> Ind
         return int.from_bytes(blobs[number], "little")
 
     keys = header["signed_keys"]
+    links = header.get("links")
     due = header["due"]
     firsts, lasts, ids, late_lasts, late_ids = (ints(number) for number in due["arrays"])
     days = Days(firsts, lasts, ids, late_lasts, late_ids, int(due["span"]))
@@ -256,7 +278,14 @@ def _state(header: dict[str, Any], marks: Marks, blobs: list[memoryview]) -> Ind
             tuple((int(a), int(b), int(c)) for a, b, c in due["fresh"]),
             tuple((int(a), int(b)) for a, b in due["fresh_late"]),
         ),
+        links=None if links is None else _links(links, blobs),
     )
+
+
+def _links(header: dict[str, Any], blobs: list[memoryview]) -> PartyLinks:
+    offsets = array("I")
+    offsets.frombytes(blobs[header["offsets"]])
+    return PartyLinks(str(header["code"]), offsets, bytes(blobs[header["links"]]))
 
 
 def _marks(data: dict[str, Any]) -> Marks:

@@ -20,6 +20,7 @@ from models.text import index_text, search_terms
 
 SEARCH_TABLE = "agreement_search"
 _CHUNK = 500
+_ROWID_PART = 200_000  # characters of joined ids converted at a time (~28,000 ids)
 # PostgreSQL's limits: "word is too long (2047 bytes, max 2046 bytes)", and "string is too
 # long for tsvector (… bytes, max 1048575 bytes)"; a little room is left for its overhead.
 PG_LEXEME_BYTES = 2046
@@ -72,15 +73,24 @@ def has_search_index(connection: Connection) -> bool:
 
 
 def search_rowids(connection: Connection, match: str) -> list[int]:
-    """Ids of the agreements whose indexed text matches an FTS5 *match* string (SQLite)."""
-    result = connection.execute(
-        text(f"SELECT rowid FROM {SEARCH_TABLE} WHERE {SEARCH_TABLE} MATCH :match ORDER BY rowid"),
-        {"match": match},
-    )
-    # A row at a time, each freed at once: fetchall()'s list of 200,000 rows would set off
-    # hundreds of garbage collections, each walking that growing list with the interpreter
-    # held (the window's typing stalled on them).
-    return [row[0] for row in result.cursor] if result.cursor else []  # type: ignore[attr-defined]  # PEP 249 cursors iterate
+    """Ids of the agreements whose indexed text matches an FTS5 *match* string (SQLite).
+
+    Joined by SQLite into one string, split and converted a part at a time: a third
+    quicker than a row tuple per id (250,000 ids of a one-letter search: 90 -> 60 ms).
+    Neither fetchall()'s list of rows (hundreds of garbage collections walking it) nor one
+    parse of the whole (json: 20 ms in one call) holds the interpreter from the window's
+    thread for long: each part is about 2 ms.
+    """
+    statement = f"SELECT group_concat(rowid) FROM {SEARCH_TABLE} WHERE {SEARCH_TABLE} MATCH :match"
+    joined: str = connection.execute(text(statement), {"match": match}).scalar() or ""
+    found: list[int] = []
+    start = 0
+    while start < len(joined):
+        cut = joined.find(",", start + _ROWID_PART)
+        cut = len(joined) if cut < 0 else cut
+        found += map(int, joined[start:cut].split(","))
+        start = cut + 1
+    return found
 
 
 def update_search_index(connection: Connection, agreement_ids: Iterable[int]) -> None:

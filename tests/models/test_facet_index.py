@@ -107,11 +107,13 @@ def filters(
     )
 
 
-@pytest.mark.parametrize("sparse_limit", [0, 10**9], ids=["filtering the order", "ranking"])
+@pytest.mark.parametrize(
+    "limit", [0, 10**9], ids=["filtering the order, parties counted by sets", "ranking, by links"]
+)
 def test_random_filters_match_the_sql_exactly(
-    generated: Database, index: FacetIndex, choices: dict[str, list[int]], sparse_limit: int
+    generated: Database, index: FacetIndex, choices: dict[str, list[int]], limit: int
 ) -> None:
-    index.sparse_limit = sparse_limit
+    index.sparse_limit = index.links_limit = limit
     sorts = st.builds(Sort, st.sampled_from(list(SortColumn)), st.booleans())
 
     @settings(max_examples=150, deadline=None, suppress_health_check=list(HealthCheck))
@@ -249,6 +251,7 @@ def _same_answers(database: Database, patched: FacetIndex) -> None:
             AgreementFilter(statuses=(Status.SIGNED, Status.IN_FORCE)),
             AgreementFilter(signed_from=PartialDate(2000), text="energy"),
             AgreementFilter(parties=tuple(p.id for p in party_list(session))[:2], any_party=True),
+            AgreementFilter(parties=tuple(p.id for p in party_list(session))[:1]),
             AgreementFilter(fields=tuple(f.id for f in field_tree(session))[:1]),
             # Deadlines patched in with their agreements (expiries set by the edits).
             AgreementFilter(due_within=365, due_as_of=date(2031, 1, 1)),
@@ -265,12 +268,15 @@ def _same_answers(database: Database, patched: FacetIndex) -> None:
 
 
 @pytest.mark.parametrize(
-    ("sparse_limit", "compact_after"),
+    ("limit", "compact_after"),
     [(0, 1), (10**9, due_index.COMPACT_AFTER)],
-    ids=["filtering the order, deadlines made again", "ranking, saved deadlines kept beside"],
+    ids=[
+        "filtering the order, parties counted by sets, deadlines made again",
+        "ranking, parties counted by links, saved deadlines kept beside",
+    ],
 )
 def test_a_patched_index_answers_as_a_fresh_one(
-    database: Database, sparse_limit: int, compact_after: int, monkeypatch: pytest.MonkeyPatch
+    database: Database, limit: int, compact_after: int, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(due_index, "COMPACT_AFTER", compact_after)
     for title in ("Energy charter", "Rail protocol", "Customs memorandum"):
@@ -283,7 +289,7 @@ def test_a_patched_index_answers_as_a_fresh_one(
     with database.sessions() as session:
         index = FacetIndex.build(session)
     assert index is not None
-    index.sparse_limit = sparse_limit
+    index.sparse_limit = index.links_limit = limit
 
     @settings(max_examples=15, deadline=None, suppress_health_check=list(HealthCheck))
     @given(steps, st.booleans())

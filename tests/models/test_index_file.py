@@ -26,7 +26,7 @@ from models.query import (
     field_tree,
     party_list,
 )
-from models.service import load_input, update
+from models.service import delete, load_input, update
 from tests.builders import agreement, save
 from tests.models.test_facet_index import filters
 
@@ -105,6 +105,39 @@ def test_a_kept_index_older_than_the_data_is_brought_up_to_date(tmp_path: Path) 
         sort = Sort(SortColumn.TITLE)
         assert index.ids(session, wanted, sort) == agreement_ids(session, wanted, sort)
         assert index.facets(session, AgreementFilter()) == facet_counts(session, AgreementFilter())
+    database.close()
+
+
+def test_a_patched_index_is_kept_with_its_agreements_parties_as_they_are_now(
+    tmp_path: Path,
+) -> None:
+    database = open_database(tmp_path / "treaties.db")
+    first = save(database, agreement("Treaty on Oʻzbekiston water", ("Uzbekistan", "Kazakhstan")))
+    second = save(database, agreement("Тоқаев energy memorandum", ("Kazakhstan", "Türkiye")))
+    with database.sessions() as session:
+        built = FacetIndex.build(session)
+    assert built is not None
+    # Patched in: an agreement added past the index's end, one deleted, one's parties changed.
+    save(database, agreement("Türkiye rail protocol", ("Türkiye", "Russia", "Uzbekistan")))
+    with database.sessions.begin() as session:
+        delete(session, [first])
+        data, version = load_input(session, second)
+        update(session, second, dataclasses.replace(data, parties=data.parties[1:]), version)
+    with database.sessions() as session:
+        assert built.apply(session)
+        assert index_file.save(session, built, _kept(database), SCHEMA_REVISION)
+    index = _load(database)
+    assert index is not None
+    index.links_limit = 10**9  # every match counted by its agreements' parties
+    with database.sessions() as session:
+        assert index.is_current(session)
+        wanted_all = [AgreementFilter(parties=(p.id,)) for p in party_list(session)]
+        wanted_all += [AgreementFilter(text="Türkiye"), AgreementFilter(text="water")]
+        for wanted in wanted_all:
+            assert index.facets(session, wanted) == facet_counts(session, wanted), wanted
+        assert index.facets(session, AgreementFilter(text="rail")).parties == {
+            p.id: 1 for p in party_list(session) if p.name != "Kazakhstan"
+        }
     database.close()
 
 
