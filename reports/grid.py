@@ -233,7 +233,10 @@ class Grid(Flowable):
     def _copy(self, rows: list[list[Cell]], heights: list[float] | None = None) -> Grid:
         """A grid of some of these rows; rows already measured keep their measures, so
         splitting a long register page by page does not measure it again and again."""
-        grid = Grid(rows, self.widths, header=self.header, look=self.look)
+        grid = Grid((), self.widths, header=self.header, look=self.look)
+        # The rows as they are: copying each row again at every page of a long register
+        # cost more than drawing it.
+        grid.rows = rows
         if heights is not None:
             grid._heights = heights
             grid._header_height = self._header_height
