@@ -130,7 +130,9 @@ class Marked(Flowable):
         canvas.bookmarkHorizontal(self.key, 0, self.height + 4)
         canvas.addOutlineEntry(self.outline, self.key, self.level)
         self.numbers.mark(self.key, canvas.getPageNumber())
-        self.inner.drawOn(canvas, 0, 0)
+        # In this flowable's own place and saved state: drawOn would save the state and
+        # move by nothing again, a thousand times in a long report.
+        self.inner._drawOn(canvas)  # type: ignore[attr-defined]  # ReportLab's own, unannotated
 
 
 class TocLine(Flowable):
@@ -154,7 +156,8 @@ class TocLine(Flowable):
 
     def draw(self) -> None:
         canvas = self.canv
-        self.paragraph.drawOn(canvas, 0, 0)
+        # At this line's origin, in its saved state (as Marked): ReportLab's own, unannotated.
+        self.paragraph._drawOn(canvas)  # type: ignore[union-attr]
         style = self.paragraph.style
         baseline = style.leading - style.fontSize
         canvas.saveState()

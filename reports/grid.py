@@ -100,10 +100,14 @@ class Line(Flowable):
         return self.width, self.height
 
     def draw(self) -> None:
+        # A text object whose strings' operators are remembered: a long report draws the
+        # same sub-headings ('Parties', 'Summary' …) thousands of times.
         style = self.text.style
-        self.canv.setFont(style.fontName, style.fontSize)
-        self.canv.setFillColor(style.textColor)
-        self.canv.drawString(0, style.leading - style.fontSize, self.text.text)
+        text = remembering(self.canv.beginText(0, style.leading - style.fontSize))
+        text.setFont(style.fontName, style.fontSize)
+        text.setFillColor(style.textColor)
+        text.textLine(self.text.text)
+        self.canv.drawText(text)
 
 
 PAD_X = 3.0
