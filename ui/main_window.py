@@ -28,7 +28,6 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QSplitter,
     QStackedWidget,
-    QTableView,
     QWidget,
 )
 from sqlalchemy import select
@@ -51,6 +50,7 @@ from models.schema import Participation, agreement_fields
 from ui import filter_chips, icons, keyboard, table_columns
 from ui.agreement_table_model import COLUMNS, AgreementTableModel
 from ui.attachment_panel import AttachmentPanel, attachment_column, attachments_tab
+from ui.backup_timing import BackupTiming
 from ui.confirmations import agreements_named
 from ui.connect_dialog import ConnectDialog, remembered_name
 from ui.database_opener import DatabaseOpener
@@ -59,6 +59,7 @@ from ui.due_panel import DueNotice, DuePanel
 from ui.editor_data import EditorData, read_editor_data
 from ui.file_drop import FileDrop
 from ui.filter_panel import CatalogCommand, FilterPanel
+from ui.held_painting import HeldTableView
 from ui.help_menu import add_help_menu
 from ui.history_actions import HistoryActions
 from ui.language_menu import add_language_menu
@@ -144,6 +145,7 @@ class MainWindow(QMainWindow):
         # The day's backup takes seconds at a quarter of a million agreements: on a thread
         # of its own, so that searches on the worker do not wait for it.
         self.backup_worker = Worker(self, unhurried=True)
+        self.backup_timing = BackupTiming(self._daily_backup, self)
         self.controller.first_rows_ready.connect(self._show_first_page)
         self.controller.rows_ready.connect(self._show_result)
         self.controller.counts_ready.connect(self._show_counts)
@@ -337,6 +339,8 @@ class MainWindow(QMainWindow):
     def _build_widgets(self) -> None:
         self.filter_panel = FilterPanel(self)
         self.filter_panel.filter_changed.connect(lambda _f: self.refresh())
+        self.filter_panel.filter_changed.connect(lambda _f: self.backup_timing.busy())
+        self.filter_panel.search_box.textEdited.connect(lambda _t: self.backup_timing.busy())
         self.filter_panel.save_view_requested.connect(self.save_view)
         self.filter_panel.view_chosen.connect(
             lambda view: self.filter_panel.set_filter(view.filter)
@@ -346,7 +350,7 @@ class MainWindow(QMainWindow):
         self.filter_panel.field_action.connect(self._field_action)
 
         self.model = AgreementTableModel(self.database.sessions, self)
-        self.table = QTableView(self)
+        self.table = HeldTableView(self)
         self.table.setObjectName("agreementTable")
         self.table.setAccessibleName(self.tr("Agreements"))
         self.table.setModel(self.model)
@@ -484,7 +488,7 @@ class MainWindow(QMainWindow):
         self._update_actions()
         self.reload_catalog()
         self.refresh(first_page=True)
-        self._daily_backup(database)
+        self.backup_timing.schedule(database)
         self.history_actions.purge_old()
         self.due_notice.check(database.sessions, self.worker, self.settings.due_warning_days)
         if self.due_panel is not None:
@@ -712,7 +716,7 @@ class MainWindow(QMainWindow):
     def _read_current(self) -> None:
         """Read the current agreement's details on the worker; detail_shown follows."""
         agreement_id = self.current_id()
-        self.attachments.show_agreement(agreement_id, self.filter_panel.current_filter().text)
+        self.attachments.show_agreement(agreement_id, self.filter_panel.search_text())
         self._detail_for = agreement_id
         if agreement_id is None:
             self.detail.show_nothing()
@@ -963,6 +967,7 @@ class MainWindow(QMainWindow):
         """Show what the save returned: the agreement, those it replaces, a new party or field."""
         self._pending_selection = [agreement_id]
         self.apply_changes(changes)
+        self.backup_timing.busy()
 
     def delete_agreements(self) -> None:
         ids = self.selected_ids()
@@ -1268,6 +1273,7 @@ class MainWindow(QMainWindow):
         self.controller.shutdown()
         self.model.shutdown()  # its page reader
         self.opener.shutdown()
+        self.backup_timing.cancel()
         self.backup_worker.shutdown()  # waits for a backup under way: never half-made
         # The workers are gone: the day's backup of a changed file is the window's last act.
         closing_backup(self.database.url, self.settings.backup_rotation)

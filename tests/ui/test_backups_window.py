@@ -15,6 +15,7 @@ from tests.builders import agreement, save
 from tests.damage import healthy_file, leave_log_behind, overwrite_page, page_count
 from tests.ui.test_merge_dialog import _open_merge
 from ui.app import _last_or_default
+from ui.backup_timing import BackupTiming
 from ui.restore_dialog import RestoreDialog
 
 
@@ -25,7 +26,10 @@ def titles(database) -> set[str]:  # type: ignore[no-untyped-def]
         return {row.title for row in fetch_rows(session, agreement_ids(session, AgreementFilter()))}
 
 
-def test_opening_a_changed_database_makes_the_days_backup(qtbot, make_window, database) -> None:
+def test_opening_a_changed_database_makes_the_days_backup(
+    qtbot, make_window, database, monkeypatch
+) -> None:
+    monkeypatch.setattr(BackupTiming, "PAUSE_MS", 100)
     save(database, agreement("Тоқаев–Mirziyoyev declaration", ("Kazakhstan", "Oʻzbekiston")))
     window = make_window(database)
     path = Path(database.name)
@@ -34,6 +38,27 @@ def test_opening_a_changed_database_makes_the_days_backup(qtbot, make_window, da
     assert made.reason == DAILY and made.agreements == 1
     window.close()
     assert len(list_backups(path)) == 1  # one a day: closing makes no second one
+
+
+def test_the_days_backup_waits_until_the_user_pauses_typing(
+    qtbot, make_window, database, monkeypatch
+) -> None:
+    """Made at once on opening, the day's backup (seconds of copying and checking at a
+    quarter of a million agreements) took the processor while the user typed their first
+    search: typing stalled. It starts once the user pauses."""
+    monkeypatch.setattr(BackupTiming, "PAUSE_MS", 60_000)  # not before the first key
+    save(database, agreement("Тоқаев–Mirziyoyev declaration", ("Kazakhstan", "Oʻzbekiston")))
+    window = make_window(database)
+    path = Path(database.name)
+    monkeypatch.setattr(BackupTiming, "PAUSE_MS", 1500)
+    for letter in "Mirziy":  # a key every 0.4 s for 2.4 s: no pause of 1.5 s
+        qtbot.keyClicks(window.filter_panel.search_box, letter)
+        qtbot.wait(400)
+    assert list_backups(path) == []
+    qtbot.waitUntil(lambda: len(list_backups(path)) == 1, timeout=10000)
+    (made,) = list_backups(path)
+    assert made.reason == DAILY and made.agreements == 1
+    assert window.model.rowCount() == 1  # the search found it meanwhile
 
 
 def test_restore_from_backup_brings_back_the_old_data_and_keeps_the_current(
