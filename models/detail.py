@@ -1,8 +1,8 @@
 """Agreements with everything about them, as plain data for the detail pane and reports.
 
-load_details() reads a batch of agreements with a fixed number of queries (eight per
-batch, not per agreement: a report of a thousand agreements needs that), and keeps only
-one batch of ORM objects alive at a time.
+load_details() reads a batch of agreements with a fixed number of queries (seven per
+batch, not per agreement: a report of a thousand agreements needs that), through Core
+selects rather than ORM objects (a third of the time), keeping one batch alive at a time.
 """
 
 from __future__ import annotations
@@ -12,9 +12,12 @@ from collections import defaultdict
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
+from functools import cache
+from types import SimpleNamespace
+from typing import Any
 
-from sqlalchemy import Select, select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy import BindParameter, Select, bindparam, select
+from sqlalchemy.orm import Session
 
 from models.audit import AuditRecord, audit_trail
 from models.dates import PartialDate
@@ -22,7 +25,15 @@ from models.deadline_store import ENDED, source_of
 from models.deadlines import Deadline, compute, is_overdue
 from models.fields import field_paths
 from models.redirects import resolve_id
-from models.schema import Agreement, Participation, Relation
+from models.schema import (
+    Action,
+    Agreement,
+    Milestone,
+    Participation,
+    Party,
+    Relation,
+    agreement_fields,
+)
 from models.service import NotFoundError
 from models.status import (
     ParticipationCounts,
@@ -311,29 +322,113 @@ def load_details(
     paths = field_paths(session)
     for start in range(0, len(ids), batch):
         chunk = list(ids[start : start + batch])
-        found = {a.id: a for a in session.scalars(_statement(chunk))}
+        found = _records(session, chunk)
         incoming = _incoming(session, chunk)
         for agreement_id in chunk:
-            agreement = found.get(agreement_id)
+            record = found.get(agreement_id)
             yield (
                 None
-                if agreement is None
-                else _detail(agreement, paths, incoming[agreement_id], today or date.today())
+                if record is None
+                else _detail(record, paths, incoming[agreement_id], today or date.today())
             )
-        found.clear()
 
 
-def _statement(ids: list[int]) -> Select[Agreement]:
-    """load_detail's query, for a batch of agreements."""
-    return (
-        select(Agreement)
-        .where(Agreement.id.in_(ids))
-        .options(
-            selectinload(Agreement.participations).selectinload(Participation.actions),
-            selectinload(Agreement.fields),
-            selectinload(Agreement.milestones),
-            selectinload(Agreement.relations).joinedload(Relation.other),
+def _records(session: Session, ids: list[int]) -> dict[int, SimpleNamespace]:
+    """A batch of agreements with their parties, acts, fields, milestones and relations,
+    read with one Core select per table: the attributes _detail reads from an ORM
+    Agreement, at a fraction of the cost of building ORM objects (a report reads 1,000)."""
+    connection, found = session.connection(), _selects()
+    wanted = {"ids": ids}
+    agreements = {
+        row.id: SimpleNamespace(
+            **row._mapping, participations=[], fields=[], milestones=[], relations=[]
         )
+        for row in connection.execute(found.agreements, wanted)
+    }
+    if not agreements:
+        return agreements
+    participations: dict[int, SimpleNamespace] = {}
+    for row in connection.execute(found.participations, wanted):
+        participation = SimpleNamespace(
+            role=row.role,
+            signatory_name=row.signatory_name,
+            signatory_title=row.signatory_title,
+            party=SimpleNamespace(id=row.party_id, name=row.name, kind=row.kind, iso3=row.iso3),
+            actions=[],
+        )
+        participations[row.id] = participation
+        agreements[row.agreement_id].participations.append(participation)
+    for row in connection.execute(found.actions, wanted):
+        participations[row.participation_id].actions.append(row)
+    for agreement_id, field_id in connection.execute(found.fields, wanted):
+        agreements[agreement_id].fields.append(SimpleNamespace(id=field_id))
+    for row in connection.execute(found.milestones, wanted):
+        agreements[row.agreement_id].milestones.append(row)
+    for row in connection.execute(found.relations, wanted):
+        relation = SimpleNamespace(
+            type=row.type, other_id=row.other_id, other=SimpleNamespace(title=row.title)
+        )
+        agreements[row.agreement_id].relations.append(relation)
+    return agreements
+
+
+@dataclass(frozen=True)
+class _Selects:
+    """_records' statements, each with the batch's ids as one expanding parameter."""
+
+    agreements: Select[Any]
+    participations: Select[Any]
+    actions: Select[Any]
+    fields: Select[Any]
+    milestones: Select[Any]
+    relations: Select[Any]
+
+
+@cache
+def _selects() -> _Selects:
+    """Built once: composing six selects per batch cost more than running them."""
+    ids: BindParameter[list[int]] = bindparam("ids", expanding=True)
+    agreement, party, action = Agreement.__table__, Party.__table__, Action.__table__
+    participation, milestone = Participation.__table__.c, Milestone.__table__.c
+    relation, other = Relation.__table__.c, Agreement.__table__.alias("other")
+    return _Selects(
+        agreements=select(agreement).where(agreement.c.id.in_(ids)),
+        participations=select(
+            participation.id,
+            participation.agreement_id,
+            participation.role,
+            participation.signatory_name,
+            participation.signatory_title,
+            party.c.id.label("party_id"),
+            party.c.name,
+            party.c.kind,
+            party.c.iso3,
+        )
+        .join(party, party.c.id == participation.party_id)
+        .where(participation.agreement_id.in_(ids))
+        .order_by(participation.agreement_id, participation.position, participation.id),
+        actions=select(
+            action.c.participation_id,
+            action.c.type,
+            action.c.deposited_on,
+            action.c.effective_on,
+            action.c.text,
+        )
+        .join(Participation.__table__, participation.id == action.c.participation_id)
+        .where(participation.agreement_id.in_(ids))
+        .order_by(action.c.participation_id, action.c.position, action.c.id),
+        fields=select(agreement_fields.c.agreement_id, agreement_fields.c.field_id).where(
+            agreement_fields.c.agreement_id.in_(ids)
+        ),
+        milestones=select(
+            milestone.agreement_id, milestone.kind, milestone.on, milestone.description
+        )
+        .where(milestone.agreement_id.in_(ids))
+        .order_by(milestone.agreement_id, milestone.position, milestone.id),
+        relations=select(relation.agreement_id, relation.type, relation.other_id, other.c.title)
+        .join(other, other.c.id == relation.other_id)
+        .where(relation.agreement_id.in_(ids))
+        .order_by(relation.id),
     )
 
 
@@ -344,6 +439,7 @@ def _incoming(session: Session, ids: list[int]) -> dict[int, list[tuple[Relation
         select(Relation.other_id, Relation.type, Agreement.id, Agreement.title)
         .join(Agreement, Agreement.id == Relation.agreement_id)
         .where(Relation.other_id.in_(ids))
+        .order_by(Relation.id)  # as entered, like the outgoing ones, however many are asked
     )
     for target, kind, other, title in rows:
         found[target].append((kind, other, title))
@@ -351,12 +447,13 @@ def _incoming(session: Session, ids: list[int]) -> dict[int, list[tuple[Relation
 
 
 def _detail(
-    agreement: Agreement,
+    agreement: Any,
     paths: dict[int, str],
     incoming: list[tuple[RelationType, int, str]],
     today: date,
 ) -> AgreementDetail:
-    """The same value models.detail.load_detail builds from one agreement."""
+    """One agreement's details, from an ORM Agreement or the same attributes as _records
+    reads them."""
     in_force = agreement_in_force(agreement.status, agreement.entry_into_force, today)
     parties = tuple(_party_view(p, in_force, agreement.signed_on) for p in agreement.participations)
     statuses = [p.status for p in parties]
@@ -435,9 +532,7 @@ def _coming(deadlines: list[Deadline], status: Status, today: date) -> tuple[Dea
     return tuple(late + ahead[:COMING])
 
 
-def _party_view(
-    participation: Participation, in_force: bool, signed_on: PartialDate | None
-) -> PartyView:
+def _party_view(participation: Any, in_force: bool, signed_on: PartialDate | None) -> PartyView:
     """The party with its acts; an original signatory's implied signature comes first."""
     actions = tuple(
         ActionView(a.type, a.deposited_on, a.effective_on, a.text) for a in participation.actions

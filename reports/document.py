@@ -20,7 +20,7 @@ from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, P
 
 from reports import styles as st
 from reports.prose import Prose
-from reports.rtl import for_display
+from reports.rtl import for_display, has_rtl
 from reports.styles import Styles
 
 if TYPE_CHECKING:
@@ -130,7 +130,9 @@ class Marked(Flowable):
         canvas.bookmarkHorizontal(self.key, 0, self.height + 4)
         canvas.addOutlineEntry(self.outline, self.key, self.level)
         self.numbers.mark(self.key, canvas.getPageNumber())
-        self.inner.drawOn(canvas, 0, 0)
+        # In this flowable's own place and saved state: drawOn would save the state and
+        # move by nothing again, a thousand times in a long report.
+        self.inner._drawOn(canvas)  # type: ignore[attr-defined]  # ReportLab's own, unannotated
 
 
 class TocLine(Flowable):
@@ -154,7 +156,8 @@ class TocLine(Flowable):
 
     def draw(self) -> None:
         canvas = self.canv
-        self.paragraph.drawOn(canvas, 0, 0)
+        # At this line's origin, in its saved state (as Marked): ReportLab's own, unannotated.
+        self.paragraph._drawOn(canvas)  # type: ignore[union-attr]
         style = self.paragraph.style
         baseline = style.leading - style.fontSize
         canvas.saveState()
@@ -215,7 +218,14 @@ class ReportDocument(BaseDocTemplate):
         fonts = styles.fonts
         running = styles.running
         line = one_line(info.title, running.fontName, running.fontSize, self.width - 10)
-        self.header = Paragraph(fonts.markup(for_display(line)), running)
+        # Drawn on every page: plain text where the font has every character (a Paragraph
+        # of one line costs its parse and line breaking for nothing), measured once.
+        self.header: Flowable = (
+            Prose(line, running, lines=[line])  # one_line made it fit
+            if fonts.covers(line, running.fontName) and not has_rtl(line)
+            else Paragraph(fonts.markup(for_display(line)), running)
+        )
+        self._header_height: float | None = None
         self.footer = fonts.check(info.footer)
         frame = Frame(
             self.leftMargin,
@@ -235,7 +245,9 @@ class ReportDocument(BaseDocTemplate):
         fonts = self.styles.fonts
         left, right = st.MARGIN_LEFT, st.PAGE_SIZE[0] - st.MARGIN_RIGHT
         canvas.saveState()
-        _width, height = self.header.wrapOn(canvas, right - left - 10, 30)
+        if self._header_height is None:
+            self._header_height = float(self.header.wrapOn(canvas, right - left - 10, 30)[1])
+        height = self._header_height
         self.header.drawOn(canvas, left, st.HEADER_Y - height + st.HEADER_SIZE)
         canvas.setStrokeColor(st.RULE)
         canvas.setLineWidth(0.5)

@@ -18,7 +18,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.pdfgen.textobject import PDFTextObject
-from reportlab.platypus import Flowable
+from reportlab.platypus import Flowable, Paragraph
 
 from reports import styles as st
 from reports.text_operators import remembering
@@ -58,7 +58,30 @@ class Runs:
         return max(item.style.leading for item in self.items)
 
 
-Cell = Text | Lines | Runs | Flowable | None  # None: an empty cell
+@dataclass(frozen=True)
+class Wrapped:
+    """Texts in their styles broken into lines to fit a cell, drawn as plain text where the
+    Paragraph of the same lines (kit.stack's markup) would put them: one leading (the first
+    style's) apart, the first baseline its font size below the top. A party whose note
+    wraps took a Paragraph's parse, line breaking and draw, 480 times in a long report.
+
+    *markup* is that Paragraph's text: a row split across pages splits it as before.
+    """
+
+    items: tuple[Text, ...]
+    leading: float
+    markup: str
+
+    @property
+    def height(self) -> float:
+        return len(self.items) * self.leading
+
+    def paragraph(self) -> Flowable:
+        """The Paragraph these lines stand for (it can be split between pages)."""
+        return Paragraph(self.markup, self.items[0].style)
+
+
+Cell = Text | Lines | Runs | Wrapped | Flowable | None  # None: an empty cell
 
 
 class Line(Flowable):
@@ -77,10 +100,14 @@ class Line(Flowable):
         return self.width, self.height
 
     def draw(self) -> None:
+        # A text object whose strings' operators are remembered: a long report draws the
+        # same sub-headings ('Parties', 'Summary' …) thousands of times.
         style = self.text.style
-        self.canv.setFont(style.fontName, style.fontSize)
-        self.canv.setFillColor(style.textColor)
-        self.canv.drawString(0, style.leading - style.fontSize, self.text.text)
+        text = remembering(self.canv.beginText(0, style.leading - style.fontSize))
+        text.setFont(style.fontName, style.fontSize)
+        text.setFillColor(style.textColor)
+        text.textLine(self.text.text)
+        self.canv.drawText(text)
 
 
 PAD_X = 3.0
@@ -133,7 +160,7 @@ class Grid(Flowable):
                 continue
             if isinstance(cell, Text):
                 tallest = max(tallest, cell.style.leading)
-            elif isinstance(cell, Lines | Runs):
+            elif isinstance(cell, Lines | Runs | Wrapped):
                 tallest = max(tallest, cell.height)
             else:
                 height = self._cell_height(column, cell)
@@ -183,6 +210,12 @@ class Grid(Flowable):
         first: list[Cell] = []
         rest: list[Cell] = []
         for column, cell in enumerate(row):
+            if isinstance(cell, Wrapped):
+                if cell.height <= inner_room:
+                    first.append(cell)
+                    rest.append(None)
+                    continue
+                cell = cell.paragraph()
             if cell is None or isinstance(cell, Text | Lines | Runs):
                 first.append(cell)
                 rest.append(None)
@@ -204,7 +237,10 @@ class Grid(Flowable):
     def _copy(self, rows: list[list[Cell]], heights: list[float] | None = None) -> Grid:
         """A grid of some of these rows; rows already measured keep their measures, so
         splitting a long register page by page does not measure it again and again."""
-        grid = Grid(rows, self.widths, header=self.header, look=self.look)
+        grid = Grid((), self.widths, header=self.header, look=self.look)
+        # The rows as they are: copying each row again at every page of a long register
+        # cost more than drawing it.
+        grid.rows = rows
         if heights is not None:
             grid._heights = heights
             grid._header_height = self._header_height
@@ -235,6 +271,12 @@ class Grid(Flowable):
                     for item in cell.items:
                         text.add(item, x, line_top, width)
                         line_top -= item.style.leading
+                elif isinstance(cell, Wrapped):
+                    first = cell.items[0].style.fontSize
+                    for number, item in enumerate(cell.items):
+                        # add() puts a baseline its own font size below the top it is given.
+                        line_top = top - number * cell.leading - first + item.style.fontSize
+                        text.add(item, x, line_top, width)
                 elif isinstance(cell, Runs):
                     run_x = x
                     for item in cell.items:

@@ -12,8 +12,8 @@ from reportlab.platypus import Flowable, Paragraph
 from reports import styles as st
 from reports.bidi_paragraph import BidiParagraph
 from reports.document import Marked, PageNumbers, TocLine
-from reports.grid import PAD_X, Cell, Line, Lines, Text
-from reports.prose import Prose
+from reports.grid import PAD_X, Cell, Line, Lines, Text, Wrapped
+from reports.prose import Prose, break_lines
 from reports.rtl import for_display, has_rtl, shaped
 from reports.styles import Styles
 
@@ -121,7 +121,24 @@ class StoryKit:
             f'color="{st.hex_color(style.textColor)}">{self.markup(text)}</font>'
             for text, style in lines
         )
+        if all(self._plain(text, style) for text, style in lines):
+            broken = (
+                Text(piece, style)
+                for text, style in lines
+                for piece in break_lines(text, style.fontName, style.fontSize, width - 2 * PAD_X)
+            )
+            return Wrapped(tuple(broken), lines[0][1].leading, markup)
         return Paragraph(markup, lines[0][1])
+
+    def _plain(self, text: str, style: ParagraphStyle) -> bool:
+        """Text a Paragraph would show as it is, in the style's own font, on lines broken
+        at spaces: no right-to-left script, no fallback font, no line break, not blank."""
+        return (
+            bool(text.strip())
+            and "\n" not in text
+            and not has_rtl(text)
+            and self.styles.fonts.covers(text, style.fontName)
+        )
 
     def link(self, url: str, style: ParagraphStyle) -> Flowable:
         """A web address that wraps anywhere and opens when clicked."""

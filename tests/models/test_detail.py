@@ -5,12 +5,15 @@ from __future__ import annotations
 import dataclasses
 from datetime import date
 
+from models import detail as detail_module
 from models import service
 from models.database import Database
 from models.dates import PartialDate
 from models.detail import AgreementDetail, load_detail, load_details
+from models.fields import field_paths
 from models.query import AgreementFilter, agreement_ids
 from models.sample import load_sample
+from models.schema import Agreement
 from models.service import (
     ActionInput,
     AgreementInput,
@@ -45,6 +48,111 @@ def test_batches_give_the_same_details_as_one_at_a_time(database: Database) -> N
     assert single[0].relations[0].outgoing is False  # the declaration knows its protocol
     assert single[-1].relations[0].other_id == ids[0]
     assert [detail.id for detail in single] == ids
+
+
+FULL = AgreementInput(
+    title="Соглашение о сотрудничестве (Қазақстан, Oʻzbekiston, Türkiye)",
+    kind="treaty",
+    level="intergovernmental",
+    status="in force",
+    binding=True,
+    short_title="Тоқаев–Mirziyoyev agreement",
+    alternative_titles=["Қазақстан Республикасы мен Өзбекстан Республикасы арасындағы келісім"],
+    signed_on="2021-12-06",
+    signed_at="Нұр-Сұлтан",
+    entry_into_force="2022-03",
+    entry_into_force_rule="30 days after the last notification",
+    expires_on="2032",
+    duration="ten years",
+    renewal="automatically for five years",
+    duration_term="10 years",
+    notice_term="6 months",
+    entry_into_force_term="30 days after last notification",
+    depositary="Oʻzbekiston Respublikasi Tashqi ishlar vazirligi",
+    languages=["kk", "uz", "tr"],
+    un_registration="I-57001",
+    summary="Тараптар электр энергетикасы саласында ынтымақтасады.\n\nİkinci paragraf.",
+    notes="Oʻzbekiston tomonidan ratifikatsiya qilingan.",
+    source_citation="Resmî Gazete, 2022, sayı 31.",
+    source_url="https://treaties.example.org/kz-uz",
+    parties=[
+        ParticipationInput(
+            "Kazakhstan",
+            role="original signatory",
+            signatory_name="Тоқаев Қасым-Жомарт",
+            signatory_title="Президент",
+            actions=[ActionInput("ratification", "2022-01-10", "2022-02", "Заң № 95-VII")],
+        ),
+        ParticipationInput(
+            "Oʻzbekiston Temir Yoʻllari",
+            role="party",
+            actions=[
+                ActionInput("accession", "2022-02-01"),
+                ActionInput("reservation", "2022-02-01", text="Article 4 shall not apply"),
+            ],
+        ),
+        ParticipationInput("Türkiye", role="observer", actions=[ActionInput("withdrawal", "2024")]),
+    ],
+    fields=["Energy > Electricity", "Transport > Rail"],
+    milestones=[
+        MilestoneInput("signed", "2021-12-06", "İstanbul görüşmeleri"),
+        MilestoneInput("review due", "2027", "Бірінші шолу"),
+    ],
+)
+
+
+def orm_details(database: Database, ids: list[int], today: date) -> list[AgreementDetail | None]:
+    """The details as the ORM loader made them: an Agreement object each, its parties,
+    acts, fields, milestones and relations read through its relationships."""
+    with database.sessions.begin() as session:
+        paths = field_paths(session)
+        found = [session.get(Agreement, agreement_id) for agreement_id in ids]
+        return [
+            None
+            if agreement is None
+            else detail_module._detail(  # the builder both loaders share
+                agreement,
+                paths,
+                detail_module._incoming(session, [agreement.id])[agreement.id],
+                today,
+            )
+            for agreement in found
+        ]
+
+
+def test_the_core_loader_gives_the_same_details_as_the_orm(database: Database) -> None:
+    """Every attribute, in every script and order, as reading the ORM objects gave it."""
+    with database.sessions.begin() as session:
+        load_sample(session)
+        full = service.create(session, FULL).id
+        protocol = service.create(
+            session,
+            AgreementInput(
+                title="Protocol to the Соглашение (Türkiye joins)",
+                status="terminated",
+                terminated_on="2025-05",
+                termination_grounds="superseded by the İstanbul protocol",
+                parties=[ParticipationInput("Türkiye"), ParticipationInput("Kazakhstan")],
+                relations=[RelationInput("protocol to", full), RelationInput("amends", full)],
+            ),
+        ).id
+        service.create(
+            session,
+            AgreementInput(
+                title="Oʻzbekiston: a bare record", parties=[ParticipationInput("Uzbekistan")]
+            ),
+        )
+        ids = agreement_ids(session, AgreementFilter())
+    assert {full, protocol} <= set(ids)
+    wanted = [*ids, 9999]
+    with database.sessions.begin() as session:
+        core = list(load_details(session, wanted, batch=4, today=TODAY))
+    assert core == orm_details(database, wanted, TODAY)
+    loaded = {detail.id: detail for detail in core if detail}
+    assert [p.signatory_name for p in loaded[full].parties][:1] == ["Тоқаев Қасым-Жомарт"]
+    assert [r.other_id for r in loaded[full].relations] == [protocol, protocol]
+    assert [a.text for a in loaded[full].parties[1].actions] == [None, "Article 4 shall not apply"]
+    assert loaded[full].terms and loaded[full].deadlines  # the structured terms came along
 
 
 # ----------------------------------------------------------------- implied signatures

@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pypdf
 import pytest
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import SimpleDocTemplate
 
 from models.cancelled import Cancelled
 from models.database import Database
@@ -20,9 +22,9 @@ from reports import styles as st
 from reports import write_summary
 from reports.document import PageNumbers
 from reports.fonts import FontSet
-from reports.grid import Runs
+from reports.grid import Grid, Runs, Text, Wrapped
 from reports.kit import StoryKit
-from reports.section import details_grid
+from reports.section import PARTY_COLUMNS, details_grid
 from reports.styles import make_styles
 from reports.summary_report import plan_summary
 from tests.builders import agreement, save
@@ -281,6 +283,58 @@ def test_the_implied_status_is_one_line_of_plain_text_in_the_warning_colour(
         ("Draft ", kit.styles.cell.textColor),
         ("(the recorded dates and actions imply: in force)", st.WARNING),
     ]
+
+
+def placed_lines(pdf: bytes) -> list[tuple[float, float, str]]:
+    """(x, y, text) of every line of text on the first page: where a reader sees it."""
+    found: list[tuple[float, float, str]] = []
+
+    def visit(text: str, cm: list[float], tm: list[float], _font: object, _size: float) -> None:
+        if text.strip():
+            found.append((round(tm[4] * cm[0] + cm[4], 2), round(tm[5] * cm[3] + cm[5], 2), text))
+
+    pypdf.PdfReader(io.BytesIO(pdf)).pages[0].extract_text(visitor_text=visit)
+    return sorted((x, y, text.strip()) for x, y, text in found)
+
+
+def test_a_party_whose_note_wraps_is_plain_text_where_its_paragraph_put_it() -> None:
+    """480 parties of a long report have a note that wraps: drawn as plain text, not a
+    Paragraph, with the same lines at the same places, and split between pages alike."""
+    kit = StoryKit(make_styles(FontSet()), PageNumbers())
+    styles = kit.styles
+    lines = [
+        ("Oʻzbekiston Temir Yoʻllari", styles.cell_bold),
+        ("international organization; signatory, ratified (Тоқаев, Türkiye)", styles.cell_note),
+    ]
+    cell = kit.stack(lines, PARTY_COLUMNS[0])
+    assert isinstance(cell, Wrapped)
+    paragraph = cell.paragraph()
+    assert [item.text for item in cell.items] == [
+        "Oʻzbekiston Temir",
+        "Yoʻllari",
+        "international organization;",
+        "signatory, ratified (Тоқаев,",
+        "Türkiye)",
+    ]
+    drawn = []
+    for party in (cell, paragraph):
+        out = io.BytesIO()
+        row = [party, Text("Kassym-Jomart Tokayev", styles.cell)]
+        SimpleDocTemplate(out).build([Grid([row], PARTY_COLUMNS[:2])])
+        drawn.append(placed_lines(out.getvalue()))
+    assert drawn[0] == drawn[1] and len(drawn[0]) == 6
+    canvas = Canvas(io.BytesIO())
+    for room in (30.0, 45.0, 60.0):  # too little for the row, part of it, all of it
+        heights = [
+            [
+                part.wrapOn(canvas, PARTY_COLUMNS[0], 1e6)
+                for part in Grid([[party]], PARTY_COLUMNS[:1]).splitOn(
+                    canvas, PARTY_COLUMNS[0], room
+                )
+            ]
+            for party in (cell, paragraph)
+        ]
+        assert heights[0] == heights[1]
 
 
 def test_no_matching_agreement_still_gives_a_pdf_that_says_so(
