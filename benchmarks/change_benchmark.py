@@ -35,10 +35,9 @@ import time
 from pathlib import Path
 
 from PySide6.QtCore import QTimer
-from PySide6.QtTest import QTest
 from sqlalchemy import select
 
-from benchmarks.event_loop import StallProbe, p95, wait_for, window_on
+from benchmarks.event_loop import StallProbe, p95, run_for, type_slowly, wait_for, window_on
 from models import service
 from models.database import open_database
 from models.vocab import Status
@@ -89,7 +88,7 @@ def _latencies(window: MainWindow, ids: list[int]) -> list[float]:
     return found
 
 
-def _typing_with_saves(app, window: MainWindow, saves: int) -> tuple[list[float], list[float]]:  # type: ignore[no-untyped-def]
+def _typing_with_saves(window: MainWindow, saves: int) -> tuple[list[float], list[float]]:
     """Stalls (ms late) while typing with saves going on, then in the 2 s after the last save.
 
     Each save is of an agreement among the first rows the table shows at the time.
@@ -107,20 +106,14 @@ def _typing_with_saves(app, window: MainWindow, saves: int) -> tuple[list[float]
     saver.start()
     for word in WORDS:
         window.filter_panel.search_box.clear()
-        for letter in word:
-            QTest.keyClick(window.filter_panel.search_box, letter)
-            until = time.perf_counter() + 0.12
-            while time.perf_counter() < until:
-                app.processEvents()
+        type_slowly(window.filter_panel.search_box, word)
         wait_for(window.rows_shown)
     while waiting:
-        app.processEvents()
+        run_for(SAVE_EVERY_MS)
     saver.stop()
     wait_for(window.refreshed, 5000)
     during = probe.take()
-    until = time.perf_counter() + 2
-    while time.perf_counter() < until:
-        app.processEvents()
+    run_for(2000)
     probe.stop()
     return during, probe.take()
 
@@ -183,7 +176,7 @@ def main(argv: list[str] | None = None) -> int:
     folder = Path(tempfile.mkdtemp())
     path = folder / "copy.db"
     shutil.copyfile(source, path)  # the saves change it: the seeded database stays as made
-    app = application()
+    _app = application()  # alive as long as the window
     window = window_on(path)
     window.change_poll.stop()  # only this window writes
     window.show()
@@ -194,7 +187,7 @@ def main(argv: list[str] | None = None) -> int:
     step = max(1, window.model.rowCount() // SAVES)
     chosen = [window.model.id_at(row * step) for row in range(SAVES)]
     latencies = sorted(_latencies(window, chosen))
-    during, after = _typing_with_saves(app, window, 2 * SAVES)
+    during, after = _typing_with_saves(window, 2 * SAVES)
     result = {
         "save_to_counts_median_ms": statistics.median(latencies),
         "save_to_counts_max_ms": latencies[-1],

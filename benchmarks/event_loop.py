@@ -8,6 +8,8 @@ import time
 from pathlib import Path
 
 from PySide6.QtCore import QEventLoop, QSettings, QTimer, SignalInstance
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QWidget
 
 from models.database import open_database
 from ui.main_window import MainWindow
@@ -21,6 +23,22 @@ def window_on(path: Path) -> MainWindow:
     folder = tempfile.mkdtemp()
     settings = Settings(QSettings(f"{folder}/settings.ini", QSettings.Format.IniFormat))
     return MainWindow(open_database(path, create=False), settings)
+
+
+def run_for(ms: int) -> None:
+    """Run the event loop for *ms* milliseconds, as the app's own loop runs: it sleeps when
+    there is nothing to do (a loop calling processEvents would spin, and hold the interpreter
+    the workers need)."""
+    loop = QEventLoop()
+    QTimer.singleShot(ms, loop.quit)
+    loop.exec()
+
+
+def type_slowly(box: QWidget, text: str, every_ms: int = 120) -> None:
+    """Type *text* into *box* a key every *every_ms*, the event loop running in between."""
+    for letter in text:
+        QTest.keyClick(box, letter)
+        run_for(every_ms)
 
 
 def wait_for(signal: SignalInstance, timeout_ms: int = 60000) -> None:

@@ -32,10 +32,8 @@ import json
 import resource
 from pathlib import Path
 
-from PySide6.QtTest import QTest
-
 import main as _entry_point  # noqa: F401  (what `python main.py` loads before its window)
-from benchmarks.event_loop import StallProbe, p95, wait_for, window_on
+from benchmarks.event_loop import StallProbe, p95, type_slowly, wait_for, window_on
 from models.index_file import index_path
 from ui.app import application
 from ui.main_window import MainWindow
@@ -47,17 +45,13 @@ def _wait(window: MainWindow, timeout_ms: int = 60000, rows_only: bool = False) 
     wait_for(window.rows_shown if rows_only else window.refreshed, timeout_ms)
 
 
-def _type(app, window: MainWindow, wait_counts: bool) -> list[float]:  # type: ignore[no-untyped-def]
+def _type(window: MainWindow, wait_counts: bool) -> list[float]:
     """Type the words as a quick typist does; how late a 10 ms timer fired, in ms."""
     probe = StallProbe()
     probe.start()
     for word in WORDS:
         window.filter_panel.search_box.clear()
-        for letter in word:
-            QTest.keyClick(window.filter_panel.search_box, letter)
-            until = time.perf_counter() + 0.12
-            while time.perf_counter() < until:
-                app.processEvents()
+        type_slowly(window.filter_panel.search_box, word)
         _wait(window, rows_only=not wait_counts)
     probe.stop()
     return probe.take()
@@ -71,7 +65,7 @@ def main(argv: list[str] | None = None) -> int:
     if "--build" in args:  # as on the first opening: no index kept beside the database
         kept.unlink(missing_ok=True)
     was_kept = kept.exists()
-    app = application()
+    _app = application()  # alive as long as the window
     opening = time.perf_counter()
     window = window_on(path)
     window.show()
@@ -85,14 +79,14 @@ def main(argv: list[str] | None = None) -> int:
     if window.controller.index is None:  # counted by SQL meanwhile (a narrow filter)
         wait_for(window.controller.index_rebuilt)
     index_ready = time.perf_counter() - opening
-    later = _type(app, window, wait_counts=True)
+    later = _type(window, wait_counts=True)
     # As after a broad change: the index is stale and built while the user goes on typing.
     aside = kept.with_name(kept.name + ".aside")  # else it is read back, not built
     if kept.exists():
         kept.replace(aside)
     window.controller.index = None
     window.controller.rebuild_index()
-    early = _type(app, window, wait_counts=False)
+    early = _type(window, wait_counts=False)
     result = {
         "first_page_ms": first_page * 1000,
         "all_rows_ms": all_rows * 1000,

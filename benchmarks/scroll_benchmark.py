@@ -20,7 +20,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 import json
 from pathlib import Path
 
-from benchmarks.event_loop import StallProbe, p95, wait_for, window_on
+from benchmarks.event_loop import StallProbe, p95, run_for, wait_for, window_on
 from ui.agreement_table_model import LOADING
 from ui.app import application
 from ui.main_window import MainWindow
@@ -39,7 +39,7 @@ def _visible_rows_loaded(window: MainWindow) -> bool:
 
 def main(argv: list[str] | None = None) -> int:
     path = Path((argv or sys.argv[1:])[0])
-    app = application()
+    _app = application()  # alive as long as the window
     window = window_on(path)
     window.resize(1400, 820)
     window.show()
@@ -51,12 +51,10 @@ def main(argv: list[str] | None = None) -> int:
     probe.start()
     for step in range(STEPS + 1):
         bar.setValue(bar.maximum() * step // STEPS)
-        until = time.perf_counter() + FRAME_S
-        while time.perf_counter() < until:
-            app.processEvents()
+        run_for(round(FRAME_S * 1000))
     dragged = time.perf_counter()
     while not _visible_rows_loaded(window) and time.perf_counter() - dragged < 30:
-        app.processEvents()
+        run_for(1)
     shown = time.perf_counter()
     probe.stop()
     stalls = probe.take()

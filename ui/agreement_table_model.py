@@ -32,6 +32,7 @@ from models.cancelled import Cancelled
 from models.dates import PartialDate
 from models.query import AgreementRow, Sort, SortColumn, fetch_rows
 from ui import locale_text
+from ui.held_painting import KeptValues
 from ui.item_roles import ID_ROLE
 from ui.vocab_labels import label
 from ui.workers import Job, Worker
@@ -115,6 +116,7 @@ class AgreementTableModel(QAbstractTableModel):
         self._tokens = itertools.count()
         self.reader = Worker(self)
         self.pages_fetched = 0
+        self._kept = KeptValues()  # see ui/held_painting.py
 
     # ------------------------------------------------------------ our API
 
@@ -284,6 +286,10 @@ class AgreementTableModel(QAbstractTableModel):
 
     # ------------------------------------------------------------ Qt overrides
 
+    def free_kept_values(self) -> None:
+        """Have the Qt values kept during a paint freed, on a thread of their own."""
+        self._kept.free()
+
     def index(self, row: int, column: int, parent: Index = QModelIndex()) -> QModelIndex:  # noqa: B008
         """The cell at *row*, *column*: one entry into Python where Qt's own takes two.
 
@@ -291,16 +297,22 @@ class AgreementTableModel(QAbstractTableModel):
         Python that, like multiData(), waits for the interpreter while a worker holds it.
         """
         if parent.isValid() or not (0 <= row < len(self._ids) and 0 <= column < len(COLUMNS)):
-            return QModelIndex()
-        return self.createIndex(row, column)
+            found = QModelIndex()
+        else:
+            found = self.createIndex(row, column)
+        self._kept.keep(parent, found)  # freed here, each would let the interpreter go
+        return found
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        self._kept.keep(parent)
         return 0 if parent.isValid() else len(self._ids)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        self._kept.keep(parent)
         return 0 if parent.isValid() else len(COLUMNS)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        self._kept.keep(index)
         if not index.isValid():
             return None
         return self._value(index.row(), index.column(), role)
@@ -314,6 +326,7 @@ class AgreementTableModel(QAbstractTableModel):
         during typing stalled the window for tens of milliseconds. One entry per cell.
         """
         span = roles if isinstance(roles, QModelRoleDataSpan) else QModelRoleDataSpan(roles)
+        self._kept.keep(index, roles, span)  # freed here, each would let the interpreter go
         valid = index.isValid()
         row, column = index.row(), index.column()
         for position in range(span.size()):

@@ -553,26 +553,45 @@ class DetailPane(QTextBrowser):
         self.setWordWrapMode(QTextOption.WrapMode.WordWrap)
         self.document().setDocumentMargin(10)
         self._shown: AgreementDetail | None = None
+        self._html: str | None = None
+        # A link followed inside the pane replaces its text: show the next one whatever it is.
+        self.sourceChanged.connect(self._forget_html)
         self.show_nothing()
 
     def show_detail(self, detail: AgreementDetail) -> None:
         self._shown = detail
-        self.setHtml(render_detail(detail, muted_colour(self).name()))
+        self._show_html(render_detail(detail, muted_colour(self).name()))
 
     def show_nothing(self, message: str = EMPTY_TEXT) -> None:
         """*message* (marked for translation, or already in the window's language)."""
         message = _say(message)
         self._shown = None
-        self.setHtml(f"<p style='color:{muted_colour(self).name()}'><i>{escape(message)}</i></p>")
+        self._show_html(
+            f"<p style='color:{muted_colour(self).name()}'><i>{escape(message)}</i></p>"
+        )
 
     def show_deleted(self, history: list[AuditRecord]) -> None:
         """A deleted agreement: who deleted it, and the rest of its trail (it outlives it)."""
         self._shown = None
         deleted = escape(self.tr("This agreement has been deleted."))
-        self.setHtml(f"<p><i>{deleted}</i></p>" + render_history(history))
+        self._show_html(f"<p><i>{deleted}</i></p>" + render_history(history))
+
+    def _show_html(self, html: str) -> None:
+        """Show *html*, unless the pane shows it already.
+
+        Each search that keeps the selected agreement reads its details again. Set again,
+        the same text went back to the top while the user was reading it, and its layout
+        took the window 10 ms or more, a stall while typing.
+        """
+        if html != self._html:
+            self._html = html
+            self.setHtml(html)
+
+    def _forget_html(self, *_args: object) -> None:
+        self._html = None
 
     def changeEvent(self, event: QEvent) -> None:
         """A theme switched while the pane shows an agreement: its greys follow."""
         super().changeEvent(event)
         if event.type() == QEvent.Type.PaletteChange and self._shown is not None:
-            self.setHtml(render_detail(self._shown, muted_colour(self).name()))
+            self._show_html(render_detail(self._shown, muted_colour(self).name()))

@@ -317,9 +317,13 @@ class FilterPanel(QWidget):
             levels=tuple(self._checked_ids(self._list_items(self.levels))),
             signed_from=self._date(self.signed_from),
             signed_to=self._date(self.signed_to),
-            text=self.search_box.text().strip(),
+            text=self.search_text(),
             **ticked_due(self.due),  # type: ignore[arg-type]  # the due keywords only
         )
+
+    def search_text(self) -> str:
+        """The words searched for: current_filter().text, without reading every list."""
+        return self.search_box.text().strip()
 
     def set_filter(self, wanted: AgreementFilter) -> None:
         """Show *wanted* in the widgets (a saved view, or Clear) and filter by it once."""

@@ -28,7 +28,6 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QSplitter,
     QStackedWidget,
-    QTableView,
     QWidget,
 )
 from sqlalchemy import select
@@ -59,6 +58,7 @@ from ui.due_panel import DueNotice, DuePanel
 from ui.editor_data import EditorData, read_editor_data
 from ui.file_drop import FileDrop
 from ui.filter_panel import CatalogCommand, FilterPanel
+from ui.held_painting import HeldTableView
 from ui.help_menu import add_help_menu
 from ui.history_actions import HistoryActions
 from ui.language_menu import add_language_menu
@@ -346,7 +346,7 @@ class MainWindow(QMainWindow):
         self.filter_panel.field_action.connect(self._field_action)
 
         self.model = AgreementTableModel(self.database.sessions, self)
-        self.table = QTableView(self)
+        self.table = HeldTableView(self)
         self.table.setObjectName("agreementTable")
         self.table.setAccessibleName(self.tr("Agreements"))
         self.table.setModel(self.model)
@@ -712,7 +712,7 @@ class MainWindow(QMainWindow):
     def _read_current(self) -> None:
         """Read the current agreement's details on the worker; detail_shown follows."""
         agreement_id = self.current_id()
-        self.attachments.show_agreement(agreement_id, self.filter_panel.current_filter().text)
+        self.attachments.show_agreement(agreement_id, self.filter_panel.search_text())
         self._detail_for = agreement_id
         if agreement_id is None:
             self.detail.show_nothing()

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import sys
 import threading
 from collections.abc import Iterator
 
 import pytest
-from PySide6.QtCore import QModelIndex, QModelRoleData, Qt
+from PySide6.QtCore import QModelIndex, QModelRoleData, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import QTableView
 
 from models.database import Database
@@ -14,6 +15,7 @@ from models.service import create
 from tests.backends import BACKENDS
 from tests.builders import agreement
 from ui.agreement_table_model import LOADING, AgreementTableModel
+from ui.held_painting import HeldTableView
 from ui.item_roles import ID_ROLE
 
 
@@ -221,3 +223,69 @@ def test_a_cell_answers_every_role_in_one_call_as_it_does_one_at_a_time(
             "(deleted)",
             "Treaty 201 on Oʻzbekiston–Türkiye transit",
         ]
+
+
+class _Watched(AgreementTableModel):
+    """The table model, noting each cell a view paints; the first lets a thread go."""
+
+    def __init__(self, *args: object) -> None:
+        super().__init__(*args)  # type: ignore[arg-type]  # the model's own arguments
+        self.log: list[str] = []
+        self.first_cell = threading.Event()
+
+    def multiData(self, index, roles):  # type: ignore[no-untyped-def]
+        self.log.append("cell")
+        self.first_cell.set()
+        super().multiData(index, roles)
+
+
+def test_the_table_paints_all_its_cells_before_a_waiting_thread_runs(
+    database: Database, ids: list[int], qtbot
+) -> None:
+    """Painted from the event loop, each cell's calls into Python let the interpreter go:
+    a worker searching beside the window got in between cells, and each next cell waited
+    for it to let go (a repaint during typing took 60-150 ms instead of 10). The table
+    holds the interpreter from its first cell to its last (ui/held_painting.py)."""
+    model = _Watched(database.sessions)
+    view = HeldTableView()
+    qtbot.addWidget(view)
+    view.setModel(model)
+    view.resize(900, 400)
+    with qtbot.waitSignal(model.page_arrived):
+        model.set_ids(ids)
+        view.show()
+    qtbot.waitExposed(view)
+    model.log.clear()
+    model.first_cell.clear()
+
+    def worker() -> None:
+        model.first_cell.wait(10)
+        model.log.append("worker")
+
+    thread = threading.Thread(target=worker)
+    interval = sys.getswitchinterval()
+    # The waiting thread gets the interpreter when it is let go, not by asking for it.
+    sys.setswitchinterval(10)
+    try:
+        thread.start()
+        view.viewport().update()
+        qtbot.waitUntil(lambda: "worker" in model.log)
+        thread.join(10)
+    finally:
+        sys.setswitchinterval(interval)
+    assert model.log.count("cell") >= 10 * 5  # rows and columns in view
+    assert model.log.index("worker") == len(model.log) - 1  # after the last cell
+    assert len(model._kept) == 0  # what the paint kept is handed over to be freed
+    model.shutdown()
+
+
+def test_a_persistent_index_asked_about_is_not_kept_to_be_freed_elsewhere(
+    model: AgreementTableModel, ids: list[int]
+) -> None:
+    """Freeing a persistent index updates its model: it must happen on the GUI thread."""
+    model.set_ids(ids)
+    model.free_kept_values()
+    persistent = QPersistentModelIndex(model.index(0, 0))
+    model.data(persistent)
+    model.rowCount(persistent)
+    assert len(model._kept) == 2  # the index made by model.index, and its parent

@@ -15,7 +15,7 @@ from models.service import (
     RelationInput,
     create,
 )
-from ui.detail_pane import render_detail
+from ui.detail_pane import DetailPane, render_detail
 
 
 def test_the_treaty_lists_its_protocol_and_the_protocol_its_treaty(database: Database) -> None:
@@ -106,3 +106,33 @@ def test_empty_sections_are_left_out_and_named_once(database: Database, qapp) ->
     # Times in words too, never '2026-12-01 17:03'.
     assert re.search(r"Created \d{1,2} [A-Z][a-z]+ \d{4}, \d\d:\d\d", text)
     assert not re.search(r"\d{4}-\d\d-\d\d", text)
+
+
+def test_the_same_agreement_shown_again_stays_where_the_reader_scrolled(
+    database: Database, qtbot
+) -> None:  # type: ignore[no-untyped-def]
+    """Each search that keeps the selected agreement reads its details again: set again,
+    the text jumped back to the top while the user read it (and its layout took the
+    window 10 ms or more). Another agreement is shown from its top."""
+    with database.sessions.begin() as session:
+        parties = [ParticipationInput(f"Party {n} of Oʻzbekiston and Türkiye") for n in range(40)]
+        long_one = create(session, AgreementInput("Тоқаев convention", parties=parties)).id
+        other = create(session, AgreementInput("Short protocol", parties=parties[:2])).id
+    with database.sessions.begin() as session:
+        long_detail, other_detail = load_detail(session, long_one), load_detail(session, other)
+    pane = DetailPane()
+    qtbot.addWidget(pane)
+    pane.resize(400, 300)
+    pane.show()
+    pane.show_detail(long_detail)
+    bar = pane.verticalScrollBar()
+    assert bar.maximum() > 0
+    bar.setValue(bar.maximum() // 2)
+    pane.show_detail(long_detail)
+    assert bar.value() == bar.maximum() // 2
+    assert "Тоқаев convention" in pane.toPlainText()
+    pane.show_detail(other_detail)
+    assert bar.value() == 0
+    assert "Short protocol" in pane.toPlainText()
+    pane.show_detail(long_detail)
+    assert bar.value() == 0
