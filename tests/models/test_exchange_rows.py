@@ -18,11 +18,15 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
-from sqlalchemy import event
+from hypothesis import given
+from hypothesis import strategies as st
+from sqlalchemy import event, text
 
 from models import agreement_record
 from models.database import Database
+from models.dates import PartialDate
 from models.exchange import export_file, import_file
+from models.exchange_rows import JsonRecords
 from models.query import AgreementFilter, Sort, agreement_ids, fetch_rows
 from models.service import (
     ActionInput,
@@ -198,3 +202,70 @@ def test_a_longer_file_looks_its_party_names_up_no_more_often(
     short = _party_lookups(database, _csv_file(tmp_path / "short.csv", 400))
     long = _party_lookups(database, _csv_file(tmp_path / "long.csv", 1800))
     assert long == short
+
+
+def _stored(database: Database, statement: str) -> None:
+    """Change stored text behind the app's back, as an older version or another tool might."""
+    with database.sessions.begin() as session:
+        session.execute(text(statement))
+
+
+def test_dates_stored_in_other_forms_export_as_the_app_writes_them(
+    database: Database, tmp_path: Path
+) -> None:
+    """Dates already written the app's way are exported as stored, without reading each
+    one; any other stored form is still read, and written the app's way."""
+    _record(database)
+    _stored(
+        database,
+        "UPDATE agreements SET signed_on = '２０２１-12-06' WHERE signed_on = '2021-12-06'",
+    )
+    _stored(
+        database,
+        "UPDATE agreements SET entry_into_force = ' 2022-03' WHERE entry_into_force = '2022-03'",
+    )
+    _stored(database, "UPDATE milestones SET \"on\" = '٢٠٢٦'")
+    with database.sessions.begin() as session:
+        export_file(session, tmp_path / "export.csv")
+        export_file(session, tmp_path / "export.json")
+    rows = list(csv.reader(io.StringIO(tmp_path.joinpath("export.csv").read_text("utf-8"))))
+    first = next(row for row in rows if row[0].startswith("Тоқаев"))
+    assert (first[3], first[5]) == ("2021-12-06", "2022-03")
+    written = tmp_path.joinpath("export.json").read_text("utf-8")
+    assert '"signed_on": "2021-12-06"' in written
+    assert '"entry_into_force": "2022-03"' in written
+    assert '"on": "2026"' in written
+    assert "２" not in written and "٢" not in written and '" 2022' not in written
+
+
+@pytest.mark.parametrize("stored", ["2021-02-29", "2021-13", "0000", "2021-1-05"])
+def test_an_impossible_stored_date_stops_the_export_naming_it(
+    database: Database, tmp_path: Path, stored: str
+) -> None:
+    _record(database)
+    _stored(database, f"UPDATE agreements SET signed_on = '{stored}' WHERE signed_on = '2019'")
+    for suffix in ("csv", "json"):
+        with database.sessions.begin() as session, pytest.raises(ValueError, match=stored):
+            export_file(session, tmp_path / f"export.{suffix}")
+        assert not (tmp_path / f"export.{suffix}").exists()
+
+
+_DATE_LIKE = st.text(alphabet="0123456789-２٠ ", max_size=12) | st.from_regex(
+    r"[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?", fullmatch=True
+)
+
+
+@given(stored=_DATE_LIKE)
+def test_a_stored_date_is_exported_as_partial_date_writes_it(stored: str) -> None:
+    """Whatever the stored text, the export writes what PartialDate writes, or fails as it does."""
+    try:
+        expected: str | None = PartialDate.parse(stored).iso()
+    except ValueError:
+        expected = None
+    dates = JsonRecords.__new__(JsonRecords)  # its dates alone: no session needed
+    dates.dates = {}
+    try:
+        written: str | None = dates.optional_date(stored)
+    except ValueError:
+        written = None
+    assert written == expected
