@@ -9,24 +9,34 @@ that takes 10 ms alone took 60-150 ms beside a search, and typing stalled.
 
 So the view paints from a Python override (one entry for the whole paint; the model's
 calls are nested in it and let nothing go), and the model keeps the Qt values handed
-to it until the paint is over, then has them freed on a thread of their own. While it
-paints, a thread that wants the interpreter asks for it only after PAINT_SWITCH_INTERVAL,
-not after the application's millisecond (ui/app.py): else it took the interpreter back
-every millisecond of the model's calls, and a 10 ms paint took 20-40 ms beside a search.
+to it until the paint is over, then has them freed on a thread of their own.
+
+A thread busy in Python beside it still takes the interpreter back at the application's
+switch interval (1 ms, ui/app.py). Raising the interval for the length of a paint was
+tried and dropped: the window, once it had let go, then waited as long for it back.
 """
 
 from __future__ import annotations
 
-import sys
-from concurrent.futures import ThreadPoolExecutor
+import queue
+import threading
 
 from PySide6.QtCore import QPersistentModelIndex
 from PySide6.QtGui import QPaintEvent
 from PySide6.QtWidgets import QTableView
 
-PAINT_SWITCH_INTERVAL = 0.1  # seconds: longer than a paint takes
 _FREED_AFTER = 2048  # values kept before they are handed over to be freed (about 200 KB)
-_freer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="freer")
+_to_free: queue.SimpleQueue[list[object]] = queue.SimpleQueue()
+
+
+def _free_forever() -> None:
+    while True:
+        _to_free.get().clear()
+
+
+# Started now, not on first use: starting a thread waits for it with the interpreter let go,
+# which in the middle of a paint is what this module avoids.
+threading.Thread(target=_free_forever, name="freer", daemon=True).start()
 
 
 class KeptValues:
@@ -45,7 +55,7 @@ class KeptValues:
         """Hand the values kept so far to the freeing thread (nothing is freed here)."""
         if self._kept:
             kept, self._kept = self._kept, []
-            _freer.submit(kept.clear)
+            _to_free.put(kept)
 
     def __len__(self) -> int:
         return len(self._kept)
@@ -55,12 +65,7 @@ class HeldTableView(QTableView):
     """A table view that paints all its cells in one entry into Python (see above)."""
 
     def paintEvent(self, event: QPaintEvent) -> None:
-        interval = sys.getswitchinterval()
-        sys.setswitchinterval(PAINT_SWITCH_INTERVAL)
-        try:
-            super().paintEvent(event)
-        finally:
-            sys.setswitchinterval(interval)
+        super().paintEvent(event)
         free = getattr(self.model(), "free_kept_values", None)
         if free is not None:
             free()

@@ -239,13 +239,10 @@ class _Watched(AgreementTableModel):
         super().multiData(index, roles)
 
 
-def test_the_table_paints_all_its_cells_before_a_waiting_thread_runs(
+def _shown_in_held_view(
     database: Database, ids: list[int], qtbot
-) -> None:
-    """Painted from the event loop, each cell's calls into Python let the interpreter go:
-    a worker searching beside the window got in between cells, and each next cell waited
-    for it to let go (a repaint during typing took 60-150 ms instead of 10). The table
-    holds the interpreter from its first cell to its last (ui/held_painting.py)."""
+) -> tuple[_Watched, HeldTableView]:  # type: ignore[no-untyped-def]
+    """A watched model showing *ids* in the agreement table's view, its first page read."""
     model = _Watched(database.sessions)
     view = HeldTableView()
     qtbot.addWidget(view)
@@ -255,6 +252,17 @@ def test_the_table_paints_all_its_cells_before_a_waiting_thread_runs(
         model.set_ids(ids)
         view.show()
     qtbot.waitExposed(view)
+    return model, view
+
+
+def test_the_table_paints_all_its_cells_before_a_waiting_thread_runs(
+    database: Database, ids: list[int], qtbot
+) -> None:
+    """Painted from the event loop, each cell's calls into Python let the interpreter go:
+    a worker searching beside the window got in between cells, and each next cell waited
+    for it to let go (a repaint during typing took 60-150 ms instead of 10). The table
+    holds the interpreter from its first cell to its last (ui/held_painting.py)."""
+    model, view = _shown_in_held_view(database, ids, qtbot)
     model.log.clear()
     model.first_cell.clear()
 
@@ -289,48 +297,3 @@ def test_a_persistent_index_asked_about_is_not_kept_to_be_freed_elsewhere(
     model.data(persistent)
     model.rowCount(persistent)
     assert len(model._kept) == 2  # the index made by model.index, and its parent
-
-
-def test_a_busy_thread_does_not_take_the_interpreter_while_the_table_paints(
-    database: Database, ids: list[int], qtbot
-) -> None:
-    """A thread busy in Python beside the window (a search, a count) asked for the
-    interpreter back after each millisecond of the model's calls: a 10 ms paint took
-    20-40 ms. It waits until the paint is over."""
-    model = _Watched(database.sessions)
-    view = HeldTableView()
-    qtbot.addWidget(view)
-    view.setModel(model)
-    view.resize(900, 400)
-    with qtbot.waitSignal(model.page_arrived):
-        model.set_ids(ids)
-        view.show()
-    qtbot.waitExposed(view)
-    turns = [0]
-    seen: list[int] = []
-    stop = threading.Event()
-
-    def busy() -> None:
-        while not stop.is_set():
-            turns[0] += 1
-
-    original = model.multiData
-
-    def noting(index, roles):  # type: ignore[no-untyped-def]
-        seen.append(turns[0])
-        original(index, roles)
-
-    model.multiData = noting  # type: ignore[method-assign]  # shiboken calls the instance's
-    interval = sys.getswitchinterval()
-    sys.setswitchinterval(0.001)  # the application's (ui/app.py)
-    thread = threading.Thread(target=busy)
-    try:
-        thread.start()
-        view.viewport().update()
-        qtbot.waitUntil(lambda: len(seen) >= 10 * 5)
-    finally:
-        stop.set()
-        thread.join(10)
-        sys.setswitchinterval(interval)
-    assert sys.getswitchinterval() == interval
-    assert len(set(seen)) == 1, f"the busy thread ran {len(set(seen)) - 1} times during the paint"
