@@ -163,13 +163,7 @@ def test_the_table_paints_each_cell_with_two_calls_into_the_model(
     index (Qt's own asked the row and column counts), so typing during a search does
     not stall the window."""
     model = _Counted(database.sessions)
-    view = QTableView()
-    qtbot.addWidget(view)
-    view.setModel(model)
-    view.resize(900, 400)
-    with qtbot.waitSignal(model.page_arrived):
-        model.set_ids(ids)
-        view.show()
+    view = _showing(QTableView(), model, ids, qtbot)
     model.asked.update(dict.fromkeys(model.asked, 0))
     shot = view.viewport().grab()
     assert not shot.isNull()
@@ -239,12 +233,8 @@ class _Watched(AgreementTableModel):
         super().multiData(index, roles)
 
 
-def _shown_in_held_view(
-    database: Database, ids: list[int], qtbot
-) -> tuple[_Watched, HeldTableView]:  # type: ignore[no-untyped-def]
-    """A watched model showing *ids* in the agreement table's view, its first page read."""
-    model = _Watched(database.sessions)
-    view = HeldTableView()
+def _showing(view: QTableView, model: AgreementTableModel, ids: list[int], qtbot) -> QTableView:  # type: ignore[no-untyped-def]
+    """*view* on *model* showing *ids*, shown, its first page read."""
     qtbot.addWidget(view)
     view.setModel(model)
     view.resize(900, 400)
@@ -252,7 +242,7 @@ def _shown_in_held_view(
         model.set_ids(ids)
         view.show()
     qtbot.waitExposed(view)
-    return model, view
+    return view
 
 
 def test_the_table_paints_all_its_cells_before_a_waiting_thread_runs(
@@ -262,7 +252,8 @@ def test_the_table_paints_all_its_cells_before_a_waiting_thread_runs(
     a worker searching beside the window got in between cells, and each next cell waited
     for it to let go (a repaint during typing took 60-150 ms instead of 10). The table
     holds the interpreter from its first cell to its last (ui/held_painting.py)."""
-    model, view = _shown_in_held_view(database, ids, qtbot)
+    model = _Watched(database.sessions)
+    view = _showing(HeldTableView(), model, ids, qtbot)
     model.log.clear()
     model.first_cell.clear()
 
