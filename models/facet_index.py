@@ -130,7 +130,11 @@ class Bits:
             deque(map(flags.__setitem__, ids[start : start + _PACK_PART], repeat(1)), maxlen=0)
         return self._pack_flags(flags) & self.full
 
-    def _pack_flags(self, flags: bytearray) -> int:
+    def pack_flags(self, flags: bytes | bytearray) -> int:
+        """The bit set of the positions whose byte in *flags* is 1."""
+        return self._pack_flags(flags)
+
+    def _pack_flags(self, flags: bytes | bytearray) -> int:
         # Byte k of each group of eight becomes bit k of one packed byte.
         return sum(int.from_bytes(flags[bit::8], "little") << bit for bit in range(8))
 
@@ -213,6 +217,33 @@ class _Order:
                 found += compress(part, itemgetter(*part)(flags))
         return found
 
+    def placed(self, flags: bytearray) -> bytes:
+        """For each position of the (ascending) order, 1 if its id's flag is set."""
+        found = []
+        for start in range(0, len(self.ids), _ORDER_PART):
+            part = self.ids[start : start + _ORDER_PART]
+            if len(part) == 1:  # itemgetter of one position gives a value, not a tuple
+                found.append(bytes([flags[part[0]]]))
+            else:
+                found.append(bytes(itemgetter(*part)(flags)))
+        return b"".join(found)
+
+    def picked(self, placed: bytes, descending: bool) -> list[int]:
+        """The ids at the positions set in *placed* (see placed()), in the order asked for.
+
+        No look-up per id: the order and the flags are walked side by side, a part at a time.
+        """
+        placed = placed[: len(self.ids)]
+        if descending:
+            cut = self.missing_from
+            placed = placed[:cut][::-1] + placed[cut:][::-1]
+        listed = self.listed(descending)
+        found: list[int] = []
+        for start in range(0, len(listed), _ORDER_PART):
+            end = start + _ORDER_PART
+            found += compress(listed[start:end], placed[start:end])
+        return found
+
     def forget(self) -> None:
         """Drop what was derived from the ids (they are about to change)."""
         self._descending = None
@@ -282,6 +313,8 @@ class FacetIndex:
         self._totals: dict[str, dict[Any, int]] = {}  # each set's size, per set name
         self._short_sets: dict[str, int] = {}  # a short search word -> its matches (_text)
         self._short_counts: dict[tuple[str, str], dict[Any, int]] = {}  # (word, set name)
+        # (word, sort column) -> the positions of the word's set in that order, as bits.
+        self._short_placed: dict[tuple[str, SortColumn], int] = {}
         self.sparse_limit = max(_SPARSE, bits.size // _SPARSE_SHARE)
         self.links_limit = bits.size // _LINKS_SHARE  # matches counted per party by links
         self.marks = Marks()  # where the audit log and catalog stood when it was read
@@ -474,6 +507,7 @@ class FacetIndex:
     def _patch_short(self, session: Session, ids: list[int], gone: int) -> None:
         """The kept short words' sets with *ids* matched again as they are now."""
         self._short_counts.clear()
+        self._short_placed.clear()  # the orders move too
         for term, bits in self._short_sets.items():
             # The same condition as any search (FTS5 and attachments), for these ids only.
             statement = matching_ids(session, AgreementFilter(text=term))
@@ -484,6 +518,7 @@ class FacetIndex:
         """Room for ids beyond the size read at first (agreements added since)."""
         self._year_of.frombytes(bytes(_YEAR_BYTES * max(0, size - len(self._year_of))))
         self._year_bytes = None
+        self._short_placed.clear()
         self._bits = Bits(size)
         for order in self._orders.values():
             order.forget()
@@ -569,7 +604,24 @@ class FacetIndex:
             return _as_list(order.listed(sort.descending))
         if found <= self.sparse_limit:
             return order.arrange(list(self._ids_of(match)), self._bits.size, sort.descending)
-        return order.filtered(self._bits.flags(match), sort.descending)
+        term = self._short_term(match)
+        if term is None:
+            return order.filtered(self._bits.flags(match), sort.descending)
+        # A short word alone: where its agreements are in this order is kept (a bit per
+        # position), so that the order is walked beside it, with no look-up per agreement.
+        placed = self._short_placed.get((term, sort.column))
+        if placed is None:
+            flags = order.placed(self._bits.flags(match))
+            placed = self._bits.pack_flags(flags)
+            _remember(self._short_placed, (term, sort.column), placed, _SHORT_SETS)
+        return order.picked(self._bits.flags(placed), sort.descending)
+
+    def _short_term(self, match: int) -> str | None:
+        """The kept short word whose set *match* is, if any."""
+        for term, bits in self._short_sets.items():
+            if bits == match:
+                return term
+        return None
 
     def count(self, session: Session, wanted: AgreementFilter) -> int:
         return self._match(self._dimensions(session, wanted)).bit_count()
@@ -677,13 +729,13 @@ class FacetIndex:
 
     def _short_counted(self, match: int, name: str) -> dict[Any, int] | None:
         """Counts of set *name* when *match* is a kept short word's set (counted once)."""
-        for term, bits in self._short_sets.items():
-            if bits == match:
-                counts = self._short_counts.get((term, name))
-                if counts is None:
-                    counts = self._short_counts[term, name] = _counts(match, self._sets[name])
-                return dict(counts)
-        return None  # the caller's to keep; the remembered one stays as it is
+        term = self._short_term(match)
+        if term is None:
+            return None
+        counts = self._short_counts.get((term, name))
+        if counts is None:
+            counts = self._short_counts[term, name] = _counts(match, self._sets[name])
+        return dict(counts)  # the caller's to keep; the remembered one stays as it is
 
     def _due_counts(self, as_of: date, match: int) -> dict[str, int]:
         found = {}
@@ -785,6 +837,8 @@ class FacetIndex:
                 _remember(self._short_sets, short, cached, _SHORT_SETS)
                 kept = self._short_counts.items()  # the counts of a word dropped go with it
                 self._short_counts = {k: v for k, v in kept if k[0] in self._short_sets}
+                placed = self._short_placed.items()
+                self._short_placed = {k: v for k, v in placed if k[0] in self._short_sets}
             else:
                 _remember(self._text_sets, terms, cached)
         return cached

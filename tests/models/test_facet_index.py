@@ -352,9 +352,11 @@ def test_more_changes_than_a_patch_takes_are_left_to_a_build(
 SHORT_TEXTS = ("k", "K*", '"t"', "т", "қ", "тқ", "oʻ", "ı", "İ", "i", "ü", "tü", "ok", "zz")
 
 
+@pytest.mark.parametrize("limit", [0, 10**9], ids=["order walked beside", "ranking"])
 def test_short_search_words_match_the_sql_exactly(
-    generated: Database, index: FacetIndex, choices: dict[str, list[int]]
+    generated: Database, index: FacetIndex, choices: dict[str, list[int]], limit: int
 ) -> None:
+    index.sparse_limit = index.links_limit = limit
     sorts = st.builds(Sort, st.sampled_from(list(SortColumn)), st.booleans())
 
     @settings(max_examples=80, deadline=None, suppress_health_check=list(HealthCheck))
