@@ -228,7 +228,7 @@ class _Order:
                 found.append(bytes(itemgetter(*part)(flags)))
         return b"".join(found)
 
-    def picked(self, placed: bytes, descending: bool) -> list[int]:
+    def picked(self, placed: bytes | bytearray, descending: bool) -> list[int]:
         """The ids at the positions set in *placed* (see placed()), in the order asked for.
 
         No look-up per id: the order and the flags are walked side by side, a part at a time.
@@ -932,7 +932,7 @@ def _current_rows(session: Session, ids: list[int]) -> _Rows:
     return _Rows(facts, signed, dict(parties), dict(fields))
 
 
-def _remove(agreement_id: int, ids: list[int]) -> None:
+def _remove(agreement_id: int, ids: list[int] | array[int]) -> None:
     """Take an id out of a list, if there."""
     with suppress(ValueError):
         ids.remove(agreement_id)
@@ -1046,7 +1046,7 @@ def _with_subfields(session: Session, direct: dict[int, int]) -> dict[int, int]:
     return joined
 
 
-def _years_of(keys: list[str], listed: list[int], size: int) -> array[int]:
+def _years_of(keys: list[str], listed: Sequence[int], size: int) -> array[int]:
     """Each agreement's signing year by id (0: none), from the signing-date order."""
     year_of = array("H", bytes(_YEAR_BYTES * size))
     start = 0
