@@ -22,7 +22,7 @@ from bisect import bisect_left, bisect_right, insort
 from collections import Counter, defaultdict, deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager, suppress
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from functools import reduce
 from itertools import compress, repeat
@@ -63,6 +63,11 @@ from models.vocab import Kind, Level, Status
 _SPARSE = 8_000
 _SPARSE_SHARE = 25  # or one agreement in this many, if more
 _CACHED_SETS = 16
+# A search of one word this short (a first letter or two typed) matches a quarter of a
+# million agreements at a million: its set is kept as a set of the index, patched on
+# saves, and its counts with it, rather than asked of FTS5 and counted on every search.
+SHORT_TERM = 2
+_SHORT_SETS = 16  # short words kept at most (125 KB each at a million), the oldest dropped
 PATCH_LIMIT = 1_000  # more changed agreements than this: a build is about as quick
 _AUDIT_LINES = 4  # audit lines read per agreement patched, at most (an agreement saved often)
 _PATCHES_KEPT = 32  # patches remembered for changed_after()
@@ -75,6 +80,10 @@ _ONE = re.compile(rb"\x01")
 # flags (a byte per id), where each match is an id at once: 3-4x quicker at 20,000 of 1M.
 _FEW_IDS_SHARE = 400
 _PACK_PART = 65_536  # ids set in one call (a few ms at most)
+# Sort orders are arrays of 32-bit ids: a list of a million Python integers held 37 MB,
+# the array 4. Read and filtered this many positions at a time (a few ms at most each).
+ORDER_CODE = "i"
+_ORDER_PART = 65_536
 _YEAR_BYTES = array("H").itemsize
 _BITS = [tuple(bit for bit in range(8) if value >> bit & 1) for value in range(256)]
 _ALL_OR_NOTHING = bytes.maketrans(b"\x01", b"\xff")  # a flag byte of 1 becomes a mask
@@ -121,7 +130,11 @@ class Bits:
             deque(map(flags.__setitem__, ids[start : start + _PACK_PART], repeat(1)), maxlen=0)
         return self._pack_flags(flags) & self.full
 
-    def _pack_flags(self, flags: bytearray) -> int:
+    def pack_flags(self, flags: bytes | bytearray) -> int:
+        """The bit set of the positions whose byte in *flags* is 1."""
+        return self._pack_flags(flags)
+
+    def _pack_flags(self, flags: bytes | bytearray) -> int:
         # Byte k of each group of eight becomes bit k of one packed byte.
         return sum(int.from_bytes(flags[bit::8], "little") << bit for bit in range(8))
 
@@ -145,17 +158,41 @@ class Bits:
         return found
 
 
+def id_array(ids: Iterable[int] = ()) -> array[int]:
+    """*ids* as a sort order's array, converted a part at a time (no long hold on the GIL)."""
+    if isinstance(ids, array) and ids.typecode == ORDER_CODE:
+        return array(ORDER_CODE, ids)
+    found = array(ORDER_CODE)
+    if isinstance(ids, (list, tuple, array)):
+        for start in range(0, len(ids), _ORDER_PART):
+            found.extend(ids[start : start + _ORDER_PART])
+    else:
+        found.extend(ids)
+    return found
+
+
+def _as_list(ids: array[int]) -> list[int]:
+    """The ids of an order as a list, a part at a time."""
+    found: list[int] = []
+    for start in range(0, len(ids), _ORDER_PART):
+        found += ids[start : start + _ORDER_PART]
+    return found
+
+
 @dataclass
 class _Order:
     """All agreements in one sort column's ascending order; empty values last, by id."""
 
-    ids: list[int]
+    ids: array[int]  # ORDER_CODE: 4 bytes an agreement, not a Python integer's 36
     missing_from: int  # ids[missing_from:] have no value in the column
-    _descending: list[int] | None = None
-    _getters: dict[bool, Callable[[Any], Any]] = field(default_factory=dict)
+    _descending: array[int] | None = None
     _rank: array[int] | None = None
 
-    def listed(self, descending: bool) -> list[int]:
+    def __post_init__(self) -> None:
+        if not isinstance(self.ids, array) or self.ids.typecode != ORDER_CODE:
+            self.ids = id_array(self.ids)
+
+    def listed(self, descending: bool) -> array[int]:
         if not descending:
             return self.ids
         if self._descending is None:
@@ -164,18 +201,52 @@ class _Order:
         return self._descending
 
     def filtered(self, flags: bytearray, descending: bool) -> list[int]:
+        """The ids of the order whose flag is set, a part of the order at a time.
+
+        Each part's ids are looked up in the flags by one itemgetter made for it: quicker
+        than one kept for the whole order (which also held a tuple of a million integers,
+        36 MB), and no call holds the interpreter for more than a few milliseconds.
+        """
         listed = self.listed(descending)
-        if len(listed) < 2:
-            return [agreement_id for agreement_id in listed if flags[agreement_id]]
-        getter = self._getters.get(descending)
-        if getter is None:
-            getter = self._getters[descending] = itemgetter(*listed)
-        return list(compress(listed, getter(flags)))
+        found: list[int] = []
+        for start in range(0, len(listed), _ORDER_PART):
+            part = listed[start : start + _ORDER_PART]
+            if len(part) < 2:
+                found += [agreement_id for agreement_id in part if flags[agreement_id]]
+            else:
+                found += compress(part, itemgetter(*part)(flags))
+        return found
+
+    def placed(self, flags: bytearray) -> bytes:
+        """For each position of the (ascending) order, 1 if its id's flag is set."""
+        found = []
+        for start in range(0, len(self.ids), _ORDER_PART):
+            part = self.ids[start : start + _ORDER_PART]
+            if len(part) == 1:  # itemgetter of one position gives a value, not a tuple
+                found.append(bytes([flags[part[0]]]))
+            else:
+                found.append(bytes(itemgetter(*part)(flags)))
+        return b"".join(found)
+
+    def picked(self, placed: bytes | bytearray, descending: bool) -> list[int]:
+        """The ids at the positions set in *placed* (see placed()), in the order asked for.
+
+        No look-up per id: the order and the flags are walked side by side, a part at a time.
+        """
+        placed = placed[: len(self.ids)]
+        if descending:
+            cut = self.missing_from
+            placed = placed[:cut][::-1] + placed[cut:][::-1]
+        listed = self.listed(descending)
+        found: list[int] = []
+        for start in range(0, len(listed), _ORDER_PART):
+            end = start + _ORDER_PART
+            found += compress(listed[start:end], placed[start:end])
+        return found
 
     def forget(self) -> None:
         """Drop what was derived from the ids (they are about to change)."""
         self._descending = None
-        self._getters.clear()
         self._rank = None
 
     def arrange(self, ids: list[int], size: int, descending: bool) -> list[int]:
@@ -202,8 +273,8 @@ class IndexState:
     every: int  # the set of all agreements
     sets: dict[str, dict[Any, int]]
     signed_keys: list[str]  # signing dates as stored, ascending
-    signed_ids: list[int]  # the agreements signed then, in the same order
-    undated: list[int]  # the agreements with no signing date, ascending
+    signed_ids: Sequence[int]  # the agreements signed then, in the same order
+    undated: Sequence[int]  # the agreements with no signing date, ascending
     due: DueIndex
     links: PartyLinks | None = None  # each agreement's parties (None: counted from the sets)
 
@@ -240,6 +311,10 @@ class FacetIndex:
         self._kept_ids: tuple[int, list[int]] | None = None  # the last match read (_ids_of)
         self._due_sets: dict[tuple[Any, ...], int] = {}
         self._totals: dict[str, dict[Any, int]] = {}  # each set's size, per set name
+        self._short_sets: dict[str, int] = {}  # a short search word -> its matches (_text)
+        self._short_counts: dict[tuple[str, str], dict[Any, int]] = {}  # (word, set name)
+        # (word, sort column) -> the positions of the word's set in that order, as bits.
+        self._short_placed: dict[tuple[str, SortColumn], int] = {}
         self.sparse_limit = max(_SPARSE, bits.size // _SPARSE_SHARE)
         self.links_limit = bits.size // _LINKS_SHARE  # matches counted per party by links
         self.marks = Marks()  # where the audit log and catalog stood when it was read
@@ -310,9 +385,8 @@ class FacetIndex:
         sets["fields"] = _with_subfields(session, direct)
         check()
         links = PartyLinks.read(session, bits.size, check)
-        orders = {
-            SortColumn.SIGNED_ON: _Order(signed_ids + missing, len(signed_ids)),
-        }
+        orders = {SortColumn.SIGNED_ON: _Order(id_array(signed_ids + missing), len(signed_ids))}
+        del signed_ids, missing  # a million integers: gone before the links and due days
         due = DueIndex.read(session)
         if current_revision(session) != revision:
             return None
@@ -339,8 +413,9 @@ class FacetIndex:
     @classmethod
     def from_state(cls, state: IndexState) -> FacetIndex:
         """An index holding *state* (its lists, not copies of them)."""
-        signed = state.signed_ids
-        orders = {SortColumn.SIGNED_ON: _Order(signed + state.undated, len(signed))}
+        signed = id_array(state.signed_ids)
+        signed.extend(state.undated)
+        orders = {SortColumn.SIGNED_ON: _Order(signed, len(state.signed_ids))}
         index = cls(
             state.revision,
             Bits(state.size),
@@ -415,6 +490,7 @@ class FacetIndex:
                     sets[key] = bits & ~gone
         self._all = (self._all & ~gone) | self._bits.pack(present)
         self._totals.clear()
+        self._patch_short(session, ids, gone)
         self.total = self._all.bit_count()
         for name, values in rows.grouped().items():
             sets = self._sets[name]
@@ -428,10 +504,21 @@ class FacetIndex:
         self._due_sets.clear()
         self.forget_searches()
 
+    def _patch_short(self, session: Session, ids: list[int], gone: int) -> None:
+        """The kept short words' sets with *ids* matched again as they are now."""
+        self._short_counts.clear()
+        self._short_placed.clear()  # the orders move too
+        for term, bits in self._short_sets.items():
+            # The same condition as any search (FTS5 and attachments), for these ids only.
+            statement = matching_ids(session, AgreementFilter(text=term))
+            now = _column(session, statement.where(Agreement.id.in_(ids)))
+            self._short_sets[term] = (bits & ~gone) | self._bits.pack(now)
+
     def _grow(self, size: int) -> None:
         """Room for ids beyond the size read at first (agreements added since)."""
         self._year_of.frombytes(bytes(_YEAR_BYTES * max(0, size - len(self._year_of))))
         self._year_bytes = None
+        self._short_placed.clear()
         self._bits = Bits(size)
         for order in self._orders.values():
             order.forget()
@@ -451,7 +538,7 @@ class FacetIndex:
             kept = [(k, i) for k, i in zip(keys, dated, strict=True) if i not in leaving]
             keys[:] = [k for k, _i in kept]
             undated = [i for i in listed[order.missing_from :] if i not in leaving]
-            listed[:] = [i for _k, i in kept] + undated
+            listed[:] = id_array([i for _k, i in kept] + undated)
             order.missing_from = len(kept)
         else:
             for agreement_id in ids:
@@ -514,10 +601,27 @@ class FacetIndex:
         order = self._order(session, sort.column)
         found = match.bit_count()
         if found == self.total:
-            return list(order.listed(sort.descending))
+            return _as_list(order.listed(sort.descending))
         if found <= self.sparse_limit:
             return order.arrange(list(self._ids_of(match)), self._bits.size, sort.descending)
-        return order.filtered(self._bits.flags(match), sort.descending)
+        term = self._short_term(match)
+        if term is None:
+            return order.filtered(self._bits.flags(match), sort.descending)
+        # A short word alone: where its agreements are in this order is kept (a bit per
+        # position), so that the order is walked beside it, with no look-up per agreement.
+        placed = self._short_placed.get((term, sort.column))
+        if placed is None:
+            flags = order.placed(self._bits.flags(match))
+            placed = self._bits.pack_flags(flags)
+            _remember(self._short_placed, (term, sort.column), placed, _SHORT_SETS)
+        return order.picked(self._bits.flags(placed), sort.descending)
+
+    def _short_term(self, match: int) -> str | None:
+        """The kept short word whose set *match* is, if any."""
+        for term, bits in self._short_sets.items():
+            if bits == match:
+                return term
+        return None
 
     def count(self, session: Session, wanted: AgreementFilter) -> int:
         return self._match(self._dimensions(session, wanted)).bit_count()
@@ -616,11 +720,22 @@ class FacetIndex:
     def _counts(self, match: int, name: str) -> dict[Any, int]:
         """Matches per value of set *name*; each set's own size when nothing else constrains."""
         if match != self._all:
-            return _counts(match, self._sets[name])
+            counted = self._short_counted(match, name) if self._short_sets else None
+            return _counts(match, self._sets[name]) if counted is None else counted
         totals = self._totals.get(name)
         if totals is None:
             totals = self._totals[name] = _counts(match, self._sets[name])
-        return dict(totals)  # the caller's to keep; the remembered one stays as it is
+        return dict(totals)
+
+    def _short_counted(self, match: int, name: str) -> dict[Any, int] | None:
+        """Counts of set *name* when *match* is a kept short word's set (counted once)."""
+        term = self._short_term(match)
+        if term is None:
+            return None
+        counts = self._short_counts.get((term, name))
+        if counts is None:
+            counts = self._short_counts[term, name] = _counts(match, self._sets[name])
+        return dict(counts)  # the caller's to keep; the remembered one stays as it is
 
     def _due_counts(self, as_of: date, match: int) -> dict[str, int]:
         found = {}
@@ -701,6 +816,9 @@ class FacetIndex:
 
     def _text(self, session: Session, text: str) -> int:
         terms = tuple(search_terms(text))
+        short = terms[0] if len(terms) == 1 and len(terms[0]) <= SHORT_TERM else None
+        if short is not None and short in self._short_sets:
+            return self._short_sets[short]
         cached = self._text_sets.get(terms)
         if cached is None:
             match, connection = fts_query(text), session.connection()
@@ -715,7 +833,14 @@ class FacetIndex:
             else:
                 ids = _column(session, matching_ids(session, AgreementFilter(text=text)))
             cached = self._bits.pack(ids)  # leaves out ids added since the index was read
-            _remember(self._text_sets, terms, cached)
+            if short is not None:  # kept beside the facets' sets, and patched like them
+                _remember(self._short_sets, short, cached, _SHORT_SETS)
+                kept = self._short_counts.items()  # the counts of a word dropped go with it
+                self._short_counts = {k: v for k, v in kept if k[0] in self._short_sets}
+                placed = self._short_placed.items()
+                self._short_placed = {k: v for k, v in placed if k[0] in self._short_sets}
+            else:
+                _remember(self._text_sets, terms, cached)
         return cached
 
     def _order(self, session: Session, column: SortColumn) -> _Order:
@@ -727,7 +852,7 @@ class FacetIndex:
             size = self._bits.size
             present = [i for i in present if i < size]
             missing = [i for i in missing if i < size]
-            order = self._orders[column] = _Order(present + missing, len(present))
+            order = self._orders[column] = _Order(id_array(present + missing), len(present))
         return order
 
 
@@ -807,7 +932,7 @@ def _current_rows(session: Session, ids: list[int]) -> _Rows:
     return _Rows(facts, signed, dict(parties), dict(fields))
 
 
-def _remove(agreement_id: int, ids: list[int]) -> None:
+def _remove(agreement_id: int, ids: list[int] | array[int]) -> None:
     """Take an id out of a list, if there."""
     with suppress(ValueError):
         ids.remove(agreement_id)
@@ -825,8 +950,8 @@ def _place(
     leaving = set(ids)
     cut = order.missing_from
     if len(ids) > _FEW:
-        head = [i for i in order.ids[:cut] if i not in leaving]
-        tail = [i for i in order.ids[cut:] if i not in leaving]
+        head = id_array([i for i in order.ids[:cut] if i not in leaving])
+        tail = id_array([i for i in order.ids[cut:] if i not in leaving])
     else:
         head, tail = order.ids[:cut], order.ids[cut:]
         for agreement_id in ids:
@@ -845,7 +970,7 @@ def _place(
                 position = head.index(before) + 1
             except ValueError:
                 return False
-        head[position:position] = group
+        head[position:position] = id_array(group)
     for agreement_id in empty:
         insort(tail, agreement_id)
     order.ids, order.missing_from = head + tail, len(head)
@@ -921,7 +1046,7 @@ def _with_subfields(session: Session, direct: dict[int, int]) -> dict[int, int]:
     return joined
 
 
-def _years_of(keys: list[str], listed: list[int], size: int) -> array[int]:
+def _years_of(keys: list[str], listed: Sequence[int], size: int) -> array[int]:
     """Each agreement's signing year by id (0: none), from the signing-date order."""
     year_of = array("H", bytes(_YEAR_BYTES * size))
     start = 0
@@ -948,7 +1073,7 @@ def _counts(match: int, sets: dict[Any, int]) -> dict[Any, int]:
     return counts
 
 
-def _remember(cache: dict[Any, int], key: Any, bits: int) -> None:
-    if len(cache) >= _CACHED_SETS:
+def _remember(cache: dict[Any, int], key: Any, bits: int, most: int = _CACHED_SETS) -> None:
+    if len(cache) >= most:
         cache.pop(next(iter(cache)))
     cache[key] = bits

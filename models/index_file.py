@@ -270,8 +270,8 @@ def _state(header: dict[str, Any], marks: Marks, blobs: list[memoryview]) -> Ind
             for name, values in header["sets"].items()
         },
         signed_keys=list(map(keys.__getitem__, ints(header["signed_positions"]))),
-        signed_ids=ints(header["signed_ids"]).tolist(),
-        undated=ints(header["undated"]).tolist(),
+        signed_ids=ints(header["signed_ids"]),  # kept as arrays: no million integers
+        undated=ints(header["undated"]),
         due=DueIndex(
             days,
             frozenset(due["stale"]),

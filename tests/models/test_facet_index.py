@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from sqlalchemy import select
+from sqlalchemy import event, select
 
 from benchmarks.generate import generate
 from models import due_index, facet_index
@@ -256,6 +256,11 @@ def _same_answers(database: Database, patched: FacetIndex) -> None:
             # Deadlines patched in with their agreements (expiries set by the edits).
             AgreementFilter(due_within=365, due_as_of=date(2031, 1, 1)),
             AgreementFilter(due_overdue=True, due_as_of=date(2034, 1, 1)),
+            # Short words: kept sets, patched with the titles the edits give.
+            AgreementFilter(text="t"),
+            AgreementFilter(text="оқ"),
+            AgreementFilter(text="oʻ", statuses=(Status.SIGNED,)),
+            AgreementFilter(text='"Z*"'),
         ]
         for wanted in wanted_all:
             assert patched.facets(session, wanted) == fresh.facets(session, wanted)
@@ -338,3 +343,72 @@ def test_more_changes_than_a_patch_takes_are_left_to_a_build(
         assert not index.apply(session)  # an import elsewhere, say: build again
         assert not index.is_current(session)
         assert index.total == 1  # left as it was
+
+
+# ----------------------------------------------------------------- short search words
+
+# A letter or two as typed: Latin, Kazakh Cyrillic, Uzbek ʻ, Turkish dotted and dotless i,
+# a whole word, and the operators the search box lets through.
+SHORT_TEXTS = ("k", "K*", '"t"', "т", "қ", "тқ", "oʻ", "ı", "İ", "i", "ü", "tü", "ok", "zz")
+
+
+@pytest.mark.parametrize("limit", [0, 10**9], ids=["order walked beside", "ranking"])
+def test_short_search_words_match_the_sql_exactly(
+    generated: Database, index: FacetIndex, choices: dict[str, list[int]], limit: int
+) -> None:
+    index.sparse_limit = index.links_limit = limit
+    sorts = st.builds(Sort, st.sampled_from(list(SortColumn)), st.booleans())
+
+    @settings(max_examples=80, deadline=None, suppress_health_check=list(HealthCheck))
+    @given(filters(choices, SHORT_TEXTS), sorts, st.booleans(), st.booleans())
+    def check(wanted: AgreementFilter, sort: Sort, exclude_own: bool, alone: bool) -> None:
+        if alone:  # the search by itself: its kept set and kept counts
+            wanted = AgreementFilter(text=wanted.text)
+        with generated.sessions() as session:
+            index.forget_searches()  # a new search: the short words' sets stay
+            assert index.ids(session, wanted, sort) == agreement_ids(session, wanted, sort)
+            assert index.facets(session, wanted, exclude_own=exclude_own) == facet_counts(
+                session, wanted, exclude_own=exclude_own
+            )
+
+    check()
+
+
+def test_a_short_search_word_is_kept_and_patched_on_saves(database: Database) -> None:
+    first = save(database, agreement("Zeta", ("Kazakhstan",)))
+    save(database, agreement("Тоқаев visit", ("Uzbekistan",)))
+    searched: list[str] = []
+
+    def seen(_conn: object, _cursor: object, statement: str, *_args: object) -> None:
+        if "MATCH" in statement or "LIKE" in statement or "@@" in statement:
+            searched.append(statement)
+
+    with database.sessions() as session:
+        index = FacetIndex.build(session)
+        assert index is not None
+        alone, letter = AgreementFilter(text="қ"), AgreementFilter(text="w")
+        assert index.ids(session, alone, Sort()) == agreement_ids(session, alone, Sort())
+        assert first not in index.ids(session, letter, Sort())
+        event.listen(database.engine, "before_cursor_execute", seen)
+        try:
+            index.forget_searches()  # typed again: answered without asking the database
+            assert index.ids(session, alone, Sort()) == agreement_ids(session, alone, Sort())
+            assert index.facets(session, alone) == facet_counts(session, alone)
+            searched.clear()
+            index.forget_searches()
+            index.ids(session, alone, Sort())
+            index.facets(session, alone)
+            assert searched == []
+        finally:
+            event.remove(database.engine, "before_cursor_execute", seen)
+    with database.sessions.begin() as session:  # "Zeta" becomes a water treaty
+        data, version = load_input(session, first)
+        update(session, first, dataclasses.replace(data, title="Water treaty"), version)
+    with database.sessions() as session:
+        assert index.apply(session, [first], known=True)
+        assert first in index.ids(session, letter, Sort())
+        assert index.ids(session, letter, Sort()) == agreement_ids(session, letter, Sort())
+        assert index.facets(session, letter) == facet_counts(session, letter)
+        for wanted in (alone, AgreementFilter(text="Z")):
+            assert index.ids(session, wanted, Sort()) == agreement_ids(session, wanted, Sort())
+            assert index.facets(session, wanted) == facet_counts(session, wanted)
