@@ -135,8 +135,9 @@ def test_random_text_prints_as_write_json_prints_it(
 
 def test_the_links_are_read_in_order_from_their_index_without_a_sort(database: Path) -> None:
     """One column of party ids, and each agreement's counts of them, cut in the same order."""
-    with contextlib.closing(open_current(database)) as connection:
-        assert connection is not None
+    opened = open_current(database)
+    assert opened is not None
+    with contextlib.closing(opened) as connection:
         for statement in (sqlite_json._LINKS, sqlite_json._LINK_COUNTS):
             plan = [
                 row[3]
