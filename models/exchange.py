@@ -58,6 +58,7 @@ from models.exchange_relations import (
 from models.exchange_stream import file_stamp, stream_records
 from models.exchange_write import export_file, export_format
 from models.fields import field_paths, path_key, split_path
+from models.gc_pause import fewer_collections
 from models.messages import IMPORT, QT_TRANSLATE_NOOP, STEP_IMPORT, Import, fill, say
 from models.parties import doubtful_parties, find_identity, find_party
 from models.schema import Agreement, Field, Party
@@ -155,7 +156,8 @@ def preview_import(
 ) -> ImportPreview:
     """Read and check *path* and say what importing it would do; raise ImportFailed if it can't."""
     source = Path(path)
-    scan = _scan(session, source, update=update, keep_duplicates=keep_duplicates)
+    with fewer_collections():
+        scan = _scan(session, source, update=update, keep_duplicates=keep_duplicates)
     scan.raise_problems()
     return ImportPreview(
         rows=scan.rows,
@@ -193,7 +195,10 @@ def import_file(
     (models.duplicates) is skipped and listed, unless *keep_duplicates*.
     """
 
-    with history.step(session, fill(STEP_IMPORT, Path(path).name)) as recording:
+    with (
+        fewer_collections(),
+        history.step(session, fill(STEP_IMPORT, Path(path).name)) as recording,
+    ):
         result = _import_file(
             session, path, update, new_parties, keep_duplicates, progress, cancelled
         )
@@ -452,6 +457,9 @@ def _scan(
     seen: set[bytes] = set()
     identities: dict[str, _PartyKey] = {}
     party_ids: dict[str, int | None] = {}  # nothing is written in this pass: names kept
+    # Nothing written in this pass: an empty database stays empty, and no row can match
+    # or probably repeat a recorded agreement (an import into a new file asks nothing).
+    recorded = session.execute(select(Agreement.id).limit(1)).first() is not None
     for batch in _batches(stream_records(path, check), _LOOKUP_CHUNK):
         scan.rows += len(batch)
         for record in batch:
@@ -459,11 +467,11 @@ def _scan(
         if scan.invalid.listed:
             continue  # only the rows' own problems are told, as for a JSON file
         scan.clashes.add(_party_clashes(session, batch, identities))
-        new = _sort_rows(session, batch, scan, seen, update)
+        new = _sort_rows(session, batch, scan, seen, update, recorded)
         kept = (
-            [record for _, record in new]
-            if keep_duplicates
-            else _set_aside(session, new, scan, party_ids)
+            _set_aside(session, new, scan, party_ids)
+            if recorded and not keep_duplicates
+            else [record for _, record in new]
         )
         for record in kept:
             _note_names(session, scan, record, record.data)
@@ -474,14 +482,19 @@ def _scan(
 
 
 def _sort_rows(
-    session: Session, batch: list[Record], scan: _Scan, seen: set[bytes], update: bool
+    session: Session,
+    batch: list[Record],
+    scan: _Scan,
+    seen: set[bytes],
+    update: bool,
+    any_recorded: bool = True,
 ) -> list[tuple[int, Record]]:
     """Sort a batch into matches of recorded agreements, repeats and new rows (returned).
 
     Each new row comes with its place in scan.kinds, to mark it if it is set aside.
     """
     terms = [" ".join(search_terms(record.data.title)) for record in batch]
-    recorded = _recorded(session, {words[:200] for words in terms})
+    recorded = _recorded(session, {words[:200] for words in terms}) if any_recorded else {}
     new = []
     for record, words in zip(batch, terms, strict=True):
         key = _identity(record.data.title, PartialDate.parse_optional(record.data.signed_on), words)

@@ -220,6 +220,19 @@ def where_now(connection: Connection, ids: Iterable[int]) -> dict[int, tuple[str
     return places
 
 
+def live_ids(connection: Connection, ids: Iterable[int]) -> set[int]:
+    """Those of *ids* that are live agreements (where_now's LIVE) and nothing else: an
+    import's 100,000 new agreements without a row object each (the import's peak memory)."""
+    live: set[int] = set()
+    for chunk in chunks(ids, 5000):
+        live.update(
+            connection.execute(select(AGREEMENTS.c.id).where(AGREEMENTS.c.id.in_(chunk))).scalars()
+        )
+        trashed = select(TRASH.c.agreement_id).where(TRASH.c.agreement_id.in_(chunk))
+        live.difference_update(connection.execute(trashed).scalars())
+    return live
+
+
 # ----------------------------------------------------------------- agreements, write
 
 

@@ -15,7 +15,7 @@ from models.service import create
 from tests.backends import BACKENDS
 from tests.builders import agreement
 from ui.agreement_table_model import LOADING, AgreementTableModel
-from ui.held_painting import HeldTableView
+from ui.held_painting import BAND_ROWS, HeldTableView
 from ui.item_roles import ID_ROLE
 
 
@@ -254,6 +254,8 @@ def test_the_table_paints_all_its_cells_before_a_waiting_thread_runs(
     holds the interpreter from its first cell to its last (ui/held_painting.py)."""
     model = _Watched(database.sessions)
     view = _showing(HeldTableView(), model, ids, qtbot)
+    view.resize(900, BAND_ROWS * view.verticalHeader().defaultSectionSize())  # one band
+    qtbot.waitUntil(lambda: view.viewport().height() < view.height())
     model.log.clear()
     model.first_cell.clear()
 
@@ -272,10 +274,72 @@ def test_the_table_paints_all_its_cells_before_a_waiting_thread_runs(
         thread.join(10)
     finally:
         sys.setswitchinterval(interval)
-    assert model.log.count("cell") >= 10 * 5  # rows and columns in view
+    assert model.log.count("cell") >= 5 * 5  # rows and columns in view
     assert model.log.index("worker") == len(model.log) - 1  # after the last cell
     assert len(model._kept) == 0  # what the paint kept is handed over to be freed
     model.shutdown()
+
+
+class _Banded(HeldTableView):
+    """The table view, noting the rows each of its paints asked the model for."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.paints: list[set[int]] = []
+
+    def paintEvent(self, event):  # type: ignore[no-untyped-def]
+        self.paints.append(set())
+        super().paintEvent(event)
+
+
+class _Rows(AgreementTableModel):
+    """The table model, telling its view which rows it paints."""
+
+    view: _Banded
+
+    def multiData(self, index, roles):  # type: ignore[no-untyped-def]
+        self.view.paints[-1].add(index.row())
+        super().multiData(index, roles)
+
+
+def _banded(database: Database, ids: list[int], qtbot) -> _Banded:  # type: ignore[no-untyped-def]
+    model = _Rows(database.sessions)
+    model.view = _Banded()
+    view = _showing(model.view, model, ids, qtbot)
+    view.resize(900, 40 * view.verticalHeader().defaultSectionSize())
+    qtbot.waitUntil(lambda: view.rowAt(view.viewport().height() - 1) > 3 * BAND_ROWS)
+    qtbot.wait(50)  # the resize's own paints are over
+    view.paints.clear()
+    return view
+
+
+def test_a_paint_of_the_whole_table_is_done_a_band_of_rows_at_a_time_top_first(
+    database: Database, ids: list[int], qtbot
+) -> None:
+    """New rows for each key typed repaint the whole table: 13-45 ms of Qt laying out text
+    in one turn of the event loop, the longest stall of typing. Between bands, keys and
+    timers get their turn; the table is whole a few milliseconds later."""
+    view = _banded(database, ids, qtbot)
+    shown = set(range(view.rowAt(0), view.rowAt(view.viewport().height() - 1) + 1))
+    view.viewport().update()
+    qtbot.waitUntil(lambda: shown <= set().union(*view.paints))
+    first, *later = [rows for rows in view.paints if rows]
+    assert first == set(range(BAND_ROWS))  # the top band alone
+    assert len(later) >= 2 and all(len(rows) <= BAND_ROWS + 1 for rows in later)
+    assert min(min(rows) for rows in later) >= BAND_ROWS - 1  # top first, then below
+    view.model().shutdown()  # type: ignore[attr-defined]
+
+
+def test_a_picture_of_the_table_is_painted_whole_at_once(
+    database: Database, ids: list[int], qtbot
+) -> None:
+    """grab() (a screenshot, a print) paints into a picture, not the screen: no band is
+    left for later, or the picture would show them empty."""
+    view = _banded(database, ids, qtbot)
+    shown = set(range(view.rowAt(0), view.rowAt(view.viewport().height() - 1) + 1))
+    view.viewport().grab()
+    assert [rows for rows in view.paints if rows] == [shown]
+    view.model().shutdown()  # type: ignore[attr-defined]
 
 
 def test_a_persistent_index_asked_about_is_not_kept_to_be_freed_elsewhere(
