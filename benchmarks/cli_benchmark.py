@@ -66,9 +66,11 @@ def cases(path: Path, party: str, search: str, app: Path, label: str = "") -> li
     listing = [python, "main.py", "--db", str(path), "list", "--format", "json"]
     # What `list` can't do without: on an SQLite file, the command line and the quick path's
     # modules (models.sqlite_listing); before it (an older --app), SQLAlchemy and the schema.
+    # JSON written from SQLite's rows (models.sqlite_json) where the checkout has it.
     quick = (app / "models" / "sqlite_listing.py").exists()
+    rows = ", models.sqlite_json" if (app / "models" / "sqlite_json.py").exists() else ""
     floor = "import " + (
-        "ui.cli.running, ui.cli.listing, models.sqlite_listing, models.sqlite_file"
+        f"ui.cli.running, ui.cli.listing, models.sqlite_listing, models.sqlite_file{rows}"
         if quick
         else "models.query, models.participation_counts"
     )

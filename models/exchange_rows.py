@@ -12,10 +12,8 @@ tests/models/test_exchange_rows.py compares the two.
 from __future__ import annotations
 
 import json
-import re
 from collections import defaultdict
 from collections.abc import Callable, Sequence
-from datetime import date
 from typing import Any, NamedTuple
 
 from sqlalchemy import Select, String, literal_column, select, type_coerce
@@ -23,7 +21,7 @@ from sqlalchemy.orm import Session
 from sqlalchemy.sql.elements import ColumnClause
 
 from models.agreement_record import LIST_SEPARATOR, TERM_COLUMNS
-from models.dates import PartialDate
+from models.dates import PartialDate, is_canonical
 from models.fields import field_paths
 from models.parties import exchange_code
 from models.schema import (
@@ -150,31 +148,9 @@ class _Dates:
             return None
         text = self.dates.get(stored)
         if text is None:
-            text = stored if _canonical(stored) else PartialDate.parse(stored).iso()
+            text = stored if is_canonical(stored) else PartialDate.parse(stored).iso()
             self.dates[stored] = text
         return text
-
-
-# A date as PartialDate.iso() writes it: ASCII digits, the year and month never zero.
-_CANONICAL = re.compile(r"(?!0000)[0-9]{4}(?:-(?:0[1-9]|1[0-2])(?:-[0-9]{2})?)?", re.ASCII)
-
-
-def _canonical(stored: str) -> bool:
-    """Whether *stored* is a valid date already in the form PartialDate.iso() gives it.
-
-    An export of 100,000 agreements holds some 57,000 distinct dates, and building a
-    PartialDate for each was a tenth of a CSV export; the few others still go through it
-    (and its message for a date that is not one).
-    """
-    if _CANONICAL.fullmatch(stored) is None:
-        return False
-    if len(stored) < 10:
-        return True
-    try:
-        date.fromisoformat(stored)  # the day exists in that month
-    except ValueError:
-        return False
-    return True
 
 
 class CsvCells(_Dates):

@@ -50,6 +50,18 @@ def write_json(rows: Iterable[AgreementRow], out: IO[str]) -> None:
     out.write("\n]\n")
 
 
+def write_json_texts(batches: Iterable[str], out: IO[str]) -> None:
+    """The list write_json writes, from the text of its objects already joined a batch at a
+    time (models.sqlite_json)."""
+    out.write("[")
+    written = False
+    for text in batches:
+        if text:
+            out.write(("," if written else "") + "\n  " + text)
+            written = True
+    out.write("\n]\n")
+
+
 def _indented(value: Any, indent: str) -> str:
     """*value* as JSON, each object key and list item on a line of its own under *indent*."""
     if not value or not isinstance(value, dict | list):
@@ -262,8 +274,9 @@ def _write_quickly(connection: sqlite3.Connection, path: Path, ids: list[int], o
 
     try:
         if output == "json":
-            counted = sqlite_listing.iter_rows(connection, ids, counted_on=date.today())
-            write_json(counted, sys.stdout)
+            from models.sqlite_json import json_batches
+
+            write_json_texts(json_batches(connection, ids, date.today()), sys.stdout)
         else:
             write_table(sqlite_listing.iter_rows(connection, ids), sys.stdout)
     except sqlite3.Error as error:
