@@ -20,7 +20,7 @@ A paint of the whole table (new rows after each key typed in the search box) sti
 Qt laying out each cell's text: the longest stall of typing. So a paint of many rows to the
 screen is done in bands of BAND_ROWS rows, top first, one band per turn of the event loop:
 keys, timers and the other widgets get their turn between bands, and the table is whole a
-few milliseconds later. A picture of the table (grab(), render(), a print) is painted at once.
+few milliseconds later. A picture of the table (grab(), render()) is painted at once.
 """
 
 from __future__ import annotations
