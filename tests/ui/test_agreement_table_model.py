@@ -306,11 +306,17 @@ def _banded(database: Database, ids: list[int], qtbot) -> _Banded:  # type: igno
     model = _Rows(database.sessions)
     model.view = _Banded()
     view = _showing(model.view, model, ids, qtbot)
+    view.paints.clear()
     view.resize(900, 40 * view.verticalHeader().defaultSectionSize())
     qtbot.waitUntil(lambda: view.rowAt(view.viewport().height() - 1) > 3 * BAND_ROWS)
-    qtbot.wait(50)  # the resize's own paints are over
+    qtbot.waitUntil(lambda: _shown(view) <= set().union(*view.paints))  # the resize's bands
     view.paints.clear()
     return view
+
+
+def _shown(view: QTableView) -> set[int]:
+    """The rows in view."""
+    return set(range(view.rowAt(0), view.rowAt(view.viewport().height() - 1) + 1))
 
 
 def test_a_paint_of_the_whole_table_is_done_a_band_of_rows_at_a_time_top_first(
@@ -320,7 +326,7 @@ def test_a_paint_of_the_whole_table_is_done_a_band_of_rows_at_a_time_top_first(
     in one turn of the event loop, the longest stall of typing. Between bands, keys and
     timers get their turn; the table is whole a few milliseconds later."""
     view = _banded(database, ids, qtbot)
-    shown = set(range(view.rowAt(0), view.rowAt(view.viewport().height() - 1) + 1))
+    shown = _shown(view)
     view.viewport().update()
     qtbot.waitUntil(lambda: shown <= set().union(*view.paints))
     first, *later = [rows for rows in view.paints if rows]
@@ -333,10 +339,10 @@ def test_a_paint_of_the_whole_table_is_done_a_band_of_rows_at_a_time_top_first(
 def test_a_picture_of_the_table_is_painted_whole_at_once(
     database: Database, ids: list[int], qtbot
 ) -> None:
-    """grab() (a screenshot, a print) paints into a picture, not the screen: no band is
+    """grab() (a screenshot) paints into a picture, not the screen: no band is
     left for later, or the picture would show them empty."""
     view = _banded(database, ids, qtbot)
-    shown = set(range(view.rowAt(0), view.rowAt(view.viewport().height() - 1) + 1))
+    shown = _shown(view)
     view.viewport().grab()
     assert [rows for rows in view.paints if rows] == [shown]
     view.model().shutdown()  # type: ignore[attr-defined]
