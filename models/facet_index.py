@@ -128,13 +128,10 @@ class Bits:
         flags = bytearray(self.bytes * 8)
         for start in range(0, len(ids), _PACK_PART):  # set in C, a part at a time: 3x quicker
             deque(map(flags.__setitem__, ids[start : start + _PACK_PART], repeat(1)), maxlen=0)
-        return self._pack_flags(flags) & self.full
+        return self.pack_flags(flags) & self.full
 
     def pack_flags(self, flags: bytes | bytearray) -> int:
         """The bit set of the positions whose byte in *flags* is 1."""
-        return self._pack_flags(flags)
-
-    def _pack_flags(self, flags: bytes | bytearray) -> int:
         # Byte k of each group of eight becomes bit k of one packed byte.
         return sum(int.from_bytes(flags[bit::8], "little") << bit for bit in range(8))
 
