@@ -519,7 +519,7 @@ class SearchController(QObject):
         wanted, generation = self.wanted, self._generation
         cached = self._facet_cache.get(wanted)
         if cached is not None:
-            self._counts(generation, wanted, cached)
+            self._counts(generation, wanted, cached, self.index)
             return
         sessions, index = self.database.sessions, self.index
         # SQL counts only while no build is running (it is backing off after the data
@@ -527,7 +527,7 @@ class SearchController(QObject):
         sql_limit = SQL_COUNT_LIMIT if self._index_job is None else 0
         self._facet_job = self.worker.submit(
             lambda job: _facets(sessions, index, wanted, sql_limit, job),
-            lambda facets: self._counts(generation, wanted, facets),
+            lambda facets: self._counts(generation, wanted, facets, index),
             self._failed,
         )
 
@@ -564,11 +564,21 @@ class SearchController(QObject):
         if counted:
             self.request_counts()  # shown at once: after the rows, as always
 
-    def _counts(self, generation: int, wanted: AgreementFilter, facets: Facets | None) -> None:
+    def _counts(
+        self,
+        generation: int,
+        wanted: AgreementFilter,
+        facets: Facets | None,
+        index: FacetIndex | None,
+    ) -> None:
         if generation != self._generation:
             return
         if facets is None:
-            self._drop_index()
+            # Not counted: *index* could not be brought up to date, or there was none and
+            # the filter was too broad for SQL. Either way an index is to be built, unless
+            # one has been put in place since (it counts in its turn, see rebuild_index).
+            if index is self.index:
+                self._drop_index()
             return
         if len(self._facet_cache) >= FACET_CACHE_SIZE:
             self._facet_cache.pop(next(iter(self._facet_cache)))
