@@ -81,6 +81,10 @@ def _name(member: Vocabulary) -> str:
 # passes one made from its own palette (ui/colours.py), readable light or dark.
 MUTED = "#5f6368"
 SECTION = "margin-top:14px; margin-bottom:4px"
+PARTIES_PER_TABLE = 10  # parties to a table: the pane lays out a table at a time
+_PARTY_TABLE = (
+    "<table width='100%' cellspacing='0' cellpadding='2' style='border-collapse:collapse'>"
+)
 
 
 def _date(value: PartialDate | None, missing: str) -> str:
@@ -235,21 +239,40 @@ def _parties(detail: AgreementDetail, muted: str) -> str:
     columns = [
         (name, cell) for name, cell in _PARTY_COLUMNS if any(cell(p) for p in detail.parties)
     ]
+    widths = _party_widths(len(columns))
     rule = f"border-bottom:1px solid {muted}"
     head = "".join(
-        f"<th align='left' style='{rule}; color:{muted}'>{escape(name)}</th>"
-        for name in (
-            translate("DetailPane", "Party"),
-            translate("DetailPane", "Role"),
-            *(_say(name) for name, _cell in columns),
+        f"<th align='left' width='{width}%' style='{rule}; color:{muted}'>{escape(name)}</th>"
+        for width, name in zip(
+            widths,
+            (
+                translate("DetailPane", "Party"),
+                translate("DetailPane", "Role"),
+                *(_say(name) for name, _cell in columns),
+            ),
+            strict=True,
         )
     )
-    rows = [f"<tr>{head}</tr>"]
     span = 2 + len(columns)
-    for party in detail.parties:
+    # A table of a few parties at a time, the columns of each as wide as the first's: the
+    # pane lays out what is in view and the rest after, where one table of 130 parties held
+    # the window for 60 ms or more.
+    rows = [f"<tr>{head}</tr>"]
+    for number, party in enumerate(detail.parties):
+        if number and not number % PARTIES_PER_TABLE:
+            rows.append(f"</table>{_PARTY_TABLE}")
+            sized = [f" width='{width}%'" for width in widths]  # this table's first row
+        else:
+            sized = [""] * span
         cells = [_party_name(party), escape(label(party.role))]
         cells += [cell(party) for _name, cell in columns]
-        rows.append("<tr>" + "".join(f"<td valign='top'>{c}</td>" for c in cells) + "</tr>")
+        rows.append(
+            "<tr>"
+            + "".join(
+                f"<td valign='top'{size}>{c}</td>" for size, c in zip(sized, cells, strict=True)
+            )
+            + "</tr>"
+        )
         notes = _party_notes(party)
         if notes:
             # Under the row, across the table: a signatory's name and title are long.
@@ -257,11 +280,7 @@ def _parties(detail: AgreementDetail, muted: str) -> str:
                 f"<tr><td colspan='{span}' style='color:{muted}; padding-left:12px'>"
                 f"<small>{notes}</small></td></tr>"
             )
-    html.append(
-        "<table width='100%' cellspacing='0' cellpadding='2' style='border-collapse:collapse'>"
-        + "".join(rows)
-        + "</table>"
-    )
+    html.append(_PARTY_TABLE + "".join(rows) + "</table>")
     if any(a.implied for p in detail.parties for a in p.actions):
         implied = translate(
             "DetailPane", "* the agreement's signing date: no signature of its own is recorded."
@@ -278,6 +297,15 @@ def _parties(detail: AgreementDetail, muted: str) -> str:
             )
         html.append("</ul>")
     return "".join(html)
+
+
+def _party_widths(dates: int) -> list[int]:
+    """Per cent of the pane for the name, the role and each of *dates* date columns."""
+    if not dates:
+        return [60, 40]
+    name, role = 30, 20
+    each = (100 - name - role) // dates
+    return [name, role, *[each] * dates]
 
 
 def _party_name(party: PartyView) -> str:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtGui import QTextDocument
+import pycountry
+from PySide6.QtGui import QTextBlock, QTextDocument, QTextTable
 
 from models.database import Database
 from models.detail import load_detail
@@ -136,3 +137,58 @@ def test_the_same_agreement_shown_again_stays_where_the_reader_scrolled(
     assert "Short protocol" in pane.toPlainText()
     pane.show_detail(long_detail)
     assert bar.value() == 0
+
+
+def _cell(table: QTextTable, row: int, column: int) -> QTextBlock:
+    return table.cellAt(row, column).firstCursorPosition().block()
+
+
+def test_a_long_party_list_is_laid_out_in_parts_whose_columns_line_up(
+    database: Database, qapp
+) -> None:  # type: ignore[no-untyped-def]
+    # One table of 130 parties held the window for 60 ms or more each time it was shown:
+    # tables of a few parties are laid out as they come into view, their columns the same.
+    names = sorted(country.name for country in pycountry.countries)[:35]
+    with database.sessions.begin() as session:
+        agreement = create(
+            session,
+            AgreementInput(
+                "Convention on transit through Türkiye, Oʻzbekiston and Қазақстан",
+                signed_on="2021-12-06",
+                parties=[
+                    ParticipationInput(
+                        name,
+                        actions=[ActionInput("signature", "2021-12-06")] if number % 2 else [],
+                    )
+                    for number, name in enumerate(names)
+                ],
+            ),
+        ).id
+        html = render_detail(load_detail(session, agreement))
+    pane = DetailPane()
+    pane.resize(420, 600)
+    pane.setHtml(html)
+    document = pane.document()
+    document.setTextWidth(400)  # the whole document laid out, as once scrolled through
+    layout = document.documentLayout()
+    tables = [
+        frame
+        for frame in document.rootFrame().childFrames()
+        if isinstance(frame, QTextTable)
+        and any(_cell(frame, row, 0).text() in names for row in range(frame.rows()))
+    ]
+    assert len(tables) == 4  # 35 parties, ten at a time
+    text = _plain(html)
+    assert text.index("Afghanistan") < text.index(names[-1])  # all of them, in order
+
+    def left(table: QTextTable, row: int, column: int) -> float:
+        return layout.blockBoundingRect(_cell(table, row, column)).x()
+
+    for column in range(3):  # party, role, signed
+        edges = {
+            round(left(table, row, column))
+            for table in tables
+            for row in range(table.rows())
+            if table.cellAt(row, 0).columnSpan() == 1  # not a party's notes, across the table
+        }
+        assert len(edges) == 1, f"column {column} starts at {sorted(edges)}"
