@@ -10,6 +10,7 @@ import logging
 import os
 import sys
 import threading
+from collections import deque
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Any
@@ -69,7 +70,7 @@ class Job:
 class Worker(QObject):
     """Runs jobs one after another on a background thread."""
 
-    _delivered = Signal(object)
+    _delivered = Signal()  # a callback has arrived: run the next one, on the GUI thread
 
     def __init__(self, parent: QObject | None = None, *, unhurried: bool = False) -> None:
         """*unhurried*: for work nobody waits on (the day's backup), run at a lower priority."""
@@ -81,7 +82,12 @@ class Worker(QObject):
         )
         self._closed = False
         self._pending = 0  # jobs submitted and not yet finished (changed on the GUI thread)
-        self._delivered.connect(self._run_callback, Qt.ConnectionType.QueuedConnection)
+        # Callbacks waiting for the GUI thread, run one per pass of its event loop (see
+        # _run_next); guarded by the lock, as the worker thread adds to them.
+        self._arrived: deque[Callable[[], None]] = deque()
+        self._lock = threading.Lock()
+        self._scheduled = False  # a _run_next is on its way
+        self._delivered.connect(self._run_next, Qt.ConnectionType.QueuedConnection)
 
     def submit(
         self,
@@ -99,15 +105,15 @@ class Worker(QObject):
             return job
 
         def finished(future: Future[Any]) -> None:
-            self.deliver(self._job_done)
             error = future.exception()
             if error is None:
                 result = future.result()
-                self.deliver(lambda: on_done(result))
+                self.deliver(lambda: self._job_done(lambda: on_done(result)))
             elif on_error is not None:
-                self.deliver(lambda: on_error(error))
+                self.deliver(lambda: self._job_done(lambda: on_error(error)))
             else:
                 log.error("background job failed", exc_info=error)
+                self.deliver(self._job_done)
 
         self._pending += 1
         self._executor.submit(work, job).add_done_callback(finished)
@@ -118,15 +124,38 @@ class Worker(QObject):
         """Whether a job is queued or running."""
         return self._pending > 0
 
-    def _job_done(self) -> None:
+    def _job_done(self, then: Callable[[], None] | None = None) -> None:
         self._pending -= 1
+        if then is not None:
+            then()
 
     def deliver(self, callback: Callable[[], None]) -> None:
-        """Call *callback* on the GUI thread (safe from any thread)."""
-        self._delivered.emit(callback)
+        """Call *callback* on the GUI thread (safe from any thread), after those before it."""
+        with self._lock:
+            self._arrived.append(callback)
+            if self._scheduled:
+                return
+            self._scheduled = True
+        self._delivered.emit()
 
-    @Slot(object)
-    def _run_callback(self, callback: Callable[[], None]) -> None:
+    @Slot()
+    def _run_next(self) -> None:
+        """Run the first callback waiting; the next one in the event loop's next pass.
+
+        Two jobs that end close together (a search's rows, then its counts) had their
+        callbacks run in one pass, keys, timers and the table's paint waiting for both:
+        30-50 ms at a quarter of a million agreements.
+        """
+        with self._lock:
+            if not self._arrived:
+                self._scheduled = False
+                return
+            callback = self._arrived.popleft()
+            more = bool(self._arrived)
+            if not more:
+                self._scheduled = False
+        if more:  # posted before it runs: a dialog it opens still gets the next one
+            self._delivered.emit()
         callback()
 
     def shutdown(self) -> None:
