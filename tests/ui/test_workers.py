@@ -7,6 +7,7 @@ import sys
 import threading
 
 import pytest
+from PySide6.QtCore import QEventLoop, QTimer
 
 from ui.workers import UNHURRIED_NICENESS, Worker
 
@@ -30,6 +31,48 @@ def test_results_and_errors_come_back_on_the_gui_thread(qtbot) -> None:  # type:
     )
     qtbot.waitUntil(lambda: len(seen) == 2, timeout=5000)
     assert seen == [("done", True, True), ("error", "bad", True)]
+    worker.shutdown()
+
+
+def test_jobs_that_end_together_hand_back_their_results_in_turns_of_the_event_loop(qtbot) -> None:  # type: ignore[no-untyped-def]
+    # A search's rows and its counts often end within a millisecond of each other. Their
+    # callbacks once ran back to back, a timer or a paint that was due waiting for both;
+    # now what was due (here: a timer) runs between them.
+    worker = Worker()
+    happened: list[str] = []
+    both_ended = threading.Barrier(2)
+    worker.submit(lambda _job: None, lambda _result: happened.append("first"))
+    worker.submit(lambda _job: None, lambda _result: happened.append("second"))
+    worker.submit(lambda _job: both_ended.wait(5), lambda _result: None)
+    both_ended.wait(5)  # both handed back before the event loop runs
+    due = QTimer(singleShot=True, timeout=lambda: happened.append("timer"))  # type: ignore[call-arg]  # PySide6 connects a signal given by name
+    due.start(0)
+    qtbot.waitUntil(lambda: len(happened) == 3, timeout=5000)
+    assert happened == ["first", "timer", "second"]
+    qtbot.waitUntil(lambda: not worker.busy, timeout=5000)
+    worker.shutdown()
+
+
+def test_a_dialog_a_result_opens_still_gets_the_next_result(qtbot) -> None:  # type: ignore[no-untyped-def]
+    # A callback may open a modal dialog (its own event loop) that waits for the worker.
+    worker = Worker()
+    happened: list[str] = []
+    both_ended = threading.Barrier(2)
+
+    def open_dialog(_result: object) -> None:
+        happened.append("dialog opened")
+        dialog = QEventLoop()
+        worker.submit(lambda _job: None, lambda _result: dialog.quit())  # what it reads
+        QTimer.singleShot(5000, dialog.quit)  # not forever, if it never comes
+        dialog.exec()
+        happened.append("dialog closed")
+
+    worker.submit(lambda _job: None, open_dialog)
+    worker.submit(lambda _job: None, lambda _result: happened.append("next result"))
+    worker.submit(lambda _job: both_ended.wait(5), lambda _result: None)
+    both_ended.wait(5)
+    qtbot.waitUntil(lambda: len(happened) == 3, timeout=10000)
+    assert happened == ["dialog opened", "next result", "dialog closed"]
     worker.shutdown()
 
 
