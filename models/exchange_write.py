@@ -30,10 +30,12 @@ BY_SIGNING_DATE = Sort()
 # On SQLite an export reads the database file through a memory map of up to this many
 # bytes. It reads the agreements in the order of the file it writes (by signing date), from
 # all over the database, and SQLite's own page cache (2 MB) copied each page in again with
-# a read() call: a quarter of the processor time of a JSON export of 100,000 agreements
-# (2.0 s of system time of 8.4 s; 0.8 s mapped). The mapped pages are the operating
-# system's file cache, shared, and count in the process's resident size while it runs.
-EXPORT_MAP_BYTES = 256 << 20
+# a read() call: a quarter of the processor time of a JSON export (system time 2.0 of 8.4 s
+# at 100,000 agreements, 0.8 s mapped; 4.8-5.7 of 18-20 s at 250,000, 1.6-1.8 s mapped,
+# 3.3-3.9 s with only 256 MiB). The mapped pages are the operating system's file cache,
+# shared, but count in the process's resident size while it runs (+100 MiB at 100,000,
+# +260 MiB at 250,000: the pages an export reads, not the whole file).
+EXPORT_MAP_BYTES = 1 << 30
 
 
 # "For Excel": a byte-order mark, without which Excel reads UTF-8 as the system's code page
