@@ -25,11 +25,11 @@ from models.field_names import path_from
 from models.safe_output import json_controls
 from models.sqlite_listing import (
     BATCH,
-    _acts,
-    _date,
-    _leavers,
-    _marks,
-    _tallies_of,
+    acts_by_party,
+    parties_that_left,
+    placeholders,
+    stored_date,
+    tallies_of,
 )
 from models.status import tallied_counts
 from models.text import fold
@@ -107,11 +107,11 @@ def _batch(
     field_texts: dict[int, tuple[str, str]],
     today: date,
 ) -> str:
-    marks = _marks(ids)
+    marks = placeholders(ids)
     links = connection.execute(_LINKS.format(marks), ids).fetchall()
     parties: dict[int, str] = {}
     counted: dict[int, int] = {}
-    signatories: dict[int, int] = defaultdict(int)  # _tallies_of asks of every agreement
+    signatories: dict[int, int] = defaultdict(int)  # tallies_of asks of every agreement
     at = 0
     for agreement, number, original in connection.execute(_LINK_COUNTS.format(marks), ids):
         parties[agreement] = _list(_LIST.join(map(names.__getitem__, links[at : at + number])))
@@ -130,8 +130,8 @@ def _batch(
         )
     }
     signed = {key: row[5] is not None for key, row in rows.items()}
-    tallies = _tallies_of(_acts(connection, list(rows)), counted, signatories, signed)
-    left = _leavers(connection, [key for key, tally in tallies.items() if tally[4]])
+    tallies = tallies_of(acts_by_party(connection, list(rows)), counted, signatories, signed)
+    left = parties_that_left(connection, [key for key, tally in tallies.items() if tally[4]])
     objects = []
     for key in ids:
         row = rows.get(key)
@@ -140,9 +140,9 @@ def _batch(
         _, title, kind, level, status, signed_on, signed_at, in_force, expires, *notes = row
         leavers = left[key]
         # The signing date matters only for parties that left: most agreements have none.
-        signing = _date(signed_on) if leavers else None
+        signing = stored_date(signed_on) if leavers else None
         counts = tallied_counts(
-            (_STATUSES[status], _date(in_force), signing), tallies[key], leavers, today
+            (_STATUSES[status], stored_date(in_force), signing), tallies[key], leavers, today
         )
         objects.append(
             _OBJECT.format(

@@ -83,7 +83,7 @@ def field_id(connection: sqlite3.Connection, name: str) -> int:
 # ----------------------------------------------------------------- compiling a filter
 
 
-def _marks(values: Sequence[Any]) -> str:
+def placeholders(values: Sequence[Any]) -> str:
     return ", ".join("?" * len(values))
 
 
@@ -104,12 +104,12 @@ def conditions(
         ids = descendants(connection.execute("SELECT id, parent_id FROM fields"), wanted.fields)
         add(
             "agreements.id IN (SELECT agreement_id FROM agreement_fields "
-            f"WHERE field_id IN ({_marks(ids)}))",
+            f"WHERE field_id IN ({placeholders(ids)}))",
             *ids,
         )
     with_party = "agreements.id IN (SELECT agreement_id FROM participations WHERE party_id IN ({}))"
     if wanted.parties and wanted.any_party:
-        add(with_party.format(_marks(wanted.parties)), *wanted.parties)
+        add(with_party.format(placeholders(wanted.parties)), *wanted.parties)
     elif wanted.parties:
         for party in wanted.parties:
             add(with_party.format("?"), party)
@@ -119,7 +119,10 @@ def conditions(
         ("level", wanted.levels),
     ):
         if chosen:
-            add(f"agreements.{column} IN ({_marks(chosen)})", *(value.value for value in chosen))
+            add(
+                f"agreements.{column} IN ({placeholders(chosen)})",
+                *(value.value for value in chosen),
+            )
     if wanted.signed_from:
         add("agreements.signed_on >= ?", wanted.signed_from.start_key())
     if wanted.signed_to:
@@ -181,7 +184,7 @@ def agreement_ids(
     clauses, values = conditions(connection, wanted)
     if within is not None:
         kept = sorted(set(within))
-        clauses.append(f"agreements.id IN ({_marks(kept)})")
+        clauses.append(f"agreements.id IN ({placeholders(kept)})")
         values.extend(kept)
     direction = " DESC" if sort.descending else ""
     expression = sort_expression(sort.column)
@@ -239,7 +242,7 @@ def _fetch_rows(
     names: dict[int, str],
     counted_on: date | None,
 ) -> list[AgreementRow]:
-    marks = _marks(ids)
+    marks = placeholders(ids)
     parties: dict[int, list[str]] = defaultdict(list)
     signatories: dict[int, int] = defaultdict(int)  # links whose role is original signatory
     # In order from ix_participations_listed alone (0013); names from the few parties'.
@@ -277,10 +280,10 @@ def _fetch_rows(
             kind=_KINDS[row[2]],
             level=_LEVELS[row[3]],
             status=_STATUSES[row[4]],
-            signed_on=_date(row[5]),
+            signed_on=stored_date(row[5]),
             signed_at=row[6],
-            entry_into_force=_date(row[7]),
-            expires_on=_date(row[8]),
+            entry_into_force=stored_date(row[7]),
+            expires_on=stored_date(row[8]),
             parties=tuple(parties[key]),
             fields=tuple(sorted(fields[key], key=_folded)),
             summary=row[9],
@@ -303,7 +306,8 @@ _folded = functools.cache(fold)  # sort keys of the few field paths, met on ever
 
 
 @functools.cache  # a listing meets the same dates over and over; each is immutable
-def _date(text: str | None) -> PartialDate | None:
+def stored_date(text: str | None) -> PartialDate | None:
+    """A date as SQLite stores it, read as the ORM reads it (None for none)."""
     return None if text is None else PartialDate.parse(text)
 
 
@@ -328,11 +332,11 @@ def _counts(
     much as reading the acts.
     """
     signed = {key: row[5] is not None for key, row in rows.items()}
-    tallies = _tallies_of(_acts(connection, list(rows)), links, signatories, signed)
-    left = _leavers(connection, [key for key, tally in tallies.items() if tally[4]])
+    tallies = tallies_of(acts_by_party(connection, list(rows)), links, signatories, signed)
+    left = parties_that_left(connection, [key for key, tally in tallies.items() if tally[4]])
     return {
         key: tallied_counts(
-            (_STATUSES[row[4]], _date(row[7]), _date(row[5])),
+            (_STATUSES[row[4]], stored_date(row[7]), stored_date(row[5])),
             tallies[key],
             left[key],
             today,
@@ -352,7 +356,7 @@ _ACT_BITS = {
 }
 
 
-def _acts(connection: sqlite3.Connection, ids: list[int]) -> dict[int, list[int]]:
+def acts_by_party(connection: sqlite3.Connection, ids: list[int]) -> dict[int, list[int]]:
     """Every party of *ids* with a recorded act: its agreement, whether its role is original
     signatory (0 or 1), and the bits of all its acts."""
     found: dict[int, list[int]] = {}
@@ -360,7 +364,7 @@ def _acts(connection: sqlite3.Connection, ids: list[int]) -> dict[int, list[int]
         "SELECT participations.agreement_id, participations.id,"
         f" participations.role = '{Role.ORIGINAL_SIGNATORY.value}', actions.type"
         " FROM participations JOIN actions ON actions.participation_id = participations.id"
-        f" WHERE participations.agreement_id IN ({_marks(ids)})",
+        f" WHERE participations.agreement_id IN ({placeholders(ids)})",
         ids,
     ):
         party = found.get(participation)
@@ -371,7 +375,7 @@ def _acts(connection: sqlite3.Connection, ids: list[int]) -> dict[int, list[int]
     return found
 
 
-def _tallies_of(
+def tallies_of(
     acts: dict[int, list[int]],
     links: dict[int, int],
     signatories: dict[int, int],
@@ -401,7 +405,7 @@ def _tallies_of(
     return tallies
 
 
-def _leavers(
+def parties_that_left(
     connection: sqlite3.Connection, ids: list[int]
 ) -> dict[int, list[tuple[Role, list[Dated]]]]:
     """The role and (type, date) acts of every party of *ids* that ever left."""
@@ -412,13 +416,13 @@ def _leavers(
             "SELECT participations.agreement_id, participations.id, participations.role,"
             " actions.type, actions.deposited_on, actions.effective_on FROM participations"
             " JOIN actions ON actions.participation_id = participations.id"
-            f" WHERE participations.agreement_id IN ({_marks(ids)}) AND participations.id IN"
+            f" WHERE participations.agreement_id IN ({placeholders(ids)}) AND participations.id IN"
             f" (SELECT participation_id FROM actions WHERE type IN ({leaving}))"
             " ORDER BY participations.id, actions.position, actions.id",
             ids,
         ):
             found[agreement].setdefault(participation, (Role(role), []))[1].append(
-                (ActionType(kind), _date(effective) or _date(deposited))
+                (ActionType(kind), stored_date(effective) or stored_date(deposited))
             )
     return defaultdict(list, {key: list(value.values()) for key, value in found.items()})
 
