@@ -186,12 +186,26 @@ def index_new(connection: Connection, rows: Sequence[dict[str, object]]) -> None
         return
     postgresql = connection.dialect.name == "postgresql"
     ids = [row["id"] for row in rows]
-    for start in range(0, len(ids), _CHUNK):
-        # New agreements have no rows yet; an id left behind by hand would clash.
-        connection.execute(
-            _PG_DELETE if postgresql else _DELETE, {"ids": ids[start : start + _CHUNK]}
-        )
+    if postgresql or _any_indexed(connection, min(ids), max(ids)):
+        for start in range(0, len(ids), _CHUNK):
+            # New agreements have no rows yet; an id left behind by hand would clash.
+            connection.execute(
+                _PG_DELETE if postgresql else _DELETE, {"ids": ids[start : start + _CHUNK]}
+            )
     _insert(connection, rows)
+
+
+_ANY_INDEXED = text(f"SELECT 1 FROM {SEARCH_TABLE} WHERE rowid BETWEEN :low AND :high LIMIT 1")
+
+
+def _any_indexed(connection: Connection, low: int, high: int) -> bool:
+    """Whether the FTS5 table has a row with an id from *low* to *high* (SQLite).
+
+    A DELETE there, even of ids it does not hold, makes FTS5 write out the words it keeps
+    in memory for the rows inserted so far in the transaction: for an import, a small
+    segment of the index every thousand agreements, merged again and again.
+    """
+    return connection.execute(_ANY_INDEXED, {"low": low, "high": high}).first() is not None
 
 
 def _insert(connection: Connection, rows: Sequence[dict[str, object]]) -> None:

@@ -711,6 +711,26 @@ def test_a_bulk_import_stores_exactly_what_create_stores(
             assert all(row[0] == row[1] for row in two.execute(stamps))
 
 
+def test_an_import_replaces_a_search_row_left_behind_at_an_id_it_gives(
+    database: Database, tmp_path: Path
+) -> None:
+    """An import looks for search rows at its new ids (none, as a rule) before it writes
+    them: one left there by hand is replaced, not found for words it never had."""
+    stale = (
+        "INSERT INTO agreement_search (agreement_id, document) VALUES (1, 'stale')"
+        if database.dialect == "postgresql"
+        else "INSERT INTO agreement_search (rowid, title, body, place, parties) "
+        "VALUES (1, 'stale', '', '', '')"
+    )
+    with database.engine.begin() as connection:
+        connection.execute(text(stale))
+    rows = "Тоқаев treaty on water,agreement,signed,2021,,,,KAZ,Water,,,\n"
+    run_import(database, write(tmp_path / "in.csv", f"{HEADER}\n{rows}"))
+    with database.sessions.begin() as session:
+        assert agreement_ids(session, AgreementFilter(text="stale")) == []
+        assert agreement_ids(session, AgreementFilter(text="тоқаев water")) == [1]
+
+
 # ----------------------------------------------------------------- export
 
 
