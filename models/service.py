@@ -235,8 +235,12 @@ OPTIONAL_TEXT_FIELDS = (
 )
 
 
-def validate(data: AgreementInput) -> dict[str, str]:
-    """Every problem with *data*, as field -> message; empty when it can be saved."""
+def validate(data: AgreementInput, *, surrogates: bool = True) -> dict[str, str]:
+    """Every problem with *data*, as field -> message; empty when it can be saved.
+
+    surrogates=False leaves out the search for lone surrogates, for texts that can't hold
+    one: read from a file through a strict UTF-8 decoder (a CSV import).
+    """
     errors: dict[str, str] = {}
     title = data.title.strip()
     if not title:
@@ -266,7 +270,8 @@ def validate(data: AgreementInput) -> dict[str, str]:
     for index, relation in enumerate(data.relations):
         _check_vocabulary(errors, f"relations.{index}.type", RelationType, relation.type)
     _check_lengths(errors, data)
-    _check_surrogates(errors, data)
+    if surrogates:
+        _check_surrogates(errors, data)
     return errors
 
 
