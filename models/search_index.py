@@ -13,6 +13,7 @@ import json
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
+from typing import cast
 
 from sqlalchemy import Connection, bindparam, text
 
@@ -185,7 +186,7 @@ def index_new(connection: Connection, rows: Sequence[dict[str, object]]) -> None
     if not rows or not has_search_index(connection):
         return
     postgresql = connection.dialect.name == "postgresql"
-    ids = [row["id"] for row in rows]
+    ids = cast("list[int]", [row["id"] for row in rows])  # index_row's agreement ids
     if postgresql or _any_indexed(connection, min(ids), max(ids)):
         for start in range(0, len(ids), _CHUNK):
             # New agreements have no rows yet; an id left behind by hand would clash.
