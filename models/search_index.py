@@ -202,9 +202,9 @@ _ANY_INDEXED = text(f"SELECT 1 FROM {SEARCH_TABLE} WHERE rowid BETWEEN :low AND 
 def _any_indexed(connection: Connection, low: int, high: int) -> bool:
     """Whether the FTS5 table has a row with an id from *low* to *high* (SQLite).
 
-    A DELETE there, even of ids it does not hold, makes FTS5 write out the words it keeps
-    in memory for the rows inserted so far in the transaction: for an import, a small
-    segment of the index every thousand agreements, merged again and again.
+    An import asks before clearing its new ids: a DELETE there, even of ids the table does
+    not hold, looks each one up and makes FTS5 write out the words it holds in memory for
+    the rows inserted before, a thousand agreements at a time.
     """
     return connection.execute(_ANY_INDEXED, {"low": low, "high": high}).first() is not None
 
