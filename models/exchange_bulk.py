@@ -130,13 +130,15 @@ def _insert_all(
             agreement_row(data, now, key, user)
             for data, key in zip(chunk, keys[start : start + CHUNK], strict=True)
         ]
-        new = _insert_chunk(connection, chunk, rows, party_ids, field_ids)
-        _index_and_deadlines(connection, new, chunk, rows, party_ids, party_texts)
+        # Each agreement's named participations, worked out once for the four uses below.
+        parties = [named(data.parties) for data in chunk]
+        new = _insert_chunk(connection, chunk, parties, rows, party_ids, field_ids)
+        _index_and_deadlines(connection, new, parties, rows, party_ids, party_texts)
         record_many(
             connection,
             [
-                _audit_row(agreement_id, data, row, now, user)
-                for agreement_id, data, row in zip(new, chunk, rows, strict=True)
+                _audit_row(agreement_id, data, items, row, now, user)
+                for agreement_id, data, items, row in zip(new, chunk, parties, rows, strict=True)
             ],
         )
         ids.extend(new)
@@ -146,21 +148,22 @@ def _insert_all(
 def _index_and_deadlines(
     connection: Connection,
     ids: list[int],
-    chunk: Sequence[AgreementInput],
+    parties: list[list[ParticipationInput]],
     rows: list[dict[str, Any]],
     party_ids: dict[str, int],
     party_texts: dict[int, tuple[str, str | None]],
 ) -> None:
     """Index and compute the deadlines of new agreements from the rows just inserted, as
-    update_search_index and refresh_deadlines would from the database (no reading back)."""
-    wanted = {party_ids[party_key(item.party)] for data in chunk for item in named(data.parties)}
+    update_search_index and refresh_deadlines would from the database (no reading back).
+    *parties*: each agreement's named participations."""
+    wanted = {party_ids[party_key(item.party)] for items in parties for item in items}
     party_texts.update(_party_texts(connection, wanted - party_texts.keys()))
     index_rows = []
     found: dict[int, DeadlineSource] = {}
-    for agreement_id, data, row in zip(ids, chunk, rows, strict=True):
+    for agreement_id, items, row in zip(ids, parties, rows, strict=True):
         words: list[tuple[int, str, str, str, str]] = []
         consents: dict[str, PartialDate | None] = {}
-        for item in named(data.parties):
+        for item in items:
             party_id = party_ids[party_key(item.party)]
             name, aliases = party_texts[party_id]
             signatory = (item.signatory_name.strip(), item.signatory_title.strip())
@@ -287,9 +290,15 @@ def _date(text: str) -> PartialDate | None:
 
 
 def _audit_row(
-    agreement_id: int, data: AgreementInput, row: dict[str, Any], now: datetime, user: str
+    agreement_id: int,
+    data: AgreementInput,
+    items: list[ParticipationInput],
+    row: dict[str, Any],
+    now: datetime,
+    user: str,
 ) -> dict[str, Any]:
-    """The log line of one imported agreement: its recorded values, each as [None, value]."""
+    """The log line of one imported agreement: its recorded values, each as [None, value]
+    (*items*: its named participations)."""
     changes: dict[str, Any] = {}
     for name, value in row.items():
         if name in _NOT_LOGGED or value is None or value in ("", []):
@@ -299,7 +308,7 @@ def _audit_row(
         elif isinstance(value, Vocabulary):
             value = value.value
         changes[name] = [None, value]
-    parties = [item.party.strip() for item in named(data.parties)]
+    parties = [item.party.strip() for item in items]
     if parties:
         changes["parties"] = [None, parties]
     if data.fields:
@@ -351,6 +360,7 @@ def agreement_row(
 def _insert_chunk(
     connection: Connection,
     chunk: Sequence[AgreementInput],
+    parties: list[list[ParticipationInput]],
     rows: list[dict[str, Any]],
     party_ids: dict[str, int],
     field_ids: dict[str, int],
@@ -359,8 +369,8 @@ def _insert_chunk(
     participations, actions = [], []
     links: list[dict[str, Any]] = []
     milestones: list[dict[str, Any]] = []
-    for agreement_id, data in zip(ids, chunk, strict=True):
-        for position, item in enumerate(named(data.parties)):
+    for agreement_id, data, items in zip(ids, chunk, parties, strict=True):
+        for position, item in enumerate(items):
             participations.append(_participation_row(agreement_id, position, item, party_ids))
             actions.append(item.actions)
         for field_id in dict.fromkeys(field_ids[field_key(path)] for path in data.fields):

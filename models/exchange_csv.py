@@ -68,11 +68,14 @@ def csv_records(source: str | Iterable[str]) -> Iterator[Record]:
     header_line_number, header = next(rows)
     columns = _header_columns(header_line_number, header)
     given = frozenset(column for column in columns if column)
+    # Where each cell an agreement is read from is in a row (-1: not in this file).
+    positions = tuple(columns.index(name) if name in columns else -1 for name in _READ)
     # One input per party name, shared by every row naming it: nothing changes an input
     # once read, and a file of 100,000 rows names the same few hundred parties.
     parties: dict[str, ParticipationInput] = {}
     for line, cells in rows:
-        values = dict(zip(columns, map(read_csv_cell, cells), strict=False))
+        count = len(cells)
+        values = [read_csv_cell(cells[at]) if -1 < at < count else "" for at in positions]
         record = _csv_record(line, values, given, parties)
         # Even empty extra cells are refused: they are how a separator inside an unquoted
         # cell shows ("Türkiye; Қазақстан" split in two shifts every cell after it).
@@ -214,30 +217,72 @@ def split_list(cell: str) -> list[str]:
     return [item.strip() for item in cell.split(";") if item.strip()]
 
 
+# The cells an agreement is read from, in the order _csv_record takes their values.
+_READ = (
+    "title",
+    "kind",
+    "level",
+    "status",
+    "signed_on",
+    "signed_at",
+    "entry_into_force",
+    "expires_on",
+    "parties",
+    "fields",
+    "summary",
+    "source_url",
+    "notes",
+    *TERM_COLUMNS,
+)
+
+
 def _csv_record(
     line: int,
-    values: dict[str | None, str],
+    values: list[str],
     given: frozenset[str],
     known: dict[str, ParticipationInput],
 ) -> Record:
-    parties = split_list(values.get("parties", ""))
+    """The record of one row, from the values of its cells in _READ's order ('' if absent)."""
+    (
+        title,
+        kind,
+        level,
+        status,
+        signed_on,
+        signed_at,
+        entry_into_force,
+        expires_on,
+        party_cell,
+        field_cell,
+        summary,
+        source_url,
+        notes,
+        duration_term,
+        renewal_term,
+        notice_term,
+        entry_into_force_term,
+    ) = values
+    parties = split_list(party_cell)
     data = AgreementInput(
-        title=values.get("title", ""),
-        kind=values.get("kind", ""),
-        level=values.get("level", "").strip() or Level.UNKNOWN.value,
-        status=values.get("status", ""),
-        signed_on=values.get("signed_on", ""),
-        signed_at=values.get("signed_at", ""),
-        entry_into_force=values.get("entry_into_force", ""),
-        expires_on=values.get("expires_on", ""),
+        title=title,
+        kind=kind,
+        level=level.strip() or Level.UNKNOWN.value,
+        status=status,
+        signed_on=signed_on,
+        signed_at=signed_at,
+        entry_into_force=entry_into_force,
+        expires_on=expires_on,
         parties=[
             known.get(name) or known.setdefault(name, ParticipationInput(name)) for name in parties
         ],
-        fields=split_list(values.get("fields", "")),
-        summary=values.get("summary", ""),
-        source_url=values.get("source_url", ""),
-        notes=values.get("notes", ""),
-        **{name: values.get(name, "") for name in TERM_COLUMNS},  # type: ignore[arg-type]  # only text columns are spread
+        fields=split_list(field_cell),
+        summary=summary,
+        source_url=source_url,
+        notes=notes,
+        duration_term=duration_term,
+        renewal_term=renewal_term,
+        notice_term=notice_term,
+        entry_into_force_term=entry_into_force_term,
     )
     return Record(data, line=line, given=given, plain_parties=_first(len(parties)))
 

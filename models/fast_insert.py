@@ -34,9 +34,7 @@ def insert_many(connection: Connection, table: Table, rows: Sequence[dict[str, A
     # Column by column, each a loop in C (map), then zipped into rows: a Python loop per
     # value cost as much as SQLite's own work.
     values = [
-        list(map(itemgetter(name), rows))
-        if process is None
-        else list(map(_by_identity(process), map(itemgetter(name), rows)))
+        _column(list(map(itemgetter(name), rows)), process)
         for name, process in zip(names, processors, strict=True)
     ]
     converted = list(zip(*values, strict=True))
@@ -44,6 +42,24 @@ def insert_many(connection: Connection, table: Table, rows: Sequence[dict[str, A
         connection.exec_driver_sql(sql, converted)
     else:  # named styles (psycopg's pyformat): the compiled names
         connection.exec_driver_sql(sql, [dict(zip(names, row, strict=True)) for row in converted])
+
+
+def _column(column: list[Any], process: _Processor) -> list[Any]:
+    """One column's values as the driver takes them.
+
+    A column of hashable values (dates, vocabularies, the time stamp, numbers) is converted
+    once per distinct value, each found again by a lookup in C: no Python call per row.
+    Values equal to each other share one conversion, as _remembered has them share it.
+    """
+    if process is None:
+        return column
+    try:
+        distinct = dict.fromkeys(column)
+    except TypeError:  # a list or dict (JSON) among them: one at a time
+        return list(map(_by_identity(process), column))
+    for value in distinct:
+        distinct[value] = process(value)
+    return list(map(distinct.__getitem__, column))
 
 
 def _by_identity(process: Callable[[Any], Any]) -> Callable[[Any], Any]:

@@ -235,8 +235,12 @@ OPTIONAL_TEXT_FIELDS = (
 )
 
 
-def validate(data: AgreementInput) -> dict[str, str]:
-    """Every problem with *data*, as field -> message; empty when it can be saved."""
+def validate(data: AgreementInput, *, surrogates: bool = True) -> dict[str, str]:
+    """Every problem with *data*, as field -> message; empty when it can be saved.
+
+    surrogates=False leaves out the search for lone surrogates, for texts that can't hold
+    one: read from a file through a strict UTF-8 decoder (a CSV import).
+    """
     errors: dict[str, str] = {}
     title = data.title.strip()
     if not title:
@@ -266,7 +270,8 @@ def validate(data: AgreementInput) -> dict[str, str]:
     for index, relation in enumerate(data.relations):
         _check_vocabulary(errors, f"relations.{index}.type", RelationType, relation.type)
     _check_lengths(errors, data)
-    _check_surrogates(errors, data)
+    if surrogates:
+        _check_surrogates(errors, data)
     return errors
 
 
@@ -286,28 +291,29 @@ def _validate_parties(errors: dict[str, str], parties: list[ParticipationInput])
         errors["parties"] = say(QT_TRANSLATE_NOOP("Validation", "at least one party is required"))
     seen: dict[str, int] = {}
     for index, participation in enumerate(parties):
-        prefix = f"parties.{index}"
         key, same, problem = _party_facts(participation.party)
         if not key:
             if named:
-                errors[f"{prefix}.party"] = say(
+                errors[f"parties.{index}.party"] = say(
                     QT_TRANSLATE_NOOP("Validation", "party name is empty")
                 )
             continue
         # same: 'Russia', 'RUS', 'Россия' are one party
         if same in seen:
-            errors[f"{prefix}.party"] = say(
+            errors[f"parties.{index}.party"] = say(
                 QT_TRANSLATE_NOOP("Validation", "'%1' is listed twice (also party %2)"),
                 participation.party,
                 seen[same] + 1,
             )
         seen.setdefault(same, index)
         if problem:
-            errors.setdefault(f"{prefix}.party", problem)
-        _check_vocabulary(errors, f"{prefix}.role", Role, participation.role)
-        _check_vocabulary(errors, f"{prefix}.party_kind", PartyKind, participation.party_kind)
+            errors.setdefault(f"parties.{index}.party", problem)
+        if not _known_role_and_kind(participation.role, participation.party_kind):
+            prefix = f"parties.{index}"
+            _check_vocabulary(errors, f"{prefix}.role", Role, participation.role)
+            _check_vocabulary(errors, f"{prefix}.party_kind", PartyKind, participation.party_kind)
         for number, action in enumerate(participation.actions):
-            where = f"{prefix}.actions.{number}"
+            where = f"parties.{index}.actions.{number}"
             _check_vocabulary(errors, f"{where}.type", ActionType, action.type)
             deposited = _check_date(errors, f"{where}.deposited_on", action.deposited_on)
             effective = _check_date(errors, f"{where}.effective_on", action.effective_on)
@@ -319,6 +325,18 @@ def _validate_parties(errors: dict[str, str], parties: list[ParticipationInput])
                     effective,
                     deposited,
                 )
+
+
+@lru_cache(maxsize=4096)
+def _known_role_and_kind(role: str, kind: str) -> bool:
+    """Whether a participation's role and party kind are both values of their vocabularies
+    (remembered: an import's 100,000 rows repeat a handful of pairs)."""
+    try:
+        _parsed(Role, role)
+        _parsed(PartyKind, kind)
+    except ValueError:
+        return False
+    return True
 
 
 # Read once: looking a column's type up costs more than the check itself.
@@ -336,8 +354,9 @@ def _check_lengths(errors: dict[str, str], data: AgreementInput) -> None:
             errors.setdefault(name, too_long(len(value.strip()), limit))
     for index, participation in enumerate(data.parties):
         for attribute, limit in SIGNATORY_MAX.items():
-            length = len(getattr(participation, attribute).strip())
-            if length > limit:
+            value = getattr(participation, attribute)
+            if len(value) > limit and len(value.strip()) > limit:  # stored trimmed
+                length = len(value.strip())
                 errors.setdefault(f"parties.{index}.{attribute}", too_long(length, limit))
     for index, path in enumerate(data.fields):
         problem = _field_path_problem(path)
