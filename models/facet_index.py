@@ -15,6 +15,7 @@ caller falls back to models.query and builds a new index in the background.
 
 from __future__ import annotations
 
+import hashlib
 import re
 import sys
 from array import array
@@ -22,14 +23,14 @@ from bisect import bisect_left, bisect_right, insort
 from collections import Counter, defaultdict, deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager, suppress
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from functools import reduce
 from itertools import compress, repeat
 from operator import and_, itemgetter, or_
 from typing import Any
 
-from sqlalchemy import Text, cast, func, select
+from sqlalchemy import Text, bindparam, cast, func, select, text
 from sqlalchemy import and_ as sql_and
 from sqlalchemy import or_ as sql_or
 from sqlalchemy.orm import Session
@@ -51,8 +52,8 @@ from models.query import (
     sorted_ids,
 )
 from models.revision import current_revision
-from models.schema import Agreement, Field, Participation, agreement_fields
-from models.search_index import has_search_index, search_rowids
+from models.schema import Agreement, Field, Participation, Party, PartyAlias, agreement_fields
+from models.search_index import has_search_index, search_rowids, stored_words, words_matching
 from models.text import search_terms
 from models.vocab import Kind, Level, Status
 
@@ -68,6 +69,19 @@ _CACHED_SETS = 16
 # it, rather than asked of FTS5 and counted on every search; a change drops them.
 SHORT_TERM = 2
 _SHORT_SETS = 16  # short words kept at most (125 KB each at a million), the oldest dropped
+# The first letters whose sets are read with the index, kept in its file and patched with
+# it (SQLite's search table only): a first letter typed never waits for an FTS5 prefix
+# query over the whole database (400 ms for `k` at a million, 1 s for `a`). Latin, digits
+# and Cyrillic as the search folds them (қ -> к, ö -> o; й and ё fold to и and е).
+# About 40 of them match anything: 5 MB at a million.
+LETTERS = "abcdefghijklmnopqrstuvwxyz0123456789" + "".join(
+    chr(code) for code in range(ord("а"), ord("я") + 1) if chr(code) != "й"
+)
+# A search-table row of only these characters is split into words by str.split() exactly
+# as FTS5's tokenizer splits it, and each word's first character is the one FTS5 matches
+# (none of them is folded further): its first letters are read in Python, not asked of
+# FTS5. Any other character (Greek, a letter newer than SQLite's Unicode tables): asked.
+_PLAIN_WORDS = re.compile(f"[ {LETTERS}]*")
 PATCH_LIMIT = 1_000  # more changed agreements than this: a build is about as quick
 _AUDIT_LINES = 4  # audit lines read per agreement patched, at most (an agreement saved often)
 _PATCHES_KEPT = 32  # patches remembered for changed_after()
@@ -274,6 +288,9 @@ class IndexState:
     undated: Sequence[int]  # the agreements with no signing date, ascending
     due: DueIndex
     links: PartyLinks | None = None  # each agreement's parties (None: counted from the sets)
+    letters: dict[str, int] = field(default_factory=dict)  # LETTERS' sets (none: not read)
+    letter_counts: dict[tuple[str, str], dict[Any, int]] = field(default_factory=dict)
+    party_words: str = ""  # party_words_mark() when the letters were read
 
 
 class FacetIndex:
@@ -312,6 +329,11 @@ class FacetIndex:
         self._short_counts: dict[tuple[str, str], dict[Any, int]] = {}  # (word, set name)
         # (word, sort column) -> the positions of the word's set in that order, as bits.
         self._short_placed: dict[tuple[str, SortColumn], int] = {}
+        # LETTERS' sets, read with the index and patched with it (empty: not read, or dropped
+        # when a party's name or alias changed: then asked of FTS5 as any short word), and
+        # what party_words_mark() said then. Their counts are kept in _short_counts.
+        self._letters: dict[str, int] = {}
+        self._party_words = ""
         self.sparse_limit = max(_SPARSE, bits.size // _SPARSE_SHARE)
         self.links_limit = bits.size // _LINKS_SHARE  # matches counted per party by links
         self.marks = Marks()  # where the audit log and catalog stood when it was read
@@ -385,11 +407,25 @@ class FacetIndex:
         orders = {SortColumn.SIGNED_ON: _Order(id_array(signed_ids + missing), len(signed_ids))}
         del signed_ids, missing  # a million integers: gone before the links and due days
         due = DueIndex.read(session)
+        letters = _letter_sets(session, bits, every, check)
+        party_words = party_words_mark(session) if letters else ""
         if current_revision(session) != revision:
             return None
         index = cls(revision, bits, every, sets, keys, orders, due, links)
         index.marks = marks
+        index._letters, index._party_words = letters, party_words
+        index._count_letters(check)
         return index
+
+    def _count_letters(self, check: Callable[[], None] = _no_check) -> None:
+        """Count each letter's matches per facet value now, as its first search would."""
+        for match in self._letters.values():
+            if match and match != self._all:
+                for name in ("fields", "statuses", "kinds", "levels"):
+                    self._counts(match, name)
+                self._party_counts(match)
+                self._year_counts(match)
+                check()
 
     def state(self) -> IndexState:
         """The built part of this index (not the sort orders read since, nor searches)."""
@@ -405,6 +441,9 @@ class FacetIndex:
             order.ids[order.missing_from :],
             self._due_index,
             self._links,
+            self._letters,
+            {key: counts for key, counts in self._short_counts.items() if key[0] in self._letters},
+            self._party_words,
         )
 
     @classmethod
@@ -424,6 +463,8 @@ class FacetIndex:
             state.links,
         )
         index.marks = state.marks
+        index._letters, index._party_words = state.letters, state.party_words
+        index._short_counts.update(state.letter_counts)
         return index
 
     # ------------------------------------------------------------ patching
@@ -448,6 +489,8 @@ class FacetIndex:
             unexplained = revision != self.revision and not wanted and not known
             if len(wanted) > PATCH_LIMIT or unexplained:
                 return False
+            if self._letters and revision != self.revision:
+                self._check_party_words(reading)
             if wanted:
                 self._patch(reading, sorted(wanted))
             if revision != self.revision:
@@ -493,6 +536,7 @@ class FacetIndex:
             sets = self._sets[name]
             for value, members in values.items():
                 sets[value] = sets.get(value, 0) | self._bits.pack(members)
+        self._patch_letters(session, gone, present)
         self._patch_signed(ids, rows)
         self._patch_orders(session, ids, rows)
         self._due_index = self._due_index.patched(session, ids)
@@ -506,11 +550,36 @@ class FacetIndex:
 
         Matched again for the changed agreements alone, each word was an FTS5 prefix query
         over every agreement all the same (50 ms for `k` at 250,000): on every save, for
-        every word kept, where a save's counts are due within 100 ms.
+        every word kept, where a save's counts are due within 100 ms. The first letters'
+        sets stay (_patch_letters); their counts are counted again when next asked for.
         """
         self._short_sets.clear()
         self._short_counts.clear()
         self._short_placed.clear()
+
+    def _patch_letters(self, session: Session, gone: int, present: list[int]) -> None:
+        """Take the changed agreements out of each first letter's set, and put back in
+        those whose words (or attachments) now begin with it."""
+        if not self._letters:
+            return
+        letters = self._letters
+        for letter, bits in letters.items():
+            if bits & gone:
+                letters[letter] = bits & ~gone
+        for letter, members in _first_letters(session, present).items():
+            if letter in letters:
+                letters[letter] |= self._bits.pack(members)
+
+    def _check_party_words(self, session: Session) -> None:
+        """Drop the first letters' sets if a party's name or alias changed.
+
+        Those words are in the search table's row of each of its agreements, re-indexed
+        with no audit line of theirs: which agreements' letters changed is not told.
+        """
+        if party_words_mark(session) != self._party_words:
+            self._letters = {}
+            self._short_counts.clear()
+            self._short_placed.clear()
 
     def _grow(self, size: int) -> None:
         """Room for ids beyond the size read at first (agreements added since)."""
@@ -615,10 +684,11 @@ class FacetIndex:
         return order.picked(self._bits.flags(placed), sort.descending)
 
     def _short_term(self, match: int) -> str | None:
-        """The kept short word whose set *match* is, if any."""
-        for term, bits in self._short_sets.items():
-            if bits == match:
-                return term
+        """The kept short word (or first letter) whose set *match* is, if any."""
+        for kept in (self._letters, self._short_sets):
+            for term, bits in kept.items():
+                if bits is match or (bits and bits == match):
+                    return term
         return None
 
     def count(self, session: Session, wanted: AgreementFilter) -> int:
@@ -718,7 +788,8 @@ class FacetIndex:
     def _counts(self, match: int, name: str) -> dict[Any, int]:
         """Matches per value of set *name*; each set's own size when nothing else constrains."""
         if match != self._all:
-            counted = self._short_counted(match, name) if self._short_sets else None
+            short = self._short_sets or self._letters
+            counted = self._short_counted(match, name) if short else None
             return _counts(match, self._sets[name]) if counted is None else counted
         totals = self._totals.get(name)
         if totals is None:
@@ -815,6 +886,8 @@ class FacetIndex:
     def _text(self, session: Session, text: str) -> int:
         terms = tuple(search_terms(text))
         short = terms[0] if len(terms) == 1 and len(terms[0]) <= SHORT_TERM else None
+        if short is not None and short in self._letters:
+            return self._letters[short]
         if short is not None and short in self._short_sets:
             return self._short_sets[short]
         cached = self._text_sets.get(terms)
@@ -833,10 +906,11 @@ class FacetIndex:
             cached = self._bits.pack(ids)  # leaves out ids added since the index was read
             if short is not None:  # kept beside the facets' sets until a change
                 _remember(self._short_sets, short, cached, _SHORT_SETS)
+                words = self._short_sets.keys() | self._letters.keys()
                 kept = self._short_counts.items()  # the counts of a word dropped go with it
-                self._short_counts = {k: v for k, v in kept if k[0] in self._short_sets}
+                self._short_counts = {k: v for k, v in kept if k[0] in words}
                 placed = self._short_placed.items()
-                self._short_placed = {k: v for k, v in placed if k[0] in self._short_sets}
+                self._short_placed = {k: v for k, v in placed if k[0] in words}
             else:
                 _remember(self._text_sets, terms, cached)
         return cached
@@ -852,6 +926,84 @@ class FacetIndex:
             missing = [i for i in missing if i < size]
             order = self._orders[column] = _Order(id_array(present + missing), len(present))
         return order
+
+
+# ----------------------------------------------------------------- first letters
+
+
+def _letter_sets(
+    session: Session, bits: Bits, every: int, check: Callable[[], None]
+) -> dict[str, int]:
+    """The set of each of LETTERS, as a search of it alone finds (SQLite's FTS5 only)."""
+    connection = session.connection()
+    if connection.dialect.name != "sqlite" or not has_search_index(connection):
+        return {}
+    found = {}
+    for letter in LETTERS:
+        match = fts_query(letter)
+        assert match is not None
+        ids = search_rowids(connection, match)
+        ids += agreement_ids_matching(connection, match)
+        found[letter] = bits.pack(ids) & every  # a row left in the search table: not there
+        check()
+    return found
+
+
+_ATTACHED = text(
+    "SELECT v.id, a.agreement_id FROM attachments a JOIN attachment_versions v "
+    "ON v.attachment_id = a.id WHERE a.agreement_id IN :ids"
+).bindparams(bindparam("ids", expanding=True))
+_ATTACHMENT_MATCH = text(
+    "SELECT rowid FROM attachment_search WHERE attachment_search MATCH :match AND rowid IN :ids"
+).bindparams(bindparam("ids", expanding=True))
+_PART = 500  # ids bound to one statement
+
+
+def _first_letters(session: Session, ids: list[int]) -> dict[str, list[int]]:
+    """Which of *ids* a search of each of LETTERS finds (only letters with any).
+
+    Each agreement's row of the search table is read and split (a millisecond for a
+    hundred); a row with characters FTS5 might split or fold otherwise, and the text of
+    attachments, are asked of FTS5 itself, for these rows alone.
+    """
+    connection = session.connection()
+    found: dict[str, list[int]] = defaultdict(list)
+    asked: list[int] = []
+    for agreement_id, words in stored_words(connection, ids):
+        if _PLAIN_WORDS.fullmatch(words):
+            for letter in {word[0] for word in words.split()}:
+                found[letter].append(agreement_id)
+        else:
+            asked.append(agreement_id)
+    agreement_of: dict[int, int] = {}
+    for start in range(0, len(ids), _PART):
+        rows = connection.execute(_ATTACHED, {"ids": ids[start : start + _PART]})
+        agreement_of.update((version, agreement) for version, agreement in rows)
+    versions = sorted(agreement_of)
+    if not asked and not versions:
+        return found
+    for letter in LETTERS:
+        match = fts_query(letter)
+        assert match is not None
+        found[letter] += words_matching(connection, match, asked)
+        for start in range(0, len(versions), _PART):
+            part = {"match": match, "ids": versions[start : start + _PART]}
+            rows = connection.execute(_ATTACHMENT_MATCH, part)
+            found[letter] += [agreement_of[version] for (version,) in rows]
+    return found
+
+
+def party_words_mark(session: Session) -> str:
+    """A digest of every party's name and aliases: what of the search table changes with
+    no audit line for the agreements it changes (a party renamed, in any window)."""
+    digest = hashlib.blake2b(digest_size=16)
+    for statement in (
+        select(Party.id, Party.name).order_by(Party.id),
+        select(PartyAlias.id, PartyAlias.party_id, PartyAlias.alias).order_by(PartyAlias.id),
+    ):
+        for row in session.execute(statement):
+            digest.update(repr(tuple(row)).encode())
+    return digest.hexdigest()
 
 
 # ----------------------------------------------------------------- patching helpers

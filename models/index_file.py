@@ -41,7 +41,9 @@ from models.vocab import Kind, Level, Status
 log = logging.getLogger(__name__)
 SUFFIX = "-index"  # treaties.db -> treaties.db-index, as SQLite's own treaties.db-wal
 _MAGIC = b"TREATY-TRACKER-INDEX\n"
-_FORMAT = 3  # 2: the app's version and each part's CRC-32 in the header; 3: party links
+# 2: the app's version and each part's CRC-32 in the header; 3: party links; 4: the first
+# letters' sets and counts (FacetIndex LETTERS)
+_FORMAT = 4
 _INT = "i"  # every array is written as 32-bit integers
 _INT_PART = 65_536  # of them converted at a time (about a millisecond)
 _KEYS: dict[str, Callable[[Any], Any]] = {
@@ -80,6 +82,8 @@ def kept_state(index: FacetIndex) -> IndexState:
         state,
         sets={name: dict(values) for name, values in state.sets.items()},
         signed_keys=list(state.signed_keys),
+        letters=dict(state.letters),
+        letter_counts=dict(state.letter_counts),
     )
 
 
@@ -225,6 +229,14 @@ def _layout(
     }
     if state.links is not None:
         header["links"] = _links_layout(state.links, state.size, blob)
+    header["letters"] = {
+        "sets": [[letter, bits(value)] for letter, value in state.letters.items()],
+        "counts": [
+            [letter, name, [[_plain(key), number] for key, number in counts.items()]]
+            for (letter, name), counts in state.letter_counts.items()
+        ],
+        "party_words": state.party_words,
+    }
     return header, blobs
 
 
@@ -257,6 +269,7 @@ def _state(header: dict[str, Any], marks: Marks, blobs: list[memoryview]) -> Ind
 
     keys = header["signed_keys"]
     links = header.get("links")
+    letters = header["letters"]
     due = header["due"]
     firsts, lasts, ids, late_lasts, late_ids = (ints(number) for number in due["arrays"])
     days = Days(firsts, lasts, ids, late_lasts, late_ids, int(due["span"]))
@@ -279,6 +292,12 @@ def _state(header: dict[str, Any], marks: Marks, blobs: list[memoryview]) -> Ind
             tuple((int(a), int(b)) for a, b in due["fresh_late"]),
         ),
         links=None if links is None else _links(links, blobs),
+        letters={str(letter): bits(number) for letter, number in letters["sets"]},
+        letter_counts={
+            (str(letter), name): {_KEYS[name](key): int(number) for key, number in counts}
+            for letter, name, counts in letters["counts"]
+        },
+        party_words=str(letters["party_words"]),
     )
 
 

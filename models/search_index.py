@@ -93,6 +93,30 @@ def search_rowids(connection: Connection, match: str) -> list[int]:
     return found
 
 
+_STORED = text(
+    f"SELECT rowid, title, body, place, parties FROM {SEARCH_TABLE} WHERE rowid IN :ids"
+).bindparams(bindparam("ids", expanding=True))
+_MATCHING_AMONG = text(
+    f"SELECT rowid FROM {SEARCH_TABLE} WHERE {SEARCH_TABLE} MATCH :match AND rowid IN :ids"
+).bindparams(bindparam("ids", expanding=True))
+
+
+def stored_words(connection: Connection, ids: Sequence[int]) -> Iterable[tuple[int, str]]:
+    """Each of these agreements' folded words as the search table holds them (SQLite)."""
+    for start in range(0, len(ids), _CHUNK):
+        for row in connection.execute(_STORED, {"ids": ids[start : start + _CHUNK]}):
+            yield row[0], " ".join(filter(None, row[1:]))
+
+
+def words_matching(connection: Connection, match: str, ids: Sequence[int]) -> list[int]:
+    """Those of *ids* whose indexed text matches an FTS5 *match* string (SQLite)."""
+    found: list[int] = []
+    for start in range(0, len(ids), _CHUNK):
+        part = {"match": match, "ids": ids[start : start + _CHUNK]}
+        found += [row[0] for row in connection.execute(_MATCHING_AMONG, part)]
+    return found
+
+
 def update_search_index(connection: Connection, agreement_ids: Iterable[int]) -> None:
     """Re-index these agreements (deleted ones simply leave the index)."""
     if not has_search_index(connection):
