@@ -84,6 +84,7 @@ def kept_state(index: FacetIndex) -> IndexState:
         signed_keys=list(state.signed_keys),
         letters=dict(state.letters),
         letter_counts=dict(state.letter_counts),
+        letter_placed=dict(state.letter_placed),
     )
 
 
@@ -236,6 +237,7 @@ def _layout(
             for (letter, name), counts in state.letter_counts.items()
         ],
         "party_words": state.party_words,
+        "placed": [[letter, bits(value)] for letter, value in state.letter_placed.items()],
     }
     return header, blobs
 
@@ -298,6 +300,7 @@ def _state(header: dict[str, Any], marks: Marks, blobs: list[memoryview]) -> Ind
             for letter, name, counts in letters["counts"]
         },
         party_words=str(letters["party_words"]),
+        letter_placed={str(letter): bits(number) for letter, number in letters["placed"]},
     )
 
 
