@@ -69,6 +69,9 @@ _CACHED_SETS = 16
 # it, rather than asked of FTS5 and counted on every search; a change drops them.
 SHORT_TERM = 2
 _SHORT_SETS = 16  # short words kept at most (125 KB each at a million), the oldest dropped
+# Up to this many moves in the signing-date order (two per agreement saved), the first
+# letters' places in it are moved with them (a few ms); more, worked out again when asked.
+_PLACED_MOVES = 8
 # The first letters whose sets are read with the index, kept in its file and patched with
 # it (SQLite's search table only): a first letter typed never waits for an FTS5 prefix
 # query over the whole database (400 ms for `k` at a million, 1 s for `a`). Latin, digits
@@ -545,20 +548,31 @@ class FacetIndex:
         if present and present[-1] >= self._bits.size:
             self._grow(present[-1] + 1)
         gone = self._bits.pack(ids)
-        for sets in self._sets.values():
+        left: list[tuple[str, Any, int]] = []  # (set name, value, its changed agreements)
+        for name, sets in self._sets.items():
             for key, bits in sets.items():
-                if bits & gone:
+                if both := bits & gone:
+                    left.append((name, key, both))
                     sets[key] = bits & ~gone
         self._all = (self._all & ~gone) | self._bits.pack(present)
         self._totals.clear()
+        counts = {key: c for key, c in self._short_counts.items() if key[0] in self._letters}
+        placed = self._letter_placed
         self._forget_short()
         self.total = self._all.bit_count()
-        for name, values in rows.grouped().items():
+        grouped = rows.grouped()
+        for name, values in grouped.items():
             sets = self._sets[name]
             for value, members in values.items():
                 sets[value] = sets.get(value, 0) | self._bits.pack(members)
-        self._patch_letters(session, gone, present)
-        self._patch_signed(ids, rows)
+        now = self._patch_letters(session, gone, present, _Moved(left, grouped, counts))
+        moves = self._patch_signed(ids, rows)
+        if placed and moves is not None and len(moves) <= _PLACED_MOVES:
+            self._letter_placed = {
+                letter: _moved_bits(bits, moves, now.get(letter, set()))
+                for letter, bits in placed.items()
+                if letter in self._letters
+            }
         self._patch_orders(session, ids, rows)
         self._due_index = self._due_index.patched(session, ids)
         if self._links is not None:
@@ -579,18 +593,41 @@ class FacetIndex:
         self._short_placed.clear()
         self._letter_placed = {}  # the state kept for the file may hold the one replaced
 
-    def _patch_letters(self, session: Session, gone: int, present: list[int]) -> None:
+    def _patch_letters(
+        self, session: Session, gone: int, present: list[int], moved: _Moved
+    ) -> dict[str, set[int]]:
         """Take the changed agreements out of each first letter's set, and put back in
-        those whose words (or attachments) now begin with it."""
+        those whose words (or attachments) now begin with it; its kept counts follow.
+
+        A count is the letter's agreements in one set: less those changed that were in
+        both, plus those changed that now are (a save: a few ms for every letter kept).
+        """
         if not self._letters:
-            return
-        letters = self._letters
+            return {}
+        letters, was = self._letters, {}
         for letter, bits in letters.items():
-            if bits & gone:
+            if both := bits & gone:
+                was[letter] = both
                 letters[letter] = bits & ~gone
-        for letter, members in _first_letters(session, present).items():
-            if letter in letters:
-                letters[letter] |= self._bits.pack(members)
+        now = {
+            letter: set(members)
+            for letter, members in _first_letters(session, present).items()
+            if letter in letters
+        }
+        for letter, members in now.items():
+            letters[letter] |= self._bits.pack(sorted(members))
+        for (letter, name), kept in moved.counts.items():
+            counts = dict(kept)
+            if letter in was:
+                for set_name, key, both in moved.left:
+                    if set_name == name and (number := (both & was[letter]).bit_count()):
+                        counts[key] -= number
+            mine = now.get(letter, set())
+            for value, members in moved.grouped[name].items() if mine else ():
+                if number := len(mine.intersection(members)):
+                    counts[value] = counts.get(value, 0) + number
+            self._short_counts[letter, name] = {k: n for k, n in counts.items() if n}
+        return now
 
     def _check_party_words(self, session: Session) -> None:
         """Drop the first letters' sets if a party's name or alias changed.
@@ -612,12 +649,14 @@ class FacetIndex:
         for order in self._orders.values():
             order.forget()
 
-    def _patch_signed(self, ids: list[int], rows: _Rows) -> None:
+    def _patch_signed(self, ids: list[int], rows: _Rows) -> list[tuple[int, int]] | None:
         """Take the ids out of the signing-date order and put them back in their new places.
 
         The order's dated part and the signing dates' list have the same positions, so one
-        search finds an id in both; an insertion is a bisect and a move of memory.
+        search finds an id in both; an insertion is a bisect and a move of memory. Returns
+        the moves, in turn: (position, -1) taken out, (position, id) put in; None for many.
         """
+        moves: list[tuple[int, int]] = []
         order = self._orders[SortColumn.SIGNED_ON]
         keys, listed = self._signed_keys, order.ids
         order.forget()
@@ -636,6 +675,7 @@ class FacetIndex:
                 except ValueError:
                     continue
                 del listed[position]
+                moves.append((position, -1))
                 if position < order.missing_from:
                     del keys[position]
                     order.missing_from -= 1
@@ -651,9 +691,13 @@ class FacetIndex:
             keys.insert(position, key)
             listed.insert(position, agreement_id)
             order.missing_from += 1
+            moves.append((position, agreement_id))
         for agreement_id in rows.facts:
             if agreement_id not in rows.signed:
-                insort(listed, agreement_id, lo=order.missing_from)
+                position = bisect_right(listed, agreement_id, lo=order.missing_from)
+                listed.insert(position, agreement_id)
+                moves.append((position, agreement_id))
+        return None if len(ids) > _FEW else moves
 
     def _patch_orders(self, session: Session, ids: list[int], rows: _Rows) -> None:
         """Move the ids to their new places in every other sort order read so far."""
@@ -1058,6 +1102,15 @@ def snapshot(session: Session) -> Iterator[Session]:
 
 
 @dataclass
+class _Moved:
+    """What a patch moved, for the first letters' kept counts (FacetIndex._patch_letters)."""
+
+    left: list[tuple[str, Any, int]]  # (set name, value, its changed agreements as bits)
+    grouped: dict[str, dict[Any, list[int]]]  # _Rows.grouped(): where they are now
+    counts: dict[tuple[str, str], dict[Any, int]]  # (letter, set name) -> counts, before
+
+
+@dataclass
 class _Rows:
     """The facets of some agreements as they are now (those still there)."""
 
@@ -1257,6 +1310,19 @@ def _counts(match: int, sets: dict[Any, int]) -> dict[Any, int]:
         if both:  # an empty set is known at once; counting its bits walks all of them
             counts[key] = both.bit_count()
     return counts
+
+
+def _moved_bits(bits: int, moves: list[tuple[int, int]], members: set[int]) -> int:
+    """Bits by position in an order, after the order's moves (_patch_signed): a position
+    taken out closes up; one put in opens, set if its id is among *members*."""
+    for position, agreement_id in moves:
+        low = bits & ((1 << position) - 1)
+        if agreement_id < 0:
+            bits = low | (bits >> (position + 1) << position)
+        else:
+            bit = int(agreement_id in members) << position
+            bits = low | bit | (bits >> position << (position + 1))
+    return bits
 
 
 def _remember(cache: dict[Any, int], key: Any, bits: int, most: int = _CACHED_SETS) -> None:
