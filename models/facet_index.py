@@ -1018,13 +1018,15 @@ def _letter_sets(
     connection = session.connection()
     if connection.dialect.name != "sqlite" or not has_search_index(connection):
         return {}
-    found = {}
+    found: dict[str, int] = {}
+    held = {every: every}  # letters with the same set hold one (a, b, o, s: every one)
     for letter in LETTERS:
         match = fts_query(letter)
         assert match is not None
         ids = search_rowids(connection, match)
         ids += agreement_ids_matching(connection, match)
-        found[letter] = bits.pack(ids) & every  # a row left in the search table: not there
+        letter_set = bits.pack(ids) & every  # a row left in the search table: not there
+        found[letter] = held.setdefault(letter_set, letter_set)
         check()
     return found
 

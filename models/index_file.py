@@ -187,8 +187,12 @@ def _layout(
 
     width = (state.size + 7) // 8
 
+    written: dict[int, int] = {}  # id() of a set -> its part: a set held twice, written once
+
     def bits(value: int) -> int:
-        return blob(lambda: value.to_bytes(width, "little"))
+        if id(value) not in written:
+            written[id(value)] = blob(lambda: value.to_bytes(width, "little"))
+        return written[id(value)]
 
     def ints(values: Sequence[int]) -> int:
         return blob(lambda: _int_bytes(values))
@@ -266,8 +270,12 @@ def _state(header: dict[str, Any], marks: Marks, blobs: list[memoryview]) -> Ind
         values.frombytes(blobs[number])
         return values
 
-    def bits(number: int) -> int:
-        return int.from_bytes(blobs[number], "little")
+    read: dict[int, int] = {}
+
+    def bits(number: int) -> int:  # a part written once for two sets is read as one again
+        if number not in read:
+            read[number] = int.from_bytes(blobs[number], "little")
+        return read[number]
 
     keys = header["signed_keys"]
     links = header.get("links")
