@@ -263,12 +263,18 @@ class _Order:
         self._descending = None
         self._rank = None
 
+    def ranks(self, size: int) -> array[int]:
+        """Each id's position in the order, by id: set in C a part at a time (a loop in
+        Python over a million positions took 100 ms; this, 30 in parts of a few ms)."""
+        rank = array("i", bytes(size * 4))  # positions fit in 32 bits: half of "l"
+        for start in range(0, len(self.ids), _ORDER_PART):
+            end = start + _ORDER_PART
+            deque(map(rank.__setitem__, self.ids[start:end], range(start, end)), maxlen=0)
+        return rank
+
     def arrange(self, ids: list[int], size: int, descending: bool) -> list[int]:
         if self._rank is None:
-            rank = array("i", bytes(size * 4))  # positions fit in 32 bits: half of "l"
-            for position, agreement_id in enumerate(self.ids):
-                rank[agreement_id] = position
-            self._rank = rank
+            self._rank = self.ranks(size)
         rank = self._rank
         ids.sort(key=rank.__getitem__)
         if not descending:
@@ -440,8 +446,7 @@ class FacetIndex:
             self._year_counts(match)
             if match.bit_count() > self.sparse_limit:
                 if rank is None:
-                    rank = array("i", bytes(4 * self._bits.size))
-                    deque(map(rank.__setitem__, order.ids, range(len(order.ids))), maxlen=0)
+                    rank = order.ranks(self._bits.size)
                 positions = self._bits.ids(match)
                 for start in range(0, len(positions), _ORDER_PART):  # in place, a part at a time
                     end = start + _ORDER_PART
