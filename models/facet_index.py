@@ -26,8 +26,8 @@ from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from datetime import date
 from functools import reduce
-from itertools import compress, islice, repeat
-from operator import and_, itemgetter, lt, or_
+from itertools import compress, repeat
+from operator import and_, itemgetter, or_
 from typing import Any
 
 from sqlalchemy import Text, bindparam, cast, func, select, text
@@ -977,7 +977,6 @@ class FacetIndex:
             else:
                 ids = _column(session, matching_ids(session, AgreementFilter(text=text)))
             cached = self._bits.pack(ids)  # leaves out ids added since the index was read
-            self._seed_ids(cached, ids)
             if short is not None:  # kept beside the facets' sets until a change
                 _remember(self._short_sets, short, cached, _SHORT_SETS)
                 words = self._short_sets.keys() | self._letters.keys()
@@ -988,17 +987,6 @@ class FacetIndex:
             else:
                 _remember(self._text_sets, terms, cached)
         return cached
-
-    def _seed_ids(self, bits: int, ids: list[int]) -> None:
-        """Keep *ids* as the ids of *bits* (_ids_of) when they are exactly those, ascending.
-
-        FTS5 gives its matches by id: a search's ranking, party and year counts then start
-        from them rather than from picking a few thousand ids out of a million bits (5 ms).
-        """
-        if not ids or len(ids) > self.sparse_limit or ids[-1] >= self._bits.size:
-            return
-        if all(map(lt, ids, islice(ids, 1, None))) and bits & self._all == bits:
-            self._kept_ids = (bits, ids)
 
     def _order(self, session: Session, column: SortColumn) -> _Order:
         order = self._orders.get(column)
