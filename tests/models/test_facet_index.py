@@ -520,8 +520,9 @@ def test_first_letters_stay_exact_through_saves_deletes_and_attachments(
     with database.sessions() as session:
         assert index.ids(session, AgreementFilter(text="x"), Sort()) == [added]
     kept = index.state()
-    assert ("k", "fields") in kept.letter_counts  # counts moved with the saves, not dropped
-    assert bool(kept.letter_placed) == (paths == "sets and places")
+    if database.engine.dialect.name == "sqlite":  # PostgreSQL keeps no letters: asks its index
+        assert ("k", "fields") in kept.letter_counts  # counts moved with the saves, not dropped
+        assert bool(kept.letter_placed) == (paths == "sets and places")
     _same_as_sql(database, index, LETTER_TEXTS)
     for title in ("Kazakh wool", "Kilim trade", "Қорғас gate", "Zinc", "Oʻrta Osiyo", "Kelp"):
         save(database, agreement(title, ("Türkiye",)))
