@@ -53,7 +53,13 @@ from models.query import (
 )
 from models.revision import current_revision
 from models.schema import Agreement, Field, Participation, agreement_fields
-from models.search_index import has_search_index, search_rowids, stored_words, words_matching
+from models.search_index import (
+    has_search_index,
+    search_rowid_parts,
+    search_rowids,
+    stored_words,
+    words_matching,
+)
 from models.text import search_terms
 from models.vocab import Kind, Level, Status
 
@@ -1020,9 +1026,12 @@ def _letter_sets(
     for letter in LETTERS:
         match = fts_query(letter)
         assert match is not None
-        ids = search_rowids(connection, match)
-        ids += agreement_ids_matching(connection, match)
-        letter_set = bits.pack(ids) & every  # a row left in the search table: not there
+        # Packed a part at a time: the ids of `a` (every agreement) as one list of a million
+        # Python integers raised the build's peak by 40 MB.
+        letter_set = bits.pack(agreement_ids_matching(connection, match))
+        for part in search_rowid_parts(connection, match):
+            letter_set |= bits.pack(part)
+        letter_set &= every  # a row left in the search table: not there
         found[letter] = held.setdefault(letter_set, letter_set)
         check()
     return found
