@@ -597,7 +597,7 @@ class FacetIndex:
         Matched again for the changed agreements alone, each word was an FTS5 prefix query
         over every agreement all the same (50 ms for `k` at 250,000): on every save, for
         every word kept, where a save's counts are due within 100 ms. The first letters'
-        sets stay (_patch_letters); their counts are counted again when next asked for.
+        sets, counts and places are not dropped here: _patch moves them (_patch_letters).
         """
         self._short_sets.clear()
         self._short_counts.clear()
