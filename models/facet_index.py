@@ -107,9 +107,6 @@ _PACK_PART = 65_536  # ids set in one call (a few ms at most)
 # the array 4. Read and filtered this many positions at a time (a few ms at most each).
 ORDER_CODE = "i"
 _ORDER_PART = 65_536
-# An order's ranks are set this many at a time: one call holds the interpreter, and the
-# window waits for it (12 ms for 65,536; about 1.5 for this).
-_RANK_PART = 8_192
 _YEAR_BYTES = array("H").itemsize
 _BITS = [tuple(bit for bit in range(8) if value >> bit & 1) for value in range(256)]
 _ALL_OR_NOTHING = bytes.maketrans(b"\x01", b"\xff")  # a flag byte of 1 becomes a mask
@@ -276,8 +273,8 @@ class _Order:
         """Each id's position in the order, by id: set in C a part at a time (a loop in
         Python over a million positions took 100 ms; this, 30 in parts of a few ms)."""
         rank = array("i", bytes(size * 4))  # positions fit in 32 bits: half of "l"
-        for start in range(0, len(self.ids), _RANK_PART):
-            end = start + _RANK_PART
+        for start in range(0, len(self.ids), _ORDER_PART):
+            end = start + _ORDER_PART
             deque(map(rank.__setitem__, self.ids[start:end], range(start, end)), maxlen=0)
         return rank
 
