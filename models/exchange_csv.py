@@ -17,7 +17,7 @@ from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from typing import Any
 
-from models.agreement_record import CSV_COLUMNS, RECORD_KEYS, TERM_COLUMNS
+from models.agreement_record import CSV_COLUMNS, TERM_COLUMNS
 from models.exchange_format import (
     IGNORED,
     REQUIRED,
@@ -217,9 +217,23 @@ def split_list(cell: str) -> list[str]:
     return [item.strip() for item in cell.split(";") if item.strip()]
 
 
-# The cells an agreement is read from, in the order _csv_record takes their values: a
-# record's keys but its id (level among them), then the terms.
-_READ = (*RECORD_KEYS[1:], *TERM_COLUMNS)
+# The cells an agreement is read from, in the order _csv_record takes their values.
+_READ = (
+    "title",
+    "kind",
+    "level",
+    "status",
+    "signed_on",
+    "signed_at",
+    "entry_into_force",
+    "expires_on",
+    "parties",
+    "fields",
+    "summary",
+    "source_url",
+    "notes",
+    *TERM_COLUMNS,
+)
 
 
 def _csv_record(
