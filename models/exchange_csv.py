@@ -217,7 +217,8 @@ def split_list(cell: str) -> list[str]:
     return [item.strip() for item in cell.split(";") if item.strip()]
 
 
-# The cells an agreement is read from, in the order _csv_record takes their values.
+# The cells an agreement is read from, in the order _csv_record unpacks their values: listed
+# here, not taken from RECORD_KEYS, whose order is list --format json's.
 _READ = (
     "title",
     "kind",
