@@ -136,6 +136,21 @@ class DueIndex:
             )
         )
 
+    def only(self, agreement_ids: Iterable[int]) -> DueIndex | None:
+        """The deadlines of *agreement_ids* alone, patched in since the arrays were made.
+
+        None if any of them is in the arrays (not patched since, or made again since).
+        """
+        wanted = set(agreement_ids)
+        if not wanted <= self.stale:
+            return None
+        return DueIndex(
+            Days.of([], []),
+            frozenset(),
+            tuple(row for row in self.fresh if row[2] in wanted),
+            tuple(row for row in self.fresh_late if row[1] in wanted),
+        )
+
     def within(self, as_of: date, days: int) -> list[int]:
         """Agreements with a deadline that may fall from *as_of* to *days* later."""
         start, end = as_of.toordinal(), (as_of + timedelta(days=days)).toordinal()

@@ -137,11 +137,14 @@ class AgreementTableModel(QAbstractTableModel):
     ) -> None:
         """Show these agreements, in this order (after a new filter or sort).
 
+        A list of *ids* is kept as it is, not copied: the caller does not change it after.
         *first_page*, if given, holds the rows of the first ids, and *pages* those of other
         pages by number (the ones in view after a reload), all read off the GUI thread.
         """
         self.beginResetModel()
-        self._ids = list(ids)
+        # The search hands the same list back when it finds the same agreements (a save):
+        # the table knows it at once (has_ids).
+        self._ids = ids if isinstance(ids, list) else list(ids)
         self._rows, self._lookups = None, 0
         self._pages.clear()
         self._forget_reads()  # pages of the old list: their rows would land in wrong places

@@ -131,7 +131,9 @@ def _search(
         changed = request.changed
         # Patched in since the table's rows were read: to repaint (None: can't be told).
         since = index.changed_after(request.shown_revision) if index and indexed else None
-        same = request.shown is not None and ids == request.shown
+        # The index hands back its last answer itself when nothing in it moved (a save
+        # that kept its agreement's place): the table's own list, with no compare.
+        same = request.shown is not None and (ids is request.shown or ids == request.shown)
         if same:  # the very list the table shows: it sees that at once, with no compare
             ids = cast(list[int], request.shown)  # a list; the table never changes it
         if since is not None and same:

@@ -30,7 +30,7 @@ from models.query import (
     party_list,
 )
 from models.schema import Agreement
-from models.service import create, delete, load_input, update
+from models.service import ParticipationInput, create, delete, load_input, update
 from models.vocab import Kind, Level, Status
 from tests.backends import BACKENDS, postgres_schema
 from tests.builders import agreement, save
@@ -418,3 +418,73 @@ def test_a_short_search_word_is_kept_until_a_save_and_then_asked_again(database:
         for wanted in (alone, AgreementFilter(text="Z")):
             assert index.ids(session, wanted, Sort()) == agreement_ids(session, wanted, Sort())
             assert index.facets(session, wanted) == facet_counts(session, wanted)
+
+
+def _edit(database: Database, agreement_id: int, **values: object) -> None:
+    with database.sessions.begin() as session:
+        data, version = load_input(session, agreement_id)
+        update(session, agreement_id, dataclasses.replace(data, **values), version)
+
+
+def test_a_save_keeps_the_counts_and_due_windows_it_does_not_touch_and_moves_the_rest(
+    database: Database,
+) -> None:
+    # The counts with no filter and the due windows are brought up to date by each save
+    # rather than counted again: an agreement leaves its old values and its old window.
+    energy = save(
+        database,
+        agreement(
+            "Energy charter",
+            ("Kazakhstan", "Türkiye"),
+            fields=["Energy"],
+            signed_on="2020-01-02",
+            expires_on="2031-06-30",
+            status="in force",
+        ),
+    )
+    save(database, agreement("Тоқаев rail protocol", ("Oʻzbekiston",), signed_on="2021"))
+    soon = AgreementFilter(due_within=365, due_as_of=date(2031, 1, 1))
+    with database.sessions() as session:
+        index = FacetIndex.build(session)
+        assert index is not None
+        before = index.facets(session, AgreementFilter())
+        assert before.statuses[Status.IN_FORCE] == 1
+        assert index.ids(session, soon, Sort()) == [energy]
+    _edit(
+        database,
+        energy,
+        status="terminated",
+        expires_on="2035",
+        parties=[ParticipationInput(party="Oʻzbekiston")],
+    )
+    with database.sessions() as session:
+        assert index.apply(session, [energy], known=True)
+        for wanted in (AgreementFilter(), soon):
+            assert index.facets(session, wanted) == facet_counts(session, wanted)
+        after = index.facets(session, AgreementFilter())
+        assert Status.IN_FORCE not in after.statuses and after.statuses[Status.TERMINATED] == 1
+        assert index.ids(session, soon, Sort()) == []  # its expiry moved out of the window
+
+
+def test_a_save_that_leaves_its_agreement_in_place_hands_back_the_list_shown(
+    database: Database,
+) -> None:
+    # The window sees at once that the rows are the ones it shows (no compare of every id).
+    first = save(database, agreement("Energy charter", signed_on="2020-01-02"))
+    save(database, agreement("Тоқаев rail protocol", signed_on="2021"))
+    save(database, agreement("Türkiye transit memorandum"))
+    newest = Sort(SortColumn.SIGNED_ON, descending=True)
+    with database.sessions() as session:
+        index = FacetIndex.build(session)
+        assert index is not None
+        shown = index.ids(session, AgreementFilter(), newest)
+    _edit(database, first, title="Energy charter (amended)")
+    with database.sessions() as session:
+        assert index.apply(session, [first], known=True)
+        assert index.ids(session, AgreementFilter(), newest) is shown
+    _edit(database, first, signed_on="2022-03-04")  # now the newest: it moves up
+    with database.sessions() as session:
+        assert index.apply(session, [first], known=True)
+        moved = index.ids(session, AgreementFilter(), newest)
+        assert moved == agreement_ids(session, AgreementFilter(), newest) != shown
+        assert moved[0] == first
