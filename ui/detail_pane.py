@@ -7,8 +7,8 @@ from collections.abc import Callable
 from html import escape
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from PySide6.QtCore import QCoreApplication, QEvent
-from PySide6.QtGui import QTextOption
+from PySide6.QtCore import QCoreApplication, QEvent, QUrl
+from PySide6.QtGui import QDesktopServices, QTextOption
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from models.audit import AuditRecord
@@ -82,6 +82,10 @@ def _name(member: Vocabulary) -> str:
 MUTED = "#5f6368"
 SECTION = "margin-top:14px; margin-bottom:4px"
 PARTIES_PER_TABLE = 10  # parties to a table: the pane lays out a table at a time
+# Parties listed at first; a link shows them all. A list of 130 held the window 60-80 ms
+# each time the agreement was shown (after each save of it, say), 20 about 15.
+PARTIES_SHOWN = 20
+EVERY_PARTY = "treaty-tracker:every-party"  # the link's address
 _PARTY_TABLE = (
     "<table width='100%' cellspacing='0' cellpadding='2' style='border-collapse:collapse'>"
 )
@@ -226,9 +230,12 @@ class PaneTimelineWords(TimelineWords):
         return label(kind)
 
 
-def _parties(detail: AgreementDetail, muted: str) -> str:
+def _parties(detail: AgreementDetail, muted: str, every_party: bool = False) -> str:
     """The count in the UN's words, then one aligned row per party: name (and who signed
-    for it), role, and the dates of its signature, consent and entry into force."""
+    for it), role, and the dates of its signature, consent and entry into force.
+
+    The first PARTIES_SHOWN parties, and a link to show them all, unless *every_party*.
+    """
     counted = counts_words(detail.counts)
     html = [
         _heading(translate("DetailPane", "Parties")),
@@ -236,9 +243,8 @@ def _parties(detail: AgreementDetail, muted: str) -> str:
     ]
     if not detail.parties:
         return "".join(html)
-    columns = [
-        (name, cell) for name, cell in _PARTY_COLUMNS if any(cell(p) for p in detail.parties)
-    ]
+    listed = detail.parties if every_party else detail.parties[:PARTIES_SHOWN]
+    columns = [(name, cell) for name, cell in _PARTY_COLUMNS if any(cell(p) for p in listed)]
     widths = _party_widths(len(columns))
     rule = f"border-bottom:1px solid {muted}"
     head = "".join(
@@ -258,7 +264,7 @@ def _parties(detail: AgreementDetail, muted: str) -> str:
     # pane lays out what is in view and the rest after, where one table of 130 parties held
     # the window for 60 ms or more.
     rows = [f"<tr>{head}</tr>"]
-    for number, party in enumerate(detail.parties):
+    for number, party in enumerate(listed):
         if number and not number % PARTIES_PER_TABLE:
             rows.append(f"</table>{_PARTY_TABLE}")
             sized = [f" width='{width}%'" for width in widths]  # this table's first row
@@ -281,7 +287,10 @@ def _parties(detail: AgreementDetail, muted: str) -> str:
                 f"<small>{notes}</small></td></tr>"
             )
     html.append(_PARTY_TABLE + "".join(rows) + "</table>")
-    if any(a.implied for p in detail.parties for a in p.actions):
+    if len(listed) < len(detail.parties):
+        more = DetailPane.tr("Show all %Ln parties", "", len(detail.parties))
+        html.append(f"<p><a href='{EVERY_PARTY}'>{escape(more)}</a></p>")
+    if any(a.implied for p in listed for a in p.actions):
         implied = translate(
             "DetailPane", "* the agreement's signing date: no signature of its own is recorded."
         )
@@ -340,9 +349,12 @@ def _paragraphs(text: str) -> str:
     return "".join(f"<p>{escape(part).replace(chr(10), '<br/>')}</p>" for part in parts)
 
 
-def render_detail(detail: AgreementDetail, muted: str = MUTED) -> str:
+def render_detail(detail: AgreementDetail, muted: str = MUTED, every_party: bool = False) -> str:
     """The agreement as a page: title, facts, parties, then each section that has something
-    to say; what is not recorded is named once, never filled in."""
+    to say; what is not recorded is named once, never filled in.
+
+    The parties past the first PARTIES_SHOWN only with *every_party* (else a link to them).
+    """
     absent: list[str] = []
     html = [f"<h3 style='margin-bottom:2px'>{escape(detail.title)}</h3>"]
     also = [t for t in (detail.short_title, *detail.alternative_titles) if t]
@@ -350,7 +362,7 @@ def render_detail(detail: AgreementDetail, muted: str = MUTED) -> str:
         known = fill(translate("DetailPane", "Also known as %1"), "; ".join(also))
         html.append(f"<p style='color:{muted}'>{escape(known)}</p>")
     html.append(_facts(_fact_rows(detail, absent), muted))
-    html.append(_parties(detail, muted))
+    html.append(_parties(detail, muted, every_party))
     if detail.relations:
         html.append(_heading(translate("DetailPane", "Related agreements")) + "<ul>")
         html.extend(f"<li>{_relation(relation)}</li>" for relation in detail.relations)
@@ -575,20 +587,38 @@ class DetailPane(QTextBrowser):
         super().__init__(parent)
         self.setObjectName("detailPane")
         self.setAccessibleName(self.tr("Agreement details"))
-        self.setOpenExternalLinks(True)
+        # Links are followed here: the source's address in the browser, "Show all parties"
+        # in the pane itself (clicked, or Tab to it and Enter).
+        self.setOpenLinks(False)
+        self.anchorClicked.connect(self._follow)
         # Words whole (QTextEdit breaks anywhere by default: 'Kazakhst-an' in a narrow
         # table column); addresses get their own break points (_breakable).
         self.setWordWrapMode(QTextOption.WrapMode.WordWrap)
         self.document().setDocumentMargin(10)
         self._shown: AgreementDetail | None = None
         self._html: str | None = None
-        # A link followed inside the pane replaces its text: show the next one whatever it is.
-        self.sourceChanged.connect(self._forget_html)
+        self._every_party_of: int | None = None  # the agreement whose parties are all shown
         self.show_nothing()
 
     def show_detail(self, detail: AgreementDetail) -> None:
         self._shown = detail
-        self._show_html(render_detail(detail, muted_colour(self).name()))
+        self._show_html(self._render(detail))
+
+    def _render(self, detail: AgreementDetail) -> str:
+        every_party = detail.id == self._every_party_of
+        return render_detail(detail, muted_colour(self).name(), every_party)
+
+    def _follow(self, url: QUrl) -> None:
+        if url.toString() != EVERY_PARTY:
+            QDesktopServices.openUrl(url)
+            return
+        if self._shown is None:
+            return
+        self._every_party_of = self._shown.id
+        bar = self.verticalScrollBar()
+        kept = bar.value()  # the reader stays at the link, now followed by the rest
+        self._show_html(self._render(self._shown))
+        bar.setValue(kept)
 
     def show_nothing(self, message: str = EMPTY_TEXT) -> None:
         """*message* (marked for translation, or already in the window's language)."""
@@ -615,11 +645,8 @@ class DetailPane(QTextBrowser):
             self._html = html
             self.setHtml(html)
 
-    def _forget_html(self, *_args: object) -> None:
-        self._html = None
-
     def changeEvent(self, event: QEvent) -> None:
         """A theme switched while the pane shows an agreement: its greys follow."""
         super().changeEvent(event)
         if event.type() == QEvent.Type.PaletteChange and self._shown is not None:
-            self._show_html(render_detail(self._shown, muted_colour(self).name()))
+            self._show_html(self._render(self._shown))

@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 
 import pycountry
-from PySide6.QtGui import QTextBlock, QTextDocument, QTextTable
+from PySide6.QtCore import QObject, Qt, QUrl, Slot
+from PySide6.QtGui import QDesktopServices, QTextBlock, QTextDocument, QTextTable
 
 from models.database import Database
 from models.detail import load_detail
@@ -16,7 +17,7 @@ from models.service import (
     RelationInput,
     create,
 )
-from ui.detail_pane import DetailPane, render_detail
+from ui.detail_pane import PARTIES_SHOWN, DetailPane, render_detail
 
 
 def test_the_treaty_lists_its_protocol_and_the_protocol_its_treaty(database: Database) -> None:
@@ -164,7 +165,7 @@ def test_a_long_party_list_is_laid_out_in_parts_whose_columns_line_up(
                 ],
             ),
         ).id
-        html = render_detail(load_detail(session, agreement))
+        html = render_detail(load_detail(session, agreement), every_party=True)
     pane = DetailPane()
     pane.resize(420, 600)
     pane.setHtml(html)
@@ -192,3 +193,76 @@ def test_a_long_party_list_is_laid_out_in_parts_whose_columns_line_up(
             if table.cellAt(row, 0).columnSpan() == 1  # not a party's notes, across the table
         }
         assert len(edges) == 1, f"column {column} starts at {sorted(edges)}"
+
+
+def test_a_long_party_list_shows_its_first_parties_and_a_link_to_all_of_them(
+    database: Database, qtbot
+) -> None:  # type: ignore[no-untyped-def]
+    # 130 parties laid out each time the agreement was shown held the window 60-80 ms.
+    names = [f"Party {n:02} of Oʻzbekiston, Türkiye and Қазақстан" for n in range(35)]
+    with database.sessions.begin() as session:
+        parties = [ParticipationInput(name) for name in names]
+        many = create(session, AgreementInput("Тоқаев convention", parties=parties)).id
+        few = create(session, AgreementInput("Short protocol", parties=parties[:3])).id
+    with database.sessions.begin() as session:
+        many_detail, few_detail = load_detail(session, many), load_detail(session, few)
+    pane = DetailPane()
+    qtbot.addWidget(pane)
+    pane.resize(400, 300)
+    pane.show()
+    pane.show_detail(many_detail)
+    text = pane.toPlainText()
+    assert names[PARTIES_SHOWN - 1] in text and names[PARTIES_SHOWN] not in text
+    assert "Show all 35 parties" in text
+    bar = pane.verticalScrollBar()
+    bar.setValue(bar.maximum())  # down to the link
+    where = bar.value()
+    pane.setFocus()
+    qtbot.keyClick(pane, Qt.Key.Key_Tab)  # to the pane's first link: this one
+    qtbot.keyClick(pane, Qt.Key.Key_Return)
+    text = pane.toPlainText()
+    assert all(name in text for name in names) and "Show all" not in text
+    assert bar.value() == where  # the reader stays where the link was
+    pane.show_detail(many_detail)  # shown again after a save: still all of them
+    assert names[-1] in pane.toPlainText()
+    pane.show_detail(few_detail)
+    assert "Show all" not in pane.toPlainText()
+
+
+class _Browser(QObject):
+    """Stands in for the system's browser: the addresses it was asked to open."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.opened: list[str] = []
+
+    @Slot(QUrl)
+    def open(self, url: QUrl) -> None:
+        self.opened.append(url.toString())
+
+
+def test_the_source_link_opens_in_the_browser(database: Database, qtbot) -> None:  # type: ignore[no-untyped-def]
+    address = "https://treaties.un.org/Pages/Тоқаев.aspx"
+    with database.sessions.begin() as session:
+        found = create(
+            session,
+            AgreementInput(
+                "Treaty on Oʻzbekiston transit",
+                parties=[ParticipationInput("Türkiye")],
+                source_url=address,
+            ),
+        ).id
+        detail = load_detail(session, found)
+    pane = DetailPane()
+    qtbot.addWidget(pane)
+    pane.show_detail(detail)
+    browser = _Browser()
+    QDesktopServices.setUrlHandler("https", browser, "open")
+    try:
+        pane.setFocus()
+        qtbot.keyClick(pane, Qt.Key.Key_Tab)  # the only link: the source
+        qtbot.keyClick(pane, Qt.Key.Key_Return)
+    finally:
+        QDesktopServices.unsetUrlHandler("https")
+    assert [QUrl(url) for url in browser.opened] == [QUrl(address)]
+    assert "Treaty on Oʻzbekiston transit" in pane.toPlainText()  # the pane stays as it was

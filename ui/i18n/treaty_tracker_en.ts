@@ -232,6 +232,13 @@ Restore the latest good backup, made %2 with %Ln agreements? The damaged file is
             <numerusform>Signed by %Ln signatories</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Show all %Ln parties</source>
+        <translation>
+            <numerusform>Show the %Ln party</numerusform>
+            <numerusform>Show all %Ln parties</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>DueFilter</name>

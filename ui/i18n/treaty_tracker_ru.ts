@@ -1888,6 +1888,14 @@ Restore the latest good backup, made %2 with %Ln agreement(s)? The damaged file 
         <source>Role</source>
         <translation>Роль</translation>
     </message>
+    <message numerus="yes">
+        <source>Show all %Ln parties</source>
+        <translation>
+            <numerusform>Показать всех участников: %Ln</numerusform>
+            <numerusform>Показать всех участников: %Ln</numerusform>
+            <numerusform>Показать всех участников: %Ln</numerusform>
+        </translation>
+    </message>
     <message>
         <source>* the agreement&apos;s signing date: no signature of its own is recorded.</source>
         <translation>* дата подписания соглашения: собственная подпись стороны не внесена.</translation>
