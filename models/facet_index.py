@@ -15,6 +15,7 @@ caller falls back to models.query and builds a new index in the background.
 
 from __future__ import annotations
 
+import hashlib
 import re
 import sys
 from array import array
@@ -22,14 +23,14 @@ from bisect import bisect_left, bisect_right, insort
 from collections import Counter, defaultdict, deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager, suppress
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from functools import reduce
 from itertools import compress, repeat
 from operator import and_, itemgetter, or_
 from typing import Any
 
-from sqlalchemy import Text, cast, func, select
+from sqlalchemy import Text, bindparam, cast, func, select, text
 from sqlalchemy import and_ as sql_and
 from sqlalchemy import or_ as sql_or
 from sqlalchemy.orm import Session
@@ -52,7 +53,13 @@ from models.query import (
 )
 from models.revision import current_revision
 from models.schema import Agreement, Field, Participation, agreement_fields
-from models.search_index import has_search_index, search_rowids
+from models.search_index import (
+    has_search_index,
+    search_rowid_parts,
+    search_rowids,
+    stored_words,
+    words_matching,
+)
 from models.text import search_terms
 from models.vocab import Kind, Level, Status
 
@@ -68,6 +75,22 @@ _CACHED_SETS = 16
 # it, rather than asked of FTS5 and counted on every search; a change drops them.
 SHORT_TERM = 2
 _SHORT_SETS = 16  # short words kept at most (125 KB each at a million), the oldest dropped
+# Up to this many moves in the signing-date order (two per agreement saved), the first
+# letters' places in it are moved with them (a few ms); more, worked out again when asked.
+_PLACED_MOVES = 8
+# The first letters whose sets are read with the index, kept in its file and patched with
+# it (SQLite's search table only): a first letter typed never waits for an FTS5 prefix
+# query over the whole database (400 ms for `k` at a million, 1 s for `a`). Latin, digits
+# and Cyrillic as the search folds them (қ -> к, ö -> o; й and ё fold to и and е).
+# About 40 of them match anything: 5 MB at a million.
+LETTERS = "abcdefghijklmnopqrstuvwxyz0123456789" + "".join(
+    chr(code) for code in range(ord("а"), ord("я") + 1) if chr(code) != "й"
+)
+# A search-table row of only these characters is split into words by str.split() exactly
+# as FTS5's tokenizer splits it, and each word's first character is the one FTS5 matches
+# (none of them is folded further): its first letters are read in Python, not asked of
+# FTS5. Any other character (Greek, a letter newer than SQLite's Unicode tables): asked.
+_PLAIN_WORDS = re.compile(f"[ {LETTERS}]*")
 PATCH_LIMIT = 1_000  # more changed agreements than this: a build is about as quick
 _AUDIT_LINES = 4  # audit lines read per agreement patched, at most (an agreement saved often)
 _PATCHES_KEPT = 32  # patches remembered for changed_after()
@@ -85,6 +108,9 @@ _SHIFTED = 8  # up to this many ids are packed a shift each
 # the array 4. Read and filtered this many positions at a time (a few ms at most each).
 ORDER_CODE = "i"
 _ORDER_PART = 65_536
+# An order's ranks are set this many at a time: one call holds the interpreter, and the
+# window waits for it (12 ms for 65,536; about 1.5 for this).
+_RANK_PART = 8_192
 _YEAR_BYTES = array("H").itemsize
 _BITS = [tuple(bit for bit in range(8) if value >> bit & 1) for value in range(256)]
 _ALL_OR_NOTHING = bytes.maketrans(b"\x01", b"\xff")  # a flag byte of 1 becomes a mask
@@ -253,12 +279,18 @@ class _Order:
         self._rank = None
         self.version += 1
 
+    def ranks(self, size: int) -> array[int]:
+        """Each id's position in the order, by id: set in C a part at a time (a loop in
+        Python over a million positions took 100 ms; this, 30 in parts of a few ms)."""
+        rank = array("i", bytes(size * 4))  # positions fit in 32 bits: half of "l"
+        for start in range(0, len(self.ids), _RANK_PART):
+            end = start + _RANK_PART
+            deque(map(rank.__setitem__, self.ids[start:end], range(start, end)), maxlen=0)
+        return rank
+
     def arrange(self, ids: list[int], size: int, descending: bool) -> list[int]:
         if self._rank is None:
-            rank = array("i", bytes(size * 4))  # positions fit in 32 bits: half of "l"
-            for position, agreement_id in enumerate(self.ids):
-                rank[agreement_id] = position
-            self._rank = rank
+            self._rank = self.ranks(size)
         rank = self._rank
         ids.sort(key=rank.__getitem__)
         if not descending:
@@ -292,6 +324,11 @@ class IndexState:
     undated: Sequence[int]  # the agreements with no signing date, ascending
     due: DueIndex
     links: PartyLinks | None = None  # each agreement's parties (None: counted from the sets)
+    letters: dict[str, int] = field(default_factory=dict)  # LETTERS' sets (none: not read)
+    letter_counts: dict[tuple[str, str], dict[Any, int]] = field(default_factory=dict)
+    party_words: str = ""  # party_words_mark() when the letters were read
+    # Where each broad letter's agreements stand in the signing-date order (bit = position).
+    letter_placed: dict[str, int] = field(default_factory=dict)
 
 
 class FacetIndex:
@@ -331,6 +368,14 @@ class FacetIndex:
         self._short_counts: dict[tuple[str, str], dict[Any, int]] = {}  # (word, set name)
         # (word, sort column) -> the positions of the word's set in that order, as bits.
         self._short_placed: dict[tuple[str, SortColumn], int] = {}
+        # LETTERS' sets, read with the index and patched with it (empty: not read, or dropped
+        # when a party's name or alias changed: then asked of FTS5 as any short word), and
+        # what party_words_mark() said then. Their counts are kept in _short_counts.
+        self._letters: dict[str, int] = {}
+        self._party_words = ""
+        # Where each broad letter's agreements stand in the signing-date order, worked out
+        # with the index (as _short_placed; dropped when the order changes).
+        self._letter_placed: dict[str, int] = {}
         self.sparse_limit = max(_SPARSE, bits.size // _SPARSE_SHARE)
         self.links_limit = bits.size // _LINKS_SHARE  # matches counted per party by links
         self.marks = Marks()  # where the audit log and catalog stood when it was read
@@ -404,11 +449,38 @@ class FacetIndex:
         orders = {SortColumn.SIGNED_ON: _Order(id_array(signed_ids + missing), len(signed_ids))}
         del signed_ids, missing  # a million integers: gone before the links and due days
         due = DueIndex.read(session)
+        letters = _letter_sets(session, bits, every, check)
+        party_words = party_words_mark(session) if letters else ""
         if current_revision(session) != revision:
             return None
         index = cls(revision, bits, every, sets, keys, orders, due, links)
         index.marks = marks
+        index._letters, index._party_words = letters, party_words
+        index._prepare_letters(check)
         return index
+
+    def _prepare_letters(self, check: Callable[[], None] = _no_check) -> None:
+        """What each letter's first search would work out, worked out now (in the
+        background): its counts per facet value, and where its agreements stand in the
+        signing-date order (the window's first order) when there are too many to rank."""
+        order = self._orders[SortColumn.SIGNED_ON]
+        rank: array[int] | None = None
+        for letter, match in self._letters.items():
+            if not match or match == self._all:
+                continue
+            for name in ("fields", "statuses", "kinds", "levels"):
+                self._counts(match, name)
+            self._party_counts(match)
+            self._year_counts(match)
+            if match.bit_count() > self.sparse_limit:
+                if rank is None:
+                    rank = order.ranks(self._bits.size)
+                positions = self._bits.ids(match)
+                for start in range(0, len(positions), _ORDER_PART):  # in place, a part at a time
+                    end = start + _ORDER_PART
+                    positions[start:end] = map(rank.__getitem__, positions[start:end])
+                self._letter_placed[letter] = self._bits.pack(positions)
+            check()
 
     def state(self) -> IndexState:
         """The built part of this index (not the sort orders read since, nor searches)."""
@@ -424,6 +496,10 @@ class FacetIndex:
             order.ids[order.missing_from :],
             self._due_index,
             self._links,
+            self._letters,
+            {key: counts for key, counts in self._short_counts.items() if key[0] in self._letters},
+            self._party_words,
+            self._letter_placed,
         )
 
     @classmethod
@@ -443,6 +519,9 @@ class FacetIndex:
             state.links,
         )
         index.marks = state.marks
+        index._letters, index._party_words = state.letters, state.party_words
+        index._short_counts.update(state.letter_counts)
+        index._letter_placed = state.letter_placed
         return index
 
     # ------------------------------------------------------------ patching
@@ -467,6 +546,8 @@ class FacetIndex:
             unexplained = revision != self.revision and not wanted and not known
             if len(wanted) > PATCH_LIMIT or unexplained:
                 return False
+            if self._letters and revision != self.revision:
+                self._check_party_words(reading)
             if wanted:
                 self._patch(reading, sorted(wanted))
             if revision != self.revision:
@@ -503,30 +584,41 @@ class FacetIndex:
         # Each set's size (the counts with no filter) is kept up to date here, as the sets
         # are: counting them all again took 13 ms at a quarter of a million after each save.
         totals = self._totals
+        left: list[tuple[str, Any, frozenset[int]]] = []  # (set name, value, changed there)
         for name, sets in self._sets.items():
             sizes = totals.get(name)
             for key, bits in sets.items():
-                leaving = bits & gone
-                if leaving:
+                if leaving := bits & gone:
+                    left.append((name, key, self._among(leaving, ids)))
                     sets[key] = bits & ~gone
                     if sizes is not None:
                         _add(sizes, key, -leaving.bit_count())
         self._all = (self._all & ~gone) | self._bits.pack(present)
+        counts = {key: c for key, c in self._short_counts.items() if key[0] in self._letters}
+        placed = self._letter_placed
         self._forget_short()
         self.total = self._all.bit_count()
-        for name, values in rows.grouped().items():
+        grouped = rows.grouped()
+        for name, values in grouped.items():
             sets, sizes = self._sets[name], totals.get(name)
             for value, members in values.items():
                 sets[value] = sets.get(value, 0) | self._bits.pack(members)
                 if sizes is not None:  # the members were all taken out above
                     _add(sizes, value, len(set(members)))
-        self._patch_signed(ids, rows)
+        now = self._patch_letters(session, ids, gone, present, _Moved(left, grouped, counts))
+        moves = self._patch_signed(ids, rows)
+        if placed and moves is not None and len(moves) <= _PLACED_MOVES:
+            self._letter_placed = {
+                letter: _moved_bits(bits, moves, now.get(letter, set()))
+                for letter, bits in placed.items()
+                if letter in self._letters
+            }
         self._patch_orders(session, ids, rows)
         self._due_index = self._due_index.patched(session, ids)
         if self._links is not None:
             self._links = self._links.patched(inverted(rows.parties, ids))
         self._patch_due(ids, gone)
-        self.forget_searches()
+        self._forget_sets()
 
     def _patch_due(self, ids: list[int], gone: int) -> None:
         """Bring the due windows kept up to date for *ids* (their deadlines just read again).
@@ -548,11 +640,75 @@ class FacetIndex:
 
         Matched again for the changed agreements alone, each word was an FTS5 prefix query
         over every agreement all the same (50 ms for `k` at 250,000): on every save, for
-        every word kept, where a save's counts are due within 100 ms.
+        every word kept, where a save's counts are due within 100 ms. The first letters'
+        sets, counts and places are not dropped here: _patch moves them (_patch_letters).
         """
         self._short_sets.clear()
         self._short_counts.clear()
         self._short_placed.clear()
+        self._letter_placed = {}  # the state kept for the file may hold the one replaced
+
+    def _patch_letters(
+        self, session: Session, ids: list[int], gone: int, present: list[int], moved: _Moved
+    ) -> dict[str, set[int]]:
+        """Take the changed agreements out of each first letter's set, and put back in
+        those whose words (or attachments) now begin with it; its kept counts follow.
+
+        A count is the letter's agreements in one set: less those changed that were in
+        both, plus those changed that now are (a save: a few ms for every letter kept).
+        """
+        if not self._letters:
+            return {}
+        letters: dict[str, int] = self._letters
+        was: dict[str, frozenset[int]] = {}
+        for letter, bits in letters.items():
+            if both := bits & gone:
+                was[letter] = self._among(both, ids)
+                letters[letter] = bits & ~gone
+        now = {
+            letter: set(members)
+            for letter, members in _first_letters(session, present).items()
+            if letter in letters
+        }
+        for letter, members in now.items():
+            letters[letter] |= self._bits.pack(sorted(members))
+        for (letter, name), kept in moved.counts.items():
+            before, mine = was.get(letter, frozenset()), now.get(letter, set())
+            if not before and not mine:  # none of the changed was or is in the letter
+                self._short_counts[letter, name] = kept
+                continue
+            counts = dict(kept)
+            for set_name, key, both in moved.left if before else ():
+                if set_name == name and (number := len(both & before)):
+                    counts[key] -= number
+                    if not counts[key]:
+                        del counts[key]
+            for value, members in moved.grouped[name].items() if mine else ():
+                if number := len(mine.intersection(members)):
+                    counts[value] = counts.get(value, 0) + number
+            self._short_counts[letter, name] = counts
+        return now
+
+    def _among(self, bits: int, ids: list[int]) -> frozenset[int]:
+        """Which of *ids* (a patch's changed agreements) are in *bits*, a subset of them.
+
+        Compared as these few ids, not as bit sets of every agreement: a save of an
+        agreement of 130 parties counted 9,000 such sets for the letters' counts (80 ms).
+        """
+        if len(ids) == 1:
+            return frozenset(ids) if bits else frozenset()
+        return frozenset(self._bits.ids(bits))
+
+    def _check_party_words(self, session: Session) -> None:
+        """Drop the first letters' sets if a party's name or alias changed.
+
+        Those words are in the search table's row of each of its agreements, re-indexed
+        with no audit line of theirs: which agreements' letters changed is not told.
+        """
+        if party_words_mark(session) != self._party_words:
+            self._letters, self._letter_placed = {}, {}
+            self._short_counts.clear()
+            self._short_placed.clear()
 
     def _grow(self, size: int) -> None:
         """Room for ids beyond the size read at first (agreements added since)."""
@@ -563,13 +719,14 @@ class FacetIndex:
         for order in self._orders.values():
             order.forget()
 
-    def _patch_signed(self, ids: list[int], rows: _Rows) -> None:
+    def _patch_signed(self, ids: list[int], rows: _Rows) -> list[tuple[int, int]] | None:
         """Take the ids out of the signing-date order and put them back in their new places.
 
         The order's dated part and the signing dates' list have the same positions, so one
         search finds an id in both; an insertion is a bisect and a move of memory. One
         agreement put back where it was (a save that kept its signing date's place) leaves
-        the order as it was: what was derived from it stays (FacetIndex.ids).
+        the order as it was: what was derived from it stays (FacetIndex.ids). Returns the
+        moves, in turn: (position, -1) taken out, (position, id) put in; None for many.
         """
         order = self._orders[SortColumn.SIGNED_ON]
         keys, listed = self._signed_keys, order.ids
@@ -616,6 +773,9 @@ class FacetIndex:
                 put.append((position, agreement_id))
         if len(taken) != 1 or taken != put or order.missing_from != missing_from:
             order.forget()
+        if len(ids) > _FEW:
+            return None
+        return [(position, -1) for position, _id in taken] + put
 
     def _signed_position(self, order: _Order, agreement_id: int) -> int:
         """Where *agreement_id* is in the signing-date order; ValueError if not there.
@@ -652,11 +812,17 @@ class FacetIndex:
                 del self._orders[column]  # read again when next asked for
 
     def forget_searches(self) -> None:
-        """Drop the remembered sets of recent text searches and date ranges.
+        """Drop the remembered sets of recent text searches and date ranges, and the last
+        answer of ids(): the next search works its answer out anew (as a benchmark wants).
 
         The due windows stay: they depend on the data and the day, not on the search, and
-        a patch drops them when the data changes.
+        a patch brings them up to date.
         """
+        self._forget_sets()
+        self._answer = None
+
+    def _forget_sets(self) -> None:
+        """A patch's part of forget_searches(): the last answer stays, checked at its use."""
         self._text_sets.clear()
         self._date_sets.clear()
 
@@ -700,6 +866,8 @@ class FacetIndex:
         # A short word alone: where its agreements are in this order is kept (a bit per
         # position), so that the order is walked beside it, with no look-up per agreement.
         placed = self._short_placed.get((term, sort.column))
+        if placed is None and sort.column is SortColumn.SIGNED_ON:
+            placed = self._letter_placed.get(term)
         if placed is None:
             flags = order.placed(self._bits.flags(match))
             placed = self._bits.pack_flags(flags)
@@ -707,10 +875,11 @@ class FacetIndex:
         return order.picked(self._bits.flags(placed), sort.descending)
 
     def _short_term(self, match: int) -> str | None:
-        """The kept short word whose set *match* is, if any."""
-        for term, bits in self._short_sets.items():
-            if bits == match:
-                return term
+        """The kept short word (or first letter) whose set *match* is, if any."""
+        for kept in (self._letters, self._short_sets):
+            for term, bits in kept.items():
+                if bits is match or (bits and bits == match):
+                    return term
         return None
 
     def count(self, session: Session, wanted: AgreementFilter) -> int:
@@ -810,7 +979,8 @@ class FacetIndex:
     def _counts(self, match: int, name: str) -> dict[Any, int]:
         """Matches per value of set *name*; each set's own size when nothing else constrains."""
         if match != self._all:
-            counted = self._short_counted(match, name) if self._short_sets else None
+            short = self._short_sets or self._letters
+            counted = self._short_counted(match, name) if short else None
             return _counts(match, self._sets[name]) if counted is None else counted
         totals = self._totals.get(name)
         if totals is None:
@@ -912,6 +1082,8 @@ class FacetIndex:
     def _text(self, session: Session, text: str) -> int:
         terms = tuple(search_terms(text))
         short = terms[0] if len(terms) == 1 and len(terms[0]) <= SHORT_TERM else None
+        if short is not None and short in self._letters:
+            return self._letters[short]
         if short is not None and short in self._short_sets:
             return self._short_sets[short]
         cached = self._text_sets.get(terms)
@@ -930,10 +1102,11 @@ class FacetIndex:
             cached = self._bits.pack(ids)  # leaves out ids added since the index was read
             if short is not None:  # kept beside the facets' sets until a change
                 _remember(self._short_sets, short, cached, _SHORT_SETS)
+                words = self._short_sets.keys() | self._letters.keys()
                 kept = self._short_counts.items()  # the counts of a word dropped go with it
-                self._short_counts = {k: v for k, v in kept if k[0] in self._short_sets}
+                self._short_counts = {k: v for k, v in kept if k[0] in words}
                 placed = self._short_placed.items()
-                self._short_placed = {k: v for k, v in placed if k[0] in self._short_sets}
+                self._short_placed = {k: v for k, v in placed if k[0] in words}
             else:
                 _remember(self._text_sets, terms, cached)
         return cached
@@ -951,6 +1124,97 @@ class FacetIndex:
         return order
 
 
+# ----------------------------------------------------------------- first letters
+
+
+def _letter_sets(
+    session: Session, bits: Bits, every: int, check: Callable[[], None]
+) -> dict[str, int]:
+    """The set of each of LETTERS, as a search of it alone finds (SQLite's FTS5 only)."""
+    connection = session.connection()
+    if connection.dialect.name != "sqlite" or not has_search_index(connection):
+        return {}
+    found: dict[str, int] = {}
+    held = {every: every}  # letters with the same set hold one (a, b, o, s: every one)
+    for letter in LETTERS:
+        match = fts_query(letter)
+        assert match is not None
+        # Packed a part at a time: the ids of `a` (every agreement) as one list of a million
+        # Python integers raised the build's peak by 40 MB.
+        letter_set = bits.pack(agreement_ids_matching(connection, match))
+        for part in search_rowid_parts(connection, match):
+            letter_set |= bits.pack(part)
+        letter_set &= every  # a row left in the search table: not there
+        found[letter] = held.setdefault(letter_set, letter_set)
+        check()
+    return found
+
+
+_ATTACHED = text(
+    "SELECT v.id, a.agreement_id FROM attachments a JOIN attachment_versions v "
+    "ON v.attachment_id = a.id WHERE a.agreement_id IN :ids"
+).bindparams(bindparam("ids", expanding=True))
+_ATTACHMENT_MATCH = text(
+    "SELECT rowid FROM attachment_search WHERE attachment_search MATCH :match AND rowid IN :ids"
+).bindparams(bindparam("ids", expanding=True))
+_PART = 500  # ids bound to one statement
+
+
+def _first_letters(session: Session, ids: list[int]) -> dict[str, list[int]]:
+    """Which of *ids* a search of each of LETTERS finds (only letters with any).
+
+    Each agreement's row of the search table is read and split (a millisecond for a
+    hundred); a row with characters FTS5 might split or fold otherwise, and the text of
+    attachments, are asked of FTS5 itself, for these rows alone.
+    """
+    connection = session.connection()
+    found: dict[str, list[int]] = defaultdict(list)
+    asked: list[int] = []
+    for agreement_id, words in stored_words(connection, ids):
+        if _PLAIN_WORDS.fullmatch(words):
+            for letter in {word[0] for word in words.split()}:
+                found[letter].append(agreement_id)
+        else:
+            asked.append(agreement_id)
+    agreement_of: dict[int, int] = {}
+    for start in range(0, len(ids), _PART):
+        rows = connection.execute(_ATTACHED, {"ids": ids[start : start + _PART]})
+        agreement_of.update((version, agreement) for version, agreement in rows)
+    versions = sorted(agreement_of)
+    if not asked and not versions:
+        return found
+    for letter in LETTERS:
+        match = fts_query(letter)
+        assert match is not None
+        found[letter] += words_matching(connection, match, asked)
+        for start in range(0, len(versions), _PART):
+            part = {"match": match, "ids": versions[start : start + _PART]}
+            rows = connection.execute(_ATTACHMENT_MATCH, part)
+            found[letter] += [agreement_of[version] for (version,) in rows]
+    return found
+
+
+def party_words_mark(session: Session) -> str:
+    """A digest of every party's name and aliases: what of the search table changes with
+    no audit line for the agreements it changes (a party renamed, in any window).
+
+    Joined by SQLite into one text each (the letters are kept for SQLite only): a row at a
+    time through the ORM took 13 ms of every save.
+    """
+    digest = hashlib.blake2b(digest_size=16)
+    for statement in _PARTY_WORDS:
+        digest.update(str(session.connection().exec_driver_sql(statement).scalar()).encode())
+    return digest.hexdigest()
+
+
+_PARTY_WORDS = (
+    "SELECT group_concat(line, char(10)) FROM "
+    "(SELECT id || ':' || name AS line FROM parties ORDER BY id)",
+    "SELECT group_concat(line, char(10)) FROM "
+    "(SELECT id || ':' || party_id || ':' || alias AS line FROM party_aliases ORDER BY id)",
+)
+
+
 # ----------------------------------------------------------------- patching helpers
 
 
@@ -964,6 +1228,15 @@ def snapshot(session: Session) -> Iterator[Session]:
             connection.exec_driver_sql("BEGIN")  # a read transaction: one WAL snapshot
         with Session(bind=connection) as reading:
             yield reading
+
+
+@dataclass
+class _Moved:
+    """What a patch moved, for the first letters' kept counts (FacetIndex._patch_letters)."""
+
+    left: list[tuple[str, Any, frozenset[int]]]  # (set name, value, its changed agreements)
+    grouped: dict[str, dict[Any, list[int]]]  # _Rows.grouped(): where they are now
+    counts: dict[tuple[str, str], dict[Any, int]]  # (letter, set name) -> counts, before
 
 
 @dataclass
@@ -1175,6 +1448,19 @@ def _add(counts: dict[Any, int], key: Any, number: int) -> None:
         counts[key] = total
     else:
         counts.pop(key, None)
+
+
+def _moved_bits(bits: int, moves: list[tuple[int, int]], members: set[int]) -> int:
+    """Bits by position in an order, after the order's moves (_patch_signed): a position
+    taken out closes up; one put in opens, set if its id is among *members*."""
+    for position, agreement_id in moves:
+        low = bits & ((1 << position) - 1)
+        if agreement_id < 0:
+            bits = low | (bits >> (position + 1) << position)
+        else:
+            bit = int(agreement_id in members) << position
+            bits = low | bit | (bits >> position << (position + 1))
+    return bits
 
 
 def _remember(cache: dict[Any, int], key: Any, bits: int, most: int = _CACHED_SETS) -> None:

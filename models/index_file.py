@@ -41,7 +41,9 @@ from models.vocab import Kind, Level, Status
 log = logging.getLogger(__name__)
 SUFFIX = "-index"  # treaties.db -> treaties.db-index, as SQLite's own treaties.db-wal
 _MAGIC = b"TREATY-TRACKER-INDEX\n"
-_FORMAT = 3  # 2: the app's version and each part's CRC-32 in the header; 3: party links
+# 2: the app's version and each part's CRC-32 in the header; 3: party links; 4: the first
+# letters' sets and counts (FacetIndex LETTERS)
+_FORMAT = 4
 _INT = "i"  # every array is written as 32-bit integers
 _INT_PART = 65_536  # of them converted at a time (about a millisecond)
 _KEYS: dict[str, Callable[[Any], Any]] = {
@@ -80,6 +82,9 @@ def kept_state(index: FacetIndex) -> IndexState:
         state,
         sets={name: dict(values) for name, values in state.sets.items()},
         signed_keys=list(state.signed_keys),
+        letters=dict(state.letters),
+        letter_counts=dict(state.letter_counts),
+        letter_placed=dict(state.letter_placed),
     )
 
 
@@ -182,8 +187,12 @@ def _layout(
 
     width = (state.size + 7) // 8
 
+    written: dict[int, int] = {}  # id() of a set -> its part: a set held twice, written once
+
     def bits(value: int) -> int:
-        return blob(lambda: value.to_bytes(width, "little"))
+        if id(value) not in written:
+            written[id(value)] = blob(lambda: value.to_bytes(width, "little"))
+        return written[id(value)]
 
     def ints(values: Sequence[int]) -> int:
         return blob(lambda: _int_bytes(values))
@@ -225,6 +234,15 @@ def _layout(
     }
     if state.links is not None:
         header["links"] = _links_layout(state.links, state.size, blob)
+    header["letters"] = {
+        "sets": [[letter, bits(value)] for letter, value in state.letters.items()],
+        "counts": [
+            [letter, name, [[_plain(key), number] for key, number in counts.items()]]
+            for (letter, name), counts in state.letter_counts.items()
+        ],
+        "party_words": state.party_words,
+        "placed": [[letter, bits(value)] for letter, value in state.letter_placed.items()],
+    }
     return header, blobs
 
 
@@ -252,11 +270,16 @@ def _state(header: dict[str, Any], marks: Marks, blobs: list[memoryview]) -> Ind
         values.frombytes(blobs[number])
         return values
 
-    def bits(number: int) -> int:
-        return int.from_bytes(blobs[number], "little")
+    read: dict[int, int] = {}
+
+    def bits(number: int) -> int:  # a part written once for two sets is read as one again
+        if number not in read:
+            read[number] = int.from_bytes(blobs[number], "little")
+        return read[number]
 
     keys = header["signed_keys"]
     links = header.get("links")
+    letters = header["letters"]
     due = header["due"]
     firsts, lasts, ids, late_lasts, late_ids = (ints(number) for number in due["arrays"])
     days = Days(firsts, lasts, ids, late_lasts, late_ids, int(due["span"]))
@@ -279,6 +302,13 @@ def _state(header: dict[str, Any], marks: Marks, blobs: list[memoryview]) -> Ind
             tuple((int(a), int(b)) for a, b in due["fresh_late"]),
         ),
         links=None if links is None else _links(links, blobs),
+        letters={str(letter): bits(number) for letter, number in letters["sets"]},
+        letter_counts={
+            (str(letter), name): {_KEYS[name](key): int(number) for key, number in counts}
+            for letter, name, counts in letters["counts"]
+        },
+        party_words=str(letters["party_words"]),
+        letter_placed={str(letter): bits(number) for letter, number in letters["placed"]},
     )
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
 from typing import cast
 
@@ -82,15 +82,45 @@ def search_rowids(connection: Connection, match: str) -> list[int]:
     parse of the whole (json: 20 ms in one call) holds the interpreter from the window's
     thread for long: each part is about 2 ms.
     """
+    found: list[int] = []
+    for part in search_rowid_parts(connection, match):
+        found += part
+    return found
+
+
+def search_rowid_parts(connection: Connection, match: str) -> Iterator[list[int]]:
+    """search_rowids() a part at a time (~28,000 ids each): no list of them all at once."""
     statement = f"SELECT group_concat(rowid) FROM {SEARCH_TABLE} WHERE {SEARCH_TABLE} MATCH :match"
     joined: str = connection.execute(text(statement), {"match": match}).scalar() or ""
-    found: list[int] = []
     start = 0
     while start < len(joined):
         cut = joined.find(",", start + _ROWID_PART)
         cut = len(joined) if cut < 0 else cut
-        found += map(int, joined[start:cut].split(","))
+        yield list(map(int, joined[start:cut].split(",")))
         start = cut + 1
+
+
+_STORED = text(
+    f"SELECT rowid, title, body, place, parties FROM {SEARCH_TABLE} WHERE rowid IN :ids"
+).bindparams(bindparam("ids", expanding=True))
+_MATCHING_AMONG = text(
+    f"SELECT rowid FROM {SEARCH_TABLE} WHERE {SEARCH_TABLE} MATCH :match AND rowid IN :ids"
+).bindparams(bindparam("ids", expanding=True))
+
+
+def stored_words(connection: Connection, ids: Sequence[int]) -> Iterable[tuple[int, str]]:
+    """Each of these agreements' folded words as the search table holds them (SQLite)."""
+    for start in range(0, len(ids), _CHUNK):
+        for row in connection.execute(_STORED, {"ids": ids[start : start + _CHUNK]}):
+            yield row[0], " ".join(filter(None, row[1:]))
+
+
+def words_matching(connection: Connection, match: str, ids: Sequence[int]) -> list[int]:
+    """Those of *ids* whose indexed text matches an FTS5 *match* string (SQLite)."""
+    found: list[int] = []
+    for start in range(0, len(ids), _CHUNK):
+        part = {"match": match, "ids": ids[start : start + _CHUNK]}
+        found += [row[0] for row in connection.execute(_MATCHING_AMONG, part)]
     return found
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from datetime import date
 from pathlib import Path
 
@@ -14,11 +14,13 @@ from sqlalchemy import event, select
 
 from benchmarks.generate import generate
 from models import due_index, facet_index
-from models.catalog import merge_parties
+from models.attachments import attach_file
+from models.catalog import merge_parties, rename_party
 from models.database import Database, open_database
 from models.database_copy import copy_database
 from models.dates import PartialDate
 from models.facet_index import FacetIndex
+from models.parties import find_party
 from models.query import (
     AgreementFilter,
     Sort,
@@ -488,3 +490,129 @@ def test_a_save_that_leaves_its_agreement_in_place_hands_back_the_list_shown(
         moved = index.ids(session, AgreementFilter(), newest)
         assert moved == agreement_ids(session, AgreementFilter(), newest) != shown
         assert moved[0] == first
+
+
+# ----------------------------------------------------------------- first letters
+
+# Letters as typed, the word each stands for once folded (k, к, o, w, x, ...), a letter
+# that is not kept (Greek), and a word of two letters.
+LETTER_TEXTS = ("k", "K", "қ", "к", "Oʻ", "o", "w", "x", "z", "ε", "ka")
+
+
+def _searches(database: Database) -> tuple[list[str], Callable[[], None]]:
+    """The statements that ask the search tables, recorded until the returned stop()."""
+    searched: list[str] = []
+
+    def seen(_conn: object, _cursor: object, statement: str, *_args: object) -> None:
+        if "MATCH" in statement or "LIKE" in statement or "@@" in statement:
+            searched.append(statement)
+
+    event.listen(database.engine, "before_cursor_execute", seen)
+    return searched, lambda: event.remove(database.engine, "before_cursor_execute", seen)
+
+
+def _same_as_sql(database: Database, index: FacetIndex, texts: Sequence[str]) -> None:
+    with database.sessions() as session:
+        assert index.is_current(session)
+        for typed in texts:
+            for wanted in (
+                AgreementFilter(text=typed),
+                AgreementFilter(text=typed, kinds=(Kind.TREATY, Kind.AGREEMENT)),
+            ):
+                sorts = (Sort(), Sort(descending=True), Sort(SortColumn.TITLE, descending=True))
+                for sort in sorts:
+                    assert index.ids(session, wanted, sort) == agreement_ids(session, wanted, sort)
+                assert index.facets(session, wanted) == facet_counts(session, wanted), typed
+
+
+def test_a_first_letter_is_read_with_the_index_and_never_asked_of_the_database(
+    database: Database,
+) -> None:
+    save(database, agreement("Kyrgyz water treaty", ("Uzbekistan",)))
+    save(database, agreement("Қазақ energy memorandum", ("Türkiye",)))
+    save(database, agreement("Treaty on Oʻzbekiston roads", ("Türkiye",)))
+    with database.sessions() as session:
+        index = FacetIndex.build(session)
+    assert index is not None
+    searched, stop = _searches(database)
+    try:
+        _same_as_sql(database, index, ("k", "қ", "к", "Oʻ", "w", "x"))
+    finally:
+        stop()
+    # SQLite's search table: each letter's set was read with the index, not at its search
+    # (the SQL compared with asks it, in the statements that join the agreements).
+    by_index = [s for s in searched if "agreement_search MATCH" in s and "JOIN" not in s]
+    if database.engine.dialect.name == "sqlite":
+        assert [s for s in by_index if "group_concat" in s] == []
+        assert sorted(index.state().letters) == sorted(facet_index.LETTERS)
+
+
+@pytest.mark.parametrize("paths", ["as built", "sets and places"])
+def test_first_letters_stay_exact_through_saves_deletes_and_attachments(
+    database: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, paths: str
+) -> None:
+    """Each save patches the letters' sets, their counts and their places in the signing-date
+    order: a title that starts with k (or қ, or Oʻ) added, changed, deleted; a title FTS5 may
+    split otherwise (Greek); text in an attachment. Then more saves than are moved in place."""
+    if paths == "sets and places":  # as at a million: counted by sets, ids walked by places
+        for name in ("_SPARSE_SHARE", "_LINKS_SHARE", "_YEAR_BYTES_SHARE"):
+            monkeypatch.setattr(facet_index, name, 10**9)
+        monkeypatch.setattr(facet_index, "_SPARSE", 0)
+    kyrgyz = save(database, agreement("Kyrgyz water treaty", ("Uzbekistan",)))
+    kazakh = save(database, agreement("Қазақ energy memorandum", ("Türkiye",)))
+    greek = save(database, agreement("Ελλάδα rail protocol", ("Türkiye",)))
+    with database.sessions() as session:
+        index = FacetIndex.build(session)
+    assert index is not None
+    _same_as_sql(database, index, LETTER_TEXTS)
+    added = save(database, agreement("Oʻzbekiston–Kazakhstan customs", ("Uzbekistan",)))
+    with database.sessions.begin() as session:
+        data, version = load_input(session, kyrgyz)
+        update(session, kyrgyz, dataclasses.replace(data, title="Zeta treaty"), version)
+        data, version = load_input(session, greek)
+        update(session, greek, dataclasses.replace(data, title="Ελλάδα wool kombinat"), version)
+        delete(session, [kazakh])
+    attached = tmp_path / "annex.txt"
+    attached.write_text("Xylography annex, Ξάνθη", encoding="utf-8")
+    with database.sessions.begin() as session:
+        attach_file(session, added, attached)
+    searched, stop = _searches(database)
+    try:
+        with database.sessions() as session:
+            assert index.apply(session)
+    finally:
+        stop()
+    # Only the changed agreements are asked of FTS5 (the Greek title, the attachment).
+    assert all("rowid IN" in statement for statement in searched)
+    if database.engine.dialect.name == "sqlite":
+        tables = {statement.split(" MATCH")[0].split()[-1] for statement in searched}
+        assert tables == {"agreement_search", "attachment_search"}
+    with database.sessions() as session:
+        assert index.ids(session, AgreementFilter(text="x"), Sort()) == [added]
+    kept = index.state()
+    if database.engine.dialect.name == "sqlite":  # PostgreSQL keeps no letters: asks its index
+        assert ("k", "fields") in kept.letter_counts  # counts moved with the saves, not dropped
+        assert bool(kept.letter_placed) == (paths == "sets and places")
+    _same_as_sql(database, index, LETTER_TEXTS)
+    for title in ("Kazakh wool", "Kilim trade", "Қорғас gate", "Zinc", "Oʻrta Osiyo", "Kelp"):
+        save(database, agreement(title, ("Türkiye",)))
+    with database.sessions() as session:
+        assert index.apply(session)
+    _same_as_sql(database, index, LETTER_TEXTS)
+
+
+def test_first_letters_follow_a_party_renamed(database: Database) -> None:
+    """A party's name is in each of its agreements' search rows, re-indexed with no audit
+    line of theirs: the letters' sets are dropped, and a letter asked of FTS5 again."""
+    save(database, agreement("Water treaty", ("Uzbekistan",)))
+    with database.sessions() as session:
+        index = FacetIndex.build(session)
+        uzbekistan = find_party(session, "UZB")
+    assert index is not None and uzbekistan is not None
+    _same_as_sql(database, index, ("q", "u"))
+    with database.sessions.begin() as session:
+        rename_party(session, uzbekistan.id, "Qoraqalpogʻiston")
+    save(database, agreement("Rail protocol", ("Türkiye",)))
+    with database.sessions() as session:
+        assert index.apply(session)
+    _same_as_sql(database, index, ("q", "u", "r"))

@@ -11,10 +11,10 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from sqlalchemy import text
+from sqlalchemy import event, text
 
 from benchmarks.generate import generate
-from models import index_file
+from models import facet_index, index_file
 from models.database import SCHEMA_REVISION, Database, open_database, sqlite_path
 from models.facet_index import FacetIndex
 from models.query import (
@@ -212,7 +212,8 @@ def _with_header(kept: Path, data: bytes, header: dict) -> None:  # type: ignore
 
 
 @pytest.mark.parametrize(
-    "damage", ["a flipped byte", "parts past the end", "nested header", "another version"]
+    "damage",
+    ["a flipped byte", "parts past the end", "nested header", "another version", "format 3"],
 )
 def test_a_damaged_or_foreign_file_is_built_again_never_trusted(
     generated: Path, tmp_path: Path, damage: str
@@ -230,7 +231,53 @@ def test_a_damaged_or_foreign_file_is_built_again_never_trusted(
     elif damage == "nested header":
         encoded = ("[" * 100_000 + "]" * 100_000).encode()
         kept.write_bytes(data + encoded + struct.pack("<Q", len(encoded)))
-    else:
+    elif damage == "another version":
         _with_header(kept, data, {**header, "app": "0.0.1"})
+    else:  # written before the first letters were kept: none to read, so built again
+        _with_header(
+            kept, data, {**{k: v for k, v in header.items() if k != "letters"}, "format": 3}
+        )
     assert _load(database) is None
+    database.close()
+
+
+def test_a_kept_index_has_the_first_letters_ready_as_built(
+    generated: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Read back, the first letters' sets, counts and places are those built: a first `k`
+    asks no search of the database, and answers as SQL does."""
+    for name in ("_SPARSE_SHARE", "_LINKS_SHARE", "_YEAR_BYTES_SHARE"):
+        monkeypatch.setattr(facet_index, name, 10**9)  # as at a million: sets and places
+    monkeypatch.setattr(facet_index, "_SPARSE", 0)
+    database, _kept_path = _kept_copy(generated, tmp_path)
+    with database.sessions() as session:
+        built = FacetIndex.build(session)
+    index = _load(database)
+    assert built is not None and index is not None
+    kept, fresh = index.state(), built.state()
+    assert kept.letters == fresh.letters and "k" in kept.letters
+    assert kept.letter_counts == fresh.letter_counts and kept.letter_counts
+    assert kept.letter_placed == fresh.letter_placed and kept.letter_placed
+    assert kept.party_words == fresh.party_words
+    searched: list[str] = []
+
+    def seen(_conn: object, _cursor: object, statement: str, *_args: object) -> None:
+        if "MATCH" in statement:
+            searched.append(statement)
+
+    with database.sessions() as session:
+        event.listen(database.engine, "before_cursor_execute", seen)
+        try:
+            for typed in ("k", "қ", "Oʻ", "т"):
+                index.ids(session, AgreementFilter(text=typed), Sort(descending=True))
+                index.facets(session, AgreementFilter(text=typed))
+            assert searched == []
+        finally:
+            event.remove(database.engine, "before_cursor_execute", seen)
+        for typed in ("k", "қ", "Oʻ", "т"):
+            wanted = AgreementFilter(text=typed)
+            found = index.ids(session, wanted, Sort(descending=True))
+            assert found == agreement_ids(session, wanted, Sort(descending=True))
+            counts = index.facets(session, wanted)
+            assert counts == facet_counts(session, wanted)
     database.close()
