@@ -9,7 +9,7 @@ from PySide6.QtCore import QObject, Qt, QUrl, Slot
 from PySide6.QtGui import QDesktopServices, QTextBlock, QTextDocument, QTextTable
 
 from models.database import Database
-from models.detail import load_detail
+from models.detail import AgreementDetail, load_detail
 from models.service import (
     ActionInput,
     AgreementInput,
@@ -110,22 +110,35 @@ def test_empty_sections_are_left_out_and_named_once(database: Database, qapp) ->
     assert not re.search(r"\d{4}-\d\d-\d\d", text)
 
 
+def _long_and_short(
+    database: Database, names: list[str], few: int
+) -> tuple[AgreementDetail, AgreementDetail]:
+    """The details of a convention of *names* and of a protocol of its first *few*."""
+    with database.sessions.begin() as session:
+        parties = [ParticipationInput(name) for name in names]
+        long_one = create(session, AgreementInput("Тоқаев convention", parties=parties)).id
+        short = create(session, AgreementInput("Short protocol", parties=parties[:few])).id
+    with database.sessions.begin() as session:
+        return load_detail(session, long_one), load_detail(session, short)
+
+
+def _shown_pane(qtbot) -> DetailPane:  # type: ignore[no-untyped-def]
+    pane = DetailPane()
+    qtbot.addWidget(pane)
+    pane.resize(400, 300)
+    pane.show()
+    return pane
+
+
 def test_the_same_agreement_shown_again_stays_where_the_reader_scrolled(
     database: Database, qtbot
 ) -> None:  # type: ignore[no-untyped-def]
     """Each search that keeps the selected agreement reads its details again: set again,
     the text jumped back to the top while the user read it (and its layout took the
     window 10 ms or more). Another agreement is shown from its top."""
-    with database.sessions.begin() as session:
-        parties = [ParticipationInput(f"Party {n} of Oʻzbekiston and Türkiye") for n in range(40)]
-        long_one = create(session, AgreementInput("Тоқаев convention", parties=parties)).id
-        other = create(session, AgreementInput("Short protocol", parties=parties[:2])).id
-    with database.sessions.begin() as session:
-        long_detail, other_detail = load_detail(session, long_one), load_detail(session, other)
-    pane = DetailPane()
-    qtbot.addWidget(pane)
-    pane.resize(400, 300)
-    pane.show()
+    names = [f"Party {n} of Oʻzbekiston and Türkiye" for n in range(40)]
+    long_detail, other_detail = _long_and_short(database, names, 2)
+    pane = _shown_pane(qtbot)
     pane.show_detail(long_detail)
     bar = pane.verticalScrollBar()
     assert bar.maximum() > 0
@@ -200,16 +213,8 @@ def test_a_long_party_list_shows_its_first_parties_and_a_link_to_all_of_them(
 ) -> None:  # type: ignore[no-untyped-def]
     # 130 parties laid out each time the agreement was shown held the window 60-80 ms.
     names = [f"Party {n:02} of Oʻzbekiston, Türkiye and Қазақстан" for n in range(35)]
-    with database.sessions.begin() as session:
-        parties = [ParticipationInput(name) for name in names]
-        many = create(session, AgreementInput("Тоқаев convention", parties=parties)).id
-        few = create(session, AgreementInput("Short protocol", parties=parties[:3])).id
-    with database.sessions.begin() as session:
-        many_detail, few_detail = load_detail(session, many), load_detail(session, few)
-    pane = DetailPane()
-    qtbot.addWidget(pane)
-    pane.resize(400, 300)
-    pane.show()
+    many_detail, few_detail = _long_and_short(database, names, 3)
+    pane = _shown_pane(qtbot)
     pane.show_detail(many_detail)
     text = pane.toPlainText()
     assert names[PARTIES_SHOWN - 1] in text and names[PARTIES_SHOWN] not in text
