@@ -32,6 +32,7 @@ from models.service import (
     OPTIONAL_TEXT_FIELDS,
     AgreementInput,
     ParticipationInput,
+    parsed_date,
 )
 from models.terms import TERM_FIELDS, canonical
 from models.text import fold, sort_key
@@ -47,6 +48,7 @@ from models.vocab import (
     Status,
     Vocabulary,
 )
+from models.write_behind import remember, remembered, write_behind
 
 CHUNK = 1000
 _AGREEMENTS = Agreement.__table__
@@ -70,7 +72,7 @@ def named(parties: list[ParticipationInput]) -> list[ParticipationInput]:
 def bulk_insert(session: Session, *, user: str | None = None) -> Iterator[BulkInserter]:
     """A BulkInserter whose agreements, however many add() calls bring, move the data
     revision on once."""
-    with one_revision_step(session.connection()):
+    with one_revision_step(session.connection()), write_behind(session.connection()):
         yield BulkInserter(session, user or current_user())
 
 
@@ -284,9 +286,8 @@ def _member(vocabulary: type[_V], text: str) -> _V:
     return vocabulary.parse(text)
 
 
-@lru_cache(maxsize=65536)
-def _date(text: str) -> PartialDate | None:
-    return PartialDate.parse_optional(text)
+# The checking pass's cache (service.parsed_date): one copy of each date, not two.
+_date = parsed_date
 
 
 def _audit_row(
@@ -301,9 +302,13 @@ def _audit_row(
     (*items*: its named participations)."""
     changes: dict[str, Any] = {}
     for name, value in row.items():
-        if name in _NOT_LOGGED or value is None or value in ("", []):
+        if value is None or name in _NOT_LOGGED:
             continue
-        if isinstance(value, PartialDate):
+        kind = type(value)  # by type first: comparing a date with "" costs two calls
+        if kind is str or kind is list:
+            if not value:
+                continue
+        elif kind is PartialDate:
             value = value.iso()
         elif isinstance(value, Vocabulary):
             value = value.value
@@ -445,6 +450,17 @@ def insert_returning(connection: Connection, table: Any, rows: list[dict[str, An
     # transaction already holds the write lock (parties and fields were flushed first).
     # For an AUTOINCREMENT table (agreements) the highest id ever given counts too, so that
     # the id of a deleted agreement is never handed out again (undo restores it).
+    # Within write_behind() the next id is read once: reading it again would wait for the
+    # inserts queued, and only they have added rows since (any other insert forgets it).
+    key = ("next id", table.name)
+    first = remembered(connection, key, lambda: _next_id(connection, table))
+    ids = list(range(first, first + len(rows)))
+    insert_many(connection, table, [{**row, "id": new} for row, new in zip(rows, ids, strict=True)])
+    remember(connection, key, first + len(rows))
+    return ids
+
+
+def _next_id(connection: Connection, table: Any) -> int:
     last = connection.execute(select(func.max(table.c.id))).scalar() or 0
     sequence = (
         connection.execute(
@@ -453,7 +469,4 @@ def insert_returning(connection: Connection, table: Any, rows: list[dict[str, An
         if _has_sequence(connection)
         else None
     )
-    first = max(last, sequence or 0) + 1
-    ids = list(range(first, first + len(rows)))
-    insert_many(connection, table, [{**row, "id": new} for row, new in zip(rows, ids, strict=True)])
-    return ids
+    return int(max(last, sequence or 0)) + 1

@@ -17,6 +17,8 @@ from typing import Any
 
 from sqlalchemy import Connection, Table, insert
 
+from models.write_behind import insert_rows
+
 _Processor = Callable[[Any], Any] | None
 _Compiled = tuple[str, tuple[str, ...], tuple[_Processor, ...]]
 _COMPILED: dict[tuple[str, str, tuple[str, ...]], _Compiled] = {}
@@ -38,7 +40,9 @@ def insert_many(connection: Connection, table: Table, rows: Sequence[dict[str, A
         for name, process in zip(names, processors, strict=True)
     ]
     converted = list(zip(*values, strict=True))
-    if connection.dialect.paramstyle in ("qmark", "format", "numeric"):
+    if connection.dialect.paramstyle == "qmark":  # SQLite: on the writer in write_behind()
+        insert_rows(connection, sql, converted)
+    elif connection.dialect.paramstyle in ("format", "numeric"):
         connection.exec_driver_sql(sql, converted)
     else:  # named styles (psycopg's pyformat): the compiled names
         connection.exec_driver_sql(sql, [dict(zip(names, row, strict=True)) for row in converted])

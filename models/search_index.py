@@ -18,6 +18,7 @@ from typing import cast
 from sqlalchemy import Connection, bindparam, text
 
 from models.text import index_text, search_terms
+from models.write_behind import insert_rows, remembered, write_behind_active
 
 SEARCH_TABLE = "agreement_search"
 _CHUNK = 500
@@ -213,7 +214,7 @@ def _index_parts(text: str) -> tuple[str, str]:
 
 def index_new(connection: Connection, rows: Sequence[dict[str, object]]) -> None:
     """Index agreements from their rows (index_row), held in memory by the caller (an import)."""
-    if not rows or not has_search_index(connection):
+    if not rows or not remembered(connection, "search index", lambda: has_search_index(connection)):
         return
     postgresql = connection.dialect.name == "postgresql"
     ids = cast("list[int]", [row["id"] for row in rows])  # index_row's agreement ids
@@ -234,9 +235,19 @@ def _any_indexed(connection: Connection, low: int, high: int) -> bool:
 
     An import asks before clearing its new ids: a DELETE there, even of ids the table does
     not hold, looks each one up and makes FTS5 write out the words it holds in memory for
-    the rows inserted before, a thousand agreements at a time.
+    the rows inserted before, a thousand agreements at a time. Within write_behind() the
+    highest id indexed before the import's first rows is asked once: the import's own rows
+    have ids below those of each later chunk.
     """
+    if write_behind_active(connection):
+        before = remembered(connection, "indexed before", lambda: _highest_indexed(connection))
+        if before < low:
+            return False
     return connection.execute(_ANY_INDEXED, {"low": low, "high": high}).first() is not None
+
+
+def _highest_indexed(connection: Connection) -> int:
+    return connection.execute(text(f"SELECT max(rowid) FROM {SEARCH_TABLE}")).scalar() or 0
 
 
 def _insert(connection: Connection, rows: Sequence[dict[str, object]]) -> None:
@@ -244,8 +255,8 @@ def _insert(connection: Connection, rows: Sequence[dict[str, object]]) -> None:
         connection.execute(_PG_INSERT, [_document(row) for row in rows])
     elif rows:  # the driver's executemany: no per-row parameter processing
         columns = ("id", "title", "body", "place", "parties")
-        connection.exec_driver_sql(
-            _SQLITE_INSERT, [tuple(map(row.__getitem__, columns)) for row in rows]
+        insert_rows(
+            connection, _SQLITE_INSERT, [tuple(map(row.__getitem__, columns)) for row in rows]
         )
 
 

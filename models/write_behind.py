@@ -1,0 +1,167 @@
+"""An import's inserts run by SQLite on a thread of their own while Python makes the next rows.
+
+Storing 100,000 imported agreements is about a third SQLite's own work (inserting rows,
+their indexes, the words of the search index) and two thirds Python's (reading, checking and
+laying out the rows). SQLite lets go of the interpreter while it works, so the two can run
+side by side on two cores: within write_behind(), insert statements are queued and run in
+order on a writer thread, in the caller's transaction and on its connection.
+
+Two rules keep it the same transaction as before:
+
+- Every other statement on the connection, from any code, waits until the queued ones are
+  done (a before_cursor_execute listener on that connection): whatever it reads or writes
+  sees the inserts before it, as if they had run at once.
+- Leaving the block waits for the writer; a statement that failed on the writer is raised
+  to the caller there or at its next insert, as SQLAlchemy would have raised it, and the
+  rest of the queue is dropped. Nothing is committed or rolled back while the writer works.
+
+Each chunk of rows goes to SQLite as one JSON array and one INSERT ... SELECT over
+json_each(): one call into SQLite, which lets go of the interpreter for all of it. (The
+driver's executemany takes the interpreter back after every row; beside a busy thread each
+of those takes milliseconds.) Values reach the columns as they would by binding: text as
+text, integers as integers, None as NULL; rows with anything else (bytes) are inserted at
+once on the caller's thread. Only SQLite: elsewhere write_behind() changes nothing.
+"""
+
+from __future__ import annotations
+
+import json
+import queue
+import sqlite3
+import threading
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from functools import lru_cache
+from typing import Any, TypeVar
+
+from sqlalchemy import Connection, event
+from sqlalchemy.exc import DBAPIError
+
+_KEY = "treaty-tracker:write-behind"
+_AHEAD = 6  # statements queued at most: the writer mostly keeps up, memory stays bounded
+_T = TypeVar("_T")
+
+
+class _Writer:
+    """The queue of one connection's insert statements and the thread that runs them."""
+
+    def __init__(self, driver: sqlite3.Connection) -> None:
+        self._driver = driver
+        self._jobs: queue.Queue[tuple[str, str] | None] = queue.Queue(_AHEAD)
+        self._failed: tuple[str, BaseException] | None = None
+        self.memo: dict[object, Any] = {}  # see remembered()
+        self._thread = threading.Thread(target=self._run, name="write behind", daemon=True)
+        self._thread.start()
+
+    def submit(self, statement: str, rows: str) -> None:
+        self.raise_failure()
+        self._jobs.put((statement, rows))
+
+    def wait(self) -> None:
+        """Until every statement queued so far has run; raises the first that failed."""
+        self._jobs.join()
+        self.raise_failure()
+
+    def stop(self) -> None:
+        """Run nothing more: the queue dropped, the statement under way finished."""
+        self._dropping = True
+        self._jobs.put(None)
+        self._thread.join()
+
+    def raise_failure(self) -> None:
+        if self._failed is not None:
+            statement, error = self._failed
+            if isinstance(error, sqlite3.Error):
+                raise DBAPIError.instance(statement, None, error, sqlite3.Error) from error
+            raise error
+
+    _dropping = False
+
+    def _run(self) -> None:
+        cursor = self._driver.cursor()
+        try:
+            while (job := self._jobs.get()) is not None:
+                try:
+                    if self._failed is None and not self._dropping:
+                        cursor.execute(job[0], (job[1],))
+                except BaseException as error:  # raised on the caller's thread
+                    self._failed = (job[0], error)
+                finally:
+                    self._jobs.task_done()
+        finally:
+            self._jobs.task_done()  # the None that stopped it
+            cursor.close()
+
+
+@contextmanager
+def write_behind(connection: Connection) -> Iterator[None]:
+    """Within the block, inserts made through insert_rows() run on a writer thread (SQLite)."""
+    if connection.dialect.name != "sqlite" or _KEY in connection.info:
+        yield
+        return
+    driver = connection.connection.driver_connection
+    assert isinstance(driver, sqlite3.Connection)
+    writer = _Writer(driver)
+
+    def wait_first(_: Connection, __: object, statement: str, *rest: object) -> None:
+        writer.wait()  # any other statement sees the inserts before it
+        if statement.lstrip()[:6].upper() != "SELECT":
+            writer.memo.clear()  # it may change what was remembered
+
+    event.listen(connection, "before_cursor_execute", wait_first)
+    connection.info[_KEY] = writer
+    try:
+        yield
+        writer.wait()
+    finally:
+        del connection.info[_KEY]
+        event.remove(connection, "before_cursor_execute", wait_first)
+        writer.stop()
+
+
+def write_behind_active(connection: Connection) -> bool:
+    return _KEY in connection.info
+
+
+def insert_rows(connection: Connection, statement: str, rows: Sequence[Sequence[Any]]) -> None:
+    """Run the driver's INSERT *statement* (qmark parameters) for each of *rows*: on the
+    writer thread within write_behind(), at once otherwise."""
+    writer = connection.info.get(_KEY)
+    if writer is not None:
+        try:
+            encoded = json.dumps(rows, ensure_ascii=False, allow_nan=False, check_circular=False)
+        except (TypeError, ValueError):  # bytes, or a float JSON can't hold: bound as they are
+            encoded = None
+        if encoded is not None:
+            writer.submit(_selecting(statement), encoded)
+            return
+    connection.exec_driver_sql(statement, list(rows))
+
+
+@lru_cache(maxsize=64)
+def _selecting(statement: str) -> str:
+    """INSERT ... VALUES (?, ?) as INSERT ... SELECT over the rows of one JSON array."""
+    head, values, tail = statement.rpartition(" VALUES (")
+    if not values or tail.count("?") != tail.count(",") + 1 or not tail.rstrip().endswith(")"):
+        raise ValueError(f"not a plain INSERT ... VALUES: {statement}")
+    columns = ", ".join(f"json_extract(value, '$[{n}]')" for n in range(tail.count("?")))
+    return f"{head} SELECT {columns} FROM json_each(?)"
+
+
+def remembered(connection: Connection, key: object, compute: Callable[[], _T]) -> _T:
+    """compute() (which reads the database), kept within write_behind() until a statement
+    other than a SELECT runs on the caller's thread: reading it again would wait for every
+    queued insert. The caller keeps it true of its own inserts (remember())."""
+    writer = connection.info.get(_KEY)
+    if writer is None:
+        return compute()
+    if key not in writer.memo:
+        writer.memo[key] = compute()
+    return writer.memo[key]  # type: ignore[no-any-return]
+
+
+def remember(connection: Connection, key: object, value: object) -> None:
+    """What remembered() gives for *key* from now on, within write_behind()."""
+    writer = connection.info.get(_KEY)
+    if writer is not None:
+        writer.memo[key] = value

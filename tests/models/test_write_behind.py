@@ -1,0 +1,146 @@
+"""An import's inserts on the writer thread store what the driver stores, in order, in the
+caller's transaction; a failure reaches the caller and nothing is kept."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+import pytest
+from sqlalchemy import Connection, text
+from sqlalchemy.exc import IntegrityError
+
+from models.database import open_database
+from models.write_behind import insert_rows, remember, remembered, write_behind
+
+TABLE = (
+    "CREATE TABLE sample (id INTEGER PRIMARY KEY, words TEXT, number INTEGER, real REAL, anything)"
+)
+INSERT = "INSERT INTO sample (id, words, number, real, anything) VALUES (?, ?, ?, ?, ?)"
+AWKWARD = [
+    (1, "Тоқаев", 7, 1.5, "text"),
+    (2, "Oʻzbekiston; Türkiye", -3, 0.1, 12),
+    (3, 'quotes " and \\ and\na line break, \t a tab', None, None, None),
+    (4, "", 0, -2.25, True),
+    (5, '["a", "b"]', 2**62, 1e300, '{"x": 1}'),
+    (6, "Convention d'Évian 🌍", 1, 3.0, "42"),
+]
+
+
+def _stored(connection: Connection) -> list[tuple[object, ...]]:
+    query = (
+        "SELECT id, words, typeof(words), number, typeof(number), real, typeof(real),"
+        " anything, typeof(anything) FROM sample ORDER BY id"
+    )
+    return [tuple(row) for row in connection.exec_driver_sql(query)]
+
+
+def _writer_threads() -> list[threading.Thread]:
+    return [thread for thread in threading.enumerate() if thread.name == "write behind"]
+
+
+def test_rows_stored_behind_are_the_rows_the_driver_stores(tmp_path: Path) -> None:
+    stored = []
+    for behind in (False, True):
+        database = open_database(tmp_path / f"{behind}.db")
+        try:
+            with database.engine.begin() as connection:
+                connection.exec_driver_sql(TABLE)
+                if behind:
+                    with write_behind(connection):
+                        insert_rows(connection, INSERT, AWKWARD)
+                else:
+                    insert_rows(connection, INSERT, AWKWARD)
+            with database.engine.connect() as connection:
+                stored.append(_stored(connection))
+        finally:
+            database.close()
+    assert [row[1] for row in stored[1]][:2] == ["Тоқаев", "Oʻzbekiston; Türkiye"]
+    assert stored[1] == stored[0]  # the same values, of the same types
+    assert not _writer_threads()
+
+
+def test_a_statement_of_the_caller_sees_every_insert_queued_before_it(tmp_path: Path) -> None:
+    database = open_database(tmp_path / "order.db")
+    try:
+        with database.engine.begin() as connection:
+            connection.exec_driver_sql(TABLE)
+            with write_behind(connection):
+                counted = []
+                for start in range(0, 2000, 100):
+                    rows = [(n, f"word {n}", n, None, None) for n in range(start, start + 100)]
+                    insert_rows(connection, INSERT, rows)
+                    counted.append(connection.exec_driver_sql("SELECT count(*) FROM sample"))
+                    counted[-1] = counted[-1].scalar()
+                assert counted == list(range(100, 2001, 100))
+                assert len(_writer_threads()) == 1
+    finally:
+        database.close()
+
+
+def test_a_failed_insert_is_raised_and_the_transaction_keeps_nothing(tmp_path: Path) -> None:
+    database = open_database(tmp_path / "failed.db")
+    try:
+        with database.engine.begin() as connection:
+            connection.exec_driver_sql(TABLE)
+        with (
+            pytest.raises(IntegrityError, match=r"UNIQUE constraint failed: sample\.id"),
+            database.engine.begin() as connection,
+            write_behind(connection),
+        ):
+            insert_rows(connection, INSERT, AWKWARD)
+            insert_rows(connection, INSERT, AWKWARD[:1])  # id 1 again
+            insert_rows(connection, INSERT, [(99, "after", 1, None, None)])
+        with database.engine.connect() as connection:
+            assert _stored(connection) == []
+        assert not _writer_threads()
+    finally:
+        database.close()
+
+
+def test_an_error_of_the_caller_stops_the_writer_before_the_rollback(tmp_path: Path) -> None:
+    database = open_database(tmp_path / "stopped.db")
+    try:
+        with database.engine.begin() as connection:
+            connection.exec_driver_sql(TABLE)
+        with (
+            pytest.raises(RuntimeError, match="cancelled"),
+            database.engine.begin() as connection,
+            write_behind(connection),
+        ):
+            for start in range(0, 5000, 500):
+                rows = [(n, f"word {n}", n, None, None) for n in range(start, start + 500)]
+                insert_rows(connection, INSERT, rows)
+            raise RuntimeError("cancelled")
+        assert not _writer_threads()
+        with database.engine.connect() as connection:
+            assert _stored(connection) == []
+    finally:
+        database.close()
+
+
+def test_what_is_remembered_is_forgotten_after_a_write_of_the_caller(tmp_path: Path) -> None:
+    database = open_database(tmp_path / "memo.db")
+    asked: list[int] = []
+
+    def count(connection: Connection) -> int:
+        asked.append(1)
+        return int(connection.execute(text("SELECT count(*) FROM sample")).scalar_one())
+
+    try:
+        with database.engine.begin() as connection:
+            connection.exec_driver_sql(TABLE)
+            with write_behind(connection):
+                assert remembered(connection, "rows", lambda: count(connection)) == 0
+                insert_rows(connection, INSERT, AWKWARD)
+                remember(connection, "rows", len(AWKWARD))  # kept true of its own inserts
+                assert remembered(connection, "rows", lambda: count(connection)) == 6
+                assert len(asked) == 1
+                connection.exec_driver_sql("DELETE FROM sample WHERE id = 1")
+                assert remembered(connection, "rows", lambda: count(connection)) == 5
+                assert len(asked) == 2
+            # Outside the block nothing is kept.
+            assert remembered(connection, "rows", lambda: count(connection)) == 5
+            assert len(asked) == 3
+    finally:
+        database.close()
