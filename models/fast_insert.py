@@ -59,11 +59,27 @@ def _column(column: list[Any], process: _Processor) -> list[Any]:
         return column
     try:
         distinct = dict.fromkeys(column)
-    except TypeError:  # a list or dict (JSON) among them: one at a time
-        return list(map(_by_identity(process), column))
+    except TypeError:  # a list or dict (JSON) among them
+        return _json_column(column, process)
     for value in distinct:
         distinct[value] = process(value)
     return list(map(distinct.__getitem__, column))
+
+
+def _json_column(column: list[Any], process: Callable[[Any], Any]) -> list[Any]:
+    """A JSON column's values as the driver takes them.
+
+    Lists of text (an agreement's languages, its other titles: mostly empty, often the
+    same) are converted once per distinct list; anything else one object at a time.
+    """
+    if all(type(value) is list for value in column):
+        keys = list(map(tuple, column))
+        if all(type(item) is str for key in keys for item in key):
+            distinct = dict.fromkeys(keys)
+            for key in distinct:
+                distinct[key] = process(list(key))
+            return list(map(distinct.__getitem__, keys))
+    return list(map(_by_identity(process), column))
 
 
 def _by_identity(process: Callable[[Any], Any]) -> Callable[[Any], Any]:

@@ -17,7 +17,7 @@ TITLES = ("Тоқаев treaty", "Oʻzbekiston accord", "Türkiye protocol", "Co
 
 
 def _rows() -> list[dict[str, object]]:
-    """Rows whose dates, kinds and time stamp repeat, with JSON lists among them."""
+    """Rows whose dates, kinds, time stamp and lists of languages repeat, with JSON lists."""
     now = utcnow()
     inputs = [
         AgreementInput(
@@ -25,6 +25,7 @@ def _rows() -> list[dict[str, object]]:
             kind=("treaty", "agreement", "Protocol")[number % 3],
             signed_on=("2021-12-06", "2021", "", "1991-12")[number % 4],
             alternative_titles=[f"Alt {number}"] if number % 5 == 0 else [],
+            languages=(["en", "ru"], [], ["kk", "Türkçe"])[number % 3],
             summary="Signed by Тоқаев." if number % 2 else "",
         )
         for number in range(40)
