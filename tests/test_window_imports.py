@@ -9,6 +9,10 @@ alone. Imports only read for type checking count too: they are the same knot for
 from __future__ import annotations
 
 import ast
+import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -61,3 +65,30 @@ def test_the_check_sees_each_way_of_importing(tmp_path: Path) -> None:
     innocent = tmp_path / "innocent.py"
     innocent.write_text("from ui.main_windows_helper import thing\nimport ui.app\n")
     assert not _imports_main_window(innocent)
+
+
+# What the window loads only when asked: the import and export's code (File > Import…,
+# Export…) and the PDF's. Loading them on opening delayed the first page by about 50 ms.
+NOT_ON_OPENING = (
+    "models.exchange",
+    "models.exchange_write",
+    "models.attachment_exchange",
+    "reportlab",
+)
+
+
+def test_opening_the_window_loads_no_import_export_or_pdf_code() -> None:
+    code = "import json, sys, main, ui.main_window\nprint(json.dumps(sorted(sys.modules)))\n"
+    environment = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=environment,
+        check=True,
+    )
+    loaded = set(json.loads(result.stdout.strip().splitlines()[-1]))
+    assert "ui.transfers" in loaded and "ui.import_dialog" in loaded
+    assert [name for name in NOT_ON_OPENING if name in loaded] == []

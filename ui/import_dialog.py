@@ -17,8 +17,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models.exchange import ImportPreview
 from ui.translations import fill
+
+if TYPE_CHECKING:  # the window opens without the import's code (ui.transfers loads it)
+    from models.exchange import ImportPreview
 
 LISTED = 40  # names listed in full; the rest are counted
 translate = QCoreApplication.translate

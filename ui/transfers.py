@@ -16,13 +16,10 @@ from PySide6.QtCore import QCoreApplication, QLocale, QObject, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from models.attachment_exchange import import_with_attachments
 from models.backups import BEFORE_IMPORT, backup_before
 from models.cancelled import Cancelled
 from models.database import sqlite_path
-from models.exchange import ImportResult, preview_import
 from models.exchange_format import ImportFailed
-from models.exchange_write import export_file
 from models.export_target import export_target_problem
 from ui.export_pdf_dialog import ExportPdfDialog, PdfChoices
 from ui.import_dialog import ImportPreviewDialog, ProblemsDialog
@@ -32,6 +29,7 @@ from ui.window_context import WindowContext
 from ui.workers import Job, run_with_progress
 
 if TYPE_CHECKING:
+    from models.exchange import ImportResult
     from reports import ReportResult
 
 translate = QCoreApplication.translate
@@ -99,6 +97,8 @@ class Transfers(QObject):
         if not path:
             return
         sessions = self.context.database().sessions
+        # Imported when first asked for: the window opens without the import's code.
+        from models.exchange import preview_import
 
         def work(_job: Job) -> Any:
             with sessions() as session:
@@ -132,6 +132,7 @@ class Transfers(QObject):
         database = self.context.database()
         sessions, url = database.sessions, database.url
         rotation = self.context.settings.backup_rotation
+        from models.attachment_exchange import import_with_attachments
 
         def work(job: Job) -> ImportResult:
             backup_before(url, BEFORE_IMPORT, rotation)
@@ -227,6 +228,7 @@ class Transfers(QObject):
             return
         sessions, wanted = self.context.database().sessions, self.context.current_filter()
         sort = self.context.current_sort()
+        from models.exchange_write import export_file  # not loaded until an export
 
         def work(job: Job) -> int:
             with sessions() as session:
