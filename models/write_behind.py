@@ -128,24 +128,28 @@ def insert_rows(connection: Connection, statement: str, rows: Sequence[Sequence[
     writer thread within write_behind(), at once otherwise."""
     writer = connection.info.get(_KEY)
     if writer is not None:
+        selecting, width = _selecting(statement)
+        if rows and set(map(len, rows)) != {width}:  # a missing value would read as NULL
+            raise ValueError(f"rows of {width} values expected: {statement}")
         try:
             encoded = json.dumps(rows, ensure_ascii=False, allow_nan=False, check_circular=False)
         except (TypeError, ValueError):  # bytes, or a float JSON can't hold: bound as they are
             encoded = None
         if encoded is not None:
-            writer.submit(_selecting(statement), encoded)
+            writer.submit(selecting, encoded)
             return
     connection.exec_driver_sql(statement, list(rows))
 
 
 @lru_cache(maxsize=64)
-def _selecting(statement: str) -> str:
-    """INSERT ... VALUES (?, ?) as INSERT ... SELECT over the rows of one JSON array."""
+def _selecting(statement: str) -> tuple[str, int]:
+    """INSERT ... VALUES (?, ?) as INSERT ... SELECT over the rows of one JSON array, and
+    the number of values of each row."""
     head, values, tail = statement.rpartition(" VALUES (")
     if not values or tail.count("?") != tail.count(",") + 1 or not tail.rstrip().endswith(")"):
         raise ValueError(f"not a plain INSERT ... VALUES: {statement}")
     columns = ", ".join(f"json_extract(value, '$[{n}]')" for n in range(tail.count("?")))
-    return f"{head} SELECT {columns} FROM json_each(?)"
+    return f"{head} SELECT {columns} FROM json_each(?)", tail.count("?")
 
 
 def remembered(connection: Connection, key: object, compute: Callable[[], _T]) -> _T:

@@ -24,7 +24,10 @@ AWKWARD = [
     (4, "", 0, -2.25, True),
     (5, '["a", "b"]', 2**62, 1e300, '{"x": 1}'),
     (6, "Convention d'Évian 🌍", 1, 3.0, "42"),
+    (7, "bytes", 1, None, b"\x00\x01"),
 ]
+# Over two statements' worth (500 rows each), the last one short.
+MANY = [*AWKWARD, *((n, f"Тоқаев {n}", n, n / 4, None) for n in range(8, 1235))]
 
 
 def _stored(connection: Connection) -> list[tuple[object, ...]]:
@@ -41,22 +44,26 @@ def _writer_threads() -> list[threading.Thread]:
 
 def test_rows_stored_behind_are_the_rows_the_driver_stores(tmp_path: Path) -> None:
     stored = []
-    for behind in (False, True):
-        database = open_database(tmp_path / f"{behind}.db")
+    for way in ("executemany", "at once", "behind"):
+        database = open_database(tmp_path / f"{way}.db")
         try:
             with database.engine.begin() as connection:
                 connection.exec_driver_sql(TABLE)
-                if behind:
-                    with write_behind(connection):
-                        insert_rows(connection, INSERT, AWKWARD)
+                if way == "executemany":
+                    connection.exec_driver_sql(INSERT, MANY)
+                elif way == "at once":
+                    insert_rows(connection, INSERT, MANY)
                 else:
-                    insert_rows(connection, INSERT, AWKWARD)
+                    with write_behind(connection):
+                        insert_rows(connection, INSERT, MANY)
             with database.engine.connect() as connection:
                 stored.append(_stored(connection))
         finally:
             database.close()
-    assert [row[1] for row in stored[1]][:2] == ["Тоқаев", "Oʻzbekiston; Türkiye"]
+    assert [row[1] for row in stored[2]][:2] == ["Тоқаев", "Oʻzbekiston; Türkiye"]
+    assert len(stored[0]) == 1234
     assert stored[1] == stored[0]  # the same values, of the same types
+    assert stored[2] == stored[0]
     assert not _writer_threads()
 
 
@@ -74,6 +81,18 @@ def test_a_statement_of_the_caller_sees_every_insert_queued_before_it(tmp_path: 
                     counted[-1] = counted[-1].scalar()
                 assert counted == list(range(100, 2001, 100))
                 assert len(_writer_threads()) == 1
+    finally:
+        database.close()
+
+
+def test_rows_of_the_wrong_width_are_refused(tmp_path: Path) -> None:
+    database = open_database(tmp_path / "width.db")
+    try:
+        with database.engine.begin() as connection:
+            connection.exec_driver_sql(TABLE)
+            with pytest.raises(ValueError, match="rows of 5 values"):
+                with write_behind(connection):
+                    insert_rows(connection, INSERT, [(1, "a", 1, None), (2, "b", 2, None)])
     finally:
         database.close()
 
@@ -134,13 +153,13 @@ def test_what_is_remembered_is_forgotten_after_a_write_of_the_caller(tmp_path: P
                 assert remembered(connection, "rows", lambda: count(connection)) == 0
                 insert_rows(connection, INSERT, AWKWARD)
                 remember(connection, "rows", len(AWKWARD))  # kept true of its own inserts
-                assert remembered(connection, "rows", lambda: count(connection)) == 6
+                assert remembered(connection, "rows", lambda: count(connection)) == len(AWKWARD)
                 assert len(asked) == 1
                 connection.exec_driver_sql("DELETE FROM sample WHERE id = 1")
-                assert remembered(connection, "rows", lambda: count(connection)) == 5
+                assert remembered(connection, "rows", lambda: count(connection)) == len(AWKWARD) - 1
                 assert len(asked) == 2
             # Outside the block nothing is kept.
-            assert remembered(connection, "rows", lambda: count(connection)) == 5
+            assert remembered(connection, "rows", lambda: count(connection)) == len(AWKWARD) - 1
             assert len(asked) == 3
     finally:
         database.close()
