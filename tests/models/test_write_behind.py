@@ -93,9 +93,8 @@ def test_rows_of_the_wrong_width_are_refused(tmp_path: Path) -> None:
     try:
         with database.engine.begin() as connection:
             connection.exec_driver_sql(TABLE)
-            with pytest.raises(ValueError, match="rows of 5 values"):
-                with write_behind(connection):
-                    insert_rows(connection, INSERT, [(1, "a", 1, None), (2, "b", 2, None)])
+            with pytest.raises(ValueError, match="rows of 5 values"), write_behind(connection):
+                insert_rows(connection, INSERT, [(1, "a", 1, None), (2, "b", 2, None)])
     finally:
         database.close()
 
