@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import shiboken6
 from PySide6.QtCore import (
     QCoreApplication,
+    QItemSelection,
     QItemSelectionModel,
     QLocale,
-    QModelIndex,
     QPoint,
     Qt,
     QTimer,
@@ -692,17 +693,21 @@ class MainWindow(QMainWindow):
         return ids[0] if ids else None
 
     def select_ids(self, ids: list[int], scroll: bool = True) -> None:
+        """Select the rows of *ids* shown, the first of them current, in one change.
+
+        The rows go in as runs of neighbours, selected at once: a row at a time, each
+        change counted the whole selection again (4,000 imported agreements held the window
+        for 20 s, 100,000 for hours).
+        """
         selection = self.table.selectionModel()
         flags = QItemSelectionModel.SelectionFlag
-        first: QModelIndex | None = None
-        for agreement_id in ids:
-            row = self.model.row_of(agreement_id)
-            if row is None:
-                continue
-            index = self.model.index(row, 0)
-            selection.select(index, flags.Select | flags.Rows)
-            first = first or index
-        if first is not None:
+        rows = [row for agreement_id in ids if (row := self.model.row_of(agreement_id)) is not None]
+        if rows:
+            chosen = QItemSelection()
+            for start, end in _runs(sorted(set(rows))):
+                chosen.select(self.model.index(start, 0), self.model.index(end, 0))
+            selection.select(chosen, flags.Select | flags.Rows)
+            first = self.model.index(rows[0], 0)
             selection.setCurrentIndex(first, flags.NoUpdate)
             if scroll:
                 self.table.scrollTo(first)
@@ -1278,3 +1283,14 @@ class MainWindow(QMainWindow):
         # The workers are gone: the day's backup of a changed file is the window's last act.
         closing_backup(self.database.url, self.settings.backup_rotation)
         super().closeEvent(event)
+
+
+def _runs(rows: list[int]) -> Iterator[tuple[int, int]]:
+    """The first and last of each run of consecutive numbers in the sorted *rows*."""
+    start = previous = rows[0]
+    for row in rows[1:]:
+        if row != previous + 1:
+            yield start, previous
+            start = row
+        previous = row
+    yield start, previous

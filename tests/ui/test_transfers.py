@@ -66,6 +66,37 @@ def test_import_shows_a_preview_then_imports(
     assert "Oʻzbekiston–Türkiye energy roadmap" in titles
 
 
+def test_thousands_imported_are_shown_selected_in_one_change_of_the_selection(
+    window: MainWindow, qtbot, tmp_path: Path, monkeypatch
+) -> None:
+    """The window selects what an import added (its first 1,000), scattered among the
+    others by signing date, at once (a row at a time took seconds, then hours)."""
+    rows = [
+        f"Тоқаев–Oʻzbekiston accord {n},agreement,signed,{1990 + n % 30},KAZ; Türkiye,Energy"
+        for n in range(2000)
+    ]
+    source = tmp_path / "many.csv"
+    source.write_text("title,kind,status,signed_on,parties,fields\n" + "\n".join(rows), "utf-8")
+    _choose_file(monkeypatch, source)
+    window.action_import.trigger()
+    qtbot.waitUntil(lambda: window.transfers.preview_dialog is not None, timeout=10000)
+    with qtbot.waitSignal(window.transfers.import_finished, timeout=30000) as finished:
+        window.transfers.preview_dialog.accept()
+    added = finished.args[0].added_ids
+    qtbot.waitUntil(lambda: len(window.selected_ids()) == 1000, timeout=10000)
+    assert sorted(window.selected_ids()) == sorted(added[:1000])
+
+    # Every other one of them, chosen again: one change of the selection, the first current.
+    chosen = list(added[::2])
+    window.table.clearSelection()
+    changes: list[object] = []
+    window.table.selectionModel().selectionChanged.connect(lambda *_: changes.append(1))
+    window.select_ids(chosen)
+    assert len(changes) == 1
+    assert sorted(window.selected_ids()) == sorted(chosen)
+    assert window.current_id() == chosen[0]
+
+
 def test_a_misspelt_party_is_imported_only_once_the_user_confirms_it(
     window: MainWindow, database: Database, qtbot, tmp_path: Path, monkeypatch
 ) -> None:
