@@ -4,13 +4,15 @@ caller's transaction; a failure reaches the caller and nothing is kept."""
 from __future__ import annotations
 
 import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 from sqlalchemy import Connection, text
 from sqlalchemy.exc import IntegrityError
 
-from models.database import open_database
+from models.database import Database, open_database
 from models.write_behind import insert_rows, remember, remembered, write_behind
 
 TABLE = (
@@ -38,6 +40,18 @@ def _stored(connection: Connection) -> list[tuple[object, ...]]:
     return [tuple(row) for row in connection.exec_driver_sql(query)]
 
 
+@contextmanager
+def _sample(path: Path) -> Iterator[Database]:
+    """A database at *path* with the empty table `sample`, closed afterwards."""
+    database = open_database(path)
+    try:
+        with database.engine.begin() as connection:
+            connection.exec_driver_sql(TABLE)
+        yield database
+    finally:
+        database.close()
+
+
 def _writer_threads() -> list[threading.Thread]:
     return [thread for thread in threading.enumerate() if thread.name == "write behind"]
 
@@ -45,10 +59,8 @@ def _writer_threads() -> list[threading.Thread]:
 def test_rows_stored_behind_are_the_rows_the_driver_stores(tmp_path: Path) -> None:
     stored = []
     for way in ("executemany", "at once", "behind"):
-        database = open_database(tmp_path / f"{way}.db")
-        try:
+        with _sample(tmp_path / f"{way}.db") as database:
             with database.engine.begin() as connection:
-                connection.exec_driver_sql(TABLE)
                 if way == "executemany":
                     connection.exec_driver_sql(INSERT, MANY)
                     connection.exec_driver_sql(INSERT, [BYTES])
@@ -61,8 +73,6 @@ def test_rows_stored_behind_are_the_rows_the_driver_stores(tmp_path: Path) -> No
                         insert_rows(connection, INSERT, [BYTES])
             with database.engine.connect() as connection:
                 stored.append(_stored(connection))
-        finally:
-            database.close()
     assert [row[1] for row in stored[2]][:2] == ["Тоқаев", "Oʻzbekiston; Türkiye"]
     assert len(stored[0]) == 1234 and stored[0][6][7] == b"\x00\x01"
     assert stored[1] == stored[0]  # the same values, of the same types
@@ -71,39 +81,32 @@ def test_rows_stored_behind_are_the_rows_the_driver_stores(tmp_path: Path) -> No
 
 
 def test_a_statement_of_the_caller_sees_every_insert_queued_before_it(tmp_path: Path) -> None:
-    database = open_database(tmp_path / "order.db")
-    try:
-        with database.engine.begin() as connection:
-            connection.exec_driver_sql(TABLE)
-            with write_behind(connection):
-                counted = []
-                for start in range(0, 2000, 100):
-                    rows = [(n, f"word {n}", n, None, None) for n in range(start, start + 100)]
-                    insert_rows(connection, INSERT, rows)
-                    counted.append(connection.exec_driver_sql("SELECT count(*) FROM sample"))
-                    counted[-1] = counted[-1].scalar()
-                assert counted == list(range(100, 2001, 100))
-                assert len(_writer_threads()) == 1
-    finally:
-        database.close()
+    with (
+        _sample(tmp_path / "order.db") as database,
+        database.engine.begin() as connection,
+        write_behind(connection),
+    ):
+        counted = []
+        for start in range(0, 2000, 100):
+            rows = [(n, f"word {n}", n, None, None) for n in range(start, start + 100)]
+            insert_rows(connection, INSERT, rows)
+            counted.append(connection.exec_driver_sql("SELECT count(*) FROM sample").scalar())
+        assert counted == list(range(100, 2001, 100))
+        assert len(_writer_threads()) == 1
 
 
 def test_rows_of_the_wrong_width_are_refused(tmp_path: Path) -> None:
-    database = open_database(tmp_path / "width.db")
-    try:
-        with database.engine.begin() as connection:
-            connection.exec_driver_sql(TABLE)
-            with pytest.raises(ValueError, match="rows of 5 values"), write_behind(connection):
-                insert_rows(connection, INSERT, [(1, "a", 1, None), (2, "b", 2, None)])
-    finally:
-        database.close()
+    with (
+        _sample(tmp_path / "width.db") as database,
+        database.engine.begin() as connection,
+        pytest.raises(ValueError, match="rows of 5 values"),
+        write_behind(connection),
+    ):
+        insert_rows(connection, INSERT, [(1, "a", 1, None), (2, "b", 2, None)])
 
 
 def test_a_failed_insert_is_raised_and_the_transaction_keeps_nothing(tmp_path: Path) -> None:
-    database = open_database(tmp_path / "failed.db")
-    try:
-        with database.engine.begin() as connection:
-            connection.exec_driver_sql(TABLE)
+    with _sample(tmp_path / "failed.db") as database:
         with (
             pytest.raises(IntegrityError, match=r"UNIQUE constraint failed: sample\.id"),
             database.engine.begin() as connection,
@@ -115,15 +118,10 @@ def test_a_failed_insert_is_raised_and_the_transaction_keeps_nothing(tmp_path: P
         with database.engine.connect() as connection:
             assert _stored(connection) == []
         assert not _writer_threads()
-    finally:
-        database.close()
 
 
 def test_an_error_of_the_caller_stops_the_writer_before_the_rollback(tmp_path: Path) -> None:
-    database = open_database(tmp_path / "stopped.db")
-    try:
-        with database.engine.begin() as connection:
-            connection.exec_driver_sql(TABLE)
+    with _sample(tmp_path / "stopped.db") as database:
         with (
             pytest.raises(RuntimeError, match="cancelled"),
             database.engine.begin() as connection,
@@ -136,32 +134,25 @@ def test_an_error_of_the_caller_stops_the_writer_before_the_rollback(tmp_path: P
         assert not _writer_threads()
         with database.engine.connect() as connection:
             assert _stored(connection) == []
-    finally:
-        database.close()
 
 
 def test_what_is_remembered_is_forgotten_after_a_write_of_the_caller(tmp_path: Path) -> None:
-    database = open_database(tmp_path / "memo.db")
     asked: list[int] = []
 
     def count(connection: Connection) -> int:
         asked.append(1)
         return int(connection.execute(text("SELECT count(*) FROM sample")).scalar_one())
 
-    try:
-        with database.engine.begin() as connection:
-            connection.exec_driver_sql(TABLE)
-            with write_behind(connection):
-                assert remembered(connection, "rows", lambda: count(connection)) == 0
-                insert_rows(connection, INSERT, AWKWARD)
-                remember(connection, "rows", len(AWKWARD))  # kept true of its own inserts
-                assert remembered(connection, "rows", lambda: count(connection)) == len(AWKWARD)
-                assert len(asked) == 1
-                connection.exec_driver_sql("DELETE FROM sample WHERE id = 1")
-                assert remembered(connection, "rows", lambda: count(connection)) == len(AWKWARD) - 1
-                assert len(asked) == 2
-            # Outside the block nothing is kept.
+    with _sample(tmp_path / "memo.db") as database, database.engine.begin() as connection:
+        with write_behind(connection):
+            assert remembered(connection, "rows", lambda: count(connection)) == 0
+            insert_rows(connection, INSERT, AWKWARD)
+            remember(connection, "rows", len(AWKWARD))  # kept true of its own inserts
+            assert remembered(connection, "rows", lambda: count(connection)) == len(AWKWARD)
+            assert len(asked) == 1
+            connection.exec_driver_sql("DELETE FROM sample WHERE id = 1")
             assert remembered(connection, "rows", lambda: count(connection)) == len(AWKWARD) - 1
-            assert len(asked) == 3
-    finally:
-        database.close()
+            assert len(asked) == 2
+        # Outside the block nothing is kept.
+        assert remembered(connection, "rows", lambda: count(connection)) == len(AWKWARD) - 1
+        assert len(asked) == 3
