@@ -68,7 +68,7 @@ def test_the_check_sees_each_way_of_importing(tmp_path: Path) -> None:
 
 
 # What the window loads only when asked: the import and export's code (File > Import…,
-# Export…) and the PDF's. Loading them on opening delayed the first page by about 50 ms.
+# Export…; loaded on opening, it delayed the first page by about 50 ms) and the PDF's.
 NOT_ON_OPENING = (
     "models.exchange",
     "models.exchange_write",

@@ -696,8 +696,8 @@ class MainWindow(QMainWindow):
         """Select the rows of *ids* shown, the first of them current, in one change.
 
         The rows go in as runs of neighbours, selected at once: a row at a time, each
-        change counted the whole selection again (4,000 imported agreements held the window
-        for 20 s, 100,000 for hours).
+        change counted the whole selection again (the 1,000 new rows an import selects held
+        the window for 20 s).
         """
         selection = self.table.selectionModel()
         flags = QItemSelectionModel.SelectionFlag
