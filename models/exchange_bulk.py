@@ -35,7 +35,7 @@ from models.service import (
     parsed_date,
 )
 from models.terms import TERM_FIELDS, canonical
-from models.text import fold, sort_key
+from models.text import TITLE_KEY_LENGTH, fold, sort_key
 from models.users import current_user
 from models.vocab import (
     CONSENT_ACTIONS,
@@ -93,10 +93,9 @@ class BulkInserter:
         self,
         inputs: Sequence[AgreementInput],
         after_chunk: Callable[[int], None] = lambda done: None,
-        title_keys: Sequence[str] | None = None,
     ) -> None:
         """Store *inputs*; *after_chunk* gets the number stored so far (all batches)."""
-        keys = list(title_keys) if title_keys is not None else [sort_key(d.title) for d in inputs]
+        keys = [sort_key(d.title) for d in inputs]
         resolve_parties(self.session, inputs, self.party_ids)
         resolve_fields(self.session, inputs, self.field_ids)
         connection = self.session.connection()
@@ -180,6 +179,8 @@ def _index_and_deadlines(
                 row["signed_at"],
                 # By party, as SQLite reads them back (its key on participations).
                 party_words(text for entry in sorted(words) for text in entry[1:]),
+                # The title's words, as sort_key gave them (unless it cut them short).
+                row["title_key"] if len(row["title_key"]) < TITLE_KEY_LENGTH else None,
             )
         )
         found[agreement_id] = DeadlineSource(

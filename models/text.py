@@ -61,11 +61,16 @@ def index_text(text: str | None) -> str:
     if not text:
         return ""
     words = search_terms(text)
-    if not _APOSTROPHE_RE.search(text):
+    if not has_apostrophes(text):
         return " ".join(words)  # no compounds; and their pattern backtracks on every word
     for compound in _WORD_WITH_APOSTROPHES_RE.findall(text):
         words.extend(_WORD_RE.findall(_APOSTROPHE_RE.sub(" ", fold_keep_apostrophes(compound))))
     return " ".join(words)
+
+
+def has_apostrophes(text: str) -> bool:
+    """Whether *text* holds an apostrophe-like mark (index_text then adds compounds' words)."""
+    return _APOSTROPHE_RE.search(text) is not None
 
 
 def _caseless(text: str) -> str:
@@ -95,9 +100,12 @@ _FOLDING_KEPT = 20_000  # characters remembered: every script's letters and mark
 _FOLDING = _Folding(_LETTERS)
 
 
+TITLE_KEY_LENGTH = 200  # sort_key's length at most (the column's)
+
+
 def sort_key(text: str) -> str:
     """A stored key that sorts titles the way a reader expects, whatever their script."""
-    return " ".join(search_terms(text))[:200]
+    return " ".join(search_terms(text))[:TITLE_KEY_LENGTH]
 
 
 _SURROGATE_RE = re.compile("[\ud800-\udfff]")
