@@ -21,6 +21,11 @@ driver's executemany takes the interpreter back after every row; beside a busy t
 of those takes milliseconds.) Values reach the columns as they would by binding: text as
 text, integers as integers, None as NULL; rows with anything else (bytes) are inserted at
 once on the caller's thread. Only SQLite: elsewhere write_behind() changes nothing.
+
+Each statement the writer finishes waits for the interpreter, which the caller's thread
+holds until Python's switch interval runs out: 5 ms by default, 3 s over the 600 statements
+of an import of 100,000, the caller often waiting for a full queue meanwhile. Within the
+block the interval is SWITCH_INTERVAL.
 """
 
 from __future__ import annotations
@@ -28,6 +33,7 @@ from __future__ import annotations
 import json
 import queue
 import sqlite3
+import sys
 import threading
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -40,6 +46,9 @@ from sqlalchemy.exc import DBAPIError
 _KEY = "treaty-tracker:write-behind"
 _AHEAD = 6  # statements queued at most: the writer mostly keeps up, memory stays bounded
 _T = TypeVar("_T")
+# How long the caller's thread may keep the interpreter once the writer asks for it back
+# (Python's default: 5 ms). Measured in benchmarks/RESULTS.md, session 14.
+SWITCH_INTERVAL = 0.0005
 
 
 class _Writer:
@@ -111,12 +120,41 @@ def write_behind(connection: Connection) -> Iterator[None]:
     event.listen(connection, "before_cursor_execute", wait_first)
     connection.info[_KEY] = writer
     try:
-        yield
-        writer.wait()
+        with _quick_switches():
+            yield
+            writer.wait()
     finally:
         del connection.info[_KEY]
         event.remove(connection, "before_cursor_execute", wait_first)
         writer.stop()
+
+
+class _QuickSwitches:
+    """Python's switch interval at most SWITCH_INTERVAL while any block is under way (the
+    interval is the process's: the one before the first block is put back after the last)."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._blocks = 0
+        self._before = sys.getswitchinterval()
+
+    @contextmanager
+    def __call__(self) -> Iterator[None]:
+        with self._lock:
+            if not self._blocks:
+                self._before = sys.getswitchinterval()
+                sys.setswitchinterval(min(self._before, SWITCH_INTERVAL))
+            self._blocks += 1
+        try:
+            yield
+        finally:
+            with self._lock:
+                self._blocks -= 1
+                if not self._blocks:
+                    sys.setswitchinterval(self._before)
+
+
+_quick_switches = _QuickSwitches()
 
 
 def write_behind_active(connection: Connection) -> bool:

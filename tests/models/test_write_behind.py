@@ -3,9 +3,10 @@ caller's transaction; a failure reaches the caller and nothing is kept."""
 
 from __future__ import annotations
 
+import sys
 import threading
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
 
 import pytest
@@ -13,7 +14,13 @@ from sqlalchemy import Connection, text
 from sqlalchemy.exc import IntegrityError
 
 from models.database import Database, open_database
-from models.write_behind import insert_rows, remember, remembered, write_behind
+from models.write_behind import (
+    SWITCH_INTERVAL,
+    insert_rows,
+    remember,
+    remembered,
+    write_behind,
+)
 
 TABLE = (
     "CREATE TABLE sample (id INTEGER PRIMARY KEY, words TEXT, number INTEGER, real REAL, anything)"
@@ -156,3 +163,28 @@ def test_what_is_remembered_is_forgotten_after_a_write_of_the_caller(tmp_path: P
         # Outside the block nothing is kept.
         assert remembered(connection, "rows", lambda: count(connection)) == len(AWKWARD) - 1
         assert len(asked) == 3
+
+
+def test_the_writer_gets_the_interpreter_back_quickly_until_the_last_block_ends(
+    tmp_path: Path,
+) -> None:
+    """Within write_behind() the switch interval is short (each finished statement waited up
+    to 5 ms for the interpreter); Python's own is put back after the last block, failed or
+    not, whichever block ends first."""
+    default = sys.getswitchinterval()
+    assert default > SWITCH_INTERVAL
+    with (
+        _sample(tmp_path / "one.db") as one,
+        _sample(tmp_path / "two.db") as two,
+        one.engine.connect() as first,
+        two.engine.connect() as second,
+    ):
+        with ExitStack() as later:
+            with write_behind(first):
+                assert sys.getswitchinterval() == SWITCH_INTERVAL
+                later.enter_context(write_behind(second))
+            assert sys.getswitchinterval() == SWITCH_INTERVAL  # the second goes on
+        assert sys.getswitchinterval() == default
+        with pytest.raises(IntegrityError), first.begin(), write_behind(first):
+            insert_rows(first, INSERT, AWKWARD + AWKWARD[:1])
+        assert sys.getswitchinterval() == default
