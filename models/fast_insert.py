@@ -17,7 +17,7 @@ from typing import Any
 
 from sqlalchemy import Connection, Table, insert
 
-from models.write_behind import insert_rows
+from models.write_behind import insert_columns
 
 _Processor = Callable[[Any], Any] | None
 _Compiled = tuple[str, tuple[str, ...], tuple[_Processor, ...]]
@@ -39,10 +39,11 @@ def insert_many(connection: Connection, table: Table, rows: Sequence[dict[str, A
         _column(list(map(itemgetter(name), rows)), process)
         for name, process in zip(names, processors, strict=True)
     ]
-    converted = list(zip(*values, strict=True))
     if connection.dialect.paramstyle == "qmark":  # SQLite: on the writer in write_behind()
-        insert_rows(connection, sql, converted)
-    elif connection.dialect.paramstyle in ("format", "numeric"):
+        insert_columns(connection, sql, values)
+        return
+    converted = list(zip(*values, strict=True))
+    if connection.dialect.paramstyle in ("format", "numeric"):
         connection.exec_driver_sql(sql, converted)
     else:  # named styles (psycopg's pyformat): the compiled names
         connection.exec_driver_sql(sql, [dict(zip(names, row, strict=True)) for row in converted])

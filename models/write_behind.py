@@ -20,7 +20,9 @@ json_each(): one call into SQLite, which lets go of the interpreter for all of i
 driver's executemany takes the interpreter back after every row; beside a busy thread each
 of those takes milliseconds.) Values reach the columns as they would by binding: text as
 text, integers as integers, None as NULL; rows with anything else (bytes) are inserted at
-once on the caller's thread. Only SQLite: elsewhere write_behind() changes nothing.
+once on the caller's thread. A column with the same value in every row of a chunk (the
+time stamp, the user) is bound once as a parameter instead. Only SQLite: elsewhere
+write_behind() changes nothing.
 
 Each statement the writer finishes waits for the interpreter, which the caller's thread
 holds until Python's switch interval runs out: 5 ms by default, 3 s over the 600 statements
@@ -56,15 +58,15 @@ class _Writer:
 
     def __init__(self, driver: sqlite3.Connection) -> None:
         self._driver = driver
-        self._jobs: queue.Queue[tuple[str, str] | None] = queue.Queue(_AHEAD)
+        self._jobs: queue.Queue[tuple[str, tuple[Any, ...]] | None] = queue.Queue(_AHEAD)
         self._failed: tuple[str, BaseException] | None = None
         self.memo: dict[object, Any] = {}  # see remembered()
         self._thread = threading.Thread(target=self._run, name="write behind", daemon=True)
         self._thread.start()
 
-    def submit(self, statement: str, rows: str) -> None:
+    def submit(self, statement: str, parameters: tuple[Any, ...]) -> None:
         self.raise_failure()
-        self._jobs.put((statement, rows))
+        self._jobs.put((statement, parameters))
 
     def wait(self) -> None:
         """Until every statement queued so far has run; raises the first that failed."""
@@ -92,7 +94,7 @@ class _Writer:
             while (job := self._jobs.get()) is not None:
                 try:
                     if self._failed is None and not self._dropping:
-                        cursor.execute(job[0], (job[1],))
+                        cursor.execute(*job)
                 except BaseException as error:  # raised on the caller's thread
                     self._failed = (job[0], error)
                 finally:
@@ -164,30 +166,84 @@ def write_behind_active(connection: Connection) -> bool:
 def insert_rows(connection: Connection, statement: str, rows: Sequence[Sequence[Any]]) -> None:
     """Run the driver's INSERT *statement* (qmark parameters) for each of *rows*: on the
     writer thread within write_behind(), at once otherwise."""
+    if not rows:
+        return
+    if _KEY not in connection.info:
+        connection.exec_driver_sql(statement, list(rows))
+        return
+    width = _selecting(statement, ())[1]
+    if set(map(len, rows)) != {width}:  # a missing value would read as NULL
+        raise ValueError(f"rows of {width} values expected: {statement}")
+    insert_columns(connection, statement, list(zip(*rows, strict=True)))
+
+
+def insert_columns(
+    connection: Connection, statement: str, columns: Sequence[Sequence[Any]]
+) -> None:
+    """insert_rows() with the values given column by column (each column's values in the
+    order of the rows), as fast_insert has them.
+
+    On the writer, a column whose value is the same in every row (the import's time stamp,
+    its user, an optional field nobody filled in) is bound once as a parameter, not
+    repeated in the JSON and read back out of it in each row: the JSON is smaller, and
+    SQLite reads it back with fewer calls.
+    """
+    rows_of = len(columns[0]) if columns else 0
+    if not rows_of:
+        return
     writer = connection.info.get(_KEY)
     if writer is not None:
-        selecting, width = _selecting(statement)
-        if rows and set(map(len, rows)) != {width}:  # a missing value would read as NULL
+        width = _selecting(statement, ())[1]
+        if len(columns) != width or any(len(column) != rows_of for column in columns):
             raise ValueError(f"rows of {width} values expected: {statement}")
+        constant = tuple(n for n, column in enumerate(columns) if _constant(column))
+        varying = [column for n, column in enumerate(columns) if n not in constant]
         try:
-            encoded = json.dumps(rows, ensure_ascii=False, allow_nan=False, check_circular=False)
+            encoded = json.dumps(
+                list(zip(*varying, strict=True)) if varying else [[]] * rows_of,
+                ensure_ascii=False,
+                allow_nan=False,
+                check_circular=False,
+            )
         except (TypeError, ValueError):  # bytes, or a float JSON can't hold: bound as they are
             encoded = None
         if encoded is not None:
-            writer.submit(selecting, encoded)
+            bound = [columns[n][0] for n in constant]
+            writer.submit(_selecting(statement, constant)[0], (*bound, encoded))
             return
-    connection.exec_driver_sql(statement, list(rows))
+    connection.exec_driver_sql(statement, list(zip(*columns, strict=True)))
 
 
-@lru_cache(maxsize=64)
-def _selecting(statement: str) -> tuple[str, int]:
+def _constant(column: Sequence[Any]) -> bool:
+    """Whether every value of *column* is the same text, integer or None, of one type: bound
+    once, it is stored as each row's would be. (Floats are left in the JSON: -0.0 equals
+    0.0, and they rarely repeat.)"""
+    first = column[0]
+    return (
+        type(first) in _BOUND_ONCE
+        and first == column[-1]
+        and column.count(first) == len(column)
+        and len(set(map(type, column))) == 1  # 1.0 equals 1, but is stored as a real
+    )
+
+
+_BOUND_ONCE = (str, int, bool, type(None))
+
+
+@lru_cache(maxsize=256)
+def _selecting(statement: str, constant: tuple[int, ...]) -> tuple[str, int]:
     """INSERT ... VALUES (?, ?) as INSERT ... SELECT over the rows of one JSON array, and
-    the number of values of each row."""
+    the number of values of each row: the *constant* columns are parameters (before the
+    JSON), the others read from each row's array in turn."""
     head, values, tail = statement.rpartition(" VALUES (")
-    if not values or tail.count("?") != tail.count(",") + 1 or not tail.rstrip().endswith(")"):
+    width = tail.count("?")
+    if not values or width != tail.count(",") + 1 or not tail.rstrip().endswith(")"):
         raise ValueError(f"not a plain INSERT ... VALUES: {statement}")
-    columns = ", ".join(f"json_extract(value, '$[{n}]')" for n in range(tail.count("?")))
-    return f"{head} SELECT {columns} FROM json_each(?)", tail.count("?")
+    read = iter(range(width))
+    columns = ", ".join(
+        "?" if n in constant else f"json_extract(value, '$[{next(read)}]')" for n in range(width)
+    )
+    return f"{head} SELECT {columns} FROM json_each(?)", width
 
 
 def remembered(connection: Connection, key: object, compute: Callable[[], _T]) -> _T:

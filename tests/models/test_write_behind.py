@@ -37,6 +37,14 @@ AWKWARD = [
 BYTES = (7, "bytes", 1, None, b"\x00\x01")  # JSON can't hold them: bound as they are
 # Over two statements' worth (500 rows each), the last one short.
 MANY = [*AWKWARD, *((n, f"Тоқаев {n}", n, n / 4, None) for n in range(8, 1235))]
+# Calls whose columns hold one value in every row (bound once on the writer), or nearly.
+SAME = [(n, "Oʻzbekiston", 7, -0.0 if n % 2 else 0.0, None) for n in range(2000, 2100)]
+NEARLY = [  # one row's words differ; 1 equals 1.0, but is stored as an integer
+    (n, "Türkiye " if n == 3050 else "Türkiye", 5, 2.5, 1.0 if n == 3051 else 1)
+    for n in range(3000, 3100)
+]
+ONE = [(4000, "Тоқаев", 2**62, None, True)]  # every column the same: no JSON column left
+BATCHES = [MANY, SAME, NEARLY, ONE, [BYTES]]
 
 
 def _stored(connection: Connection) -> list[tuple[object, ...]]:
@@ -69,19 +77,19 @@ def test_rows_stored_behind_are_the_rows_the_driver_stores(tmp_path: Path) -> No
         with _sample(tmp_path / f"{way}.db") as database:
             with database.engine.begin() as connection:
                 if way == "executemany":
-                    connection.exec_driver_sql(INSERT, MANY)
-                    connection.exec_driver_sql(INSERT, [BYTES])
+                    for batch in BATCHES:
+                        connection.exec_driver_sql(INSERT, batch)
                 elif way == "at once":
-                    insert_rows(connection, INSERT, MANY)
-                    insert_rows(connection, INSERT, [BYTES])
+                    for batch in BATCHES:
+                        insert_rows(connection, INSERT, batch)
                 else:
                     with write_behind(connection):
-                        insert_rows(connection, INSERT, MANY)
-                        insert_rows(connection, INSERT, [BYTES])
+                        for batch in BATCHES:
+                            insert_rows(connection, INSERT, batch)
             with database.engine.connect() as connection:
                 stored.append(_stored(connection))
     assert [row[1] for row in stored[2]][:2] == ["Тоқаев", "Oʻzbekiston; Türkiye"]
-    assert len(stored[0]) == 1234 and stored[0][6][7] == b"\x00\x01"
+    assert len(stored[0]) == 1234 + 100 + 100 + 1 and stored[0][6][7] == b"\x00\x01"
     assert stored[1] == stored[0]  # the same values, of the same types
     assert stored[2] == stored[0]
     assert not _writer_threads()
