@@ -145,6 +145,7 @@ class ImportResult:
     added_ids: tuple[int, ...] = ()
     possible_duplicates: tuple[PossibleDuplicateRow, ...] = ()  # skipped, counted in skipped
     changes: Changes = NOTHING  # what the window refreshes; the import is one undo step
+    repeated: int = 0  # rows repeating an earlier row of the file: counted in skipped
 
 
 def preview_import(
@@ -349,6 +350,7 @@ def _import_stream(
         fields_created=_by_name(_created_fields(session, last_field)),
         added_ids=tuple(added),
         possible_duplicates=tuple(scan.probable),
+        repeated=scan.repeated,
     )
 
 

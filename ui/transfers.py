@@ -163,8 +163,11 @@ class Transfers(QObject):
         parts = [self.tr("Imported %Ln agreement(s)", "", result.added)]
         if result.updated:
             parts.append(self.tr("updated %Ln", "", result.updated))
-        if result.skipped:
-            parts.append(self.tr("skipped %Ln already recorded", "", result.skipped))
+        recorded = result.skipped - result.repeated  # or unchanged, with update
+        if recorded:
+            parts.append(self.tr("skipped %Ln already recorded", "", recorded))
+        if result.repeated:
+            parts.append(self.tr("skipped %Ln repeated in the file", "", result.repeated))
         if result.parties_created:
             parts.append(self.tr("%Ln new part(ies)", "", len(result.parties_created)))
         if result.fields_created:

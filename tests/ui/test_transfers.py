@@ -97,6 +97,29 @@ def test_thousands_imported_are_shown_selected_in_one_change_of_the_selection(
     assert window.current_id() == chosen[0]
 
 
+def test_the_status_bar_tells_rows_already_recorded_from_rows_repeated_in_the_file(
+    window: MainWindow, qtbot, tmp_path: Path, monkeypatch
+) -> None:
+    source = tmp_path / "repeats.csv"
+    source.write_text(
+        "title,kind,status,signed_on,parties\n"
+        "Тоқаев–Türkiye water agreement,agreement,signed,2024,Kazakhstan; Türkiye\n"
+        "Тоқаев–Türkiye water agreement,agreement,signed,2024,Kazakhstan; Türkiye\n"
+        "Existing agreement 1,agreement,signed,2001,Kazakhstan; Russia\n",
+        encoding="utf-8",
+    )
+    _choose_file(monkeypatch, source)
+    window.action_import.trigger()
+    qtbot.waitUntil(lambda: window.transfers.preview_dialog is not None, timeout=5000)
+    with qtbot.waitSignal(window.transfers.import_finished, timeout=10000) as finished:
+        window.transfers.preview_dialog.accept()
+    assert (finished.args[0].added, finished.args[0].skipped) == (1, 2)
+    assert window.statusBar().currentMessage() == (
+        "Imported 1 agreement, skipped 1 already recorded, skipped 1 repeated in the file, "
+        "1 new party."
+    )
+
+
 def test_a_misspelt_party_is_imported_only_once_the_user_confirms_it(
     window: MainWindow, database: Database, qtbot, tmp_path: Path, monkeypatch
 ) -> None:

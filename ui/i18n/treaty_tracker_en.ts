@@ -642,6 +642,13 @@ Restore the latest good backup, made %2 with %Ln agreements? The damaged file is
         </translation>
     </message>
     <message numerus="yes">
+        <source>skipped %Ln repeated in the file</source>
+        <translation>
+            <numerusform>skipped %Ln repeated in the file</numerusform>
+            <numerusform>skipped %Ln repeated in the file</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%Ln new part(ies)</source>
         <translation>
             <numerusform>%Ln new party</numerusform>

@@ -4658,6 +4658,14 @@ Fields after the merge: %2</source>
         </translation>
     </message>
     <message numerus="yes">
+        <source>skipped %Ln repeated in the file</source>
+        <translation>
+            <numerusform>пропущено %Ln повторённое в файле</numerusform>
+            <numerusform>пропущено %Ln повторённых в файле</numerusform>
+            <numerusform>пропущено %Ln повторённых в файле</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%Ln new part(ies)</source>
         <translation>
             <numerusform>%Ln новая сторона</numerusform>
