@@ -25,9 +25,9 @@ time stamp, the user) is bound once as a parameter instead. Only SQLite: elsewhe
 write_behind() changes nothing.
 
 Each statement the writer finishes waits for the interpreter, which the caller's thread
-holds until Python's switch interval runs out: 5 ms by default, 3 s over the 600 statements
-of an import of 100,000, the caller often waiting for a full queue meanwhile. Within the
-block the interval is SWITCH_INTERVAL.
+holds until Python's switch interval runs out: 5 ms by default, nearly 3 s over the 600
+statements of an import of 100,000, the caller often waiting for a full queue meanwhile.
+Within the block the interval is SWITCH_INTERVAL.
 """
 
 from __future__ import annotations
